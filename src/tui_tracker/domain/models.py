@@ -1,0 +1,142 @@
+"""Plain data classes for what a lifter records.
+
+Frozen so a value handed to the UI can never be half-changed by it; the store
+builds new ones on every change.  Weights are kept in kg, with the unit the
+lifter typed so it can be shown back the same way.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Literal
+
+from .muscles import check_muscles
+
+KG_PER_LB = 0.45359237
+
+Unit = Literal["kg", "lb"]
+ExerciseKind = Literal["compound", "isolation"]
+SetKind = Literal["working", "warmup"]
+
+
+def new_id() -> str:
+    """Our own record id: never TinyDB's doc_id, which another process can reuse."""
+    return uuid.uuid4().hex
+
+
+def to_kg(weight: float, unit: Unit) -> float:
+    return weight * KG_PER_LB if unit == "lb" else weight
+
+
+def from_kg(weight_kg: float, unit: Unit) -> float:
+    """The weight in `unit`, rounded to what a lifter could have typed."""
+    value = weight_kg / KG_PER_LB if unit == "lb" else weight_kg
+    return round(value, 2)
+
+
+def format_weight(weight_kg: float, unit: Unit) -> str:
+    """'102.5 kg', '225 lb': no trailing zeros."""
+    value = from_kg(weight_kg, unit)
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return f"{text} {unit}"
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """A movement, with the muscles its sets count toward.
+
+    `high_skill` marks lifts (squat, deadlift and close variants) where form
+    breaks down near failure and injury risk is real.
+    """
+
+    id: str
+    name: str
+    primary: tuple[str, ...]
+    secondary: tuple[str, ...] = ()
+    kind: ExerciseKind = "compound"
+    high_skill: bool = False
+    rest_seconds: int = 120
+    aliases: tuple[str, ...] = ()
+    custom: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise ValueError("an exercise needs a name")
+        check_muscles(self.primary)
+        check_muscles(self.secondary)
+        if self.kind not in ("compound", "isolation"):
+            raise ValueError(f"kind must be compound or isolation, not {self.kind!r}")
+        if not 0 <= self.rest_seconds <= 1800:
+            raise ValueError("rest must be between 0 and 1800 seconds")
+
+    @property
+    def is_compound(self) -> bool:
+        return self.kind == "compound"
+
+
+@dataclass(frozen=True)
+class LoggedSet:
+    """One set as done: weight (kg), reps, reps in reserve.
+
+    `rir` 0 means momentary muscular failure; None means not recorded.
+    """
+
+    exercise_id: str
+    weight_kg: float
+    reps: int
+    rir: int | None
+    at: datetime
+    unit: Unit = "kg"
+    kind: SetKind = "working"
+    note: str = ""
+    id: str = field(default_factory=new_id)
+
+    @property
+    def is_warmup(self) -> bool:
+        return self.kind == "warmup"
+
+    @property
+    def weight(self) -> float:
+        """The weight in the unit the lifter entered it in."""
+        return from_kg(self.weight_kg, self.unit)
+
+    def describe(self) -> str:
+        """'100 kg x 8 @2' (RIR omitted when not recorded)."""
+        text = f"{format_weight(self.weight_kg, self.unit)} x {self.reps}"
+        if self.rir is not None:
+            text += f" @{self.rir}"
+        return text
+
+
+@dataclass(frozen=True)
+class Session:
+    """A training session: its sets in the order they were done.
+
+    `ended_at` None means still open (the app resumes it on start).
+    """
+
+    date: date
+    started_at: datetime
+    sets: tuple[LoggedSet, ...] = ()
+    ended_at: datetime | None = None
+    note: str = ""
+    id: str = field(default_factory=new_id)
+
+    @property
+    def is_open(self) -> bool:
+        return self.ended_at is None
+
+    def with_set(self, s: LoggedSet) -> "Session":
+        return replace(self, sets=self.sets + (s,))
+
+    def exercise_ids(self) -> list[str]:
+        """Exercises in the order first done, without repeats."""
+        seen: dict[str, None] = {}
+        for s in self.sets:
+            seen.setdefault(s.exercise_id, None)
+        return list(seen)
+
+    def sets_for(self, exercise_id: str) -> list[LoggedSet]:
+        return [s for s in self.sets if s.exercise_id == exercise_id]

@@ -1,0 +1,100 @@
+"""Rules about sessions the screens rely on: what to resume, what to pre-fill, how to
+describe the last time an exercise was done.  Kept here so the UI holds no rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from .models import LoggedSet, Session, Unit, format_weight
+
+#: An open session from yesterday is still "today's" if its last set was this recent
+#: (a session that runs past midnight).
+OVERNIGHT = timedelta(hours=3)
+
+
+def session_to_resume(candidates: list[Session], now: datetime) -> Session | None:
+    """The open session the app should continue, if any.
+
+    An open session dated today is resumed; one from yesterday only when its last
+    activity is within a few hours (training across midnight).  Older open
+    sessions were abandoned: they stay in history as unfinished.
+    """
+    best: Session | None = None
+    for s in candidates:
+        if not s.is_open:
+            continue
+        last = s.sets[-1].at if s.sets else s.started_at
+        if s.date == now.date() or (s.date == now.date() - timedelta(days=1) and now - last <= OVERNIGHT):
+            if best is None or last > (best.sets[-1].at if best.sets else best.started_at):
+                best = s
+    return best
+
+
+@dataclass(frozen=True)
+class Prefill:
+    """Values to put in the set-entry fields, so repeating a set is one Enter."""
+
+    weight_kg: float | None
+    unit: Unit
+    reps: int | None
+    rir: int | None
+    warmup: bool = False
+
+
+def prefill(this_session: list[LoggedSet], last_time: list[LoggedSet], default_unit: Unit) -> Prefill:
+    """From the previous set of this exercise today, else last time's first working set.
+
+    Repeating the previous set (a warm-up stays a warm-up) is the common case
+    between straight sets, so it costs one Enter.
+    """
+    if this_session:
+        s = this_session[-1]
+        return Prefill(s.weight_kg, s.unit, s.reps, s.rir, s.is_warmup)
+    working = [s for s in last_time if not s.is_warmup]
+    if working:
+        s = working[0]
+        return Prefill(s.weight_kg, s.unit, s.reps, s.rir)
+    return Prefill(None, default_unit, None, None)
+
+
+def days_ago(then: date, today: date) -> str:
+    n = (today - then).days
+    if n <= 0:
+        return "today"
+    if n == 1:
+        return "yesterday"
+    if n < 14:
+        return f"{n} days ago"
+    if n < 60:
+        return f"{n // 7} weeks ago"
+    return then.strftime("%d %b %Y")
+
+
+def last_performance(session: Session | None, sets: list[LoggedSet], today: date) -> str:
+    """'last: 100 kg x 8 @2, 4 days ago' — the best working set of that day."""
+    working = [s for s in sets if not s.is_warmup] or sets
+    if session is None or not working:
+        return "first time"
+    best = max(working, key=lambda s: (s.weight_kg, s.reps))
+    more = f" (+{len(working) - 1} sets)" if len(working) > 1 else ""
+    return f"last: {best.describe()}{more}, {days_ago(session.date, today)}"
+
+
+def duration_text(start: datetime, end: datetime) -> str:
+    """'1:05' for hours and minutes, '42 min' under an hour."""
+    minutes = max(0, int((end - start).total_seconds() // 60))
+    if minutes < 60:
+        return f"{minutes} min"
+    return f"{minutes // 60}:{minutes % 60:02d} h"
+
+
+def working_set_count(sets: list[LoggedSet]) -> int:
+    return sum(1 for s in sets if not s.is_warmup)
+
+
+__all__ = [
+    "Prefill", "prefill", "session_to_resume", "last_performance",
+    "days_ago", "duration_text", "working_set_count", "format_weight",
+]

@@ -1,0 +1,148 @@
+"""Weekly hard sets per muscle, against the 10-16 band.
+
+Hard sets are what drive growth: a working set counts 1 for each primary muscle
+and 0.5 for each secondary one.  Warm-ups never count, and a set stopped 5 or
+more reps short of failure is not hard.  Sets without a recorded RIR are
+trusted to be hard.  Volume split over at least two sessions a week works better
+than one big day, so a muscle trained in a single session is flagged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable, Iterable, Literal
+
+from .models import Exercise, LoggedSet, Session
+from .muscles import MUSCLES
+
+DEFAULT_TARGET: tuple[int, int] = (10, 16)
+#: RIR at or above this is too far from failure to count as a hard set.
+EASY_RIR = 5
+PRIMARY_CREDIT = 1.0
+SECONDARY_CREDIT = 0.5
+
+Status = Literal["below", "within", "above"]
+
+
+@dataclass(frozen=True)
+class IsoWeek:
+    """An ISO week (Monday to Sunday), written 2026-W47."""
+
+    year: int
+    week: int
+
+    @classmethod
+    def of(cls, day: date) -> "IsoWeek":
+        y, w, _ = day.isocalendar()
+        return cls(y, w)
+
+    @classmethod
+    def parse(cls, text: str) -> "IsoWeek":
+        """'2026-W47' (or '2026W47', lower-case w); ValueError with the reason otherwise."""
+        raw = text.strip().upper().replace("-W", "W")
+        year_text, sep, week_text = raw.partition("W")
+        if not sep or not year_text.isdigit() or not week_text.isdigit() or len(year_text) != 4:
+            raise ValueError(f"week {text!r} is not like 2026-W47")
+        year, week = int(year_text), int(week_text)
+        try:
+            date.fromisocalendar(year, week, 1)
+        except ValueError:
+            raise ValueError(f"{year} has no week {week}") from None
+        return cls(year, week)
+
+    @property
+    def monday(self) -> date:
+        return date.fromisocalendar(self.year, self.week, 1)
+
+    @property
+    def sunday(self) -> date:
+        return self.monday + timedelta(days=6)
+
+    def __contains__(self, day: date) -> bool:
+        return IsoWeek.of(day) == self
+
+    def previous(self, n: int = 1) -> "IsoWeek":
+        return IsoWeek.of(self.monday - timedelta(weeks=n))
+
+    def __str__(self) -> str:
+        return f"{self.year}-W{self.week:02d}"
+
+
+def is_hard_set(s: LoggedSet) -> bool:
+    """A working set taken close enough to failure to count toward volume."""
+    if s.is_warmup or s.reps <= 0:
+        return False
+    return s.rir is None or s.rir < EASY_RIR
+
+
+@dataclass(frozen=True)
+class MuscleVolume:
+    muscle: str
+    sets: float
+    sessions: int
+    target: tuple[int, int]
+
+    @property
+    def status(self) -> Status:
+        low, high = self.target
+        if self.sets < low:
+            return "below"
+        if self.sets > high:
+            return "above"
+        return "within"
+
+    @property
+    def single_session(self) -> bool:
+        """Hard sets came from fewer than two sessions (none at all is not flagged)."""
+        return self.sets > 0 and self.sessions < 2
+
+
+def weekly_sets(
+    sessions: Iterable[Session],
+    week: IsoWeek,
+    exercises: Callable[[str], Exercise | None],
+    targets: dict[str, tuple[int, int]] | None = None,
+) -> dict[str, MuscleVolume]:
+    """Hard sets per muscle in `week`, for all 14 muscles.
+
+    `exercises` looks an exercise up by id (a Catalogue's `get`); sets of an
+    exercise it does not know are skipped.  `sessions` counts the distinct
+    sessions that gave the muscle at least one primary hard set.
+    """
+    totals = dict.fromkeys(MUSCLES, 0.0)
+    session_ids: dict[str, set[str]] = {m: set() for m in MUSCLES}
+    for session in sessions:
+        if session.date not in week:
+            continue
+        for s in session.sets:
+            if not is_hard_set(s):
+                continue
+            ex = exercises(s.exercise_id)
+            if ex is None:
+                continue
+            for m in ex.primary:
+                totals[m] += PRIMARY_CREDIT
+                session_ids[m].add(session.id)
+            for m in ex.secondary:
+                totals[m] += SECONDARY_CREDIT
+    targets = targets or {}
+    return {
+        m: MuscleVolume(m, totals[m], len(session_ids[m]), targets.get(m, DEFAULT_TARGET))
+        for m in MUSCLES
+    }
+
+
+def volume_by_week(
+    sessions: Iterable[Session],
+    weeks: list[IsoWeek],
+    exercises: Callable[[str], Exercise | None],
+    targets: dict[str, tuple[int, int]] | None = None,
+) -> dict[IsoWeek, dict[str, MuscleVolume]]:
+    """`weekly_sets` for several weeks, walking the sessions once per week asked."""
+    by_week: dict[IsoWeek, list[Session]] = {w: [] for w in weeks}
+    for session in sessions:
+        w = IsoWeek.of(session.date)
+        if w in by_week:
+            by_week[w].append(session)
+    return {w: weekly_sets(by_week[w], w, exercises, targets) for w in weeks}

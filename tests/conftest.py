@@ -1,0 +1,32 @@
+"""Shared fixtures: a fixed 'today' and helpers to build sets and sessions."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from tui_tracker.domain.models import LoggedSet, Session
+
+TODAY = date(2026, 11, 18)  # a Wednesday in ISO week 2026-W47
+TZ = timezone(timedelta(hours=1))
+
+
+def at(day: date, hour: int = 18, minute: int = 0) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=TZ)
+
+
+def make_set(exercise_id: str, weight: float = 100, reps: int = 8, rir: int | None = 2,
+             day: date = TODAY, kind: str = "working", unit: str = "kg") -> LoggedSet:
+    return LoggedSet(exercise_id=exercise_id, weight_kg=weight, reps=reps, rir=rir,
+                     at=at(day), kind=kind, unit=unit)
+
+
+def make_session(day: date, *sets: LoggedSet, ended: bool = True) -> Session:
+    return Session(date=day, started_at=at(day, 17), sets=tuple(sets),
+                   ended_at=at(day, 19) if ended else None)
+
+
+@pytest.fixture
+def today() -> date:
+    return TODAY
