@@ -1,0 +1,267 @@
+"""When the app asks for a deload, and what the deload week looks like.
+
+Why: hard training builds fatigue that a normal week does not clear; the
+evidence favours mesocycles of 3 to 6 weeks followed by a deload to dissipate
+it.  So the deload is due once the planned accumulation weeks are over, and
+earlier (from the end of week 3) when performance says fatigue has won:
+
+(a) e1RM falling: two or more exercises whose best-set e1RM went down on each
+    of their last two exposures (three exposures in a row, each lower than the
+    one before; the latest within the last 14 days, so a dropped lift's old
+    slump does not linger).  One exposure = one session's working sets of the
+    exercise, the best set by e1RM; only sessions since the block started.
+(b) RIR below target: in the last 7 days, some exercise had at least 2 working
+    sets with a recorded RIR at its most common load (ties: the heavier), and
+    every such set was 2 or more reps closer to failure than that day's target
+    (rir <= target - 2): the same weight now feels much heavier than planned.
+
+Before week 4 the same signals are shown as warnings only: one bad week early
+in a block is noise more often than fatigue.  A postponed deload is not asked
+for until the postponement ends, except past week 6: no block should run longer.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Literal
+
+from .mesocycle import (
+    DELOAD_RIR, EVIDENCE_LENGTH, MAX_WEEKS, Lookup, Mesocycle, TrainingDay, accumulation_end,
+    accumulation_over, deload_day, default_rir_targets, is_postponed, max_accumulation_end,
+    phase, target_rir_on, week_number,
+)
+from .models import LoggedSet, Session
+from .strength import e1rm
+
+#: Fatigue signals prompt from the first day of this week on (i.e. after week 3).
+FATIGUE_FROM_WEEK = 4
+#: The e1RM rule needs this many exercises falling at once.
+FALLING_EXERCISES = 2
+#: A falling exercise counts only if its latest exposure is this recent.
+RECENT_EXPOSURE = timedelta(days=14)
+#: The RIR rule looks at this many days, today included.
+RIR_WINDOW = timedelta(days=7)
+RIR_SHORTFALL = 2
+MIN_SHORT_SETS = 2
+#: Deload loads: about 90% of the working weight, to the nearest plate step.
+DELOAD_LOAD_FRACTION = 0.9
+PLATE_STEP_KG = 2.5
+
+EVIDENCE_FATIGUE = (
+    EVIDENCE_LENGTH + " Falling performance at the planned effort is the sign fatigue is winning."
+)
+
+Rule = Literal["e1rm_falling", "rir_below_target"]
+
+
+@dataclass(frozen=True)
+class FatigueSignal:
+    """One exercise showing fatigue, with the sets that show it."""
+
+    rule: Rule
+    exercise_id: str
+    exercise_name: str
+    dates: tuple[date, ...]
+    detail: str
+
+
+@dataclass(frozen=True)
+class DeloadDecision:
+    """Whether to deload now.  `prompt` means the app must ask; `warnings` are only shown."""
+
+    due: bool
+    reason: Literal["planned", "fatigue"] | None
+    prompt: bool
+    message: str
+    evidence: str
+    warnings: tuple[str, ...] = ()
+    signals: tuple[FatigueSignal, ...] = ()
+
+
+def _working(sets: list[LoggedSet]) -> list[LoggedSet]:
+    return [s for s in sets if not s.is_warmup and s.reps > 0]
+
+
+def _kg(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _in_block(meso: Mesocycle, sessions: list[Session], today: date) -> list[Session]:
+    return sorted((s for s in sessions if meso.start <= s.date <= today),
+                  key=lambda s: (s.date, s.started_at))
+
+
+def e1rm_falling_signals(meso: Mesocycle, sessions: list[Session], exercises: Lookup,
+                         today: date) -> list[FatigueSignal]:
+    """Rule (a), per exercise: the last three exposures each lower than the one before."""
+    exposures: dict[str, list[tuple[date, float]]] = {}
+    for session in _in_block(meso, sessions, today):
+        for ex_id in session.exercise_ids():
+            working = _working(session.sets_for(ex_id))
+            if working:
+                best = max(e1rm(s.weight_kg, s.reps, s.rir).kg for s in working)
+                exposures.setdefault(ex_id, []).append((session.date, best))
+    signals = []
+    for ex_id, points in exposures.items():
+        last = points[-3:]
+        if len(last) < 3 or today - last[-1][0] > RECENT_EXPOSURE:
+            continue
+        if last[0][1] > last[1][1] > last[2][1]:
+            ex = exercises(ex_id)
+            name = ex.name if ex else ex_id
+            values = " -> ".join(f"{_kg(kg)} kg ({d.isoformat()})" for d, kg in last)
+            detail = f"{name}: e1RM fell on each of the last two sessions: {values}"
+            signals.append(FatigueSignal("e1rm_falling", ex_id, name,
+                                         tuple(d for d, _ in last), detail))
+    return signals
+
+
+def rir_below_target_signals(meso: Mesocycle, sessions: list[Session], exercises: Lookup,
+                             today: date) -> list[FatigueSignal]:
+    """Rule (b), per exercise: every recent set at its usual load 2+ RIR below target."""
+    since = today - RIR_WINDOW + timedelta(days=1)
+    rows: dict[str, list[tuple[LoggedSet, int, date]]] = {}
+    for session in _in_block(meso, sessions, today):
+        if session.date < since:
+            continue
+        for ex_id in session.exercise_ids():
+            ex = exercises(ex_id)
+            working = _working(session.sets_for(ex_id))
+            if ex is None or not working:
+                continue
+            for i, s in enumerate(working):
+                target = target_rir_on(meso, session.date, ex, i == len(working) - 1)
+                if s.rir is not None and target is not None:
+                    rows.setdefault(ex_id, []).append((s, target, session.date))
+    signals = []
+    for ex_id, found in rows.items():
+        counts = Counter(s.weight_kg for s, _, _ in found)
+        load = max(counts, key=lambda w: (counts[w], w))
+        at_load = [(s, t, d) for s, t, d in found if s.weight_kg == load]
+        if len(at_load) < MIN_SHORT_SETS or any(s.rir > t - RIR_SHORTFALL for s, t, _ in at_load):
+            continue
+        name = exercises(ex_id).name  # type: ignore[union-attr]  # checked above
+        sets = "; ".join(f"{s.describe()} on {d.isoformat()} vs target {t}" for s, t, d in at_load)
+        signals.append(FatigueSignal("rir_below_target", ex_id, name,
+                                     tuple(sorted({d for _, _, d in at_load})),
+                                     f"{name}: every set at {_kg(load)} kg was 2+ reps closer to "
+                                     f"failure than planned: {sets}"))
+    return signals
+
+
+def deload_decision(meso: Mesocycle | None, sessions: list[Session], exercises: Lookup,
+                    today: date) -> DeloadDecision:
+    """Whether the lifter should deload now, why, and on what evidence."""
+    if meso is None:
+        return DeloadDecision(False, None, False, "No mesocycle running.", "")
+    p = phase(meso, today)
+    if p == "ended":
+        return DeloadDecision(False, None, False, "Mesocycle ended.", "")
+    if p == "before":
+        return DeloadDecision(False, None, False, f"Mesocycle starts {meso.start.isoformat()}.", "")
+    if meso.deload_start is not None:
+        message = ("Deload done: time for the next mesocycle." if p == "after"
+                   else f"Deload from {meso.deload_start.isoformat()}.")
+        return DeloadDecision(False, None, False, message, EVIDENCE_LENGTH)
+
+    falling = e1rm_falling_signals(meso, sessions, exercises, today)
+    short = rir_below_target_signals(meso, sessions, exercises, today)
+    signals = tuple(falling + short)
+    past_max = today > max_accumulation_end(meso)
+    postponed = is_postponed(meso, today) and not past_max
+    week = week_number(meso, today) or 1
+
+    if accumulation_over(meso, today) and not postponed:
+        message = (f"Deload due: the {meso.weeks} planned accumulation weeks ended "
+                   f"{accumulation_end(meso).isoformat()}.")
+        if past_max and is_postponed(meso, today):
+            message += (f" Postponement ignored: past week {MAX_WEEKS}, fatigue needs a deload, "
+                        "not more weeks.")
+        return DeloadDecision(True, "planned", True, message, EVIDENCE_LENGTH,
+                              tuple(s.detail for s in signals), signals)
+
+    firing: list[FatigueSignal] = []
+    if len(falling) >= FALLING_EXERCISES:
+        firing += falling
+    firing += short
+    if firing and week >= FATIGUE_FROM_WEEK and not postponed:
+        rules = []
+        if len(falling) >= FALLING_EXERCISES:
+            rules.append(f"e1RM fell on the last two sessions of {len(falling)} exercises")
+        if short:
+            rules.append("sets at the same load were 2+ reps closer to failure than planned")
+        message = (f"Deload early (week {week} of {meso.weeks}): " + "; ".join(rules) + ". "
+                   + " | ".join(s.detail for s in firing))
+        warnings = tuple(s.detail for s in signals if s not in firing)
+        return DeloadDecision(True, "fatigue", True, message, EVIDENCE_FATIGUE, warnings, signals)
+
+    if postponed and meso.postponed_until is not None:
+        message = f"Deload postponed until {meso.postponed_until.isoformat()}."
+    else:
+        message = (f"Week {week} of {meso.weeks}: deload planned from "
+                   f"{(accumulation_end(meso) + timedelta(days=1)).isoformat()}.")
+    return DeloadDecision(False, None, False, message, EVIDENCE_LENGTH,
+                          tuple(s.detail for s in signals), signals)
+
+
+# --- acting on it -----------------------------------------------------------------------------
+
+def start_deload(meso: Mesocycle, today: date) -> Mesocycle:
+    """The block with its deload week starting `today` (any postponement is dropped)."""
+    if today < meso.start:
+        raise ValueError("a deload cannot start before the mesocycle does")
+    if meso.deload_start is not None:
+        raise ValueError(f"the deload already started on {meso.deload_start.isoformat()}")
+    return replace(meso, deload_start=today, postponed_until=None)
+
+
+def postpone_deload(meso: Mesocycle, until: date) -> Mesocycle:
+    """The block with the deload prompt silenced through `until`.
+
+    Allowed to any date, but past week 6 the prompt comes back regardless.
+    """
+    if meso.deload_start is not None:
+        raise ValueError(f"the deload already started on {meso.deload_start.isoformat()}")
+    if until < meso.start:
+        raise ValueError("postpone to a date within the mesocycle")
+    return replace(meso, postponed_until=until)
+
+
+def deload_plan(meso: Mesocycle) -> tuple[TrainingDay, ...]:
+    """The deload week: same days and exercises, half the sets (rounded up), RIR 4+.
+
+    Keeping the movements and most of the load holds on to skill and strength;
+    cutting sets and effort is what lets fatigue clear.
+    """
+    return tuple(deload_day(d) for d in meso.days)
+
+
+def deload_load(weight_kg: float) -> float:
+    """The deload weight: about 90% of `weight_kg`, to the nearest 2.5 kg, never heavier.
+
+    Light loads that would round to nothing are kept as they are.
+    """
+    if weight_kg < 0:
+        raise ValueError("weight cannot be negative")
+    lighter = round(weight_kg * DELOAD_LOAD_FRACTION / PLATE_STEP_KG) * PLATE_STEP_KG
+    if lighter <= 0:
+        return weight_kg
+    return min(float(lighter), weight_kg)
+
+
+def next_mesocycle(meso: Mesocycle, start: date) -> Mesocycle:
+    """A new block after `meso`: same days and length, default RIR targets, "... (next)"."""
+    if start <= meso.start:
+        raise ValueError("the next mesocycle must start after this one")
+    base = meso.name.removesuffix(" (next)")
+    return Mesocycle(name=f"{base} (next)", start=start, weeks=meso.weeks, days=meso.days,
+                     rir_targets=default_rir_targets(meso.weeks))
+
+
+__all__ = [
+    "DELOAD_RIR", "DeloadDecision", "FatigueSignal", "deload_decision", "deload_load",
+    "deload_plan", "e1rm_falling_signals", "next_mesocycle", "postpone_deload",
+    "rir_below_target_signals", "start_deload",
+]

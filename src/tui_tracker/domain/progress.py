@@ -1,0 +1,164 @@
+"""What the progress dashboard shows: strength trends and how well effort matched the plan.
+
+Strength is tracked as the best working set's e1RM per session, so a set of
+8 @2 and a set of 5 @0 compare fairly.  Effort compliance compares each
+logged RIR with the target of the week it was done in: sets well below target
+mean the plan is being overrun (fatigue builds), well above mean it is too easy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, Literal
+
+from .mesocycle import Lookup, Mesocycle, target_rir_on
+from .models import LoggedSet, Session
+from .strength import e1rm
+
+Direction = Literal["rising", "flat", "falling"]
+
+#: A trend moving less than this share of the mean over its span is flat.
+FLAT_BAND = 0.01
+#: A logged RIR this close to the target counts as on target.
+ON_TARGET_TOLERANCE = 1
+
+
+def _working(session: Session, exercise_id: str) -> list[LoggedSet]:
+    return [s for s in session.sets_for(exercise_id) if not s.is_warmup and s.reps > 0]
+
+
+def _in_order(sessions: Iterable[Session]) -> list[Session]:
+    return sorted(sessions, key=lambda s: (s.date, s.started_at))
+
+
+def _e1rm_kg(s: LoggedSet) -> float:
+    return e1rm(s.weight_kg, s.reps, s.rir).kg
+
+
+def e1rm_trend(sessions: Iterable[Session], exercise_id: str) -> list[tuple[date, float]]:
+    """(date, best working-set e1RM in kg) per session with the exercise, oldest first.
+
+    Warm-ups and 0-rep sets are skipped: they say nothing about strength.
+    """
+    points = []
+    for session in _in_order(sessions):
+        working = _working(session, exercise_id)
+        if working:
+            points.append((session.date, max(_e1rm_kg(s) for s in working)))
+    return points
+
+
+def trend_direction(points: list[tuple[date, float]]) -> Direction:
+    """Rising, flat or falling, from the least-squares line through the points.
+
+    The line's change from the first to the last date, as a share of the mean
+    e1RM, must exceed 1% either way to count as a trend; day-to-day noise of a
+    kilo or two on a 100 kg lift stays "flat".  Fewer than 2 points (or all on
+    one day) is flat.
+    """
+    if len(points) < 2:
+        return "flat"
+    first = points[0][0]
+    xs = [float((d - first).days) for d, _ in points]
+    ys = [kg for _, kg in points]
+    n = len(points)
+    mean_x, mean_y = sum(xs) / n, sum(ys) / n
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    if spread == 0 or mean_y <= 0:
+        return "flat"
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / spread
+    change = slope * (max(xs) - min(xs)) / mean_y
+    if change > FLAT_BAND:
+        return "rising"
+    if change < -FLAT_BAND:
+        return "falling"
+    return "flat"
+
+
+def best_set(sessions: Iterable[Session], exercise_id: str) -> LoggedSet | None:
+    """The working set with the highest e1RM (the earliest one on a tie), or None."""
+    best: LoggedSet | None = None
+    for session in _in_order(sessions):
+        for s in _working(session, exercise_id):
+            if best is None or _e1rm_kg(s) > _e1rm_kg(best):
+                best = s
+    return best
+
+
+@dataclass(frozen=True)
+class Compliance:
+    """How one exercise's logged RIR matched the plan's targets.
+
+    `below` are sets closer to failure than planned, `above` easier ones;
+    `mean_deviation` is logged minus target RIR over sets with RIR (negative:
+    harder than planned), None when no set had one.
+    """
+
+    exercise_id: str
+    on_target: int = 0
+    below: int = 0
+    above: int = 0
+    without_rir: int = 0
+    mean_deviation: float | None = None
+
+    @property
+    def with_rir(self) -> int:
+        return self.on_target + self.below + self.above
+
+    @property
+    def total(self) -> int:
+        return self.with_rir + self.without_rir
+
+
+def rir_compliance(meso: Mesocycle, sessions: Iterable[Session], exercises: Lookup,
+                   today: date) -> dict[str, Compliance]:
+    """Per planned exercise (plan order), its working sets in the block up to `today`.
+
+    Each set is judged against its own day's target (deload days: 4), on
+    target within +-1 rep.  The last working set of an exercise in a session
+    counts as its final set.  Sets outside the block are left out.
+    """
+    result: dict[str, Compliance] = {}
+    for ex_id in meso.exercise_ids():
+        ex = exercises(ex_id)
+        counts = {"on": 0, "below": 0, "above": 0, "none": 0}
+        deviations: list[int] = []
+        if ex is not None:
+            for session in _in_order(sessions):
+                if session.date > today:
+                    continue
+                working = _working(session, ex_id)
+                for i, s in enumerate(working):
+                    target = target_rir_on(meso, session.date, ex, i == len(working) - 1)
+                    if target is None:
+                        continue
+                    if s.rir is None:
+                        counts["none"] += 1
+                        continue
+                    deviation = s.rir - target
+                    deviations.append(deviation)
+                    key = ("on" if abs(deviation) <= ON_TARGET_TOLERANCE
+                           else "below" if deviation < 0 else "above")
+                    counts[key] += 1
+        mean = sum(deviations) / len(deviations) if deviations else None
+        result[ex_id] = Compliance(ex_id, counts["on"], counts["below"], counts["above"],
+                                   counts["none"], mean)
+    return result
+
+
+def main_lifts(meso: Mesocycle, exercises: Lookup | None = None) -> list[str]:
+    """The lifts the dashboard charts: the first exercise of each training day.
+
+    The first slot holds the day's heaviest compound, so it is the best
+    strength marker.  With `exercises`, it is the first compound of each day
+    (a day opening with isolation work is looked past).  No repeats.
+    """
+    lifts: dict[str, None] = {}
+    for day in meso.days:
+        for p in day.exercises:
+            ex = exercises(p.exercise_id) if exercises else None
+            if exercises is None or (ex is not None and ex.is_compound):
+                lifts.setdefault(p.exercise_id, None)
+                break
+    return list(lifts)
