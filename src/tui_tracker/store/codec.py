@@ -1,0 +1,181 @@
+"""Domain objects to and from the plain dicts stored as JSON.
+
+Dates are ISO strings (`2026-11-18`), datetimes ISO with their UTC offset
+(`2026-11-18T18:05:12+01:00`), weights kg as numbers.  Every field is written,
+always in the same order, so the same state gives the same bytes.
+
+Decoding checks types: a hand-edited file with a wrong value raises CodecError
+(the store turns it into DatabaseUnreadable naming the file).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from ..domain.models import Exercise, LoggedSet, Session
+
+
+class CodecError(ValueError):
+    """A stored document does not have the expected shape."""
+
+
+def _dt(value: datetime) -> str:
+    return value.isoformat()
+
+
+def _parse_dt(value: Any, field: str) -> datetime:
+    if not isinstance(value, str):
+        raise CodecError(f"{field} is not a date-time string")
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError as e:
+        raise CodecError(f"{field} {value!r} is not an ISO date-time") from e
+
+
+def _parse_date(value: Any, field: str) -> date:
+    if not isinstance(value, str):
+        raise CodecError(f"{field} is not a date string")
+    try:
+        return date.fromisoformat(value)
+    except ValueError as e:
+        raise CodecError(f"{field} {value!r} is not an ISO date") from e
+
+
+def _str(doc: dict, key: str) -> str:
+    value = doc[key]
+    if not isinstance(value, str):
+        raise CodecError(f"{key} is not a string")
+    return value
+
+
+def _int(value: Any, field: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise CodecError(f"{field} is not a whole number")
+    return value
+
+
+# --- sets -------------------------------------------------------------------------------
+
+def set_to_dict(s: LoggedSet) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "exercise_id": s.exercise_id,
+        "weight_kg": s.weight_kg,
+        "reps": s.reps,
+        "rir": s.rir,
+        "unit": s.unit,
+        "kind": s.kind,
+        "note": s.note,
+        "at": _dt(s.at),
+    }
+
+
+def set_from_dict(doc: Any) -> LoggedSet:
+    try:
+        if not isinstance(doc, dict):
+            raise CodecError("a set is not an object")
+        weight = doc["weight_kg"]
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)):
+            raise CodecError("weight_kg is not a number")
+        rir = doc["rir"]
+        if rir is not None:
+            rir = _int(rir, "rir")
+        unit = doc["unit"]
+        if unit not in ("kg", "lb"):
+            raise CodecError(f"unit {unit!r} is not kg or lb")
+        kind = doc["kind"]
+        if kind not in ("working", "warmup"):
+            raise CodecError(f"set kind {kind!r} is not working or warmup")
+        return LoggedSet(
+            exercise_id=_str(doc, "exercise_id"),
+            weight_kg=float(weight),
+            reps=_int(doc["reps"], "reps"),
+            rir=rir,
+            at=_parse_dt(doc["at"], "at"),
+            unit=unit,
+            kind=kind,
+            note=_str(doc, "note"),
+            id=_str(doc, "id"),
+        )
+    except KeyError as e:
+        raise CodecError(f"a set has no {e.args[0]!r}") from e
+
+
+# --- sessions ---------------------------------------------------------------------------
+
+def session_to_dict(s: Session) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "date": s.date.isoformat(),
+        "started_at": _dt(s.started_at),
+        "ended_at": _dt(s.ended_at) if s.ended_at is not None else None,
+        "note": s.note,
+        "sets": [set_to_dict(x) for x in s.sets],
+    }
+
+
+def session_from_dict(doc: Any) -> Session:
+    try:
+        if not isinstance(doc, dict):
+            raise CodecError("a session is not an object")
+        sets = doc["sets"]
+        if not isinstance(sets, list):
+            raise CodecError("sets is not a list")
+        ended = doc["ended_at"]
+        return Session(
+            date=_parse_date(doc["date"], "date"),
+            started_at=_parse_dt(doc["started_at"], "started_at"),
+            sets=tuple(set_from_dict(x) for x in sets),
+            ended_at=_parse_dt(ended, "ended_at") if ended is not None else None,
+            note=_str(doc, "note"),
+            id=_str(doc, "id"),
+        )
+    except KeyError as e:
+        raise CodecError(f"a session has no {e.args[0]!r}") from e
+
+
+# --- exercises --------------------------------------------------------------------------
+
+def exercise_to_dict(e: Exercise) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "name": e.name,
+        "primary": list(e.primary),
+        "secondary": list(e.secondary),
+        "kind": e.kind,
+        "high_skill": e.high_skill,
+        "rest_seconds": e.rest_seconds,
+        "aliases": list(e.aliases),
+        "custom": e.custom,
+    }
+
+
+def _str_tuple(doc: dict, key: str) -> tuple[str, ...]:
+    value = doc[key]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise CodecError(f"{key} is not a list of strings")
+    return tuple(value)
+
+
+def exercise_from_dict(doc: Any) -> Exercise:
+    try:
+        if not isinstance(doc, dict):
+            raise CodecError("an exercise is not an object")
+        return Exercise(
+            id=_str(doc, "id"),
+            name=_str(doc, "name"),
+            primary=_str_tuple(doc, "primary"),
+            secondary=_str_tuple(doc, "secondary"),
+            kind=doc["kind"],
+            high_skill=bool(doc["high_skill"]),
+            rest_seconds=_int(doc["rest_seconds"], "rest_seconds"),
+            aliases=_str_tuple(doc, "aliases"),
+            custom=bool(doc["custom"]),
+        )
+    except KeyError as e:
+        raise CodecError(f"an exercise has no {e.args[0]!r}") from e
+    except CodecError:
+        raise
+    except ValueError as e:  # the domain's own checks (unknown muscle, bad kind...)
+        raise CodecError(str(e)) from e

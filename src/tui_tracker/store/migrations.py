@@ -1,0 +1,94 @@
+"""Schema versions and the forward migrations between them.
+
+Every file (the main one and each yearly sessions file) carries a `meta` table:
+
+    {"meta": {"1": {"schema_version": 1, "kind": "main"}}, ...}
+    {"meta": {"1": {"schema_version": 1, "kind": "sessions", "year": 2026}}, "sessions": {...}}
+
+`MIGRATIONS[n]` turns the raw data dict of a version-n file into version n+1
+(it sees the whole file, TinyDB tables included, and can tell files apart by
+`meta.kind`).  The runner sets `schema_version` after each step.  The storage
+keeps a `<file>.v<n>.bak` copy before writing the migrated file.
+
+To add version 2: set CURRENT_SCHEMA = 2 and register MIGRATIONS[1].
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+CURRENT_SCHEMA = 1
+
+#: from version n to n+1, on the raw data dict
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+META = "meta"
+META_DOC = "1"
+
+MAIN_TABLES = ("exercises", "settings", "volume_targets", "mesocycles")
+SESSIONS = "sessions"
+
+
+def new_main_data() -> dict[str, Any]:
+    data: dict[str, Any] = {META: {META_DOC: {"schema_version": CURRENT_SCHEMA, "kind": "main"}}}
+    for name in MAIN_TABLES:
+        data[name] = {}
+    return data
+
+
+def new_year_data(year: int) -> dict[str, Any]:
+    return {
+        META: {META_DOC: {"schema_version": CURRENT_SCHEMA, "kind": "sessions", "year": year}},
+        SESSIONS: {},
+    }
+
+
+def shape_problem(data: Any) -> str | None:
+    """Why `data` is not a tui-tracker file, or None when its shape is right."""
+    if not isinstance(data, dict):
+        return f"it holds a JSON {type(data).__name__}, not an object of tables"
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            return f"table {name!r} is not an object"
+        for doc_id, doc in table.items():
+            if not isinstance(doc, dict):
+                return f"document {doc_id} of table {name!r} is not an object"
+    meta = data.get(META)
+    if not meta:
+        return "it has no meta table (not a tui-tracker database)"
+    version = _version_of(meta)
+    if version is None:
+        return "its meta table has no schema_version"
+    return None
+
+
+def _version_of(meta: dict) -> int | None:
+    for doc in meta.values():
+        v = doc.get("schema_version")
+        if isinstance(v, int) and not isinstance(v, bool) and v >= 0:
+            return v
+    return None
+
+
+def schema_version(data: dict) -> int:
+    """The version of a file whose shape was checked."""
+    version = _version_of(data[META])
+    assert version is not None
+    return version
+
+
+def migrate(data: dict, from_version: int) -> dict:
+    """Run the migrations from `from_version` up to CURRENT_SCHEMA."""
+    version = from_version
+    while version < CURRENT_SCHEMA:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise LookupError(f"no migration from schema version {version} to {version + 1}")
+        data = step(data)
+        version += 1
+        meta = data.setdefault(META, {})
+        doc = next(iter(meta.values()), None) if meta else None
+        if doc is None:
+            meta[META_DOC] = doc = {}
+        doc["schema_version"] = version
+    return data

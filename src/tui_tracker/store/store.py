@@ -1,0 +1,477 @@
+"""The Store: the one object the app uses to read and write its training log.
+
+Files (see paths.py): a small main file (meta, settings, volume targets, the
+lifter's own exercises, and a reserved `mesocycles` table) and one file per
+year of sessions, each session a document holding its sets in order.  A commit
+rewrites one year's file only.
+
+Every method runs under the cross-process lock (`<PATH>.lock`, plus a thread
+lock), re-checks the files it needs with os.stat, reloads them when another
+process wrote, and writes atomically: when a method that writes returns, its
+change is fsynced.  Records refer to each other by our own ids, never by
+TinyDB's doc ids.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+import orjson
+from filelock import FileLock, Timeout
+
+from ..domain.models import Exercise, LoggedSet, Session
+from ..domain.muscles import MUSCLES
+from ..domain.volume import DEFAULT_TARGET as DEFAULT_VOLUME_TARGET
+from . import codec
+from .errors import DatabaseNotWritable, StoreError
+from .migrations import SESSIONS
+from .paths import FILE_MODE, ensure_folder, lock_path, temp_files, year_files, year_path
+from .storage import SyncedTable, TrackerDB, open_db
+
+if TYPE_CHECKING:
+    from ..domain.catalogue import Catalogue
+
+#: How long to wait for another process's commit before giving up.
+LOCK_TIMEOUT = 15.0
+MAX_WEEKLY_SETS = 60
+
+_Found = tuple[int, SyncedTable, int, dict[str, Any]]
+
+
+def _ts(value: str) -> float:
+    """A stored date-time as a number to order by (naive ones as local time)."""
+    return datetime.fromisoformat(value).timestamp()
+
+
+def _newest_first_key(doc: dict[str, Any]) -> tuple[str, float, str]:
+    return (doc["date"], _ts(doc["started_at"]), doc["id"])
+
+
+def _session_order(s: Session) -> tuple[date, float, str]:
+    return (s.date, s.started_at.timestamp(), s.id)
+
+
+class Store:
+    """The training log on disk.  Open one per process; safe with other processes."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path).expanduser().resolve()
+        self._mutex = threading.RLock()
+        self._years: dict[int, TrackerDB] = {}
+        self._hint: dict[str, int] = {}  # session id -> year of its file
+        try:
+            ensure_folder(self.path.parent)
+        except OSError as e:
+            raise DatabaseNotWritable(
+                self.path, f"its folder cannot be created ({e.strerror or e})") from e
+        self._lock = FileLock(str(lock_path(self.path)), timeout=LOCK_TIMEOUT, mode=FILE_MODE,
+                              poll_interval=0.001, thread_local=False)
+        self._main = open_db(self.path, "main")
+        with self._locked():
+            for tmp in temp_files(self.path):  # orphans: nobody writes while we hold the lock
+                try:
+                    tmp.unlink()
+                except FileNotFoundError:
+                    pass
+                except OSError as e:
+                    raise DatabaseNotWritable(tmp, e.strerror or "cannot remove it") from e
+            if not self.path.exists():
+                self._main.atomic_storage.write_new()
+            else:
+                if not os.access(self.path, os.R_OK | os.W_OK):
+                    raise DatabaseNotWritable(self.path, "the file is read-only")
+                if not os.access(self.path.parent, os.W_OK | os.X_OK):
+                    raise DatabaseNotWritable(self.path, "its folder is read-only")
+                self._main.atomic_storage.read()  # parses, checks the version, migrates
+
+    # --- plumbing ---------------------------------------------------------------------
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        with self._mutex:
+            try:
+                self._lock.acquire()
+            except Timeout as e:
+                raise StoreError(
+                    f"The training database {self.path} is busy: another tui-tracker "
+                    f"process has held {self._lock.lock_file} for {LOCK_TIMEOUT:.0f} s.",
+                    self.path) from e
+            except OSError as e:
+                raise DatabaseNotWritable(
+                    self.path, f"its lock file {lock_path(self.path).name} cannot be created "
+                               f"({e.strerror or e})") from e
+            try:
+                yield
+            finally:
+                self._lock.release()
+
+    def _table(self, name: str) -> SyncedTable:
+        return self._main.table(name)  # type: ignore[return-value]
+
+    def _year_db(self, year: int) -> TrackerDB:
+        db = self._years.get(year)
+        if db is None:
+            db = self._years[year] = open_db(year_path(self.path, year), "sessions", year)
+        return db
+
+    def _sessions(self, year: int) -> SyncedTable:
+        return self._year_db(year).table(SESSIONS)  # type: ignore[return-value]
+
+    def _existing_years(self) -> list[int]:
+        return list(year_files(self.path))
+
+    def _decode(self, year: int, doc: dict[str, Any]) -> Session:
+        try:
+            return codec.session_from_dict(doc)
+        except codec.CodecError as e:
+            raise self._year_db(year).atomic_storage.unreadable(str(e)) from e
+
+    def _find(self, session_id: str) -> _Found | None:
+        hint = self._hint.get(session_id)
+        order = [hint] if hint is not None else []
+        order += [y for y in reversed(self._existing_years()) if y != hint]
+        for year in order:
+            table = self._sessions(year)
+            for doc_id, doc in table.documents().items():
+                if doc.get("id") == session_id:
+                    self._hint[session_id] = year
+                    return year, table, int(doc_id), doc
+        return None
+
+    def _need(self, session_id: str) -> _Found:
+        found = self._find(session_id)
+        if found is None:
+            raise StoreError(f"There is no session {session_id} in {self.path}.", self.path)
+        return found
+
+    def _commit(self, found: _Found, new_doc: dict[str, Any]) -> Session:
+        year, table, doc_id, _ = found
+        table.update(new_doc, doc_ids=[doc_id])
+        return self._decode(year, new_doc)
+
+    def _insert(self, session: Session) -> Session:
+        # A fresh uuid: no need to read every year to check it is unique.
+        year = session.date.year
+        doc = codec.session_to_dict(session)
+        self._sessions(year).insert(doc)
+        self._hint[session.id] = year
+        return self._decode(year, doc)
+
+    @staticmethod
+    def _set_index(doc: dict[str, Any], set_id: str) -> int | None:
+        for i, s in enumerate(doc["sets"]):
+            if s.get("id") == set_id:
+                return i
+        return None
+
+    def _newest_on(self, day: date, *, open_only: bool) -> _Found | None:
+        table = self._sessions(day.year)
+        iso = day.isoformat()
+        best: tuple[tuple[str, float, str], int, dict[str, Any]] | None = None
+        for doc_id, doc in table.documents().items():
+            if doc.get("date") != iso or (open_only and doc.get("ended_at") is not None):
+                continue
+            key = _newest_first_key(doc)
+            if best is None or key > best[0]:
+                best = (key, int(doc_id), doc)
+        if best is None:
+            return None
+        self._hint[best[2]["id"]] = day.year
+        return day.year, table, best[1], best[2]
+
+    # --- sets ---------------------------------------------------------------------------
+
+    def log_set(self, s: LoggedSet, *, day: date, session_id: str | None = None) -> Session:
+        """Append a set; returns the session as committed (fsynced on return).
+
+        With `session_id`, to that session.  Without, to the newest session dated
+        `day`, or to a new one started at `s.at`.
+        """
+        with self._locked():
+            if session_id is not None:
+                found = self._need(session_id)
+            else:
+                found = self._newest_on(day, open_only=False)
+                if found is None:
+                    return self._insert(Session(date=day, started_at=s.at, sets=(s,)))
+            doc = found[3]
+            if self._set_index(doc, s.id) is not None:
+                raise StoreError(f"The set {s.id} is already logged in session {doc['id']}.",
+                                 self.path)
+            return self._commit(found, {**doc, "sets": [*doc["sets"], codec.set_to_dict(s)]})
+
+    def update_set(self, session_id: str, s: LoggedSet) -> Session:
+        """Replace the set with id `s.id` (same place in the session)."""
+        with self._locked():
+            found = self._need(session_id)
+            doc = found[3]
+            i = self._set_index(doc, s.id)
+            if i is None:
+                raise StoreError(f"There is no set {s.id} in session {session_id}.", self.path)
+            sets = list(doc["sets"])
+            sets[i] = codec.set_to_dict(s)
+            return self._commit(found, {**doc, "sets": sets})
+
+    def delete_set(self, session_id: str, set_id: str) -> tuple[Session, LoggedSet, int]:
+        """Remove a set; returns (session, the deleted set, its index) so it can be undone."""
+        with self._locked():
+            found = self._need(session_id)
+            doc = found[3]
+            i = self._set_index(doc, set_id)
+            if i is None:
+                raise StoreError(f"There is no set {set_id} in session {session_id}.", self.path)
+            sets = list(doc["sets"])
+            removed = sets.pop(i)
+            try:
+                deleted = codec.set_from_dict(removed)
+            except codec.CodecError as e:
+                raise self._year_db(found[0]).atomic_storage.unreadable(str(e)) from e
+            return self._commit(found, {**doc, "sets": sets}), deleted, i
+
+    def restore_set(self, session_id: str, s: LoggedSet, index: int) -> Session:
+        """Put a deleted set back at `index` (undo).  A set already there is left alone."""
+        with self._locked():
+            found = self._need(session_id)
+            doc = found[3]
+            if self._set_index(doc, s.id) is not None:
+                return self._decode(found[0], doc)
+            sets = list(doc["sets"])
+            sets.insert(max(0, min(index, len(sets))), codec.set_to_dict(s))
+            return self._commit(found, {**doc, "sets": sets})
+
+    # --- sessions -----------------------------------------------------------------------
+
+    def start_session(self, day: date, started_at: datetime) -> Session:
+        """A new, empty, open session."""
+        with self._locked():
+            return self._insert(Session(date=day, started_at=started_at))
+
+    def finish_session(self, session_id: str, ended_at: datetime,
+                       note: str | None = None) -> Session:
+        with self._locked():
+            found = self._need(session_id)
+            doc = found[3]
+            new = {**doc, "ended_at": ended_at.isoformat()}
+            if note is not None:
+                new["note"] = note
+            return self._commit(found, new)
+
+    def delete_session(self, session_id: str) -> None:
+        """Drop an empty session (one started by mistake).  A session with sets is refused."""
+        with self._locked():
+            found = self._find(session_id)
+            if found is None:
+                return
+            year, table, doc_id, doc = found
+            if doc["sets"]:
+                raise StoreError(
+                    f"Session {session_id} has {len(doc['sets'])} sets: delete them first.",
+                    self.path)
+            table.remove(doc_ids=[doc_id])
+            self._hint.pop(session_id, None)
+
+    def import_sessions(self, sessions: Iterable[Session]) -> int:
+        """Add whole sessions in bulk: one write per year (history import, benchmarks).
+
+        The files end up exactly as if each session had been added one by one, in
+        the order given.  Returns how many were added; an id already stored is refused.
+        """
+        by_year: dict[int, list[dict[str, Any]]] = {}
+        ids: set[str] = set()
+        for s in sessions:
+            if s.id in ids:
+                raise StoreError(f"Session {s.id} appears twice in the import.", self.path)
+            ids.add(s.id)
+            by_year.setdefault(s.date.year, []).append(codec.session_to_dict(s))
+        with self._locked():
+            for year in self._existing_years():
+                for doc in self._sessions(year).documents().values():
+                    if doc.get("id") in ids:
+                        raise StoreError(f"Session {doc['id']} is already in {self.path}.",
+                                         self.path)
+            for year, docs in sorted(by_year.items()):
+                self._sessions(year).insert_multiple(docs)
+                for doc in docs:
+                    self._hint[doc["id"]] = year
+        return len(ids)
+
+    def session(self, session_id: str) -> Session | None:
+        with self._locked():
+            found = self._find(session_id)
+            return self._decode(found[0], found[3]) if found else None
+
+    def open_session(self, day: date) -> Session | None:
+        """The newest open (not finished) session dated `day`."""
+        with self._locked():
+            found = self._newest_on(day, open_only=True)
+            return self._decode(found[0], found[3]) if found else None
+
+    def sessions_between(self, start: date, end: date) -> list[Session]:
+        """Sessions dated start..end (inclusive), oldest first.  Reads only those years."""
+        lo, hi = start.isoformat(), end.isoformat()
+        out: list[Session] = []
+        with self._locked():
+            for year in self._existing_years():
+                if start.year <= year <= end.year:
+                    for doc in self._sessions(year).documents().values():
+                        if lo <= doc.get("date", "") <= hi:
+                            out.append(self._decode(year, doc))
+        out.sort(key=_session_order)
+        return out
+
+    def recent_sessions(self, limit: int = 50, before: date | None = None) -> list[Session]:
+        """Up to `limit` sessions, newest first, dated on or before `before` if given.
+
+        Yearly files are read newest year first, and only as far back as needed.
+        """
+        if limit <= 0:
+            return []
+        cutoff = before.isoformat() if before is not None else None
+        out: list[Session] = []
+        with self._locked():
+            for year in reversed(self._existing_years()):
+                if before is not None and year > before.year:
+                    continue
+                docs = [d for d in self._sessions(year).documents().values()
+                        if cutoff is None or d.get("date", "") <= cutoff]
+                docs.sort(key=_newest_first_key, reverse=True)
+                for doc in docs[: limit - len(out)]:
+                    out.append(self._decode(year, doc))
+                if len(out) >= limit:
+                    break
+        return out
+
+    def last_sets(self, exercise_id: str, *, before: date,
+                  exclude_session: str | None = None) -> tuple[Session, list[LoggedSet]] | None:
+        """The most recent session dated <= `before` (other than `exclude_session`) with
+        sets of `exercise_id`, and those sets in order.  Older years are read only if needed.
+        """
+        cutoff = before.isoformat()
+        with self._locked():
+            for year in reversed(self._existing_years()):
+                if year > before.year:
+                    continue
+                best: dict[str, Any] | None = None
+                best_key: tuple[str, float, str] | None = None
+                for doc in self._sessions(year).documents().values():
+                    if doc.get("date", "") > cutoff or doc.get("id") == exclude_session:
+                        continue
+                    if not any(s.get("exercise_id") == exercise_id for s in doc.get("sets", ())):
+                        continue
+                    key = _newest_first_key(doc)
+                    if best_key is None or key > best_key:
+                        best, best_key = doc, key
+                if best is not None:
+                    session = self._decode(year, best)
+                    return session, session.sets_for(exercise_id)
+        return None
+
+    def years(self) -> list[int]:
+        """Years that have a sessions file, oldest first."""
+        return self._existing_years()
+
+    # --- exercises ----------------------------------------------------------------------
+
+    def custom_exercises(self) -> list[Exercise]:
+        with self._locked():
+            docs = list(self._table("exercises").documents().values())
+        try:
+            return [codec.exercise_from_dict(d) for d in docs]
+        except codec.CodecError as e:
+            raise self._main.atomic_storage.unreadable(str(e)) from e
+
+    def catalogue(self) -> "Catalogue":
+        """The builtin exercises merged with the lifter's own (theirs win on an id)."""
+        from ..domain.catalogue import Catalogue
+
+        return Catalogue(self.custom_exercises())
+
+    def save_exercise(self, ex: Exercise) -> None:
+        """Add or replace (by id) one of the lifter's own exercises."""
+        doc = codec.exercise_to_dict(replace(ex, custom=True))
+        with self._locked():
+            table = self._table("exercises")
+            for doc_id, old in table.documents().items():
+                if old.get("id") == ex.id:
+                    table.update(doc, doc_ids=[int(doc_id)])
+                    return
+            table.insert(doc)
+
+    # --- settings -----------------------------------------------------------------------
+
+    def volume_targets(self) -> dict[str, tuple[int, int]]:
+        """Weekly hard-set target range for every muscle (default 10-16)."""
+        targets = {m: DEFAULT_VOLUME_TARGET for m in MUSCLES}
+        with self._locked():
+            for doc in self._table("volume_targets").documents().values():
+                m, low, high = doc.get("muscle"), doc.get("low"), doc.get("high")
+                if m in targets and isinstance(low, int) and isinstance(high, int):
+                    targets[m] = (low, high)
+        return targets
+
+    def set_volume_target(self, muscle: str, low: int, high: int) -> None:
+        if muscle not in MUSCLES:
+            raise ValueError(f"unknown muscle {muscle!r}; known: {', '.join(MUSCLES)}")
+        for v in (low, high):
+            if isinstance(v, bool) or not isinstance(v, int):
+                raise ValueError("volume targets are whole numbers of sets")
+        if not 0 <= low <= high <= MAX_WEEKLY_SETS:
+            raise ValueError(f"a volume target needs 0 <= low <= high <= {MAX_WEEKLY_SETS} "
+                             f"sets a week (got {low}-{high})")
+        doc = {"muscle": muscle, "low": low, "high": high}
+        with self._locked():
+            table = self._table("volume_targets")
+            for doc_id, old in table.documents().items():
+                if old.get("muscle") == muscle:
+                    table.update(doc, doc_ids=[int(doc_id)])
+                    return
+            table.insert(doc)
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        with self._locked():
+            for doc in self._table("settings").documents().values():
+                if doc.get("key") == key:
+                    return orjson.loads(orjson.dumps(doc.get("value")))  # a copy
+        return default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Store a small JSON value (str, number, bool, None, list, dict)."""
+        if not isinstance(key, str) or not key:
+            raise ValueError("a setting needs a name")
+        try:
+            value = orjson.loads(orjson.dumps(value))  # a copy, and proof it is JSON
+        except TypeError as e:
+            raise ValueError(f"setting {key!r}: {e}") from e
+        doc = {"key": key, "value": value}
+        with self._locked():
+            table = self._table("settings")
+            for doc_id, old in table.documents().items():
+                if old.get("key") == key:
+                    table.update(doc, doc_ids=[int(doc_id)])
+                    return
+            table.insert(doc)
+
+    # --- lifetime -----------------------------------------------------------------------
+
+    def close(self) -> None:
+        with self._mutex:
+            for db in self._years.values():
+                db.close()
+            self._years.clear()
+            self._hint.clear()
+            self._main.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"

@@ -1,0 +1,37 @@
+"""Builders and process helpers shared by the store tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from tui_tracker.domain.models import LoggedSet
+
+TZ = timezone(timedelta(hours=1))
+DAY = date(2026, 11, 18)
+WORKER = Path(__file__).with_name("worker.py")
+
+
+def at(day: date = DAY, hour: int = 18, minute: int = 0, tz=TZ) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz)
+
+
+def mkset(exercise_id: str = "barbell-bench-press", weight: float = 100.0, reps: int = 8,
+          rir: int | None = 2, day: date = DAY, minute: int = 0, **kw) -> LoggedSet:
+    return LoggedSet(exercise_id=exercise_id, weight_kg=weight, reps=reps, rir=rir,
+                     at=at(day, 18, minute), **kw)
+
+
+def worker(*args: str, **kw) -> subprocess.Popen:
+    """Start tests/store/worker.py in a fresh interpreter."""
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    return subprocess.Popen([sys.executable, str(WORKER), *args], env=env, **kw)
+
+
+def tmp_files(folder: Path) -> list[str]:
+    if not folder.exists():
+        return []
+    return sorted(p.name for p in folder.iterdir() if ".tmp-" in p.name)

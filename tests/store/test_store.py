@@ -1,0 +1,291 @@
+"""The Store's behaviour on real files: round trips, edits, years, queries, settings."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import orjson
+import pytest
+
+from tui_tracker.domain.models import Exercise, LoggedSet, Session
+from tui_tracker.domain.muscles import MUSCLES
+from tui_tracker.store import Store, StoreError, year_path
+
+from .helpers import DAY, at, mkset
+
+
+def reopen(store: Store) -> Store:
+    store.close()
+    return Store(store.path)
+
+
+def test_round_trip_every_field(store):
+    ny = ZoneInfo("America/New_York")
+    sets = [
+        mkset("barbell-back-squat", 60, 5, None, kind="warmup", note="empty bar + 40"),
+        LoggedSet("barbell-back-squat", 102.0582, 8, 0, datetime(2026, 11, 18, 12, 5, 7, 123456, tzinfo=ny),
+                  unit="lb", kind="working", note="belt, knee sleeves \u2013 PR!"),
+        mkset("barbell-bench-press", 97.5, 10, 4, minute=30),
+    ]
+    session = store.start_session(DAY, at(DAY, 17, 2))
+    for s in sets:
+        session = store.log_set(s, day=DAY, session_id=session.id)
+    store.finish_session(session.id, at(DAY, 19, 40), note="good day")
+
+    store = reopen(store)
+    got = store.session(session.id)
+    assert got is not None
+    assert got.date == DAY
+    assert got.started_at == at(DAY, 17, 2) and got.started_at.utcoffset() == timedelta(hours=1)
+    assert got.ended_at == at(DAY, 19, 40)
+    assert got.note == "good day"
+    assert got.sets == tuple(sets)  # every field, in order
+    lb = got.sets[1]
+    assert lb.unit == "lb" and lb.weight_kg == 102.0582 and lb.at.utcoffset() == timedelta(hours=-5)
+    assert lb.at.microsecond == 123456
+    assert got.sets[0].rir is None and got.sets[0].is_warmup
+    store.close()
+
+
+def test_log_set_without_session_creates_then_appends(store):
+    first = mkset(minute=1)
+    s1 = store.log_set(first, day=DAY)
+    assert s1.started_at == first.at and s1.is_open
+    s2 = store.log_set(mkset(minute=3), day=DAY)
+    assert s2.id == s1.id and len(s2.sets) == 2
+    other_day = store.log_set(mkset(day=DAY + timedelta(days=1)), day=DAY + timedelta(days=1))
+    assert other_day.id != s1.id
+
+
+def test_log_set_appends_to_newest_session_of_the_day(store):
+    morning = store.start_session(DAY, at(DAY, 7))
+    evening = store.start_session(DAY, at(DAY, 18))
+    got = store.log_set(mkset(), day=DAY)
+    assert got.id == evening.id
+    assert store.session(morning.id).sets == ()
+
+
+def test_log_set_unknown_session_and_duplicate_set(store):
+    with pytest.raises(StoreError, match="no session"):
+        store.log_set(mkset(), day=DAY, session_id="nope")
+    s = mkset()
+    session = store.log_set(s, day=DAY)
+    with pytest.raises(StoreError, match="already logged"):
+        store.log_set(s, day=DAY, session_id=session.id)
+    assert len(store.session(session.id).sets) == 1
+
+
+def test_order_update_delete_restore(store):
+    session = store.start_session(DAY, at(DAY, 17))
+    sets = [mkset(weight=100 + i, minute=i) for i in range(5)]
+    for s in sets:
+        session = store.log_set(s, day=DAY, session_id=session.id)
+    assert [s.id for s in session.sets] == [s.id for s in sets]
+
+    changed = replace(sets[2], weight_kg=150.0, reps=3, rir=0, note="edited")
+    session = store.update_set(session.id, changed)
+    assert session.sets[2] == changed and len(session.sets) == 5
+
+    session, deleted, index = store.delete_set(session.id, sets[1].id)
+    assert deleted == sets[1] and index == 1
+    assert [s.id for s in session.sets] == [sets[0].id, changed.id, sets[3].id, sets[4].id]
+
+    session = store.restore_set(session.id, deleted, index)
+    assert [s.id for s in session.sets] == [s.id for s in sets]
+    assert store.restore_set(session.id, deleted, index) == session  # undo twice: no duplicate
+
+    store = reopen(store)
+    assert store.session(session.id) == session
+    with pytest.raises(StoreError):
+        store.update_set(session.id, mkset())
+    with pytest.raises(StoreError):
+        store.delete_set(session.id, "missing")
+    store.close()
+
+
+def test_sessions_and_open_session(store):
+    s = store.start_session(DAY, at(DAY, 17))
+    assert store.open_session(DAY) == s
+    assert store.open_session(DAY - timedelta(days=1)) is None
+    done = store.finish_session(s.id, at(DAY, 19))
+    assert not done.is_open and store.open_session(DAY) is None
+    assert store.session("unknown") is None
+
+
+def test_delete_session_only_when_empty(store):
+    empty = store.start_session(DAY, at(DAY, 17))
+    full = store.log_set(mkset(), day=DAY - timedelta(days=1))
+    with pytest.raises(StoreError, match="has 1 sets"):
+        store.delete_session(full.id)
+    store.delete_session(empty.id)
+    assert store.session(empty.id) is None
+    store.delete_session(empty.id)  # already gone: nothing to do
+    assert store.session(full.id) is not None
+
+
+def test_year_boundary_two_files(store, db_path):
+    dec = date(2025, 12, 31)
+    jan = date(2026, 1, 1)
+    a = store.log_set(mkset("barbell-back-squat", 140, 5, 1, day=dec), day=dec)
+    b = store.log_set(mkset("barbell-bench-press", 100, 5, 1, day=jan), day=jan)
+    assert year_path(db_path, 2025).exists() and year_path(db_path, 2026).exists()
+    assert year_path(db_path, 2025).name == "training.sessions-2025.json"
+    assert store.years() == [2025, 2026]
+    in_2025 = orjson.loads(year_path(db_path, 2025).read_bytes())
+    assert [d["id"] for d in in_2025["sessions"].values()] == [a.id]
+
+    store = reopen(store)
+    assert [s.id for s in store.sessions_between(dec, jan)] == [a.id, b.id]
+    assert [s.id for s in store.sessions_between(jan, jan)] == [b.id]
+    assert store.sessions_between(date(2024, 1, 1), date(2024, 12, 31)) == []
+    store.close()
+
+
+def test_sessions_between_only_reads_needed_years(store, db_path):
+    for year in (2022, 2023, 2024):
+        store.log_set(mkset(day=date(year, 6, 1)), day=date(year, 6, 1))
+    store = reopen(store)
+    year_path(db_path, 2022).write_bytes(b"garbage")  # would raise if it were read
+    got = store.sessions_between(date(2023, 1, 1), date(2024, 12, 31))
+    assert [s.date.year for s in got] == [2023, 2024]
+    assert [s.date.year for s in store.recent_sessions(limit=2)] == [2024, 2023]
+    store.close()
+
+
+def test_recent_sessions_newest_first_and_before(store):
+    days = [date(2025, 12, 28) + timedelta(days=i) for i in range(8)]
+    ids = [store.log_set(mkset(day=d), day=d).id for d in days]
+    got = store.recent_sessions(limit=3)
+    assert [s.id for s in got] == ids[::-1][:3]
+    got = store.recent_sessions(limit=50, before=date(2026, 1, 1))
+    assert [s.date for s in got] == days[:5][::-1]
+    assert store.recent_sessions(limit=0) == []
+
+
+def test_last_sets_finds_an_older_year(store):
+    old_day = date(2024, 3, 5)
+    squat = [mkset("barbell-back-squat", 140, 5, 2, day=old_day, minute=i) for i in range(3)]
+    older = store.start_session(old_day, at(old_day, 17))
+    for s in squat:
+        store.log_set(s, day=old_day, session_id=older.id)
+    store.log_set(mkset("barbell-bench-press", day=old_day), day=old_day, session_id=older.id)
+    store.log_set(mkset("barbell-bench-press", day=date(2026, 2, 1)), day=date(2026, 2, 1))
+    today = store.log_set(mkset("barbell-back-squat", 150, day=DAY), day=DAY)
+
+    store = reopen(store)
+    found = store.last_sets("barbell-back-squat", before=DAY, exclude_session=today.id)
+    assert found is not None
+    session, sets = found
+    assert session.id == older.id and sets == squat
+    found = store.last_sets("barbell-back-squat", before=DAY)
+    assert found[0].id == today.id
+    assert store.last_sets("barbell-back-squat", before=date(2024, 3, 4)) is None
+    assert store.last_sets("barbell-curl", before=DAY) is None
+    store.close()
+
+
+def test_last_sets_picks_latest_session_of_the_day(store):
+    early = store.log_set(mkset(day=DAY), day=DAY)
+    store.finish_session(early.id, at(DAY, 19))
+    late = store.start_session(DAY, at(DAY, 20))
+    late = store.log_set(mkset(weight=120, day=DAY), day=DAY, session_id=late.id)
+    assert store.last_sets("barbell-bench-press", before=DAY)[0].id == late.id
+
+
+def test_ids_are_ours_not_tinydb_doc_ids(store, db_path):
+    session = store.log_set(mkset(), day=DAY)
+    raw = orjson.loads(year_path(db_path, DAY.year).read_bytes())
+    (doc_id, doc), = raw["sessions"].items()
+    assert doc["id"] == session.id and len(session.id) == 32 and doc_id == "1"
+    # Drop a session and reopen: TinyDB may reuse doc id 1, our ids never move.
+    empty = store.start_session(DAY, at(DAY, 20))
+    store.delete_session(empty.id)
+    store = reopen(store)
+    again = store.start_session(DAY, at(DAY, 21))
+    assert again.id != empty.id
+    assert store.session(session.id).sets == session.sets
+    store.close()
+
+
+def test_main_file_layout(store, db_path):
+    raw = orjson.loads(db_path.read_bytes())
+    assert raw["meta"]["1"]["schema_version"] == 1
+    assert raw["mesocycles"] == {}
+    assert set(raw) >= {"meta", "exercises", "settings", "volume_targets", "mesocycles"}
+
+
+def test_settings(store):
+    assert store.get_setting("unit") is None
+    assert store.get_setting("unit", "kg") == "kg"
+    store.set_setting("unit", "lb")
+    store.set_setting("plates", {"bar": 20, "list": [25, 20, 15]})
+    value = store.get_setting("plates")
+    value["bar"] = 15  # a copy: the store is not changed
+    store = reopen(store)
+    assert store.get_setting("unit") == "lb"
+    assert store.get_setting("plates") == {"bar": 20, "list": [25, 20, 15]}
+    store.set_setting("unit", "kg")
+    assert store.get_setting("unit") == "kg"
+    with pytest.raises(ValueError):
+        store.set_setting("bad", object())
+    store.close()
+
+
+def test_volume_targets(store):
+    targets = store.volume_targets()
+    assert set(targets) == set(MUSCLES) and len(targets) == 14
+    assert all(t == (10, 16) for t in targets.values())
+    store.set_volume_target("chest", 12, 20)
+    store.set_volume_target("chest", 8, 14)
+    store.set_volume_target("calves", 0, 0)
+    store = reopen(store)
+    targets = store.volume_targets()
+    assert targets["chest"] == (8, 14) and targets["calves"] == (0, 0) and targets["back"] == (10, 16)
+    for bad in [("chest", -1, 5), ("chest", 10, 9), ("chest", 10, 61), ("neck", 1, 2),
+                ("chest", 1.5, 3), ("chest", True, 3)]:
+        with pytest.raises(ValueError):
+            store.set_volume_target(*bad)
+    store.set_volume_target("back", 60, 60)
+    store.close()
+
+
+def test_exercises_merge_with_catalogue(store):
+    pytest.importorskip("tui_tracker.domain.catalogue")
+    mine = Exercise(id="landmine-row", name="Landmine Row", primary=("back",),
+                    secondary=("biceps",), kind="compound")
+    store.save_exercise(mine)
+    store.save_exercise(replace(mine, rest_seconds=90, aliases=("meadows",)))
+    store = reopen(store)
+    cat = store.catalogue()
+    got = cat.get("landmine-row")
+    assert got is not None and got.custom and got.rest_seconds == 90 and got.aliases == ("meadows",)
+    assert cat.get("barbell-back-squat") is not None  # builtins still there
+    assert [e.id for e in store.custom_exercises()] == ["landmine-row"]
+    store.close()
+
+
+def test_import_sessions_bulk(store, db_path):
+    a = Session(date(2025, 12, 31), at(date(2025, 12, 31)), (mkset(day=date(2025, 12, 31)),),
+                at(date(2025, 12, 31), 19))
+    b = Session(date(2026, 1, 2), at(date(2026, 1, 2)), (), None)
+    assert store.import_sessions([a, b]) == 2
+    assert store.sessions_between(date(2025, 1, 1), date(2026, 12, 31)) == [a, b]
+    with pytest.raises(StoreError, match="already"):
+        store.import_sessions([a])
+
+
+def test_naive_and_other_offsets_sort(store):
+    utc = timezone.utc
+    late_utc = store.start_session(DAY, datetime(2026, 11, 18, 20, 0, tzinfo=utc))
+    early_plus5 = store.start_session(DAY, datetime(2026, 11, 18, 20, 0, tzinfo=timezone(timedelta(hours=5))))
+    assert [s.id for s in store.sessions_between(DAY, DAY)] == [early_plus5.id, late_utc.id]
+    assert store.open_session(DAY).id == late_utc.id
+
+
+def test_context_manager(db_path):
+    with Store(db_path) as s:
+        s.log_set(mkset(), day=DAY)
+    with Store(db_path) as s:
+        assert len(s.recent_sessions()) == 1
