@@ -1,0 +1,188 @@
+"""The CLI: thin subcommands over the store and domain; bad input is one line, exit 2."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui_tracker.cli import main
+from tui_tracker.domain.muscles import MUSCLES
+from tui_tracker.store import Store
+
+
+@pytest.fixture
+def db(tmp_path) -> Path:
+    return tmp_path / "training.json"
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def sets_in(db: Path, day: str = "2026-11-16") -> list:
+    from datetime import date
+
+    store = Store(db)
+    sessions = store.sessions_between(date.fromisoformat(day), date.fromisoformat(day))
+    store.close()
+    return [s for session in sessions for s in session.sets]
+
+
+def test_log_appends_to_that_days_session_and_prints_what_was_saved(capsys, db):
+    code, out, err = run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "Squat (Barbell)",
+                         "100x5@2", "102,5x5@1", "105x3")
+    assert code == 0, err
+    assert "Barbell Back Squat  set 1: 100 kg x 5 @2" in out
+    assert "set 3: 105 kg x 3" in out
+    code, out, _ = run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "bench", "80x8@2")
+    assert code == 0
+    saved = sets_in(db)
+    assert [(s.exercise_id, s.weight_kg, s.reps, s.rir) for s in saved] == [
+        ("barbell-back-squat", 100, 5, 2), ("barbell-back-squat", 102.5, 5, 1),
+        ("barbell-back-squat", 105, 3, None), ("barbell-bench-press", 80, 8, 2)]
+    assert all(s.at.date().isoformat() == "2026-11-16" for s in saved)
+
+
+def test_log_global_options_after_the_subcommand_too(capsys, db):
+    code, _, err = run(capsys, "log", "--db", str(db), "--today", "2026-11-16", "squat", "100x5")
+    assert code == 0, err
+    assert len(sets_in(db)) == 1
+
+
+def test_log_warmup_and_pounds(capsys, db):
+    code, out, _ = run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "bench", "135x5",
+                       "--warmup", "--unit", "lb")
+    assert code == 0 and "135 lb x 5" in out and "warm-up" in out
+    (s,) = sets_in(db)
+    assert s.kind == "warmup" and s.unit == "lb" and s.weight_kg == pytest.approx(135 * 0.45359237)
+
+
+def test_log_failure_on_squat_prints_the_warning(capsys, db):
+    code, out, _ = run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "squat", "140x3@0")
+    assert code == 0 and "injury" in out and "Evidence" in out
+
+
+@pytest.mark.parametrize("args,message", [
+    (["log", "benchpress", "100x5"], "did you mean: Barbell Bench Press"),
+    (["log", "squat", "100x5@2", "100x101"], "reps above 100"),
+    (["log", "squat", "abc"], "not like 100x5@2"),
+    (["log", "squat", "1001x1"], "above 1000 kg"),
+    (["log", "squat"], "the following arguments are required"),
+    (["--today", "2026-02-30", "log", "squat", "100x5"], "not a real date"),
+    (["volume", "--week", "2026-W60"], "has no week 60"),
+    (["frobnicate"], "invalid choice"),
+])
+def test_bad_input_is_one_line_exit_2_and_writes_nothing(capsys, db, args, message):
+    code, out, err = run(capsys, "--db", str(db), *args)
+    assert code == 2
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+    assert not any(p.name.startswith("training.sessions") for p in db.parent.iterdir()) if db.parent.exists() else True
+
+
+def test_a_bad_set_among_good_ones_writes_none_of_them(capsys, db):
+    run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "squat", "100x5")
+    code, _, _ = run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "squat", "100x5", "100x5@99")
+    assert code == 2
+    assert len(sets_in(db)) == 1
+
+
+def test_volume_json_shape(capsys, db):
+    for day in ("2026-11-16", "2026-11-19"):
+        run(capsys, "--db", str(db), "--today", day, "log", "squat", *["100x5@2"] * 6)
+    run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "squat", "60x5", "--warmup")
+    code, out, _ = run(capsys, "--db", str(db), "volume", "--week", "2026-W47", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["week"] == "2026-W47"
+    assert list(data["muscles"]) == list(MUSCLES)
+    assert data["muscles"]["quads"] == {"sets": 12.0, "sessions": 2, "target": [10, 16],
+                                        "status": "within", "single_session": False}
+    assert data["muscles"]["chest"]["status"] == "below"
+
+
+def test_volume_default_week_is_todays_and_table_is_readable(capsys, db):
+    run(capsys, "--db", str(db), "--today", "2026-11-18", "log", "bench", "80x8@2", "80x8@2")
+    code, out, _ = run(capsys, "--db", str(db), "--today", "2026-11-18", "volume")
+    assert code == 0 and "2026-W47" in out
+    chest = next(line for line in out.splitlines() if line.startswith("Chest"))
+    assert "2.0" in chest and "below" in chest and "1 session" in chest
+
+
+def test_exercises_lists_the_catalogue(capsys, db):
+    code, out, _ = run(capsys, "--db", str(db), "exercises", "--json")
+    data = json.loads(out)
+    assert code == 0 and len(data) >= 80
+    squat = next(e for e in data if e["id"] == "barbell-back-squat")
+    assert squat["kind"] == "compound" and squat["high_skill"] and "quads" in squat["primary"]
+    code, out, _ = run(capsys, "--db", str(db), "exercises")
+    assert "Barbell Back Squat" in out and "high skill" in out
+
+
+def test_own_exercises_add_edit_and_log(capsys, db):
+    code, out, err = run(capsys, "--db", str(db), "exercise", "add", "Cable Y Raise", "--primary",
+                         "side_delts", "--secondary", "rear_delts", "--kind", "isolation")
+    assert code == 0, err
+    assert "Added Cable Y Raise" in out
+    code, out, _ = run(capsys, "--db", str(db), "exercise", "edit", "cable y raise", "--rest", "60")
+    assert code == 0 and "rest 60 s" in out
+    code, _, _ = run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "Cable Y Raise", "8x15@1")
+    assert code == 0
+    code, out, _ = run(capsys, "--db", str(db), "volume", "--week", "2026-W47", "--json")
+    assert json.loads(out)["muscles"]["side_delts"]["sets"] == 1.0
+    assert json.loads(out)["muscles"]["rear_delts"]["sets"] == 0.5
+
+
+@pytest.mark.parametrize("args,message", [
+    (["exercise", "add", "Squat", "--primary", "quads"], "already in the catalogue"),
+    (["exercise", "add", "Thing", "--primary", "lats"], "unknown muscle 'lats'"),
+    (["exercise", "edit", "nothing like it"], "unknown exercise"),
+    (["exercise", "edit", "squat"], "nothing to change"),
+])
+def test_exercise_errors(capsys, db, args, message):
+    code, _, err = run(capsys, "--db", str(db), *args)
+    assert code == 2 and message in err
+
+
+def test_edit_builtin_muscles_changes_volume(capsys, db):
+    code, _, _ = run(capsys, "--db", str(db), "exercise", "edit", "squat", "--primary", "quads")
+    assert code == 0
+    run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "squat", "100x5@2")
+    _, out, _ = run(capsys, "--db", str(db), "volume", "--week", "2026-W47", "--json")
+    assert json.loads(out)["muscles"]["glutes"]["sets"] == 0
+
+
+def test_db_from_environment(capsys, db, monkeypatch):
+    monkeypatch.setenv("TUI_TRACKER_DB", str(db))
+    code, _, _ = run(capsys, "--today", "2026-11-16", "log", "squat", "100x5")
+    assert code == 0 and len(sets_in(db)) == 1
+
+
+def test_unreadable_database_is_exit_3_naming_the_file(capsys, db):
+    db.write_text("{not json")
+    code, _, err = run(capsys, "--db", str(db), "volume")
+    assert code == 3 and str(db) in err
+    assert db.read_text() == "{not json"
+
+
+def test_tui_refuses_without_a_terminal(tmp_path):
+    env = {**os.environ, "TUI_TRACKER_DB": str(tmp_path / "t.json")}
+    env.pop("TEXTUAL_DRIVER", None)
+    proc = subprocess.run([sys.executable, "-m", "tui_tracker.cli"], stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, env=env, timeout=30)
+    assert proc.returncode == 2
+    assert "needs a terminal" in proc.stderr and "tui-tracker log" in proc.stderr
+
+
+def test_console_script_is_installed_and_fast_path_works(tmp_path):
+    exe = Path(sys.executable).with_name("tui-tracker")
+    proc = subprocess.run([str(exe), "--db", str(tmp_path / "t.json"), "exercises", "--json"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and json.loads(proc.stdout)
