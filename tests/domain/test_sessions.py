@@ -67,7 +67,7 @@ def test_prefill_first_time_is_empty_in_default_unit():
 def test_last_performance_names_best_set_and_when():
     session = make_session(TODAY - timedelta(days=4))
     sets = [make_set("sq", 60, 5, None, kind="warmup"), make_set("sq", 100, 8, 2), make_set("sq", 100, 7, 1)]
-    assert last_performance(session, sets, TODAY) == "last: 100 kg x 8 @2 (+1 sets), 4 days ago"
+    assert last_performance(session, sets, TODAY) == "last: 100 kg x 8 @2 (+1 set), 4 days ago"
     assert last_performance(None, [], TODAY) == "first time"
 
 

@@ -78,7 +78,7 @@ def last_performance(session: Session | None, sets: list[LoggedSet], today: date
     if session is None or not working:
         return "first time"
     best = max(working, key=lambda s: (s.weight_kg, s.reps))
-    more = f" (+{len(working) - 1} sets)" if len(working) > 1 else ""
+    more = f" (+{plural(len(working) - 1, 'set')})" if len(working) > 1 else ""
     return f"last: {best.describe()}{more}, {days_ago(session.date, today)}"
 
 
@@ -90,11 +90,16 @@ def duration_text(start: datetime, end: datetime) -> str:
     return f"{minutes // 60}:{minutes % 60:02d} h"
 
 
+def plural(n: int, word: str) -> str:
+    """'1 set', '4 sets'."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def working_set_count(sets: list[LoggedSet]) -> int:
     return sum(1 for s in sets if not s.is_warmup)
 
 
 __all__ = [
     "Prefill", "prefill", "session_to_resume", "last_performance",
-    "days_ago", "duration_text", "working_set_count", "format_weight",
+    "days_ago", "duration_text", "working_set_count", "plural", "format_weight",
 ]

@@ -1,0 +1,49 @@
+"""The Textual application: theme, terminal-size checks, SIGHUP, command palette."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from typing import Iterable
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from .today import ACTIONS, TodayScreen
+
+
+class TrackerApp(App):
+    """tui-tracker's TUI.  The store and clock are handed in, so tests pin both."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "tui-tracker"
+    ENABLE_COMMAND_PALETTE = True
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
+
+    def __init__(self, store, clock, theme_name: str | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self._theme_name = theme_name
+
+    def on_mount(self) -> None:
+        if self._theme_name:
+            self.theme = self._theme_name
+        try:
+            # A dropped SSH link sends SIGHUP: leave through the app, between writes
+            # (every save runs to completion on this loop before the handler runs).
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
+        except (NotImplementedError, RuntimeError, ValueError):  # no signals here (e.g. Windows)
+            pass
+        self.push_screen(TodayScreen(self.store, self.clock))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every Today action in the palette (ctrl+p), with its key."""
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, TodayScreen):
+            for key, action, _label, _show, title, help_text in ACTIONS:
+                if action == "quit" or screen.check_action(action, ()) is not True:
+                    continue
+                key_name = "+" if key == "plus" else key
+                yield SystemCommand(f"{title} ({key_name})", help_text, getattr(screen, f"action_{action}"))

@@ -1,0 +1,355 @@
+"""The Today screen: today's exercises, the sets logged, and the set-entry panel.
+
+Every set is committed to disk by the store before it is shown as logged.  Letter
+keys work from anywhere on the screen except while typing a note.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..domain.advice import failure_advice
+from ..domain.models import Exercise, LoggedSet, Session, format_weight
+from ..domain.sessions import (
+    duration_text, last_performance, plural, prefill, session_to_resume, working_set_count)
+from ..store import StoreError
+from .history import HistoryScreen
+from .modals import Confirm, EditSet, ExercisePicker
+from .widgets.header import TodayHeader
+from .widgets.rest_timer import RestTimer
+from .widgets.set_entry import SetEntry
+from .widgets.too_small import TooSmall
+
+#: (key, action, footer label, shown in footer, palette title, palette help)
+ACTIONS = [
+    ("a", "add_exercise", "Add", True, "Add exercise", "Search the catalogue and your own exercises"),
+    ("e", "edit_set", "Edit", True, "Edit set", "Change the highlighted logged set"),
+    ("d", "delete_set", "Delete", True, "Delete set", "Delete the highlighted set (u undoes it)"),
+    ("u", "undo", "Undo", False, "Undo delete", "Bring back the set deleted last"),
+    ("w", "toggle_warmup", "Warm-up", False, "Toggle warm-up", "Mark the next set as warm-up or working"),
+    ("t", "toggle_unit", "kg/lb", False, "Switch kg/lb", "Enter weights in the other unit"),
+    ("s", "skip_rest", "Skip rest", False, "Skip rest", "Stop the rest timer"),
+    ("plus", "extend_rest", "+30 s", False, "Extend rest", "Add 30 seconds to the rest timer"),
+    ("f", "finish", "Finish", True, "Finish session", "End today's session"),
+    ("h", "history", "History", True, "History", "Past sessions, read-only"),
+    ("q", "quit", "Quit", True, "Quit", "Leave the app: every set is already saved"),
+]
+
+
+class TodayScreen(Screen):
+    """Where lifters spend their time between sets."""
+
+    BINDINGS = [
+        Binding(key, action, label, show=show, priority=True) for key, action, label, show, *_ in ACTIONS
+    ] + [
+        Binding("escape", "focus_exercises", "Back", show=False),
+    ]
+
+    def __init__(self, store, clock) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self.today = clock.today()
+        self.session: Session | None = None
+        self.order: list[str] = []  # exercise ids, as done or added today
+        self.current: str | None = None
+        self._last: dict[str, tuple[Session | None, list[LoggedSet]]] = {}
+        self._undo: tuple[str, LoggedSet, int] | None = None
+        self.catalogue = store.catalogue()
+
+    # --- layout ------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield TodayHeader(id="header")
+        with Vertical(id="body"):
+            yield Static("No exercises yet. Press [b]a[/b] to add one, e.g. a squat.", id="empty-hint")
+            yield OptionList(id="exercises")
+            yield DataTable(id="sets", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="status")
+            yield RestTimer(id="rest")
+            yield SetEntry(id="entry")
+        yield Footer()
+        yield TooSmall(id="too-small")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#sets", DataTable)
+        table.add_columns("#", "Weight", "Reps", "RIR", "Type", "Note")
+        self.query_one("#exercises", OptionList).border_title = "Today"
+        self._resume()
+        self._refresh_header()
+        self.set_interval(30, self._refresh_header)
+
+    def _resume(self) -> None:
+        yesterday = self.today - timedelta(days=1)
+        candidates = [s for s in (self.store.open_session(self.today), self.store.open_session(yesterday)) if s]
+        session = session_to_resume(candidates, self.clock.now())
+        if session:
+            self.session = session
+            self.order = session.exercise_ids()
+            self._status(f"Resumed the session started {session.started_at:%H:%M} "
+                         f"({plural(len(session.sets), 'set')} so far).")
+        self._show_exercises(select=self.order[-1] if self.order else None)
+        if self.order:
+            self.query_one(SetEntry).focus_first()
+        else:
+            self.query_one("#exercises", OptionList).focus()
+
+    # --- showing state -----------------------------------------------------------------
+
+    def _exercise(self, exercise_id: str) -> Exercise:
+        ex = self.catalogue.get(exercise_id)
+        if ex is None:  # deleted or from a newer catalogue: still show the sets
+            ex = Exercise(exercise_id, exercise_id, ("chest",), custom=True)
+        return ex
+
+    def _sets_today(self, exercise_id: str) -> list[LoggedSet]:
+        return self.session.sets_for(exercise_id) if self.session else []
+
+    def _last_time(self, exercise_id: str) -> tuple[Session | None, list[LoggedSet]]:
+        if exercise_id not in self._last:
+            found = self.store.last_sets(exercise_id, before=self.today,
+                                         exclude_session=self.session.id if self.session else None)
+            self._last[exercise_id] = found if found else (None, [])
+        return self._last[exercise_id]
+
+    def _show_exercises(self, select: str | None = None) -> None:
+        options = self.query_one("#exercises", OptionList)
+        options.clear_options()
+        for ex_id in self.order:
+            ex = self._exercise(ex_id)
+            sets = self._sets_today(ex_id)
+            session, last = self._last_time(ex_id)
+            working = working_set_count(sets)
+            done = plural(working, "set") + (f" +{len(sets) - working}w" if len(sets) > working else "")
+            last_text = last_performance(session, last, self.today)[:41]
+            options.add_option(Option(f"{ex.name[:26]:<26} {done:<8} [dim]{last_text}[/]", id=ex_id))
+        empty = not self.order
+        self.set_class(empty, "-empty")
+        if select is not None and select in self.order:
+            options.highlighted = self.order.index(select)
+            self._select(select)
+
+    def _select(self, exercise_id: str) -> None:
+        self.current = exercise_id
+        ex = self._exercise(exercise_id)
+        self._show_sets()
+        entry = self.query_one(SetEntry)
+        entry.border_title = f"Log a set: {ex.name}"
+        session, last = self._last_time(exercise_id)
+        unit = self.store.get_setting("unit", "kg")
+        entry.load(prefill(self._sets_today(exercise_id), last, unit))
+
+    def _show_sets(self) -> None:
+        table = self.query_one("#sets", DataTable)
+        table.clear()
+        if self.current is None:
+            return
+        sets = self._sets_today(self.current)
+        for i, s in enumerate(sets, 1):
+            table.add_row(str(i), format_weight(s.weight_kg, s.unit), str(s.reps),
+                          "-" if s.rir is None else str(s.rir), "warm-up" if s.is_warmup else "working",
+                          s.note[:24], key=s.id)
+        table.border_title = f"{self._exercise(self.current).name}: {plural(len(sets), 'set')} today"
+        if sets:
+            table.move_cursor(row=len(sets) - 1)
+
+    def _status(self, text: str, level: str = "info") -> None:
+        status = self.query_one("#status", Static)
+        status.update(text)
+        status.set_classes(f"-{level}")
+
+    def _refresh_header(self) -> None:
+        started = self.session.started_at if self.session else None
+        self.query_one(TodayHeader).show(self.today, started, self.clock.now())
+
+    # --- logging -----------------------------------------------------------------------
+
+    @on(SetEntry.Submitted, "#entry")
+    def log_set(self, event: SetEntry.Submitted) -> None:
+        if self.current is None:
+            self._status("Add an exercise first (press a).", "warning")
+            return
+        e = event.entry
+        logged = LoggedSet(exercise_id=self.current, weight_kg=e.weight_kg, unit=e.unit, reps=e.reps,
+                           rir=e.rir, at=self.clock.now(), kind="warmup" if event.warmup else "working",
+                           note=event.note)
+        try:
+            self.session = self.store.log_set(logged, day=self.session.date if self.session else self.today,
+                                              session_id=self.session.id if self.session else None)
+        except StoreError as err:
+            self._status(f"NOT saved: {err}", "error")
+            return
+        if e.unit != self.store.get_setting("unit", "kg"):
+            self.store.set_setting("unit", e.unit)  # the next exercise starts in the same unit
+        ex = self._exercise(self.current)
+        number = len(self._sets_today(self.current))
+        message = f"Saved set {number}: {ex.name} {logged.describe()}" + (" (warm-up)" if logged.is_warmup else "")
+        advice = failure_advice(logged, ex, is_final_set=None)
+        if advice and advice.needs_attention:
+            self._status(f"{message}\n{'!' if advice.level == 'warning' else '•'} {advice.message} "
+                         f"[dim]{advice.evidence}[/]", advice.level)
+        else:
+            self._status(message, "saved")
+        if not logged.is_warmup:
+            self.query_one(RestTimer).start(ex.rest_seconds, f"after {ex.name[:22]}")
+        self._show_exercises(select=self.current)
+        self._refresh_header()
+        self.query_one(SetEntry).focus_first()
+
+    # --- actions -----------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        focused = self.focused
+        if isinstance(focused, Input) and focused.id == "note" and action != "focus_exercises":
+            return False  # typing a note: letters are text
+        if action in ("edit_set", "delete_set") and not self._sets_today(self.current or ""):
+            return None
+        if action == "undo" and self._undo is None:
+            return None
+        if action == "finish" and self.session is None:
+            return None
+        if action in ("skip_rest", "extend_rest") and not self.query_one(RestTimer).running:
+            return None
+        return True
+
+    def action_add_exercise(self) -> None:
+        def picked(exercise_id: str | None) -> None:
+            if exercise_id is None:
+                return
+            if exercise_id not in self.order:
+                self.order.append(exercise_id)
+            self._show_exercises(select=exercise_id)
+            self.query_one(SetEntry).focus_first()
+            self._status(f"{self._exercise(exercise_id).name}: type weight, reps, RIR and press Enter.")
+
+        self.app.push_screen(ExercisePicker(self.catalogue), picked)
+
+    @on(OptionList.OptionHighlighted, "#exercises")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id != self.current:
+            self._select(event.option.id)
+
+    @on(OptionList.OptionSelected, "#exercises")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self._select(event.option.id)
+        self.query_one(SetEntry).focus_first()
+
+    def _highlighted_set(self) -> tuple[int, LoggedSet] | None:
+        sets = self._sets_today(self.current or "")
+        if not sets:
+            return None
+        row = self.query_one("#sets", DataTable).cursor_row
+        row = min(max(row, 0), len(sets) - 1)
+        return row, sets[row]
+
+    @on(DataTable.RowSelected, "#sets")
+    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+        self.action_edit_set()
+
+    def action_edit_set(self) -> None:
+        found = self._highlighted_set()
+        if found is None or self.session is None:
+            return
+        row, logged = found
+        session_id = self.session.id
+
+        def edited(new: LoggedSet | None) -> None:
+            if new is None:
+                return
+            try:
+                self.session = self.store.update_set(session_id, new)
+            except StoreError as err:
+                self._status(f"NOT saved: {err}", "error")
+                return
+            self._status(f"Set {row + 1} changed to {new.describe()}.", "saved")
+            self._show_exercises(select=self.current)
+
+        name = self._exercise(logged.exercise_id).name
+        self.app.push_screen(EditSet(logged, f"Edit set {row + 1} of {name}"), edited)
+
+    def action_delete_set(self) -> None:
+        found = self._highlighted_set()
+        if found is None or self.session is None:
+            return
+        row, logged = found
+        try:
+            self.session, deleted, index = self.store.delete_set(self.session.id, logged.id)
+        except StoreError as err:
+            self._status(f"NOT deleted: {err}", "error")
+            return
+        self._undo = (self.session.id, deleted, index)
+        self._status(f"Deleted set {row + 1} ({deleted.describe()}). Press u to undo.", "warning")
+        self._show_exercises(select=self.current)
+
+    def action_undo(self) -> None:
+        if self._undo is None:
+            return
+        session_id, logged, index = self._undo
+        try:
+            self.session = self.store.restore_set(session_id, logged, index)
+        except StoreError as err:
+            self._status(f"NOT restored: {err}", "error")
+            return
+        self._undo = None
+        if logged.exercise_id not in self.order:
+            self.order.append(logged.exercise_id)
+        self._status(f"Restored {logged.describe()}.", "saved")
+        self._show_exercises(select=logged.exercise_id)
+
+    def action_toggle_warmup(self) -> None:
+        self.query_one(SetEntry).toggle_warmup()
+
+    def action_toggle_unit(self) -> None:
+        entry = self.query_one(SetEntry)
+        entry.toggle_unit()
+        self._status(f"Weights now in {entry.unit}.")
+
+    def action_skip_rest(self) -> None:
+        self.query_one(RestTimer).skip()
+
+    def action_extend_rest(self) -> None:
+        self.query_one(RestTimer).extend()
+
+    def action_focus_exercises(self) -> None:
+        self.query_one("#exercises", OptionList).focus()
+
+    def action_finish(self) -> None:
+        if self.session is None:
+            return
+        session = self.session
+        now = self.clock.now()
+        summary = (f"{plural(len(session.sets), 'set')} of {plural(len(session.exercise_ids()), 'exercise')}"
+                   f" in {duration_text(session.started_at, now)}.")
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.store.finish_session(session.id, now)
+            except StoreError as err:
+                self._status(f"NOT finished: {err}", "error")
+                return
+            self.session, self.order, self.current, self._undo = None, [], None, None
+            self._last.clear()
+            self.query_one(RestTimer).skip("")
+            self._show_exercises()
+            self._show_sets()
+            self._refresh_header()
+            self._status(f"Session finished: {summary} Well trained.", "saved")
+            self.action_focus_exercises()
+
+        self.app.push_screen(Confirm("Finish today's session?", summary), answered)
+
+    def action_history(self) -> None:
+        self.app.push_screen(HistoryScreen(self.store, self.today))
+
+    async def action_quit(self) -> None:
+        self.app.exit()

@@ -1,0 +1,18 @@
+"""One-line header: date, mesocycle week (when there is one), session time."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from textual.widgets import Static
+
+from ...domain.sessions import duration_text
+
+
+class TodayHeader(Static):
+    def show(self, today: date, started: datetime | None, now: datetime, week: str = "") -> None:
+        parts = [f"tui-tracker · {today:%a %d %b %Y}"]
+        if week:
+            parts.append(week)
+        parts.append(f"session {duration_text(started, now)}" if started else "no session yet")
+        self.update("  ·  ".join(parts))

@@ -1,0 +1,63 @@
+"""A dropped SSH link (SIGHUP) mid-session keeps every set; the next start resumes it.
+
+The real app runs in a pseudo-terminal at 80x24, driven by keystrokes.
+"""
+
+from __future__ import annotations
+
+import signal
+import time
+
+from .pty_app import ENTER, TAB, PtyApp, db_sets
+
+
+def wait_for_sets(db, n: int, timeout: float = 15) -> list:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if db.exists():
+            sets = db_sets(db)
+            if len(sets) >= n:
+                return sets
+        time.sleep(0.1)
+    raise AssertionError(f"expected {n} sets on disk")
+
+
+def test_sighup_mid_session_loses_nothing_and_next_start_resumes(tmp_path):
+    db = tmp_path / "training.json"
+    app = PtyApp("--db", str(db), "--today", "2026-11-18", "--no-mouse")
+    try:
+        app.wait_for("No exercises yet")
+        app.send("a")
+        app.wait_for("Add an exercise")
+        app.send("s", "q", "u", "a", "t", ENTER)
+        app.wait_for("type weight, reps")
+        app.send("1", "0", "0", TAB, "5", TAB, "2", ENTER)
+        app.wait_for("Saved set 1")
+        app.send(ENTER)  # repeat the set
+        app.wait_for("Saved set 2")
+        assert len(wait_for_sets(db, 2)) == 2
+        app.signal(signal.SIGHUP)
+        assert app.wait() == 0  # left through the app's own exit, between writes
+    finally:
+        app.close()
+    assert [(s.weight_kg, s.reps, s.rir) for s in db_sets(db)] == [(100, 5, 2), (100, 5, 2)]
+    assert not list(tmp_path.glob("*.tmp-*"))
+
+    again = PtyApp("--db", str(db), "--today", "2026-11-18", "--no-mouse")
+    try:
+        again.wait_for("Resumed the session")
+        again.wait_for("Barbell Back Squat")
+        again.send("q")
+        assert again.wait() == 0
+    finally:
+        again.close()
+
+
+def test_app_exits_cleanly_through_sighup_when_idle(tmp_path):
+    app = PtyApp("--db", str(tmp_path / "t.json"), "--today", "2026-11-18")
+    try:
+        app.wait_for("No exercises yet")
+        app.signal(signal.SIGHUP)
+        assert app.wait() == 0  # exited through the app, not killed by the signal
+    finally:
+        app.close()
