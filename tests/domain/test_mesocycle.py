@@ -295,3 +295,32 @@ def test_custom_exercise_lookup_is_used():
     m = Mesocycle("B", START, 4, (TrainingDay("A", 0, (PlannedExercise("custom-sled", 4, 1, 1),)),))
     v = planned_weekly_sets(m, {"custom-sled": mine}.get)
     assert v["quads"].sets == 4 and v["calves"].sets == 2
+
+
+# --- which block is active --------------------------------------------------------------------
+
+from tui_tracker.domain.mesocycle import active_mesocycle, supersede  # noqa: E402
+
+
+def test_active_is_the_latest_started_open_block_else_the_next_planned():
+    old = Mesocycle("Old", START, 4, (UPPER, LOWER))
+    new = Mesocycle("New", START + timedelta(weeks=5), 4, (UPPER, LOWER))
+    assert active_mesocycle([], START) is None
+    assert active_mesocycle([old, new], START - timedelta(days=1)) == old  # upcoming
+    assert active_mesocycle([old, new], START + timedelta(weeks=5, days=-1)) == old
+    assert active_mesocycle([old, new], START + timedelta(weeks=5)) == new
+    ended = end_mesocycle(old, START + timedelta(days=10))
+    assert active_mesocycle([ended], START + timedelta(days=9)) == ended
+    assert active_mesocycle([ended], START + timedelta(days=10)) is None
+
+
+def test_a_new_block_closes_the_open_ones_on_its_start_day():
+    old = Mesocycle("Old", START, 4, (UPPER, LOWER))
+    done = end_mesocycle(Mesocycle("Done", START - timedelta(weeks=8), 4, (UPPER,)),
+                         START - timedelta(weeks=2))
+    new = Mesocycle("New", START + timedelta(weeks=5), 4, (UPPER, LOWER))
+    closed = supersede([done, old, new], new)
+    assert [m.name for m in closed] == ["Old"]
+    assert closed[0].ended == new.start
+    assert active_mesocycle([done, *closed, new], new.start) == new
+    assert supersede([new], new) == []

@@ -326,3 +326,24 @@ def planned_day(meso: Mesocycle, today: date) -> TrainingDay | None:
 def end_mesocycle(meso: Mesocycle, today: date) -> Mesocycle:
     """The block closed as of `today` (kept in history, no longer active)."""
     return replace(meso, ended=today)
+
+
+def active_mesocycle(mesos: list[Mesocycle], today: date) -> Mesocycle | None:
+    """The block that steers `today`: the latest started one not yet ended, else the
+    next one planned to start.  A block past its deload stays active (the app then
+    offers the next one) until the lifter ends it or starts another.
+    """
+    live = [m for m in mesos if m.ended is None or today < m.ended]
+    started = [m for m in live if m.start <= today]
+    if started:
+        return max(started, key=lambda m: (m.start, m.id))
+    upcoming = [m for m in live if m.start > today]
+    return min(upcoming, key=lambda m: (m.start, m.id)) if upcoming else None
+
+
+def supersede(mesos: list[Mesocycle], new: Mesocycle) -> list[Mesocycle]:
+    """The blocks to close because `new` starts: every one still open on its start
+    day that started before it, ended as of that day.  Two blocks never steer one day."""
+    return [end_mesocycle(m, new.start) for m in mesos
+            if m.id != new.id and m.start < new.start
+            and (m.ended is None or m.ended > new.start)]

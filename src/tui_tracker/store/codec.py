@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from ..domain.mesocycle import Mesocycle, PlannedExercise, TrainingDay
 from ..domain.models import Exercise, LoggedSet, Session
 
 
@@ -178,4 +179,76 @@ def exercise_from_dict(doc: Any) -> Exercise:
     except CodecError:
         raise
     except ValueError as e:  # the domain's own checks (unknown muscle, bad kind...)
+        raise CodecError(str(e)) from e
+
+
+# --- mesocycles -------------------------------------------------------------------------
+
+def _opt_date(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _parse_opt_date(value: Any, field: str) -> date | None:
+    return None if value is None else _parse_date(value, field)
+
+
+def mesocycle_to_dict(m: Mesocycle) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "name": m.name,
+        "start": m.start.isoformat(),
+        "weeks": m.weeks,
+        "rir_targets": list(m.rir_targets),
+        "days": [
+            {"name": d.name, "weekday": d.weekday,
+             "exercises": [[p.exercise_id, p.sets, p.rep_low, p.rep_high] for p in d.exercises]}
+            for d in m.days
+        ],
+        "deload_start": _opt_date(m.deload_start),
+        "postponed_until": _opt_date(m.postponed_until),
+        "ended": _opt_date(m.ended),
+    }
+
+
+def _day_from_dict(doc: Any) -> TrainingDay:
+    if not isinstance(doc, dict) or not isinstance(doc.get("exercises"), list):
+        raise CodecError("a training day is not an object with exercises")
+    planned = []
+    for row in doc["exercises"]:
+        if not isinstance(row, list) or len(row) != 4:
+            raise CodecError("a planned exercise is not [id, sets, rep_low, rep_high]")
+        ex_id, sets, low, high = row
+        if not isinstance(ex_id, str):
+            raise CodecError("a planned exercise id is not a string")
+        planned.append(PlannedExercise(ex_id, _int(sets, "sets"), _int(low, "rep_low"),
+                                       _int(high, "rep_high")))
+    return TrainingDay(_str(doc, "name"), _int(doc["weekday"], "weekday"), tuple(planned))
+
+
+def mesocycle_from_dict(doc: Any) -> Mesocycle:
+    try:
+        if not isinstance(doc, dict):
+            raise CodecError("a mesocycle is not an object")
+        targets = doc["rir_targets"]
+        if not isinstance(targets, list):
+            raise CodecError("rir_targets is not a list")
+        days = doc["days"]
+        if not isinstance(days, list):
+            raise CodecError("days is not a list")
+        return Mesocycle(
+            name=_str(doc, "name"),
+            start=_parse_date(doc["start"], "start"),
+            weeks=_int(doc["weeks"], "weeks"),
+            days=tuple(_day_from_dict(d) for d in days),
+            rir_targets=tuple(_int(t, "rir_targets") for t in targets),
+            id=_str(doc, "id"),
+            deload_start=_parse_opt_date(doc.get("deload_start"), "deload_start"),
+            postponed_until=_parse_opt_date(doc.get("postponed_until"), "postponed_until"),
+            ended=_parse_opt_date(doc.get("ended"), "ended"),
+        )
+    except KeyError as e:
+        raise CodecError(f"a mesocycle has no {e.args[0]!r}") from e
+    except CodecError:
+        raise
+    except ValueError as e:
         raise CodecError(str(e)) from e

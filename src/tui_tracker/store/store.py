@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 import orjson
 from filelock import FileLock, Timeout
 
+from ..domain.mesocycle import Mesocycle
 from ..domain.models import Exercise, LoggedSet, Session
 from ..domain.muscles import MUSCLES
 from ..domain.volume import DEFAULT_TARGET as DEFAULT_VOLUME_TARGET
@@ -402,6 +403,45 @@ class Store:
                     table.update(doc, doc_ids=[int(doc_id)])
                     return
             table.insert(doc)
+
+    # --- mesocycles ---------------------------------------------------------------------
+
+    def mesocycles(self) -> list[Mesocycle]:
+        """Every mesocycle, oldest start first."""
+        with self._locked():
+            docs = list(self._table("mesocycles").documents().values())
+        try:
+            mesos = [codec.mesocycle_from_dict(d) for d in docs]
+        except codec.CodecError as e:
+            raise self._main.atomic_storage.unreadable(str(e)) from e
+        return sorted(mesos, key=lambda m: (m.start, m.id))
+
+    def mesocycle(self, meso_id: str) -> Mesocycle | None:
+        return next((m for m in self.mesocycles() if m.id == meso_id), None)
+
+    def save_mesocycle(self, meso: Mesocycle) -> None:
+        """Add or replace (by id) a mesocycle; on disk when this returns."""
+        self.save_mesocycles([meso])
+
+    def save_mesocycles(self, mesos: Iterable[Mesocycle]) -> None:
+        """Add or replace several mesocycles in one write (a new block and the one it closes)."""
+        docs = {m.id: codec.mesocycle_to_dict(m) for m in mesos}
+        if not docs:
+            return
+        with self._locked():
+            table = self._table("mesocycles")
+            existing = {old.get("id"): int(doc_id) for doc_id, old in table.documents().items()}
+            updates = [(docs[i], [existing[i]]) for i in docs if i in existing]
+            new = [d for i, d in docs.items() if i not in existing]
+
+            def apply(tbl: dict) -> None:
+                for doc, (doc_id,) in updates:
+                    tbl[doc_id] = doc
+                next_id = max((int(k) for k in tbl), default=0) + 1
+                for offset, doc in enumerate(new):
+                    tbl[next_id + offset] = doc
+            table._update_table(apply)  # one atomic write for all of them
+            table._next_id = None
 
     # --- settings -----------------------------------------------------------------------
 
