@@ -10,48 +10,15 @@ import argparse
 import json
 import os
 import sys
-from datetime import date
 from typing import Sequence
 
 from . import __version__
-from .clock import Clock
-from .domain.inputs import InputError, parse_date, parse_set
+from .commands.base import (
+    EXIT_BAD_INPUT, EXIT_STORE, CliError, Parser as _Parser, clock_of as _clock,
+    global_options as _global_options, open_store as _open_store, store_call as _store_call,
+)
+from .domain.inputs import InputError, parse_set
 from .domain.models import LoggedSet
-
-EXIT_BAD_INPUT = 2
-EXIT_STORE = 3
-
-
-class CliError(Exception):
-    """A one-line message for stderr; exit code 2 unless said otherwise."""
-
-    def __init__(self, message: str, code: int = EXIT_BAD_INPUT) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but usage errors are one line and exit 2."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise CliError(f"{message} (see {self.prog} --help)")
-
-
-def _date_arg(text: str) -> date:
-    try:
-        return parse_date(text)
-    except InputError as e:
-        raise argparse.ArgumentTypeError(str(e)) from None
-
-
-def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
-    """--db and --today, accepted before the subcommand (and, for comfort, after it)."""
-    default = None if top else argparse.SUPPRESS
-    parser.add_argument("--db", metavar="PATH", default=default,
-                        help="database file (default: $TUI_TRACKER_DB, else your data folder)")
-    parser.add_argument("--today", metavar="YYYY-MM-DD", type=_date_arg, default=default,
-                        help="treat this date as today (backfill a missed session)")
-
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="tui-tracker", description="A terminal training log for lifters.")
@@ -63,6 +30,20 @@ def build_parser() -> argparse.ArgumentParser:
                    help="colour theme, e.g. textual-dark, textual-light, ansi-dark "
                         "(the terminal's own 16 colours)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    _register_core(sub)
+    for group in _groups():
+        group.register(sub)
+    return p
+
+
+def _groups():
+    """The subcommand modules in tui_tracker.commands (imported lazily: they are small)."""
+    from .commands import meso
+
+    return (meso,)
+
+
+def _register_core(sub) -> None:
 
     log = sub.add_parser("log", help="log sets: tui-tracker log squat 100x5@2 100x5@1")
     _global_options(log, top=False)
@@ -100,7 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
         e.add_argument("--rest", type=int, metavar="SECONDS", help="default rest between sets")
         e.add_argument("--alias", action="append", default=None, metavar="NAME",
                        help="another name (repeatable)")
-    return p
+    log.set_defaults(func=cmd_log)
+    vol.set_defaults(func=cmd_volume)
+    exs.set_defaults(func=cmd_exercises)
+    ex.set_defaults(func=cmd_exercise)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -109,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(args_list)
         if args.command is None:
             return _run_tui(args)
-        return _COMMANDS[args.command](args)
+        return args.func(args)
     except CliError as e:
         print(f"tui-tracker: error: {e}", file=sys.stderr)
         return e.code
@@ -118,29 +102,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
-
-
-def _open_store(args: argparse.Namespace):
-    """The store named by --db / $TUI_TRACKER_DB / the data folder; store errors become one line."""
-    from .store import Store, StoreError, resolve_db_path
-
-    try:
-        return Store(resolve_db_path(getattr(args, "db", None)))
-    except StoreError as e:
-        raise CliError(str(e), EXIT_STORE) from None
-
-
-def _clock(args: argparse.Namespace) -> Clock:
-    return Clock(getattr(args, "today", None))
-
-
-def _store_call(fn, *a, **kw):
-    from .store import StoreError
-
-    try:
-        return fn(*a, **kw)
-    except StoreError as e:
-        raise CliError(str(e), EXIT_STORE) from None
 
 
 # --- log -----------------------------------------------------------------------------------
@@ -316,12 +277,6 @@ def _run_tui(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-_COMMANDS = {
-    "log": cmd_log,
-    "volume": cmd_volume,
-    "exercises": cmd_exercises,
-    "exercise": cmd_exercise,
-}
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,70 @@
+"""What every subcommand shares: one-line errors, --db/--today, opening the store.
+
+Subcommands live one module per group in this package and register themselves
+on the parser (`register(sub)`), each parser carrying its handler as `func`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from ..clock import Clock
+from ..domain.inputs import InputError, parse_date
+
+EXIT_BAD_INPUT = 2
+EXIT_STORE = 3
+
+
+class CliError(Exception):
+    """A one-line message for stderr; exit code 2 unless said otherwise."""
+
+    def __init__(self, message: str, code: int = EXIT_BAD_INPUT) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but usage errors are one line and exit 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise CliError(f"{message} (see {self.prog} --help)")
+
+
+def date_arg(text: str) -> date:
+    try:
+        return parse_date(text)
+    except InputError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """--db and --today, accepted before the subcommand (and, for comfort, after it)."""
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--db", metavar="PATH", default=default,
+                        help="database file (default: $TUI_TRACKER_DB, else your data folder)")
+    parser.add_argument("--today", metavar="YYYY-MM-DD", type=date_arg, default=default,
+                        help="treat this date as today (backfill a missed session)")
+
+
+def open_store(args: argparse.Namespace):
+    """The store named by --db / $TUI_TRACKER_DB / the data folder; store errors become one line."""
+    from ..store import Store, StoreError, resolve_db_path
+
+    try:
+        return Store(resolve_db_path(getattr(args, "db", None)))
+    except StoreError as e:
+        raise CliError(str(e), EXIT_STORE) from None
+
+
+def clock_of(args: argparse.Namespace) -> Clock:
+    return Clock(getattr(args, "today", None))
+
+
+def store_call(fn, *a, **kw):
+    from ..store import StoreError
+
+    try:
+        return fn(*a, **kw)
+    except StoreError as e:
+        raise CliError(str(e), EXIT_STORE) from None

@@ -1,0 +1,274 @@
+"""`tui-tracker meso ...` and `tui-tracker status`: plan a block, see where you are in it.
+
+Thin: the rules (block length, RIR targets, when to deload) are the domain's;
+this module parses arguments, calls the store, and prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from typing import Any
+
+from .base import CliError, Parser, clock_of, date_arg, global_options, open_store, store_call
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from ..domain.templates import TEMPLATES
+
+    meso = sub.add_parser("meso", help="plan and steer mesocycles (training blocks)")
+    actions = meso.add_subparsers(dest="meso_command", metavar="ACTION", parser_class=Parser,
+                                  required=True)
+
+    new = actions.add_parser("new", help="start a mesocycle from a template")
+    global_options(new, top=False)
+    new.add_argument("--template", default="upper-lower-4", choices=sorted(TEMPLATES),
+                     help="the weekly plan (default: upper-lower-4)")
+    new.add_argument("--weeks", type=int, required=True, metavar="N",
+                     help="accumulation weeks, 3 to 6 (a deload week follows)")
+    new.add_argument("--start", type=date_arg, metavar="YYYY-MM-DD", help="first day (default: today)")
+    new.add_argument("--name", help="name of the block (default: template and month)")
+    new.add_argument("--rir", metavar="R,R,...",
+                     help="target RIR per week, e.g. 3,2,2,1 (default: 3 stepping down to 1)")
+    new.set_defaults(func=cmd_new)
+
+    for name, helptext, func in (
+        ("list", "every mesocycle, the active one marked", cmd_list),
+        ("templates", "the ready-made plans", cmd_templates),
+        ("deload", "start the deload week today", cmd_deload),
+        ("next", "start the next mesocycle from the current one", cmd_next),
+        ("end", "close the active mesocycle", cmd_end),
+    ):
+        p = actions.add_parser(name, help=helptext)
+        global_options(p, top=False)
+        if name == "next":
+            p.add_argument("--start", type=date_arg, metavar="YYYY-MM-DD",
+                           help="first day (default: today)")
+        p.set_defaults(func=func)
+
+    post = actions.add_parser("postpone", help="postpone the deload prompt")
+    global_options(post, top=False)
+    post.add_argument("--until", type=date_arg, required=True, metavar="YYYY-MM-DD",
+                      help="no prompt through this day (past week 6 it comes back anyway)")
+    post.set_defaults(func=cmd_postpone)
+
+    status = sub.add_parser("status", help="active mesocycle, week N of M, target RIR, deload due")
+    global_options(status, top=False)
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+    status.set_defaults(func=cmd_status)
+
+
+def _rir_list(text: str | None, weeks: int) -> tuple[int, ...] | None:
+    if text is None:
+        return None
+    try:
+        values = tuple(int(t) for t in text.split(","))
+    except ValueError:
+        raise CliError(f"--rir takes whole numbers separated by commas, e.g. 3,2,1 (got {text!r})")
+    if len(values) != weeks:
+        raise CliError(f"--rir needs one target per week: {weeks} values, got {len(values)}")
+    return values
+
+
+def _active(store, today: date):
+    from ..domain.mesocycle import active_mesocycle
+
+    meso = active_mesocycle(store_call(store.mesocycles), today)
+    if meso is None:
+        raise CliError("no active mesocycle; start one with: tui-tracker meso new --weeks 5")
+    return meso
+
+
+def _save_new(store, new) -> None:
+    from ..domain.mesocycle import supersede
+
+    closed = supersede(store_call(store.mesocycles), new)
+    store_call(store.save_mesocycles, [*closed, new])
+    for m in closed:
+        print(f"Closed {m.name} as of {m.ended.isoformat()}.")
+
+
+def _name(catalogue, exercise_id: str) -> str:
+    ex = catalogue.get(exercise_id)
+    return ex.name if ex else exercise_id
+
+
+def _print_plan(meso, store) -> None:
+    from ..domain.mesocycle import WEEKDAYS, planned_weekly_sets
+    from ..domain.muscles import MUSCLE_LABELS
+
+    catalogue = store.catalogue()
+    print(f"{meso.name}: {meso.weeks} weeks from {meso.start:%a %d %b %Y}, then a deload week.")
+    print("Target RIR by week: " + ", ".join(f"W{i + 1} {r}" for i, r in enumerate(meso.rir_targets))
+          + " (isolation work and final sets may reach 0 in the last week; squats and deadlifts"
+            " keep 1)")
+    for d in meso.days:
+        rows = ", ".join(f"{_name(catalogue, p.exercise_id)} {p.reps_text}" for p in d.exercises)
+        print(f"  {WEEKDAYS[d.weekday]} {d.name}: {rows}")
+    volume = planned_weekly_sets(meso, catalogue.get, store.volume_targets())
+    print("Planned hard sets a week:")
+    for m, v in volume.items():
+        if v.sets == 0:
+            continue
+        flag = "  (1 day: split it over two)" if v.single_session else ""
+        print(f"  {MUSCLE_LABELS[m]:<12} {v.sets:>5.1f}  {v.target[0]}-{v.target[1]} "
+              f"{v.status}{flag}")
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from ..domain.mesocycle import with_rir_targets
+    from ..domain.templates import build_mesocycle
+
+    store = open_store(args)
+    start = args.start or clock_of(args).today()
+    try:
+        meso = build_mesocycle(args.template, args.weeks, start, args.name)
+        targets = _rir_list(args.rir, args.weeks)
+        if targets is not None:
+            meso = with_rir_targets(meso, targets)
+    except ValueError as e:
+        raise CliError(str(e)) from None
+    _save_new(store, meso)
+    print("Saved. ", end="")
+    _print_plan(meso, store)
+    store.close()
+    return 0
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    from ..domain.templates import TEMPLATES
+
+    for t in TEMPLATES.values():
+        print(f"{t.name:<15} {t.title}: {t.description}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from ..domain.mesocycle import active_mesocycle, week_label
+
+    store = open_store(args)
+    mesos = store_call(store.mesocycles)
+    store.close()
+    if not mesos:
+        print("No mesocycles yet; start one with: tui-tracker meso new --weeks 5")
+        return 0
+    today = clock_of(args).today()
+    active = active_mesocycle(mesos, today)
+    for m in mesos:
+        mark = "*" if active is not None and m.id == active.id else " "
+        print(f"{mark} {m.start.isoformat()}  {m.weeks} wk  {m.name}  ({week_label(m, today)})")
+    return 0
+
+
+def _change(args: argparse.Namespace, change, done: str) -> int:
+    store = open_store(args)
+    today = clock_of(args).today()
+    meso = _active(store, today)
+    try:
+        updated = change(meso, today)
+    except ValueError as e:
+        raise CliError(str(e)) from None
+    store_call(store.save_mesocycle, updated)
+    store.close()
+    print(done.format(name=updated.name, today=today.isoformat()))
+    return 0
+
+
+def cmd_deload(args: argparse.Namespace) -> int:
+    from ..domain.deload import start_deload
+
+    return _change(args, start_deload,
+                   "Deload week of {name} starts {today}: about half the sets, RIR 4 or more, "
+                   "loads kept or about 10% lighter.")
+
+
+def cmd_postpone(args: argparse.Namespace) -> int:
+    from ..domain.deload import postpone_deload
+
+    until = args.until
+    return _change(args, lambda m, _today: postpone_deload(m, until),
+                   "Deload of {name} postponed through " + until.isoformat()
+                   + " (past week 6 the prompt comes back).")
+
+
+def cmd_end(args: argparse.Namespace) -> int:
+    from ..domain.mesocycle import end_mesocycle
+
+    return _change(args, end_mesocycle, "Closed {name} as of {today}.")
+
+
+def cmd_next(args: argparse.Namespace) -> int:
+    from ..domain.deload import next_mesocycle
+
+    store = open_store(args)
+    today = clock_of(args).today()
+    try:
+        new = next_mesocycle(_active(store, today), args.start or today)
+    except ValueError as e:
+        raise CliError(str(e)) from None
+    _save_new(store, new)
+    print("Saved. ", end="")
+    _print_plan(new, store)
+    store.close()
+    return 0
+
+
+# --- status -----------------------------------------------------------------------------------
+
+def block_status(store, today: date) -> dict[str, Any]:
+    """Where the lifter is: the shape `status --json` prints (also used by the demo and tests)."""
+    from ..domain.deload import deload_decision
+    from ..domain.mesocycle import (
+        DELOAD_RIR, active_mesocycle, phase, planned_day, week_label, week_number,
+    )
+
+    meso = active_mesocycle(store.mesocycles(), today)
+    if meso is None:
+        return {"today": today.isoformat(), "mesocycle": None, "week": None, "weeks": None,
+                "label": None, "phase": None, "target_rir": None, "planned_today": None,
+                "deload_due": False, "deload_reason": None,
+                "message": "No mesocycle running.", "evidence": None, "warnings": []}
+    sessions = store.sessions_between(meso.start, today)
+    decision = deload_decision(meso, sessions, store.catalogue().get, today)
+    p = phase(meso, today)
+    week = week_number(meso, today)
+    if p == "deload":
+        target = DELOAD_RIR
+    elif p == "accumulation" and week is not None:
+        target = meso.rir_targets[min(week, meso.weeks) - 1]
+    else:
+        target = None
+    day = planned_day(meso, today)
+    return {
+        "today": today.isoformat(),
+        "mesocycle": {"id": meso.id, "name": meso.name, "start": meso.start.isoformat(),
+                      "weeks": meso.weeks},
+        "week": week, "weeks": meso.weeks, "label": week_label(meso, today), "phase": p,
+        "target_rir": target, "planned_today": day.name if day else None,
+        "deload_due": decision.due, "deload_reason": decision.reason,
+        "message": decision.message, "evidence": decision.evidence or None,
+        "warnings": list(decision.warnings),
+    }
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    info = store_call(block_status, store, clock_of(args).today())
+    store.close()
+    if args.json:
+        print(json.dumps(info, indent=2))
+        return 0
+    if info["mesocycle"] is None:
+        print("No mesocycle running; start one with: tui-tracker meso new --weeks 5")
+        return 0
+    print(f"{info['mesocycle']['name']}: {info['label']}")
+    if info["target_rir"] is not None:
+        print(f"Target RIR this week: {info['target_rir']}")
+    print(f"Today: {info['planned_today'] or 'rest day (no training day planned)'}")
+    print(("DELOAD DUE: " if info["deload_due"] else "") + info["message"])
+    if info["evidence"]:
+        print(f"  {info['evidence']}")
+    for w in info["warnings"]:
+        print(f"  warning: {w}")
+    return 0
