@@ -330,3 +330,25 @@ def test_next_mesocycle_repeats_the_plan_with_default_targets():
     assert next_mesocycle(new, date(2027, 1, 25)).name == "Upper/Lower 4-day, Nov 2026 (next)"
     with pytest.raises(ValueError):
         next_mesocycle(old, START)
+
+
+def test_next_block_is_offered_only_after_the_deload_week_is_over():
+    from tui_tracker.domain.deload import next_block_due, start_deload
+
+    m = meso(4)
+    deload_day = m.start + timedelta(weeks=4)
+    assert not next_block_due(None, deload_day)
+    assert not next_block_due(m, deload_day + timedelta(days=20))  # never deloaded
+    started = start_deload(m, deload_day)
+    assert not next_block_due(started, deload_day + timedelta(days=6))
+    assert next_block_due(started, deload_day + timedelta(days=7))
+
+
+def test_postponing_a_week_asks_again_on_the_seventh_day():
+    from tui_tracker.domain.deload import deload_decision, postpone_a_week
+
+    m = meso(4)
+    first = m.start + timedelta(weeks=4)
+    p = postpone_a_week(m, first)
+    assert not deload_decision(p, [], CAT.get, first + timedelta(days=6)).prompt
+    assert deload_decision(p, [], CAT.get, first + timedelta(days=7)).prompt

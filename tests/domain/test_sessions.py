@@ -89,3 +89,18 @@ def test_duration_text():
 
 def test_working_set_count_ignores_warmups():
     assert working_set_count([make_set("sq", kind="warmup"), make_set("sq")]) == 1
+
+
+def test_compact_last_performance_fits_a_list_row():
+    from datetime import date
+
+    from tests.conftest import make_session, make_set
+    from tui_tracker.domain.sessions import last_performance
+
+    day = date(2026, 11, 20)
+    sets = [make_set("barbell-bench-press", 100, 8, 2, day),
+            make_set("barbell-bench-press", 100, 7, 1, day)]
+    session = make_session(day, *sets)
+    text = last_performance(session, sets, date(2026, 11, 24), compact=True)
+    assert text == "last: 100 kg x 8 @2, 4 days ago"
+    assert "(+1 set)" in last_performance(session, sets, date(2026, 11, 24))

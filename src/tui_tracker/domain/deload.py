@@ -265,3 +265,16 @@ __all__ = [
     "deload_plan", "e1rm_falling_signals", "next_mesocycle", "postpone_deload",
     "rir_below_target_signals", "start_deload",
 ]
+
+
+def next_block_due(meso: Mesocycle | None, today: date) -> bool:
+    """True once the deload week is over: time to offer the next block from this one."""
+    return meso is not None and meso.deload_start is not None and phase(meso, today) == "after"
+
+
+POSTPONE_DAYS = 6
+
+
+def postpone_a_week(meso: Mesocycle, today: date) -> Mesocycle:
+    """Silence the prompt for the next 6 days; it asks again on the 7th (past week 6, at once)."""
+    return postpone_deload(meso, today + timedelta(days=POSTPONE_DAYS))

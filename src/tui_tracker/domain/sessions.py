@@ -72,12 +72,18 @@ def days_ago(then: date, today: date) -> str:
     return then.strftime("%d %b %Y")
 
 
-def last_performance(session: Session | None, sets: list[LoggedSet], today: date) -> str:
-    """'last: 100 kg x 8 @2, 4 days ago' — the best working set of that day."""
+def last_performance(session: Session | None, sets: list[LoggedSet], today: date,
+                     compact: bool = False) -> str:
+    """'last: 100 kg x 8 @2 (+3 sets), 4 days ago' — the best working set of that day.
+
+    `compact` drops the set count ("last: 100 kg x 8 @2, 4 days ago") for a list row.
+    """
     working = [s for s in sets if not s.is_warmup] or sets
     if session is None or not working:
         return "first time"
     best = max(working, key=lambda s: (s.weight_kg, s.reps))
+    if compact:
+        return f"last: {best.describe()}, {days_ago(session.date, today)}"
     more = f" (+{plural(len(working) - 1, 'set')})" if len(working) > 1 else ""
     return f"last: {best.describe()}{more}, {days_ago(session.date, today)}"
 

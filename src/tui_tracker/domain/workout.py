@@ -1,0 +1,99 @@
+"""Today's planned workout, as the Today screen shows it: what to do and how hard.
+
+Each slot carries the week's target RIR for its working sets and for its final
+set (which may be lower: in the last week isolation work and final sets may go
+to failure).  Knowing the planned set count is also what tells the failure
+advice whether a set is the exercise's last.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace as _replace
+from datetime import date
+
+from .mesocycle import Lookup, Mesocycle, phase, planned_day, target_rir_on, week_label
+from .sessions import Prefill
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One planned exercise today: `sets` x `rep_low`-`rep_high` at `rir` (final set `final_rir`)."""
+
+    exercise_id: str
+    sets: int
+    rep_low: int
+    rep_high: int
+    rir: int
+    final_rir: int
+
+    @property
+    def reps_text(self) -> str:
+        return f"{self.rep_low}" if self.rep_low == self.rep_high else f"{self.rep_low}-{self.rep_high}"
+
+    @property
+    def target_text(self) -> str:
+        """'4x5-8 @2' (or '3x10 @1, last @0')."""
+        text = f"{self.sets}x{self.reps_text} @{self.rir}"
+        return text if self.final_rir == self.rir else f"{text}, last @{self.final_rir}"
+
+    @property
+    def short_text(self) -> str:
+        """'4x5-8 @2' (or '3x10 @1/0' when the final set may go lower), for a list row."""
+        text = f"{self.sets}x{self.reps_text} @{self.rir}"
+        return text if self.final_rir == self.rir else f"{text}/{self.final_rir}"
+
+    def is_final_set(self, working_sets_done: int) -> bool:
+        """Whether the working set about to be logged, after `working_sets_done`, is the last planned."""
+        return working_sets_done + 1 >= self.sets
+
+
+@dataclass(frozen=True)
+class Workout:
+    """Today in the block: the day's name (None on a rest day), the week label and the slots."""
+
+    day_name: str | None
+    week_label: str
+    deload: bool
+    slots: tuple[Slot, ...]
+
+    def slot(self, exercise_id: str) -> Slot | None:
+        return next((s for s in self.slots if s.exercise_id == exercise_id), None)
+
+
+def todays_workout(meso: Mesocycle | None, today: date, exercises: Lookup) -> Workout | None:
+    """The plan for `today` from the active block, or None without one.
+
+    Unknown exercises (a custom one deleted since) are left out rather than guessed.
+    """
+    if meso is None:
+        return None
+    label = week_label(meso, today)
+    day = planned_day(meso, today)
+    if day is None:
+        return Workout(None, label, False, ())
+    slots = []
+    for p in day.exercises:
+        ex = exercises(p.exercise_id)
+        if ex is None:
+            continue
+        rir = target_rir_on(meso, today, ex, is_final_set=False)
+        final = target_rir_on(meso, today, ex, is_final_set=True)
+        if rir is None or final is None:
+            continue
+        slots.append(Slot(p.exercise_id, p.sets, p.rep_low, p.rep_high, rir, final))
+    return Workout(day.name, label, phase(meso, today) == "deload", tuple(slots))
+
+
+def planned_prefill(values: Prefill, slot: Slot | None, working_sets_done: int) -> Prefill:
+    """The set-entry pre-fill with the plan's targets filled in.
+
+    The RIR is this week's target (the final set's when the next set is the last
+    planned), not last week's: effort climbs through the block.  With no
+    previous set, reps start at the bottom of the planned range.  Warm-ups and
+    unplanned exercises keep the pre-fill as it is.
+    """
+    if slot is None or values.warmup:
+        return values
+    rir = slot.final_rir if slot.is_final_set(working_sets_done) else slot.rir
+    reps = values.reps if values.reps is not None else slot.rep_low
+    return _replace(values, rir=rir, reps=reps)
