@@ -51,7 +51,7 @@ async def test_empty_screen_tells_a_newcomer_what_to_do(db, clock):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
-        assert "Press a to add one" in screen_text(app, "#empty-hint")
+        assert "Press a to add an exercise" in screen_text(app, "#empty-hint")
 
 
 async def test_log_three_sets_edit_delete_undo_and_find_them_after_restart(db, clock):

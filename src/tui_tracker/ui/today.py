@@ -17,10 +17,14 @@ from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..domain.advice import failure_advice
+from ..domain.deload import deload_decision, next_block_due
+from ..domain.mesocycle import active_mesocycle
 from ..domain.models import Exercise, LoggedSet, Session, format_weight
 from ..domain.sessions import (
     duration_text, last_performance, plural, prefill, session_to_resume, working_set_count)
+from ..domain.workout import Workout, planned_prefill, todays_workout
 from ..store import StoreError
+from .deload import DeloadPrompt, NextBlockPrompt, apply_deload_choice, apply_next_block
 from .history import HistoryScreen
 from .modals import Confirm, EditSet, ExercisePicker
 from .widgets.header import TodayHeader
@@ -40,6 +44,9 @@ ACTIONS = [
     ("plus", "extend_rest", "+30 s", False, "Extend rest", "Add 30 seconds to the rest timer"),
     ("f", "finish", "Finish", True, "Finish session", "End today's session"),
     ("h", "history", "History", True, "History", "Past sessions, read-only"),
+    ("m", "dashboard", "Block", True, "Mesocycle dashboard",
+     "Week N of M, weekly sets per muscle, strength trends, deload"),
+    ("p", "plan", "Plan", False, "Plan a mesocycle", "Start a training block from a template"),
     ("q", "quit", "Quit", True, "Quit", "Leave the app: every set is already saved"),
 ]
 
@@ -64,6 +71,9 @@ class TodayScreen(Screen):
         self._last: dict[str, tuple[Session | None, list[LoggedSet]]] = {}
         self._undo: tuple[str, LoggedSet, int] | None = None
         self.catalogue = store.catalogue()
+        self.meso = None
+        self.workout: Workout | None = None
+        self._load_plan()
 
     # --- layout ------------------------------------------------------------------------
 
@@ -86,6 +96,21 @@ class TodayScreen(Screen):
         self._resume()
         self._refresh_header()
         self.set_interval(30, self._refresh_header)
+        self.call_after_refresh(self.prompt_block)
+
+    def _load_plan(self) -> None:
+        """The active block's plan for today (re-read after the block changes)."""
+        self.meso = active_mesocycle(self.store.mesocycles(), self.today)
+        self.workout = todays_workout(self.meso, self.today, self.catalogue.get)
+
+    def _planned_ids(self) -> list[str]:
+        return [slot.exercise_id for slot in self.workout.slots] if self.workout else []
+
+    def _merge_order(self) -> None:
+        """Planned exercises first, in plan order, then anything else done or added today."""
+        logged = self.session.exercise_ids() if self.session else []
+        extra = [e for e in [*self.order, *logged] if e not in self._planned_ids()]
+        self.order = self._planned_ids() + list(dict.fromkeys(extra))
 
     def _resume(self) -> None:
         yesterday = self.today - timedelta(days=1)
@@ -93,16 +118,55 @@ class TodayScreen(Screen):
         session = session_to_resume(candidates, self.clock.now())
         if session:
             self.session = session
-            self.order = session.exercise_ids()
             self._status(f"Resumed the session started {session.started_at:%H:%M} "
                          f"({plural(len(session.sets), 'set')} so far).")
-        self._show_exercises(select=self.order[-1] if self.order else None)
+        self._merge_order()
+        done = self.session.exercise_ids() if self.session else []
+        self._show_exercises(select=self._first_to_do(done))
         if self.order:
             self.query_one(SetEntry).focus_first()
         else:
             self.query_one("#exercises", OptionList).focus()
 
     # --- showing state -----------------------------------------------------------------
+
+    def _first_to_do(self, done: list[str]) -> str | None:
+        """Where to put the cursor: the last exercise worked on, else the first planned one."""
+        if done:
+            return done[-1]
+        return self.order[0] if self.order else None
+
+    def prompt_block(self) -> None:
+        """Ask for a deload when one is due, or offer the next block after a deload."""
+        if self.meso is None:
+            return
+        meso = self.meso
+        if next_block_due(meso, self.today):
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    new = apply_next_block(self.store, meso, self.today)
+                    self.block_changed(f"Started {new.name}: week 1 of {new.weeks}.")
+            self.app.push_screen(NextBlockPrompt(meso), answered)
+            return
+        sessions = self.store.sessions_between(meso.start, self.today)
+        decision = deload_decision(meso, sessions, self.catalogue.get, self.today)
+        if not decision.prompt:
+            return
+
+        def chosen(choice: str | None) -> None:
+            message = apply_deload_choice(self.store, meso, choice, self.today)
+            if message:
+                self.block_changed(message)
+        self.app.push_screen(DeloadPrompt(meso, decision), chosen)
+
+    def block_changed(self, message: str = "") -> None:
+        """The block was planned, deloaded or postponed elsewhere: show today's plan anew."""
+        self._load_plan()
+        self._merge_order()
+        self._show_exercises(select=self.current or self._first_to_do([]))
+        self._refresh_header()
+        if message:
+            self._status(message, "saved")
 
     def _exercise(self, exercise_id: str) -> Exercise:
         ex = self.catalogue.get(exercise_id)
@@ -128,11 +192,18 @@ class TodayScreen(Screen):
             sets = self._sets_today(ex_id)
             session, last = self._last_time(ex_id)
             working = working_set_count(sets)
-            done = plural(working, "set") + (f" +{len(sets) - working}w" if len(sets) > working else "")
-            last_text = last_performance(session, last, self.today)[:41]
-            options.add_option(Option(f"{ex.name[:26]:<26} {done:<8} [dim]{last_text}[/]", id=ex_id))
+            slot = self.workout.slot(ex_id) if self.workout else None
+            done = f"{working}/{slot.sets}" if slot else plural(working, "set")
+            done += f" +{len(sets) - working}w" if len(sets) > working else ""
+            target = slot.short_text if slot else ""
+            mark = "✓" if slot and working >= slot.sets else " "
+            last_text = last_performance(session, last, self.today, compact=True)[:31]
+            options.add_option(Option(f"{mark}{ex.name[:21]:<21} {done:<6} {target:<12} "
+                                      f"[dim]{last_text}[/]", id=ex_id))
         empty = not self.order
         self.set_class(empty, "-empty")
+        self.query_one("#empty-hint", Static).update(self._empty_hint())
+        options.border_title = self._list_title()
         if select is not None and select in self.order:
             options.highlighted = self.order.index(select)
             self._select(select)
@@ -142,10 +213,14 @@ class TodayScreen(Screen):
         ex = self._exercise(exercise_id)
         self._show_sets()
         entry = self.query_one(SetEntry)
-        entry.border_title = f"Log a set: {ex.name}"
+        slot = self.workout.slot(exercise_id) if self.workout else None
+        entry.border_title = f"Log a set: {ex.name}"[:40] + (
+            f" · target {slot.target_text}" if slot else "")
         session, last = self._last_time(exercise_id)
         unit = self.store.get_setting("unit", "kg")
-        entry.load(prefill(self._sets_today(exercise_id), last, unit))
+        today_sets = self._sets_today(exercise_id)
+        values = prefill(today_sets, last, unit)
+        entry.load(planned_prefill(values, slot, working_set_count(today_sets)))
 
     def _show_sets(self) -> None:
         table = self.query_one("#sets", DataTable)
@@ -166,9 +241,23 @@ class TodayScreen(Screen):
         status.update(text)
         status.set_classes(f"-{level}")
 
+    def _list_title(self) -> str:
+        if self.workout is None:
+            return "Today"
+        if self.workout.day_name is None:
+            return "Today: rest day in the plan"
+        return f"Today: {self.workout.day_name}" + (" (deload)" if self.workout.deload else "")
+
+    def _empty_hint(self) -> str:
+        add = "Press [b]a[/b] to add an exercise, e.g. a squat."
+        if self.meso is None:
+            return f"No exercises yet. {add} [b]p[/b] plans a training block."
+        return f"Rest day in {self.meso.name}. {add}"
+
     def _refresh_header(self) -> None:
         started = self.session.started_at if self.session else None
-        self.query_one(TodayHeader).show(self.today, started, self.clock.now())
+        week = self.workout.week_label if self.workout else ""
+        self.query_one(TodayHeader).show(self.today, started, self.clock.now(), week)
 
     # --- logging -----------------------------------------------------------------------
 
@@ -192,7 +281,9 @@ class TodayScreen(Screen):
         ex = self._exercise(self.current)
         number = len(self._sets_today(self.current))
         message = f"Saved set {number}: {ex.name} {logged.describe()}" + (" (warm-up)" if logged.is_warmup else "")
-        advice = failure_advice(logged, ex, is_final_set=None)
+        slot = self.workout.slot(self.current) if self.workout else None
+        done_before = working_set_count(self._sets_today(self.current)) - (0 if logged.is_warmup else 1)
+        advice = failure_advice(logged, ex, is_final_set=slot.is_final_set(done_before) if slot else None)
         if advice and advice.needs_attention:
             self._status(f"{message}\n{'!' if advice.level == 'warning' else '•'} {advice.message} "
                          f"[dim]{advice.evidence}[/]", advice.level)
@@ -340,6 +431,7 @@ class TodayScreen(Screen):
             self.session, self.order, self.current, self._undo = None, [], None, None
             self._last.clear()
             self.query_one(RestTimer).skip("")
+            self._merge_order()
             self._show_exercises()
             self._show_sets()
             self._refresh_header()
@@ -350,6 +442,21 @@ class TodayScreen(Screen):
 
     def action_history(self) -> None:
         self.app.push_screen(HistoryScreen(self.store, self.today))
+
+    def action_dashboard(self) -> None:
+        from .dashboard import DashboardScreen
+
+        self.app.push_screen(DashboardScreen(self.store, self.today),
+                             lambda message: self.block_changed(message or ""))
+
+    def action_plan(self) -> None:
+        from .plan import PlanScreen
+
+        def planned(meso) -> None:
+            if meso is not None:
+                self.block_changed(f"Saved {meso.name}: {meso.weeks} weeks from "
+                                   f"{meso.start:%a %d %b}, then a deload week.")
+        self.app.push_screen(PlanScreen(self.store, self.clock), planned)
 
     async def action_quit(self) -> None:
         self.app.exit()

@@ -1,0 +1,257 @@
+"""The mesocycle dashboard: where the block stands, volume per muscle, strength, effort.
+
+Everything here is computed by the domain (weekly_sets, e1rm_trend, rir_compliance,
+deload_decision); the screen lays it out and passes the lifter's deload choice
+to the store.  It dismisses with a message for the Today screen (or None).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, ProgressBar, Static, TabbedContent, TabPane
+
+from ..domain.deload import DeloadDecision, deload_decision, next_block_due
+from ..domain.mesocycle import Mesocycle, active_mesocycle, phase, week_label, week_number
+from ..domain.models import format_weight
+from ..domain.muscles import MUSCLE_LABELS
+from ..domain.progress import best_set, e1rm_trend, main_lifts, rir_compliance, trend_direction
+from ..domain.volume import IsoWeek, volume_by_week
+from ..store import StoreError
+from .deload import DeloadPrompt, NextBlockPrompt, apply_deload_choice, apply_next_block
+from .widgets.charts import STATUS_STYLE, sparkline, volume_bar
+from .widgets.too_small import TooSmall
+
+#: Without a block, the volume table looks this many weeks back.
+WEEKS_WITHOUT_BLOCK = 4
+MAX_WEEK_COLUMNS = 7
+TREND_MARK = {"rising": "↑ rising", "flat": "→ flat", "falling": "↓ falling"}
+
+
+class DashboardScreen(Screen[str | None]):
+    """Week N of M, this block's hard sets per muscle, e1RM trends and RIR compliance."""
+
+    BINDINGS = [
+        Binding("v", "tab('volume')", "Volume"),
+        Binding("s", "tab('strength')", "Strength"),
+        Binding("r", "tab('effort')", "Effort"),
+        Binding("d", "deload", "Deload"),
+        Binding("n", "next_block", "Next block", show=False),
+        Binding("p", "plan", "Plan"),
+        Binding("escape,q", "back", "Back"),
+    ]
+
+    def __init__(self, store, today: date) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today
+        self.message: str | None = None
+        self.meso: Mesocycle | None = None
+        self.decision: DeloadDecision | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="dash-title")
+        yield ProgressBar(id="dash-progress", show_eta=False)
+        yield Static("", id="dash-deload")
+        with TabbedContent(id="dash-tabs"):
+            with TabPane("Volume (v)", id="volume"):
+                yield DataTable(id="volume-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("Strength (s)", id="strength"):
+                yield DataTable(id="strength-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("Effort (r)", id="effort"):
+                yield DataTable(id="effort-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+        yield TooSmall(id="too-small")
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+        self.query_one("#volume-table", DataTable).focus()
+        if self.decision is not None and self.decision.prompt:
+            self.call_after_refresh(self.action_deload)
+        elif next_block_due(self.meso, self.today):
+            self.call_after_refresh(self.action_next_block)
+
+    # --- data --------------------------------------------------------------------------
+
+    def refresh_data(self) -> None:
+        catalogue = self.store.catalogue()
+        self.meso = meso = active_mesocycle(self.store.mesocycles(), self.today)
+        start = meso.start if meso else self.today - timedelta(weeks=WEEKS_WITHOUT_BLOCK - 1)
+        start = min(start, self.today)
+        sessions = self.store.sessions_between(start, self.today)
+        self.decision = (deload_decision(meso, sessions, catalogue.get, self.today)
+                         if meso else None)
+        self._show_title(meso)
+        self._show_deload(meso)
+        self._show_volume(sessions, start, catalogue)
+        self._show_strength(meso, sessions, catalogue)
+        self._show_effort(meso, sessions, catalogue)
+
+    def _show_title(self, meso: Mesocycle | None) -> None:
+        title = self.query_one("#dash-title", Static)
+        bar = self.query_one("#dash-progress", ProgressBar)
+        if meso is None:
+            title.update("No mesocycle yet: press [b]p[/b] to plan one from a template. "
+                         "Volume below is by calendar week.")
+            bar.display = False
+            return
+        bar.display = True
+        week = week_number(meso, self.today) or 0
+        p = phase(meso, self.today)
+        target = ""
+        if p == "accumulation":
+            target = f" · target RIR {meso.rir_targets[min(week, meso.weeks) - 1]}"
+        elif p == "deload":
+            target = " · target RIR 4+"
+        title.update(f"[b]{meso.name}[/b] · {week_label(meso, self.today)}{target}")
+        days_in = (self.today - meso.start).days + 1
+        bar.update(total=(meso.weeks + 1) * 7, progress=max(0, min(days_in, (meso.weeks + 1) * 7)))
+
+    def _show_deload(self, meso: Mesocycle | None) -> None:
+        box = self.query_one("#dash-deload", Static)
+        d = self.decision
+        if meso is None or d is None:
+            box.update("")
+            box.set_classes("")
+            return
+        if next_block_due(meso, self.today):
+            box.update("Deload done: press [b]n[/b] to start the next block from this one.")
+            box.set_classes("-due")
+        elif d.prompt:
+            box.update(f"[b]DELOAD DUE[/b] ({d.reason}): {d.message}  Press [b]d[/b] to decide.")
+            box.set_classes("-due")
+        else:
+            lines = [d.message] + [f"warning: {w}" for w in d.warnings[:2]]
+            box.update("\n".join(lines))
+            box.set_classes("-warning" if d.warnings else "")
+
+    def _show_volume(self, sessions, start: date, catalogue) -> None:
+        first, last = IsoWeek.of(start), IsoWeek.of(self.today)
+        weeks = [last]
+        while weeks[0] != first and len(weeks) < MAX_WEEK_COLUMNS:
+            weeks.insert(0, weeks[0].previous())
+        volume = volume_by_week(sessions, weeks, catalogue.get, self.store.volume_targets())
+        table = self.query_one("#volume-table", DataTable)
+        table.clear(columns=True)
+        table.add_columns("Muscle", "This week", "Sets", "Band", "Sess")
+        past = weeks[:-1]
+        for w in past:
+            table.add_column(f"w{w.week:02d}", key=str(w))
+        now = volume[last]
+        for m, v in now.items():
+            sessions_text = Text(str(v.sessions), style="yellow" if v.single_session else "")
+            if v.single_session:
+                sessions_text.append("!", style="bold yellow")
+            cells = [MUSCLE_LABELS[m], volume_bar(v.sets, v.target, v.status, 14),
+                     Text(f"{v.sets:4.1f}", style=STATUS_STYLE[v.status]),
+                     f"{v.target[0]}-{v.target[1]}", sessions_text]
+            for w in past:
+                old = volume[w][m]
+                cells.append(Text(f"{old.sets:4.1f}", style=STATUS_STYLE[old.status]))
+            table.add_row(*cells, key=m)
+        pane = self.query_one("#volume", TabPane)
+        pane.border_subtitle = "! = from one session: split it over two"
+
+    def _show_strength(self, meso: Mesocycle | None, sessions, catalogue) -> None:
+        table = self.query_one("#strength-table", DataTable)
+        table.clear(columns=True)
+        table.add_columns("Lift", "e1RM trend", "e1RM", "Best set", "Trend")
+        if meso is None:
+            table.add_row("Plan a block (p) to follow its main lifts here.", "", "", "", "")
+            return
+        for ex_id in main_lifts(meso, catalogue.get):
+            ex = catalogue.get(ex_id)
+            points = e1rm_trend(sessions, ex_id)
+            best = best_set(sessions, ex_id)
+            values = [kg for _, kg in points]
+            if not values:
+                table.add_row(ex.name if ex else ex_id, "no sets yet", "", "", "")
+                continue
+            direction = trend_direction(points)
+            style = {"rising": "green", "falling": "red"}.get(direction, "")
+            table.add_row((ex.name if ex else ex_id)[:26], sparkline(values[-14:]),
+                          f"{values[0]:.0f}→{values[-1]:.0f} kg",
+                          best.describe() if best else "",
+                          Text(TREND_MARK[direction], style=style), key=ex_id)
+
+    def _show_effort(self, meso: Mesocycle | None, sessions, catalogue) -> None:
+        table = self.query_one("#effort-table", DataTable)
+        table.clear(columns=True)
+        table.add_columns("Exercise", "On target", "Harder", "Easier", "No RIR", "Mean")
+        if meso is None:
+            table.add_row("Plan a block (p) to compare RIR with its targets.", "", "", "", "", "")
+            return
+        for ex_id, c in rir_compliance(meso, sessions, catalogue.get, self.today).items():
+            if c.total == 0:
+                continue
+            ex = catalogue.get(ex_id)
+            mean = "" if c.mean_deviation is None else f"{c.mean_deviation:+.1f}"
+            table.add_row((ex.name if ex else ex_id)[:26], f"{c.on_target}/{c.with_rir}",
+                          Text(str(c.below), style="red" if c.below else ""),
+                          Text(str(c.above), style="yellow" if c.above else ""),
+                          str(c.without_rir), mean, key=ex_id)
+        if table.row_count == 0:
+            table.add_row("No working sets in this block yet.", "", "", "", "", "")
+        pane = self.query_one("#effort", TabPane)
+        pane.border_subtitle = "harder = 2+ reps closer to failure than the week's target"
+
+    # --- actions -----------------------------------------------------------------------
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one("#dash-tabs", TabbedContent).active = tab
+        self.query_one(f"#{tab}-table", DataTable).focus()
+
+    def action_deload(self) -> None:
+        meso, decision = self.meso, self.decision
+        if meso is None or decision is None:
+            self.notify("No mesocycle running: press p to plan one.", severity="warning")
+            return
+        if not decision.prompt:
+            self.notify(decision.message, title="No deload due")
+            return
+
+        def chosen(choice: str | None) -> None:
+            try:
+                message = apply_deload_choice(self.store, meso, choice, self.today)
+            except (StoreError, ValueError) as err:
+                self.notify(f"NOT saved: {err}", severity="error")
+                return
+            if message:
+                self.message = message
+                self.notify(message)
+                self.refresh_data()
+        self.app.push_screen(DeloadPrompt(meso, decision), chosen)
+
+    def action_next_block(self) -> None:
+        meso = self.meso
+        if not next_block_due(meso, self.today):
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                try:
+                    new = apply_next_block(self.store, meso, self.today)
+                except (StoreError, ValueError) as err:
+                    self.notify(f"NOT saved: {err}", severity="error")
+                    return
+                self.message = f"Started {new.name}: week 1 of {new.weeks}."
+                self.notify(self.message)
+                self.refresh_data()
+        self.app.push_screen(NextBlockPrompt(meso), answered)
+
+    def action_plan(self) -> None:
+        from .plan import PlanScreen
+
+        def planned(meso) -> None:
+            if meso is not None:
+                self.message = f"Saved {meso.name}."
+                self.refresh_data()
+        self.app.push_screen(PlanScreen(self.store, self.app.clock), planned)
+
+    def action_back(self) -> None:
+        self.dismiss(self.message)
+
