@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -197,9 +198,10 @@ class TodayScreen(Screen):
             done += f" +{len(sets) - working}w" if len(sets) > working else ""
             target = slot.short_text if slot else ""
             mark = "✓" if slot and working >= slot.sets else " "
-            last_text = last_performance(session, last, self.today, compact=True)[:31]
-            options.add_option(Option(f"{mark}{ex.name[:21]:<21} {done:<6} {target:<12} "
-                                      f"[dim]{last_text}[/]", id=ex_id))
+            row = Text(f"{mark}{ex.name[:20]:<20} {done:<6} {target:<11} ", no_wrap=True,
+                       overflow="ellipsis")
+            row.append(last_performance(session, last, self.today, compact=True), style="dim")
+            options.add_option(Option(row, id=ex_id))
         empty = not self.order
         self.set_class(empty, "-empty")
         self.query_one("#empty-hint", Static).update(self._empty_hint())
