@@ -19,6 +19,7 @@ from difflib import SequenceMatcher
 from typing import Iterable, Iterator
 
 from .models import Exercise, ExerciseKind
+from .muscles import check_muscles
 
 C: ExerciseKind = "compound"
 I: ExerciseKind = "isolation"  # noqa: E741 - reads as a column in the table below
@@ -374,6 +375,31 @@ def custom_id(name: str) -> str:
     if not slug:
         raise ValueError(f"an exercise name needs a letter or digit: {name!r}")
     return f"custom-{slug}"
+
+
+def new_exercise(catalogue: "Catalogue", name: str, primary: tuple[str, ...] | list[str],
+                 secondary: tuple[str, ...] | list[str] = (), kind: ExerciseKind = "compound",
+                 high_skill: bool = False, rest_seconds: int | None = None,
+                 aliases: tuple[str, ...] = ()) -> Exercise:
+    """A lifter's own exercise, checked: a new name, at least one primary muscle.
+
+    Rest defaults by kind (compounds 150 s, isolation 90 s), as for the builtins:
+    longer rests help on multi-joint lifts.
+    """
+    name = name.strip()
+    if not name:
+        raise ValueError("an exercise needs a name")
+    existing = catalogue.find(name)
+    if existing is not None:
+        raise ValueError(f"{name!r} is already in the catalogue as {existing.name!r}")
+    primary = check_muscles(tuple(primary))
+    if not primary:
+        raise ValueError("an exercise needs at least one primary muscle")
+    if rest_seconds is None:
+        rest_seconds = REST_COMPOUND if kind == "compound" else REST_ISOLATION
+    return Exercise(id=custom_id(name), name=name, primary=primary,
+                    secondary=check_muscles(tuple(secondary)), kind=kind, high_skill=high_skill,
+                    rest_seconds=rest_seconds, aliases=tuple(aliases), custom=True)
 
 
 def _is_subsequence(needle: str, haystack: str) -> bool:

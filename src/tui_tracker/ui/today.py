@@ -323,7 +323,16 @@ class TodayScreen(Screen):
             self.query_one(SetEntry).focus_first()
             self._status(f"{self._exercise(exercise_id).name}: type weight, reps, RIR and press Enter.")
 
-        self.app.push_screen(ExercisePicker(self.catalogue), picked)
+        self.app.push_screen(ExercisePicker(self.catalogue, self._create_exercise), picked)
+
+    def _create_exercise(self, ex: Exercise) -> str | None:
+        """Save a new exercise of the lifter's; the error to show, or None."""
+        try:
+            self.store.save_exercise(ex)
+        except StoreError as err:
+            return str(err)
+        self.catalogue = self.store.catalogue()
+        return None
 
     @on(OptionList.OptionHighlighted, "#exercises")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
