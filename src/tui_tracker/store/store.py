@@ -430,7 +430,8 @@ class Store:
             return
         with self._locked():
             table = self._table("mesocycles")
-            existing = {old.get("id"): int(doc_id) for doc_id, old in table.documents().items()}
+            existing = {old["id"]: int(doc_id) for doc_id, old in table.documents().items()
+                        if isinstance(old.get("id"), str)}  # a damaged doc: mesocycles() refuses it
             updates = [(docs[i], [existing[i]]) for i in docs if i in existing]
             new = [d for i, d in docs.items() if i not in existing]
 
@@ -451,7 +452,8 @@ class Store:
         with self._locked():
             for doc in self._table("volume_targets").documents().values():
                 m, low, high = doc.get("muscle"), doc.get("low"), doc.get("high")
-                if m in targets and isinstance(low, int) and isinstance(high, int):
+                if isinstance(m, str) and m in targets and isinstance(low, int) \
+                        and isinstance(high, int):
                     targets[m] = (low, high)
         return targets
 
@@ -496,6 +498,25 @@ class Store:
                     table.update(doc, doc_ids=[int(doc_id)])
                     return
             table.insert(doc)
+
+    def settings(self) -> dict[str, Any]:
+        """Every stored setting by key (copies), for the export."""
+        with self._locked():
+            docs = list(self._table("settings").documents().values())
+        return {d["key"]: orjson.loads(orjson.dumps(d.get("value")))
+                for d in docs if isinstance(d.get("key"), str)}
+
+    def clear(self, tables: Iterable[str]) -> None:
+        """Empty every session file and the given main-file tables, each file atomically.
+
+        For `tui-tracker demo --force`: a demo database starts over whole.
+        """
+        with self._locked():
+            for year in self._existing_years():
+                self._sessions(year).truncate()
+            for name in tables:
+                self._table(name).truncate()
+            self._hint.clear()
 
     # --- lifetime -----------------------------------------------------------------------
 

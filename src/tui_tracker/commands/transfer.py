@@ -1,0 +1,311 @@
+"""`tui-tracker import strong|hevy|json FILE` and `tui-tracker export`: history in and out.
+
+Thin: reading the CSV is the domain's (domain/imports), the export document
+and the files are the store's (store/exchange.py); this module parses
+arguments, shows progress, calls them, and prints what happened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from .base import CliError, Parser, global_options, open_store, store_call
+
+if TYPE_CHECKING:
+    from datetime import tzinfo
+
+    from ..domain.imports import ImportResult
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    imp = sub.add_parser("import", help="import history from Strong, Hevy or a tui-tracker export")
+    kinds = imp.add_subparsers(dest="import_kind", metavar="SOURCE", parser_class=Parser,
+                               required=True)
+
+    strong = kinds.add_parser("strong", help="a CSV exported by the Strong app (any layout)")
+    global_options(strong, top=False)
+    strong.add_argument("file", metavar="FILE", help="the CSV file Strong exported")
+    strong.add_argument("--unit", choices=["kg", "lb"],
+                        help="the unit Strong was set to (needed for the iOS export, which "
+                             "does not say)")
+    strong.add_argument("--strict", action="store_true",
+                        help="import nothing if any row is bad (default: skip bad rows)")
+    strong.set_defaults(func=cmd_import_csv)
+
+    hevy = kinds.add_parser("hevy", help="a CSV exported by the Hevy app")
+    global_options(hevy, top=False)
+    hevy.add_argument("file", metavar="FILE", help="the CSV file Hevy exported")
+    hevy.add_argument("--strict", action="store_true",
+                      help="import nothing if any row is bad (default: skip bad rows)")
+    hevy.set_defaults(func=cmd_import_csv)
+
+    js = kinds.add_parser("json", help="a file made by: tui-tracker export --format json")
+    global_options(js, top=False)
+    js.add_argument("file", metavar="FILE", help="the JSON export")
+    js.set_defaults(func=cmd_import_json)
+
+    exp = sub.add_parser("export", help="everything as JSON (re-importable) or CSV (one row per set)")
+    global_options(exp, top=False)
+    exp.add_argument("--format", choices=["json", "csv"],
+                     help="json: everything, re-importable with 'tui-tracker import json'; "
+                          "csv: one row per set for a spreadsheet (default: from the -o file "
+                          "name, else json)")
+    exp.add_argument("-o", "--output", metavar="FILE",
+                     help="write to FILE (replaced whole, or left as it was on error); "
+                          "default: standard output")
+    exp.set_defaults(func=cmd_export)
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+def local_zone() -> "tzinfo":
+    """The lifter's time zone, with its daylight-saving rules (times in files are local)."""
+    import pendulum
+
+    try:
+        return pendulum.local_timezone()
+    except Exception:  # pragma: no cover - no zone configured: the current offset will do
+        from datetime import datetime
+
+        zone = datetime.now().astimezone().tzinfo
+        assert zone is not None
+        return zone
+
+
+class ProgressBar:
+    """A one-line bar on a terminal, redrawn in place with \\r; cleared when done."""
+
+    WIDTH = 30
+
+    def __init__(self, label: str, stream: TextIO) -> None:
+        self.label = label
+        self.stream = stream
+        self._last = -1
+        self._width = 0
+
+    @classmethod
+    def on_stderr(cls, label: str) -> "ProgressBar | None":
+        """A bar on stderr if it is a terminal; None (no bar) when redirected."""
+        try:
+            tty = sys.stderr.isatty()
+        except (AttributeError, ValueError):
+            tty = False
+        return cls(label, sys.stderr) if tty else None
+
+    def __call__(self, done: int, total: int) -> None:
+        pct = 100 if total <= 0 else min(100, done * 100 // total)
+        if pct == self._last:
+            return
+        self._last = pct
+        filled = self.WIDTH * pct // 100
+        self.show(f"{self.label} [{'#' * filled}{'.' * (self.WIDTH - filled)}] {pct:3d}%  "
+                  f"{done:,}/{total:,} rows")
+
+    def show(self, text: str) -> None:
+        self.stream.write("\r" + text.ljust(self._width))
+        self.stream.flush()
+        self._width = len(text)
+
+    def clear(self) -> None:
+        if self._width:
+            self.stream.write("\r" + " " * self._width + "\r")
+            self.stream.flush()
+            self._width = 0
+
+
+def _read(path: str) -> str:
+    from ..store.exchange import ExchangeError, read_text
+
+    try:
+        return read_text(path)
+    except ExchangeError as e:
+        raise CliError(str(e)) from None
+
+
+def _db_hint(args: argparse.Namespace) -> str:
+    """`--db PATH ` when the command was given one, for commands we suggest."""
+    import shlex
+
+    db = getattr(args, "db", None)
+    return f"--db {shlex.quote(db)} " if db else ""
+
+
+def _plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"
+
+
+# --- import strong / hevy -------------------------------------------------------------------
+
+def cmd_import_csv(args: argparse.Namespace) -> int:
+    from ..domain.imports import ImportFormatError, parse_hevy, parse_strong
+    from ..store.exchange import existing_session_ids
+
+    text = _read(args.file)
+    name = Path(args.file).name
+    store = open_store(args)
+    catalogue = store_call(store.catalogue)
+    bar = ProgressBar.on_stderr(f"Reading {name}")
+    try:
+        if args.import_kind == "strong":
+            result = parse_strong(text, catalogue=catalogue, unit=args.unit, tz=local_zone(),
+                                  progress=bar)
+        else:
+            result = parse_hevy(text, catalogue=catalogue, tz=local_zone(), progress=bar)
+    except ImportFormatError as e:
+        raise CliError(f"{args.file}: {e}") from None
+    finally:
+        if bar is not None:
+            bar.clear()
+    del text
+
+    for err in result.errors:
+        print(f"{args.file}:{err.line}: {err.message}", file=sys.stderr)
+    bad = len(result.errors)
+    if bad and args.strict:
+        raise CliError(f"{_plural(bad, 'bad row')} in {args.file} (listed above): nothing "
+                       "imported (--strict); fix them, or import without --strict to skip them")
+    if bad and not result.sessions:
+        raise CliError(f"every set row of {args.file} is bad (listed above): nothing imported")
+
+    present = store_call(existing_session_ids, store, result.sessions)
+    new = [s for s in result.sessions if s.id not in present]
+    used = {s.exercise_id for session in result.sessions for s in session.sets}
+    created = [e for e in result.new_exercises if e.id in used and e.id not in catalogue]
+    for ex in created:
+        store_call(store.save_exercise, ex)
+    if new:
+        if bar is not None:
+            bar.show(f"Saving {_plural(len(new), 'session')}...")
+        try:
+            store_call(store.import_sessions, new)
+        finally:
+            if bar is not None:
+                bar.clear()
+    catalogue = store_call(store.catalogue)
+    store.close()
+    _report_import(args, result, new, len(present), created, catalogue)
+    return 0
+
+
+def _report_import(args: argparse.Namespace, result: "ImportResult", new: list, present: int,
+                   created: list, catalogue) -> None:
+    from ..domain.muscles import MUSCLES
+
+    sets = sum(len(s.sets) for s in new)
+    skipped = f", {_plural(result.rows_skipped, 'row')} that are not sets (notes, rest timers, " \
+              "cardio) skipped" if result.rows_skipped else ""
+    bad = f", {_plural(len(result.errors), 'bad row')} left out (listed above)" \
+        if result.errors else ""
+    print(f"Read {_plural(result.rows_read, 'row')} of {args.file}: "
+          f"{_plural(result.sets_read, 'set')} in {_plural(len(result.sessions), 'session')}"
+          f"{skipped}{bad}.")
+    span = f", {new[0].date.isoformat()} to {new[-1].date.isoformat()}" if new else ""
+    there = f"; {_plural(present, 'session was', 'sessions were')} already there" \
+        if present else ""
+    print(f"Imported {_plural(len(new), 'new session')} ({_plural(sets, 'set')}){span}{there}.")
+
+    # Every exercise of this file the volume count cannot use yet: no muscles.
+    counts: dict[str, int] = {}
+    for session in result.sessions:
+        for s in session.sets:
+            counts[s.exercise_id] = counts.get(s.exercise_id, 0) + 1
+    bare = [catalogue.get(i) for i in counts]
+    bare = sorted((e for e in bare if e is not None and e.custom and not e.primary),
+                  key=lambda e: e.name.casefold())
+    if not bare:
+        return
+    made = {e.id for e in created}
+    print()
+    one = len(bare) == 1
+    print(f"{_plural(len(bare), 'exercise')} in this file {'is' if one else 'are'} not in the "
+          f"catalogue. {'It is' if one else 'They are'} your own now, with no muscles yet, so "
+          f"{'its' if one else 'their'} sets do not count toward weekly volume:")
+    width = max(len(e.name) for e in bare)
+    for e in bare:
+        tag = "  (new)" if e.id in made else ""
+        print(f"  {e.name:<{width}}  {_plural(counts[e.id], 'set')}{tag}")
+    example = bare[0].name.replace('"', '\\"')
+    print(f"Give {'it' if one else 'each'} its muscles (and kind), e.g.:")
+    print(f'  tui-tracker {_db_hint(args)}exercise edit "{example}" --primary chest,triceps '
+          "--secondary front_delts --kind compound")
+    print(f"Muscles: {', '.join(MUSCLES)}.")
+
+
+# --- import json -------------------------------------------------------------------------------
+
+def cmd_import_json(args: argparse.Namespace) -> int:
+    from ..store.exchange import ExchangeError, loads, merge
+
+    text = _read(args.file)
+    try:
+        data = loads(text)
+    except ExchangeError as e:
+        raise CliError(f"{args.file}: {e}") from None
+    del text
+    store = open_store(args)
+    known = {e.id for e in store_call(store.catalogue)} | {e.id for e in data.exercises}
+    unknown = sorted({s.exercise_id for session in data.sessions for s in session.sets} - known)
+    merged = store_call(merge, store, data)
+    store.close()
+    print(f"Imported from {args.file}: {_plural(merged.sessions, 'new session')} "
+          f"({_plural(merged.sets, 'set')}), {_plural(merged.mesocycles, 'mesocycle')}, "
+          f"{_plural(merged.exercises, 'exercise')} of your own"
+          + (f", {_plural(merged.volume_targets, 'volume target')}" if merged.volume_targets else "")
+          + (f", {_plural(merged.settings, 'setting')}" if merged.settings else "")
+          + (f"; {_plural(merged.skipped_sessions, 'session was', 'sessions were')} already there"
+             if merged.skipped_sessions else "") + ".")
+    if unknown:
+        print(f"warning: sets refer to exercises this database does not know: "
+              f"{', '.join(unknown[:10])}{' ...' if len(unknown) > 10 else ''}", file=sys.stderr)
+    return 0
+
+
+# --- export ----------------------------------------------------------------------------------
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ..store.exchange import ExchangeError, csv_text, dumps, snapshot, write_file
+
+    fmt = args.format
+    if fmt is None:
+        fmt = "csv" if args.output and args.output.lower().endswith(".csv") else "json"
+    store = open_store(args)
+    data = store_call(snapshot, store)
+    if fmt == "json":
+        payload = dumps(data)
+    else:
+        payload = csv_text(data.sessions, store_call(store.catalogue)).encode("utf-8")
+    store.close()
+    if args.output:
+        try:
+            write_file(args.output, payload)
+        except ExchangeError as e:
+            raise CliError(str(e)) from None
+        sets = sum(len(s.sets) for s in data.sessions)
+        what = (f"{_plural(len(data.sessions), 'session')} ({_plural(sets, 'set')}), "
+                f"{_plural(len(data.mesocycles), 'mesocycle')}, "
+                f"{_plural(len(data.exercises), 'exercise')} of your own"
+                if fmt == "json" else f"{_plural(sets, 'set')}, one row each")
+        print(f"Exported {what} to {args.output} ({fmt.upper()}, {len(payload):,} bytes).")
+        return 0
+    _write_stdout(payload)
+    return 0
+
+
+def _write_stdout(payload: bytes) -> None:
+    try:
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is not None:
+            sys.stdout.flush()
+            buffer.write(payload)
+            buffer.flush()
+        else:  # pragma: no cover - a text-only stream
+            sys.stdout.write(payload.decode("utf-8"))
+            sys.stdout.flush()
+    except BrokenPipeError:  # `tui-tracker export | head`: the reader had enough
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())

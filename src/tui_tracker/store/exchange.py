@@ -1,0 +1,361 @@
+"""Moving a whole training log in and out: the export document, CSV rows, and the files.
+
+The JSON export is the store's own data, written with the store's codec, so
+it round-trips without loss:
+
+    {"format": "tui-tracker-export", "format_version": 1, "app_version": "0.1.0",
+     "exercises": [...],        # the lifter's own exercises (and corrected builtins)
+     "mesocycles": [...],
+     "volume_targets": {"chest": [10, 16], ...},
+     "settings": {"unit": "kg"},
+     "sessions": [...]}         # oldest first, each holding its sets in order
+
+The same state always gives the same bytes (no export time in it), so two
+exports can be compared with `cmp`.  The CSV export is one row per set, for a
+spreadsheet; it is not read back.
+
+Reading the file to import and writing the export file live here too: the
+store is the only code that touches files.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+import orjson
+
+from .. import __version__
+from ..domain.mesocycle import Mesocycle
+from ..domain.models import Exercise, Session
+from ..domain.muscles import MUSCLES
+from ..domain.volume import DEFAULT_TARGET
+from . import codec
+from .migrations import MAIN_TABLES
+from .storage import UnconfirmedWrite, atomic_write
+
+if TYPE_CHECKING:
+    from ..domain.catalogue import Catalogue
+    from .store import Store
+
+FORMAT = "tui-tracker-export"
+FORMAT_VERSION = 1
+
+CSV_COLUMNS = ("date", "session_id", "exercise", "exercise_id", "kind", "weight", "unit",
+               "weight_kg", "reps", "rir", "time", "note")
+
+#: Import files bigger than this are refused (a year of hard training is about 1 MB of CSV).
+MAX_IMPORT_BYTES = 512 * 1024 * 1024
+
+
+class ExchangeError(ValueError):
+    """A file to import or export cannot be used; str() is one line saying why."""
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """Everything a training log holds, as domain objects."""
+
+    exercises: tuple[Exercise, ...] = ()
+    sessions: tuple[Session, ...] = ()
+    mesocycles: tuple[Mesocycle, ...] = ()
+    volume_targets: dict[str, tuple[int, int]] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
+
+
+def _session_key(s: Session) -> tuple[date, float, str]:
+    return (s.date, s.started_at.timestamp(), s.id)
+
+
+# --- reading the whole store -------------------------------------------------------------
+
+def stored_settings(store: "Store") -> dict[str, Any]:
+    """Every setting the lifter has stored, by key."""
+    return dict(sorted(store.settings().items()))
+
+
+def all_sessions(store: "Store") -> list[Session]:
+    """Every session, oldest first."""
+    years = store.years()
+    if not years:
+        return []
+    return store.sessions_between(date(years[0], 1, 1), date(years[-1], 12, 31))
+
+
+def snapshot(store: "Store") -> Exchange:
+    """The whole training log."""
+    return Exchange(
+        exercises=tuple(sorted(store.custom_exercises(), key=lambda e: e.id)),
+        sessions=tuple(sorted(all_sessions(store), key=_session_key)),
+        mesocycles=tuple(store.mesocycles()),
+        volume_targets=store.volume_targets(),
+        settings=stored_settings(store),
+    )
+
+
+def is_empty(store: "Store") -> bool:
+    """No sessions, mesocycles or own exercises (settings alone do not count)."""
+    return not (store.recent_sessions(1) or store.mesocycles() or store.custom_exercises())
+
+
+def clear(store: "Store") -> None:
+    """Empty the database: every session, mesocycle, own exercise, target and setting.
+
+    For `tui-tracker demo --force`.  Each file is rewritten atomically (empty
+    yearly files stay, holding no sessions).
+    """
+    store.clear(MAIN_TABLES)
+
+
+# --- the JSON document -------------------------------------------------------------------
+
+def to_document(data: Exchange) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "exercises": [codec.exercise_to_dict(e) for e in data.exercises],
+        "mesocycles": [codec.mesocycle_to_dict(m) for m in data.mesocycles],
+        "volume_targets": {m: list(t) for m, t in data.volume_targets.items()},
+        "settings": dict(data.settings),
+        "sessions": [codec.session_to_dict(s) for s in data.sessions],
+    }
+
+
+def dumps(data: Exchange) -> bytes:
+    """The export file's bytes: JSON with one record (a session with its sets, a
+    mesocycle, an exercise) per line, so it stays compact and reads well in a diff."""
+    parts = []
+    for key, value in to_document(data).items():
+        if isinstance(value, list) and value:
+            body = b"[\n" + b",\n".join(b"  " + orjson.dumps(v) for v in value) + b"\n ]"
+        else:
+            body = orjson.dumps(value)
+        parts.append(b" " + orjson.dumps(key) + b": " + body)
+    return b"{\n" + b",\n".join(parts) + b"\n}\n"
+
+
+def _list(doc: dict[str, Any], key: str) -> list[Any]:
+    value = doc.get(key, [])
+    if not isinstance(value, list):
+        raise ExchangeError(f"{key} is not a list")
+    return value
+
+
+def from_document(doc: Any) -> Exchange:
+    """The training log in an export document; ExchangeError names the first bad record."""
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise ExchangeError("it is not a tui-tracker export (made with: tui-tracker export "
+                            "--format json); to import from Strong or Hevy use "
+                            "'tui-tracker import strong' or 'tui-tracker import hevy'")
+    version = doc.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ExchangeError(f"format_version {version!r} is not a version number")
+    if version > FORMAT_VERSION:
+        raise ExchangeError(f"it is format version {version}, written by a newer tui-tracker "
+                            f"(this one reads up to {FORMAT_VERSION}): upgrade tui-tracker")
+    where = ""
+    try:
+        exercises = []
+        for i, item in enumerate(_list(doc, "exercises")):
+            where = f"exercises[{i}]"
+            exercises.append(codec.exercise_from_dict(item))
+        mesocycles = []
+        for i, item in enumerate(_list(doc, "mesocycles")):
+            where = f"mesocycles[{i}]"
+            mesocycles.append(codec.mesocycle_from_dict(item))
+        sessions = []
+        for i, item in enumerate(_list(doc, "sessions")):
+            where = f"sessions[{i}]"
+            sessions.append(codec.session_from_dict(item))
+    except codec.CodecError as e:
+        raise ExchangeError(f"{where}: {e}") from None
+    targets = _volume_targets(doc.get("volume_targets", {}))
+    settings = doc.get("settings", {})
+    if not isinstance(settings, dict):
+        raise ExchangeError("settings is not an object")
+    for kind, items in (("exercise", exercises), ("mesocycle", mesocycles),
+                        ("session", sessions)):
+        seen: set[str] = set()
+        for item in items:
+            if item.id in seen:
+                raise ExchangeError(f"{kind} {item.id} appears twice")
+            seen.add(item.id)
+    return Exchange(tuple(exercises), tuple(sessions), tuple(mesocycles), targets, settings)
+
+
+def _volume_targets(value: Any) -> dict[str, tuple[int, int]]:
+    if not isinstance(value, dict):
+        raise ExchangeError("volume_targets is not an object")
+    out = {}
+    for muscle, pair in value.items():
+        if muscle not in MUSCLES:
+            raise ExchangeError(f"volume_targets: unknown muscle {muscle!r}")
+        if (not isinstance(pair, list) or len(pair) != 2
+                or not all(isinstance(v, int) and not isinstance(v, bool) for v in pair)):
+            raise ExchangeError(f"volume_targets.{muscle} is not [low, high]")
+        out[muscle] = (pair[0], pair[1])
+    return out
+
+
+def loads(raw: bytes | str) -> Exchange:
+    try:
+        doc = orjson.loads(raw)
+    except orjson.JSONDecodeError as e:
+        raise ExchangeError(f"it is not valid JSON ({e})") from None
+    return from_document(doc)
+
+
+# --- merging an export into a store ------------------------------------------------------
+
+@dataclass(frozen=True)
+class Merged:
+    """What `merge` added (and how many records were already there)."""
+
+    exercises: int
+    sessions: int
+    sets: int
+    mesocycles: int
+    skipped_sessions: int
+    volume_targets: int
+    settings: int
+
+
+_MISSING = object()
+
+
+def existing_session_ids(store: "Store", sessions: Iterable[Session]) -> set[str]:
+    """Which of `sessions` the store already holds (by id); reads only their years."""
+    sessions = list(sessions)
+    if not sessions:
+        return set()
+    wanted = {s.id for s in sessions}
+    first = min(s.date for s in sessions)
+    last = max(s.date for s in sessions)
+    return {s.id for s in store.sessions_between(date(first.year, 1, 1), date(last.year, 12, 31))
+            if s.id in wanted}
+
+
+def merge(store: "Store", data: Exchange) -> Merged:
+    """Add to the store what it does not have yet; nothing it has is changed.
+
+    Records are matched by id, so importing the same file twice adds nothing
+    the second time.  A volume target or setting is taken only where the store
+    still has the default.  Exercises are written first, so sessions never
+    refer to an exercise the store lacks.
+    """
+    have = {e.id for e in store.custom_exercises()}
+    new_exercises = [e for e in data.exercises if e.id not in have]
+    for e in new_exercises:
+        store.save_exercise(e)
+
+    present = existing_session_ids(store, data.sessions)
+    new_sessions = [s for s in data.sessions if s.id not in present]
+    if new_sessions:
+        store.import_sessions(new_sessions)
+
+    known = {m.id for m in store.mesocycles()}
+    new_mesos = [m for m in data.mesocycles if m.id not in known]
+    store.save_mesocycles(new_mesos)
+
+    targets = 0
+    current = store.volume_targets()
+    for muscle, target in data.volume_targets.items():
+        if target != DEFAULT_TARGET and current.get(muscle) == DEFAULT_TARGET:
+            store.set_volume_target(muscle, *target)
+            targets += 1
+    settings = 0
+    for key, value in data.settings.items():
+        if store.get_setting(key, _MISSING) is _MISSING:
+            store.set_setting(key, value)
+            settings += 1
+    return Merged(len(new_exercises), len(new_sessions), sum(len(s.sets) for s in new_sessions),
+                  len(new_mesos), len(present), targets, settings)
+
+
+# --- CSV ----------------------------------------------------------------------------------
+
+def _number(value: float) -> str:
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def csv_rows(sessions: Iterable[Session], catalogue: "Catalogue") -> Iterable[list[str]]:
+    """One row per set (warm-ups included), oldest session first, sets in order."""
+    for session in sorted(sessions, key=_session_key):
+        for s in session.sets:
+            ex = catalogue.get(s.exercise_id)
+            yield [session.date.isoformat(), session.id, ex.name if ex else s.exercise_id,
+                   s.exercise_id, s.kind, _number(s.weight), s.unit, _number(s.weight_kg),
+                   str(s.reps), "" if s.rir is None else str(s.rir),
+                   s.at.strftime("%H:%M:%S"), s.note]
+
+
+def csv_text(sessions: Iterable[Session], catalogue: "Catalogue") -> str:
+    """The CSV export: a header row, then a row per set; RFC 4180 (CRLF, quoted as needed)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(csv_rows(sessions, catalogue))
+    return out.getvalue()
+
+
+# --- files --------------------------------------------------------------------------------
+
+def read_text(path: Path | str) -> str:
+    """The text of a file to import: UTF-8 (with or without a BOM) or UTF-16 with a BOM.
+
+    ExchangeError says, in one line, why it cannot be read.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise ExchangeError(f"{path} is a folder, not a file")
+        if size > MAX_IMPORT_BYTES:
+            raise ExchangeError(f"{path} is {size // 2**20} MB: too big to be a workout export")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ExchangeError(f"there is no file {path}") from None
+    except PermissionError:
+        raise ExchangeError(f"{path} cannot be read: permission denied") from None
+    except OSError as e:
+        raise ExchangeError(f"{path} cannot be read: {e.strerror or e}") from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8-sig"
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise ExchangeError(
+            f"{path} is not UTF-8 text (byte 0x{raw[e.start]:02x} at offset {e.start}): "
+            "export it again from the app, or save it as UTF-8 CSV") from None
+    if "\x00" in text:
+        raise ExchangeError(f"{path} is a binary file, not a CSV or JSON export")
+    return text
+
+
+def write_file(path: Path | str, payload: bytes) -> None:
+    """Write the export: a temp file beside it, fsynced, renamed over it.
+
+    The old file stays whole if anything fails.  ExchangeError on failure.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise ExchangeError(f"{path} is a folder: give a file name, e.g. {path / 'export.json'}")
+    if not path.parent.is_dir():
+        raise ExchangeError(f"cannot write {path}: the folder {path.parent} does not exist")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise ExchangeError(f"cannot write {path}: the file is read-only")
+    try:
+        atomic_write(path, payload)
+    except UnconfirmedWrite:
+        pass  # the file is in place; only the folder's fsync was not confirmed
+    except OSError as e:
+        raise ExchangeError(f"cannot write {path}: {e.strerror or e}; nothing was written") from None
