@@ -1,0 +1,222 @@
+"""The mesocycle planning screen, driven with the Pilot at 80x24 against a real database.
+
+The screen is pushed onto the app the way the Today screen and the dashboard open
+it; what it dismisses with is collected in a list.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual.widgets import Input, Static
+
+from tui_tracker.domain.templates import build_mesocycle
+from tui_tracker.store import Store
+from tui_tracker.ui.modals import Confirm, ExercisePicker
+from tui_tracker.ui.plan import PlanScreen
+from tui_tracker.ui.today import TodayScreen
+from tui_tracker.ui.widgets.plan_volume import PlanVolume
+
+from .conftest import DAY, SIZE, make_app
+
+
+@pytest.fixture
+def app(db, clock):
+    return make_app(db, clock)
+
+
+async def open_plan(pilot) -> list:
+    """Push the planning screen; the returned list receives what it dismisses with."""
+    results: list = []
+    pilot.app.push_screen(PlanScreen(pilot.app.store, pilot.app.clock), results.append)
+    await pilot.pause()
+    return results
+
+
+async def keys(pilot, *pressed: str) -> None:
+    for key in pressed:
+        await pilot.press(key)
+        await pilot.pause()
+
+
+async def to_plan(pilot, weeks: str = "5") -> None:
+    """Enter on the highlighted (4-day) template, type the weeks, Enter: the plan step."""
+    await keys(pilot, "enter", *weeks, "enter")
+    assert pilot.app.screen.editing
+
+
+def text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def saved(db) -> list:
+    store = Store(db)
+    mesos = store.mesocycles()
+    store.close()
+    return mesos
+
+
+def volume(app) -> dict:
+    return app.screen.query_one(PlanVolume).volumes
+
+
+def chest(app) -> tuple:
+    v = volume(app)["chest"]
+    return v.sets, v.sessions, v.status, v.single_session
+
+
+async def test_a_newcomer_creates_a_block_from_the_4_day_template_in_a_few_keys(app, db):
+    async with app.run_test(size=SIZE) as pilot:
+        results = await open_plan(pilot)
+        await to_plan(pilot)
+        assert "Upper/Lower 4-day, Nov 2026 · 5 weeks from Wed 18 Nov 2026" in text(app, "#title")
+        await keys(pilot, "ctrl+s")
+        assert isinstance(app.screen, TodayScreen)
+    [meso] = saved(db)
+    assert results == [meso]
+    assert (meso.name, meso.start, meso.weeks) == ("Upper/Lower 4-day, Nov 2026", DAY, 5)
+    assert [d.name for d in meso.days] == ["Upper A", "Lower A", "Upper B", "Lower B"]
+    assert meso.rir_targets == (3, 3, 2, 2, 1)
+
+
+async def test_screen_css_path_is_loaded(app):
+    """plan.tcss comes in through the screen's CSS_PATH (Textual loads it on push)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await to_plan(pilot)
+        assert app.screen.query_one(PlanVolume).region.width == 38
+
+
+async def test_seven_weeks_shows_the_evidence_and_saves_nothing(app, db):
+    async with app.run_test(size=SIZE) as pilot:
+        results = await open_plan(pilot)
+        await keys(pilot, "enter", "7")
+        error = text(app, "#setup-error")
+        assert "3 to 6 accumulation weeks, not 7" in error and "evidence" in error
+        await keys(pilot, "enter", "ctrl+s")
+        assert not app.screen.editing
+        assert app.screen.query_one("#weeks", Input).has_class("-bad")
+        assert "not 7" in text(app, "#setup-error")
+        assert results == []
+    assert saved(db) == []
+
+
+async def test_a_bad_start_date_is_refused_in_place(app, db):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await keys(pilot, "enter", "4", "tab")
+        app.screen.query_one("#start", Input).value = "2026-02-30"
+        await keys(pilot, "enter")
+        assert "not a real date" in text(app, "#setup-error")
+        assert app.focused.id == "start"
+    assert saved(db) == []
+
+
+async def test_removing_bench_press_drops_chest_and_flags_one_day(app, db):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await to_plan(pilot)
+        assert chest(app) == (11, 2, "within", False)
+        assert "Barbell Bench Press" in str(app.screen.query_one("#plan-days").highlighted_option.prompt)
+        await keys(pilot, "d")
+        assert chest(app) == (7, 1, "below", True)
+        row = next(line for line in text(app, "#plan-volume").splitlines() if line.startswith("Chest"))
+        assert row.split() == ["Chest", "7", "10-16", "below", "1", "!"]
+        assert "Removed Barbell Bench Press from Upper A" in text(app, "#status")
+        await keys(pilot, "ctrl+s")
+    [meso] = saved(db)
+    assert "barbell-bench-press" not in [p.exercise_id for p in meso.days[0].exercises]
+
+
+async def test_sets_rir_and_an_added_exercise_reach_the_saved_block(app, db):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await to_plan(pilot)
+        await keys(pilot, "plus")  # bench press 4 -> 5 sets
+        assert volume(app)["chest"].sets == 12
+        await keys(pilot, "a")
+        assert isinstance(app.screen, ExercisePicker)
+        await keys(pilot, *"pec deck", "enter")
+        assert volume(app)["chest"].sets == 15
+        assert "Added Pec Deck to Upper A: 3 x 8-12" in text(app, "#status")
+        await keys(pilot, "tab", "right", "right", "right", "right", "minus")  # week 5: 1 -> 0
+        await keys(pilot, "minus")
+        assert "RIR targets must be 0 to 5, not -1" in text(app, "#status")
+        await keys(pilot, "ctrl+s")
+    [meso] = saved(db)
+    upper_a = meso.days[0].exercises
+    assert (upper_a[0].exercise_id, upper_a[0].sets) == ("barbell-bench-press", 5)
+    assert (upper_a[-1].exercise_id, upper_a[-1].sets) == ("pec-deck", 3)
+    assert meso.rir_targets == (3, 3, 2, 2, 0)
+
+
+async def test_sets_stay_within_the_domain_limits(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await to_plan(pilot)
+        await keys(pilot, *["plus"] * 7)  # 4 -> 10, then refused
+        assert "plan 1 to 10 sets of an exercise, not 11" in text(app, "#status")
+        assert app.screen.days[0].exercises[0].sets == 10
+
+
+async def test_two_days_on_one_weekday_are_refused_until_moved_on(app, db):
+    async with app.run_test(size=SIZE) as pilot:
+        results = await open_plan(pilot)
+        await to_plan(pilot)
+        await keys(pilot, "right_square_bracket")  # Upper A: Mon -> Tue, Lower A's day
+        assert "two training days fall on the same weekday" in text(app, "#status")
+        await keys(pilot, "ctrl+s")
+        assert results == [] and saved(db) == []
+        await keys(pilot, "right_square_bracket")  # -> Wed: free
+        assert "Upper A is now on Wed" in text(app, "#status")
+        await keys(pilot, "ctrl+s")
+    [meso] = saved(db)
+    assert [d.weekday for d in meso.days] == [2, 1, 3, 4]
+
+
+async def test_cancel_with_changes_asks_and_saves_nothing(app, db):
+    async with app.run_test(size=SIZE) as pilot:
+        results = await open_plan(pilot)
+        await to_plan(pilot)
+        await keys(pilot, "d", "escape")
+        assert isinstance(app.screen, Confirm)
+        await keys(pilot, "n")  # keep editing
+        assert isinstance(app.screen, PlanScreen)
+        await keys(pilot, "q")
+        assert isinstance(app.screen, Confirm)
+        await keys(pilot, "y")
+        assert isinstance(app.screen, TodayScreen)
+    assert results == [None]
+    assert saved(db) == []
+
+
+async def test_cancel_without_changes_leaves_at_once(app, db):
+    async with app.run_test(size=SIZE) as pilot:
+        results = await open_plan(pilot)
+        await keys(pilot, "q")
+        assert isinstance(app.screen, TodayScreen)
+    assert results == [None]
+
+
+async def test_q_in_the_name_is_a_letter(app, db):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await keys(pilot, "enter", "4", "tab", "tab", *"quads first", "ctrl+s")
+    [meso] = saved(db)
+    assert meso.name == "quads first"
+
+
+async def test_saving_closes_the_running_block_after_a_confirm(app, db):
+    store = Store(db)
+    running = build_mesocycle("full-body-3", 4, date(2026, 11, 2))
+    store.save_mesocycle(running)
+    store.close()
+    async with app.run_test(size=SIZE) as pilot:
+        results = await open_plan(pilot)
+        await keys(pilot, "enter", "5", "ctrl+s")
+        assert isinstance(app.screen, Confirm)
+        await keys(pilot, "y")
+    old, new = saved(db)
+    assert (old.id, old.ended) == (running.id, DAY)
+    assert results == [new] and new.ended is None
