@@ -104,3 +104,10 @@ def test_compact_last_performance_fits_a_list_row():
     text = last_performance(session, sets, date(2026, 11, 24), compact=True)
     assert text == "last: 100 kg x 8 @2, 4 days ago"
     assert "(+1 set)" in last_performance(session, sets, date(2026, 11, 24))
+
+
+def test_a_bodyweight_set_reads_bw():
+    from tests.conftest import make_set
+
+    assert make_set("pull-up", 0, 9, 2).describe() == "BW x 9 @2"
+    assert make_set("pull-up", 10, 9, None).describe() == "10 kg x 9"

@@ -103,8 +103,9 @@ class LoggedSet:
         return from_kg(self.weight_kg, self.unit)
 
     def describe(self) -> str:
-        """'100 kg x 8 @2' (RIR omitted when not recorded)."""
-        text = f"{format_weight(self.weight_kg, self.unit)} x {self.reps}"
+        """'100 kg x 8 @2' (RIR omitted when not recorded; 'BW x 9' for bodyweight)."""
+        weight = "BW" if self.weight_kg == 0 else format_weight(self.weight_kg, self.unit)
+        text = f"{weight} x {self.reps}"
         if self.rir is not None:
             text += f" @{self.rir}"
         return text
