@@ -136,3 +136,16 @@ def test_total_credit_is_primary_plus_half_secondary(rows):
                    for s in sets if is_hard_set(s) and s.at.date() in WEEK)
     assert sum(m.sets for m in v.values()) == pytest.approx(expected)
     assert all(m.sets >= 0 and m.sessions >= 0 for m in v.values())
+
+
+def test_single_session_warning_waits_for_the_end_of_the_week():
+    from datetime import date
+
+    from tui_tracker.domain.volume import IsoWeek, MuscleVolume, warn_single_session
+
+    week = IsoWeek.parse("2026-W48")  # Mon 23 - Sun 29 Nov
+    one = MuscleVolume("chest", 6.0, 1, (10, 16))
+    assert not warn_single_session(one, week, date(2026, 11, 28))
+    assert warn_single_session(one, week, date(2026, 11, 29))
+    assert warn_single_session(one, week, date(2026, 12, 5))
+    assert not warn_single_session(MuscleVolume("chest", 6.0, 2, (10, 16)), week, date(2026, 12, 5))

@@ -146,3 +146,9 @@ def volume_by_week(
         if w in by_week:
             by_week[w].append(session)
     return {w: weekly_sets(by_week[w], w, exercises, targets) for w in weeks}
+
+
+def warn_single_session(v: MuscleVolume, week: IsoWeek, today: date) -> bool:
+    """Flag a muscle trained in one session only once the week is over (or it is Sunday):
+    mid-week, the second session may simply not have happened yet."""
+    return v.single_session and today >= week.sunday

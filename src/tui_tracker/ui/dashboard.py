@@ -20,7 +20,7 @@ from ..domain.mesocycle import Mesocycle, active_mesocycle, phase, week_label, w
 from ..domain.models import format_weight
 from ..domain.muscles import MUSCLE_LABELS
 from ..domain.progress import best_set, e1rm_trend, main_lifts, rir_compliance, trend_direction
-from ..domain.volume import IsoWeek, volume_by_week
+from ..domain.volume import IsoWeek, volume_by_week, warn_single_session
 from ..store import StoreError
 from .deload import DeloadPrompt, NextBlockPrompt, apply_deload_choice, apply_next_block
 from .widgets.charts import STATUS_STYLE, sparkline, volume_bar
@@ -60,10 +60,14 @@ class DashboardScreen(Screen[str | None]):
         with TabbedContent(id="dash-tabs"):
             with TabPane("Volume (v)", id="volume"):
                 yield DataTable(id="volume-table", cursor_type="row", zebra_stripes=True)
+                yield Static("| = the band's edges · Sess ! = one session only: split it · "
+                             "wNN = past weeks", classes="legend")
             with TabPane("Strength (s)", id="strength"):
                 yield DataTable(id="strength-table", cursor_type="row", zebra_stripes=True)
             with TabPane("Effort (r)", id="effort"):
                 yield DataTable(id="effort-table", cursor_type="row", zebra_stripes=True)
+                yield Static("on target: RIR within 1 of the week's · harder: nearer failure · "
+                             "Mean: vs target", classes="legend")
         yield Footer()
         yield TooSmall(id="too-small")
 
@@ -143,8 +147,9 @@ class DashboardScreen(Screen[str | None]):
             table.add_column(f"w{w.week:02d}", key=str(w))
         now = volume[last]
         for m, v in now.items():
-            sessions_text = Text(str(v.sessions), style="yellow" if v.single_session else "")
-            if v.single_session:
+            flag = warn_single_session(v, last, self.today)
+            sessions_text = Text(str(v.sessions), style="yellow" if flag else "")
+            if flag:
                 sessions_text.append("!", style="bold yellow")
             cells = [MUSCLE_LABELS[m], volume_bar(v.sets, v.target, v.status, 14),
                      Text(f"{v.sets:4.1f}", style=STATUS_STYLE[v.status]),
@@ -153,8 +158,6 @@ class DashboardScreen(Screen[str | None]):
                 old = volume[w][m]
                 cells.append(Text(f"{old.sets:4.1f}", style=STATUS_STYLE[old.status]))
             table.add_row(*cells, key=m)
-        pane = self.query_one("#volume", TabPane)
-        pane.border_subtitle = "! = from one session: split it over two"
 
     def _show_strength(self, meso: Mesocycle | None, sessions, catalogue) -> None:
         table = self.query_one("#strength-table", DataTable)
@@ -196,8 +199,6 @@ class DashboardScreen(Screen[str | None]):
                           str(c.without_rir), mean, key=ex_id)
         if table.row_count == 0:
             table.add_row("No working sets in this block yet.", "", "", "", "", "")
-        pane = self.query_one("#effort", TabPane)
-        pane.border_subtitle = "harder = 2+ reps closer to failure than the week's target"
 
     # --- actions -----------------------------------------------------------------------
 
