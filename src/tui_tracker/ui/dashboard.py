@@ -66,8 +66,8 @@ class DashboardScreen(Screen[str | None]):
                 yield DataTable(id="strength-table", cursor_type="row", zebra_stripes=True)
             with TabPane("Effort (r)", id="effort"):
                 yield DataTable(id="effort-table", cursor_type="row", zebra_stripes=True)
-                yield Static("on target: RIR within 1 of the week's · harder: nearer failure · "
-                             "Mean: vs target", classes="legend")
+                yield Static("on target = RIR within 1 of the week's target · harder = nearer "
+                             "failure", classes="legend")
         yield Footer()
         yield TooSmall(id="too-small")
 

@@ -1,0 +1,163 @@
+"""Regenerate screenshots/: SVGs of the real app on the demo lifter, at 80x24 and wide.
+
+    .venv/bin/python scripts/screenshots.py
+
+Each shot runs the app headless with Textual's own screenshot support, on a fresh
+demo database in a temporary folder, with the date pinned so the pictures do
+not change from day to day.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Awaitable, Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from textual.widgets import Input  # noqa: E402
+
+from tui_tracker.clock import Clock  # noqa: E402
+from tui_tracker.domain.demo import demo_lifter  # noqa: E402
+from tui_tracker.store import Store  # noqa: E402
+from tui_tracker.ui.app import TrackerApp  # noqa: E402
+
+OUT = ROOT / "screenshots"
+TODAY = date(2026, 11, 26)  # a Thursday in week 4 of the demo's current block
+TZ = timezone(timedelta(hours=1))
+SIZES = {"": (80, 24), "-wide": (120, 36)}
+
+
+class PinnedClock(Clock):
+    """18:40 on the pinned day, so timers and 'session 25 min' read the same every run."""
+
+    def __init__(self, day: date) -> None:
+        super().__init__(day)
+        self.moment = datetime(day.year, day.month, day.day, 18, 40, tzinfo=TZ)
+
+    def now(self) -> datetime:
+        return self.moment
+
+
+Steps = Callable[[object], Awaitable[None]]
+
+
+@dataclass
+class Shot:
+    name: str
+    today: date
+    steps: Steps
+
+
+async def _quiet(pilot) -> None:
+    """No blinking cursor, no running rest timer: the same pixels every time."""
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    for timer in pilot.app.screen.query("#rest"):
+        timer.skip("")
+    await pilot.pause()
+
+
+async def _type(pilot, text: str) -> None:
+    for ch in text:
+        await pilot.press(ch)
+
+
+async def _log(pilot, weight: str, reps: str, rir: str) -> None:
+    screen = pilot.app.screen
+    for field, value in (("#weight", weight), ("#reps", reps), ("#rir", rir)):
+        screen.query_one(field, Input).value = value
+    screen.query_one("#weight", Input).focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def today_mid_session(pilot) -> None:
+    await _log(pilot, "32", "11", "2")
+    await _log(pilot, "32", "10", "2")
+    pilot.app.clock.moment += timedelta(minutes=4)
+    await _log(pilot, "32", "9", "2")
+    await _quiet(pilot)
+
+
+async def failure_warning(pilot) -> None:
+    await pilot.press("a")
+    await _type(pilot, "squat")
+    await pilot.press("enter")
+    await pilot.pause()
+    await _log(pilot, "125", "6", "0")
+    await _quiet(pilot)
+
+
+async def dashboard(pilot) -> None:
+    await pilot.press("m")
+    await pilot.pause()
+    await _quiet(pilot)
+
+
+async def dashboard_strength(pilot) -> None:
+    await pilot.press("m", "s")
+    await pilot.pause()
+
+
+async def deload_prompt(pilot) -> None:
+    await pilot.pause()  # the prompt comes up by itself at start-up
+    await _quiet(pilot)
+
+
+async def history(pilot) -> None:
+    await pilot.press("h")
+    await pilot.pause()
+
+
+async def plan(pilot) -> None:
+    await pilot.press("p")
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    await _quiet(pilot)
+
+
+SHOTS = [
+    Shot("today", TODAY, today_mid_session),
+    Shot("failure-warning", TODAY, failure_warning),
+    Shot("dashboard", TODAY, dashboard),
+    Shot("dashboard-strength", TODAY, dashboard_strength),
+    Shot("deload-prompt", TODAY + timedelta(days=11), deload_prompt),  # block over: Mon of week 6
+    Shot("history", TODAY, history),
+    Shot("plan", TODAY, plan),
+]
+
+
+async def take(shot: Shot, suffix: str, size: tuple[int, int], folder: Path) -> Path:
+    db = folder / f"{shot.name}{suffix}.json"
+    lifter = demo_lifter(TODAY, tz=TZ)
+    with Store(db) as store:
+        store.save_mesocycles(lifter.mesocycles)
+        store.import_sessions(lifter.sessions)
+    app = TrackerApp(store=Store(db), clock=PinnedClock(shot.today))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await shot.steps(pilot)
+        await pilot.pause()
+        path = Path(app.save_screenshot(filename=f"{shot.name}{suffix}.svg", path=str(OUT)))
+    app.store.close()
+    return path
+
+
+async def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for shot in SHOTS:
+            for suffix, size in SIZES.items():
+                path = await take(shot, suffix, size, Path(tmp))
+                print(f"wrote {path.relative_to(ROOT)}  ({size[0]}x{size[1]})")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
