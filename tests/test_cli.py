@@ -186,3 +186,12 @@ def test_console_script_is_installed_and_fast_path_works(tmp_path):
     proc = subprocess.run([str(exe), "--db", str(tmp_path / "t.json"), "exercises", "--json"],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and json.loads(proc.stdout)
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    """`tui-tracker exercises | head -1` prints no traceback."""
+    exe = Path(sys.executable).with_name("tui-tracker")
+    proc = subprocess.run(f"'{exe}' --db '{tmp_path / 't.json'}' exercises | head -1",
+                          shell=True, capture_output=True, text=True, timeout=60)
+    assert proc.stdout.count("\n") == 1
+    assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr

@@ -38,9 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _groups():
     """The subcommand modules in tui_tracker.commands (imported lazily: they are small)."""
-    from .commands import meso
+    from .commands import demo, meso, serve, transfer
 
-    return (meso,)
+    return (meso, serve, transfer, demo)
 
 
 def _register_core(sub) -> None:
@@ -102,6 +102,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `tui-tracker exercises | head`: the reader left; say nothing more, as cat does.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
 
 
 # --- log -----------------------------------------------------------------------------------
@@ -214,8 +219,7 @@ def _muscle_list(text: str | None) -> tuple[str, ...] | None:
 def cmd_exercise(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from .domain.catalogue import custom_id
-    from .domain.models import Exercise
+    from .domain.catalogue import new_exercise
 
     store = _open_store(args)
     catalogue = store.catalogue()
@@ -225,12 +229,11 @@ def cmd_exercise(args: argparse.Namespace) -> int:
             if catalogue.find(args.name):
                 raise CliError(f"{args.name!r} is already in the catalogue as "
                                f"{catalogue.find(args.name).name!r}; use: tui-tracker exercise edit")
-            ex = Exercise(id=custom_id(args.name), name=args.name.strip(), primary=primary or (),
-                          secondary=secondary or (), kind=args.kind or "compound",
-                          high_skill=bool(args.high_skill), rest_seconds=args.rest or 120,
-                          aliases=tuple(args.alias or ()), custom=True)
-            if not ex.primary:
+            if not primary:
                 raise CliError("an exercise needs at least one primary muscle (--primary)")
+            ex = new_exercise(catalogue, args.name, primary, secondary or (),
+                              kind=args.kind or "compound", high_skill=bool(args.high_skill),
+                              rest_seconds=args.rest, aliases=tuple(args.alias or ()))
             verb = "Added"
         else:
             old = catalogue.find(args.name)

@@ -1,0 +1,462 @@
+"""`tui-tracker serve`: the app in a browser tab through textual-serve.
+
+Most tests replace textual-serve's Server with a recorder, so no server is left
+running.  Three start the real one (`tui-tracker serve` in a subprocess, on a free
+port, stopped like Ctrl+C): a page served over HTTP; Ctrl+C with a tab open; and a
+browser tab (spoken to over the same websocket protocol as textual-serve's page)
+logging sets while the command line logs others on the same database: two writers,
+nothing lost.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import shlex
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tui_tracker.cli import build_parser, main
+from tui_tracker.commands import serve
+from tui_tracker.store import Store
+
+TODAY = "2026-11-18"
+SQUAT = "barbell-back-squat"  # what "squat" finds first in the app
+BENCH = "barbell-bench-press"  # what "bench" names on the command line
+
+
+# --- with textual-serve's Server replaced by a recorder ------------------------------------
+
+
+class Recorded:
+    def __init__(self) -> None:
+        self.servers: list = []
+
+
+@pytest.fixture
+def recorded(monkeypatch) -> Recorded:
+    """textual_serve.server.Server replaced: it records its arguments and serves nothing."""
+    import textual_serve.server
+
+    rec = Recorded()
+
+    class FakeServer:
+        def __init__(self, command: str, host: str = "localhost", port: int = 8000,
+                     title: str | None = None, public_url: str | None = None, **kw) -> None:
+            self.command, self.host, self.port = command, host, port
+            self.title, self.public_url, self.kw = title, public_url, kw
+            self.served = False
+            rec.servers.append(self)
+
+        def serve(self, debug: bool = False) -> None:
+            self.served = True
+
+    monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
+    return rec
+
+
+@pytest.fixture
+def db(tmp_path) -> Path:
+    return tmp_path / "training.json"
+
+
+def build(*argv: str):
+    return serve.build_server(build_parser().parse_args(list(argv)))
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.parametrize("host", [None, "127.0.0.1", "127.0.0.2", "::1", "[::1]", "localhost"])
+def test_building_the_server_on_loopback_gives_no_warning(recorded, db, capsys, host):
+    extra = [] if host is None else ["--host", host]
+    server = build("--db", str(db), "serve", *extra)
+    out, err = capsys.readouterr()
+    assert err == "" and out == ""
+    assert server.host == ("127.0.0.1" if host is None else host.strip("[]"))
+    assert server.port == 8000
+    assert server.title == "tui-tracker"
+
+
+@pytest.mark.parametrize("host,shown", [
+    ("0.0.0.0", "0.0.0.0 (every network interface)"),
+    ("::", ":: (every network interface)"),
+    ("192.168.1.20", "192.168.1.20 (not loopback)"),
+    ("10.0.0.5", "10.0.0.5 (not loopback)"),
+    ("::ffff:192.168.1.20", "::ffff:192.168.1.20 (not loopback)"),
+    ("0:0:0:0:0:0:0:0", "0:0:0:0:0:0:0:0 (every network interface)"),
+])
+def test_a_non_loopback_host_warns_on_stderr_and_still_serves(recorded, db, capsys, host, shown):
+    server = build("--db", str(db), "serve", "--host", host, "--port", "8123")
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith(f"tui-tracker: warning: serving on {shown}, port 8123, with NO LOGIN")
+    assert "ssh -L 8123:localhost:8123 HOST" in err
+    assert server.host == shown.split()[0] and server.port == 8123
+
+
+def test_a_wildcard_address_also_says_browsers_elsewhere_need_the_public_url(recorded, db, capsys):
+    build("--db", str(db), "serve", "--host", "::")
+    assert "--public-url http://THIS-MACHINE:8000" in capsys.readouterr().err
+    build("--db", str(db), "serve", "--host", "0.0.0.0", "--public-url", "http://gym-laptop:8000/")
+    err = capsys.readouterr().err
+    assert "NO LOGIN" in err and "--public-url" not in err
+    assert recorded.servers[-1].public_url == "http://gym-laptop:8000"
+
+
+def test_the_page_points_browsers_at_the_address_served(recorded, db):
+    assert build("--db", str(db), "serve").public_url == "http://127.0.0.1:8000"
+    assert build("--db", str(db), "serve", "--host", "::1", "--port", "9000").public_url == \
+        "http://[::1]:9000"
+
+
+def test_the_command_runs_this_python_on_the_absolute_database(recorded, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "my data").mkdir()
+    server = build("--db", "my data/it's.json", "--today", TODAY, "--theme", "ansi-dark",
+                   "--no-mouse", "serve")
+    assert shlex.split(server.command) == [
+        sys.executable, "-m", "tui_tracker", "--db", str(tmp_path / "my data" / "it's.json"),
+        "--today", TODAY, "--theme", "ansi-dark", "--no-mouse"]
+    assert Path(sys.executable).is_absolute()
+
+
+def test_the_command_names_the_database_from_the_environment_too(recorded, tmp_path, monkeypatch):
+    monkeypatch.setenv("TUI_TRACKER_DB", str(tmp_path / "env.json"))
+    server = build("serve")
+    assert shlex.split(server.command) == [
+        sys.executable, "-m", "tui_tracker", "--db", str(tmp_path / "env.json")]
+
+
+def test_options_after_serve_are_passed_through_as_well(recorded, db):
+    server = build("serve", "--db", str(db), "--today", TODAY)
+    assert shlex.split(server.command)[3:] == ["--db", str(db), "--today", TODAY]
+
+
+def test_the_command_starts_the_same_app_as_tui_tracker():
+    # `python -m tui_tracker` is the package's __main__: the same main() as the script.
+    out = subprocess.run([sys.executable, "-m", "tui_tracker", "--version"], capture_output=True,
+                         text=True, timeout=30)
+    assert out.returncode == 0 and out.stdout.startswith("tui-tracker ")
+
+
+def test_serve_on_loopback_through_main_serves_and_returns_0(recorded, db, capsys):
+    port = free_port()
+    assert main(["--db", str(db), "serve", "--port", str(port)]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert f"Open http://127.0.0.1:{port} in a browser" in out
+    assert recorded.servers[-1].served
+    assert db.exists()  # opened once here: an unreadable database fails now, not in every tab
+
+
+@pytest.mark.parametrize("port", ["0", "65536", "-1", "80.5", "http", ""])
+def test_a_bad_port_is_one_line_and_exit_2(recorded, db, capsys, port):
+    assert main(["--db", str(db), "serve", "--port", port]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("\n") == 1
+    assert err.startswith("tui-tracker: error: argument --port: a port is a whole number from 1 to 65535")
+    assert recorded.servers == [] and not db.exists()
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:8000", "http://127.0.0.1", "", "my host",
+                                  "999.1.1.1", "-x.example", "a_b"])
+def test_a_bad_host_is_one_line_and_exit_2(recorded, db, capsys, host):
+    assert main(["--db", str(db), "serve", f"--host={host}"]) == 2
+    out, err = capsys.readouterr()
+    assert err.count("\n") == 1 and err.startswith("tui-tracker: error: argument --host: ")
+    assert recorded.servers == [] and not db.exists()
+
+
+def test_a_host_name_that_does_not_resolve_is_one_line_and_exit_2(recorded, db, capsys):
+    assert main(["--db", str(db), "serve", "--host", "no-such-host.invalid"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("tui-tracker: error: cannot resolve --host 'no-such-host.invalid'")
+
+
+def test_a_bad_public_url_is_one_line_and_exit_2(recorded, db, capsys):
+    assert main(["--db", str(db), "serve", "--public-url", "gym-laptop:8000"]) == 2
+    assert capsys.readouterr().err.startswith("tui-tracker: error: argument --public-url: ")
+
+
+def test_a_port_in_use_is_one_line_and_exit_2_before_anything_is_written(recorded, db, capsys):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["--db", str(db), "serve", "--port", str(port)]) == 2
+    out, err = capsys.readouterr()
+    assert err == (f"tui-tracker: error: cannot listen on 127.0.0.1:{port}: address already in use; "
+                   f"another server there? try --port {port + 1}\n")
+    assert not recorded.servers[-1].served and not db.exists()
+
+
+def test_serve_does_not_import_textual_serve_until_it_runs():
+    code = "import sys, tui_tracker.cli as c; c.build_parser(); print('textual_serve' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_textual_serve_starts_the_app_with_textual_driver_set():
+    """The app refuses a stdin that is not a tty unless TEXTUAL_DRIVER is set: textual-serve sets it."""
+    from textual_serve.app_service import AppService
+
+    service = AppService("true", write_bytes=None, write_str=None, close=None,
+                         download_manager=None)
+    env = service._build_environment(80, 24)
+    assert env["TEXTUAL_DRIVER"] == "textual.drivers.web_driver:WebDriver"
+
+
+# --- the real server, in a subprocess ------------------------------------------------------
+
+
+def _script() -> list[str]:
+    script = Path(sys.executable).with_name("tui-tracker")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "tui_tracker"]
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("TEXTUAL_DRIVER", "TUI_TRACKER_DB")}
+    env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+class Served:
+    """`tui-tracker --db DB --today TODAY serve --port PORT`, stopped like Ctrl+C at the end."""
+
+    def __init__(self, db: Path, tmp_path: Path) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = tmp_path / "serve.log"
+        self.terminated = False
+        with open(self.log, "wb") as log:
+            self.proc = subprocess.Popen(
+                [*_script(), "--db", str(db), "--today", TODAY, "serve", "--port", str(self.port)],
+                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                env={**_env(), "COLUMNS": "1000"},  # textual-serve's log lines unwrapped
+                start_new_session=True)
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")
+
+    def get(self, path: str = "/", timeout: float = 20) -> tuple[int, str, str]:
+        deadline = time.monotonic() + timeout
+        while True:
+            assert self.proc.poll() is None, f"serve exited: {self.output()}"
+            try:
+                with urllib.request.urlopen(self.url + path, timeout=2) as r:
+                    return r.status, r.headers.get("Content-Type", ""), r.read().decode()
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise AssertionError(f"{self.url} never answered: {self.output()}")
+                time.sleep(0.05)
+
+    def terminate(self) -> None:
+        """SIGTERM: textual-serve's graceful exit, as Ctrl+C (once: a second one aborts it)."""
+        if not self.terminated and self.proc.poll() is None:
+            self.proc.terminate()
+            self.terminated = True
+
+    def stop(self, timeout: float = 15) -> int:
+        self.terminate()
+        try:
+            return self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, 9)
+            self.proc.wait()
+            raise AssertionError(f"serve did not stop in {timeout} s: {self.output()}")
+
+
+def test_serve_answers_a_browser_and_stops_cleanly(tmp_path):
+    server = Served(tmp_path / "training.json", tmp_path)
+    try:
+        status, kind, html = server.get("/")
+        assert status == 200 and kind.startswith("text/html")
+        assert "<html" in html and f'data-session-websocket-url="ws://127.0.0.1:{server.port}/ws"' in html
+        assert server.get("/static/js/textual.js")[0] == 200
+    finally:
+        code = server.stop()
+    assert code == 0, server.output()
+    assert f"Open {server.url} in a browser" in server.output()
+    assert "warning" not in server.output()
+
+
+async def test_stopping_the_server_quits_the_open_tabs_apps_at_once(tmp_path):
+    import aiohttp
+
+    server = Served(tmp_path / "training.json", tmp_path)
+    try:
+        await asyncio.to_thread(server.get, "/")
+        async with aiohttp.ClientSession() as http:
+            async with http.ws_connect(f"ws://127.0.0.1:{server.port}/ws?width=80&height=24") as ws:
+                tab = Tab(ws)
+                await tab.wait_for("No exercises yet")
+                started = time.monotonic()
+                server.terminate()  # Ctrl+C, with a tab open
+                await asyncio.wait_for(tab.closed.wait(), 10)  # closed once its app has exited
+                assert ws.close_code == 1000
+    finally:
+        code = server.stop()
+    assert code == 0, server.output()
+    assert time.monotonic() - started < 8  # textual-serve alone waits about 20 s
+
+
+# --- a browser tab and the command line writing at once ------------------------------------
+
+FOOTER = "^p palette"  # the end of the app's footer
+ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Za-z0-9]"
+                  r"|\x1b[=>78MNOP]")
+
+
+class Tab:
+    """A browser tab, as textual-serve's page speaks to the server: JSON envelopes over /ws."""
+
+    def __init__(self, ws) -> None:
+        self.ws = ws
+        self.screen: list[str] = []
+        self.closed = asyncio.Event()
+        self._reader = asyncio.create_task(self._read())
+
+    async def _read(self) -> None:
+        import aiohttp
+
+        async for message in self.ws:
+            if message.type == aiohttp.WSMsgType.BINARY:  # the app's terminal output
+                self.screen.append(message.data.decode("utf-8", "replace"))
+        self.closed.set()
+
+    def text(self) -> str:
+        return ANSI.sub("", "".join(self.screen))
+
+    async def wait_for(self, needle: str, timeout: float = 20) -> None:
+        deadline = time.monotonic() + timeout
+        while needle not in self.text():
+            assert time.monotonic() < deadline, f"{needle!r} never appeared: {self.text()[-1500:]!r}"
+            await asyncio.sleep(0.03)
+
+    async def send(self, *keys: str, pause: float = 0.05) -> None:
+        """Keys for the focused widget (they reach it in order)."""
+        for k in keys:
+            await self.ws.send_json(["stdin", k])
+            await asyncio.sleep(pause)
+
+    async def settle(self, quiet: float = 0.25, timeout: float = 10) -> None:
+        """Wait until the app has painted everything it had to (a cursor blink is 2 Hz)."""
+        deadline = time.monotonic() + timeout
+        seen, since = len(self.screen), time.monotonic()
+        while time.monotonic() - since < quiet:
+            assert time.monotonic() < deadline, "the app never stopped painting"
+            await asyncio.sleep(0.02)
+            if len(self.screen) != seen:
+                seen, since = len(self.screen), time.monotonic()
+
+    async def next_field(self, timeout: float = 10) -> None:
+        """Tab, then wait until focus has moved: the footer repaints on a focus change, not on
+        typing or a blink.  (A key sent before that would still reach the field left.)"""
+        await self.settle()
+        footers = self.text().count(FOOTER)
+        await self.ws.send_json(["stdin", "\t"])
+        deadline = time.monotonic() + timeout
+        while self.text().count(FOOTER) == footers:
+            assert time.monotonic() < deadline, "focus never moved after Tab"
+            await asyncio.sleep(0.02)
+
+
+def day_sets(db: Path) -> list:
+    store = Store(db)
+    try:
+        day = date.fromisoformat(TODAY)
+        return [s for session in store.sessions_between(day, day) for s in session.sets]
+    finally:
+        store.close()
+
+
+async def test_a_browser_tab_and_the_command_line_write_at_once_and_nothing_is_lost(tmp_path):
+    """Each tab is its own app process: beside a CLI (an SSH session) it is a second writer.
+
+    The writes alternate: after each set the tab saves, it waits until the command line
+    has saved more, so each of the tab's next saves lands on files the other process
+    changed since the tab last wrote them.
+    """
+    import aiohttp
+
+    db = tmp_path / "training.json"
+    server = Served(db, tmp_path)
+    tab_sets, runs = 4, []
+    tab_done = asyncio.Event()
+
+    async def command_line() -> None:  # the other writer, until the tab is done
+        while not tab_done.is_set() or len(runs) < 2:
+            weight = 80 + len(runs)
+            p = await asyncio.create_subprocess_exec(
+                *_script(), "--db", str(db), "--today", TODAY, "log", "bench",
+                f"{weight}x8@2", f"{weight}x7@1", env=_env(),
+                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+            out, _ = await p.communicate()
+            assert p.returncode == 0, out.decode()
+            runs.append(weight)
+
+    def count(exercise_id: str) -> int:
+        return sum(s.exercise_id == exercise_id for s in day_sets(db))
+
+    async def until(condition, what: str, timeout: float = 15) -> None:
+        deadline = time.monotonic() + timeout
+        while not condition():
+            assert time.monotonic() < deadline, f"timed out waiting for {what}"
+            await asyncio.sleep(0.03)
+
+    try:
+        await asyncio.to_thread(server.get, "/")
+        async with aiohttp.ClientSession() as http:
+            async with http.ws_connect(f"ws://127.0.0.1:{server.port}/ws?width=80&height=24") as ws:
+                tab = Tab(ws)
+                await ws.send_json(["resize", {"width": 80, "height": 24}])
+                await tab.wait_for("No exercises yet")
+                cli = asyncio.create_task(command_line())
+                await tab.send("a")
+                await tab.wait_for("Add an exercise")
+                await tab.send(*"squat", "\r")
+                await tab.wait_for("type weight, reps")
+                for n in range(1, tab_sets + 1):
+                    if n == 1:
+                        await tab.send("1", "0", "0")
+                        await tab.next_field()
+                        await tab.send("5")
+                        await tab.next_field()
+                        await tab.send("2", "\r")
+                    else:
+                        await tab.send("\r")  # Enter repeats the set
+                    await until(lambda: count(SQUAT) == n, f"squat set {n} on disk")
+                    await tab.wait_for(f"Saved set {n}")
+                    bench_now = count(BENCH)  # the tab's app now holds a stale copy: the CLI writes
+                    await until(lambda: count(BENCH) > bench_now, "the command line to log more")
+                tab_done.set()
+                await asyncio.wait_for(cli, 30)
+                await tab.send("q")  # the tab's app quits; textual-serve closes the socket
+                await asyncio.wait_for(tab.closed.wait(), 15)
+    finally:
+        tab_done.set()
+        code = server.stop()
+    assert code == 0, server.output()
+    # The tab ran the command serve built: this Python, the package, the database, the day.
+    assert f"-m tui_tracker --db {shlex.quote(str(db))} --today {TODAY}'" in server.output()
+
+    sets = day_sets(db)
+    assert [(s.weight_kg, s.reps, s.rir) for s in sets if s.exercise_id == SQUAT] == \
+        [(100, 5, 2)] * tab_sets
+    assert sorted((s.weight_kg, s.reps, s.rir) for s in sets if s.exercise_id == BENCH) == \
+        sorted([(w, 8, 2) for w in runs] + [(w, 7, 1) for w in runs])
+    assert not list(tmp_path.glob("*.tmp-*"))
