@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 from typing import Iterable
 
@@ -36,7 +37,16 @@ class TrackerApp(App):
             asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
         except (NotImplementedError, RuntimeError, ValueError):  # no signals here (e.g. Windows)
             pass
+        if "web_driver" in os.environ.get("TEXTUAL_DRIVER", ""):
+            # A browser tab's app (tui-tracker serve): if the server dies without telling
+            # us (kill -9), stdin just ends and nobody would ever quit this process.
+            self._server_pid = os.getppid()
+            self.set_interval(2, self._check_server)
         self.push_screen(TodayScreen(self.store, self.clock))
+
+    def _check_server(self) -> None:
+        if os.getppid() != self._server_pid:  # re-parented: the server is gone
+            self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every Today action in the palette (ctrl+p), with its key."""
