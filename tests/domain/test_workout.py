@@ -65,3 +65,16 @@ def test_prefill_takes_the_weeks_target_rir_and_the_bottom_of_the_rep_range():
     warmup = Prefill(40.0, "kg", 8, 5, warmup=True)
     assert planned_prefill(warmup, slot, 0) == warmup
     assert planned_prefill(last_week, None, 0) == last_week
+
+
+def test_deload_week_prefills_about_ten_percent_lighter_on_the_first_set_only():
+    from tui_tracker.domain.sessions import Prefill
+    from tui_tracker.domain.workout import planned_prefill
+
+    meso = start_deload(MESO, START + timedelta(weeks=3))
+    slot = todays_workout(meso, START + timedelta(weeks=3), CAT.get).slot("barbell-bench-press")
+    assert slot.deload
+    first = planned_prefill(Prefill(100.0, "kg", 8, 1), slot, 0)
+    assert (first.weight_kg, first.rir) == (90.0, 4)
+    later = planned_prefill(Prefill(90.0, "kg", 8, 4), slot, 1)  # from today's first set
+    assert later.weight_kg == 90.0

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace as _replace
 from datetime import date
 
+from .deload import deload_load
 from .mesocycle import Lookup, Mesocycle, phase, planned_day, target_rir_on, week_label
 from .sessions import Prefill
 
@@ -25,6 +26,7 @@ class Slot:
     rep_high: int
     rir: int
     final_rir: int
+    deload: bool = False
 
     @property
     def reps_text(self) -> str:
@@ -71,6 +73,7 @@ def todays_workout(meso: Mesocycle | None, today: date, exercises: Lookup) -> Wo
     day = planned_day(meso, today)
     if day is None:
         return Workout(None, label, False, ())
+    deload = phase(meso, today) == "deload"
     slots = []
     for p in day.exercises:
         ex = exercises(p.exercise_id)
@@ -80,8 +83,8 @@ def todays_workout(meso: Mesocycle | None, today: date, exercises: Lookup) -> Wo
         final = target_rir_on(meso, today, ex, is_final_set=True)
         if rir is None or final is None:
             continue
-        slots.append(Slot(p.exercise_id, p.sets, p.rep_low, p.rep_high, rir, final))
-    return Workout(day.name, label, phase(meso, today) == "deload", tuple(slots))
+        slots.append(Slot(p.exercise_id, p.sets, p.rep_low, p.rep_high, rir, final, deload))
+    return Workout(day.name, label, deload, tuple(slots))
 
 
 def planned_prefill(values: Prefill, slot: Slot | None, working_sets_done: int) -> Prefill:
@@ -89,11 +92,15 @@ def planned_prefill(values: Prefill, slot: Slot | None, working_sets_done: int) 
 
     The RIR is this week's target (the final set's when the next set is the last
     planned), not last week's: effort climbs through the block.  With no
-    previous set, reps start at the bottom of the planned range.  Warm-ups and
-    unplanned exercises keep the pre-fill as it is.
+    previous set, reps start at the bottom of the planned range.  In a deload
+    week the first set's load (carried over from last time) is about 10% lighter.
+    Warm-ups and unplanned exercises keep the pre-fill as it is.
     """
     if slot is None or values.warmup:
         return values
     rir = slot.final_rir if slot.is_final_set(working_sets_done) else slot.rir
     reps = values.reps if values.reps is not None else slot.rep_low
-    return _replace(values, rir=rir, reps=reps)
+    weight = values.weight_kg
+    if slot.deload and working_sets_done == 0 and weight:
+        weight = deload_load(weight)
+    return _replace(values, rir=rir, reps=reps, weight_kg=weight)
