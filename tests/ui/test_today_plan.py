@@ -1,0 +1,73 @@
+"""The Today screen with a block running: planned exercises, targets, final-set advice."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.widgets import Input, OptionList, Static
+
+from tui_tracker.domain.templates import build_mesocycle
+from tui_tracker.store import Store
+
+from .blocks import START
+from .conftest import SIZE, FixedClock, make_app
+
+
+def start_block(db, weeks: int = 4):
+    with Store(db) as store:
+        store.save_mesocycle(build_mesocycle("upper-lower-4", weeks, START, name="Block"))
+
+
+async def log(pilot, weight: str, reps: str, rir: str) -> None:
+    screen = pilot.app.screen
+    for field, value in (("#weight", weight), ("#reps", reps), ("#rir", rir)):
+        screen.query_one(field, Input).value = value
+    screen.query_one("#weight", Input).focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def status(app) -> str:
+    return str(app.screen.query_one("#status", Static).render())
+
+
+async def test_the_days_plan_is_listed_with_targets_and_progress(db):
+    start_block(db)
+    app = make_app(db, FixedClock(START))  # Monday of week 1: Upper A
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one("#exercises", OptionList)
+        assert options.border_title == "Today: Upper A"
+        assert options.option_count == 7
+        first = str(options.get_option_at_index(0).prompt)
+        assert "Barbell Bench Press" in first and "0/4" in first and "4x5-8 @3" in first
+        assert "Week 1 of 4" in str(app.screen.query_one("TodayHeader").render())
+        assert app.screen.query_one("#reps", Input).value == "5"  # bottom of the range
+        assert app.screen.query_one("#rir", Input).value == "3"  # the week's target
+        await log(pilot, "80", "8", "3")
+        assert "1/4" in str(options.get_option_at_index(0).prompt)
+
+
+async def test_failure_before_the_final_planned_set_is_advised_against_then_fine(db):
+    start_block(db)
+    app = make_app(db, FixedClock(START + timedelta(weeks=3)))  # last week: final sets may hit 0
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await log(pilot, "80", "8", "0")
+        assert "to failure before the final set" in status(app)
+        for _ in range(2):
+            await log(pilot, "80", "7", "1")
+        assert app.screen.query_one("#rir", Input).value == "0"  # the final set's target
+        await log(pilot, "80", "6", "0")
+        assert status(app) == "Saved set 4: Barbell Bench Press 80 kg x 6 @0"  # nothing to warn of
+    with Store(db) as store:
+        assert len(store.open_session(START + timedelta(weeks=3)).sets) == 4
+
+
+async def test_rest_day_says_so_and_still_lets_you_log(db):
+    start_block(db)
+    app = make_app(db, FixedClock(START + timedelta(days=2)))  # Wednesday: no day planned
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Rest day in Block" in str(app.screen.query_one("#empty-hint", Static).render())
+        assert "Week 1 of 4" in str(app.screen.query_one("TodayHeader").render())
