@@ -1,5 +1,8 @@
 """The Today screen: today's exercises, the sets logged, and the set-entry panel.
 
+Dialogs and other screens are imported when first opened: the first frame
+should not wait on code it does not show.
+
 Every set is committed to disk by the store before it is shown as logged.  Letter
 keys work from anywhere on the screen except while typing a note.
 """
@@ -25,9 +28,6 @@ from ..domain.sessions import (
     duration_text, last_performance, plural, prefill, session_to_resume, working_set_count)
 from ..domain.workout import Workout, planned_prefill, todays_workout
 from ..store import StoreError
-from .deload import DeloadPrompt, NextBlockPrompt, apply_deload_choice, apply_next_block
-from .history import HistoryScreen
-from .modals import Confirm, EditSet, ExercisePicker
 from .widgets.header import TodayHeader
 from .widgets.rest_timer import RestTimer
 from .widgets.set_entry import SetEntry
@@ -139,6 +139,8 @@ class TodayScreen(Screen):
 
     def prompt_block(self) -> None:
         """Ask for a deload when one is due, or offer the next block after a deload."""
+        from .deload import DeloadPrompt, NextBlockPrompt, apply_deload_choice, apply_next_block
+
         if self.meso is None:
             return
         meso = self.meso
@@ -314,6 +316,8 @@ class TodayScreen(Screen):
         return True
 
     def action_add_exercise(self) -> None:
+        from .modals import ExercisePicker
+
         def picked(exercise_id: str | None) -> None:
             if exercise_id is None:
                 return
@@ -357,6 +361,8 @@ class TodayScreen(Screen):
         self.action_edit_set()
 
     def action_edit_set(self) -> None:
+        from .modals import EditSet
+
         found = self._highlighted_set()
         if found is None or self.session is None:
             return
@@ -424,6 +430,8 @@ class TodayScreen(Screen):
         self.query_one("#exercises", OptionList).focus()
 
     def action_finish(self) -> None:
+        from .modals import Confirm
+
         if self.session is None:
             return
         session = self.session
@@ -452,6 +460,8 @@ class TodayScreen(Screen):
         self.app.push_screen(Confirm("Finish today's session?", summary), answered)
 
     def action_history(self) -> None:
+        from .history import HistoryScreen
+
         self.app.push_screen(HistoryScreen(self.store, self.today))
 
     def action_dashboard(self) -> None:
