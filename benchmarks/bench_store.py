@@ -1,6 +1,8 @@
 """How fast the store is at five years of heavy use (about 1,300 sessions, 32,500 sets).
 
-    /work/main/.venv/bin/python benchmarks/bench_store.py [--commits 200] [--baseline 30]
+    .venv/bin/python benchmarks/bench_store.py [--commits 200] [--baseline 30]
+
+(benchmarks/run.py runs these with everything else and writes RESULTS.md.)
 
 Times, on the same data:
 * committing one set through `Store.log_set` (the path the UI uses: lock,
@@ -72,6 +74,57 @@ def bench_commits(path: Path, end: date, n: int) -> list[float]:
         times.append(time.perf_counter() - t0)
     store.close()
     return times
+
+
+def commit_phases(path: Path, end: date, n: int) -> dict[str, float]:
+    """Mean ms per commit spent in each part of `Store.log_set` (instrumented run).
+
+    Wraps the calls the storage makes, so the times are a little higher than in
+    an untimed commit; "lock, find, TinyDB, decode" is what is left.
+    """
+    from tui_tracker.store import storage
+
+    spent = dict.fromkeys(["serialise (orjson)", "write temp file", "fsync file", "rename",
+                           "fsync folder"], 0.0)
+    real = {"dumps": storage.orjson.dumps, "write": os.write, "fsync": os.fsync,
+            "replace": os.replace, "fsync_dir": storage.fsync_dir}
+    in_dir = False
+
+    def timed(name: str, fn):
+        def wrapper(*a, **k):
+            t0 = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                if not (name == "fsync file" and in_dir):
+                    spent[name] += time.perf_counter() - t0
+        return wrapper
+
+    def fsync_dir(folder):
+        nonlocal in_dir
+        in_dir = True
+        try:
+            return timed("fsync folder", real["fsync_dir"])(folder)
+        finally:
+            in_dir = False
+
+    class Orjson:  # the storage module's view of orjson, with dumps timed
+        def __getattr__(self, name):
+            return getattr(orjson, name)
+        dumps = staticmethod(timed("serialise (orjson)", real["dumps"]))
+
+    import orjson
+    storage.orjson, storage.fsync_dir = Orjson(), fsync_dir
+    os.write, os.fsync, os.replace = (timed("write temp file", real["write"]),
+                                      timed("fsync file", real["fsync"]),
+                                      timed("rename", real["replace"]))
+    try:
+        total = sum(bench_commits(path, end, n))
+    finally:
+        storage.orjson, storage.fsync_dir = orjson, real["fsync_dir"]
+        os.write, os.fsync, os.replace = real["write"], real["fsync"], real["replace"]
+    spent["lock, find, TinyDB, decode"] = total - sum(spent.values())
+    return {k: v / n * 1000 for k, v in spent.items()}
 
 
 def bench_cold_open(path: Path, end: date, n: int) -> tuple[list[float], int]:
@@ -174,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     os.sync()
     baseline = bench_baseline(base, args.end, args.baseline)
 
-    print(f"# tui-tracker store benchmark\n")
+    print("# tui-tracker store benchmark\n")
     print(f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs\n")
     print(f"History: {counts['sessions']} sessions, {counts['sets']} sets over {counts['years']} "
           f"yearly files, {total_mb:.1f} MB in all (largest yearly file {current:.2f} MB); "

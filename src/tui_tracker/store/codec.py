@@ -136,6 +136,43 @@ def session_from_dict(doc: Any) -> Session:
         raise CodecError(f"a session has no {e.args[0]!r}") from e
 
 
+def session_index_problem(doc: dict[str, Any]) -> str | None:
+    """Why the store cannot scan this stored session, or None when it can.
+
+    The store filters and orders raw session documents (by id, date, start, the
+    ids in its sets) before it decodes them, so a yearly file's documents are
+    checked for these fields when it is loaded: a hand-edited or damaged value
+    there is refused like a damaged file, not met later as a TypeError.
+    """
+    sid = doc.get("id")
+    if not isinstance(sid, str):
+        return "a session has no id string"
+    day = doc.get("date")
+    try:
+        if not isinstance(day, str) or date.fromisoformat(day).isoformat() != day:
+            raise ValueError
+    except ValueError:
+        return f"session {sid}: date {day!r} is not an ISO date like 2026-11-18"
+    started = doc.get("started_at")
+    try:
+        if not isinstance(started, str):
+            raise ValueError
+        datetime.fromisoformat(started).timestamp()
+    except (ValueError, OverflowError, OSError):
+        return f"session {sid}: started_at {started!r} is not an ISO date-time"
+    ended = doc.get("ended_at", 0)
+    if ended is not None and not isinstance(ended, str):
+        return f"session {sid}: ended_at is not a date-time string or null"
+    sets = doc.get("sets")
+    if not isinstance(sets, list):
+        return f"session {sid}: sets is not a list"
+    for s in sets:
+        if not isinstance(s, dict) or not isinstance(s.get("id"), str) \
+                or not isinstance(s.get("exercise_id"), str):
+            return f"session {sid}: a set is not an object with an id and an exercise_id"
+    return None
+
+
 # --- exercises --------------------------------------------------------------------------
 
 def exercise_to_dict(e: Exercise) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,12 +33,14 @@ import orjson
 
 from .. import __version__
 from ..domain.mesocycle import Mesocycle
-from ..domain.models import Exercise, Session
+from ..domain.inputs import MAX_REPS, MAX_RIR, MAX_WEIGHT_KG
+from ..domain.models import Exercise, LoggedSet, Session
 from ..domain.muscles import MUSCLES
 from ..domain.volume import DEFAULT_TARGET
 from . import codec
 from .migrations import MAIN_TABLES
 from .storage import UnconfirmedWrite, atomic_write
+from .store import MAX_WEEKLY_SETS
 
 if TYPE_CHECKING:
     from ..domain.catalogue import Catalogue
@@ -175,10 +178,17 @@ def from_document(doc: Any) -> Exchange:
             sessions.append(codec.session_from_dict(item))
     except codec.CodecError as e:
         raise ExchangeError(f"{where}: {e}") from None
+    for i, session in enumerate(sessions):
+        for s in session.sets:
+            problem = _outside_the_rules(s)
+            if problem:
+                raise ExchangeError(f"sessions[{i}]: set {s.id}: {problem}")
     targets = _volume_targets(doc.get("volume_targets", {}))
     settings = doc.get("settings", {})
     if not isinstance(settings, dict):
         raise ExchangeError("settings is not an object")
+    if "" in settings:
+        raise ExchangeError("settings: a setting has an empty name")
     for kind, items in (("exercise", exercises), ("mesocycle", mesocycles),
                         ("session", sessions)):
         seen: set[str] = set()
@@ -187,6 +197,21 @@ def from_document(doc: Any) -> Exchange:
                 raise ExchangeError(f"{kind} {item.id} appears twice")
             seen.add(item.id)
     return Exchange(tuple(exercises), tuple(sessions), tuple(mesocycles), targets, settings)
+
+
+def _outside_the_rules(s: LoggedSet) -> str | None:
+    """What a typed set could never be (domain/inputs.py's limits), or None.
+
+    The codec checks types only; an export edited by hand (or by another tool)
+    must not store what the app would refuse to log.
+    """
+    if not (math.isfinite(s.weight_kg) and 0 <= s.weight_kg <= MAX_WEIGHT_KG + 1e-9):
+        return f"weight_kg {s.weight_kg!r} is outside 0 to {MAX_WEIGHT_KG:g} kg"
+    if not 0 <= s.reps <= MAX_REPS:
+        return f"reps {s.reps} is outside 0 to {MAX_REPS}"
+    if s.rir is not None and not 0 <= s.rir <= MAX_RIR:
+        return f"rir {s.rir} is outside 0 to {MAX_RIR}"
+    return None
 
 
 def _volume_targets(value: Any) -> dict[str, tuple[int, int]]:
@@ -199,6 +224,9 @@ def _volume_targets(value: Any) -> dict[str, tuple[int, int]]:
         if (not isinstance(pair, list) or len(pair) != 2
                 or not all(isinstance(v, int) and not isinstance(v, bool) for v in pair)):
             raise ExchangeError(f"volume_targets.{muscle} is not [low, high]")
+        if not 0 <= pair[0] <= pair[1] <= MAX_WEEKLY_SETS:
+            raise ExchangeError(f"volume_targets.{muscle} {pair} is not 0 <= low <= high <= "
+                                f"{MAX_WEEKLY_SETS} sets a week")
         out[muscle] = (pair[0], pair[1])
     return out
 

@@ -12,9 +12,10 @@ process's writes are silently lost.  Here:
   process wrote) means a reload, which bumps `generation` so the tables drop
   their query cache and next id.
 * a file that does not parse or has the wrong shape is never overwritten: a
-  keep-safe copy is made and DatabaseUnreadable raised.  A file from a newer
-  version raises DatabaseTooNew.  An older one is migrated forward after a
-  `<file>.v<n>.bak` copy is kept.
+  keep-safe copy is made and DatabaseUnreadable raised (in a yearly file, also
+  a session whose id, date, start or set ids the store cannot scan).  A file
+  from a newer version raises DatabaseTooNew.  An older one is migrated forward
+  after a `<file>.v<n>.bak` copy is kept.
 
 The caller (the Store) holds the cross-process lock around every use, so a
 read-check-write cannot interleave with another process's.
@@ -35,7 +36,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from . import migrations
+from . import codec, migrations
 from .errors import DatabaseNotWritable, DatabaseTooNew, DatabaseUnreadable, StoreError
 from .paths import FILE_MODE, TMP_MARK
 
@@ -225,6 +226,11 @@ class AtomicJSONStorage(Storage):
             raise DatabaseTooNew(self.path, version, migrations.CURRENT_SCHEMA)
         if version < migrations.CURRENT_SCHEMA:
             data, key = self._migrate(data, raw, version)
+        if self.kind == "sessions":
+            for doc in data.get(migrations.SESSIONS, {}).values():
+                problem = codec.session_index_problem(doc)
+                if problem is not None:
+                    self._unreadable(raw, problem)
 
         self._data = data
         self._key = key

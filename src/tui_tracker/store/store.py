@@ -152,7 +152,9 @@ class Store:
         return found
 
     def _commit(self, found: _Found, new_doc: dict[str, Any]) -> Session:
-        year, table, doc_id, _ = found
+        year, table, doc_id, old_doc = found
+        # A document damaged on disk is refused, not rewritten with the change.
+        self._decode(year, old_doc)
         table.update(new_doc, doc_ids=[doc_id])
         return self._decode(year, new_doc)
 
