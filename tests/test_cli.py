@@ -39,8 +39,8 @@ def test_log_appends_to_that_days_session_and_prints_what_was_saved(capsys, db):
     code, out, err = run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "Squat (Barbell)",
                          "100x5@2", "102,5x5@1", "105x3")
     assert code == 0, err
-    assert "Barbell Back Squat  set 1: 100 kg x 5 @2" in out
-    assert "set 3: 105 kg x 3" in out
+    assert "Barbell Back Squat, session of 2026-11-16:\n  set 1 saved: 100 kg x 5 @2" in out
+    assert "set 3 saved: 105 kg x 3\n3 sets in this session" in out
     code, out, _ = run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "bench", "80x8@2")
     assert code == 0
     saved = sets_in(db)

@@ -107,6 +107,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141
+    except Exception as e:  # a store error from any read: one line, exit 3, never a traceback
+        from .store import StoreError
+
+        if not isinstance(e, StoreError):
+            raise
+        print(f"tui-tracker: error: {e}", file=sys.stderr)
+        return EXIT_STORE
 
 
 # --- log -----------------------------------------------------------------------------------
@@ -115,6 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def cmd_log(args: argparse.Namespace) -> int:
     from .domain.advice import failure_advice
     from .domain.models import format_weight
+    from .domain.sessions import plural
 
     store = _open_store(args)
     catalogue = store.catalogue()
@@ -129,7 +137,7 @@ def cmd_log(args: argparse.Namespace) -> int:
     clock = _clock(args)
     day = clock.today()
     session = None
-    print(f"Saved to the session of {day.isoformat()}:")
+    print(f"{exercise.name}, session of {day.isoformat()}:")
     for i, item in enumerate(parsed):
         s = LoggedSet(exercise_id=exercise.id, weight_kg=item.weight_kg, unit=item.unit,
                       reps=item.reps, rir=item.rir, at=clock.now(),
@@ -137,15 +145,14 @@ def cmd_log(args: argparse.Namespace) -> int:
         session = _store_call(store.log_set, s, day=day,
                               session_id=session.id if session else None)
         number = len(session.sets_for(exercise.id))
-        print(f"  {exercise.name}  set {number}: {s.describe()}"
-              + ("  (warm-up)" if s.is_warmup else ""))
+        print(f"  set {number} saved: {s.describe()}" + ("  (warm-up)" if s.is_warmup else ""))
         advice = failure_advice(s, exercise, is_final_set=i == len(parsed) - 1)
         if advice and advice.needs_attention:
             print(f"    ! {advice.message}\n      {advice.evidence}")
     if args.unit:
         _store_call(store.set_setting, "unit", args.unit)
     assert session is not None
-    print(f"{len(session.sets)} sets in this session. "
+    print(f"{plural(len(session.sets), 'set')} in this session. "
           f"Heaviest: {format_weight(max(s.weight_kg for s in session.sets), unit)}.")
     store.close()
     return 0
@@ -264,6 +271,17 @@ def cmd_exercise(args: argparse.Namespace) -> int:
 # --- the TUI -------------------------------------------------------------------------------
 
 
+def _check_readable(store, today) -> None:
+    """Read what the first frame needs before the screen takes over the terminal, so a
+    damaged file is one clear line and exit 3, not a crash inside the app."""
+    from datetime import timedelta
+
+    store.mesocycles()
+    store.catalogue()
+    store.open_session(today)
+    store.open_session(today - timedelta(days=1))
+
+
 def _run_tui(args: argparse.Namespace) -> int:
     if not sys.stdin.isatty() and not os.environ.get("TEXTUAL_DRIVER"):
         raise CliError("the app needs a terminal (stdin is not a tty); to log without one, use "
@@ -272,9 +290,11 @@ def _run_tui(args: argparse.Namespace) -> int:
     if args.theme:
         os.environ["TEXTUAL_THEME"] = args.theme
     store = _open_store(args)
+    clock = _clock(args)
+    _check_readable(store, clock.today())
     from .ui.app import TrackerApp
 
-    app = TrackerApp(store=store, clock=_clock(args), theme_name=args.theme)
+    app = TrackerApp(store=store, clock=clock, theme_name=args.theme)
     app.run(mouse=not args.no_mouse)
     store.close()
     return app.return_code or 0

@@ -202,17 +202,12 @@ test_reps_and_rir, test_reps_and_rir_long = properties(
 HUGE = "1" * 5000
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="BUG in domain/inputs.py: int() of more than 4300 digits raises plain "
-                          "ValueError, not InputError (the CLI shows a traceback, exit 1)")
 @pytest.mark.parametrize("text", [HUGE, f"100x{HUGE}", f"100x5@{HUGE}"])
 def test_thousands_of_digits_are_an_input_error(text):
     with pytest.raises(InputError):
         (parse_reps if "x" not in text else parse_set)(text)
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="BUG in domain/inputs.py, see above: traceback, exit 1")
 def test_thousands_of_digits_on_the_command_line_exit_2(tmp_path):
     code, _ = run_main("--db", str(tmp_path / "t.json"), "log", "squat", f"100x{HUGE}")
     assert code == 2

@@ -6,9 +6,6 @@ one line on stderr naming the damaged file and no traceback, and every byte
 of every file is what it was (the only new file is a keep-safe copy).  Then
 property tests damage files at random and call the store directly: it answers
 or raises StoreError, nothing else.
-
-Tests marked xfail(strict=True) pin bugs outside the store (cli.py, ui/): when
-one is fixed its test passes, fails as XPASS, and the marker should go.
 """
 
 from __future__ import annotations
@@ -86,14 +83,10 @@ def check_refused(result, damaged: Path, before: dict[str, bytes], after: dict[s
         assert ".unreadable-" in name and after[name] == after[damaged.name], name
 
 
-#: cli.py calls store.sessions_between / catalogue / volume_targets outside store_call, so
-#: a StoreError raised after the main file opened escapes main() as a traceback, exit 1.
-CLI_BUG = pytest.mark.xfail(strict=True, reason="BUG in cli.py: StoreError from a yearly file "
-                                                "during `volume` is not caught (traceback, exit 1)")
 COMMAND_CASES = [
     pytest.param("volume", "main file"),
     pytest.param("log", "main file"),
-    pytest.param("volume", "this year's file", marks=CLI_BUG),
+    pytest.param("volume", "this year's file"),
     pytest.param("log", "this year's file"),
 ]
 
@@ -139,7 +132,7 @@ BAD_SESSION = {
 }
 
 
-@pytest.mark.parametrize("command", [pytest.param("volume", marks=CLI_BUG), "log"])
+@pytest.mark.parametrize("command", ["volume", "log"])
 @pytest.mark.parametrize("case", list(BAD_SESSION))
 def test_hand_edited_session_is_refused_not_a_crash(good_db, tmp_path, case, command):
     folder = tmp_path / "data"
@@ -157,9 +150,6 @@ def test_hand_edited_session_is_refused_not_a_crash(good_db, tmp_path, case, com
     check_refused(result, yfile, before, snapshot(folder))
 
 
-@pytest.mark.xfail(strict=True, reason="BUG in ui/: a DatabaseUnreadable raised while the Today "
-                                       "screen mounts crashes the TUI with Textual's traceback, "
-                                       "exit 1")
 def test_tui_with_a_damaged_year_file_says_so_and_exits_3(good_db, tmp_path):
     from tests.terminal.pty_app import PtyApp
 
@@ -263,7 +253,7 @@ def bytes_damage(good_db: Path, data) -> None:
                 raw[at:at] = data.draw(st.binary(min_size=1, max_size=8))
         target.write_bytes(bytes(raw))
         before = snapshot(db.parent)
-        if target == db:  # through the CLI (a damaged yearly file there: see CLI_BUG)
+        if target == db:  # through the CLI
             code, err = _run_main("--db", str(db), "--today", TODAY.isoformat(),
                                   *COMMANDS["volume"])
             assert code in (0, 3), err

@@ -67,6 +67,12 @@ def parse_weight(text: str, unit: Unit = "kg") -> tuple[float, Unit]:
     return kg, unit
 
 
+def _whole(digits: str) -> int:
+    """ASCII digits as an int; absurdly long ones (Python refuses > 4300 digits) as 10**6."""
+    significant = digits.lstrip("0")
+    return 10**6 if len(significant) > 6 else int(digits)
+
+
 def parse_reps(text: str) -> int:
     """Whole reps, 0 to 100 (0 records a missed attempt)."""
     t = text.strip()
@@ -76,7 +82,7 @@ def parse_reps(text: str) -> int:
         if _NUMBER.match(t):
             raise InputError("reps are whole numbers")
         raise InputError(f"reps {t!r} is not a whole number")
-    reps = int(t)
+    reps = _whole(t)
     if reps > MAX_REPS:
         raise InputError(f"reps above {MAX_REPS} are not a strength set")
     return reps
@@ -89,7 +95,7 @@ def parse_rir(text: str) -> int | None:
         return None
     if not _DIGITS.match(t):
         raise InputError(f"RIR {t!r} is not a whole number from 0 (failure) to {MAX_RIR}")
-    rir = int(t)
+    rir = _whole(t)
     if rir > MAX_RIR:
         raise InputError(f"RIR is 0 (failure) to {MAX_RIR}")
     return rir

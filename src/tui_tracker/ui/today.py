@@ -182,8 +182,13 @@ class TodayScreen(Screen):
 
     def _last_time(self, exercise_id: str) -> tuple[Session | None, list[LoggedSet]]:
         if exercise_id not in self._last:
-            found = self.store.last_sets(exercise_id, before=self.today,
-                                         exclude_session=self.session.id if self.session else None)
+            try:
+                found = self.store.last_sets(
+                    exercise_id, before=self.today,
+                    exclude_session=self.session.id if self.session else None)
+            except StoreError as err:  # an old year's file is damaged: today still works
+                self._status(f"History not readable: {err}", "error")
+                found = None
             self._last[exercise_id] = found if found else (None, [])
         return self._last[exercise_id]
 
