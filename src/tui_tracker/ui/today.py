@@ -210,7 +210,8 @@ class TodayScreen(Screen):
             row.append(last_performance(session, last, self.today, compact=True), style="dim")
             options.add_option(Option(row, id=ex_id))
         empty = not self.order
-        self.set_class(empty, "-empty")
+        if self.has_class("-empty") != empty:  # a class change restyles the whole screen
+            self.set_class(empty, "-empty")
         self.query_one("#empty-hint", Static).update(self._empty_hint())
         options.border_title = self._list_title()
         if select is not None and select in self.order:
