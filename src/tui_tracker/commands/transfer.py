@@ -229,8 +229,8 @@ def _report_import(args: argparse.Namespace, result: "ImportResult", new: list, 
         print(f"  {e.name:<{width}}  {_plural(counts[e.id], 'set')}{tag}")
     example = bare[0].name.replace('"', '\\"')
     print(f"Give {'it' if one else 'each'} its muscles (and kind), e.g.:")
-    print(f'  tui-tracker {_db_hint(args)}exercise edit "{example}" --primary chest,triceps '
-          "--secondary front_delts --kind compound")
+    print(f'  tui-tracker {_db_hint(args)}exercise edit "{example}" --primary MUSCLE[,MUSCLE] '
+          "[--secondary MUSCLE,...] --kind compound|isolation")
     print(f"Muscles: {', '.join(MUSCLES)}.")
 
 
