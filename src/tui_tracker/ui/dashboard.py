@@ -23,12 +23,12 @@ from ..domain.progress import best_set, e1rm_trend, main_lifts, rir_compliance, 
 from ..domain.volume import IsoWeek, volume_by_week, warn_single_session
 from ..store import StoreError
 from .deload import DeloadPrompt, NextBlockPrompt, apply_deload_choice, apply_next_block
-from .widgets.charts import STATUS_STYLE, sparkline, volume_bar
+from .widgets.charts import sets_cell, sparkline, volume_bar
 from .widgets.too_small import TooSmall
 
 #: Without a block, the volume table looks this many weeks back.
 WEEKS_WITHOUT_BLOCK = 4
-MAX_WEEK_COLUMNS = 7
+MAX_WEEK_COLUMNS = 6  # this week and 5 past: fits 80 columns
 TREND_MARK = {"rising": "↑ rising", "flat": "→ flat", "falling": "↓ falling"}
 
 
@@ -60,8 +60,8 @@ class DashboardScreen(Screen[str | None]):
         with TabbedContent(id="dash-tabs"):
             with TabPane("Volume (v)", id="volume"):
                 yield DataTable(id="volume-table", cursor_type="row", zebra_stripes=True)
-                yield Static("| = the band's edges · Sess ! = one session only: split it · "
-                             "wNN = past weeks", classes="legend")
+                yield Static("↓ below ✓ within ↑ above the band (the | marks) · ! one "
+                             "session only", classes="legend")
             with TabPane("Strength (s)", id="strength"):
                 yield DataTable(id="strength-table", cursor_type="row", zebra_stripes=True)
             with TabPane("Effort (r)", id="effort"):
@@ -151,12 +151,12 @@ class DashboardScreen(Screen[str | None]):
             sessions_text = Text(str(v.sessions), style="yellow" if flag else "")
             if flag:
                 sessions_text.append("!", style="bold yellow")
-            cells = [MUSCLE_LABELS[m], volume_bar(v.sets, v.target, v.status, 14),
-                     Text(f"{v.sets:4.1f}", style=STATUS_STYLE[v.status]),
+            cells = [MUSCLE_LABELS[m], volume_bar(v.sets, v.target, v.status, 12),
+                     sets_cell(v.sets, v.status),
                      f"{v.target[0]}-{v.target[1]}", sessions_text]
             for w in past:
                 old = volume[w][m]
-                cells.append(Text(f"{old.sets:4.1f}", style=STATUS_STYLE[old.status]))
+                cells.append(sets_cell(old.sets, old.status))
             table.add_row(*cells, key=m)
 
     def _show_strength(self, meso: Mesocycle | None, sessions, catalogue) -> None:

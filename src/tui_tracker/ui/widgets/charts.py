@@ -10,6 +10,13 @@ from rich.text import Text
 
 SPARK = "▁▂▃▄▅▆▇█"
 STATUS_STYLE = {"below": "yellow", "within": "green", "above": "red"}
+#: The same meaning without colour (NO_COLOR, 16-colour themes, colour-blind eyes).
+STATUS_MARK = {"below": "↓", "within": "✓", "above": "↑"}
+
+
+def sets_cell(sets: float, status: str) -> Text:
+    """'11.0✓': weekly sets with the band status as colour and as a mark."""
+    return Text(f"{sets:4.1f}{STATUS_MARK.get(status, ' ')}", style=STATUS_STYLE.get(status, ""))
 
 
 def sparkline(values: list[float]) -> str:
