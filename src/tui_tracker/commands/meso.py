@@ -80,13 +80,18 @@ def _active(store, today: date):
     return meso
 
 
-def _save_new(store, new) -> None:
+def _save_new(store, new) -> int:
+    """Save a new block, closing the open one in the same write, and show its plan."""
     from ..domain.mesocycle import supersede
 
     closed = supersede(store_call(store.mesocycles), new)
     store_call(store.save_mesocycles, [*closed, new])
     for m in closed:
         print(f"Closed {m.name} as of {m.ended.isoformat()}.")
+    print("Saved. ", end="")
+    _print_plan(new, store)
+    store.close()
+    return 0
 
 
 def _name(catalogue, exercise_id: str) -> str:
@@ -129,11 +134,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             meso = with_rir_targets(meso, targets)
     except ValueError as e:
         raise CliError(str(e)) from None
-    _save_new(store, meso)
-    print("Saved. ", end="")
-    _print_plan(meso, store)
-    store.close()
-    return 0
+    return _save_new(store, meso)
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
@@ -207,11 +208,7 @@ def cmd_next(args: argparse.Namespace) -> int:
         new = next_mesocycle(_active(store, today), args.start or today)
     except ValueError as e:
         raise CliError(str(e)) from None
-    _save_new(store, new)
-    print("Saved. ", end="")
-    _print_plan(new, store)
-    store.close()
-    return 0
+    return _save_new(store, new)
 
 
 # --- status -----------------------------------------------------------------------------------

@@ -216,6 +216,17 @@ def reps(text: str) -> int:
     return int(digits or "0")
 
 
+def attempt(problems: list[str], parse: Callable[..., object], *args: object,
+            label: str = "") -> object | None:
+    """`parse(*args)`, or None with its InputError added to `problems`: a row reports
+    every bad cell at once, not just the first."""
+    try:
+        return parse(*args)
+    except InputError as e:
+        problems.append(f"{label}{e}")
+        return None
+
+
 def rir_from_rpe(text: str) -> int | None:
     """RIR from an RPE cell; empty means not recorded."""
     value = number(text, "RPE")

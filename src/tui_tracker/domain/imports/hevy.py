@@ -15,7 +15,7 @@ from typing import Iterable
 from ..catalogue import Catalogue
 from ..inputs import InputError
 from ..models import SetKind, Unit
-from .common import (Builder, ImportFormatError, ImportResult, Progress, check_width,
+from .common import (Builder, ImportFormatError, ImportResult, Progress, attempt, check_width,
                      is_blank_or_zero, is_positive, read_table, reps, rir_from_rpe, weight_kg)
 
 #: set_type -> (kind, to failure)
@@ -86,15 +86,9 @@ def parse_hevy(text: str | Iterable[str], *, catalogue: Catalogue, tz: tzinfo,
         start = eid = kg = n = rir = None
         kind: SetKind | None = None
         failure = False
-        try:
-            start = b.date(row[i_start])
-        except InputError as e:
-            problems.append(f"start_time: {e}")
+        start = attempt(problems, b.date, row[i_start], label="start_time: ")
         exercise = row[i_exercise].strip()
-        try:
-            eid = b.exercise_id(exercise)
-        except InputError as e:
-            problems.append(str(e))
+        eid = attempt(problems, b.exercise_id, exercise)
         set_type = row[i_type].strip().casefold()
         if set_type in SET_TYPES:
             kind, failure = SET_TYPES[set_type]
@@ -103,18 +97,9 @@ def parse_hevy(text: str | Iterable[str], *, catalogue: Catalogue, tz: tzinfo,
         else:
             problems.append(f"set_type {row[i_type].strip()[:20]!r} is not normal, warmup, failure "
                             "or dropset")
-        try:
-            kg = weight_kg(w_text, unit)
-        except InputError as e:
-            problems.append(str(e))
-        try:
-            n = reps(r_text)
-        except InputError as e:
-            problems.append(str(e))
-        try:
-            rir = rir_from_rpe(row[i_rpe]) if i_rpe >= 0 else None
-        except InputError as e:
-            problems.append(str(e))
+        kg = attempt(problems, weight_kg, w_text, unit)
+        n = attempt(problems, reps, r_text)
+        rir = attempt(problems, rir_from_rpe, row[i_rpe]) if i_rpe >= 0 else None
         if problems:
             b.error(line, "; ".join(problems))
             continue

@@ -21,9 +21,9 @@ from typing import Iterable
 from ..catalogue import Catalogue
 from ..inputs import InputError
 from ..models import SetKind, Unit
-from .common import (Builder, ImportFormatError, ImportResult, Progress, check_width, duration,
-                     end_after, is_blank_or_zero, is_positive, read_table, reps, rir_from_rpe,
-                     row_unit, weight_kg)
+from .common import (Builder, ImportFormatError, ImportResult, Progress, attempt, check_width,
+                     duration, end_after, is_blank_or_zero, is_positive, read_table, reps,
+                     rir_from_rpe, row_unit, weight_kg)
 
 NOT_SETS = frozenset({"note", "notes", "rest timer", "rest"})
 _REQUIRED = ("date", "workout name", "exercise name", "set order", "reps")
@@ -120,15 +120,9 @@ def parse_strong(text: str | Iterable[str], *, catalogue: Catalogue, unit: Unit 
 
         problems: list[str] = []
         start = kind = failure = row_u = kg = n = rir = eid = None
-        try:
-            start = b.date(row[i_date])
-        except InputError as e:
-            problems.append(str(e))
+        start = attempt(problems, b.date, row[i_date])
         exercise = row[i_exercise].strip()
-        try:
-            eid = b.exercise_id(exercise)
-        except InputError as e:
-            problems.append(str(e))
+        eid = attempt(problems, b.exercise_id, exercise)
         try:
             kind, failure = _set_kind(order)
         except InputError as e:
@@ -143,14 +137,8 @@ def parse_strong(text: str | Iterable[str], *, catalogue: Catalogue, unit: Unit 
             kg = weight_kg(w_text, row_u)
         except InputError as e:
             problems.append(str(e))
-        try:
-            n = reps(r_text)
-        except InputError as e:
-            problems.append(str(e))
-        try:
-            rir = rir_from_rpe(row[i_rpe]) if i_rpe >= 0 else None
-        except InputError as e:
-            problems.append(str(e))
+        n = attempt(problems, reps, r_text)
+        rir = attempt(problems, rir_from_rpe, row[i_rpe]) if i_rpe >= 0 else None
         if problems:
             b.error(line, "; ".join(problems))
             continue
