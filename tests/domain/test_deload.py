@@ -323,11 +323,14 @@ def test_start_deload_rules():
 def test_next_mesocycle_repeats_the_plan_with_default_targets():
     old = with_rir_targets(build_mesocycle("upper-lower-4", 5, START), [4, 3, 3, 2, 0])
     new = next_mesocycle(replace(old, deload_start=date(2026, 12, 7)), date(2026, 12, 14))
-    assert new.name == "Upper/Lower 4-day, Nov 2026 (next)"
+    assert new.name == "Upper/Lower 4-day, Dec 2026"
     assert new.start == date(2026, 12, 14) and new.weeks == 5 and new.days == old.days
     assert new.rir_targets == default_rir_targets(5)
     assert new.id != old.id and new.deload_start is None and new.ended is None
-    assert next_mesocycle(new, date(2027, 1, 25)).name == "Upper/Lower 4-day, Nov 2026 (next)"
+    assert next_mesocycle(new, date(2027, 1, 25)).name == "Upper/Lower 4-day, Jan 2027"
+    mine = next_mesocycle(replace(old, name="Winter bulk"), date(2026, 12, 14))
+    assert mine.name == "Winter bulk (next)"
+    assert next_mesocycle(mine, date(2027, 1, 25)).name == "Winter bulk (next)"
     with pytest.raises(ValueError):
         next_mesocycle(old, START)
 

@@ -252,19 +252,19 @@ def deload_load(weight_kg: float) -> float:
 
 
 def next_mesocycle(meso: Mesocycle, start: date) -> Mesocycle:
-    """A new block after `meso`: same days and length, default RIR targets, "... (next)"."""
+    """A new block after `meso`: same days and length, default RIR targets.
+
+    A name ending in the month it started ("Upper/Lower 4-day, Nov 2026", as the
+    templates name blocks) takes the new start's month; any other gets " (next)".
+    """
     if start <= meso.start:
         raise ValueError("the next mesocycle must start after this one")
     base = meso.name.removesuffix(" (next)")
-    return Mesocycle(name=f"{base} (next)", start=start, weeks=meso.weeks, days=meso.days,
+    month = f", {meso.start:%b %Y}"
+    name = (base.removesuffix(month) + f", {start:%b %Y}") if base.endswith(month) \
+        else f"{base} (next)"
+    return Mesocycle(name=name, start=start, weeks=meso.weeks, days=meso.days,
                      rir_targets=default_rir_targets(meso.weeks))
-
-
-__all__ = [
-    "DELOAD_RIR", "DeloadDecision", "FatigueSignal", "deload_decision", "deload_load",
-    "deload_plan", "e1rm_falling_signals", "next_mesocycle", "postpone_deload",
-    "rir_below_target_signals", "start_deload",
-]
 
 
 def next_block_due(meso: Mesocycle | None, today: date) -> bool:
