@@ -75,6 +75,12 @@ class TodayScreen(Screen):
         self.meso = None
         self.workout: Workout | None = None
         self._load_plan()
+        yesterday = self.today - timedelta(days=1)
+        candidates = [s for s in (store.open_session(self.today), store.open_session(yesterday)) if s]
+        self.session = session_to_resume(candidates, clock.now())
+        self._merge_order()
+        # Set before mounting: changing a screen's class later restyles every widget.
+        self.set_class(not self.order, "-empty")
 
     # --- layout ------------------------------------------------------------------------
 
@@ -114,14 +120,11 @@ class TodayScreen(Screen):
         self.order = self._planned_ids() + list(dict.fromkeys(extra))
 
     def _resume(self) -> None:
-        yesterday = self.today - timedelta(days=1)
-        candidates = [s for s in (self.store.open_session(self.today), self.store.open_session(yesterday)) if s]
-        session = session_to_resume(candidates, self.clock.now())
+        """Show the open session found in __init__ (a dropped link or a crash loses nothing)."""
+        session = self.session
         if session:
-            self.session = session
             self._status(f"Resumed the session started {session.started_at:%H:%M} "
                          f"({plural(len(session.sets), 'set')} so far).")
-        self._merge_order()
         done = self.session.exercise_ids() if self.session else []
         self._show_exercises(select=self._first_to_do(done))
         if self.order:
