@@ -140,6 +140,14 @@ def read_table(text: str | Iterable[str]) -> Table:
     return Table(first.strip(), columns, len(header), rows, errors)
 
 
+def column(columns: dict[str, int], *names: str) -> int:
+    """The index of the first of `names` the header has, or -1 (an optional column)."""
+    for name in names:
+        if name in columns:
+            return columns[name]
+    return -1
+
+
 def check_width(row: list[str], width: int) -> str | None:
     """Why the row does not line up with the header, or None when it does."""
     if len(row) < width or any(cell.strip() for cell in row[width:]):
@@ -382,6 +390,17 @@ class Builder:
         self.done += 1
         if self.progress is not None and self.done % PROGRESS_EVERY == 0 and self.done < self.total:
             self.progress(self.done, self.total)
+
+    def rows(self, table: Table) -> Iterator[tuple[int, list[str]]]:
+        """The table's (line, row) pairs as the parser walks them: each one counted for the
+        progress bar, and a row of the wrong width reported and left out."""
+        for line, row in table.rows:
+            self.tick()
+            problem = check_width(row, table.width)
+            if problem:
+                self.error(line, problem)
+                continue
+            yield line, row
 
     def error(self, line: int, message: str) -> None:
         self.errors.append(RowError(line, message))

@@ -15,7 +15,7 @@ from typing import Iterable
 from ..catalogue import Catalogue
 from ..inputs import InputError
 from ..models import SetKind, Unit
-from .common import (Builder, ImportFormatError, ImportResult, Progress, attempt, check_width,
+from .common import (Builder, ImportFormatError, ImportResult, Progress, attempt, column,
                      is_blank_or_zero, is_positive, read_table, reps, rir_from_rpe, weight_kg)
 
 #: set_type -> (kind, to failure)
@@ -28,12 +28,6 @@ SET_TYPES: dict[str, tuple[SetKind, bool]] = {
 _REQUIRED = ("title", "start_time", "exercise_title", "set_type", "reps")
 _HINT = "expected Hevy's CSV export, whose first line starts with '\"title\",\"start_time\"'"
 
-
-def _column(columns: dict[str, int], *names: str) -> int:
-    for name in names:
-        if name in columns:
-            return columns[name]
-    return -1
 
 
 def parse_hevy(text: str | Iterable[str], *, catalogue: Catalogue, tz: tzinfo,
@@ -55,26 +49,20 @@ def parse_hevy(text: str | Iterable[str], *, catalogue: Catalogue, tz: tzinfo,
     if "weight_kg" in cols:
         i_weight, unit = cols["weight_kg"], "kg"
     elif "weight_lbs" in cols or "weight_lb" in cols:
-        i_weight, unit = _column(cols, "weight_lbs", "weight_lb"), "lb"
+        i_weight, unit = column(cols, "weight_lbs", "weight_lb"), "lb"
     else:
         raise ImportFormatError(f"the first line {header!r} has no weight_kg or weight_lbs column: {_HINT}")
     i_title, i_start, i_exercise = cols["title"], cols["start_time"], cols["exercise_title"]
     i_type, i_reps = cols["set_type"], cols["reps"]
-    i_end = _column(cols, "end_time")
-    i_description = _column(cols, "description")
-    i_exercise_notes = _column(cols, "exercise_notes")
-    i_distance = _column(cols, "distance_km", "distance_miles", "distance_meters")
-    i_seconds = _column(cols, "duration_seconds")
-    i_rpe = _column(cols, "rpe")
+    i_end = column(cols, "end_time")
+    i_description = column(cols, "description")
+    i_exercise_notes = column(cols, "exercise_notes")
+    i_distance = column(cols, "distance_km", "distance_miles", "distance_meters")
+    i_seconds = column(cols, "duration_seconds")
+    i_rpe = column(cols, "rpe")
 
     b = Builder("hevy", catalogue, tz, len(table.rows), progress)
-    width = table.width
-    for line, row in table.rows:
-        b.tick()
-        problem = check_width(row, width)
-        if problem:
-            b.error(line, problem)
-            continue
+    for line, row in b.rows(table):
         w_text, r_text = row[i_weight], row[i_reps]
         timed = ((i_distance >= 0 and is_positive(row[i_distance]))
                  or (i_seconds >= 0 and is_positive(row[i_seconds])))

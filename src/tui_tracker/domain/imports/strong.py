@@ -21,7 +21,7 @@ from typing import Iterable
 from ..catalogue import Catalogue
 from ..inputs import InputError
 from ..models import SetKind, Unit
-from .common import (Builder, ImportFormatError, ImportResult, Progress, attempt, check_width,
+from .common import (Builder, ImportFormatError, ImportResult, Progress, attempt, column,
                      duration, end_after, is_blank_or_zero, is_positive, read_table, reps,
                      rir_from_rpe, row_unit, weight_kg)
 
@@ -30,12 +30,6 @@ _REQUIRED = ("date", "workout name", "exercise name", "set order", "reps")
 _HINT = ("expected Strong's CSV export, whose first line starts with "
          "'Date,Workout Name' or '\"Workout #\";\"Date\"'")
 
-
-def _column(columns: dict[str, int], *names: str) -> int:
-    for name in names:
-        if name in columns:
-            return columns[name]
-    return -1
 
 
 def _layout(columns: dict[str, int], header: str, unit: Unit | None) -> tuple[str, int, Unit | None]:
@@ -90,23 +84,17 @@ def parse_strong(text: str | Iterable[str], *, catalogue: Catalogue, unit: Unit 
     _, i_weight, file_unit = _layout(cols, table.header_line, unit)
     i_date, i_name = cols["date"], cols["workout name"]
     i_exercise, i_order, i_reps = cols["exercise name"], cols["set order"], cols["reps"]
-    i_rpe = _column(cols, "rpe")
-    i_unit = _column(cols, "weight unit")
-    i_duration = _column(cols, "duration", "duration (sec)", "duration (seconds)", "workout duration")
-    i_distance = _column(cols, "distance", "distance (meters)", "distance (m)", "distance (km)",
+    i_rpe = column(cols, "rpe")
+    i_unit = column(cols, "weight unit")
+    i_duration = column(cols, "duration", "duration (sec)", "duration (seconds)", "workout duration")
+    i_distance = column(cols, "distance", "distance (meters)", "distance (m)", "distance (km)",
                          "distance (miles)")
-    i_seconds = _column(cols, "seconds")
-    i_notes = _column(cols, "notes")
-    i_workout_notes = _column(cols, "workout notes")
+    i_seconds = column(cols, "seconds")
+    i_notes = column(cols, "notes")
+    i_workout_notes = column(cols, "workout notes")
 
     b = Builder("strong", catalogue, tz, len(table.rows), progress)
-    width = table.width
-    for line, row in table.rows:
-        b.tick()
-        problem = check_width(row, width)
-        if problem:
-            b.error(line, problem)
-            continue
+    for line, row in b.rows(table):
         order = row[i_order]
         if order.strip().casefold() in NOT_SETS:
             b.skipped += 1
