@@ -277,7 +277,7 @@ def _check_readable(store, today) -> None:
     from datetime import timedelta
 
     store.mesocycles()
-    store.catalogue()
+    store.custom_exercises()  # what catalogue() reads, without building its search index
     store.open_session(today)
     store.open_session(today - timedelta(days=1))
 
