@@ -150,3 +150,27 @@ async def test_after_the_deload_week_the_next_block_is_offered(db):
         old, new = mesos(db)
         assert old.ended == day and new.start == day and new.weeks == 3
         assert "Week 1 of 3" in text(app, "TodayHeader")
+
+
+def test_a_failed_save_of_the_deload_answer_is_reported_not_raised():
+    from tui_tracker.domain.templates import build_mesocycle
+    from tui_tracker.store import StoreError
+    from tui_tracker.ui.deload import apply_deload_choice, apply_next_block
+
+    class FullDisk:
+        def save_mesocycle(self, meso):
+            raise StoreError("disk full")
+
+        def save_mesocycles(self, mesos):
+            raise StoreError("disk full")
+
+        def mesocycles(self):
+            return []
+
+    meso = build_mesocycle("upper-lower-4", 4, START)
+    day = START + timedelta(weeks=4)
+    assert apply_deload_choice(FullDisk(), meso, None, day) is None
+    for outcome in (apply_deload_choice(FullDisk(), meso, "start", day),
+                    apply_deload_choice(FullDisk(), meso, "postpone", day),
+                    apply_next_block(FullDisk(), meso, day)):
+        assert not outcome.saved and outcome.message == "NOT saved: disk full"

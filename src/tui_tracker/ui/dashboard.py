@@ -21,7 +21,6 @@ from ..domain.models import format_weight
 from ..domain.muscles import MUSCLE_LABELS
 from ..domain.progress import best_set, e1rm_trend, main_lifts, rir_compliance, trend_direction
 from ..domain.volume import IsoWeek, volume_by_week, warn_single_session
-from ..store import StoreError
 from .deload import DeloadPrompt, NextBlockPrompt, apply_deload_choice, apply_next_block
 from .widgets.charts import sets_cell, sparkline, volume_bar
 from .widgets.too_small import TooSmall
@@ -216,15 +215,7 @@ class DashboardScreen(Screen[str | None]):
             return
 
         def chosen(choice: str | None) -> None:
-            try:
-                message = apply_deload_choice(self.store, meso, choice, self.today)
-            except (StoreError, ValueError) as err:
-                self.notify(f"NOT saved: {err}", severity="error")
-                return
-            if message:
-                self.message = message
-                self.notify(message)
-                self.refresh_data()
+            self._show_outcome(apply_deload_choice(self.store, meso, choice, self.today))
         self.app.push_screen(DeloadPrompt(meso, decision), chosen)
 
     def action_next_block(self) -> None:
@@ -234,15 +225,18 @@ class DashboardScreen(Screen[str | None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                try:
-                    new = apply_next_block(self.store, meso, self.today)
-                except (StoreError, ValueError) as err:
-                    self.notify(f"NOT saved: {err}", severity="error")
-                    return
-                self.message = f"Started {new.name}: week 1 of {new.weeks}."
-                self.notify(self.message)
-                self.refresh_data()
+                self._show_outcome(apply_next_block(self.store, meso, self.today))
         self.app.push_screen(NextBlockPrompt(meso), answered)
+
+    def _show_outcome(self, outcome) -> None:
+        if outcome is None:
+            return
+        if not outcome.saved:
+            self.notify(outcome.message, severity="error")
+            return
+        self.message = outcome.message
+        self.notify(outcome.message)
+        self.refresh_data()
 
     def action_plan(self) -> None:
         from .plan import PlanScreen

@@ -6,7 +6,9 @@ saved through the store before the screen says so.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from typing import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +18,7 @@ from textual.widgets import Label, Static
 
 from ..domain.deload import DeloadDecision, next_mesocycle, postpone_a_week, start_deload
 from ..domain.mesocycle import Mesocycle, supersede
+from ..store import StoreError
 
 
 class DeloadPrompt(ModalScreen[str | None]):
@@ -74,22 +77,44 @@ class NextBlockPrompt(ModalScreen[bool]):
         self.dismiss(choice)
 
 
-def apply_deload_choice(store, meso: Mesocycle, choice: str | None, today: date) -> str | None:
-    """Save the lifter's answer; the message to show, or None when nothing changed."""
-    if choice == "start":
+@dataclass(frozen=True)
+class Outcome:
+    """What saving the lifter's answer did: the message to show, and whether it was saved."""
+
+    saved: bool
+    message: str
+
+
+def _saving(save: Callable[[], str]) -> Outcome:
+    """Run a save; a store or rule error becomes a NOT-saved outcome, never a crash."""
+    try:
+        return Outcome(True, save())
+    except (StoreError, ValueError) as err:
+        return Outcome(False, f"NOT saved: {err}")
+
+
+def apply_deload_choice(store, meso: Mesocycle, choice: str | None, today: date) -> Outcome | None:
+    """Save the lifter's answer to the deload prompt; None when the answer was 'later'."""
+    def start() -> str:
         store.save_mesocycle(start_deload(meso, today))
         return ("Deload week started: about half the sets at RIR 4+, loads kept or ~10% lighter. "
                 "The plan on Today shows it.")
-    if choice == "postpone":
+
+    def postpone() -> str:
         later = postpone_a_week(meso, today)
         store.save_mesocycle(later)
         return (f"Deload postponed through {later.postponed_until:%a %d %b}. "
                 "Past week 6 the app asks again at once.")
-    return None
+
+    action = {"start": start, "postpone": postpone}.get(choice or "")
+    return _saving(action) if action else None
 
 
-def apply_next_block(store, meso: Mesocycle, today: date) -> Mesocycle:
+def apply_next_block(store, meso: Mesocycle, today: date) -> Outcome:
     """Start the next block from `meso` today, closing the old one, in one write."""
-    new = next_mesocycle(meso, today)
-    store.save_mesocycles([*supersede(store.mesocycles(), new), new])
-    return new
+    def start() -> str:
+        new = next_mesocycle(meso, today)
+        store.save_mesocycles([*supersede(store.mesocycles(), new), new])
+        return f"Started {new.name}: week 1 of {new.weeks}."
+
+    return _saving(start)

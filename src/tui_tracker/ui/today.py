@@ -150,8 +150,7 @@ class TodayScreen(Screen):
         if next_block_due(meso, self.today):
             def answered(yes: bool | None) -> None:
                 if yes:
-                    new = apply_next_block(self.store, meso, self.today)
-                    self.block_changed(f"Started {new.name}: week 1 of {new.weeks}.")
+                    self._show_outcome(apply_next_block(self.store, meso, self.today))
             self.app.push_screen(NextBlockPrompt(meso), answered)
             return
         sessions = self.store.sessions_between(meso.start, self.today)
@@ -160,10 +159,16 @@ class TodayScreen(Screen):
             return
 
         def chosen(choice: str | None) -> None:
-            message = apply_deload_choice(self.store, meso, choice, self.today)
-            if message:
-                self.block_changed(message)
+            self._show_outcome(apply_deload_choice(self.store, meso, choice, self.today))
         self.app.push_screen(DeloadPrompt(meso, decision), chosen)
+
+    def _show_outcome(self, outcome) -> None:
+        if outcome is None:
+            return
+        if outcome.saved:
+            self.block_changed(outcome.message)
+        else:
+            self._status(outcome.message, "error")
 
     def block_changed(self, message: str = "") -> None:
         """The block was planned, deloaded or postponed elsewhere: show today's plan anew."""
