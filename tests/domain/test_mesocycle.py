@@ -324,3 +324,16 @@ def test_a_new_block_closes_the_open_ones_on_its_start_day():
     assert closed[0].ended == new.start
     assert active_mesocycle([done, *closed, new], new.start) == new
     assert supersede([new], new) == []
+
+
+def test_week_target_rir_across_the_block():
+    from tui_tracker.domain.deload import postpone_deload
+    from tui_tracker.domain.mesocycle import week_target_rir
+
+    m = meso(5)  # targets 3, 3, 2, 2, 1
+    assert week_target_rir(m, START - timedelta(days=1)) is None
+    assert [week_target_rir(m, day(w)) for w in range(1, 6)] == [3, 3, 2, 2, 1]
+    assert week_target_rir(m, day(6)) == DELOAD_RIR
+    assert week_target_rir(m, day(7)) is None  # after the deload week
+    late = postpone_deload(m, day(6, 6))
+    assert week_target_rir(late, day(6)) == 1  # postponed: the last week's target

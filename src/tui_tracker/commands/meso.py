@@ -217,7 +217,7 @@ def block_status(store, today: date) -> dict[str, Any]:
     """Where the lifter is: the shape `status --json` prints (also used by the demo and tests)."""
     from ..domain.deload import deload_decision
     from ..domain.mesocycle import (
-        DELOAD_RIR, active_mesocycle, phase, planned_day, week_label, week_number,
+        active_mesocycle, phase, planned_day, week_label, week_number, week_target_rir,
     )
 
     meso = active_mesocycle(store.mesocycles(), today)
@@ -230,12 +230,7 @@ def block_status(store, today: date) -> dict[str, Any]:
     decision = deload_decision(meso, sessions, store.catalogue().get, today)
     p = phase(meso, today)
     week = week_number(meso, today)
-    if p == "deload":
-        target = DELOAD_RIR
-    elif p == "accumulation" and week is not None:
-        target = meso.rir_targets[min(week, meso.weeks) - 1]
-    else:
-        target = None
+    target = week_target_rir(meso, today)
     day = planned_day(meso, today)
     return {
         "today": today.isoformat(),

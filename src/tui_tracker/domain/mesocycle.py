@@ -267,6 +267,20 @@ def target_rir_on(meso: Mesocycle, day: date, exercise: Exercise, is_final_set: 
     return target_rir(meso, week, exercise, is_final_set)
 
 
+def week_target_rir(meso: Mesocycle, today: date) -> int | None:
+    """This week's target RIR for working sets (the deload week's 4), None outside the block.
+
+    Postponed days keep the last accumulation week's target.  Per exercise and set,
+    `target_rir_on` refines it (isolation and final sets in the last week).
+    """
+    p = phase(meso, today)
+    if p == "deload":
+        return DELOAD_RIR
+    if p != "accumulation":
+        return None
+    return meso.rir_targets[min(week_number(meso, today) or 1, meso.weeks) - 1]
+
+
 def with_rir_targets(meso: Mesocycle, targets: tuple[int, ...] | list[int]) -> Mesocycle:
     """The block with the lifter's own RIR targets (one per week, 0-5)."""
     return replace(meso, rir_targets=_check_targets(tuple(targets), meso.weeks))

@@ -16,7 +16,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, ProgressBar, Static, TabbedContent, TabPane
 
 from ..domain.deload import DeloadDecision, deload_decision, next_block_due
-from ..domain.mesocycle import Mesocycle, active_mesocycle, phase, week_label, week_number
+from ..domain.mesocycle import (
+    DELOAD_RIR, Mesocycle, active_mesocycle, week_label, week_target_rir)
 from ..domain.models import format_weight
 from ..domain.muscles import MUSCLE_LABELS
 from ..domain.progress import best_set, e1rm_trend, main_lifts, rir_compliance, trend_direction
@@ -103,13 +104,8 @@ class DashboardScreen(Screen[str | None]):
             bar.display = False
             return
         bar.display = True
-        week = week_number(meso, self.today) or 0
-        p = phase(meso, self.today)
-        target = ""
-        if p == "accumulation":
-            target = f" · target RIR {meso.rir_targets[min(week, meso.weeks) - 1]}"
-        elif p == "deload":
-            target = " · target RIR 4+"
+        rir = week_target_rir(meso, self.today)
+        target = "" if rir is None else f" · target RIR {rir}" + ("+" if rir == DELOAD_RIR else "")
         title.update(f"[b]{meso.name}[/b] · {week_label(meso, self.today)}{target}")
         days_in = (self.today - meso.start).days + 1
         bar.update(total=(meso.weeks + 1) * 7, progress=max(0, min(days_in, (meso.weeks + 1) * 7)))
