@@ -69,8 +69,13 @@ class Pty:
     def __init__(self, argv: list[str], cols: int = 80, rows: int = 24) -> None:
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        # A lifter's shell, not this one: no Textual or colour overrides, and Python
+        # may cache bytecode (with PYTHONDONTWRITEBYTECODE, as on our CI machines, an
+        # editable install would recompile every module of ours at each start while
+        # Textual's, compiled by pip, would not: the comparison would be unfair).
         env = {k: v for k, v in os.environ.items()
-               if not k.startswith("TEXTUAL") and k not in ("NO_COLOR", "COLORTERM")}
+               if not k.startswith("TEXTUAL")
+               and k not in ("NO_COLOR", "COLORTERM", "PYTHONDONTWRITEBYTECODE")}
         env.update(TERM="xterm-256color", COLUMNS=str(cols), LINES=str(rows))
         self.master = master
         self.out = bytearray()
