@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 import orjson
-from filelock import FileLock, Timeout
 
 from ..domain.mesocycle import Mesocycle
 from ..domain.models import Exercise, LoggedSet, Session
@@ -31,6 +30,7 @@ from ..domain.muscles import MUSCLES
 from ..domain.volume import DEFAULT_TARGET as DEFAULT_VOLUME_TARGET
 from . import codec
 from .errors import DatabaseNotWritable, StoreError
+from .lock import LockTimeout, ProcessLock
 from .migrations import SESSIONS
 from .paths import FILE_MODE, ensure_folder, lock_path, temp_files, year_files, year_path
 from .storage import SyncedTable, TrackerDB, open_db
@@ -71,8 +71,7 @@ class Store:
         except OSError as e:
             raise DatabaseNotWritable(
                 self.path, f"its folder cannot be created ({e.strerror or e})") from e
-        self._lock = FileLock(str(lock_path(self.path)), timeout=LOCK_TIMEOUT, mode=FILE_MODE,
-                              poll_interval=0.001, thread_local=False)
+        self._lock = ProcessLock(str(lock_path(self.path)), timeout=LOCK_TIMEOUT, mode=FILE_MODE)
         self._main = open_db(self.path, "main")
         with self._locked():
             for tmp in temp_files(self.path):  # orphans: nobody writes while we hold the lock
@@ -98,10 +97,10 @@ class Store:
         with self._mutex:
             try:
                 self._lock.acquire()
-            except Timeout as e:
+            except LockTimeout as e:
                 raise StoreError(
                     f"The training database {self.path} is busy: another tui-tracker "
-                    f"process has held {self._lock.lock_file} for {LOCK_TIMEOUT:.0f} s.",
+                    f"process has held {self._lock.path} for {LOCK_TIMEOUT:.0f} s.",
                     self.path) from e
             except OSError as e:
                 raise DatabaseNotWritable(
