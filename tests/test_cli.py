@@ -87,6 +87,27 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(capsys, db, args, messa
     assert not any(p.name.startswith("training.sessions") for p in db.parent.iterdir()) if db.parent.exists() else True
 
 
+def test_the_tui_options_parse_without_the_subcommands_and_the_same_way(db):
+    """Starting the TUI takes a short path through the parser (cli._parse); it must
+    read the TUI's options exactly as the full parser does, and leave the rest to it."""
+    from tui_tracker.cli import _parse, build_parser
+
+    tui = ["--db", str(db), "--today", "2026-11-16", "--no-mouse", "--theme", "nord"]
+    quick = _parse(tui)
+    assert quick.command is None
+    assert vars(quick) == vars(build_parser().parse_args(tui))
+    assert _parse([*tui, "volume"]).command == "volume"
+
+
+def test_tui_option_errors_and_help_are_as_before(capsys, db):
+    code, _, err = run(capsys, "--db", str(db), "--today", "2026-02-30")
+    assert code == 2 and "not a real date" in err and len(err.strip().splitlines()) == 1
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "volume" in out and "meso" in out and "--no-mouse" in out
+
+
 def test_a_bad_set_among_good_ones_writes_none_of_them(capsys, db):
     run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "squat", "100x5")
     code, _, _ = run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "squat", "100x5", "100x5@99")
