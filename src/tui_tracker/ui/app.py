@@ -42,7 +42,10 @@ class TrackerApp(App):
             # us (kill -9), stdin just ends and nobody would ever quit this process.
             self._server_pid = os.getppid()
             self.set_interval(2, self._check_server)
-        self.push_screen(TodayScreen(self.store, self.clock))
+
+    def get_default_screen(self) -> Screen:
+        """Today is the bottom screen: no blank default screen composed first and left."""
+        return TodayScreen(self.store, self.clock)
 
     def _check_server(self) -> None:
         if os.getppid() != self._server_pid:  # re-parented: the server is gone

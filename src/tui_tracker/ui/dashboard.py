@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, ProgressBar, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, ProgressBar, Static, TabbedContent, TabPane
 
 from ..domain.deload import DeloadDecision, deload_decision, next_block_due
 from ..domain.mesocycle import (
@@ -24,6 +24,7 @@ from ..domain.progress import best_set, e1rm_trend, main_lifts, rir_compliance, 
 from ..domain.volume import IsoWeek, volume_by_week, warn_single_session
 from .deload import DeloadPrompt, NextBlockPrompt, apply_deload_choice, apply_next_block
 from .widgets.charts import sets_cell, sparkline, volume_bar
+from .widgets.key_bar import KeyBar
 from .widgets.too_small import TooSmall
 
 #: Without a block, the volume table looks this many weeks back.
@@ -34,6 +35,8 @@ TREND_MARK = {"rising": "↑ rising", "flat": "→ flat", "falling": "↓ fallin
 
 class DashboardScreen(Screen[str | None]):
     """Week N of M, this block's hard sets per muscle, e1RM trends and RIR compliance."""
+
+    CSS_PATH = "dashboard.tcss"
 
     BINDINGS = [
         Binding("v", "tab('volume')", "Volume"),
@@ -68,7 +71,7 @@ class DashboardScreen(Screen[str | None]):
                 yield DataTable(id="effort-table", cursor_type="row", zebra_stripes=True)
                 yield Static("on target = RIR within 1 of the week's target · harder = nearer "
                              "failure", classes="legend")
-        yield Footer()
+        yield KeyBar()
         yield TooSmall(id="too-small")
 
     def on_mount(self) -> None:

@@ -7,10 +7,11 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from ..domain.models import Session, format_weight
 from ..domain.sessions import days_ago, duration_text, working_set_count
+from .widgets.key_bar import KeyBar
 from .widgets.too_small import TooSmall
 
 PAGE = 200
@@ -31,7 +32,7 @@ class HistoryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static("History: Enter opens a session, Esc/q goes back", id="title")
         yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
         yield TooSmall(id="too-small")
 
     def on_mount(self) -> None:
@@ -75,7 +76,7 @@ class SessionScreen(Screen):
                 if s.ended_at else f"from {s.started_at:%H:%M}, not finished")
         yield Static(f"{s.date:%a %d %b %Y} · {time} · read-only · Esc/q: back", id="title")
         yield DataTable(id="session-sets", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
         yield TooSmall(id="too-small")
 
     def on_mount(self) -> None:

@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, OptionList, Static
+from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ..domain.mesocycle import (
@@ -33,6 +33,7 @@ from .modals import Confirm, ExercisePicker
 from .widgets.plan_rir import RirTargets
 from .widgets.plan_setup import PlanSetup
 from .widgets.plan_volume import PlanVolume
+from .widgets.key_bar import KeyBar
 from .widgets.too_small import TooSmall
 
 #: An added exercise starts as 3 x 8-12; +/- then sets its sets.
@@ -88,7 +89,7 @@ class PlanScreen(Screen[Mesocycle | None]):
                     yield OptionList(id="plan-days")
                     yield PlanVolume(id="plan-volume")
         yield Static("", id="status")
-        yield Footer(compact=True)
+        yield KeyBar(compact=True)
         yield TooSmall(id="too-small")
 
     def on_mount(self) -> None:

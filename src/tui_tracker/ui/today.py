@@ -1,7 +1,9 @@
 """The Today screen: today's exercises, the sets logged, and the set-entry panel.
 
-Dialogs and other screens are imported when first opened: the first frame
-should not wait on code it does not show.
+Dialogs and other screens are imported when first opened, and the sets table
+and set-entry panel are mounted when an exercise is first shown (on a day with
+none yet, right after the first frame): the first frame should not wait on code
+it does not show.
 
 Every set is committed to disk by the store before it is shown as logged.  Letter
 keys work from anywhere on the screen except while typing a note.
@@ -10,6 +12,7 @@ keys work from anywhere on the screen except while typing a note.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING, Callable
 
 from rich.text import Text
 from textual import on
@@ -17,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..domain.advice import failure_advice
@@ -29,9 +32,14 @@ from ..domain.sessions import (
 from ..domain.workout import Workout, planned_prefill, todays_workout
 from ..store import StoreError
 from .widgets.header import TodayHeader
+from .widgets.key_bar import KeyBar
 from .widgets.rest_timer import RestTimer
-from .widgets.set_entry import SetEntry
-from .widgets.too_small import TooSmall
+from .widgets.too_small import TooSmall, presize
+
+if TYPE_CHECKING:  # mounted on demand, imported then (see _work_panel)
+    from textual.widgets import DataTable
+
+    from .widgets.set_entry import SetEntry
 
 #: (key, action, footer label, shown in footer, palette title, palette help)
 ACTIONS = [
@@ -71,6 +79,9 @@ class TodayScreen(Screen):
         self.current: str | None = None
         self._last: dict[str, tuple[Session | None, list[LoggedSet]]] = {}
         self._undo: tuple[str, LoggedSet, int] | None = None
+        self._resumed_once = False
+        self._panel: list | None = None  # the mounts of the sets table and set-entry panel
+        self._panel_ready = False
         self.catalogue = store.catalogue()
         self.meso = None
         self.workout: Workout | None = None
@@ -80,7 +91,8 @@ class TodayScreen(Screen):
         self.session = session_to_resume(candidates, clock.now())
         self._merge_order()
         # Set before mounting: changing a screen's class later restyles every widget.
-        self.set_class(not self.order, "-empty")
+        self.set_class(not self.order, "-empty", update=False)
+        presize(self)
 
     # --- layout ------------------------------------------------------------------------
 
@@ -89,21 +101,76 @@ class TodayScreen(Screen):
         with Vertical(id="body"):
             yield Static("No exercises yet. Press [b]a[/b] to add one, e.g. a squat.", id="empty-hint")
             yield OptionList(id="exercises")
-            yield DataTable(id="sets", cursor_type="row", zebra_stripes=True)
+            # (the sets table goes here, the set-entry panel last: see _work_panel)
             yield Static("", id="status")
             yield RestTimer(id="rest")
-            yield SetEntry(id="entry")
-        yield Footer()
+        yield KeyBar()
         yield TooSmall(id="too-small")
 
-    def on_mount(self) -> None:
-        table = self.query_one("#sets", DataTable)
-        table.add_columns("#", "Weight", "Reps", "RIR", "Type", "Note")
+    def on_screen_resume(self, event) -> None:
+        # Runs before Screen's own handler, which restyles every widget on a resume.  The
+        # first resume follows the mount, where each widget was just styled: skip it there
+        # (36 ms on a 2-core box, benchmarks/profile_start.py).  Later resumes restyle.
+        if not self._resumed_once:
+            self._resumed_once = True
+            event.refresh_styles = False
+
+    async def on_mount(self) -> None:
         self.query_one("#exercises", OptionList).border_title = "Today"
+        if self.order:
+            await self._work_panel()
+        else:  # hidden on a day with no exercise yet: mounted just after the first frame
+            self.call_after_refresh(self._work_panel)
         self._resume()
         self._refresh_header()
         self.set_interval(30, self._refresh_header)
         self.call_after_refresh(self.prompt_block)
+
+    async def _work_panel(self) -> None:
+        """Mount the sets table and the set-entry panel (once), and wait until they are.
+
+        Hidden on a day with no exercise yet, they were half the time to the first
+        frame (benchmarks/profile_start.py), so they are not composed with the screen.
+        Whatever first shows an exercise awaits this; the keys that act on the panel
+        are disabled until it is there (check_action).
+        """
+        if self._panel is None:
+            from textual.widgets import DataTable
+
+            from .widgets.set_entry import SetEntry
+
+            table = DataTable(id="sets", cursor_type="row", zebra_stripes=True)
+            # Text, not str: a str label is parsed as markup, which loads Rich's emoji table.
+            table.add_columns(*map(Text, ("#", "Weight", "Reps", "RIR", "Type", "Note")))
+            body = self.query_one("#body", Vertical)
+            self._panel = [body.mount(table, before="#status"), body.mount(SetEntry(id="entry"))]
+        for mounting in self._panel:
+            await mounting
+        if not self._panel_ready:
+            self._panel_ready = True
+            self.refresh_bindings()
+
+    def _with_panel(self, show: Callable[[], None]) -> None:
+        """Run `show` now if the panel is mounted, else the moment it is (keys typed ahead)."""
+        if self._panel_ready:
+            show()
+            return
+
+        async def when_mounted() -> None:
+            await self._work_panel()
+            show()
+        self.call_next(when_mounted)
+
+    def _focus_entry(self) -> None:
+        self._with_panel(lambda: self.entry.focus_first())
+
+    @property
+    def entry(self) -> SetEntry:
+        return self.query_one("#entry")
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#sets")
 
     def _load_plan(self) -> None:
         """The active block's plan for today (re-read after the block changes)."""
@@ -128,7 +195,7 @@ class TodayScreen(Screen):
         done = self.session.exercise_ids() if self.session else []
         self._show_exercises(select=self._first_to_do(done))
         if self.order:
-            self.query_one(SetEntry).focus_first()
+            self._focus_entry()
         else:
             self.query_one("#exercises", OptionList).focus()
 
@@ -225,12 +292,19 @@ class TodayScreen(Screen):
         if select is not None and select in self.order:
             options.highlighted = self.order.index(select)
             self._select(select)
+        self.refresh_bindings()  # edit, delete, undo, finish: what check_action allows changed
 
     def _select(self, exercise_id: str) -> None:
         self.current = exercise_id
+        self._with_panel(lambda: self._fill_panel(exercise_id))
+
+    def _fill_panel(self, exercise_id: str) -> None:
+        """The sets of `exercise_id` today, and the entry pre-filled for its next set."""
+        if self.current != exercise_id:  # another was chosen while the panel mounted
+            return
         ex = self._exercise(exercise_id)
         self._show_sets()
-        entry = self.query_one(SetEntry)
+        entry = self.entry
         slot = self.workout.slot(exercise_id) if self.workout else None
         entry.border_title = f"Log a set: {ex.name}"[:40] + (
             f" · target {slot.target_text}" if slot else "")
@@ -241,7 +315,7 @@ class TodayScreen(Screen):
         entry.load(planned_prefill(values, slot, working_set_count(today_sets)))
 
     def _show_sets(self) -> None:
-        table = self.query_one("#sets", DataTable)
+        table = self.table
         table.clear()
         if self.current is None:
             return
@@ -279,7 +353,10 @@ class TodayScreen(Screen):
 
     # --- logging -----------------------------------------------------------------------
 
-    @on(SetEntry.Submitted, "#entry")
+    def on_set_entry_submitted(self, event: SetEntry.Submitted) -> None:
+        if event.panel.id == "entry":
+            self.log_set(event)
+
     def log_set(self, event: SetEntry.Submitted) -> None:
         if self.current is None:
             self._status("Add an exercise first (press a).", "warning")
@@ -311,16 +388,19 @@ class TodayScreen(Screen):
             self.query_one(RestTimer).start(ex.rest_seconds, f"after {ex.name[:22]}")
         self._show_exercises(select=self.current)
         self._refresh_header()
-        self.query_one(SetEntry).focus_first()
+        self._focus_entry()
 
     # --- actions -----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         focused = self.focused
-        if isinstance(focused, Input) and focused.id == "note" and action != "focus_exercises":
+        if focused is not None and focused.id == "note" and action != "focus_exercises":
             return False  # typing a note: letters are text
-        if action in ("edit_set", "delete_set") and not self._sets_today(self.current or ""):
+        if action in ("edit_set", "delete_set") and not (
+                self._panel_ready and self._sets_today(self.current or "")):
             return None
+        if action in ("toggle_warmup", "toggle_unit") and not self._panel_ready:
+            return False  # for the moment the panel takes to mount
         if action == "undo" and self._undo is None:
             return None
         if action == "finish" and self.session is None:
@@ -338,7 +418,7 @@ class TodayScreen(Screen):
             if exercise_id not in self.order:
                 self.order.append(exercise_id)
             self._show_exercises(select=exercise_id)
-            self.query_one(SetEntry).focus_first()
+            self._focus_entry()
             self._status(f"{self._exercise(exercise_id).name}: type weight, reps, RIR and press Enter.")
 
         self.app.push_screen(ExercisePicker(self.catalogue, self._create_exercise), picked)
@@ -360,19 +440,19 @@ class TodayScreen(Screen):
     @on(OptionList.OptionSelected, "#exercises")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         self._select(event.option.id)
-        self.query_one(SetEntry).focus_first()
+        self._focus_entry()
 
     def _highlighted_set(self) -> tuple[int, LoggedSet] | None:
         sets = self._sets_today(self.current or "")
         if not sets:
             return None
-        row = self.query_one("#sets", DataTable).cursor_row
+        row = self.table.cursor_row
         row = min(max(row, 0), len(sets) - 1)
         return row, sets[row]
 
-    @on(DataTable.RowSelected, "#sets")
-    def _row_chosen(self, event: DataTable.RowSelected) -> None:
-        self.action_edit_set()
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "sets":
+            self.action_edit_set()
 
     def action_edit_set(self) -> None:
         from .modals import EditSet
@@ -427,10 +507,10 @@ class TodayScreen(Screen):
         self._show_exercises(select=logged.exercise_id)
 
     def action_toggle_warmup(self) -> None:
-        self.query_one(SetEntry).toggle_warmup()
+        self.entry.toggle_warmup()
 
     def action_toggle_unit(self) -> None:
-        entry = self.query_one(SetEntry)
+        entry = self.entry
         entry.toggle_unit()
         self._status(f"Weights now in {entry.unit}.")
 
@@ -466,7 +546,7 @@ class TodayScreen(Screen):
             self.query_one(RestTimer).skip("")
             self._merge_order()
             self._show_exercises()
-            self._show_sets()
+            self._with_panel(self._show_sets)
             self._refresh_header()
             self._status(f"Session finished: {summary} Well trained.", "saved")
             self.action_focus_exercises()
