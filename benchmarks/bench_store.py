@@ -58,6 +58,17 @@ def row(name: str, values_s: list[float]) -> tuple[str, int, float, float, float
     return name, len(ms), pct(ms, 50), pct(ms, 95), max(ms)
 
 
+def open_session_with_sets(path: Path, day: date, sets: int = 3) -> None:
+    """Leave a session open on `day` with a few sets: the app resumes it at start."""
+    store = Store(path)
+    t = datetime(day.year, day.month, day.day, 17, 0, tzinfo=TZ)
+    session = store.start_session(day, t)
+    for i in range(sets):
+        t += timedelta(minutes=3)
+        store.log_set(LoggedSet("barbell-back-squat", 140, 5, 2, t), day=day, session_id=session.id)
+    store.close()
+
+
 def bench_commits(path: Path, end: date, n: int) -> list[float]:
     store = Store(path)
     times: list[float] = []
@@ -229,8 +240,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print("# tui-tracker store benchmark\n")
     print(f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs\n")
-    print(f"History: {counts['sessions']} sessions, {counts['sets']} sets over {counts['years']} "
-          f"yearly files, {total_mb:.1f} MB in all (largest yearly file {current:.2f} MB); "
+    print(f"History: {counts['sessions']} sessions, {counts['sets']} sets in {counts['months']} "
+          f"monthly files, {total_mb:.1f} MB in all (largest monthly file {current:.2f} MB); "
           f"generated in {gen_s:.2f} s. Baseline file: {n_base} set documents, "
           f"{base.stat().st_size / 1e6:.1f} MB.\n")
     rows = [

@@ -5,7 +5,7 @@
 The path a volume view takes: `store.sessions_between(first Monday, today)`, the
 catalogue and targets, then the domain's `weekly_sets` for each of the 12 ISO
 weeks.  Timed two ways:
-* cold: a new Store each time, so the yearly file is parsed from disk (OS cache
+* cold: a new Store each time, so the monthly files are parsed from disk (OS cache
   warm): what `tui-tracker volume` or a first visit pays;
 * warm: one open Store, its parse cache valid: what a revisit pays.
 """

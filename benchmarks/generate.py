@@ -158,7 +158,8 @@ def generate_history(store_or_path: Store | Path | str, years: int = 5, seed: in
     if not isinstance(store_or_path, Store):
         store.close()
     return {"sessions": len(sessions), "sets": sum(len(s.sets) for s in sessions),
-            "years": len({s.date.year for s in sessions})}
+            "years": len({s.date.year for s in sessions}),
+            "months": len({(s.date.year, s.date.month) for s in sessions})}
 
 
 def main(argv: list[str] | None = None) -> int:

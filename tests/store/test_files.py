@@ -21,8 +21,9 @@ from tui_tracker.store import (
     migrations,
     resolve_db_path,
     storage,
-    year_path,
+    yearly_path,
 )
+from tui_tracker.store.paths import month_of, month_path
 
 from .helpers import DAY, mkset, tmp_files
 
@@ -54,8 +55,9 @@ def test_resolve_order_cli_env_default(monkeypatch, tmp_path):
     assert resolve_db_path("rel.json").is_absolute()
 
 
-def test_year_files_named_after_the_main_file(tmp_path):
-    assert year_path(tmp_path / "lifts.json", 2026) == tmp_path / "lifts.sessions-2026.json"
+def test_session_files_named_after_the_main_file(tmp_path):
+    assert month_path(tmp_path / "lifts.json", 202611) == tmp_path / "lifts.sessions-2026-11.json"
+    assert yearly_path(tmp_path / "lifts.json", 2026) == tmp_path / "lifts.sessions-2026.json"
 
 
 # --- permissions ------------------------------------------------------------------------
@@ -75,7 +77,8 @@ def test_folder_0700_files_0600_even_with_open_umask(tmp_path):
     assert mode(db.parent) == 0o700
     files = sorted(db.parent.iterdir())
     assert [f.name for f in files] == ["training.json", "training.json.lock",
-                                       "training.sessions-2025.json", "training.sessions-2026.json"]
+                                       "training.sessions-2025-12.json",
+                                       "training.sessions-2026-11.json"]
     for f in files:
         assert mode(f) == 0o600, f
 
@@ -93,6 +96,7 @@ def test_orphan_temp_files_removed_on_open(store, db_path):
     store.close()
     folder = db_path.parent
     orphans = ["training.json.tmp-0123456789ab", "training.sessions-2026.json.tmp-abcdef012345",
+               "training.sessions-2026-11.json.tmp-abcdef012345",
                "training.json.unreadable-20260101T000000Z.tmp-00aa11bb22cc"]
     keep = ["other.json.tmp-0123456789ab", "notes.txt", "training.json.v1.bak"]
     for name in orphans + keep:
@@ -105,7 +109,7 @@ def test_orphan_temp_files_removed_on_open(store, db_path):
 
 def test_failing_serialisation_leaves_old_file(store, db_path):
     session = store.log_set(mkset(), day=DAY)
-    yfile = year_path(db_path, DAY.year)
+    yfile = month_path(db_path, month_of(DAY))
     before = yfile.read_bytes()
     with pytest.raises(StoreError, match="could not be saved") as err:
         store.log_set(mkset(note=object(), minute=3), day=DAY, session_id=session.id)
@@ -119,7 +123,7 @@ def test_failing_serialisation_leaves_old_file(store, db_path):
 @pytest.mark.parametrize("fail", ["write", "fsync", "replace"])
 def test_failing_write_leaves_old_file_and_no_temp(store, db_path, monkeypatch, fail):
     session = store.log_set(mkset(), day=DAY)
-    yfile = year_path(db_path, DAY.year)
+    yfile = month_path(db_path, month_of(DAY))
     before = yfile.read_bytes()
 
     def boom(*a, **k):
@@ -163,7 +167,7 @@ DAMAGE = {
     "plain tinydb, no meta": lambda good: b'{"_default": {"1": {"a": 1}}}',
     "no schema_version": lambda good: b'{"meta": {"1": {"kind": "main"}}}',
     "document not object": lambda good: b'{"meta": {"1": {"schema_version": 1}}, "settings": {"1": 7}}',
-    "a sessions file": lambda good: orjson.dumps(migrations.new_year_data(2026)),
+    "a sessions file": lambda good: orjson.dumps(migrations.new_month_data(202611)),
 }
 
 
@@ -190,16 +194,16 @@ def test_damaged_main_file_is_refused_and_kept(tmp_path, db_path, case):
 
 
 @pytest.mark.parametrize("case", ["truncated", "garbage", "empty", "a list", "plain tinydb, no meta"])
-def test_damaged_year_file_is_refused_when_read_and_kept(store, db_path, case):
+def test_damaged_month_file_is_refused_when_read_and_kept(store, db_path, case):
     old = date(2025, 5, 1)
     store.log_set(mkset(day=old), day=old)
     store.log_set(mkset(), day=DAY)
     store.close()
-    yfile = year_path(db_path, 2025)
+    yfile = month_path(db_path, month_of(old))
     bad = DAMAGE[case](yfile.read_bytes())
     yfile.write_bytes(bad)
 
-    store = Store(db_path)  # years are read lazily: this year is fine
+    store = Store(db_path)  # months are read lazily: this month is fine
     assert len(store.sessions_between(DAY, DAY)) == 1
     for call in (lambda: store.sessions_between(old, old),
                  lambda: store.log_set(mkset(day=old, minute=9), day=old),
@@ -218,7 +222,7 @@ def test_damaged_year_file_is_refused_when_read_and_kept(store, db_path, case):
 def test_bad_document_inside_a_session(store, db_path):
     store.log_set(mkset(), day=DAY)
     store.close()
-    yfile = year_path(db_path, DAY.year)
+    yfile = month_path(db_path, month_of(DAY))
     raw = orjson.loads(yfile.read_bytes())
     raw["sessions"]["1"]["sets"][0]["reps"] = "eight"
     bad = orjson.dumps(raw)
@@ -233,26 +237,26 @@ def test_bad_document_inside_a_session(store, db_path):
 def test_newer_schema_is_refused_untouched(db_path):
     Store(db_path).close()
     raw = orjson.loads(db_path.read_bytes())
-    raw["meta"]["1"]["schema_version"] = 2
+    raw["meta"]["1"]["schema_version"] = 3
     newer = orjson.dumps(raw)
     db_path.write_bytes(newer)
     with pytest.raises(DatabaseTooNew) as err:
         Store(db_path)
     assert str(db_path) in str(err.value) and "newer" in str(err.value)
-    assert err.value.found == 2 and err.value.supported == 1
+    assert err.value.found == 3 and err.value.supported == 2
     assert db_path.read_bytes() == newer
 
 
 def test_newer_year_file_is_refused_untouched(store, db_path):
     store.log_set(mkset(), day=DAY)
     store.close()
-    yfile = year_path(db_path, DAY.year)
+    yfile = month_path(db_path, month_of(DAY))
     raw = orjson.loads(yfile.read_bytes())
     raw["meta"]["1"]["schema_version"] = 7
     newer = orjson.dumps(raw)
     yfile.write_bytes(newer)
     store = Store(db_path)
-    with pytest.raises(DatabaseTooNew, match="training.sessions-2026.json"):
+    with pytest.raises(DatabaseTooNew, match="training.sessions-2026-11.json"):
         store.log_set(mkset(minute=2), day=DAY)
     assert yfile.read_bytes() == newer
     store.close()
@@ -283,7 +287,7 @@ def test_read_only_folder_and_file(tmp_path):
 def test_permission_denied_on_write_any_user(store, db_path, monkeypatch):
     """Works as root too: the rename is refused the way a read-only folder refuses it."""
     session = store.log_set(mkset(), day=DAY)
-    yfile = year_path(db_path, DAY.year)
+    yfile = month_path(db_path, month_of(DAY))
     before = yfile.read_bytes()
 
     def denied(*a, **k):
@@ -333,40 +337,40 @@ def test_cannot_create_temp_file_any_user(store, db_path, monkeypatch):
 
 # --- migrations -------------------------------------------------------------------------
 
-def _v1_database(db_path: Path) -> tuple[bytes, bytes]:
+def _v2_database(db_path: Path) -> tuple[bytes, bytes]:
     with Store(db_path) as s:
         s.set_setting("unit", "lb")
         s.log_set(mkset(), day=DAY)
-    return db_path.read_bytes(), year_path(db_path, DAY.year).read_bytes()
+    return db_path.read_bytes(), month_path(db_path, month_of(DAY)).read_bytes()
 
 
-def _to_v2(data: dict) -> dict:
+def _to_v3(data: dict) -> dict:
     meta = next(iter(data["meta"].values()))
     if meta["kind"] == "main":
         data["settings"]["99"] = {"key": "migrated", "value": True}
     else:
         for doc in data["sessions"].values():
-            doc["note"] = doc["note"] or "from v1"
+            doc["note"] = doc["note"] or "from v2"
     return data
 
 
 def test_migration_runs_forward_and_keeps_a_copy(db_path, monkeypatch):
-    main_v1, year_v1 = _v1_database(db_path)
-    monkeypatch.setattr(migrations, "CURRENT_SCHEMA", 2)
-    monkeypatch.setitem(migrations.MIGRATIONS, 1, _to_v2)
+    main_v2, month_v2 = _v2_database(db_path)
+    monkeypatch.setattr(migrations, "CURRENT_SCHEMA", 3)
+    monkeypatch.setitem(migrations.MIGRATIONS, 2, _to_v3)
 
     store = Store(db_path)
-    bak = db_path.with_name("training.json.v1.bak")
-    assert bak.read_bytes() == main_v1 and mode(bak) == 0o600
-    assert orjson.loads(db_path.read_bytes())["meta"]["1"]["schema_version"] == 2
+    bak = db_path.with_name("training.json.v2.bak")
+    assert bak.read_bytes() == main_v2 and mode(bak) == 0o600
+    assert orjson.loads(db_path.read_bytes())["meta"]["1"]["schema_version"] == 3
     assert store.get_setting("migrated") is True and store.get_setting("unit") == "lb"
 
-    yfile = year_path(db_path, DAY.year)
-    assert yfile.read_bytes() == year_v1  # yearly files migrate when first read
+    yfile = month_path(db_path, month_of(DAY))
+    assert yfile.read_bytes() == month_v2  # session files migrate when first read
     (session,) = store.sessions_between(DAY, DAY)
-    assert session.note == "from v1"
-    assert yfile.with_name(yfile.name + ".v1.bak").read_bytes() == year_v1
-    assert orjson.loads(yfile.read_bytes())["meta"]["1"]["schema_version"] == 2
+    assert session.note == "from v2"
+    assert yfile.with_name(yfile.name + ".v2.bak").read_bytes() == month_v2
+    assert orjson.loads(yfile.read_bytes())["meta"]["1"]["schema_version"] == 3
     store.log_set(mkset(minute=5), day=DAY, session_id=session.id)
     store.close()
     # Opening again migrates nothing more.
@@ -375,39 +379,39 @@ def test_migration_runs_forward_and_keeps_a_copy(db_path, monkeypatch):
 
 
 def test_new_files_get_the_current_version(db_path, monkeypatch):
-    monkeypatch.setattr(migrations, "CURRENT_SCHEMA", 2)
+    monkeypatch.setattr(migrations, "CURRENT_SCHEMA", 3)
     with Store(db_path) as s:
         s.log_set(mkset(), day=DAY)
-    assert orjson.loads(db_path.read_bytes())["meta"]["1"]["schema_version"] == 2
-    assert orjson.loads(year_path(db_path, DAY.year).read_bytes())["meta"]["1"]["schema_version"] == 2
+    assert orjson.loads(db_path.read_bytes())["meta"]["1"]["schema_version"] == 3
+    assert orjson.loads(month_path(db_path, month_of(DAY)).read_bytes())["meta"]["1"]["schema_version"] == 3
     assert list(db_path.parent.glob("*.bak")) == []
 
 
 def test_failing_migration_leaves_the_file(db_path, monkeypatch):
-    main_v1, _ = _v1_database(db_path)
+    main_v2, _ = _v2_database(db_path)
 
     def broken(data):
         raise KeyError("exercises_v0")
 
-    monkeypatch.setattr(migrations, "CURRENT_SCHEMA", 2)
-    monkeypatch.setitem(migrations.MIGRATIONS, 1, broken)
+    monkeypatch.setattr(migrations, "CURRENT_SCHEMA", 3)
+    monkeypatch.setitem(migrations.MIGRATIONS, 2, broken)
     with pytest.raises(StoreError, match="Cannot migrate") as err:
         Store(db_path)
-    assert "training.json.v1.bak" in str(err.value)
-    assert db_path.read_bytes() == main_v1
+    assert "training.json.v2.bak" in str(err.value)
+    assert db_path.read_bytes() == main_v2
 
 
 def test_missing_migration_step(db_path, monkeypatch):
-    main_v1, _ = _v1_database(db_path)
-    monkeypatch.setattr(migrations, "CURRENT_SCHEMA", 3)
-    monkeypatch.setitem(migrations.MIGRATIONS, 1, _to_v2)
-    with pytest.raises(StoreError, match="no migration from schema version 2"):
+    main_v2, _ = _v2_database(db_path)
+    monkeypatch.setattr(migrations, "CURRENT_SCHEMA", 4)
+    monkeypatch.setitem(migrations.MIGRATIONS, 2, _to_v3)
+    with pytest.raises(StoreError, match="no migration from schema version 3"):
         Store(db_path)
-    assert db_path.read_bytes() == main_v1
+    assert db_path.read_bytes() == main_v2
 
 
 def test_migration_chain_runs_in_order(db_path, monkeypatch):
-    _v1_database(db_path)
+    _v2_database(db_path)
     seen = []
 
     def step(n):
@@ -416,12 +420,12 @@ def test_migration_chain_runs_in_order(db_path, monkeypatch):
             return data
         return run
 
-    monkeypatch.setattr(migrations, "CURRENT_SCHEMA", 3)
-    monkeypatch.setitem(migrations.MIGRATIONS, 1, step(1))
+    monkeypatch.setattr(migrations, "CURRENT_SCHEMA", 4)
     monkeypatch.setitem(migrations.MIGRATIONS, 2, step(2))
+    monkeypatch.setitem(migrations.MIGRATIONS, 3, step(3))
     Store(db_path).close()
-    assert seen == [(1, 1), (2, 2)]
-    assert orjson.loads(db_path.read_bytes())["meta"]["1"]["schema_version"] == 3
+    assert seen == [(2, 2), (3, 3)]
+    assert orjson.loads(db_path.read_bytes())["meta"]["1"]["schema_version"] == 4
 
 
 def test_one_keep_safe_copy_per_damaged_content(db_path, monkeypatch):

@@ -6,7 +6,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from tui_tracker.store import Store, year_path
+from tui_tracker.store import Store
+from tui_tracker.store.paths import month_files
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
@@ -33,11 +34,13 @@ def test_bulk_files_equal_one_commit_at_a_time(tmp_path):
                 store.log_set(x, day=s.date, session_id=live.id)
             store.finish_session(live.id, s.ended_at, note=s.note)
 
-    for year in (2025, 2026):
-        got = year_path(one, year).read_bytes()
+    assert list(month_files(one)) == list(month_files(bulk))
+    assert {month // 100 for month in month_files(one)} == {2025, 2026}
+    for month, path in month_files(one).items():
+        got = path.read_bytes()
         for live_id, original in ids.items():  # session ids are new uuids on this path
             got = got.replace(live_id.encode(), original.encode())
-        assert got == year_path(bulk, year).read_bytes()
+        assert got == month_files(bulk)[month].read_bytes()
     assert one.read_bytes() == bulk.read_bytes()
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from tui_tracker.domain.models import Exercise, LoggedSet, Session
 from tui_tracker.domain.muscles import MUSCLES
-from tui_tracker.store import Store, StoreError, year_path
+from tui_tracker.store import Store, StoreError, month_of, month_path
 
 from .helpers import DAY, at, mkset
 
@@ -125,16 +125,17 @@ def test_delete_session_only_when_empty(store):
     assert store.session(full.id) is not None
 
 
-def test_year_boundary_two_files(store, db_path):
+def test_one_file_per_month_across_a_year_boundary(store, db_path):
     dec = date(2025, 12, 31)
     jan = date(2026, 1, 1)
     a = store.log_set(mkset("barbell-back-squat", 140, 5, 1, day=dec), day=dec)
     b = store.log_set(mkset("barbell-bench-press", 100, 5, 1, day=jan), day=jan)
-    assert year_path(db_path, 2025).exists() and year_path(db_path, 2026).exists()
-    assert year_path(db_path, 2025).name == "training.sessions-2025.json"
+    assert month_path(db_path, 202512).name == "training.sessions-2025-12.json"
+    assert month_path(db_path, 202512).exists() and month_path(db_path, 202601).exists()
     assert store.years() == [2025, 2026]
-    in_2025 = orjson.loads(year_path(db_path, 2025).read_bytes())
-    assert [d["id"] for d in in_2025["sessions"].values()] == [a.id]
+    in_dec = orjson.loads(month_path(db_path, 202512).read_bytes())
+    assert [d["id"] for d in in_dec["sessions"].values()] == [a.id]
+    assert in_dec["meta"]["1"]["year"] == 2025 and in_dec["meta"]["1"]["month"] == 12
 
     store = reopen(store)
     assert [s.id for s in store.sessions_between(dec, jan)] == [a.id, b.id]
@@ -143,60 +144,25 @@ def test_year_boundary_two_files(store, db_path):
     store.close()
 
 
-def test_sessions_between_only_reads_needed_years(store, db_path):
-    for year in (2022, 2023, 2024):
-        store.log_set(mkset(day=date(year, 6, 1)), day=date(year, 6, 1))
+def test_month_of_sorts_months_in_time_order():
+    assert month_of(date(2025, 12, 31)) == 202512 < month_of(date(2026, 1, 1)) == 202601
+
+
+def test_sessions_between_only_reads_needed_months(store, db_path):
+    for day in (date(2023, 5, 31), date(2023, 6, 1), date(2023, 7, 1)):
+        store.log_set(mkset(day=day), day=day)
     store = reopen(store)
-    year_path(db_path, 2022).write_bytes(b"garbage")  # would raise if it were read
-    got = store.sessions_between(date(2023, 1, 1), date(2024, 12, 31))
-    assert [s.date.year for s in got] == [2023, 2024]
-    assert [s.date.year for s in store.recent_sessions(limit=2)] == [2024, 2023]
+    month_path(db_path, 202305).write_bytes(b"garbage")  # would raise if it were read
+    got = store.sessions_between(date(2023, 6, 1), date(2023, 7, 31))
+    assert [s.date for s in got] == [date(2023, 6, 1), date(2023, 7, 1)]
+    assert [s.date for s in store.recent_sessions(limit=2)] == [date(2023, 7, 1), date(2023, 6, 1)]
+    assert store.last_sets("barbell-bench-press", before=date(2023, 6, 30))[0].date == date(2023, 6, 1)
     store.close()
-
-
-def test_recent_sessions_newest_first_and_before(store):
-    days = [date(2025, 12, 28) + timedelta(days=i) for i in range(8)]
-    ids = [store.log_set(mkset(day=d), day=d).id for d in days]
-    got = store.recent_sessions(limit=3)
-    assert [s.id for s in got] == ids[::-1][:3]
-    got = store.recent_sessions(limit=50, before=date(2026, 1, 1))
-    assert [s.date for s in got] == days[:5][::-1]
-    assert store.recent_sessions(limit=0) == []
-
-
-def test_last_sets_finds_an_older_year(store):
-    old_day = date(2024, 3, 5)
-    squat = [mkset("barbell-back-squat", 140, 5, 2, day=old_day, minute=i) for i in range(3)]
-    older = store.start_session(old_day, at(old_day, 17))
-    for s in squat:
-        store.log_set(s, day=old_day, session_id=older.id)
-    store.log_set(mkset("barbell-bench-press", day=old_day), day=old_day, session_id=older.id)
-    store.log_set(mkset("barbell-bench-press", day=date(2026, 2, 1)), day=date(2026, 2, 1))
-    today = store.log_set(mkset("barbell-back-squat", 150, day=DAY), day=DAY)
-
-    store = reopen(store)
-    found = store.last_sets("barbell-back-squat", before=DAY, exclude_session=today.id)
-    assert found is not None
-    session, sets = found
-    assert session.id == older.id and sets == squat
-    found = store.last_sets("barbell-back-squat", before=DAY)
-    assert found[0].id == today.id
-    assert store.last_sets("barbell-back-squat", before=date(2024, 3, 4)) is None
-    assert store.last_sets("barbell-curl", before=DAY) is None
-    store.close()
-
-
-def test_last_sets_picks_latest_session_of_the_day(store):
-    early = store.log_set(mkset(day=DAY), day=DAY)
-    store.finish_session(early.id, at(DAY, 19))
-    late = store.start_session(DAY, at(DAY, 20))
-    late = store.log_set(mkset(weight=120, day=DAY), day=DAY, session_id=late.id)
-    assert store.last_sets("barbell-bench-press", before=DAY)[0].id == late.id
 
 
 def test_ids_are_ours_not_tinydb_doc_ids(store, db_path):
     session = store.log_set(mkset(), day=DAY)
-    raw = orjson.loads(year_path(db_path, DAY.year).read_bytes())
+    raw = orjson.loads(month_path(db_path, month_of(DAY)).read_bytes())
     (doc_id, doc), = raw["sessions"].items()
     assert doc["id"] == session.id and len(session.id) == 32 and doc_id == "1"
     # Drop a session and reopen: TinyDB may reuse doc id 1, our ids never move.
@@ -211,7 +177,7 @@ def test_ids_are_ours_not_tinydb_doc_ids(store, db_path):
 
 def test_main_file_layout(store, db_path):
     raw = orjson.loads(db_path.read_bytes())
-    assert raw["meta"]["1"]["schema_version"] == 1
+    assert raw["meta"]["1"]["schema_version"] == 2
     assert raw["mesocycles"] == {}
     assert set(raw) >= {"meta", "exercises", "settings", "volume_targets", "mesocycles"}
 

@@ -19,5 +19,6 @@ def test_run_quick_writes_every_result(tmp_path):
     text = out.read_text()
     for needle in ("## Machine", "| CPU |", "| textual |", "Store.log_set", "plain TinyDB",
                    "weekly volume", "cold start to the first Today frame", "bare Textual app",
-                   "start-up ratio", "VmHWM", "bytes to the terminal", "run.py --quick"):
+                   "start-up ratio", "session to resume", "VmHWM", "bytes to the terminal",
+                   "run.py --quick"):
         assert needle in text, needle

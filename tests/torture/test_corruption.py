@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from tui_tracker.cli import main
 from tui_tracker.domain.models import LoggedSet
-from tui_tracker.store import Store, StoreError, year_path
+from tui_tracker.store import Store, StoreError, month_of, month_path
 
 from .helpers import cli, snapshot
 
@@ -97,7 +97,7 @@ def test_damaged_file_exit_3_one_line_bytes_untouched(good_db, tmp_path, which, 
     folder = tmp_path / "data"
     shutil.copytree(good_db.parent, folder, ignore=shutil.ignore_patterns("*.lock"))
     db = folder / "training.json"
-    target = db if which == "main file" else year_path(db, TODAY.year)
+    target = db if which == "main file" else month_path(db, month_of(TODAY))
     target.write_bytes(DAMAGE[damage](target.read_bytes()))
     before = snapshot(folder)
     result = cli("--db", str(db), "--today", TODAY.isoformat(), *COMMANDS[command])
@@ -110,13 +110,13 @@ def test_damaged_last_year_does_not_stop_this_week(good_db, tmp_path):
     folder = tmp_path / "data"
     shutil.copytree(good_db.parent, folder, ignore=shutil.ignore_patterns("*.lock"))
     db = folder / "training.json"
-    year_path(db, LAST_YEAR.year).write_bytes(b"{\"meta\": {\"1\": ")
+    month_path(db, month_of(LAST_YEAR)).write_bytes(b"{\"meta\": {\"1\": ")
     before = snapshot(folder)
     result = cli("--db", str(db), *COMMANDS["volume"])
     assert result.returncode == 0, result.stderr
     assert snapshot(folder) == before
     result = cli("--db", str(db), "--today", "2025-11-19", *COMMANDS["log"])
-    check_refused(result, year_path(db, LAST_YEAR.year), before, snapshot(folder))
+    check_refused(result, month_path(db, month_of(LAST_YEAR)), before, snapshot(folder))
 
 
 # Valid JSON, right tables, a session the store cannot use: hand edits, bit rot.
@@ -138,7 +138,7 @@ def test_hand_edited_session_is_refused_not_a_crash(good_db, tmp_path, case, com
     folder = tmp_path / "data"
     shutil.copytree(good_db.parent, folder, ignore=shutil.ignore_patterns("*.lock"))
     db = folder / "training.json"
-    yfile = year_path(db, TODAY.year)
+    yfile = month_path(db, month_of(TODAY))
     data = orjson.loads(yfile.read_bytes())
     day = TODAY - timedelta(days=1)
     (doc,) = [d for d in data["sessions"].values() if d["date"] == day.isoformat()]
@@ -156,7 +156,7 @@ def test_tui_with_a_damaged_year_file_says_so_and_exits_3(good_db, tmp_path):
     folder = tmp_path / "data"
     shutil.copytree(good_db.parent, folder, ignore=shutil.ignore_patterns("*.lock"))
     db = folder / "training.json"
-    yfile = year_path(db, TODAY.year)
+    yfile = month_path(db, month_of(TODAY))
     yfile.write_bytes(DAMAGE["truncated"](yfile.read_bytes()))
     before = snapshot(folder)
     app = PtyApp("--db", str(db), "--today", TODAY.isoformat())
@@ -200,7 +200,7 @@ def test_database_the_user_cannot_write(as_user, tmp_path, what):
                    "log", "squat", "100x5@2")
     assert made.returncode == 0, made.stderr
     target = {"main file": db, "folder": folder,
-              "this year's file": year_path(db, TODAY.year)}[what]
+              "this year's file": month_path(db, month_of(TODAY))}[what]
     target.chmod(0o500 if target.is_dir() else 0o400)
     before = snapshot(folder)
 
@@ -240,7 +240,7 @@ def bytes_damage(good_db: Path, data) -> None:
     naming the file, and writes nothing."""
     with tempfile.TemporaryDirectory() as tmp:
         db = _copy(good_db, tmp)
-        target = data.draw(st.sampled_from([db, year_path(db, TODAY.year)]))
+        target = data.draw(st.sampled_from([db, month_path(db, month_of(TODAY))]))
         raw = bytearray(target.read_bytes())
         for _ in range(data.draw(st.integers(1, 4))):
             at = data.draw(st.integers(0, len(raw) - 1))
@@ -297,7 +297,7 @@ def field_damage(good_db: Path, data) -> None:
     reads it, or raises StoreError naming the file; never TypeError, KeyError..."""
     with tempfile.TemporaryDirectory() as tmp:
         db = _copy(good_db, tmp)
-        target = data.draw(st.sampled_from([db, year_path(db, TODAY.year)]))
+        target = data.draw(st.sampled_from([db, month_path(db, month_of(TODAY))]))
         raw = orjson.loads(target.read_bytes())
         table = data.draw(st.sampled_from(sorted(k for k, v in raw.items() if v)))
         node = raw[table][data.draw(st.sampled_from(sorted(raw[table])))]

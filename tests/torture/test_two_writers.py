@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tui_tracker.store import Store, year_path
+from tui_tracker.store import Store
+from tui_tracker.store.paths import month_files
 
 from .helpers import acked, cli, raw_doc_ids, stored_sets, temp_files, worker
 
@@ -61,9 +62,10 @@ def _two_session_writers(db: Path, sessions_each: int) -> None:
         by_id = {s.id: [x.id for x in s.sets] for s in sessions}
         assert all(by_id[sid] == ids for sid, ids in order.items())
 
-    for year in (2025, 2026):  # TinyDB document ids: unique in the file as written
-        for table, ids in raw_doc_ids(year_path(db, year)):
-            assert not [i for i, n in Counter(ids).items() if n > 1], (year, table)
+    assert {month // 100 for month in month_files(db)} == {2025, 2026}
+    for month, path in month_files(db).items():  # TinyDB document ids: unique in each file
+        for table, ids in raw_doc_ids(path):
+            assert not [i for i, n in Counter(ids).items() if n > 1], (month, table)
     assert temp_files(db.parent) == []
 
 

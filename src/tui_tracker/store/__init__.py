@@ -9,10 +9,11 @@ and paths.py for the files beside the main database.
 
 from .errors import DatabaseNotWritable, DatabaseTooNew, DatabaseUnreadable, StoreError
 from .migrations import CURRENT_SCHEMA, MIGRATIONS
-from .paths import default_db_path, resolve_db_path, year_path
+from .paths import default_db_path, month_of, month_path, resolve_db_path, yearly_path
 from .store import Store
 
 __all__ = [
     "Store", "StoreError", "DatabaseUnreadable", "DatabaseTooNew", "DatabaseNotWritable",
-    "default_db_path", "resolve_db_path", "year_path", "CURRENT_SCHEMA", "MIGRATIONS",
+    "default_db_path", "resolve_db_path", "month_of", "month_path", "yearly_path",
+    "CURRENT_SCHEMA", "MIGRATIONS",
 ]

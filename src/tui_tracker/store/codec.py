@@ -140,7 +140,7 @@ def session_index_problem(doc: dict[str, Any]) -> str | None:
     """Why the store cannot scan this stored session, or None when it can.
 
     The store filters and orders raw session documents (by id, date, start, the
-    ids in its sets) before it decodes them, so a yearly file's documents are
+    ids in its sets) before it decodes them, so a sessions file's documents are
     checked for these fields when it is loaded: a hand-edited or damaged value
     there is refused like a damaged file, not met later as a TypeError.
     """

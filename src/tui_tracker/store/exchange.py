@@ -110,7 +110,7 @@ def clear(store: "Store") -> None:
     """Empty the database: every session, mesocycle, own exercise, target and setting.
 
     For `tui-tracker demo --force`.  Each file is rewritten atomically (empty
-    yearly files stay, holding no sessions).
+    monthly files stay, holding no sessions).
     """
     store.clear(MAIN_TABLES)
 

@@ -1,26 +1,39 @@
 """Schema versions and the forward migrations between them.
 
-Every file (the main one and each yearly sessions file) carries a `meta` table:
+Every file (the main one and each monthly sessions file) carries a `meta` table:
 
-    {"meta": {"1": {"schema_version": 1, "kind": "main"}}, ...}
-    {"meta": {"1": {"schema_version": 1, "kind": "sessions", "year": 2026}}, "sessions": {...}}
+    {"meta": {"1": {"schema_version": 2, "kind": "main"}}, ...}
+    {"meta": {"1": {"schema_version": 2, "kind": "sessions", "year": 2026, "month": 11}},
+     "sessions": {...}}
 
 `MIGRATIONS[n]` turns the raw data dict of a version-n file into version n+1
 (it sees the whole file, TinyDB tables included, and can tell files apart by
 `meta.kind`).  The runner sets `schema_version` after each step.  The storage
 keeps a `<file>.v<n>.bak` copy before writing the migrated file.
 
-To add version 2: set CURRENT_SCHEMA = 2 and register MIGRATIONS[1].
+To add version 3: set CURRENT_SCHEMA = 3 and register MIGRATIONS[2].
+
+Version 2 keeps sessions in one file per month instead of one per year.  No
+document changes, so MIGRATIONS[1] only moves the version on; the Store splits
+each yearly file into monthly ones when it opens (Store._split_yearly_files).
+The version says which layout a file belongs to: an app that knows only yearly
+files refuses a version-2 database instead of showing it without its history.
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable
 
-CURRENT_SCHEMA = 1
+CURRENT_SCHEMA = 2
+
+
+def _monthly_layout(data: dict) -> dict:
+    """1 -> 2: the documents stay as they are; the files around them are what change."""
+    return data
+
 
 #: from version n to n+1, on the raw data dict
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _monthly_layout}
 
 META = "meta"
 META_DOC = "1"
@@ -36,11 +49,11 @@ def new_main_data() -> dict[str, Any]:
     return data
 
 
-def new_year_data(year: int) -> dict[str, Any]:
-    return {
-        META: {META_DOC: {"schema_version": CURRENT_SCHEMA, "kind": "sessions", "year": year}},
-        SESSIONS: {},
-    }
+def new_month_data(month: int) -> dict[str, Any]:
+    """An empty sessions file for `month` (a paths.month_of key such as 202611)."""
+    meta = {"schema_version": CURRENT_SCHEMA, "kind": "sessions",
+            "year": month // 100, "month": month % 100}
+    return {META: {META_DOC: meta}, SESSIONS: {}}
 
 
 def shape_problem(data: Any) -> str | None:

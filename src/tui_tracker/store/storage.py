@@ -12,7 +12,7 @@ process's writes are silently lost.  Here:
   process wrote) means a reload, which bumps `generation` so the tables drop
   their query cache and next id.
 * a file that does not parse or has the wrong shape is never overwritten: a
-  keep-safe copy is made and DatabaseUnreadable raised (in a yearly file, also
+  keep-safe copy is made and DatabaseUnreadable raised (in a sessions file, also
   a session whose id, date, start or set ids the store cannot scan).  A file
   from a newer version raises DatabaseTooNew.  An older one is migrated forward
   after a `<file>.v<n>.bak` copy is kept.
@@ -157,11 +157,11 @@ def keep_safe_copy(path: Path, raw: bytes) -> Path | None:
 class AtomicJSONStorage(Storage):
     """One JSON file of TinyDB tables, written atomically, parsed once per change."""
 
-    def __init__(self, path: Path | str, kind: str = "main", year: int | None = None) -> None:
+    def __init__(self, path: Path | str, kind: str = "main", month: int | None = None) -> None:
         super().__init__()
         self.path = Path(path)
         self.kind = kind
-        self.year = year
+        self.month = month
         self._data: dict[str, Any] | None = None
         self._key: StatKey | None = None
         self._missing = False
@@ -173,14 +173,14 @@ class AtomicJSONStorage(Storage):
     def _initial(self) -> dict[str, Any]:
         if self.kind == "main":
             return migrations.new_main_data()
-        assert self.year is not None
-        return migrations.new_year_data(self.year)
+        assert self.month is not None
+        return migrations.new_month_data(self.month)
 
     def read(self) -> dict[str, Any]:
         try:
             st = os.stat(self.path)
         except FileNotFoundError:
-            # Not written yet (a year without sessions): start from an empty file
+            # Not written yet (a month without sessions): start from an empty file
             # with its meta table, written on the first commit.
             if not self._missing or self._data is None:
                 self._data = self._initial()
@@ -359,6 +359,6 @@ class TrackerDB(TinyDB):
         return self.storage  # type: ignore[return-value]
 
 
-def open_db(path: Path, kind: str = "main", year: int | None = None) -> TrackerDB:
+def open_db(path: Path, kind: str = "main", month: int | None = None) -> TrackerDB:
     """A TinyDB over `path` with the atomic storage (nothing is read yet)."""
-    return TrackerDB(path, kind=kind, year=year, storage=AtomicJSONStorage)
+    return TrackerDB(path, kind=kind, month=month, storage=AtomicJSONStorage)

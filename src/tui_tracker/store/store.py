@@ -2,8 +2,8 @@
 
 Files (see paths.py): a small main file (meta, settings, volume targets, the
 lifter's own exercises, and a reserved `mesocycles` table) and one file per
-year of sessions, each session a document holding its sets in order.  A commit
-rewrites one year's file only.
+month of sessions, each session a document holding its sets in order.  A commit
+rewrites one month's file only (a few dozen sessions, however long the history).
 
 Every method runs under the cross-process lock (`<PATH>.lock`, plus a thread
 lock), re-checks the files it needs with os.stat, reloads them when another
@@ -32,8 +32,10 @@ from . import codec
 from .errors import DatabaseNotWritable, StoreError
 from .lock import LockTimeout, ProcessLock
 from .migrations import SESSIONS
-from .paths import FILE_MODE, ensure_folder, lock_path, temp_files, year_files, year_path
-from .storage import SyncedTable, TrackerDB, open_db
+from .paths import (
+    FILE_MODE, ensure_folder, lock_path, month_files, month_of, month_path, temp_files,
+    yearly_files)
+from .storage import SyncedTable, TrackerDB, fsync_dir, open_db
 
 if TYPE_CHECKING:
     from ..domain.catalogue import Catalogue
@@ -64,8 +66,8 @@ class Store:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path).expanduser().resolve()
         self._mutex = threading.RLock()
-        self._years: dict[int, TrackerDB] = {}
-        self._hint: dict[str, int] = {}  # session id -> year of its file
+        self._months: dict[int, TrackerDB] = {}
+        self._hint: dict[str, int] = {}  # session id -> month of its file
         try:
             ensure_folder(self.path.parent)
         except OSError as e:
@@ -89,6 +91,7 @@ class Store:
                 if not os.access(self.path.parent, os.W_OK | os.X_OK):
                     raise DatabaseNotWritable(self.path, "its folder is read-only")
                 self._main.atomic_storage.read()  # parses, checks the version, migrates
+                self._split_yearly_files()
 
     # --- plumbing ---------------------------------------------------------------------
 
@@ -114,34 +117,60 @@ class Store:
     def _table(self, name: str) -> SyncedTable:
         return self._main.table(name)  # type: ignore[return-value]
 
-    def _year_db(self, year: int) -> TrackerDB:
-        db = self._years.get(year)
+    def _month_db(self, month: int) -> TrackerDB:
+        db = self._months.get(month)
         if db is None:
-            db = self._years[year] = open_db(year_path(self.path, year), "sessions", year)
+            db = self._months[month] = open_db(month_path(self.path, month), "sessions", month)
         return db
 
-    def _sessions(self, year: int) -> SyncedTable:
-        return self._year_db(year).table(SESSIONS)  # type: ignore[return-value]
+    def _sessions(self, month: int) -> SyncedTable:
+        return self._month_db(month).table(SESSIONS)  # type: ignore[return-value]
 
-    def _existing_years(self) -> list[int]:
-        return list(year_files(self.path))
+    def _existing_months(self) -> list[int]:
+        return list(month_files(self.path))
 
-    def _decode(self, year: int, doc: dict[str, Any]) -> Session:
+    def _decode(self, month: int, doc: dict[str, Any]) -> Session:
         try:
             return codec.session_from_dict(doc)
         except codec.CodecError as e:
-            raise self._year_db(year).atomic_storage.unreadable(str(e)) from e
+            raise self._month_db(month).atomic_storage.unreadable(str(e)) from e
+
+    def _split_yearly_files(self) -> None:
+        """Schema 1 kept a year of sessions per file: move them into monthly files.
+
+        Reading a yearly file migrates it first, which keeps its original bytes as
+        `<file>.v1.bak`.  Its sessions are added to their months' files (skipping
+        ids already there: a split cut short by a crash is simply done again), and
+        only then is the yearly file removed.
+        """
+        for path in yearly_files(self.path).values():
+            yearly = open_db(path, "sessions")
+            docs = list(yearly.table(SESSIONS).documents().values())
+            by_month: dict[int, list[dict[str, Any]]] = {}
+            for doc in docs:  # each has a valid ISO date: the storage checked on load
+                by_month.setdefault(month_of(date.fromisoformat(doc["date"])), []).append(doc)
+            for month, month_docs in sorted(by_month.items()):
+                table = self._sessions(month)
+                there = {d.get("id") for d in table.documents().values()}
+                table.insert_multiple([d for d in month_docs if d.get("id") not in there])
+            yearly.close()
+            try:
+                path.unlink()
+                fsync_dir(path.parent)
+            except OSError as e:
+                raise DatabaseNotWritable(path, f"it could not be removed once split into "
+                                                f"monthly files ({e.strerror or e})") from e
 
     def _find(self, session_id: str) -> _Found | None:
         hint = self._hint.get(session_id)
         order = [hint] if hint is not None else []
-        order += [y for y in reversed(self._existing_years()) if y != hint]
-        for year in order:
-            table = self._sessions(year)
+        order += [m for m in reversed(self._existing_months()) if m != hint]
+        for month in order:
+            table = self._sessions(month)
             for doc_id, doc in table.documents().items():
                 if doc.get("id") == session_id:
-                    self._hint[session_id] = year
-                    return year, table, int(doc_id), doc
+                    self._hint[session_id] = month
+                    return month, table, int(doc_id), doc
         return None
 
     def _need(self, session_id: str) -> _Found:
@@ -151,19 +180,19 @@ class Store:
         return found
 
     def _commit(self, found: _Found, new_doc: dict[str, Any]) -> Session:
-        year, table, doc_id, old_doc = found
+        month, table, doc_id, old_doc = found
         # A document damaged on disk is refused, not rewritten with the change.
-        self._decode(year, old_doc)
+        self._decode(month, old_doc)
         table.update(new_doc, doc_ids=[doc_id])
-        return self._decode(year, new_doc)
+        return self._decode(month, new_doc)
 
     def _insert(self, session: Session) -> Session:
-        # A fresh uuid: no need to read every year to check it is unique.
-        year = session.date.year
+        # A fresh uuid: no need to read every month to check it is unique.
+        month = month_of(session.date)
         doc = codec.session_to_dict(session)
-        self._sessions(year).insert(doc)
-        self._hint[session.id] = year
-        return self._decode(year, doc)
+        self._sessions(month).insert(doc)
+        self._hint[session.id] = month
+        return self._decode(month, doc)
 
     @staticmethod
     def _set_index(doc: dict[str, Any], set_id: str) -> int | None:
@@ -173,7 +202,8 @@ class Store:
         return None
 
     def _newest_on(self, day: date, *, open_only: bool) -> _Found | None:
-        table = self._sessions(day.year)
+        month = month_of(day)
+        table = self._sessions(month)
         iso = day.isoformat()
         best: tuple[tuple[str, float, str], int, dict[str, Any]] | None = None
         for doc_id, doc in table.documents().items():
@@ -184,8 +214,8 @@ class Store:
                 best = (key, int(doc_id), doc)
         if best is None:
             return None
-        self._hint[best[2]["id"]] = day.year
-        return day.year, table, best[1], best[2]
+        self._hint[best[2]["id"]] = month
+        return month, table, best[1], best[2]
 
     # --- sets ---------------------------------------------------------------------------
 
@@ -233,7 +263,7 @@ class Store:
             try:
                 deleted = codec.set_from_dict(removed)
             except codec.CodecError as e:
-                raise self._year_db(found[0]).atomic_storage.unreadable(str(e)) from e
+                raise self._month_db(found[0]).atomic_storage.unreadable(str(e)) from e
             return self._commit(found, {**doc, "sets": sets}), deleted, i
 
     def restore_set(self, session_id: str, s: LoggedSet, index: int) -> Session:
@@ -270,7 +300,7 @@ class Store:
             found = self._find(session_id)
             if found is None:
                 return
-            year, table, doc_id, doc = found
+            _month, table, doc_id, doc = found
             if doc["sets"]:
                 raise StoreError(
                     f"Session {session_id} has {len(doc['sets'])} sets: delete them first.",
@@ -279,28 +309,28 @@ class Store:
             self._hint.pop(session_id, None)
 
     def import_sessions(self, sessions: Iterable[Session]) -> int:
-        """Add whole sessions in bulk: one write per year (history import, benchmarks).
+        """Add whole sessions in bulk: one write per month (history import, benchmarks).
 
         The files end up exactly as if each session had been added one by one, in
         the order given.  Returns how many were added; an id already stored is refused.
         """
-        by_year: dict[int, list[dict[str, Any]]] = {}
+        by_month: dict[int, list[dict[str, Any]]] = {}
         ids: set[str] = set()
         for s in sessions:
             if s.id in ids:
                 raise StoreError(f"Session {s.id} appears twice in the import.", self.path)
             ids.add(s.id)
-            by_year.setdefault(s.date.year, []).append(codec.session_to_dict(s))
+            by_month.setdefault(month_of(s.date), []).append(codec.session_to_dict(s))
         with self._locked():
-            for year in self._existing_years():
-                for doc in self._sessions(year).documents().values():
+            for month in self._existing_months():
+                for doc in self._sessions(month).documents().values():
                     if doc.get("id") in ids:
                         raise StoreError(f"Session {doc['id']} is already in {self.path}.",
                                          self.path)
-            for year, docs in sorted(by_year.items()):
-                self._sessions(year).insert_multiple(docs)
+            for month, docs in sorted(by_month.items()):
+                self._sessions(month).insert_multiple(docs)
                 for doc in docs:
-                    self._hint[doc["id"]] = year
+                    self._hint[doc["id"]] = month
         return len(ids)
 
     def session(self, session_id: str) -> Session | None:
@@ -315,36 +345,37 @@ class Store:
             return self._decode(found[0], found[3]) if found else None
 
     def sessions_between(self, start: date, end: date) -> list[Session]:
-        """Sessions dated start..end (inclusive), oldest first.  Reads only those years."""
+        """Sessions dated start..end (inclusive), oldest first.  Reads only those months."""
         lo, hi = start.isoformat(), end.isoformat()
+        first, last = month_of(start), month_of(end)
         out: list[Session] = []
         with self._locked():
-            for year in self._existing_years():
-                if start.year <= year <= end.year:
-                    for doc in self._sessions(year).documents().values():
+            for month in self._existing_months():
+                if first <= month <= last:
+                    for doc in self._sessions(month).documents().values():
                         if lo <= doc.get("date", "") <= hi:
-                            out.append(self._decode(year, doc))
+                            out.append(self._decode(month, doc))
         out.sort(key=_session_order)
         return out
 
     def recent_sessions(self, limit: int = 50, before: date | None = None) -> list[Session]:
         """Up to `limit` sessions, newest first, dated on or before `before` if given.
 
-        Yearly files are read newest year first, and only as far back as needed.
+        Monthly files are read newest first, and only as far back as needed.
         """
         if limit <= 0:
             return []
         cutoff = before.isoformat() if before is not None else None
         out: list[Session] = []
         with self._locked():
-            for year in reversed(self._existing_years()):
-                if before is not None and year > before.year:
+            for month in reversed(self._existing_months()):
+                if before is not None and month > month_of(before):
                     continue
-                docs = [d for d in self._sessions(year).documents().values()
+                docs = [d for d in self._sessions(month).documents().values()
                         if cutoff is None or d.get("date", "") <= cutoff]
                 docs.sort(key=_newest_first_key, reverse=True)
                 for doc in docs[: limit - len(out)]:
-                    out.append(self._decode(year, doc))
+                    out.append(self._decode(month, doc))
                 if len(out) >= limit:
                     break
         return out
@@ -352,16 +383,16 @@ class Store:
     def last_sets(self, exercise_id: str, *, before: date,
                   exclude_session: str | None = None) -> tuple[Session, list[LoggedSet]] | None:
         """The most recent session dated <= `before` (other than `exclude_session`) with
-        sets of `exercise_id`, and those sets in order.  Older years are read only if needed.
+        sets of `exercise_id`, and those sets in order.  Older months are read only if needed.
         """
         cutoff = before.isoformat()
         with self._locked():
-            for year in reversed(self._existing_years()):
-                if year > before.year:
+            for month in reversed(self._existing_months()):
+                if month > month_of(before):
                     continue
                 best: dict[str, Any] | None = None
                 best_key: tuple[str, float, str] | None = None
-                for doc in self._sessions(year).documents().values():
+                for doc in self._sessions(month).documents().values():
                     if doc.get("date", "") > cutoff or doc.get("id") == exclude_session:
                         continue
                     if not any(s.get("exercise_id") == exercise_id for s in doc.get("sets", ())):
@@ -370,13 +401,13 @@ class Store:
                     if best_key is None or key > best_key:
                         best, best_key = doc, key
                 if best is not None:
-                    session = self._decode(year, best)
+                    session = self._decode(month, best)
                     return session, session.sets_for(exercise_id)
         return None
 
     def years(self) -> list[int]:
         """Years that have a sessions file, oldest first."""
-        return self._existing_years()
+        return sorted({month // 100 for month in self._existing_months()})
 
     # --- exercises ----------------------------------------------------------------------
 
@@ -513,8 +544,8 @@ class Store:
         For `tui-tracker demo --force`: a demo database starts over whole.
         """
         with self._locked():
-            for year in self._existing_years():
-                self._sessions(year).truncate()
+            for month in self._existing_months():
+                self._sessions(month).truncate()
             for name in tables:
                 self._table(name).truncate()
             self._hint.clear()
@@ -523,9 +554,9 @@ class Store:
 
     def close(self) -> None:
         with self._mutex:
-            for db in self._years.values():
+            for db in self._months.values():
                 db.close()
-            self._years.clear()
+            self._months.clear()
             self._hint.clear()
             self._main.close()
 

@@ -261,7 +261,7 @@ class TodayScreen(Screen):
                 found = self.store.last_sets(
                     exercise_id, before=self.today,
                     exclude_session=self.session.id if self.session else None)
-            except StoreError as err:  # an old year's file is damaged: today still works
+            except StoreError as err:  # an old month's file is damaged: today still works
                 self._status(f"History not readable: {err}", "error")
                 found = None
             self._last[exercise_id] = found if found else (None, [])
