@@ -45,6 +45,8 @@ ENTER, TAB = "\r", "\t"
 #: tests/terminal/test_dropped_connection.py waits for).
 TODAY_MARKER = "No exercises yet"
 SAVED_MARKER = "Saved set"
+#: What it draws when it picks up an open session of the day (the status line).
+RESUMED_MARKER = "Resumed the session"
 #: Seconds between typed keys (a quick typist); Textual's cursor blinks meanwhile.
 PACE = 0.08
 
