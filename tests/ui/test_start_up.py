@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input
 
 from tui_tracker.ui.widgets.key_bar import KeyBar
@@ -43,26 +44,19 @@ async def test_key_bar_lists_the_screen_keys_dims_what_cannot_run_and_follows_ch
         assert shown(app)["Edit"] and shown(app)["Delete"]  # now there is a set to edit
 
 
-async def test_a_click_on_a_key_presses_it(db, clock):
+@pytest.mark.parametrize("index,label,enabled,screen_after", [
+    (0, "Add", True, "ExercisePicker"),  # a click presses the key
+    (1, "Edit", False, "TodayScreen"),  # a disabled key does nothing (the bell rings)
+])
+async def test_a_click_on_a_key(db, clock, index, label, enabled, screen_after):
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        start, _end, key = bar(app)._spans[0]
-        assert key.label == "Add"
+        start, _end, key = bar(app)._spans[index]
+        assert (key.label, key.enabled) == (label, enabled)
         await pilot.click(KeyBar, offset=(start + 1, 0))
         await pilot.pause()
-        assert type(app.screen).__name__ == "ExercisePicker"
-
-
-async def test_a_click_on_a_disabled_key_does_nothing(db, clock):
-    app = make_app(db, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        start, _end, key = bar(app)._spans[1]
-        assert key.label == "Edit" and not key.enabled
-        await pilot.click(KeyBar, offset=(start + 1, 0))
-        await pilot.pause()
-        assert type(app.screen).__name__ == "TodayScreen"
+        assert type(app.screen).__name__ == screen_after
 
 
 async def test_empty_day_gets_its_panel_just_after_the_first_frame(db, clock):
