@@ -98,7 +98,7 @@ def yearly_files(main: Path) -> dict[int, Path]:
 
 def temp_files(main: Path) -> list[Path]:
     """Temp files left by writes to this database (and only this one)."""
-    data_re = re.escape(main.stem) + r"\.sessions-\d{4}(?:-\d{2})?\.json|" + re.escape(main.name)
+    data_re = _sessions_re(main).pattern + "|" + re.escape(main.name)
     pattern = re.compile(rf"(?:{data_re})(?:\.[\w.-]+?)?{re.escape(TMP_MARK)}[0-9a-f]+")
     try:
         names = os.listdir(main.parent)

@@ -15,7 +15,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Callable
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -107,10 +107,10 @@ class TodayScreen(Screen):
         yield KeyBar()
         yield TooSmall(id="too-small")
 
-    def on_screen_resume(self, event) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Runs before Screen's own handler, which restyles every widget on a resume.  The
         # first resume follows the mount, where each widget was just styled: skip it there
-        # (36 ms on a 2-core box, benchmarks/profile_start.py).  Later resumes restyle.
+        # (that restyle took 18 ms, timed by wrapping App.update_styles).  Later ones run.
         if not self._resumed_once:
             self._resumed_once = True
             event.refresh_styles = False
@@ -129,8 +129,9 @@ class TodayScreen(Screen):
     async def _work_panel(self) -> None:
         """Mount the sets table and the set-entry panel (once), and wait until they are.
 
-        Hidden on a day with no exercise yet, they were half the time to the first
-        frame (benchmarks/profile_start.py), so they are not composed with the screen.
+        Hidden on a day with no exercise yet, they cost ~70 ms of the time to the first
+        frame (benchmarks/profile_start.py with and without them), so they are not
+        composed with the screen.
         Whatever first shows an exercise awaits this; the keys that act on the panel
         are disabled until it is there (check_action).
         """
