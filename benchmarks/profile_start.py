@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_terminal import TODAY_MARKER, Pty  # noqa: E402
 
 LAUNCH_APP = r"""
-import json, os, sys, time
+import inspect, json, os, sys, time
 stamps = {"interpreter up": time.time()}
 out = os.environ["STAMPS"]
 import tui_tracker.cli as cli
@@ -45,9 +45,11 @@ def screen_init(self, *a, **k):
     stamps["App running, TodayScreen() start"] = time.time()
     real_init_screen(self, *a, **k)
     stamps["TodayScreen() built (catalogue, plan)"] = time.time()
-def on_mount(self):
+async def on_mount(self):
     stamps["Today composed and styled"] = time.time()
-    real_mount(self)
+    done = real_mount(self)
+    if inspect.isawaitable(done):  # on a day with exercises, it awaits the panel's mount
+        await done
     stamps["Today on_mount done (resume, list)"] = time.time()
     with open(out, "w") as f:
         json.dump(stamps, f)
