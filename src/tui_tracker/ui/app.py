@@ -28,15 +28,19 @@ class TrackerApp(App):
         self.clock = clock
         self._theme_name = theme_name
 
-    def on_mount(self) -> None:
-        if self._theme_name:
-            self.theme = self._theme_name
+    def on_load(self) -> None:
+        # A dropped SSH link sends SIGHUP: leave through the app, between writes (every
+        # save runs to completion on this loop before the handler runs).  Set on Load,
+        # before the terminal is taken over: the Today screen can be on it before the
+        # app's own on_mount runs, and a hang-up then must not kill the process.
         try:
-            # A dropped SSH link sends SIGHUP: leave through the app, between writes
-            # (every save runs to completion on this loop before the handler runs).
             asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
         except (NotImplementedError, RuntimeError, ValueError):  # no signals here (e.g. Windows)
             pass
+
+    def on_mount(self) -> None:
+        if self._theme_name:
+            self.theme = self._theme_name
         if "web_driver" in os.environ.get("TEXTUAL_DRIVER", ""):
             # A browser tab's app (tui-tracker serve): if the server dies without telling
             # us (kill -9), stdin just ends and nobody would ever quit this process.

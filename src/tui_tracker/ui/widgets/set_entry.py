@@ -69,7 +69,7 @@ class SetEntry(Widget):
 
     unit: Unit = "kg"
     #: Warm-up sets never count toward volume and start no rest timer; `w` flips it.
-    warmup = reactive(False)
+    warmup = reactive(False, init=False)  # compose draws the initial label
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="entry-fields"):
