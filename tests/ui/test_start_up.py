@@ -90,3 +90,24 @@ async def test_an_exercise_picked_before_the_panel_is_mounted_is_shown_once_it_i
         await pilot.press("enter")
         await pilot.pause()
         assert [(s.weight_kg, s.reps) for s in logged(db)] == [(100, 5)]
+
+
+async def burst(app, keys: list[tuple[str, str | None]]) -> None:
+    """Keys arriving in one packet (a laggy SSH link): all queued before any is handled."""
+    from textual import events
+
+    for key, character in keys:
+        app.post_message(events.Key(key, character))
+
+
+async def test_a_set_typed_ahead_in_one_burst_lands_in_the_right_fields(db, clock):
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await add_exercise(pilot, "squat")
+        assert app.focused.id == "weight"
+        await burst(app, [("8", "8"), ("0", "0"), ("tab", "\t"), ("8", "8"), ("tab", "\t"),
+                          ("2", "2"), ("enter", "\r")])
+        await pilot.pause()
+        await pilot.pause()
+        assert "Saved set 1" in screen_text(app, "#status"), screen_text(app, "#status")
+        assert [(s.weight_kg, s.reps, s.rir) for s in logged(db)] == [(80, 8, 2)]

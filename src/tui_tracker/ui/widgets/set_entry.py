@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
@@ -31,6 +32,28 @@ class CompactInput(Input):
 
     DEFAULT_CLASSES = "-textual-compact"
     compact = reactive(True, toggle_class="-textual-compact")
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Keys typed ahead go to the field they were typed for.
+
+        Over a laggy SSH link "80<Tab>8<Tab>2<Enter>" can arrive in one packet: Textual
+        queues every key on the field focused when it arrived, and a Tab handled by
+        the screen moves the focus only later, so "8082" landed in the weight field.
+        Here Tab moves the focus at once, and a key that reaches a field the focus
+        has left is passed on to the field that has it, in the order typed.
+        """
+        focused = self.screen.focused
+        if focused is not self and focused is not None:
+            event.stop()
+            event.prevent_default()
+            focused.post_message(events.Key(event.key, event.character))
+            return
+        if event.key in ("tab", "shift+tab"):
+            event.stop()
+            event.prevent_default()
+            self.screen.focus_next() if event.key == "tab" else self.screen.focus_previous()
+            return
+        await super()._on_key(event)
 
 
 class NumberField(CompactInput):
