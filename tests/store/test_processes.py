@@ -39,7 +39,9 @@ def _concurrent_writers(db: Path, n_procs: int, n_sets: int) -> None:
         go.touch()  # all start writing at once
         acked: list[str] = []
         for p in procs:
-            out, err = p.communicate(timeout=120)
+            # A guard against a hang, not a speed test: the long run's one session grows
+            # to 3,000 sets, each commit rewriting it, and took ~110 s on a slow day.
+            out, err = p.communicate(timeout=600)
             assert p.returncode == 0, err
             acked += out.split()
     finally:
