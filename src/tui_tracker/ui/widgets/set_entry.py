@@ -33,6 +33,10 @@ class CompactInput(Input):
     DEFAULT_CLASSES = "-textual-compact"
     compact = reactive(True, toggle_class="-textual-compact")
 
+    def __init__(self, **kwargs) -> None:
+        # Input.__init__ assigns `compact` (False unless given), which would drop the class.
+        super().__init__(compact=True, **kwargs)
+
     async def _on_key(self, event: events.Key) -> None:
         """Keys typed ahead go to the field they were typed for.
 
@@ -64,7 +68,7 @@ class NumberField(CompactInput):
     """
 
     def __init__(self, *, accepts: str, **kwargs) -> None:
-        super().__init__(restrict=f"[{accepts}]*", compact=True, **kwargs)
+        super().__init__(restrict=f"[{accepts}]*", **kwargs)
         self._accepts = re.compile(f"[{accepts}]")
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
@@ -106,7 +110,7 @@ class SetEntry(Widget):
             yield Static("working set (w)", id="warmup")
         with Horizontal(id="entry-note-row"):
             yield Label("Note", classes="field-label")
-            yield CompactInput(id="note", max_length=200, compact=True, placeholder="optional")
+            yield CompactInput(id="note", max_length=200, placeholder="optional")
         yield Static("", id="entry-error")
 
     def load(self, values: Prefill) -> None:
