@@ -1,0 +1,38 @@
+"""Starting the TUI: checks before the screen takes over the terminal, then the app."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from .base import CliError, clock_of, open_store
+
+
+def _check_readable(store, today) -> None:
+    """Read what the first frame needs before the screen takes over the terminal, so a
+    damaged file is one clear line and exit 3, not a crash inside the app."""
+    from datetime import timedelta
+
+    store.mesocycles()
+    store.custom_exercises()  # what catalogue() reads, without building its search index
+    store.open_session(today)
+    store.open_session(today - timedelta(days=1))
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    if not sys.stdin.isatty() and not os.environ.get("TEXTUAL_DRIVER"):
+        raise CliError("the app needs a terminal (stdin is not a tty); to log without one, use "
+                       "'tui-tracker log EXERCISE 100x5@2', 'tui-tracker volume' or "
+                       "'tui-tracker exercises'")
+    if args.theme:
+        os.environ["TEXTUAL_THEME"] = args.theme
+    store = open_store(args)
+    clock = clock_of(args)
+    _check_readable(store, clock.today())
+    from ..ui.app import TrackerApp
+
+    app = TrackerApp(store=store, clock=clock, theme_name=args.theme)
+    app.run(mouse=not args.no_mouse)
+    store.close()
+    return app.return_code or 0

@@ -1,0 +1,45 @@
+"""`tui-tracker volume`: hard sets per muscle in a week, against each muscle's band."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from .base import CliError, clock_of, global_options, open_store
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    vol = sub.add_parser("volume", help="hard sets per muscle this week")
+    global_options(vol, top=False)
+    vol.add_argument("--week", metavar="YYYY-Www", help="ISO week, e.g. 2026-W47 (default: this week)")
+    vol.add_argument("--json", action="store_true", help="machine-readable output")
+    vol.set_defaults(func=cmd_volume)
+
+
+def cmd_volume(args: argparse.Namespace) -> int:
+    from ..domain.muscles import MUSCLE_LABELS
+    from ..domain.volume import IsoWeek, weekly_sets
+
+    try:
+        week = IsoWeek.parse(args.week) if args.week else IsoWeek.of(clock_of(args).today())
+    except ValueError as e:
+        raise CliError(str(e)) from None
+    store = open_store(args)
+    sessions = store.sessions_between(week.monday, week.sunday)
+    volume = weekly_sets(sessions, week, store.catalogue().get, store.volume_targets())
+    store.close()
+    if args.json:
+        out = {"week": str(week), "muscles": {
+            m: {"sets": v.sets, "sessions": v.sessions, "target": list(v.target),
+                "status": v.status, "single_session": v.single_session}
+            for m, v in volume.items()}}
+        print(json.dumps(out, indent=2))
+        return 0
+    print(f"Hard sets per muscle, week {week} "
+          f"({week.monday:%a %d %b} - {week.sunday:%a %d %b %Y})")
+    print(f"{'muscle':<12} {'sets':>5} {'sessions':>8}  {'target':<7} status")
+    for m, v in volume.items():
+        flag = "  (1 session: split it over two)" if v.single_session else ""
+        print(f"{MUSCLE_LABELS[m]:<12} {v.sets:>5.1f} {v.sessions:>8}  "
+              f"{v.target[0]}-{v.target[1]:<4} {v.status}{flag}")
+    return 0
