@@ -40,7 +40,7 @@ def test_log_appends_to_that_days_session_and_prints_what_was_saved(capsys, db):
                          "100x5@2", "102,5x5@1", "105x3")
     assert code == 0, err
     assert "Barbell Back Squat, session of 2026-11-16:\n  set 1 saved: 100 kg x 5 @2" in out
-    assert "set 3 saved: 105 kg x 3\n3 sets in this session" in out
+    assert "set 3 saved: 105 kg x 3\n3 working sets of 1 exercise in this session" in out
     code, out, _ = run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "bench", "80x8@2")
     assert code == 0
     saved = sets_in(db)
@@ -216,3 +216,49 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
                           shell=True, capture_output=True, text=True, timeout=60)
     assert proc.stdout.count("\n") == 1
     assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
+
+
+def test_log_unit_applies_to_that_command_only(capsys, db):
+    """`--unit lb` is for the sets of that command: the next `log` is in the default unit."""
+    run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "bench", "135x5", "--unit", "lb")
+    code, out, _ = run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "squat", "100x5")
+    assert code == 0 and "100 kg x 5" in out
+    assert [s.unit for s in sets_in(db)] == ["lb", "kg"]
+
+
+def test_log_one_set_per_call_gets_the_plans_final_set_advice(capsys, db):
+    """A lifter logging one set per call between sets: which set is the last comes from
+    today's plan and the sets already logged, not from the last SET of the command."""
+    code, *_ = run(capsys, "--db", str(db), "meso", "new", "--weeks", "4", "--start", "2026-11-16")
+    assert code == 0
+    day = ["--db", str(db), "--today", "2026-11-16", "log", "bench"]  # Upper A: bench 4 x 5-8
+    _, out, _ = run(capsys, *day, "80x8@0")
+    assert "before the final set" in out  # set 1 of 4 planned, though the command's only set
+    for _ in range(2):
+        run(capsys, *day, "80x8@2")
+    _, out, _ = run(capsys, *day, "80x6@0")
+    assert "before the final set" not in out and "!" not in out  # set 4 of 4: failure is fine
+
+
+def test_log_without_a_plan_says_what_it_assumes(capsys, db):
+    _, out, _ = run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "bench", "80x8@0")
+    assert "unless this was the final set" in out
+
+
+def test_log_after_the_session_was_finished_starts_a_new_one(capsys, db):
+    from datetime import date, datetime, timedelta, timezone
+
+    run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "squat", "100x5@2")
+    with Store(db) as store:
+        session = store.open_session(date(2026, 11, 16))
+        store.finish_session(session.id, datetime(2026, 11, 16, 19, tzinfo=timezone(timedelta(hours=1))))
+    code, out, _ = run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "squat", "100x5@2")
+    assert code == 0 and "new session" in out
+    with Store(db) as store:
+        days = store.sessions_between(date(2026, 11, 16), date(2026, 11, 16))
+    assert [len(s.sets) for s in days] == [1, 1] and days[0].ended_at and days[1].is_open
+
+
+def test_a_negative_weight_says_so(capsys, db):
+    code, _, err = run(capsys, "--db", str(db), "log", "squat", "-5x5")
+    assert code == 2 and "negative" in err and len(err.strip().splitlines()) == 1

@@ -388,6 +388,7 @@ def fill(capsys, db: Path, tmp_path: Path) -> None:
     assert run(capsys, "--db", db, "import", "hevy", f)[0] == 0
     store = Store(db)
     store.set_volume_target("calves", 6, 10)
+    store.set_setting("unit", "lb")  # `log --unit` no longer writes it: set on purpose
     store.close()
 
 

@@ -111,3 +111,36 @@ def test_a_bodyweight_set_reads_bw():
 
     assert make_set("pull-up", 0, 9, 2).describe() == "BW x 9 @2"
     assert make_set("pull-up", 10, 9, None).describe() == "10 kg x 9"
+
+
+def test_the_first_working_set_after_warmups_comes_from_last_times_working_sets():
+    """Warm-ups today say nothing about the working weight: switching to a working set
+    pre-fills last time's first working set, not the last warm-up."""
+    today = [make_set("sq", 60, 5, None, kind="warmup"), make_set("sq", 80, 3, None, kind="warmup")]
+    last = [make_set("sq", 40, 5, None, kind="warmup"), make_set("sq", 100, 6, 2)]
+    working = prefill(today, last, "kg", warmup=False)
+    assert (working.weight_kg, working.reps, working.rir, working.warmup) == (100, 6, 2, False)
+    # Left to itself the panel carries on with the kind logged last: another warm-up.
+    assert prefill(today, last, "kg").warmup and prefill(today, last, "kg").weight_kg == 80
+    # And a warm-up asked for after working sets repeats today's last warm-up.
+    today.append(make_set("sq", 100, 6, 2))
+    assert prefill(today, last, "kg", warmup=True).weight_kg == 80
+
+
+def test_a_first_warmup_starts_from_last_times_first_warmup_else_empty():
+    last = [make_set("sq", 40, 5, None, kind="warmup"), make_set("sq", 100, 6, 2)]
+    p = prefill([], last, "kg", warmup=True)
+    assert (p.weight_kg, p.reps, p.warmup) == (40, 5, True)
+    empty = prefill([], [make_set("sq", 100, 6, 2)], "kg", warmup=True)
+    assert (empty.weight_kg, empty.reps, empty.rir, empty.warmup) == (None, None, None, True)
+
+
+def test_set_counts_keep_working_sets_and_warmups_apart():
+    from tui_tracker.domain.sessions import set_counts
+
+    sets = [make_set("sq", kind="warmup"), make_set("sq"), make_set("bp"), make_set("bp", kind="warmup")]
+    counts = set_counts(sets)
+    assert (counts.working, counts.warmups, counts.exercises) == (2, 2, 2)
+    assert str(counts) == "2 working sets + 2 warm-ups of 2 exercises"
+    assert str(set_counts([make_set("sq")])) == "1 working set of 1 exercise"
+    assert str(set_counts([])) == "no sets"

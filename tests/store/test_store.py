@@ -67,6 +67,25 @@ def test_log_set_appends_to_newest_session_of_the_day(store):
     assert store.session(morning.id).sets == ()
 
 
+def test_a_set_after_finishing_starts_a_new_session_never_joins_the_finished_one(store):
+    """`f` ends a session: a set logged later that day (the TUI, or `tui-tracker log` in a
+    shell) starts a new open session, which a restart then resumes."""
+    finished = store.log_set(mkset(minute=1), day=DAY)
+    store.finish_session(finished.id, at(DAY, 19))
+    later = store.log_set(mkset(minute=30), day=DAY)
+    assert later.id != finished.id and later.is_open
+    assert len(store.session(finished.id).sets) == 1
+    assert store.open_session(DAY).id == later.id
+
+
+def test_reopening_a_finished_session_lets_it_take_sets_again(store):
+    session = store.log_set(mkset(minute=1), day=DAY)
+    store.finish_session(session.id, at(DAY, 19))
+    reopened = store.reopen_session(session.id)
+    assert reopened.is_open and reopened.id == session.id
+    assert store.log_set(mkset(minute=40), day=DAY).id == session.id
+
+
 def test_log_set_unknown_session_and_duplicate_set(store):
     with pytest.raises(StoreError, match="no session"):
         store.log_set(mkset(), day=DAY, session_id="nope")
@@ -255,3 +274,14 @@ def test_context_manager(db_path):
         s.log_set(mkset(), day=DAY)
     with Store(db_path) as s:
         assert len(s.recent_sessions()) == 1
+
+
+def test_open_only_logging_by_id_starts_anew_when_that_session_was_finished(store):
+    """Another process pressed `f` on the session this one was adding to."""
+    session = store.log_set(mkset(minute=1), day=DAY)
+    store.finish_session(session.id, at(DAY, 19))
+    got = store.log_set(mkset(minute=2), day=DAY, session_id=session.id, open_only=True)
+    assert got.id != session.id and got.is_open
+    # Without open_only an id still means that session (imports, restoring history).
+    kept = store.log_set(mkset(minute=3), day=DAY, session_id=session.id)
+    assert kept.id == session.id and len(kept.sets) == 2

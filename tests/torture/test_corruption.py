@@ -145,7 +145,8 @@ def test_hand_edited_session_is_refused_not_a_crash(good_db, tmp_path, case, com
     BAD_SESSION[case](doc)
     yfile.write_bytes(orjson.dumps(data))
     before = snapshot(folder)
-    # `log` on that day appends to that session; `volume` reads the week holding it.
+    # `log` reads that day's sessions (plan progress, which set is the last); `volume`
+    # reads the week holding it.
     result = cli("--db", str(db), "--today", day.isoformat(), *COMMANDS[command])
     check_refused(result, yfile, before, snapshot(folder))
 

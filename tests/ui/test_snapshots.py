@@ -66,10 +66,8 @@ def test_today_failure_warning(snap_compare, tmp_path):
     async def run_before(pilot):
         await _no_blink(pilot)
         screen = pilot.app.screen
-        screen._select("barbell-back-squat")
-        screen.query_one("#rir", Input).value = "0"
-        screen.query_one("#weight", Input).focus()
-        await pilot.press("enter")
+        # Back to the list, up to the squat, Enter; then RIR 0 over the pre-fill, Enter.
+        await pilot.press("escape", "up", "enter", "tab", "tab", "0", "enter")
         await pilot.pause()
         screen.query_one("#rest").skip()
         await _no_blink(pilot)

@@ -24,18 +24,19 @@ async def add_exercise(pilot, query: str) -> None:
     await pilot.pause()
 
 
+def entry(app):
+    return app.screen.query_one("#entry")
+
+
 async def type_set(pilot, weight: str, reps: str, rir: str) -> None:
-    """Select each field's text and type over it, as a lifter would."""
-    app = pilot.app
-    for field, value in (("#weight", weight), ("#reps", reps), ("#rir", rir)):
-        app.screen.query_one(field, Input).focus()
-        await pilot.pause()
-        app.screen.query_one(field, Input).select_all()
-        for ch in value:
-            await pilot.press(ch)
-        if not value:
-            await pilot.press("backspace")
-    await pilot.press("enter")
+    """Type over each field's pre-fill, as a lifter would: weight Tab reps Tab RIR Enter
+    (an empty value clears the field: Backspace on its selected pre-fill)."""
+    entry(pilot.app).focus_first()
+    await pilot.pause()
+    keys: list[str] = []
+    for i, value in enumerate((weight, reps, rir)):
+        keys += (["tab"] if i else []) + ([*value] if value else ["backspace"])
+    await pilot.press(*keys, "enter")
     await pilot.pause()
 
 
@@ -59,7 +60,7 @@ async def test_log_three_sets_edit_delete_undo_and_find_them_after_restart(db, c
     async with app.run_test(size=SIZE) as pilot:
         await add_exercise(pilot, "squat")
         assert app.screen.current == "barbell-back-squat"
-        assert app.focused.id == "weight"
+        assert app.focused.id == "entry" and entry(app).active_field == "weight"
         await type_set(pilot, "100", "5", "2")
         assert "Saved set 1" in screen_text(app, "#status")
         # Repeat: the panel holds the previous set, so Enter is all it takes.
@@ -75,9 +76,7 @@ async def test_log_three_sets_edit_delete_undo_and_find_them_after_restart(db, c
         # Edit the highlighted (last) set: reps 4 -> 3.
         await pilot.press("e")
         await pilot.pause()
-        edit = app.screen
-        edit.query_one("#reps", Input).focus()
-        await pilot.press("3", "enter")
+        await pilot.press("tab", "3", "enter")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         assert [s.reps for s in logged(db)] == [5, 5, 3]
@@ -99,9 +98,8 @@ async def test_log_three_sets_edit_delete_undo_and_find_them_after_restart(db, c
         await pilot.pause()
         assert "Resumed the session" in screen_text(app, "#status")
         assert app.screen.query_one("#sets", DataTable).row_count == 3
-        assert app.focused.id == "weight"
-        assert app.screen.query_one("#weight", Input).value == "100"
-        assert app.screen.query_one("#reps", Input).value == "3"
+        assert app.focused.id == "entry"
+        assert entry(app).values["weight"] == "100" and entry(app).values["reps"] == "3"
 
 
 async def test_invalid_input_shows_the_reason_and_saves_nothing(db, clock):
@@ -109,19 +107,18 @@ async def test_invalid_input_shows_the_reason_and_saves_nothing(db, clock):
     async with app.run_test(size=SIZE) as pilot:
         await add_exercise(pilot, "curl")
         await type_set(pilot, "20", "101", "2")
-        assert "reps above 100" in screen_text(app, "#entry-error")
-        assert app.focused.id == "reps"
+        assert "reps above 100" in entry(app).error
+        assert entry(app).active_field == "reps"
         await type_set(pilot, "20", "10", "11")
-        assert "RIR is 0 (failure) to 10" in screen_text(app, "#entry-error")
+        assert "RIR is 0 (failure) to 10" in entry(app).error
         await type_set(pilot, "", "10", "2")
-        assert "weight is empty" in screen_text(app, "#entry-error")
+        assert "weight is empty" in entry(app).error
         await type_set(pilot, "1.2.3", "10", "2")
-        assert "not a number" in screen_text(app, "#entry-error")
+        assert "not a number" in entry(app).error
         assert logged(db) == []
         # Letters never reach the numeric fields.
-        app.screen.query_one("#reps", Input).focus()
-        await pilot.press("x")
-        assert app.screen.query_one("#reps", Input).value == "10"
+        await pilot.press("tab", "x")
+        assert entry(app).values["reps"] == "10"
 
 
 async def test_decimal_comma_is_a_decimal_point(db, clock):
@@ -140,7 +137,7 @@ async def test_failure_on_squat_warns_with_the_reason_without_blocking(db, clock
         status = screen_text(app, "#status")
         assert "Saved set 1" in status and "injury" in status and "Evidence" in status
         assert len(logged(db)) == 1
-        assert app.focused.id == "weight"  # not blocked: the next set can be typed at once
+        assert app.focused.id == "entry"  # not blocked: the next set can be typed at once
 
 
 async def test_warmup_toggle_and_rest_timer(db, clock):
@@ -180,7 +177,7 @@ async def test_unit_switch_and_last_performance(db, clock):
         await add_exercise(pilot, "bench")
         option = str(app.screen.query_one("#exercises", OptionList).get_option_at_index(0).prompt)
         assert "last: 225 lb x 5 @1, 4 days ago" in option
-        assert app.screen.query_one("#weight", Input).value == "225"
+        assert entry(app).values["weight"] == "225" and entry(app).unit == "lb"
 
 
 async def test_history_lists_sessions_and_opens_one_read_only(db, clock):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from tui_tracker.domain.templates import build_mesocycle
 from tui_tracker.store import Store
@@ -19,12 +19,13 @@ def start_block(db, weeks: int = 4):
 
 
 async def log(pilot, weight: str, reps: str, rir: str) -> None:
-    screen = pilot.app.screen
-    for field, value in (("#weight", weight), ("#reps", reps), ("#rir", rir)):
-        screen.query_one(field, Input).value = value
-    screen.query_one("#weight", Input).focus()
-    await pilot.press("enter")
-    await pilot.pause()
+    from .test_today import type_set
+
+    await type_set(pilot, weight, reps, rir)
+
+
+def entry_value(app, field: str) -> str:
+    return app.screen.query_one("#entry").values[field]
 
 
 def status(app) -> str:
@@ -42,8 +43,8 @@ async def test_the_days_plan_is_listed_with_targets_and_progress(db):
         first = str(options.get_option_at_index(0).prompt)
         assert "Barbell Bench Press" in first and "0/4" in first and "4x5-8 @3" in first
         assert "Week 1 of 4" in str(app.screen.query_one("TodayHeader").render())
-        assert app.screen.query_one("#reps", Input).value == "5"  # bottom of the range
-        assert app.screen.query_one("#rir", Input).value == "3"  # the week's target
+        assert entry_value(app, "reps") == "5"  # bottom of the range
+        assert entry_value(app, "rir") == "3"  # the week's target
         await log(pilot, "80", "8", "3")
         assert "1/4" in str(options.get_option_at_index(0).prompt)
 
@@ -57,7 +58,7 @@ async def test_failure_before_the_final_planned_set_is_advised_against_then_fine
         assert "to failure before the final set" in status(app)
         for _ in range(2):
             await log(pilot, "80", "7", "1")
-        assert app.screen.query_one("#rir", Input).value == "0"  # the final set's target
+        assert entry_value(app, "rir") == "0"  # the final set's target
         await log(pilot, "80", "6", "0")
         assert status(app) == "Saved set 4: Barbell Bench Press 80 kg x 6 @0"  # nothing to warn of
     with Store(db) as store:

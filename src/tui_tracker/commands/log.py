@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import re
 
 from ..domain.inputs import parse_set
-from ..domain.models import LoggedSet
 from .base import CliError, clock_of, global_options, open_store, store_call
 
 
@@ -16,45 +16,45 @@ def register(sub: argparse._SubParsersAction) -> None:
     log.add_argument("sets", nargs="+", metavar="SET",
                      help="weight x reps @ RIR, e.g. 100x5@2 or 102,5x8 (the @ part is optional)")
     log.add_argument("--warmup", action="store_true", help="these are warm-up sets")
-    log.add_argument("--unit", choices=["kg", "lb"], help="unit of the weights (default: your last one)")
+    log.add_argument("--unit", choices=["kg", "lb"],
+                     help="unit of these sets' weights (default: your unit setting)")
     log.add_argument("--note", default="", help="a note on these sets")
+    # "-5x5" is a SET (with a negative weight the parser refuses in words), not an option.
+    log._negative_number_matcher = re.compile(r"^-[0-9]")
     log.set_defaults(func=cmd_log)
 
 
 def cmd_log(args: argparse.Namespace) -> int:
-    from ..domain.advice import failure_advice
+    """Log sets through the logbook, as the TUI does: the same session, plan and advice."""
     from ..domain.models import format_weight
-    from ..domain.sessions import plural
+    from ..domain.sessions import set_counts
+    from ..logbook import Entry, Logbook
 
     store = open_store(args)
-    catalogue = store.catalogue()
-    exercise = catalogue.find(args.exercise)
+    book = store_call(Logbook, store, clock_of(args))
+    exercise = book.catalogue.find(args.exercise)
     if exercise is None:
-        hints = ", ".join(e.name for e in catalogue.closest(args.exercise, 3))
+        hints = ", ".join(e.name for e in book.catalogue.closest(args.exercise, 3))
         hint = f"; did you mean: {hints}?" if hints else ""
         raise CliError(f"unknown exercise {args.exercise!r}{hint} "
                        "(list them with: tui-tracker exercises)")
-    unit = args.unit or store.get_setting("unit", "kg")
+    unit = args.unit or store_call(store.get_setting, "unit", "kg")
     parsed = [parse_set(text, unit) for text in args.sets]  # all checked before anything is written
-    clock = clock_of(args)
-    day = clock.today()
-    session = None
-    print(f"{exercise.name}, session of {day.isoformat()}:")
-    for i, item in enumerate(parsed):
-        s = LoggedSet(exercise_id=exercise.id, weight_kg=item.weight_kg, unit=item.unit,
-                      reps=item.reps, rir=item.rir, at=clock.now(),
-                      kind="warmup" if args.warmup else "working", note=args.note)
-        session = store_call(store.log_set, s, day=day,
-                              session_id=session.id if session else None)
-        number = len(session.sets_for(exercise.id))
-        print(f"  set {number} saved: {s.describe()}" + ("  (warm-up)" if s.is_warmup else ""))
-        advice = failure_advice(s, exercise, is_final_set=i == len(parsed) - 1)
+    print(f"{exercise.name}, session of {book.day.isoformat()}:")
+    saved = None
+    for item in parsed:
+        saved = store_call(book.log, exercise.id, Entry(item, args.warmup, args.note))
+        if saved.new_session and len(book.sessions) > 1:
+            print("  (a new session: today's earlier one was finished)")
+        print(f"  set {saved.number} saved: {saved.set.describe()}"
+              + ("  (warm-up)" if saved.set.is_warmup else ""))
+        advice = saved.advice
         if advice and advice.needs_attention:
             print(f"    ! {advice.message}\n      {advice.evidence}")
-    if args.unit:
-        store_call(store.set_setting, "unit", args.unit)
-    assert session is not None
-    print(f"{plural(len(session.sets), 'set')} in this session. "
-          f"Heaviest: {format_weight(max(s.weight_kg for s in session.sets), unit)}.")
+    assert saved is not None
+    today = [s for _, s in book.sets_today(exercise.id)]
+    heaviest = max(today, key=lambda s: s.weight_kg)
+    print(f"{set_counts(saved.session.sets)} in this session. "
+          f"Heaviest {exercise.name} today: {format_weight(heaviest.weight_kg, heaviest.unit)}.")
     store.close()
     return 0

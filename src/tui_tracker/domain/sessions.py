@@ -43,20 +43,28 @@ class Prefill:
     warmup: bool = False
 
 
-def prefill(this_session: list[LoggedSet], last_time: list[LoggedSet], default_unit: Unit) -> Prefill:
-    """From the previous set of this exercise today, else last time's first working set.
+def prefill(this_session: list[LoggedSet], last_time: list[LoggedSet], default_unit: Unit,
+            warmup: bool | None = None) -> Prefill:
+    """The next set's values: today's previous set of the same kind, else last time's.
 
-    Repeating the previous set (a warm-up stays a warm-up) is the common case
-    between straight sets, so it costs one Enter.
+    Repeating the previous set is the common case between straight sets, so it costs
+    one Enter.  Warm-ups and working sets are pre-filled from their own kind: a ramp of
+    warm-ups today says nothing about the working weight, so the first working set
+    after them comes from last time's first working set (and the plan's targets, see
+    workout.planned_prefill).  `warmup` None means "carry on with the kind logged last".
     """
-    if this_session:
-        s = this_session[-1]
-        return Prefill(s.weight_kg, s.unit, s.reps, s.rir, s.is_warmup)
-    working = [s for s in last_time if not s.is_warmup]
-    if working:
-        s = working[0]
-        return Prefill(s.weight_kg, s.unit, s.reps, s.rir)
-    return Prefill(None, default_unit, None, None)
+    if warmup is None:
+        warmup = bool(this_session) and this_session[-1].is_warmup
+    same_kind = [s for s in this_session if s.is_warmup == warmup]
+    if same_kind:
+        s = same_kind[-1]
+        return Prefill(s.weight_kg, s.unit, s.reps, s.rir, warmup)
+    earlier = [s for s in last_time if s.is_warmup == warmup]
+    if earlier:
+        s = earlier[0]
+        return Prefill(s.weight_kg, s.unit, s.reps, s.rir, warmup)
+    unit = (this_session or last_time)[-1].unit if (this_session or last_time) else default_unit
+    return Prefill(None, unit, None, None, warmup)
 
 
 def days_ago(then: date, today: date) -> str:
@@ -105,7 +113,38 @@ def working_set_count(sets: list[LoggedSet]) -> int:
     return sum(1 for s in sets if not s.is_warmup)
 
 
+@dataclass(frozen=True)
+class SetCounts:
+    """A session's sets as the lifter counts them: working sets and warm-ups apart.
+
+    One definition for the finish dialog, History and the CLI, so they never disagree.
+    """
+
+    working: int
+    warmups: int
+    exercises: int
+
+    def __str__(self) -> str:
+        if not self.working and not self.warmups:
+            return "no sets"
+        text = plural(self.working, "working set")
+        if self.warmups:
+            text += f" + {plural(self.warmups, 'warm-up')}"
+        return f"{text} of {plural(self.exercises, 'exercise')}"
+
+    @property
+    def short(self) -> str:
+        """'12' or '12 +3w', for a table column."""
+        return f"{self.working}" + (f" +{self.warmups}w" if self.warmups else "")
+
+
+def set_counts(sets: list[LoggedSet] | tuple[LoggedSet, ...]) -> SetCounts:
+    working = working_set_count(list(sets))
+    return SetCounts(working, len(sets) - working, len({s.exercise_id for s in sets}))
+
+
 __all__ = [
     "Prefill", "prefill", "session_to_resume", "last_performance",
-    "days_ago", "duration_text", "working_set_count", "plural", "format_weight",
+    "days_ago", "duration_text", "working_set_count", "plural", "format_weight", "SetCounts",
+    "set_counts",
 ]

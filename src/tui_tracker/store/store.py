@@ -219,17 +219,21 @@ class Store:
 
     # --- sets ---------------------------------------------------------------------------
 
-    def log_set(self, s: LoggedSet, *, day: date, session_id: str | None = None) -> Session:
+    def log_set(self, s: LoggedSet, *, day: date, session_id: str | None = None,
+                open_only: bool = False) -> Session:
         """Append a set; returns the session as committed (fsynced on return).
 
-        With `session_id`, to that session.  Without, to the newest session dated
-        `day`, or to a new one started at `s.at`.
+        With `session_id`, to that session (with `open_only`, only while it is open).
+        Otherwise to the newest OPEN session dated `day`, or to a new one started at
+        `s.at`: a finished session never takes a set it was not given by id (a set
+        logged after `f`, or after another process finished it, starts the day's next).
         """
         with self._locked():
-            if session_id is not None:
-                found = self._need(session_id)
-            else:
-                found = self._newest_on(day, open_only=False)
+            found = self._need(session_id) if session_id is not None else None
+            if found is not None and open_only and found[3].get("ended_at") is not None:
+                found = None
+            if found is None:
+                found = self._newest_on(day, open_only=True)
                 if found is None:
                     return self._insert(Session(date=day, started_at=s.at, sets=(s,)))
             doc = found[3]
@@ -293,6 +297,12 @@ class Store:
             if note is not None:
                 new["note"] = note
             return self._commit(found, new)
+
+    def reopen_session(self, session_id: str) -> Session:
+        """Open a finished session again (the lifter carries on after pressing `f`)."""
+        with self._locked():
+            found = self._need(session_id)
+            return self._commit(found, {**found[3], "ended_at": None})
 
     def delete_session(self, session_id: str) -> None:
         """Drop an empty session (one started by mistake).  A session with sets is refused."""

@@ -49,7 +49,7 @@ class TrackerApp(App):
 
     def get_default_screen(self) -> Screen:
         """Today is the bottom screen: no blank default screen composed first and left."""
-        return TodayScreen(self.store, self.clock)
+        return TodayScreen(self.store, self.clock, self.store.get_setting("unit", "kg"))
 
     def _check_server(self) -> None:
         if os.getppid() != self._server_pid:  # re-parented: the server is gone

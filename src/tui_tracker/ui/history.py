@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from ..domain.models import Session, format_weight
-from ..domain.sessions import days_ago, duration_text, working_set_count
+from ..domain.sessions import days_ago, duration_text, set_counts
 from .widgets.key_bar import KeyBar
 from .widgets.too_small import TooSmall
 
@@ -38,14 +39,14 @@ class HistoryScreen(Screen):
     def on_mount(self) -> None:
         catalogue = self.store.catalogue()
         table = self.query_one(DataTable)
-        table.add_columns("Date", "When", "Time", "Sets", "Exercises")
+        table.add_columns("Date", "When", "Time", "Sets", "Exercises")  # sets: working +warm-ups
         self.sessions = self.store.recent_sessions(limit=PAGE)
         for s in self.sessions:
             names = ", ".join((catalogue.get(e).name if catalogue.get(e) else e) for e in s.exercise_ids())
             time = duration_text(s.started_at, s.ended_at) if s.ended_at else (
                 "open" if s.date == self.today else "unfinished")
             table.add_row(f"{s.date:%a %d %b %Y}", days_ago(s.date, self.today), time,
-                          str(working_set_count(list(s.sets))), names[:40], key=s.id)
+                          set_counts(s.sets).short, Text(names[:40]), key=s.id)
         if not self.sessions:
             self.query_one("#title", Static).update("History: no sessions yet. Esc/q goes back.")
         table.focus()
@@ -74,7 +75,8 @@ class SessionScreen(Screen):
         s = self.session
         time = (f"{s.started_at:%H:%M}-{s.ended_at:%H:%M}, {duration_text(s.started_at, s.ended_at)}"
                 if s.ended_at else f"from {s.started_at:%H:%M}, not finished")
-        yield Static(f"{s.date:%a %d %b %Y} · {time} · read-only · Esc/q: back", id="title")
+        yield Static(f"{s.date:%a %d %b %Y} · {time} · {set_counts(s.sets)} · read-only · "
+                     "Esc/q: back", id="title", markup=False)
         yield DataTable(id="session-sets", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
         yield TooSmall(id="too-small")
@@ -86,9 +88,10 @@ class SessionScreen(Screen):
             ex = self.catalogue.get(ex_id)
             name = ex.name if ex else ex_id
             for i, st in enumerate(self.session.sets_for(ex_id), 1):
-                table.add_row(name[:26] if i == 1 else "", str(i), format_weight(st.weight_kg, st.unit),
-                              str(st.reps), "-" if st.rir is None else str(st.rir),
-                              "warm-up" if st.is_warmup else "working", st.note[:20])
+                table.add_row(Text(name[:26] if i == 1 else ""), str(i),
+                              format_weight(st.weight_kg, st.unit), str(st.reps),
+                              "-" if st.rir is None else str(st.rir),
+                              "warm-up" if st.is_warmup else "working", Text(st.note[:20]))
         if self.session.note:
-            table.add_row("Note:", "", self.session.note[:60], "", "", "", "")
+            table.add_row("Note:", "", Text(self.session.note[:60]), "", "", "", "")
         table.focus()

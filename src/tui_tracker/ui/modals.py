@@ -1,19 +1,19 @@
-"""Small dialogs: pick an exercise, confirm, edit a set.
+"""Small dialogs: pick an exercise, create one, confirm, edit a set.
 
-Each cancels with Escape and, where no text is being typed, with a letter key
-too (a lone Escape waits on slow SSH links).
+Each cancels with Escape and, where no text is being typed, with a letter key too
+(a lone Escape waits on slow SSH links).  Each answers through a callback run at
+once (`Dialog.answer`), and its text fields hand keys typed after Enter on to the
+screen behind, in order (ui/keys.py).  Names are shown as plain text.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from typing import Awaitable, Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
-from typing import Callable
-
+from textual.content import Content
 from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet, SelectionList
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
@@ -22,88 +22,103 @@ from ..domain.catalogue import Catalogue, new_exercise
 from ..domain.models import Exercise, LoggedSet
 from ..domain.muscles import MUSCLE_LABELS, MUSCLES
 from ..domain.sessions import Prefill
-from .widgets.set_entry import SetEntry
+from ..logbook import Entry
+from .keys import Dialog
+from .widgets.fields import TextField
+from .widgets.set_entry import SetEntry, Submission
 
 
-class ExercisePicker(ModalScreen[str | None]):
+class ExercisePicker(Dialog[str]):
     """Fuzzy search over the catalogue and the lifter's own exercises."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
-        Binding("down", "move(1)", "Next", show=False, priority=True),
-        Binding("up", "move(-1)", "Previous", show=False, priority=True),
+        Binding("down", "move(1)", "Next", show=False),
+        Binding("up", "move(-1)", "Previous", show=False),
     ]
 
     CREATE = "+create"
 
     def __init__(self, catalogue: Catalogue,
-                 on_create: Callable[[Exercise], str | None] | None = None) -> None:
+                 on_create: Callable[[Exercise], str | None] | None = None,
+                 on_pick: Callable[[str | None], Awaitable[None] | None] | None = None) -> None:
         """`on_create` saves a new exercise of the lifter's (None = saved, else the error);
-        without it the picker only picks."""
+        without it the picker only picks.  `on_pick` gets the chosen id (None: cancelled)."""
         super().__init__()
         self.catalogue = catalogue
         self.on_create = on_create
+        self.on_pick = on_pick
         self.search_text = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker", classes="dialog"):
             yield Label("Add an exercise: type to search, Enter to pick, Esc to cancel")
-            yield Input(id="search", placeholder="e.g. squat, lat pull, curl", compact=True)
+            yield TextField(id="search", placeholder="e.g. squat, lat pull, curl",
+                            on_enter=self._enter)
             yield OptionList(id="results")
-            yield Label("Not listed? Type its name and pick [b]+ New exercise[/b] at the end."
-                        if self.on_create is not None else
-                        "Not listed? In a shell: tui-tracker exercise add NAME --primary ...",
-                        classes="hint")
+            yield Label(Content.from_markup(
+                "Not listed? Type its name and pick [b]+ New exercise[/b] at the end."
+                if self.on_create is not None else
+                "Not listed? In a shell: tui-tracker exercise add NAME --primary ..."),
+                classes="hint")
 
     def on_mount(self) -> None:
+        self.query_one("#results", OptionList).can_focus = False
         self._fill("")
-        self.query_one("#search", Input).focus()
+        self.set_focus(self.query_one("#search", Input))
 
     def _fill(self, query: str) -> None:
         self.search_text = query.strip()
         results = self.query_one("#results", OptionList)
-        results.clear_options()
         found = self.catalogue.search(query, limit=None)
-        results.add_options([Option(self._label(e), id=e.id) for e in found])
+        options = [Option(self._label(e), id=e.id) for e in found]
         if self.on_create is not None and self.search_text and self.catalogue.find(self.search_text) is None:
-            results.add_option(Option(f"+ New exercise: {self.search_text}  [dim]choose its muscles[/]",
-                                      id=self.CREATE))
+            options.append(Option(Content.assemble("+ New exercise: ", self.search_text,
+                                                   ("  choose its muscles", "dim")), id=self.CREATE))
+        results.set_options(options)
         if results.option_count:
             results.highlighted = 0
 
     @staticmethod
-    def _label(e) -> str:
+    def _label(e: Exercise) -> Content:
         tag = "yours" if e.custom else e.kind
-        return f"{e.name}  [dim]{', '.join(e.primary)} · {tag}[/]"
+        return Content.assemble(e.name, (f"  {', '.join(e.primary)} · {tag}", "dim"))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._fill(event.value)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    async def _enter(self) -> None:
+        self._fill(self.query_one("#search", Input).value)  # what was typed, up to Enter
         results = self.query_one("#results", OptionList)
         if results.highlighted is None:
             self.notify("No exercise matches: try fewer letters.", severity="warning")
             return
-        self._pick(results.get_option_at_index(results.highlighted).id)
+        await self._pick(results.get_option_at_index(results.highlighted).id)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self._pick(event.option.id)
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        await self._pick(event.option.id)
 
-    def _pick(self, exercise_id: str | None) -> None:
+    async def _pick(self, exercise_id: str | None) -> None:
         if exercise_id != self.CREATE:
-            self.dismiss(exercise_id)
+            await self._done(exercise_id)
             return
 
-        def created(ex: Exercise | None) -> None:
+        async def created(ex: Exercise | None) -> None:
             if ex is None or self.on_create is None:
                 return
             error = self.on_create(ex)
             if error:
-                self.notify(f"NOT saved: {error}", severity="error")
+                self.notify(Content(f"NOT saved: {error}").markup, severity="error")
                 return
-            self.dismiss(ex.id)
-        self.app.push_screen(NewExercise(self.catalogue, _titled(self.search_text)), created)
+            await self._done(ex.id)
+        self.app.push_screen(NewExercise(self.catalogue, _titled(self.search_text), created))
+
+    async def _done(self, exercise_id: str | None) -> None:
+        self.dismiss(exercise_id)
+        if self.on_pick is not None:
+            result = self.on_pick(exercise_id)
+            if result is not None:
+                await result
 
     def action_move(self, step: int) -> None:
         results = self.query_one("#results", OptionList)
@@ -111,8 +126,8 @@ class ExercisePicker(ModalScreen[str | None]):
             current = results.highlighted or 0
             results.highlighted = max(0, min(results.option_count - 1, current + step))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    async def action_cancel(self) -> None:
+        await self._done(None)
 
 
 def _titled(name: str) -> str:
@@ -120,7 +135,7 @@ def _titled(name: str) -> str:
     return name.title() if name.islower() else name
 
 
-class NewExercise(ModalScreen[Exercise | None]):
+class NewExercise(Dialog[Exercise]):
     """A lifter's own exercise: name, compound or isolation, primary muscles.
 
     Weekly volume counts sets by muscle, so the muscles are asked for here rather
@@ -132,15 +147,19 @@ class NewExercise(ModalScreen[Exercise | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, catalogue: Catalogue, name: str = "") -> None:
+    def __init__(self, catalogue: Catalogue, name: str = "",
+                 on_answer: Callable[[Exercise | None], Awaitable[None] | None] | None = None) -> None:
         super().__init__()
         self.catalogue = catalogue
         self.name_text = name
+        self._answered = on_answer
 
     def compose(self) -> ComposeResult:
         with Vertical(id="new-exercise", classes="dialog"):
-            yield Label("New exercise: name, kind, primary muscles. [b]Ctrl+S[/b] saves, Esc cancels")
-            yield Input(self.name_text, id="new-name", placeholder="e.g. Cable Y Raise", compact=True)
+            yield Label(Content.from_markup(
+                "New exercise: name, kind, primary muscles. [b]Ctrl+S[/b] saves, Esc cancels"))
+            yield TextField(self.name_text, id="new-name", placeholder="e.g. Cable Y Raise",
+                            on_enter=self.focus_next)
             with RadioSet(id="new-kind"):
                 yield RadioButton("Compound (several joints)", value=True)
                 yield RadioButton("Isolation (one joint)")
@@ -151,13 +170,9 @@ class NewExercise(ModalScreen[Exercise | None]):
 
     def on_mount(self) -> None:
         self.query_one("#new-muscles", SelectionList).border_title = "Primary muscles"
-        self.query_one("#new-name", Input).focus()
+        self.set_focus(self.query_one("#new-name", Input))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.focus_next()
-
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
         name = self.query_one("#new-name", Input).value
         kind = "isolation" if self.query_one("#new-kind", RadioSet).pressed_index == 1 else "compound"
         muscles = list(self.query_one("#new-muscles", SelectionList).selected)
@@ -165,78 +180,83 @@ class NewExercise(ModalScreen[Exercise | None]):
             ex = new_exercise(self.catalogue, name, muscles, kind=kind)
         except ValueError as e:
             error = self.query_one("#new-error", Label)
-            error.update(f"[b]{e}[/b]")
+            error.update(Content.styled(str(e), "bold"))
             error.set_classes("error")
             return
+        await self._finish(ex)
+
+    async def _finish(self, ex: Exercise | None) -> None:
         self.dismiss(ex)
+        if self._answered is not None:
+            result = self._answered(ex)
+            if result is not None:
+                await result
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    async def action_cancel(self) -> None:
+        await self._finish(None)
 
 
-class Confirm(ModalScreen[bool]):
+class Confirm(Dialog[bool]):
     """Yes/no: Enter or y confirms; Escape, n or q keeps things as they are."""
 
     BINDINGS = [
-        Binding("enter,y", "answer(True)", "Yes"),
-        Binding("escape,n,q", "answer(False)", "No"),
+        Binding("enter,y", "answer_with(True)", "Yes"),
+        Binding("escape,n,q", "answer_with(False)", "No"),
     ]
 
-    def __init__(self, question: str, detail: str = "") -> None:
-        super().__init__()
+    def __init__(self, question: str, detail: str = "",
+                 on_answer: Callable[[bool | None], None] | None = None) -> None:
+        super().__init__(on_answer)
         self.question = question
         self.detail = detail
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog confirm"):
-            yield Label(self.question, classes="question")
+            yield Label(Content(self.question), classes="question")
             if self.detail:
-                yield Label(self.detail)
+                yield Label(Content(self.detail))
             yield Label("Enter/y: yes    Esc/n: no", classes="hint")
 
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
+    def action_answer_with(self, yes: bool) -> None:
+        self.answer(yes)
 
 
-class EditSet(ModalScreen[LoggedSet | None]):
+class EditSet(Dialog[Entry]):
     """Change a logged set; Enter saves, Escape or q (outside the note) cancels."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("q", "cancel", "Cancel", priority=True),
-        Binding("w", "warmup", "Warm-up", priority=True),
+        Binding("escape,q", "cancel", "Cancel"),
+        Binding("w", "warmup", "Warm-up"),
+        Binding("t", "unit", "kg/lb"),
     ]
 
-    def __init__(self, logged: LoggedSet, title: str) -> None:
-        super().__init__()
+    def __init__(self, logged: LoggedSet, title: str,
+                 on_answer: Callable[[Entry | None], None] | None = None) -> None:
+        super().__init__(on_answer)
         self.logged = logged
         self.title_text = title
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog edit"):
-            yield Label(self.title_text)
-            yield SetEntry(id="edit-entry")
-            yield Label("Enter: save    Esc/q: cancel    w: warm-up", classes="hint")
+            yield Label(Content(self.title_text))
+            yield SetEntry(self._submitted, id="edit-entry")
+            yield Label("Enter: save    Esc/q: cancel    w: warm-up    t: kg/lb", classes="hint")
 
     def on_mount(self) -> None:
         s = self.logged
         entry = self.query_one(SetEntry)
-        entry.load(Prefill(s.weight_kg, s.unit, s.reps, s.rir, s.is_warmup))
-        entry.query_one("#note", Input).value = s.note
-        entry.focus_first()
+        entry.load(Prefill(s.weight_kg, s.unit, s.reps, s.rir, s.is_warmup), note=s.note)
+        self.set_focus(entry)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("cancel", "warmup") and isinstance(self.focused, Input) and self.focused.id == "note":
-            return False  # typing a note: letters are text
-        return True
-
-    def on_set_entry_submitted(self, event: SetEntry.Submitted) -> None:
-        e = event.entry
-        self.dismiss(replace(self.logged, weight_kg=e.weight_kg, unit=e.unit, reps=e.reps, rir=e.rir,
-                             kind="warmup" if event.warmup else "working", note=event.note))
+    def _submitted(self, submission: Submission) -> Prefill | None:
+        self.answer(Entry(submission.values, submission.warmup, submission.note))
+        return None
 
     def action_warmup(self) -> None:
         self.query_one(SetEntry).toggle_warmup()
 
+    def action_unit(self) -> None:
+        self.query_one(SetEntry).toggle_unit()
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer(None)

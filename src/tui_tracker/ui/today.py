@@ -1,57 +1,60 @@
-"""The Today screen: today's exercises, the sets logged, and the set-entry panel.
+"""The Today screen: the day's exercises, the sets logged, and the set-entry panel.
 
-Dialogs and other screens are imported when first opened, and the sets table
-and set-entry panel are mounted when an exercise is first shown (on a day with
-none yet, right after the first frame): the first frame should not wait on code
-it does not show.
+The rules live in the logbook (what a set joins, what to pre-fill, which set is
+the plan's last, what the advice is) and the domain; this screen lays them out.
+Every set is committed to disk by the logbook before it is shown as saved.
 
-Every set is committed to disk by the store before it is shown as logged.  Letter
-keys work from anywhere on the screen except while typing a note.
+Keys typed ahead are applied in order (ui/keys.py): the list and the panel hand
+each key to the screen's bindings themselves, and dialogs answer through
+callbacks run at once.  Letter keys work everywhere except while typing a note.
+
+Dialogs and other screens are imported when first opened, and the sets table and
+panel are mounted when an exercise is first shown (on a day with none yet, right
+after the first frame): the first frame should not wait on code it does not show.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import TYPE_CHECKING, Callable
 
-from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
 
-from ..domain.advice import failure_advice
 from ..domain.deload import deload_decision, next_block_due
-from ..domain.mesocycle import active_mesocycle
-from ..domain.models import Exercise, LoggedSet, Session, format_weight
-from ..domain.sessions import (
-    duration_text, last_performance, plural, prefill, session_to_resume, working_set_count)
-from ..domain.workout import Workout, planned_prefill, todays_workout
+from ..domain.models import LoggedSet, Session, Unit
+from ..domain.sessions import duration_text, last_performance, plural, set_counts
+from ..logbook import Entry, Logbook, with_entry
 from ..store import StoreError
+from .widgets.exercise_list import ExerciseList, exercise_row
 from .widgets.header import TodayHeader
 from .widgets.key_bar import KeyBar
 from .widgets.rest_timer import RestTimer
+from .widgets.status_line import StatusLine
 from .widgets.too_small import TooSmall, presize
 
 if TYPE_CHECKING:  # mounted on demand, imported then (see _work_panel)
-    from textual.widgets import DataTable
+    from .widgets.set_entry import SetEntry, Submission
+    from .widgets.sets_table import SetsTable
+    from ..domain.sessions import Prefill
 
-    from .widgets.set_entry import SetEntry
-
-#: (key, action, footer label, shown in footer, palette title, palette help)
+#: (key, action, key-bar label, shown in the key bar, palette title, palette help)
 ACTIONS = [
     ("a", "add_exercise", "Add", True, "Add exercise", "Search the catalogue and your own exercises"),
     ("e", "edit_set", "Edit", True, "Edit set", "Change the highlighted logged set"),
     ("d", "delete_set", "Delete", True, "Delete set", "Delete the highlighted set (u undoes it)"),
     ("u", "undo", "Undo", False, "Undo delete", "Bring back the set deleted last"),
     ("w", "toggle_warmup", "Warm-up", False, "Toggle warm-up", "Mark the next set as warm-up or working"),
-    ("t", "toggle_unit", "kg/lb", False, "Switch kg/lb", "Enter weights in the other unit"),
+    ("t", "toggle_unit", "kg/lb", False, "Switch kg/lb", "Enter weights in the other unit (converted)"),
     ("s", "skip_rest", "Skip rest", False, "Skip rest", "Stop the rest timer"),
     ("plus", "extend_rest", "+30 s", False, "Extend rest", "Add 30 seconds to the rest timer"),
     ("f", "finish", "Finish", True, "Finish session", "End today's session"),
+    ("o", "reopen", "Reopen", False, "Reopen session",
+     "Carry on with the session finished today instead of starting a new one"),
     ("h", "history", "History", True, "History", "Past sessions, read-only"),
     ("m", "dashboard", "Block", True, "Mesocycle dashboard",
      "Week N of M, weekly sets per muscle, strength trends, deload"),
@@ -64,31 +67,27 @@ class TodayScreen(Screen):
     """Where lifters spend their time between sets."""
 
     BINDINGS = [
-        Binding(key, action, label, show=show, priority=True) for key, action, label, show, *_ in ACTIONS
+        Binding(key, action, label, show=show, id=f"today.{action}")
+        for key, action, label, show, *_ in ACTIONS
     ] + [
-        Binding("escape", "focus_exercises", "Back", show=False),
+        Binding("escape", "focus_exercises", "Back", show=False, id="today.back"),
+        Binding("up", "pick_set(-1)", "Previous set", show=False, id="today.set_up"),
+        Binding("down", "pick_set(1)", "Next set", show=False, id="today.set_down"),
     ]
 
-    def __init__(self, store, clock) -> None:
+    def __init__(self, store, clock, unit: Unit = "kg") -> None:
         super().__init__()
         self.store = store
         self.clock = clock
-        self.today = clock.today()
-        self.session: Session | None = None
-        self.order: list[str] = []  # exercise ids, as done or added today
+        self.book = Logbook(store, clock)
+        self.today = self.book.day
+        #: the unit a new exercise starts in: the default, then the one used last here
+        self.unit: Unit = unit
+        self.order: list[str] = []  # exercise ids: planned first, then as done or added
         self.current: str | None = None
-        self._last: dict[str, tuple[Session | None, list[LoggedSet]]] = {}
-        self._undo: tuple[str, LoggedSet, int] | None = None
         self._resumed_once = False
         self._panel: list | None = None  # the mounts of the sets table and set-entry panel
         self._panel_ready = False
-        self.catalogue = store.catalogue()
-        self.meso = None
-        self.workout: Workout | None = None
-        self._load_plan()
-        yesterday = self.today - timedelta(days=1)
-        candidates = [s for s in (store.open_session(self.today), store.open_session(yesterday)) if s]
-        self.session = session_to_resume(candidates, clock.now())
         self._merge_order()
         # Set before mounting: changing a screen's class later restyles every widget.
         self.set_class(not self.order, "-empty", update=False)
@@ -99,10 +98,10 @@ class TodayScreen(Screen):
     def compose(self) -> ComposeResult:
         yield TodayHeader(id="header")
         with Vertical(id="body"):
-            yield Static("No exercises yet. Press [b]a[/b] to add one, e.g. a squat.", id="empty-hint")
-            yield OptionList(id="exercises")
+            yield Static(Content.from_markup(self._empty_hint()), id="empty-hint")
+            yield ExerciseList(self._choose, id="exercises")
             # (the sets table goes here, the set-entry panel last: see _work_panel)
-            yield Static("", id="status")
+            yield StatusLine("", id="status")
             yield RestTimer(id="rest")
         yield KeyBar()
         yield TooSmall(id="too-small")
@@ -116,7 +115,7 @@ class TodayScreen(Screen):
             event.refresh_styles = False
 
     async def on_mount(self) -> None:
-        self.query_one("#exercises", OptionList).border_title = "Today"
+        self.exercises.border_title = "Today"
         if self.order:
             await self._work_panel()
         else:  # hidden on a day with no exercise yet: mounted just after the first frame
@@ -129,92 +128,72 @@ class TodayScreen(Screen):
     async def _work_panel(self) -> None:
         """Mount the sets table and the set-entry panel (once), and wait until they are.
 
-        Hidden on a day with no exercise yet, they cost ~70 ms of the time to the first
-        frame (benchmarks/profile_start.py with and without them), so they are not
-        composed with the screen.
-        Whatever first shows an exercise awaits this; the keys that act on the panel
-        are disabled until it is there (check_action).
+        Hidden on a day with no exercise yet, they cost tens of ms of the time to the
+        first frame (benchmarks/profile_start.py with and without them), so they are not
+        composed with the screen.  Whatever first shows an exercise awaits this.
         """
         if self._panel is None:
-            from textual.widgets import DataTable
-
             from .widgets.set_entry import SetEntry
+            from .widgets.sets_table import SetsTable
 
-            table = DataTable(id="sets", cursor_type="row", zebra_stripes=True)
-            # Text, not str: a str label is parsed as markup, which loads Rich's emoji table.
-            table.add_columns(*map(Text, ("#", "Weight", "Reps", "RIR", "Type", "Note")))
             body = self.query_one("#body", Vertical)
-            self._panel = [body.mount(table, before="#status"), body.mount(SetEntry(id="entry"))]
+            self._panel = [body.mount(SetsTable(id="sets"), before="#status"),
+                           body.mount(SetEntry(self._submit, self._kind_changed, id="entry"))]
         for mounting in self._panel:
             await mounting
         if not self._panel_ready:
             self._panel_ready = True
             self.refresh_bindings()
 
-    def _with_panel(self, show: Callable[[], None]) -> None:
-        """Run `show` now if the panel is mounted, else the moment it is (keys typed ahead)."""
-        if self._panel_ready:
-            show()
-            return
-
-        async def when_mounted() -> None:
-            await self._work_panel()
-            show()
-        self.call_next(when_mounted)
-
-    def _focus_entry(self) -> None:
-        self._with_panel(lambda: self.entry.focus_first())
+    @property
+    def exercises(self) -> ExerciseList:
+        return self.query_one("#exercises", ExerciseList)
 
     @property
     def entry(self) -> SetEntry:
-        return self.query_one("#entry")
+        return self.query_one("#entry")  # type: ignore[return-value]
 
     @property
-    def table(self) -> DataTable:
-        return self.query_one("#sets")
+    def table(self) -> SetsTable:
+        return self.query_one("#sets")  # type: ignore[return-value]
 
-    def _load_plan(self) -> None:
-        """The active block's plan for today (re-read after the block changes)."""
-        self.meso = active_mesocycle(self.store.mesocycles(), self.today)
-        self.workout = todays_workout(self.meso, self.today, self.catalogue.get)
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one("#status", StatusLine)
 
-    def _planned_ids(self) -> list[str]:
-        return [slot.exercise_id for slot in self.workout.slots] if self.workout else []
+    @property
+    def timer(self) -> RestTimer:
+        return self.query_one(RestTimer)
 
     def _merge_order(self) -> None:
         """Planned exercises first, in plan order, then anything else done or added today."""
-        logged = self.session.exercise_ids() if self.session else []
-        extra = [e for e in [*self.order, *logged] if e not in self._planned_ids()]
-        self.order = self._planned_ids() + list(dict.fromkeys(extra))
+        planned = self.book.planned_ids()
+        extra = [e for e in [*self.order, *self.book.done_today()] if e not in planned]
+        self.order = planned + list(dict.fromkeys(extra))
 
     def _resume(self) -> None:
-        """Show the open session found in __init__ (a dropped link or a crash loses nothing)."""
-        session = self.session
+        """Show the open session found at start (a dropped link or a crash loses nothing)."""
+        session = self.book.current
         if session:
-            self._status(f"Resumed the session started {session.started_at:%H:%M} "
-                         f"({plural(len(session.sets), 'set')} so far).")
-        done = self.session.exercise_ids() if self.session else []
-        self._show_exercises(select=self._first_to_do(done))
-        if self.order:
-            self._focus_entry()
+            self.status.show(f"Resumed the session started {session.started_at:%H:%M} "
+                             f"({plural(len(session.sets), 'set')} so far).")
+        done = self.book.done_today()
+        self._show_exercises()
+        select = done[-1] if done else (self.order[0] if self.order else None)
+        if select is not None:
+            self.call_next(self._open, select)
         else:
-            self.query_one("#exercises", OptionList).focus()
+            self.set_focus(self.exercises)
 
     # --- showing state -----------------------------------------------------------------
-
-    def _first_to_do(self, done: list[str]) -> str | None:
-        """Where to put the cursor: the last exercise worked on, else the first planned one."""
-        if done:
-            return done[-1]
-        return self.order[0] if self.order else None
 
     def prompt_block(self) -> None:
         """Ask for a deload when one is due, or offer the next block after a deload."""
         from .deload import DeloadPrompt, NextBlockPrompt, apply_deload_choice, apply_next_block
 
-        if self.meso is None:
+        meso = self.book.meso
+        if meso is None:
             return
-        meso = self.meso
         if next_block_due(meso, self.today):
             def answered(yes: bool | None) -> None:
                 if yes:
@@ -222,7 +201,7 @@ class TodayScreen(Screen):
             self.app.push_screen(NextBlockPrompt(meso), answered)
             return
         sessions = self.store.sessions_between(meso.start, self.today)
-        decision = deload_decision(meso, sessions, self.catalogue.get, self.today)
+        decision = deload_decision(meso, sessions, self.book.catalogue.get, self.today)
         if not decision.prompt:
             return
 
@@ -236,323 +215,319 @@ class TodayScreen(Screen):
         if outcome.saved:
             self.block_changed(outcome.message)
         else:
-            self._status(outcome.message, "error")
+            self.status.show(outcome.message, "error")
 
     def block_changed(self, message: str = "") -> None:
         """The block was planned, deloaded or postponed elsewhere: show today's plan anew."""
-        self._load_plan()
+        self.book.load_plan()
         self._merge_order()
-        self._show_exercises(select=self.current or self._first_to_do([]))
+        self._show_exercises()
+        if self.current is not None:
+            self._with_panel(lambda: self._fill_panel(self.current))
         self._refresh_header()
         if message:
-            self._status(message, "saved")
+            self.status.show(message, "saved")
 
-    def _exercise(self, exercise_id: str) -> Exercise:
-        ex = self.catalogue.get(exercise_id)
-        if ex is None:  # deleted or from a newer catalogue: still show the sets
-            ex = Exercise(exercise_id, exercise_id, ("chest",), custom=True)
-        return ex
+    def _row(self, exercise_id: str):
+        ex = self.book.exercise(exercise_id)
+        sets = [s for _, s in self.book.sets_today(exercise_id)]
+        counts = set_counts(sets)
+        slot = self.book.slot(exercise_id)
+        done = f"{counts.working}/{slot.sets}" if slot else plural(counts.working, "set")
+        done += f" +{counts.warmups}w" if counts.warmups else ""
+        session, last = self.book.last_time(exercise_id)
+        return exercise_row(ex.name, done, slot.short_text if slot else "",
+                            last_performance(session, last, self.today, compact=True),
+                            bool(slot and counts.working >= slot.sets))
 
-    def _sets_today(self, exercise_id: str) -> list[LoggedSet]:
-        return self.session.sets_for(exercise_id) if self.session else []
-
-    def _last_time(self, exercise_id: str) -> tuple[Session | None, list[LoggedSet]]:
-        if exercise_id not in self._last:
-            try:
-                found = self.store.last_sets(
-                    exercise_id, before=self.today,
-                    exclude_session=self.session.id if self.session else None)
-            except StoreError as err:  # an old month's file is damaged: today still works
-                self._status(f"History not readable: {err}", "error")
-                found = None
-            self._last[exercise_id] = found if found else (None, [])
-        return self._last[exercise_id]
-
-    def _show_exercises(self, select: str | None = None) -> None:
-        options = self.query_one("#exercises", OptionList)
-        options.clear_options()
-        for ex_id in self.order:
-            ex = self._exercise(ex_id)
-            sets = self._sets_today(ex_id)
-            session, last = self._last_time(ex_id)
-            working = working_set_count(sets)
-            slot = self.workout.slot(ex_id) if self.workout else None
-            done = f"{working}/{slot.sets}" if slot else plural(working, "set")
-            done += f" +{len(sets) - working}w" if len(sets) > working else ""
-            target = slot.short_text if slot else ""
-            mark = "✓" if slot and working >= slot.sets else " "
-            row = Text(f"{mark}{ex.name[:20]:<20} {done:<6} {target:<11} ", no_wrap=True,
-                       overflow="ellipsis")
-            row.append(last_performance(session, last, self.today, compact=True), style="dim")
-            options.add_option(Option(row, id=ex_id))
+    def _show_exercises(self) -> None:
+        try:
+            rows = [(ex_id, self._row(ex_id)) for ex_id in self.order]
+        except StoreError as err:  # an old month's file is damaged: today still works
+            self.status.show(f"History not readable: {err}", "error")
+            return
+        self.exercises.show_rows(rows, self.current)
         empty = not self.order
         if self.has_class("-empty") != empty:  # a class change restyles the whole screen
             self.set_class(empty, "-empty")
-        self.query_one("#empty-hint", Static).update(self._empty_hint())
-        options.border_title = self._list_title()
-        if select is not None and select in self.order:
-            options.highlighted = self.order.index(select)
-            self._select(select)
+        self.query_one("#empty-hint", Static).update(Content.from_markup(self._empty_hint()))
+        self.exercises.border_title = Content(self._list_title())
         self.refresh_bindings()  # edit, delete, undo, finish: what check_action allows changed
 
-    def _select(self, exercise_id: str) -> None:
+    def _with_panel(self, show: Callable[[], None]) -> None:
+        """Run `show` now if the panel is mounted, else the moment it is."""
+        if self._panel_ready:
+            show()
+            return
+
+        async def when_mounted() -> None:
+            await self._work_panel()
+            show()
+        self.call_next(when_mounted)
+
+    async def _open(self, exercise_id: str, focus: bool = True) -> None:
+        """Show an exercise in the panel (mounting it first if need be), ready to type."""
+        await self._work_panel()
         self.current = exercise_id
-        self._with_panel(lambda: self._fill_panel(exercise_id))
+        self._fill_panel(exercise_id)
+        if exercise_id in self.order:
+            self.exercises.highlighted = self.order.index(exercise_id)
+        if focus:
+            self.set_focus(self.entry)  # at once: keys typed ahead follow it
+        self.refresh_bindings()
+
+    async def _choose(self, exercise_id: str) -> None:
+        await self._open(exercise_id)
 
     def _fill_panel(self, exercise_id: str) -> None:
-        """The sets of `exercise_id` today, and the entry pre-filled for its next set."""
-        if self.current != exercise_id:  # another was chosen while the panel mounted
-            return
-        ex = self._exercise(exercise_id)
+        """The exercise's sets today, and the entry pre-filled for its next set."""
         self._show_sets()
         entry = self.entry
-        slot = self.workout.slot(exercise_id) if self.workout else None
-        entry.border_title = f"Log a set: {ex.name}"[:40] + (
-            f" · target {slot.target_text}" if slot else "")
-        session, last = self._last_time(exercise_id)
-        unit = self.store.get_setting("unit", "kg")
-        today_sets = self._sets_today(exercise_id)
-        values = prefill(today_sets, last, unit)
-        entry.load(planned_prefill(values, slot, working_set_count(today_sets)))
+        ex = self.book.exercise(exercise_id)
+        slot = self.book.slot(exercise_id)
+        name = ex.name if len(ex.name) <= 36 else ex.name[:35] + "…"
+        entry.border_title = Content(f"Log a set: {name}" + (
+            f" · target {slot.target_text}" if slot else ""))
+        entry.load(self.book.prefill(exercise_id, self.unit))
 
     def _show_sets(self) -> None:
-        table = self.table
-        table.clear()
         if self.current is None:
+            self.table.show("", [])
             return
-        sets = self._sets_today(self.current)
-        for i, s in enumerate(sets, 1):
-            table.add_row(str(i), format_weight(s.weight_kg, s.unit), str(s.reps),
-                          "-" if s.rir is None else str(s.rir), "warm-up" if s.is_warmup else "working",
-                          s.note[:24], key=s.id)
-        table.border_title = f"{self._exercise(self.current).name}: {plural(len(sets), 'set')} today"
-        if sets:
-            table.move_cursor(row=len(sets) - 1)
-
-    def _status(self, text: str, level: str = "info") -> None:
-        status = self.query_one("#status", Static)
-        status.update(text)
-        status.set_classes(f"-{level}")
+        sets = self.book.sets_today(self.current)
+        self.table.show(f"{self.book.exercise(self.current).name}: "
+                        f"{plural(len(sets), 'set')} today", sets)
 
     def _list_title(self) -> str:
-        if self.workout is None:
+        workout = self.book.workout
+        if workout is None:
             return "Today"
-        if self.workout.day_name is None:
+        if workout.day_name is None:
             return "Today: rest day in the plan"
-        return f"Today: {self.workout.day_name}" + (" (deload)" if self.workout.deload else "")
+        return f"Today: {workout.day_name}" + (" (deload)" if workout.deload else "")
 
     def _empty_hint(self) -> str:
         add = "Press [b]a[/b] to add an exercise, e.g. a squat."
-        if self.meso is None:
+        if self.book.meso is None:
             return f"No exercises yet. {add} [b]p[/b] plans a training block."
-        return f"Rest day in {self.meso.name}. {add}"
+        return f"Rest day in {Content(self.book.meso.name).markup}. {add}"
 
     def _refresh_header(self) -> None:
-        started = self.session.started_at if self.session else None
-        week = self.workout.week_label if self.workout else ""
-        self.query_one(TodayHeader).show(self.today, started, self.clock.now(), week)
+        current = self.book.current
+        workout = self.book.workout
+        self.query_one(TodayHeader).show(self.today, current.started_at if current else None,
+                                         self.clock.now(), workout.week_label if workout else "")
 
     # --- logging -----------------------------------------------------------------------
 
-    def on_set_entry_submitted(self, event: SetEntry.Submitted) -> None:
-        if event.panel.id == "entry":
-            self.log_set(event)
-
-    def log_set(self, event: SetEntry.Submitted) -> None:
+    def _submit(self, submission: Submission) -> Prefill | None:
+        """Enter in the panel: save the set, say so, and pre-fill the next one."""
         if self.current is None:
-            self._status("Add an exercise first (press a).", "warning")
-            return
-        e = event.entry
-        logged = LoggedSet(exercise_id=self.current, weight_kg=e.weight_kg, unit=e.unit, reps=e.reps,
-                           rir=e.rir, at=self.clock.now(), kind="warmup" if event.warmup else "working",
-                           note=event.note)
+            self.status.show("Add an exercise first (press a).", "warning")
+            return None
+        exercise_id = self.current
         try:
-            self.session = self.store.log_set(logged, day=self.session.date if self.session else self.today,
-                                              session_id=self.session.id if self.session else None)
+            saved = self.book.log(exercise_id, Entry(submission.values, submission.warmup,
+                                                     submission.note))
         except StoreError as err:
-            self._status(f"NOT saved: {err}", "error")
-            return
-        if e.unit != self.store.get_setting("unit", "kg"):
-            self.store.set_setting("unit", e.unit)  # the next exercise starts in the same unit
-        ex = self._exercise(self.current)
-        number = len(self._sets_today(self.current))
-        message = f"Saved set {number}: {ex.name} {logged.describe()}" + (" (warm-up)" if logged.is_warmup else "")
-        slot = self.workout.slot(self.current) if self.workout else None
-        done_before = working_set_count(self._sets_today(self.current)) - (0 if logged.is_warmup else 1)
-        advice = failure_advice(logged, ex, is_final_set=slot.is_final_set(done_before) if slot else None)
+            self.status.show(f"NOT saved: {err}", "error")
+            return None
+        self.unit = saved.set.unit  # the next exercise starts in the unit used last, here only
+        ex = saved.exercise
+        message = (f"Saved set {saved.number}: {ex.name} {saved.set.describe()}"
+                   + (" (warm-up)" if saved.set.is_warmup else ""))
+        if saved.new_session and len(self.book.sessions) > 1:
+            message += " · a new session"
+        advice = saved.advice
         if advice and advice.needs_attention:
-            self._status(f"{message}\n{'!' if advice.level == 'warning' else '•'} {advice.message} "
-                         f"[dim]{advice.evidence}[/]", advice.level)
+            mark = "!" if advice.level == "warning" else "•"
+            self.status.show(f"{message}\n{mark} {advice.message}", advice.level, advice.evidence)
         else:
-            self._status(message, "saved")
-        if not logged.is_warmup:
-            self.query_one(RestTimer).start(ex.rest_seconds, f"after {ex.name[:22]}")
-        self._show_exercises(select=self.current)
+            self.status.show(message, "saved")
+        if not saved.set.is_warmup:
+            self.timer.start(ex.rest_seconds, f"after {ex.name[:22]}")
+        self._show_exercises()
+        self._show_sets()
         self._refresh_header()
-        self._focus_entry()
+        return self.book.prefill(exercise_id, self.unit, warmup=submission.warmup)
+
+    def _kind_changed(self, warmup: bool) -> Prefill | None:
+        """`w` on untouched fields: that kind's own pre-fill (a working set after
+        warm-ups starts from last time's working set and the plan, not the warm-up)."""
+        if self.current is None:
+            return None
+        return self.book.prefill(self.current, self.entry.unit, warmup=warmup)
 
     # --- actions -----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        focused = self.focused
-        if focused is not None and focused.id == "note" and action != "focus_exercises":
-            return False  # typing a note: letters are text
-        if action in ("edit_set", "delete_set") and not (
-                self._panel_ready and self._sets_today(self.current or "")):
-            return None
-        if action in ("toggle_warmup", "toggle_unit") and not self._panel_ready:
-            return False  # for the moment the panel takes to mount
-        if action == "undo" and self._undo is None:
-            return None
-        if action == "finish" and self.session is None:
-            return None
-        if action in ("skip_rest", "extend_rest") and not self.query_one(RestTimer).running:
-            return None
+        panel_shown = self._panel_ready and self.current is not None
+        if action in ("edit_set", "delete_set"):
+            return True if panel_shown and self.book.sets_today(self.current or "") else None
+        if action in ("toggle_warmup", "toggle_unit", "pick_set"):
+            return panel_shown
+        if action == "undo":
+            return True if self.book.can_undo else None
+        if action == "finish":
+            return True if self.book.current is not None else None
+        if action == "reopen":
+            return self.book.finished_today
+        if action in ("skip_rest", "extend_rest"):
+            return True if self.timer.running else None
         return True
 
     def action_add_exercise(self) -> None:
         from .modals import ExercisePicker
 
-        def picked(exercise_id: str | None) -> None:
+        async def picked(exercise_id: str | None) -> None:
             if exercise_id is None:
                 return
             if exercise_id not in self.order:
                 self.order.append(exercise_id)
-            self._show_exercises(select=exercise_id)
-            self._focus_entry()
-            self._status(f"{self._exercise(exercise_id).name}: type weight, reps, RIR and press Enter.")
+            self.current = exercise_id
+            self._show_exercises()
+            await self._open(exercise_id)
+            self.status.show(f"{self.book.exercise(exercise_id).name}: type weight, reps, RIR "
+                             "and press Enter.")
 
-        self.app.push_screen(ExercisePicker(self.catalogue, self._create_exercise), picked)
+        self.app.push_screen(ExercisePicker(self.book.catalogue, self._create_exercise, picked))
 
-    def _create_exercise(self, ex: Exercise) -> str | None:
+    def _create_exercise(self, ex) -> str | None:
         """Save a new exercise of the lifter's; the error to show, or None."""
         try:
             self.store.save_exercise(ex)
+            self.book.set_catalogue(self.store.catalogue())
         except StoreError as err:
             return str(err)
-        self.catalogue = self.store.catalogue()
         return None
 
     @on(OptionList.OptionHighlighted, "#exercises")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id != self.current:
-            self._select(event.option.id)
+        if event.option.id != self.current and event.option.id is not None:
+            self.call_next(self._open, event.option.id, False)
 
     @on(OptionList.OptionSelected, "#exercises")
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self._select(event.option.id)
-        self._focus_entry()
+    async def _clicked(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            await self._open(event.option.id)
 
-    def _highlighted_set(self) -> tuple[int, LoggedSet] | None:
-        sets = self._sets_today(self.current or "")
-        if not sets:
-            return None
-        row = self.table.cursor_row
-        row = min(max(row, 0), len(sets) - 1)
-        return row, sets[row]
+    def on_data_table_row_selected(self) -> None:
+        self.action_edit_set()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.data_table.id == "sets":
-            self.action_edit_set()
+    def action_pick_set(self, delta: int) -> None:
+        self.table.step(delta)
 
     def action_edit_set(self) -> None:
         from .modals import EditSet
 
-        found = self._highlighted_set()
-        if found is None or self.session is None:
+        found = self.table.highlighted() if self._panel_ready else None
+        if found is None:
             return
-        row, logged = found
-        session_id = self.session.id
+        row, session, logged = found
 
-        def edited(new: LoggedSet | None) -> None:
-            if new is None:
+        def edited(entry: Entry | None) -> None:
+            if entry is None:
                 return
             try:
-                self.session = self.store.update_set(session_id, new)
+                changed = self.book.edit(session.id, with_entry(logged, entry))
             except StoreError as err:
-                self._status(f"NOT saved: {err}", "error")
+                self.status.show(f"NOT saved: {err}", "error")
                 return
-            self._status(f"Set {row + 1} changed to {new.describe()}.", "saved")
-            self._show_exercises(select=self.current)
+            self.status.show(f"Set {row + 1} changed to {changed.set.describe()}.", "saved")
+            self._after_change()
 
-        name = self._exercise(logged.exercise_id).name
-        self.app.push_screen(EditSet(logged, f"Edit set {row + 1} of {name}"), edited)
+        name = self.book.exercise(logged.exercise_id).name
+        self.app.push_screen(EditSet(logged, f"Edit set {row + 1} of {name}", edited))
 
     def action_delete_set(self) -> None:
-        found = self._highlighted_set()
-        if found is None or self.session is None:
+        found = self.table.highlighted() if self._panel_ready else None
+        if found is None:
             return
-        row, logged = found
+        row, session, logged = found
         try:
-            self.session, deleted, index = self.store.delete_set(self.session.id, logged.id)
+            deleted = self.book.delete(session.id, logged.id)
         except StoreError as err:
-            self._status(f"NOT deleted: {err}", "error")
+            self.status.show(f"NOT deleted: {err}", "error")
             return
-        self._undo = (self.session.id, deleted, index)
-        self._status(f"Deleted set {row + 1} ({deleted.describe()}). Press u to undo.", "warning")
-        self._show_exercises(select=self.current)
+        self.status.show(f"Deleted set {row + 1} ({deleted.set.describe()}). Press u to undo.",
+                         "warning")
+        self._after_change()
 
     def action_undo(self) -> None:
-        if self._undo is None:
-            return
-        session_id, logged, index = self._undo
         try:
-            self.session = self.store.restore_set(session_id, logged, index)
+            restored = self.book.undo()
         except StoreError as err:
-            self._status(f"NOT restored: {err}", "error")
+            self.status.show(f"NOT restored: {err}", "error")
             return
-        self._undo = None
-        if logged.exercise_id not in self.order:
-            self.order.append(logged.exercise_id)
-        self._status(f"Restored {logged.describe()}.", "saved")
-        self._show_exercises(select=logged.exercise_id)
+        if restored is None:
+            return
+        if restored.set.exercise_id not in self.order:
+            self.order.append(restored.set.exercise_id)
+        self.status.show(f"Restored {restored.set.describe()}.", "saved")
+        self.current = restored.set.exercise_id
+        self._after_change()
+
+    def _after_change(self) -> None:
+        """A set was edited, deleted or restored: list, table and pre-fill follow."""
+        self._show_exercises()
+        if self.current is not None:
+            self._fill_panel(self.current)
 
     def action_toggle_warmup(self) -> None:
         self.entry.toggle_warmup()
 
     def action_toggle_unit(self) -> None:
-        entry = self.entry
-        entry.toggle_unit()
-        self._status(f"Weights now in {entry.unit}.")
+        self.entry.toggle_unit()
+        self.status.show(f"Weights now in {self.entry.unit} (the weight shown was converted).")
 
     def action_skip_rest(self) -> None:
-        self.query_one(RestTimer).skip()
+        self.timer.skip()
 
     def action_extend_rest(self) -> None:
-        self.query_one(RestTimer).extend()
+        self.timer.extend()
 
     def action_focus_exercises(self) -> None:
-        self.query_one("#exercises", OptionList).focus()
+        self.set_focus(self.exercises)
 
     def action_finish(self) -> None:
         from .modals import Confirm
 
-        if self.session is None:
+        session = self.book.current
+        if session is None:
             return
-        session = self.session
-        now = self.clock.now()
-        summary = (f"{plural(len(session.sets), 'set')} of {plural(len(session.exercise_ids()), 'exercise')}"
-                   f" in {duration_text(session.started_at, now)}.")
+        counts = set_counts(session.sets)
+        took = duration_text(session.started_at, self.clock.now())
 
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
             try:
-                self.store.finish_session(session.id, now)
+                done = self.book.finish()
             except StoreError as err:
-                self._status(f"NOT finished: {err}", "error")
+                self.status.show(f"NOT finished: {err}", "error")
                 return
-            self.session, self.order, self.current, self._undo = None, [], None, None
-            self._last.clear()
-            self.query_one(RestTimer).skip("")
-            self._merge_order()
+            self.timer.skip("")
             self._show_exercises()
-            self._with_panel(self._show_sets)
             self._refresh_header()
-            self._status(f"Session finished: {summary} Well trained.", "saved")
-            self.action_focus_exercises()
+            self.status.show(f"Session finished: {done.counts} in "
+                             f"{duration_text(done.started_at, done.ended_at)}. Well trained. "
+                             "(A set logged now starts a new session; o reopens this one.)",
+                             "saved")
+            self.set_focus(self.exercises)
 
-        self.app.push_screen(Confirm("Finish today's session?", summary), answered)
+        self.app.push_screen(Confirm("Finish today's session?", f"{counts} in {took}.", answered))
+
+    def action_reopen(self) -> None:
+        try:
+            session = self.book.reopen()
+        except StoreError as err:
+            self.status.show(f"NOT reopened: {err}", "error")
+            return
+        if session is not None:
+            self.status.show(f"Reopened the session started {session.started_at:%H:%M}: new sets "
+                             "join it.", "saved")
+            self._refresh_header()
+            self.refresh_bindings()
 
     def action_history(self) -> None:
         from .history import HistoryScreen
@@ -576,3 +551,6 @@ class TodayScreen(Screen):
 
     async def action_quit(self) -> None:
         self.app.exit()
+
+
+__all__ = ["TodayScreen", "ACTIONS", "LoggedSet", "Session"]

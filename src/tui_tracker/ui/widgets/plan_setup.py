@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from ...domain.inputs import parse_date
 from ...domain.mesocycle import MAX_WEEKS, MIN_WEEKS, WEEKDAYS, Mesocycle, check_weeks
 from ...domain.templates import TEMPLATES, Template, build_mesocycle
-from .set_entry import NumberField
+from .fields import NumberField
 
 FIELDS = ("weeks", "start", "meso-name")
 

@@ -1,180 +1,321 @@
 """The set-entry panel: weight, reps, RIR, warm-up, note.
 
-Fields are plain text inputs checked by the domain's parsers (Textual's numeric
-input silently drops a decimal comma).  Enter in any field saves; a bad value is
-shown in place with its reason and nothing is saved.
+One focusable widget drawing its own fields, not four Inputs: every key typed into
+the panel is then handled in one queue, in the order typed (see ui/keys.py).  Enter
+reads the fields at that moment and hands the set to the owner's `on_submit`, which
+saves it and returns the next set's pre-fill; keys typed after Enter edit that next
+set.  A field is selected when the lifter moves into it, after a pre-fill, and after
+a refused value, so typing replaces it.  Values are checked by the domain's
+parsers (a decimal comma is a decimal point); a bad one is shown under the fields
+with its reason and nothing is saved.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Callable
 
 from textual import events
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.message import Message
-from textual.widget import Widget
+from textual.content import Content
+from textual.geometry import Size
 from textual.reactive import reactive
-from textual.widgets import Input, Label, Static
+from textual.widget import Widget
 
 from ...domain.inputs import InputError, SetInput, parse_reps, parse_rir, parse_weight
-from ...domain.models import Unit, from_kg
+from ...domain.models import Unit, from_kg, to_kg
 from ...domain.sessions import Prefill
+from ..keys import OrderedKeys
+
+NOTE_MAX = 200
 
 
-class CompactInput(Input):
-    """An Input drawn compact (no border) from the start.
-
-    Input(compact=True) adds its class after construction, which restyles the
-    input on the spot though it is not mounted yet (~2 ms each at start-up).
-    With the class given at construction, there is nothing to change.
-    """
-
-    DEFAULT_CLASSES = "-textual-compact"
-    compact = reactive(True, toggle_class="-textual-compact")
-
-    def __init__(self, **kwargs) -> None:
-        # Input.__init__ assigns `compact` (False unless given), which would drop the class.
-        super().__init__(compact=True, **kwargs)
-
-    async def _on_key(self, event: events.Key) -> None:
-        """Keys typed ahead go to the field they were typed for.
-
-        Over a laggy SSH link "80<Tab>8<Tab>2<Enter>" can arrive in one packet: Textual
-        queues every key on the field focused when it arrived, and a Tab handled by
-        the screen moves the focus only later, so "8082" landed in the weight field.
-        Here Tab moves the focus at once, and a key that reaches a field the focus
-        has left is passed on to the field that has it, in the order typed.
-        """
-        focused = self.screen.focused
-        if focused is not self and focused is not None:
-            event.stop()
-            event.prevent_default()
-            focused.post_message(events.Key(event.key, event.character))
-            return
-        if event.key in ("tab", "shift+tab"):
-            event.stop()
-            event.prevent_default()
-            self.screen.focus_next() if event.key == "tab" else self.screen.focus_previous()
-            return
-        await super()._on_key(event)
-
-
-class NumberField(CompactInput):
-    """A text input for numbers that leaves letter keys to the screen's bindings.
-
-    Textual drops every printable-key binding while an Input has focus; this
-    field only claims the characters it accepts, so `w`, `e`, `d`... still work.
-    """
-
-    def __init__(self, *, accepts: str, **kwargs) -> None:
-        super().__init__(restrict=f"[{accepts}]*", **kwargs)
-        self._accepts = re.compile(f"[{accepts}]")
-
-    def check_consume_key(self, key: str, character: str | None) -> bool:
-        return character is not None and self._accepts.fullmatch(character) is not None
-
-
-def _number_text(value: float) -> str:
+def number_text(value: float) -> str:
+    """80.0 -> '80', 102.5 -> '102.5': what a lifter would have typed."""
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-class SetEntry(Widget):
-    """Type a set and press Enter."""
+@dataclass
+class Field:
+    """One field's text; `selected` means the next character typed replaces it."""
 
-    class Submitted(Message):
-        def __init__(self, panel: "SetEntry", entry: SetInput, warmup: bool, note: str) -> None:
-            super().__init__()
-            self.panel = panel
-            self.entry = entry
-            self.warmup = warmup
-            self.note = note
+    name: str
+    label: str
+    width: int
+    max_length: int
+    accepts: re.Pattern[str]
+    placeholder: str = ""
+    text: str = ""
+    selected: bool = False
 
-        @property
-        def control(self) -> "SetEntry":
-            return self.panel
+    def type(self, character: str) -> bool:
+        if not self.accepts.fullmatch(character):
+            return False
+        if self.selected:
+            self.text, self.selected = "", False
+        if len(self.text) < self.max_length:
+            self.text += character
+        return True
 
-    unit: Unit = "kg"
+    def erase(self, word: bool = False) -> None:
+        if self.selected:
+            self.text = ""
+        elif word:
+            self.text = self.text.rstrip()
+            self.text = self.text[: self.text.rfind(" ") + 1] if " " in self.text else ""
+        else:
+            self.text = self.text[:-1]
+        self.selected = False
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What Enter hands over: the checked set, warm-up or not, and the note."""
+
+    values: SetInput
+    warmup: bool
+    note: str
+
+
+#: Returns the pre-fill for the next set (loaded at once), or None to keep the fields.
+SubmitHandler = Callable[[Submission], Prefill | None]
+#: Asked when `w` flips the set kind on untouched fields: that kind's pre-fill, or None.
+KindHandler = Callable[[bool], Prefill | None]
+
+
+class SetEntry(OrderedKeys, Widget, can_focus=True):
+    """Type a set and press Enter.  Tab/Shift+Tab move between fields."""
+
+    DEFAULT_CSS = """
+    SetEntry {
+        height: 5;
+        border: round $accent 60%;
+        padding: 0 1;
+    }
+    SetEntry:focus {
+        border: round $accent;
+    }
+    """
+
     #: Warm-up sets never count toward volume and start no rest timer; `w` flips it.
-    warmup = reactive(False, init=False)  # compose draws the initial label
+    warmup = reactive(False)
+    unit: reactive[Unit] = reactive("kg")
+    error = reactive("")
 
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="entry-fields"):
-            yield Label("Weight", classes="field-label")
-            yield NumberField(id="weight", accepts="0-9.,", max_length=7, placeholder="0")
-            yield Label(self.unit, id="unit")
-            yield Label("Reps", classes="field-label")
-            yield NumberField(id="reps", accepts="0-9", max_length=3, placeholder="0")
-            yield Label("RIR", classes="field-label")
-            yield NumberField(id="rir", accepts="0-9", max_length=2, placeholder="-")
-            yield Static("working set (w)", id="warmup")
-        with Horizontal(id="entry-note-row"):
-            yield Label("Note", classes="field-label")
-            yield CompactInput(id="note", max_length=200, placeholder="optional")
-        yield Static("", id="entry-error")
+    def __init__(self, on_submit: SubmitHandler, on_kind: KindHandler | None = None,
+                 *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.on_submit = on_submit
+        self.on_kind = on_kind
+        self.fields = [
+            Field("weight", "Weight", 7, 7, re.compile(r"[0-9.,]"), "0"),
+            Field("reps", "Reps", 3, 3, re.compile(r"[0-9]"), "0"),
+            Field("rir", "RIR", 2, 2, re.compile(r"[0-9]"), "-"),
+            Field("note", "Note", 0, NOTE_MAX, re.compile(r"[^\x00-\x1f\x7f-\x9f]"), "optional"),
+        ]
+        self.active = 0
+        self._exact_kg: float | None = None  # the pre-filled weight, unrounded
+        self._pristine = True  # nothing typed since the last pre-fill
+        self._spans: list[tuple[int, int, int, int]] = []  # (row, x0, x1, field index)
 
-    def load(self, values: Prefill) -> None:
+    # --- what the owner uses -----------------------------------------------------------
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+    @property
+    def values(self) -> dict[str, str]:
+        """The text of each field as shown (for the owner and for tests)."""
+        return {f.name: f.text for f in self.fields}
+
+    @property
+    def active_field(self) -> str:
+        return self.fields[self.active].name
+
+    def load(self, values: Prefill, note: str = "") -> None:
         """Fill the fields, e.g. with the previous set, so repeating it is one Enter."""
-        self.set_unit(values.unit)
-        weight = self.query_one("#weight", Input)
-        weight.value = "" if values.weight_kg is None else _number_text(from_kg(values.weight_kg, values.unit))
-        self.query_one("#reps", Input).value = "" if values.reps is None else str(values.reps)
-        self.query_one("#rir", Input).value = "" if values.rir is None else str(values.rir)
+        self.unit = values.unit
+        self._exact_kg = values.weight_kg
+        self.field("weight").text = "" if values.weight_kg is None else number_text(
+            from_kg(values.weight_kg, values.unit))
+        self.field("reps").text = "" if values.reps is None else str(values.reps)
+        self.field("rir").text = "" if values.rir is None else str(values.rir)
+        self.field("note").text = note
         self.warmup = values.warmup
-        self.query_one("#note", Input).value = ""
-        self.clear_error()
+        self.error = ""
+        self._activate(0)
+        self._pristine = True
+        self.refresh()
 
-    def set_unit(self, unit: Unit) -> None:
-        self.unit = unit
-        self.query_one("#unit", Label).update(unit)
-
-    def toggle_unit(self) -> None:
-        self.set_unit("lb" if self.unit == "kg" else "kg")
+    def focus_first(self) -> None:
+        self._activate(0)
+        self.focus()
 
     def toggle_warmup(self) -> None:
         self.warmup = not self.warmup
+        if self._pristine and self.on_kind is not None:
+            values = self.on_kind(self.warmup)
+            if values is not None:
+                self.load(values)
 
-    def watch_warmup(self, warmup: bool) -> None:
-        # Words, not a tick box colour: readable with NO_COLOR and 16 colours.
-        label = self.query_one("#warmup", Static)
-        label.update("[b]WARM-UP[/b] (w)" if warmup else "working set (w)")
-        label.set_class(warmup, "-on")
+    def toggle_unit(self) -> None:
+        """Switch kg/lb, converting the weight typed: 80 kg becomes 176.37 lb, never 80 lb."""
+        new: Unit = "lb" if self.unit == "kg" else "kg"
+        weight = self.field("weight")
+        kg = self._weight_kg()
+        if kg is not None:
+            weight.text = number_text(from_kg(kg, new))
+            self._exact_kg = kg
+        self.unit = new
 
-    def focus_first(self) -> None:
-        self.query_one("#weight", Input).focus()
-
-    def clear_error(self) -> None:
-        self.query_one("#entry-error", Static).update("")
-        for field in self.query(Input):
-            field.remove_class("-bad")
-
-    def show_error(self, field_id: str, message: str) -> None:
-        self.clear_error()
-        self.query_one("#entry-error", Static).update(f"Not saved: {message}")
-        field = self.query_one(f"#{field_id}", Input)
-        field.add_class("-bad")
-        field.focus()
+    def _weight_kg(self) -> float | None:
+        text = self.field("weight").text
+        if self._exact_kg is not None and text == number_text(from_kg(self._exact_kg, self.unit)):
+            return self._exact_kg  # untouched: convert the exact weight, not its rounding
+        try:
+            return to_kg(float(text.replace(",", ".")), self.unit) if text else None
+        except ValueError:
+            return None
 
     def read(self) -> SetInput | None:
-        """The set typed, or None after showing why it is not valid."""
-        text = {f: self.query_one(f"#{f}", Input).value for f in ("weight", "reps", "rir")}
+        """The set typed, or None after showing why it is not valid (that field selected)."""
+        name = "weight"
         try:
-            field = "weight"
-            kg, unit = parse_weight(text["weight"], self.unit)
-            field = "reps"
-            reps = parse_reps(text["reps"])
-            field = "rir"
-            rir = parse_rir(text["rir"])
+            kg, unit = parse_weight(self.field("weight").text, self.unit)
+            if self._exact_kg is not None and unit == self.unit and \
+                    self.field("weight").text == number_text(from_kg(self._exact_kg, self.unit)):
+                kg = self._exact_kg
+            name = "reps"
+            reps = parse_reps(self.field("reps").text)
+            name = "rir"
+            rir = parse_rir(self.field("rir").text)
         except InputError as e:
-            self.show_error(field, str(e))
+            self.show_error(name, str(e))
             return None
-        self.clear_error()
+        self.error = ""
         return SetInput(kg, unit, reps, rir)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def show_error(self, field_name: str, message: str) -> None:
+        self.error = f"Not saved: {message}"
+        self._activate(next(i for i, f in enumerate(self.fields) if f.name == field_name))
+
+    # --- keys --------------------------------------------------------------------------
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """Characters the active field takes are text, not key bindings."""
+        return character is not None and character.isprintable() and \
+            self.fields[self.active].accepts.fullmatch(character) is not None
+
+    async def own_key(self, key: str, character: str | None) -> bool:
+        field = self.fields[self.active]
+        if key == "enter":
+            self.submit()
+            return True
+        if key in ("tab", "shift+tab"):
+            self._activate((self.active + (1 if key == "tab" else -1)) % len(self.fields))
+            return True
+        if key in ("backspace", "ctrl+h"):
+            field.erase()
+        elif key in ("ctrl+w", "ctrl+backspace"):
+            field.erase(word=True)
+        elif key == "ctrl+u":
+            field.text, field.selected = "", False
+        elif key == "space" and field.name == "note":
+            field.type(" ")
+        elif character is None or not character.isprintable() or not field.type(character):
+            return False
+        self._pristine = False
+        self.refresh()
+        return True
+
+    def _on_paste(self, event: events.Paste) -> None:
         event.stop()
-        entry = self.read()
-        if entry is None:
+        field = self.fields[self.active]
+        for character in event.text.splitlines()[0] if event.text else "":
+            field.type(character)
+        self._pristine = False
+        self.refresh()
+
+    def submit(self) -> None:
+        values = self.read()
+        if values is None:
             return
-        note = self.query_one("#note", Input).value.strip()
-        self.post_message(self.Submitted(self, entry, self.warmup, note))
+        note = " ".join(self.field("note").text.split())
+        next_values = self.on_submit(Submission(values, self.warmup, note))
+        if next_values is not None:
+            self.load(next_values)
+
+    def _activate(self, index: int) -> None:
+        for i, f in enumerate(self.fields):
+            f.selected = i == index and bool(f.text)
+        self.active = index
+        self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        for row, x0, x1, index in self._spans:
+            if offset.y == row and x0 <= offset.x < x1:
+                self._activate(index)
+                return
+
+    # --- drawing -----------------------------------------------------------------------
+
+    def watch_warmup(self) -> None:
+        self.refresh()
+
+    def watch_unit(self) -> None:
+        self.refresh()
+
+    def watch_error(self) -> None:
+        self.refresh()
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return 3
+
+    def _box(self, index: int, width: int) -> list[tuple[str, str]]:
+        f = self.fields[index]
+        active = index == self.active and self.has_focus
+        edge = "bold $accent" if active else "$text-muted"
+        text = f.text[-width:] if f.text else ""
+        if not text:
+            body = [(f.placeholder[:width].ljust(width), "dim")]
+            if active:
+                body = [(" ", "reverse"), (f.placeholder[: width - 1].ljust(width - 1), "dim")]
+        elif active and f.selected:
+            body = [(text, "reverse"), (" " * (width - len(text)), "")]
+        elif active:
+            body = [(text, "bold"), (" ", "reverse"), (" " * max(0, width - len(text) - 1), "")]
+        else:
+            body = [(text.ljust(width), "bold")]
+        return [("[", edge), *body, ("]", edge)]
+
+    def render(self) -> Content:
+        parts: list[tuple[str, str]] = []
+        spans: list[tuple[int, int, int, int]] = []
+        x = 0
+
+        def put(items: list[tuple[str, str]], index: int | None = None, row: int = 0) -> None:
+            nonlocal x
+            start = x
+            for text, style in items:
+                parts.append((text, style))
+                x += len(text)
+            if index is not None:
+                spans.append((row, start, x, index))
+
+        for i, f in enumerate(self.fields[:3]):
+            put([(f"{f.label} ", "")])
+            put(self._box(i, f.width + 1), i)
+            put([(f" {self.unit}  " if f.name == "weight" else "  ", "$text-muted")])
+        mark = ("WARM-UP (w)", "bold $warning") if self.warmup else ("working set (w)", "$text-muted")
+        put([mark])
+        parts.append(("\n", ""))
+        x = 0
+        put([("Note   ", "")])
+        put(self._box(3, max(10, self.content_size.width - 9)), 3, row=1)
+        parts.append(("\n", ""))
+        parts.append((self.error, "bold $error"))
+        self._spans = spans
+        return Content.assemble(*parts)

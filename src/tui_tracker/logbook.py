@@ -1,0 +1,264 @@
+"""The logbook: what a lifter does to today's log, written once for the TUI and the CLI.
+
+Log a set, edit it, delete it, undo the delete, finish the session, carry on after
+finishing.  Every front end calls these and shows what comes back; nothing here
+draws or prints.  Each method commits through the store before it returns, so an
+outcome in hand means the change is on disk.
+
+"Today" is the lifter's day: every session dated today (finished ones included),
+plus last night's session if it is still going after midnight.  Counting a
+planned exercise's sets, deciding whether a set is the plan's final one, and what
+to pre-fill all look at the whole day, so finishing a session and carrying on
+later never resets the plan to 0/N.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Protocol
+
+from .domain.advice import Advice, failure_advice
+from .domain.catalogue import Catalogue
+from .domain.inputs import SetInput
+from .domain.mesocycle import Mesocycle, active_mesocycle
+from .domain.models import Exercise, LoggedSet, Session, Unit
+from .domain.sessions import (
+    Prefill, SetCounts, prefill, session_to_resume, set_counts, working_set_count)
+from .domain.workout import Slot, Workout, planned_prefill, todays_workout
+from .store import StoreError
+
+if TYPE_CHECKING:
+    from .store import Store
+
+
+class Clock(Protocol):
+    def today(self) -> date: ...
+
+    def now(self) -> datetime: ...
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A set as the lifter typed it: checked values, whether it is a warm-up, a note."""
+
+    values: SetInput
+    warmup: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A set that is on disk: where it went and what the app has to say about it."""
+
+    session: Session
+    set: LoggedSet
+    exercise: Exercise
+    number: int  # this exercise's set number today (warm-ups included)
+    advice: Advice | None
+    new_session: bool  # the set started a session (the first set, or the first after `f`)
+
+
+@dataclass(frozen=True)
+class Changed:
+    """An edited, deleted or restored set: the session as committed, and the set."""
+
+    session: Session
+    set: LoggedSet
+    index: int  # the set's place in its session
+
+
+@dataclass(frozen=True)
+class Finished:
+    session: Session
+    counts: SetCounts
+    started_at: datetime
+    ended_at: datetime
+
+
+class Logbook:
+    """Today's log for one lifter in one process.  Other processes may write meanwhile:
+    `reload()` picks their sets up, and every write goes through the store's lock."""
+
+    def __init__(self, store: "Store", clock: Clock, catalogue: Catalogue | None = None) -> None:
+        self.store = store
+        self.clock = clock
+        self.day = clock.today()
+        self.catalogue = catalogue or store.catalogue()
+        self.meso: Mesocycle | None = None
+        self.workout: Workout | None = None
+        self.sessions: list[Session] = []  # the day's sessions, oldest first
+        self.current: Session | None = None  # the open session new sets go to
+        self._undo: tuple[str, LoggedSet, int] | None = None
+        self._last: dict[str, tuple[Session | None, list[LoggedSet]]] = {}
+        self.reload()
+
+    # --- reading -----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the day, the session to continue and today's plan from the store."""
+        yesterday = self.day - timedelta(days=1)
+        candidates = [s for s in (self.store.open_session(self.day),
+                                  self.store.open_session(yesterday)) if s]
+        self.current = session_to_resume(candidates, self.clock.now())
+        day = self.store.sessions_between(self.day, self.day)
+        if self.current is not None and self.current.date != self.day:
+            day.insert(0, self.current)  # training across midnight: last night's session
+        self.sessions = day
+        self.load_plan()
+
+    def load_plan(self) -> None:
+        """Today's plan from the active block (re-read after the block changes)."""
+        self.meso = active_mesocycle(self.store.mesocycles(), self.day)
+        self.workout = todays_workout(self.meso, self.day, self.catalogue.get)
+
+    def set_catalogue(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.workout = todays_workout(self.meso, self.day, self.catalogue.get)
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        """The exercise, or a stand-in so sets of a deleted one still show."""
+        ex = self.catalogue.get(exercise_id)
+        if ex is None:
+            ex = Exercise(exercise_id, exercise_id, ("chest",), custom=True)
+        return ex
+
+    def slot(self, exercise_id: str) -> Slot | None:
+        return self.workout.slot(exercise_id) if self.workout else None
+
+    def planned_ids(self) -> list[str]:
+        return [slot.exercise_id for slot in self.workout.slots] if self.workout else []
+
+    def sets_today(self, exercise_id: str) -> list[tuple[Session, LoggedSet]]:
+        """Every set of the exercise today, in the order done, with its session."""
+        return [(session, s) for session in self.sessions for s in session.sets
+                if s.exercise_id == exercise_id]
+
+    def done_today(self) -> list[str]:
+        """Exercises done today, in the order first done."""
+        seen: dict[str, None] = {}
+        for session in self.sessions:
+            for ex_id in session.exercise_ids():
+                seen.setdefault(ex_id, None)
+        return list(seen)
+
+    def working_done(self, exercise_id: str) -> int:
+        return working_set_count([s for _, s in self.sets_today(exercise_id)])
+
+    def last_time(self, exercise_id: str) -> tuple[Session | None, list[LoggedSet]]:
+        """The exercise's sets on the last day before today it was done ("last: ...")."""
+        if exercise_id not in self._last:
+            found = self.store.last_sets(exercise_id, before=self.day - timedelta(days=1))
+            self._last[exercise_id] = found if found else (None, [])
+        return self._last[exercise_id]
+
+    def prefill(self, exercise_id: str, default_unit: Unit, warmup: bool | None = None) -> Prefill:
+        """What the set-entry panel shows for the exercise's next set (see domain/sessions)."""
+        today = [s for _, s in self.sets_today(exercise_id)]
+        _, last = self.last_time(exercise_id)
+        values = prefill(today, last, default_unit, warmup)
+        return planned_prefill(values, self.slot(exercise_id), working_set_count(today))
+
+    def is_final_set(self, exercise_id: str) -> bool | None:
+        """Whether the next working set is the plan's last for the exercise today; None
+        without a plan (the advice then says what it assumes)."""
+        slot = self.slot(exercise_id)
+        return slot.is_final_set(self.working_done(exercise_id)) if slot else None
+
+    # --- writing -----------------------------------------------------------------------
+
+    def log(self, exercise_id: str, entry: Entry) -> Saved:
+        """Save a set to the open session, or start one; StoreError if it is not saved."""
+        ex = self.exercise(exercise_id)
+        final = self.is_final_set(exercise_id)
+        v = entry.values
+        logged = LoggedSet(exercise_id=exercise_id, weight_kg=v.weight_kg, unit=v.unit, reps=v.reps,
+                           rir=v.rir, at=self.clock.now(),
+                           kind="warmup" if entry.warmup else "working", note=entry.note)
+        # To the session open here unless another process finished it meanwhile; else
+        # to another process's open session today, or a new one (one locked write).
+        current = self.current
+        session = self.store.log_set(logged, day=current.date if current else self.day,
+                                     session_id=current.id if current else None, open_only=True)
+        new_session = len(session.sets) == 1
+        self._remember(session)
+        self.current = session
+        number = len(self.sets_today(exercise_id))
+        return Saved(session, logged, ex, number, failure_advice(logged, ex, is_final_set=final),
+                     new_session)
+
+    def edit(self, session_id: str, changed: LoggedSet) -> Changed:
+        session = self.store.update_set(session_id, changed)
+        self._remember(session)
+        return Changed(session, changed, _index(session, changed.id))
+
+    def delete(self, session_id: str, set_id: str) -> Changed:
+        """Delete a set; `undo()` brings the last one deleted back, in its place."""
+        session, deleted, index = self.store.delete_set(session_id, set_id)
+        self._remember(session)
+        self._undo = (session_id, deleted, index)
+        return Changed(session, deleted, index)
+
+    @property
+    def can_undo(self) -> bool:
+        return self._undo is not None
+
+    def undo(self) -> Changed | None:
+        if self._undo is None:
+            return None
+        session_id, deleted, index = self._undo
+        session = self.store.restore_set(session_id, deleted, index)
+        self._undo = None
+        self._remember(session)
+        return Changed(session, deleted, _index(session, deleted.id))
+
+    def finish(self) -> Finished:
+        """End the open session now.  Sets logged later start the day's next session."""
+        session = self.current
+        if session is None:
+            raise StoreError("There is no session to finish: log a set first.")
+        now = self.clock.now()
+        done = self.store.finish_session(session.id, now)
+        self._remember(done)
+        self.current = None
+        self._undo = None
+        return Finished(done, set_counts(done.sets), done.started_at, now)
+
+    def reopen(self) -> Session | None:
+        """Carry on with the day's last finished session instead of starting a new one."""
+        if self.current is not None:
+            return self.current
+        finished = [s for s in self.sessions if not s.is_open]
+        if not finished:
+            return None
+        session = self.store.reopen_session(finished[-1].id)
+        self._remember(session)
+        self.current = session
+        return session
+
+    @property
+    def finished_today(self) -> bool:
+        """A session ended today and none is open: what `reopen` would continue."""
+        return self.current is None and any(not s.is_open for s in self.sessions)
+
+    def _remember(self, session: Session) -> None:
+        """Put the committed session in the day's list (replacing its older copy)."""
+        for i, s in enumerate(self.sessions):
+            if s.id == session.id:
+                self.sessions[i] = session
+                break
+        else:
+            self.sessions.append(session)
+        if self.current is not None and self.current.id == session.id:
+            self.current = session
+
+
+def _index(session: Session, set_id: str) -> int:
+    return next(i for i, s in enumerate(session.sets) if s.id == set_id)
+
+
+def with_entry(logged: LoggedSet, entry: Entry) -> LoggedSet:
+    """The set changed to what the lifter typed in the edit dialog (same id and time)."""
+    v = entry.values
+    return replace(logged, weight_kg=v.weight_kg, unit=v.unit, reps=v.reps, rir=v.rir,
+                   kind="warmup" if entry.warmup else "working", note=entry.note)

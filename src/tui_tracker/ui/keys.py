@@ -1,0 +1,128 @@
+"""Keys typed ahead are handled in the order they were typed.
+
+Over a laggy SSH link a lifter's "Enter Tab 6 Enter" arrives in one packet.
+Textual hands each key to the widget focused *when the key arrives*, queues it
+there, and runs the screen's key bindings only when a key bubbles up later; focus
+changes and dialog results are applied later still (`focus()` and `dismiss()`
+callbacks are deferred).  So keys typed after Enter could be read before Enter's
+set was saved, land in a field focus had already left, run a binding before an
+earlier key was handled, or vanish into a dialog that had just closed.
+
+The widgets that take keys on our screens use `OrderedKeys` instead:
+
+* every key is handled in the widget's own queue, one after the other;
+* a key the widget does not take runs the screen's binding for it right there
+  (looked up in `screen.active_bindings`, so `check_action` still decides), not
+  after bubbling;
+* a key that reaches a widget after focus moved on, or after its screen was
+  covered by a dialog or closed, is handed to whatever has focus now — once that
+  screen is mounted and has chosen its focus.
+
+Dialogs give their answer to a callback run at once (`Dialog.answer`), so the keys
+typed after that answer already find the screen they were meant for.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Callable, Generic, TypeVar
+from weakref import WeakKeyDictionary
+
+from textual import events
+from textual.app import App
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+
+#: How long a handed-over key waits for a new screen to mount and pick its focus.
+MOUNT_WAIT = 1.0
+
+
+async def settled_focus(app: App) -> tuple[Screen, Widget | None]:
+    """The active screen and its focused widget, once a just-pushed screen is ready."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + MOUNT_WAIT
+    while True:
+        screen = app.screen
+        ready = screen.is_mounted and (screen.focused is not None or not screen.focus_chain)
+        if ready or loop.time() >= deadline:
+            return screen, screen.focused
+        await asyncio.sleep(0.002)
+
+
+async def hand_over(app: App, key: str, character: str | None) -> None:
+    """Give a key to whatever has focus now, keeping its place in the order typed."""
+    screen, target = await settled_focus(app)
+    if isinstance(target, OrderedKeys):
+        await target.take_key(key, character)
+    else:
+        (target or screen).post_message(events.Key(key, character))
+
+
+async def run_binding(widget: Widget, key: str) -> bool:
+    """Run the binding `key` has where `widget` has focus; False if none is active."""
+    active = widget.screen.active_bindings.get(key)
+    if active is None:
+        return False
+    if active.enabled:
+        await widget.app.run_action(active.binding.action, active.node)
+    else:
+        widget.app.bell()
+    return True
+
+
+class OrderedKeys:
+    """Mixin for a focusable widget: handle each key in order (see the module docstring).
+
+    Subclasses implement `own_key` for the keys they take themselves.
+    """
+
+    async def _on_key(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        await self.take_key(event.key, event.character)
+
+    async def take_key(self, key: str, character: str | None) -> None:
+        widget: Widget = self  # type: ignore[assignment]
+        app = widget.app
+        screen = widget.screen
+        if app.screen is not screen or screen.focused is not widget:
+            await hand_over(app, key, character)  # typed for a screen or field now gone
+            return
+        if _LAST_TO_TAKE_KEYS.get(screen) is not widget:
+            _LAST_TO_TAKE_KEYS[screen] = widget
+            self.entered()
+        if not await self.own_key(key, character):
+            await run_binding(widget, key)
+
+    def entered(self) -> None:
+        """The lifter moved into this widget: the first key it takes since another did."""
+
+    async def own_key(self, key: str, character: str | None) -> bool:
+        """Handle a key this widget takes itself; False leaves it to the bindings."""
+        return False
+
+
+#: Per screen, the widget that took the last key (to tell when the lifter enters a field).
+_LAST_TO_TAKE_KEYS: "WeakKeyDictionary[Screen, Widget]" = WeakKeyDictionary()
+
+
+ResultType = TypeVar("ResultType")
+
+
+class Dialog(ModalScreen[ResultType], Generic[ResultType]):
+    """A modal whose answer reaches its caller at once, not on a later turn of the loop.
+
+    Textual calls a `push_screen` callback only after the dialog is gone and keys
+    typed after the answer have been handed on; `on_answer` runs first, so the
+    screen behind is ready for them.
+    """
+
+    def __init__(self, on_answer: Callable[[ResultType | None], None] | None = None) -> None:
+        super().__init__()
+        self._on_answer = on_answer
+
+    def answer(self, result: ResultType | None) -> None:
+        callback, self._on_answer = self._on_answer, None
+        self.dismiss(result)
+        if callback is not None:
+            callback(result)

@@ -1,0 +1,67 @@
+"""One-line text fields whose keys keep their order (see ui/keys.py).
+
+`TextField` is Textual's Input with three changes: every key is handled in order,
+Enter can be answered at once by `on_enter` (awaited before the next key), and the
+value is selected when the lifter enters the field (the first key it takes after
+another widget took keys), so typing replaces it.  Input's own select-on-focus
+runs on a later turn of the loop, after keys typed ahead had already been handed
+over, and would select them.
+
+`NumberField` takes only the characters it accepts and leaves every other key
+(letters) to the screen's bindings, so `q` still cancels while a number is typed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Awaitable, Callable
+
+from textual.widgets import Input
+from textual.widgets.input import Selection
+
+from ..keys import OrderedKeys
+
+
+class TextField(OrderedKeys, Input):
+    def __init__(self, value: str = "", *,
+                 on_enter: Callable[[], Awaitable[None] | None] | None = None, **kwargs) -> None:
+        super().__init__(value, compact=True, select_on_focus=False, **kwargs)
+        self.on_enter = on_enter
+
+    def entered(self) -> None:
+        if self.value:
+            self.selection = Selection(0, len(self.value))
+
+    def accepts(self, character: str) -> bool:
+        return character.isprintable()
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return character is not None and character.isprintable() and self.accepts(character)
+
+    async def own_key(self, key: str, character: str | None) -> bool:
+        if key == "enter":
+            if self.on_enter is None:
+                return False  # Input's own binding: Submitted
+            result = self.on_enter()
+            if result is not None:
+                await result
+            return True
+        if character is not None and character.isprintable() and self.accepts(character):
+            selection = self.selection
+            if selection.is_empty:
+                self.insert_text_at_cursor(character)
+            else:
+                self.replace(character, *selection)
+            return True
+        return False
+
+
+class NumberField(TextField):
+    """A text field for numbers (and dates): letters stay key bindings."""
+
+    def __init__(self, *, accepts: str, **kwargs) -> None:
+        super().__init__(kwargs.pop("value", ""), restrict=f"[{accepts}]*", **kwargs)
+        self._accepts = re.compile(f"[{accepts}]")
+
+    def accepts(self, character: str) -> bool:
+        return self._accepts.fullmatch(character) is not None

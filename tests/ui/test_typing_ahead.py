@@ -1,0 +1,112 @@
+"""Keys typed ahead are applied in the order typed.
+
+On a laggy SSH link "Enter Tab 6 Enter" arrives in one packet: every key is queued
+before the app handles the first.  The set Enter saves is what was on screen when
+Enter was pressed; keys after it edit the next set.  Each test posts its keys in one
+go (`burst`) and checks what was saved.
+"""
+
+from __future__ import annotations
+
+from textual import events
+
+from tui_tracker.store import Store
+
+from .conftest import DAY, SIZE, make_app
+
+CHARS = {"tab": "\t", "enter": "\r", "escape": "\x1b", "backspace": "\x7f", "space": " "}
+
+
+KEY_NAMES = {*CHARS, "up", "down", "left", "right", "home", "end", "plus", "minus", "shift+tab"}
+
+
+def keys(*names: str) -> list[tuple[str, str | None]]:
+    """('80', 'tab', 'squat', 'enter') -> Key events as a terminal sends them (a word
+    that is not a key name is typed letter by letter)."""
+    out: list[tuple[str, str | None]] = []
+    for name in names:
+        if name in KEY_NAMES or "+" in name:
+            out.append((name, CHARS.get(name)))
+        else:
+            out += [(ch, ch) for ch in name]
+    return out
+
+
+async def burst(pilot, *names: str) -> None:
+    """Post every key at once, then let the app work through them."""
+    for key, character in keys(*names):
+        pilot.app.post_message(events.Key(key, character))
+    for _ in range(4):
+        await pilot.pause()
+
+
+def saved(db) -> list[tuple[float, int, int | None, str]]:
+    with Store(db) as store:
+        sessions = store.sessions_between(DAY, DAY)
+    return [(s.weight_kg, s.reps, s.rir, s.kind) for session in sessions for s in session.sets]
+
+
+async def start_squats(pilot) -> None:
+    """Pick the squat and log 80 x 8 @2 (typed ahead too: weight, Tab, reps, Tab, RIR, Enter)."""
+    await burst(pilot, "a", "squat", "enter")
+    await burst(pilot, "80", "tab", "8", "tab", "2", "enter")
+
+
+async def test_enter_saves_what_was_on_screen_and_later_keys_edit_the_next_set(db, clock):
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_squats(pilot)
+        assert saved(db) == [(80, 8, 2, "working")]
+        await burst(pilot, "enter", "tab", "6", "enter")
+        assert saved(db) == [(80, 8, 2, "working"), (80, 8, 2, "working"), (80, 6, 2, "working")]
+
+
+async def test_digits_after_enter_replace_the_next_sets_weight(db, clock):
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_squats(pilot)
+        await burst(pilot, "enter", "85")
+        assert saved(db) == [(80, 8, 2, "working")] * 2  # the repeat is 80, not 85
+        await burst(pilot, "enter")
+        assert saved(db)[-1] == (85, 8, 2, "working")
+
+
+async def test_a_letter_key_after_enter_acts_after_the_set_is_saved(db, clock):
+    """'w' toggles warm-up for the NEXT set when typed after Enter, and for this one
+    when typed before it."""
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_squats(pilot)
+        await burst(pilot, "enter", "w", "60", "tab", "5", "enter")
+        # (a warm-up starts from warm-up values: no RIR carried over from working sets)
+        assert saved(db)[1:] == [(80, 8, 2, "working"), (60, 5, None, "warmup")]
+        await burst(pilot, "w", "enter")  # back to working, then save
+        assert saved(db)[-1][3] == "working"
+
+
+async def test_a_refused_value_is_selected_so_typing_replaces_it(db, clock):
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_squats(pilot)
+        await burst(pilot, "tab", "101", "enter")  # reps 101: refused
+        assert len(saved(db)) == 1
+        await burst(pilot, "10", "enter")  # typed over the refused 101
+        assert saved(db)[-1] == (80, 10, 2, "working")
+
+
+async def test_the_edit_dialog_selects_the_value_so_typing_replaces_it(db, clock):
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_squats(pilot)
+        await burst(pilot, "e")
+        await burst(pilot, "15", "enter")  # 80 -> 15, not 8015 or 155
+        assert saved(db) == [(15, 8, 2, "working")]
+
+
+async def test_keys_typed_ahead_in_the_edit_dialog_apply_in_order(db, clock):
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_squats(pilot)
+        await burst(pilot, "e", "tab", "6", "tab", "1", "enter", "enter")
+        # The edit (80 x 6 @1) was saved, and the Enter after it logged the next set.
+        assert saved(db) == [(80, 6, 1, "working"), (80, 6, 1, "working")]
