@@ -8,12 +8,15 @@ import signal
 from typing import Iterable
 
 from textual.app import App, SystemCommand
+from textual.content import Content
 from textual.screen import Screen
 
+from ..store import StoreError
 from .today import ACTIONS, TodayScreen
+from .trouble import KeepsRunning, StoreProblem, is_fatal
 
 
-class TrackerApp(App):
+class TrackerApp(KeepsRunning, App):
     """tui-tracker's TUI.  The store and clock are handed in, so tests pin both."""
 
     CSS_PATH = "app.tcss"
@@ -64,3 +67,22 @@ class TrackerApp(App):
                     continue
                 key_name = "+" if key == "plus" else key
                 yield SystemCommand(f"{title} ({key_name})", help_text, getattr(screen, f"action_{action}"))
+
+    # --- store errors (ui/trouble.py) ---------------------------------------------------
+
+    def store_problem(self, error: StoreError) -> None:
+        """Show a store error: a dialog for a file the app cannot go on with, else a notice."""
+        if is_fatal(error):
+            if not any(isinstance(s, StoreProblem) for s in self.screen_stack):
+                self.push_screen(StoreProblem(error))
+        else:
+            self.notify(Content(str(error)).markup, title="Not saved", severity="error",
+                        timeout=10)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A store error that escaped every screen is shown like any other, never a
+        traceback (the guards in ui/trouble.py catch the ones raised in handlers)."""
+        if isinstance(error, StoreError):
+            self.store_problem(error)
+            return
+        super()._handle_exception(error)

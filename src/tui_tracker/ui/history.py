@@ -12,13 +12,14 @@ from textual.widgets import DataTable, Static
 
 from ..domain.models import Session, format_weight
 from ..domain.sessions import days_ago, duration_text, set_counts
+from .trouble import KeepsRunning
 from .widgets.key_bar import KeyBar
 from .widgets.too_small import TooSmall
 
 PAGE = 200
 
 
-class HistoryScreen(Screen):
+class HistoryScreen(KeepsRunning, Screen):
     BINDINGS = [
         Binding("escape,q", "app.pop_screen", "Back"),
         Binding("enter", "open", "Open", show=True),
@@ -61,7 +62,7 @@ class HistoryScreen(Screen):
         self.app.push_screen(SessionScreen(self.sessions[row], self.store.catalogue()))
 
 
-class SessionScreen(Screen):
+class SessionScreen(KeepsRunning, Screen):
     """One past session, read-only."""
 
     BINDINGS = [Binding("escape,q", "app.pop_screen", "Back")]

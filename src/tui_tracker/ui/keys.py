@@ -33,6 +33,8 @@ from textual.app import App
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
+from .trouble import KeepsRunning
+
 #: How long a handed-over key waits for a new screen to mount and pick its focus.
 MOUNT_WAIT = 1.0
 
@@ -70,10 +72,11 @@ async def run_binding(widget: Widget, key: str) -> bool:
     return True
 
 
-class OrderedKeys:
+class OrderedKeys(KeepsRunning):
     """Mixin for a focusable widget: handle each key in order (see the module docstring).
 
-    Subclasses implement `own_key` for the keys they take themselves.
+    Subclasses implement `own_key` for the keys they take themselves.  A store error
+    raised by an action run from here is shown (ui/trouble.py) and keys keep coming.
     """
 
     async def _on_key(self, event: events.Key) -> None:

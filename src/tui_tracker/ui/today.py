@@ -32,6 +32,7 @@ from ..logbook import Entry, Logbook, with_entry
 from ..store import StoreError
 from .widgets.exercise_list import ExerciseList, exercise_row
 from .widgets.header import TodayHeader
+from .trouble import KeepsRunning
 from .widgets.key_bar import KeyBar
 from .widgets.rest_timer import RestTimer
 from .widgets.status_line import StatusLine
@@ -63,7 +64,7 @@ ACTIONS = [
 ]
 
 
-class TodayScreen(Screen):
+class TodayScreen(KeepsRunning, Screen):
     """Where lifters spend their time between sets."""
 
     BINDINGS = [

@@ -1,0 +1,70 @@
+"""When the training database fails under the app: say so, keep running where it can.
+
+Another version of the app, a bad disk or a hand edit can damage or upgrade a file
+while the TUI runs; a disk can fill up or turn read-only.  Every store error ends
+up in `TrackerApp.store_problem`, the one place that decides what the lifter sees:
+
+* a file that cannot be read or is newer than this app (`DatabaseUnreadable`,
+  `DatabaseTooNew`): a dialog with the store's message (which names the file and
+  the copy kept).  `q` leaves through the app with exit code 3 and the message;
+  Esc keeps the app open to look around, and every save tried there is refused by
+  the store again (it never writes a file it could not read).
+* anything else (disk full, read-only, the lock held too long): a notice; the
+  screens that save say "NOT saved" beside the values still typed.
+
+`KeepsRunning` catches store errors in a screen's or widget's handlers: Textual
+stops a widget's message loop after an unhandled exception, which would leave the
+screen deaf; caught here, the error is shown and the loop goes on.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from ..store import DatabaseTooNew, DatabaseUnreadable, StoreError
+
+
+def is_fatal(error: StoreError) -> bool:
+    """A file the app must not go on using (as opposed to a write that failed)."""
+    return isinstance(error, (DatabaseUnreadable, DatabaseTooNew))
+
+
+class KeepsRunning:
+    """Mixin for screens and widgets: a store error in a handler is shown, not fatal."""
+
+    async def _dispatch_message(self, message: Message) -> None:
+        try:
+            await super()._dispatch_message(message)  # type: ignore[misc]
+        except StoreError as error:
+            self.app.store_problem(error)  # type: ignore[attr-defined]
+
+
+class StoreProblem(ModalScreen[None]):
+    """The database has a problem the lifter must deal with outside the app."""
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit (exit 3)"),
+        Binding("escape", "dismiss", "Keep looking"),
+    ]
+
+    def __init__(self, error: StoreError) -> None:
+        super().__init__()
+        self.error = error
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="store-problem", classes="dialog"):
+            yield Label(Content.styled("The training database has a problem", "bold $error"))
+            yield Static(Content(str(self.error)), id="store-problem-message")
+            yield Static("Every set shown as saved is on disk. Nothing more can be saved until "
+                         "this is fixed.", classes="hint")
+            yield Label(Content.from_markup("[b]q[/b] quit (exit 3)   [b]Esc[/b] keep the app "
+                                            "open to look"), classes="hint")
+
+    def action_quit(self) -> None:
+        self.app.exit(return_code=3, message=Content(f"tui-tracker: error: {self.error}"))
