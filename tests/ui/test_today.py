@@ -209,12 +209,46 @@ async def test_too_small_terminal_says_what_to_do(db, clock):
         assert not notice.display
 
 
-async def test_every_action_is_in_the_command_palette(db, clock):
+async def palette_titles(pilot, query: str) -> list[str]:
+    """Open the command palette, type `query`, and read the commands it offers."""
+    from textual.command import CommandList
+
+    await pilot.press("ctrl+p", *query)
+    for _ in range(100):  # the palette searches in a worker: wait for its results
+        await pilot.pause(0.02)
+        found = pilot.app.screen.query(CommandList)
+        if found and found.first().option_count:
+            break
+    commands = pilot.app.screen.query_one(CommandList)
+    titles = [str(commands.get_option_at_index(i).prompt).split("\n")[0]
+              for i in range(commands.option_count)]
+    await pilot.press("escape")
+    return titles
+
+
+async def test_every_action_is_in_the_command_palette_with_its_key(db, clock):
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
         await add_exercise(pilot, "squat")
         await type_set(pilot, "100", "5", "2")
-        titles = [c.title for c in app.get_system_commands(app.screen)]
+        titles = await palette_titles(pilot, "")
         for title in ("Add exercise (a)", "Edit set (e)", "Delete set (d)", "Finish session (f)",
-                      "History (h)", "Skip rest (s)", "Extend rest (+)", "Toggle warm-up (w)"):
-            assert title in titles
+                      "History (h)", "Skip rest (s)", "Extend rest (+)", "Toggle warm-up (w)",
+                      "Switch kg/lb (t)", "Mesocycle dashboard (m)"):
+            assert title in titles, titles
+        assert "Undo delete (u)" not in titles  # nothing deleted: nothing to undo
+        assert any("finish" in t.lower() for t in await palette_titles(pilot, "fin"))
+
+
+async def test_a_keymap_moves_an_action_to_another_key_everywhere(db, clock):
+    """Bindings have ids (today.add_exercise), so a keymap can remap them; the key bar,
+    the palette and the key itself all follow."""
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        app.set_keymap({"today.add_exercise": "n"})
+        await pilot.pause()
+        assert "Add exercise (n)" in await palette_titles(pilot, "add")
+        assert " n Add " in str(app.screen.query_one("KeyBar").render())
+        await pilot.press("n")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ExercisePicker"

@@ -5,14 +5,13 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-from typing import Iterable
-
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.content import Content
 from textual.screen import Screen
 
 from ..store import StoreError
-from .today import ACTIONS, TodayScreen
+from .commands import ScreenCommands
+from .today import TodayScreen
 from .trouble import KeepsRunning, StoreProblem, is_fatal
 
 
@@ -22,6 +21,7 @@ class TrackerApp(KeepsRunning, App):
     CSS_PATH = "app.tcss"
     TITLE = "tui-tracker"
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {ScreenCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
 
@@ -57,16 +57,6 @@ class TrackerApp(KeepsRunning, App):
     def _check_server(self) -> None:
         if os.getppid() != self._server_pid:  # re-parented: the server is gone
             self.exit()
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every Today action in the palette (ctrl+p), with its key."""
-        yield from super().get_system_commands(screen)
-        if isinstance(screen, TodayScreen):
-            for key, action, _label, _show, title, help_text in ACTIONS:
-                if action == "quit" or screen.check_action(action, ()) is not True:
-                    continue
-                key_name = "+" if key == "plus" else key
-                yield SystemCommand(f"{title} ({key_name})", help_text, getattr(screen, f"action_{action}"))
 
     # --- store errors (ui/trouble.py) ---------------------------------------------------
 

@@ -19,19 +19,19 @@ from typing import TYPE_CHECKING, Callable
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from ..domain.deload import deload_decision, next_block_due
-from ..domain.models import LoggedSet, Session, Unit
+from ..domain.models import Unit
 from ..domain.sessions import duration_text, last_performance, plural, set_counts
 from ..logbook import Entry, Logbook, with_entry
 from ..store import StoreError
 from .widgets.exercise_list import ExerciseList, exercise_row
 from .widgets.header import TodayHeader
+from .actions import Action, bindings, by_binding_id
 from .trouble import KeepsRunning
 from .widgets.key_bar import KeyBar
 from .widgets.rest_timer import RestTimer
@@ -43,38 +43,39 @@ if TYPE_CHECKING:  # mounted on demand, imported then (see _work_panel)
     from .widgets.sets_table import SetsTable
     from ..domain.sessions import Prefill
 
-#: (key, action, key-bar label, shown in the key bar, palette title, palette help)
-ACTIONS = [
-    ("a", "add_exercise", "Add", True, "Add exercise", "Search the catalogue and your own exercises"),
-    ("e", "edit_set", "Edit", True, "Edit set", "Change the highlighted logged set"),
-    ("d", "delete_set", "Delete", True, "Delete set", "Delete the highlighted set (u undoes it)"),
-    ("u", "undo", "Undo", False, "Undo delete", "Bring back the set deleted last"),
-    ("w", "toggle_warmup", "Warm-up", False, "Toggle warm-up", "Mark the next set as warm-up or working"),
-    ("t", "toggle_unit", "kg/lb", False, "Switch kg/lb", "Enter weights in the other unit (converted)"),
-    ("s", "skip_rest", "Skip rest", False, "Skip rest", "Stop the rest timer"),
-    ("plus", "extend_rest", "+30 s", False, "Extend rest", "Add 30 seconds to the rest timer"),
-    ("f", "finish", "Finish", True, "Finish session", "End today's session"),
-    ("o", "reopen", "Reopen", False, "Reopen session",
-     "Carry on with the session finished today instead of starting a new one"),
-    ("h", "history", "History", True, "History", "Past sessions, read-only"),
-    ("m", "dashboard", "Block", True, "Mesocycle dashboard",
-     "Week N of M, weekly sets per muscle, strength trends, deload"),
-    ("p", "plan", "Plan", False, "Plan a mesocycle", "Start a training block from a template"),
-    ("q", "quit", "Quit", True, "Quit", "Leave the app: every set is already saved"),
-]
+ACTIONS: tuple[Action, ...] = (
+    Action("a", "add_exercise", "Add", "Add exercise", "Search the catalogue and your own exercises"),
+    Action("e", "edit_set", "Edit", "Edit set", "Change the highlighted logged set"),
+    Action("d", "delete_set", "Delete", "Delete set", "Delete the highlighted set (u undoes it)"),
+    Action("u", "undo", "Undo", "Undo delete", "Bring back the set deleted last", show=False),
+    Action("w", "toggle_warmup", "Warm-up", "Toggle warm-up",
+           "Mark the next set as warm-up or working", show=False),
+    Action("t", "toggle_unit", "kg/lb", "Switch kg/lb",
+           "Enter weights in the other unit (the weight shown is converted)", show=False),
+    Action("s", "skip_rest", "Skip rest", "Skip rest", "Stop the rest timer", show=False),
+    Action("plus", "extend_rest", "+30 s", "Extend rest", "Add 30 seconds to the rest timer",
+           show=False),
+    Action("f", "finish", "Finish", "Finish session", "End today's session"),
+    Action("o", "reopen", "Reopen", "Reopen session",
+           "Carry on with the session finished today instead of starting a new one", show=False),
+    Action("h", "history", "History", "History", "Past sessions, read-only"),
+    Action("m", "dashboard", "Block", "Mesocycle dashboard",
+           "Week N of M, weekly sets per muscle, strength trends, deload"),
+    Action("p", "plan", "Plan", "Plan a mesocycle", "Start a training block from a template",
+           show=False),
+    Action("q", "quit", "Quit", "Quit", "Leave the app: every set is already saved",
+           in_palette=False),
+    Action("escape", "focus_exercises", "Back", "Back to the exercise list", show=False),
+    Action("up", "pick_set(-1)", "Previous set", "Previous set", show=False, in_palette=False),
+    Action("down", "pick_set(1)", "Next set", "Next set", show=False, in_palette=False),
+)
 
 
 class TodayScreen(KeepsRunning, Screen):
     """Where lifters spend their time between sets."""
 
-    BINDINGS = [
-        Binding(key, action, label, show=show, id=f"today.{action}")
-        for key, action, label, show, *_ in ACTIONS
-    ] + [
-        Binding("escape", "focus_exercises", "Back", show=False, id="today.back"),
-        Binding("up", "pick_set(-1)", "Previous set", show=False, id="today.set_up"),
-        Binding("down", "pick_set(1)", "Next set", show=False, id="today.set_down"),
-    ]
+    BINDINGS = bindings("today", ACTIONS)
+    NAMED_ACTIONS = by_binding_id("today", ACTIONS)
 
     def __init__(self, store, clock, unit: Unit = "kg") -> None:
         super().__init__()
@@ -553,5 +554,3 @@ class TodayScreen(KeepsRunning, Screen):
     async def action_quit(self) -> None:
         self.app.exit()
 
-
-__all__ = ["TodayScreen", "ACTIONS", "LoggedSet", "Session"]
