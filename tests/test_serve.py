@@ -1,11 +1,13 @@
-"""`tui-tracker serve`: the app in a browser tab through textual-serve.
+"""`tui-tracker serve`: the app in a browser tab through textual-serve, behind its gate.
 
 Most tests replace textual-serve's Server with a recorder, so no server is left
-running.  Three start the real one (`tui-tracker serve` in a subprocess, on a free
-port, stopped like Ctrl+C): a page served over HTTP; Ctrl+C with a tab open; and a
-browser tab (spoken to over the same websocket protocol as textual-serve's page)
-logging sets while the command line logs others on the same database: two writers,
-nothing lost.
+running.  The gate (serve_guard.py) is tested as plain functions, then in front of
+textual-serve's real aiohttp app in this process.  Some tests start the real server
+(`tui-tracker serve` in a subprocess, on a free port, stopped like Ctrl+C): a page served
+over HTTP; Ctrl+C with a tab open; another site's page and a rebound DNS name refused; the
+printed address with its token; and a browser tab (spoken to over the same websocket
+protocol as textual-serve's page) logging sets while the command line logs others on the
+same database: two writers, nothing lost.  tests/browser drives the page in Chromium.
 """
 
 from __future__ import annotations

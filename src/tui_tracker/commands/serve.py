@@ -27,7 +27,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .base import CliError, global_options, open_store
-from .serve_guard import (WEBSOCKET_WITH_TOKEN, Gate, browsable, host_name, install,
+from .serve_guard import (WEBSOCKET_WITH_TOKEN, Address, Gate, browsable, host_name, install,
                           machine_addresses, new_token)
 
 DEFAULT_HOST = "127.0.0.1"
@@ -98,7 +98,7 @@ def url_arg(text: str) -> str:
 # --- what is served, and where ------------------------------------------------------------
 
 
-def _addresses(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+def _addresses(host: str, port: int) -> list[Address]:
     """The addresses the server will bind: the literal, or what the name resolves to."""
     try:
         return [ipaddress.ip_address(host)]
@@ -111,22 +111,17 @@ def _addresses(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.I
     return [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
 
 
-def _is_loopback(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+def _is_loopback(address: Address) -> bool:
     mapped = getattr(address, "ipv4_mapped", None)
     return (mapped or address).is_loopback
-
-
-def is_loopback_host(host: str, port: int = DEFAULT_PORT) -> bool:
-    """True when every address `host` stands for is this machine's loopback."""
-    addresses = _addresses(host, port)
-    return bool(addresses) and all(_is_loopback(a) for a in addresses)
 
 
 def _url_host(host: str) -> str:
     return f"[{host}]" if ":" in host else host
 
 
-def exposure_warning(host: str, port: int, public_url: str | None, picked=None) -> str:
+def exposure_warning(host: str, port: int, public_url: str | None,
+                     picked: Address | None = None) -> str:
     """What stderr says when the server is reachable from other machines."""
     try:
         wildcard = ipaddress.ip_address(host).is_unspecified
@@ -255,7 +250,7 @@ def build_server(args: argparse.Namespace):
                            public_url=public_url, gate=gate)
 
 
-def _browser_url(host: str, port: int, wildcard, picked) -> str:
+def _browser_url(host: str, port: int, wildcard: Address | None, picked: Address | None) -> str:
     """An address a browser can open: never 0.0.0.0 or ::, which name no machine."""
     if picked is not None:
         where = str(picked)
