@@ -366,6 +366,29 @@ async def test_beyond_loopback_the_page_and_the_websocket_need_the_token(db, cap
     assert "refused a WebSocket from a page at 'http://evil.example' (another site)" in caplog.text
 
 
+async def test_what_a_client_sends_cannot_drive_the_servers_terminal(db, caplog):
+    """The server's log shows headers (Origin, User-Agent): a C1 CSI must not reach the terminal."""
+    caplog.set_level("INFO")
+    async with in_process(db) as (server, client, port):
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(f"GET /ws HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                     "Origin: http://evil.example\u009b2J\r\nUser-Agent: x\u009b31m\r\n"
+                     "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n".encode())
+        await writer.drain()
+        assert (await reader.readline()).startswith(b"HTTP/1.1 403")
+        deadline = time.monotonic() + 10
+        while not any('"GET /ws HTTP/1.1" 403' in r.getMessage() for r in caplog.records):
+            assert time.monotonic() < deadline, "the refused request was never logged"
+            await asyncio.sleep(0.01)
+        writer.close()
+        await writer.wait_closed()
+    lines = [r.getMessage() for r in caplog.records]
+    assert any("x\\x9b31m" in line for line in lines), lines  # the User-Agent, escaped
+    assert any("refused a WebSocket" in line and "\\x9b2J" in line for line in lines), lines
+    assert not any("\u009b" in line for line in lines)
+
+
 async def test_the_page_loads_nothing_from_another_site_and_all_it_loads_is_served(db):
     async with in_process(db) as (server, client, port):
         html = await (await client.get("/")).text()

@@ -154,6 +154,23 @@ def install(app, gate: Gate) -> None:
 
     app.middlewares.append(guard)
     app.on_response_prepare.append(safe_headers)
+    for name in ("aiohttp.access", log.name):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, _PrintableOnly) for f in logger.filters):
+            logger.addFilter(_PrintableOnly())
+
+
+class _PrintableOnly(logging.Filter):
+    """Log lines carry what clients sent (User-Agent, Referer): escape what could drive the
+    server's terminal.  The HTTP parser already refuses ESC; C1 controls (U+0080-U+009F,
+    CSI among them) and the like get through it, and Rich prints them raw."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if not message.isprintable():
+            record.msg, record.args = "".join(
+                c if c.isprintable() or c == "\n" else ascii(c)[1:-1] for c in message), ()
+        return True
 
 
 def _shown(text: str | None) -> str:
