@@ -731,6 +731,9 @@ async def test_a_rebound_dns_name_gets_neither_the_page_nor_the_websocket(tmp_pa
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(request, timeout=10)
         assert refused.value.code == 403
+        assert refused.value.read().decode() == (
+            f"Refused: this tui-tracker server does not answer to the name {attacker}. If that "
+            f"is how you reach it, restart it with --public-url http://{attacker}\n")
         ws = f"ws://127.0.0.1:{server.port}/ws"
         assert await _handshake(ws, Host=attacker, Origin=f"http://{attacker}") == 403
         assert await _handshake(ws, Host=attacker) == 403

@@ -108,7 +108,7 @@ class Gate:
 # --- the refusals, as the lifter (or an attacker's script) reads them -----------------------
 
 WRONG_HOST = ("Refused: this tui-tracker server does not answer to the name {name}. If that is "
-              "how you reach it, restart it with --public-url http://{name}:PORT.\n")
+              "how you reach it, restart it with --public-url http://{name}\n")
 FOREIGN_ORIGIN = "Refused: only the tui-tracker page itself may connect, not a page from {origin}.\n"
 NO_TOKEN = ("Refused: open the full address tui-tracker serve printed when it started "
             "(it ends with ?token=...).\n")
