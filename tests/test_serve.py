@@ -1,16 +1,20 @@
-"""`tui-tracker serve`: the app in a browser tab through textual-serve.
+"""`tui-tracker serve`: the app in a browser tab through textual-serve, behind its gate.
 
 Most tests replace textual-serve's Server with a recorder, so no server is left
-running.  Three start the real one (`tui-tracker serve` in a subprocess, on a free
-port, stopped like Ctrl+C): a page served over HTTP; Ctrl+C with a tab open; and a
-browser tab (spoken to over the same websocket protocol as textual-serve's page)
-logging sets while the command line logs others on the same database: two writers,
-nothing lost.
+running.  The gate (serve_guard.py) is tested as plain functions, then in front of
+textual-serve's real aiohttp app in this process.  Some tests start the real server
+(`tui-tracker serve` in a subprocess, on a free port, stopped like Ctrl+C): a page served
+over HTTP; Ctrl+C with a tab open; another site's page and a rebound DNS name refused; the
+printed address with its token; and a browser tab (spoken to over the same websocket
+protocol as textual-serve's page) logging sets while the command line logs others on the
+same database: two writers, nothing lost.  tests/browser drives the page in Chromium.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import ipaddress
 import os
 import re
 import shlex
@@ -18,14 +22,17 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
 from tui_tracker.cli import build_parser, main
-from tui_tracker.commands import serve
+from tui_tracker.commands import serve, serve_guard
+from tui_tracker.commands.serve_guard import Gate
 from tui_tracker.store import Store
 
 TODAY = "2026-11-18"
@@ -101,24 +108,87 @@ def test_a_non_loopback_host_warns_on_stderr_and_still_serves(recorded, db, caps
     server = build("--db", str(db), "serve", "--host", host, "--port", "8123")
     out, err = capsys.readouterr()
     assert out == ""
-    assert err.startswith(f"tui-tracker: warning: serving on {shown}, port 8123, with NO LOGIN")
+    assert err.startswith(f"tui-tracker: warning: serving on {shown}, port 8123, to the network:\n"
+                          "  anyone with the printed address (it holds a secret token) can read")
+    assert "plain http shows that address to anyone on the network" in err
     assert "ssh -L 8123:localhost:8123 HOST" in err
     assert server.host == shown.split()[0] and server.port == 8123
 
 
-def test_a_wildcard_address_also_says_browsers_elsewhere_need_the_public_url(recorded, db, capsys):
-    build("--db", str(db), "serve", "--host", "::")
-    assert "--public-url http://THIS-MACHINE:8000" in capsys.readouterr().err
-    build("--db", str(db), "serve", "--host", "0.0.0.0", "--public-url", "http://gym-laptop:8000/")
+@pytest.mark.parametrize("host", ["0.0.0.0", "::"])
+def test_a_wildcard_address_prints_an_address_of_this_machine_a_browser_can_open(
+        recorded, db, capsys, host):
+    server = build("--db", str(db), "serve", "--host", host, "--port", "8123")
+    where = urlsplit(server.public_url)
+    address = ipaddress.ip_address(where.hostname)
+    assert where.scheme == "http" and where.port == 8123
+    assert not address.is_unspecified and address.version == ipaddress.ip_address(host).version
+    with socket.socket(socket.AF_INET if address.version == 4 else socket.AF_INET6) as s:
+        s.bind((str(address), 0))  # binds only to an address this machine has
+    if not address.is_loopback:  # a network address: nothing more to say
+        assert "--public-url" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("host,url", [("0.0.0.0", "http://127.0.0.1:8000"),
+                                      ("::", "http://[::1]:8000")])
+def test_a_wildcard_address_with_no_network_address_says_to_give_the_public_url(
+        recorded, db, capsys, monkeypatch, host, url):
+    monkeypatch.setattr(serve, "machine_addresses", lambda: [ipaddress.ip_address("127.0.0.1"),
+                                                             ipaddress.ip_address("fe80::1")])
+    server = build("--db", str(db), "serve", "--host", host)
+    assert server.public_url == url  # this machine's own browser can open that
+    assert "no network address found: browsers on other machines need --public-url " \
+           "http://THIS-MACHINE:8000" in capsys.readouterr().err
+
+
+def test_a_wildcard_address_with_a_public_url_serves_that_url(recorded, db, capsys):
+    server = build("--db", str(db), "serve", "--host", "0.0.0.0",
+                   "--public-url", "http://gym-laptop:8000/")
     err = capsys.readouterr().err
-    assert "NO LOGIN" in err and "--public-url" not in err
-    assert recorded.servers[-1].public_url == "http://gym-laptop:8000"
+    assert "to the network" in err and "--public-url" not in err
+    assert server.public_url == "http://gym-laptop:8000"
+    assert server.page_url == f"http://gym-laptop:8000/?token={server.gate.token}"
 
 
 def test_the_page_points_browsers_at_the_address_served(recorded, db):
     assert build("--db", str(db), "serve").public_url == "http://127.0.0.1:8000"
     assert build("--db", str(db), "serve", "--host", "::1", "--port", "9000").public_url == \
         "http://[::1]:9000"
+
+
+# --- the token: beyond loopback only, random, in the printed address ------------------------
+
+
+@pytest.mark.parametrize("argv", [[], ["--host", "::1"], ["--host", "localhost"],
+                                  ["--public-url", "http://localhost:9000"],
+                                  ["--public-url", "http://[::1]:9000"]])
+def test_on_loopback_the_address_needs_no_token(recorded, db, argv):
+    server = build("--db", str(db), "serve", *argv)
+    assert server.gate.token is None
+    assert server.page_url == server.public_url and "token" not in server.page_url
+
+
+@pytest.mark.parametrize("argv", [["--host", "0.0.0.0"], ["--host", "192.168.1.20"],
+                                  ["--public-url", "https://gym.example"],  # behind a proxy
+                                  ["--public-url", "http://192.168.1.20:8000"]])
+def test_beyond_loopback_the_printed_address_carries_a_fresh_random_token(recorded, db, argv):
+    tokens = set()
+    for _ in range(3):
+        server = build("--db", str(db), "serve", *argv)
+        token = server.gate.token
+        assert re.fullmatch(r"[A-Za-z0-9_-]{43}", token)  # 256 random bits, URL-safe
+        assert server.page_url == f"{server.public_url}/?token={token}"
+        tokens.add(token)
+    assert len(tokens) == 3
+
+
+def test_serve_prints_the_address_with_its_token(recorded, db, capsys):
+    port = free_port()
+    assert main(["--db", str(db), "serve", "--port", str(port),
+                 "--public-url", f"http://gym.example:{port}"]) == 0
+    out = capsys.readouterr().out
+    token = recorded.servers[-1].gate.token
+    assert out.startswith(f"Open http://gym.example:{port}/?token={token} in a browser;")
 
 
 def test_the_command_runs_this_python_on_the_absolute_database(recorded, tmp_path, monkeypatch):
@@ -204,6 +274,155 @@ def test_a_port_in_use_is_one_line_and_exit_2_before_anything_is_written(recorde
     assert not recorded.servers[-1].served and not db.exists()
 
 
+# --- the gate: names, origins, token --------------------------------------------------------
+
+GATE = Gate.for_server(port=8000, public_url="https://gym.example", token="T" * 43,
+                       bound_names={"127.0.0.1", "localhost"})
+
+
+@pytest.mark.parametrize("host,ok", [
+    ("127.0.0.1:8000", True), ("127.0.0.1", True), ("LOCALHOST:8000", True),
+    ("localhost.:8000", True), ("gym.example", True), ("GYM.EXAMPLE:443", True),
+    ("localhost:9999", True),  # a tunnel may use another port: rebinding is about names
+    ("evil.example", False), ("evil.example:8000", False), ("127.0.0.1.evil.example", False),
+    ("localhost.evil.example:8000", False), ("evil.example@127.0.0.1", False),
+    ("127.0.0.1:8000 evil", False), ("[::1]:8000", False), ("", False), (None, False),
+])
+def test_the_gate_answers_to_the_servers_own_names_only(host, ok):
+    assert GATE.host_ok(host) is ok
+
+
+@pytest.mark.parametrize("origin,ok", [
+    (None, True),  # not a browser: no page is behind it
+    ("http://127.0.0.1:8000", True), ("http://localhost:8000", True), ("HTTP://LocalHost:8000", True),
+    ("https://gym.example", True), ("https://gym.example:443", True),
+    ("http://gym.example", False), ("https://gym.example:8000", False),  # not where it is served
+    ("http://127.0.0.1:3000", False), ("http://127.0.0.1", False), ("http://localhost", False),
+    ("http://evil.example", False), ("http://evil.example:8000", False), ("null", False),
+    ("http://127.0.0.1:8000/page", False), ("http://me@127.0.0.1:8000", False), ("", False),
+    ("file://", False), ("ws://127.0.0.1:8000", False),
+])
+def test_the_gate_lets_only_the_servers_own_pages_open_the_websocket(origin, ok):
+    assert GATE.origin_ok(origin) is ok
+
+
+@pytest.mark.parametrize("given,ok", [("T" * 43, True), ("T" * 42, False), ("T" * 44, False),
+                                      ("t" * 43, False), ("", False), (None, False),
+                                      ("\u00e9" * 43, False), ("\udcff", False)])
+def test_the_gate_wants_the_exact_token(given, ok):
+    assert GATE.token_ok(given) is ok
+
+
+def test_the_token_is_compared_in_constant_time(monkeypatch):
+    original, seen = serve_guard.hmac.compare_digest, []
+
+    def compare_digest(a, b):
+        seen.append((a, b))
+        return original(a, b)
+
+    monkeypatch.setattr(serve_guard.hmac, "compare_digest", compare_digest)
+    assert GATE.token_ok("T" * 43) and not GATE.token_ok("guess")
+    assert seen == [(b"T" * 43, b"T" * 43), (b"guess", b"T" * 43)]
+
+
+# --- the gate in front of textual-serve's own app, in this process --------------------------
+
+
+@contextlib.asynccontextmanager
+async def in_process(db: Path, *argv: str):
+    """The real server's aiohttp app, listening on loopback, built from `serve` arguments."""
+    from aiohttp.test_utils import TestClient, TestServer
+
+    port = free_port()
+    server = build("--db", str(db), "serve", "--port", str(port), *argv)
+    app = await server._make_app()
+    async with TestClient(TestServer(app, host="127.0.0.1", port=port)) as client:
+        yield server, client, port
+
+
+async def test_beyond_loopback_the_page_and_the_websocket_need_the_token(db, caplog):
+    """A tunnel or proxy in front (--public-url not on loopback): the token is needed."""
+    import aiohttp
+
+    async with in_process(db, "--public-url", "http://gym.test:9999") as (server, client, port):
+        token = server.gate.token
+        for path in ("/", "/?token=", "/?token=guess", f"/?token={token[:-1]}",
+                     f"/?token={token}x", f"/?tok={token}"):
+            response = await client.get(path)
+            assert response.status == 403, path
+            assert (await response.text()).startswith("Refused: open the full address")
+        page = await client.get(f"/?token={token}")
+        assert page.status == 200
+        assert f'data-session-websocket-url="ws://gym.test:9999/ws/{token}"' in await page.text()
+        assert (await client.get("/static/js/textual.js")).status == 200  # the same for all
+
+        mine = {"Origin": f"http://127.0.0.1:{port}"}
+        for path, headers in [("/ws", mine), ("/ws/guess", mine), (f"/ws/{token}x", mine),
+                              (f"/ws/{token}", {"Origin": "http://evil.example"}),
+                              (f"/ws/{token}", {"Origin": "http://gym.test:8000"})]:
+            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                await client.ws_connect(path, headers=headers)
+            assert refused.value.status == 403, (path, headers)
+    assert "refused a WebSocket from a page at 'http://evil.example' (another site)" in caplog.text
+
+
+async def test_what_a_client_sends_cannot_drive_the_servers_terminal(db, caplog):
+    """The server's log shows headers (Origin, User-Agent): a C1 CSI must not reach the terminal."""
+    caplog.set_level("INFO")
+    async with in_process(db) as (server, client, port):
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(f"GET /ws HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                     "Origin: http://evil.example\u009b2J\r\nUser-Agent: x\u009b31m\r\n"
+                     "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n".encode())
+        await writer.drain()
+        assert (await reader.readline()).startswith(b"HTTP/1.1 403")
+        deadline = time.monotonic() + 10
+        while not any('"GET /ws HTTP/1.1" 403' in r.getMessage() for r in caplog.records):
+            assert time.monotonic() < deadline, "the refused request was never logged"
+            await asyncio.sleep(0.01)
+        writer.close()
+        await writer.wait_closed()
+    lines = [r.getMessage() for r in caplog.records]
+    assert any("x\\x9b31m" in line for line in lines), lines  # the User-Agent, escaped
+    assert any("refused a WebSocket" in line and "\\x9b2J" in line for line in lines), lines
+    assert not any("\u009b" in line for line in lines)
+
+
+async def test_the_page_loads_nothing_from_another_site_and_all_it_loads_is_served(db):
+    async with in_process(db) as (server, client, port):
+        html = await (await client.get("/")).text()
+        assert "googleapis" not in html and "//fonts." not in html
+        urls = re.findall(r'(?:src|href)="([^"]*)"|url\("?([^")]*)"?\)', html)
+        urls = [a or b for a, b in urls]
+        assert any(u.endswith("RobotoMono-VariableFont_wght.ttf") for u in urls)
+        assert len(urls) >= 5
+        for url in urls:
+            assert url.startswith(f"http://127.0.0.1:{port}/static/"), url
+            assert (await client.get(urlsplit(url).path)).status == 200, url
+
+
+async def test_the_page_is_not_framed_cached_or_named_as_a_referrer(db):
+    async with in_process(db) as (server, client, port):
+        page = await client.get("/")
+        assert page.headers["X-Frame-Options"] == "DENY"
+        assert page.headers["Content-Security-Policy"] == "frame-ancestors 'none'"
+        assert page.headers["Referrer-Policy"] == "no-referrer"
+        assert page.headers["Cache-Control"] == "no-store"
+        assert page.headers["X-Content-Type-Options"] == "nosniff"
+
+
+async def test_the_font_is_shared_with_the_servers_own_pages_only(db):
+    """Fonts are fetched with CORS: a page opened as localhost loads them from 127.0.0.1."""
+    async with in_process(db) as (server, client, port):
+        font = "/static/fonts/RobotoMono-VariableFont_wght.ttf"
+        mine = f"http://localhost:{port}"
+        shared = await client.get(font, headers={"Origin": mine})
+        assert shared.status == 200 and shared.headers["Access-Control-Allow-Origin"] == mine
+        other = await client.get(font, headers={"Origin": "http://evil.example"})
+        assert "Access-Control-Allow-Origin" not in other.headers
+
+
 def test_serve_does_not_import_textual_serve_until_it_runs():
     code = "import sys, tui_tracker.cli as c; c.build_parser(); print('textual_serve' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -235,22 +454,28 @@ def _env() -> dict[str, str]:
 
 
 class Served:
-    """`tui-tracker --db DB --today TODAY serve --port PORT`, stopped like Ctrl+C at the end."""
+    """`tui-tracker --db DB --today TODAY serve --port PORT [ARG...]`, stopped like Ctrl+C at the end."""
 
-    def __init__(self, db: Path, tmp_path: Path) -> None:
-        self.port = free_port()
+    def __init__(self, db: Path, tmp_path: Path, *args: str, port: int | None = None) -> None:
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = tmp_path / "serve.log"
         self.terminated = False
         with open(self.log, "wb") as log:
             self.proc = subprocess.Popen(
-                [*_script(), "--db", str(db), "--today", TODAY, "serve", "--port", str(self.port)],
+                [*_script(), "--db", str(db), "--today", TODAY, "serve", "--port", str(self.port),
+                 *args],
                 stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                 env={**_env(), "COLUMNS": "1000"},  # textual-serve's log lines unwrapped
                 start_new_session=True)
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")
+
+    def printed_address(self) -> str:
+        """The address serve printed for the lifter to open (once it answers, it has printed it)."""
+        self.get("/static/js/textual.js")
+        return re.search(r"^Open (\S+) in a browser", self.output(), re.MULTILINE)[1]
 
     def get(self, path: str = "/", timeout: float = 20) -> tuple[int, str, str]:
         deadline = time.monotonic() + timeout
@@ -453,3 +678,89 @@ async def test_a_browser_tab_and_the_command_line_write_at_once_and_nothing_is_l
     assert sorted((s.weight_kg, s.reps, s.rir) for s in sets if s.exercise_id == BENCH) == \
         sorted([(w, 8, 2) for w in runs] + [(w, 7, 1) for w in runs])
     assert not list(tmp_path.glob("*.tmp-*"))
+
+
+# --- who may come in: the page's own origin, on the server's own names ----------------------
+
+
+async def _handshake(url: str, **headers: str) -> int:
+    """The HTTP status a WebSocket handshake gets (101 = in; then it hangs up at once)."""
+    import aiohttp
+
+    async with aiohttp.ClientSession() as http:
+        try:
+            async with http.ws_connect(url, headers=headers) as ws:
+                await ws.close()
+                return 101
+        except aiohttp.WSServerHandshakeError as e:
+            return e.status
+
+
+async def test_a_page_from_another_origin_cannot_open_the_websocket(tmp_path):
+    """Any page the lifter visits could otherwise drive the app: ws://127.0.0.1:PORT/ws."""
+    server = Served(tmp_path / "training.json", tmp_path)
+    ws = f"ws://127.0.0.1:{server.port}/ws?width=80&height=24"
+    try:
+        await asyncio.to_thread(server.get, "/")
+        for origin in ("http://evil.example", f"http://evil.example:{server.port}",
+                       "http://127.0.0.1:1", f"https://127.0.0.1.evil.example:{server.port}",
+                       "null", "file://"):
+            assert await _handshake(ws, Origin=origin) == 403, origin
+        for origin in (server.url, f"http://localhost:{server.port}"):
+            assert await _handshake(ws, Origin=origin) == 101, origin
+    finally:
+        code = server.stop()
+    assert code == 0, server.output()
+
+
+async def test_a_rebound_dns_name_gets_neither_the_page_nor_the_websocket(tmp_path):
+    """DNS rebinding: evil.example first serves a script, then resolves to 127.0.0.1.  To the
+    browser the server is then the same origin as that page; only its Host header says so."""
+    server = Served(tmp_path / "training.json", tmp_path)
+    attacker = f"evil.example:{server.port}"
+    try:
+        await asyncio.to_thread(server.get, "/")
+        request = urllib.request.Request(server.url + "/", headers={"Host": attacker})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=10)
+        assert refused.value.code == 403
+        assert refused.value.read().decode() == (
+            f"Refused: this tui-tracker server does not answer to the name {attacker}. If that "
+            f"is how you reach it, restart it with --public-url http://{attacker}\n")
+        ws = f"ws://127.0.0.1:{server.port}/ws"
+        assert await _handshake(ws, Host=attacker, Origin=f"http://{attacker}") == 403
+        assert await _handshake(ws, Host=attacker) == 403
+        assert server.get("/")[0] == 200  # its own name still works
+    finally:
+        code = server.stop()
+    assert code == 0, server.output()
+
+
+async def test_the_printed_address_opens_the_page_and_its_websocket_through_a_proxy(tmp_path):
+    """--public-url on another name (a proxy or tunnel in front): the token is needed, and the
+    address printed, the page and its WebSocket all carry it."""
+    import aiohttp
+
+    port = free_port()
+    public = f"http://gym.test:{port}"
+    server = Served(tmp_path / "training.json", tmp_path, "--public-url", public, port=port)
+    try:
+        address = await asyncio.to_thread(server.printed_address)
+        token = re.fullmatch(rf"{re.escape(public)}/\?token=([A-Za-z0-9_-]{{43}})", address)[1]
+        as_proxied = {"Host": f"gym.test:{port}"}  # what the browser sends through the proxy
+        page = urllib.request.Request(f"{server.url}/?token={token}", headers=as_proxied)
+        with urllib.request.urlopen(page, timeout=10) as r:
+            html = r.read().decode()
+        ws_url = re.search(r'data-session-websocket-url="([^"]+)"', html)[1]
+        assert ws_url == f"ws://gym.test:{port}/ws/{token}"
+        async with aiohttp.ClientSession() as http:
+            async with http.ws_connect(f"ws://127.0.0.1:{port}/ws/{token}?width=80&height=24",
+                                       headers={**as_proxied, "Origin": public}) as ws:
+                tab = Tab(ws)
+                await tab.wait_for("No exercises yet")
+                await tab.send("q")
+                await asyncio.wait_for(tab.closed.wait(), 15)
+    finally:
+        code = server.stop()
+    assert code == 0, server.output()
+    assert "warning" not in server.output()  # bound to loopback: the proxy is the lifter's choice

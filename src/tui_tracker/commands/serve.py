@@ -6,8 +6,12 @@ through /bin/sh, with TEXTUAL_DRIVER set to Textual's web driver, so the app's
 "stdin is not a tty" check lets it start).  Every tab is therefore one more writer on
 the database, beside any SSH session: the store's lock covers them all.
 
-It has no login: it listens on loopback unless told otherwise, and says loudly on
-stderr when it is told otherwise.  The safe way in from another machine is a tunnel.
+It has no login.  It listens on loopback unless told otherwise, and says loudly on
+stderr when it is told otherwise; then the printed address carries a random token
+that the page and its WebSocket need.  Whatever the address, only the server's own
+page may open the WebSocket, and only under the server's own names (serve_guard.py).
+The page loads nothing from the internet, so it works offline (web/app_index.html).
+The safe way in from another machine is still a tunnel.
 """
 
 from __future__ import annotations
@@ -19,9 +23,12 @@ import re
 import shlex
 import socket
 import sys
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from .base import CliError, global_options, open_store
+from .serve_guard import (WEBSOCKET_WITH_TOKEN, Address, Gate, browsable, host_name, install,
+                          machine_addresses, new_token)
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -39,12 +46,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     global_options(p, top=False)
     p.add_argument("--host", type=host_arg, default=DEFAULT_HOST,
                    help=f"address to listen on (default: {DEFAULT_HOST}, this machine only; "
-                        "anything else is reachable from the network, with no login)")
+                        "anything else is reachable from the network: the printed address then "
+                        "carries a secret token, the only thing standing in for a login)")
     p.add_argument("--port", type=port_arg, default=DEFAULT_PORT,
                    help=f"TCP port, 1-65535 (default: {DEFAULT_PORT})")
     p.add_argument("--public-url", type=url_arg, metavar="URL",
                    help="the address browsers use to reach the server, if not http://HOST:PORT "
-                        "(e.g. with --host 0.0.0.0, or through ssh -L to another local port)")
+                        "(a name this machine has on the network, a proxy, or ssh -L to another "
+                        "local port); requests naming any other host are refused")
     p.set_defaults(func=cmd_serve)
 
 
@@ -89,7 +98,7 @@ def url_arg(text: str) -> str:
 # --- what is served, and where ------------------------------------------------------------
 
 
-def _addresses(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+def _addresses(host: str, port: int) -> list[Address]:
     """The addresses the server will bind: the literal, or what the name resolves to."""
     try:
         return [ipaddress.ip_address(host)]
@@ -102,22 +111,17 @@ def _addresses(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.I
     return [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
 
 
-def _is_loopback(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+def _is_loopback(address: Address) -> bool:
     mapped = getattr(address, "ipv4_mapped", None)
     return (mapped or address).is_loopback
-
-
-def is_loopback_host(host: str, port: int = DEFAULT_PORT) -> bool:
-    """True when every address `host` stands for is this machine's loopback."""
-    addresses = _addresses(host, port)
-    return bool(addresses) and all(_is_loopback(a) for a in addresses)
 
 
 def _url_host(host: str) -> str:
     return f"[{host}]" if ":" in host else host
 
 
-def exposure_warning(host: str, port: int, public_url: str | None) -> str:
+def exposure_warning(host: str, port: int, public_url: str | None,
+                     picked: Address | None = None) -> str:
     """What stderr says when the server is reachable from other machines."""
     try:
         wildcard = ipaddress.ip_address(host).is_unspecified
@@ -125,13 +129,15 @@ def exposure_warning(host: str, port: int, public_url: str | None) -> str:
         wildcard = False
     where = f"{host} (every network interface)" if wildcard else f"{host} (not loopback)"
     lines = [
-        f"tui-tracker: warning: serving on {where}, port {port}, with NO LOGIN:",
-        "  anyone who can reach this port can read and change your training log.",
+        f"tui-tracker: warning: serving on {where}, port {port}, to the network:",
+        "  anyone with the printed address (it holds a secret token) can read and change",
+        "  your training log, and plain http shows that address to anyone on the network.",
         f"  Safer: keep the default --host {DEFAULT_HOST} and, from your own machine,",
         f"  ssh -L {port}:localhost:{port} HOST, then open http://localhost:{port}",
     ]
-    if wildcard and public_url is None:
-        lines.append(f"  (browsers on other machines also need --public-url http://THIS-MACHINE:{port})")
+    if wildcard and public_url is None and picked is None:
+        lines.append(f"  (no network address found: browsers on other machines need "
+                     f"--public-url http://THIS-MACHINE:{port})")
     return "\n".join(lines)
 
 
@@ -156,21 +162,44 @@ def app_command(args: argparse.Namespace) -> str:
 TAB_QUIT_SECONDS = 5
 
 
-def _server_class():
-    """textual-serve's Server, but stopping it (Ctrl+C) also quits the tabs' apps at once.
+PAGE = Path(__file__).resolve().parent.parent / "web"  # the page template, served offline
 
-    As shipped, an open tab keeps the server's shutdown waiting about 20 s, and its
-    app is quit only then.  Here each tab's handler is cancelled on shutdown, which
-    makes textual-serve send the app its "quit" message: it leaves through its own exit.
+
+def _server_class():
+    """textual-serve's Server behind the gate, with a page that loads nothing from the internet.
+
+    Stopping it (Ctrl+C) also quits the tabs' apps at once: as shipped, an open tab keeps
+    the server's shutdown waiting about 20 s, and its app is quit only then.  Here each
+    tab's handler is cancelled on shutdown, which makes textual-serve send the app its
+    "quit" message: it leaves through its own exit.
     """
     import asyncio
 
+    import aiohttp_jinja2
     from textual_serve.server import Server
 
     class TabServer(Server):
-        def __init__(self, *a, **kw) -> None:
-            super().__init__(*a, **kw)
+        def __init__(self, command: str, *, gate: Gate, **kw) -> None:
+            super().__init__(command, templates_path=PAGE, **kw)
+            self.gate = gate
             self._tabs: set[asyncio.Task] = set()
+
+        @property
+        def page_url(self) -> str:
+            """The address to open: the public URL, with the token when one is needed."""
+            if self.gate.token is None:
+                return self.public_url
+            return f"{self.public_url}/?token={self.gate.token}"
+
+        async def _make_app(self):
+            app = await super()._make_app()
+            install(app, self.gate)
+            token_path = ""
+            if self.gate.token is not None:  # textual.js appends "?width=..": the token goes in the path
+                app.router.add_get("/ws/{token}", self.handle_websocket, name=WEBSOCKET_WITH_TOKEN)
+                token_path = f"/{self.gate.token}"
+            aiohttp_jinja2.get_env(app).globals["websocket_token_path"] = token_path
+            return app
 
         async def handle_websocket(self, request):
             task = asyncio.current_task()
@@ -193,13 +222,53 @@ def _server_class():
 
 
 def build_server(args: argparse.Namespace):
-    """The textual-serve Server for these arguments; warns on stderr if it is exposed."""
+    """The textual-serve Server for these arguments; warns on stderr if it is exposed.
+
+    Beyond loopback (the bind, or the public URL a proxy or tunnel serves it on) the page
+    and its WebSocket need a fresh random token, printed in the address to open.
+    """
     host, port = args.host, args.port
-    public_url = getattr(args, "public_url", None)
-    if not is_loopback_host(host, port):
-        print(exposure_warning(host, port, public_url), file=sys.stderr)
+    given_url = getattr(args, "public_url", None)
+    addresses = _addresses(host, port)
+    loopback = bool(addresses) and all(_is_loopback(a) for a in addresses)
+    wildcard = next((a for a in addresses if a.is_unspecified), None)
+    names = {host, *(str(a) for a in addresses)}
+    if loopback:
+        names.add("localhost")  # browsers resolve it themselves, never through DNS
+    picked = None
+    if wildcard is not None:  # every interface: this machine's names and addresses all reach it
+        mine = machine_addresses()
+        names |= {"localhost", "127.0.0.1", "::1", socket.gethostname(), *(str(a) for a in mine)}
+        picked = None if given_url else browsable(mine, wildcard.version)
+    public_url = given_url or _browser_url(host, port, wildcard, picked)
+    if not loopback:
+        print(exposure_warning(host, port, given_url, picked), file=sys.stderr)
+    exposed = not loopback or not _is_loopback_url(public_url)
+    gate = Gate.for_server(port=port, public_url=public_url, bound_names=names,
+                           token=new_token() if exposed else None)
     return _server_class()(app_command(args), host=host, port=port, title="tui-tracker",
-                           public_url=public_url or f"http://{_url_host(host)}:{port}")
+                           public_url=public_url, gate=gate)
+
+
+def _browser_url(host: str, port: int, wildcard: Address | None, picked: Address | None) -> str:
+    """An address a browser can open: never 0.0.0.0 or ::, which name no machine."""
+    if picked is not None:
+        where = str(picked)
+    elif wildcard is not None:  # no network address found: this machine's own browser
+        where = "127.0.0.1" if wildcard.version == 4 else "::1"
+    else:
+        where = host
+    return f"http://{_url_host(where)}:{port}"
+
+
+def _is_loopback_url(url: str) -> bool:
+    name = host_name(urlsplit(url).hostname or "")
+    if name == "localhost":
+        return True
+    try:
+        return _is_loopback(ipaddress.ip_address(name))
+    except ValueError:
+        return False  # another name: a proxy or tunnel that others may reach
 
 
 def check_can_listen(host: str, port: int) -> None:
@@ -229,7 +298,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     server = build_server(args)
     check_can_listen(args.host, args.port)
     open_store(args).close()  # a database that cannot be read fails here, once, not in every tab
-    print(f"Open {server.public_url} in a browser; each tab runs its own app on "
+    print(f"Open {server.page_url} in a browser; each tab runs its own app on "
           f"{resolve_db_path(getattr(args, 'db', None))}. Ctrl+C stops the server.", flush=True)
     try:
         server.serve()
