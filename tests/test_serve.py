@@ -541,7 +541,6 @@ async def test_stopping_the_server_quits_the_open_tabs_apps_at_once(tmp_path):
 
 # --- a browser tab and the command line writing at once ------------------------------------
 
-FOOTER = "^p palette"  # the end of the app's footer
 ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Za-z0-9]"
                   r"|\x1b[=>78MNOP]")
 
