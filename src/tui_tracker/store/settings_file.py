@@ -178,7 +178,8 @@ class SettingsFile:
         except tomllib.TOMLDecodeError as e:
             raise SettingsFileUnreadable(self.path, f"it is not valid TOML: {e}") from None
 
-    def load(self, *, themes: Collection[str] | None = None, legacy: Legacy | None = None) -> Loaded:
+    def load(self, *, themes: Collection[str] | None = None,
+             legacy: Legacy | None = None) -> Loaded:
         """For the command line: the first bad value is an error naming the file and key."""
         raw = self.read()
         checked = check_all(raw, Known(themes))
@@ -186,7 +187,8 @@ class SettingsFile:
             raise checked.problems[0].located(str(self.path))
         return self._loaded(raw, checked.values, (), legacy)
 
-    def load_or_defaults(self, *, themes: Collection[str] | None = None, legacy: Legacy | None = None) -> Loaded:
+    def load_or_defaults(self, *, themes: Collection[str] | None = None,
+                         legacy: Legacy | None = None) -> Loaded:
         """For the TUI: never raises for the file; what went wrong is in `warnings`."""
         try:
             raw = self.read()
