@@ -114,6 +114,18 @@ def test_theme_is_checked_against_textuals_themes(capsys, cfg):
     assert rows(run(capsys, "config")[1])["theme"] == ("(Textual's default)", "settings file")
 
 
+def test_a_theme_in_the_file_is_checked_against_textuals_themes_too(capsys, cfg):
+    cfg.parent.mkdir(parents=True)
+    cfg.write_text('theme = "nordic"\n')
+    code, out, err = run(capsys, "config")
+    assert code == 2
+    assert rows(out)["theme"] == ("(Textual's default)", "default (the file's value is refused)")
+    assert err.startswith(f"tui-tracker: warning: settings file {cfg}: theme: unknown theme "
+                          "'nordic' (allowed: empty for Textual's default, or one of ansi-dark")
+    cfg.write_text('theme = "gruvbox"\n')
+    assert rows(run(capsys, "config")[1])["theme"] == ("gruvbox", "settings file")
+
+
 def test_unset_goes_back_to_the_default(capsys, cfg):
     run(capsys, "config", "set", "bar_kg", "15")
     code, out, _ = run(capsys, "config", "unset", "bar_kg")

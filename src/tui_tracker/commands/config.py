@@ -121,9 +121,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     from ..domain.settings import SPECS
 
     settings_file = _file()
-    store_call(settings_file.read)  # a damaged file: one line, exit 3, nothing to show
+    raw = store_call(settings_file.read)  # a damaged file: one line, exit 3, nothing to show
+    # Textual's theme names cost a 150-300 ms import: only when there is a theme to check
+    themes = textual_themes() if raw.get("theme") else None
     notes: list[str] = []
-    loaded = store_call(settings_file.load_or_defaults, themes=textual_themes(),
+    loaded = store_call(settings_file.load_or_defaults, themes=themes,
                         legacy=_legacy(args, notes))
     warnings = list(loaded.warnings) + notes
     if args.json:

@@ -47,6 +47,7 @@ FILENAME = "settings.toml"
 LEGACY_KEYS = ("unit",)
 LOCK_TIMEOUT = 10.0
 MAX_BYTES = 1024 * 1024  # a settings file is a few hundred bytes; this is something else
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO at the path must not hang the read (POSIX)
 
 HEADER = """tui-tracker settings: see `tui-tracker config` for every key, its value and why.
 Change them with `tui-tracker config set KEY VALUE` (or edit this file: it is TOML).
@@ -149,7 +150,7 @@ class SettingsFile:
     def read(self) -> dict[str, Any]:
         """The file's TOML as a dict ({} when there is no file); never creates anything."""
         try:
-            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+            fd = os.open(self.path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_CLOEXEC", 0))
         except FileNotFoundError:
             return {}
         except OSError as e:
