@@ -38,7 +38,7 @@ from ..domain.settings import (SPECS, Known, SettingError, Settings, brief, chec
 from . import toml_writer
 from .errors import StoreError
 from .lock import LockTimeout, ProcessLock
-from .paths import APP_NAME, DIR_MODE, FILE_MODE, TMP_MARK, ensure_folder
+from .paths import APP_NAME, FILE_MODE, TMP_MARK, ensure_folder
 from .storage import UnconfirmedWrite, atomic_write
 
 CONFIG_ENV = "TUI_TRACKER_CONFIG"
@@ -366,6 +366,6 @@ class _Locked:
         self.lock.release()
 
 
-__all__ = ["CONFIG_ENV", "DIR_MODE", "FILE_MODE", "LEGACY_KEYS", "Legacy", "Loaded",
+__all__ = ["CONFIG_ENV", "LEGACY_KEYS", "Legacy", "Loaded",
            "SettingsFile", "SettingsFileNotWritable", "SettingsFileUnreadable", "Source",
            "default_settings_path", "resolve_settings_path"]
