@@ -30,3 +30,10 @@ def make_session(day: date, *sets: LoggedSet, ended: bool = True) -> Session:
 @pytest.fixture
 def today() -> date:
     return TODAY
+
+
+@pytest.fixture(autouse=True)
+def _own_settings_file(tmp_path_factory, monkeypatch):
+    """Every test reads its own settings file, never the machine's ~/.config one."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("TUI_TRACKER_CONFIG", str(folder / "settings.toml"))

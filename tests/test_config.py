@@ -287,21 +287,13 @@ def test_the_installed_command_in_a_clean_environment(tmp_path):
 
 
 # Issue 11: "the default unit is a setting the lifter changes on purpose, and one process's
-# choice never flips another's".  commands/log.py is the lead's: until it reads the unit
-# through load_settings and stops writing the database, these two fail (strict xfail, so
-# the change that fixes them must also remove the marks).
-LOG_NOT_YET = pytest.mark.xfail(strict=True, reason="commands/log.py still reads and writes "
-                                                    "the database's unit (the lead's change)")
-
-
-@LOG_NOT_YET
+# choice never flips another's" (both failed while `log` read and wrote the database's unit).
 def test_log_with_unit_applies_to_that_command_only(capsys, cfg, db):
     code, _, err = run(capsys, "--today", "2026-11-16", "log", "squat", "225x5", "--unit", "lb")
     assert code == 0, err
     assert rows(run(capsys, "config")[1])["unit"] == ("kg", "default")
 
 
-@LOG_NOT_YET
 def test_log_without_unit_uses_the_settings_files_unit(capsys, cfg, db):
     run(capsys, "config", "set", "unit", "lb")
     code, out, err = run(capsys, "--today", "2026-11-16", "log", "squat", "225x5")

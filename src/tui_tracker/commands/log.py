@@ -29,6 +29,7 @@ def cmd_log(args: argparse.Namespace) -> int:
     from ..domain.models import format_weight
     from ..domain.sessions import set_counts
     from ..logbook import Entry, Logbook
+    from .config import load_settings
 
     store = open_store(args)
     book = store_call(Logbook, store, clock_of(args))
@@ -38,7 +39,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         hint = f"; did you mean: {hints}?" if hints else ""
         raise CliError(f"unknown exercise {args.exercise!r}{hint} "
                        "(list them with: tui-tracker exercises)")
-    unit = args.unit or store_call(store.get_setting, "unit", "kg")
+    unit = args.unit or load_settings(store).unit  # --unit is for this command only
     parsed = [parse_set(text, unit) for text in args.sets]  # all checked before anything is written
     print(f"{exercise.name}, session of {book.day.isoformat()}:")
     saved = None

@@ -25,14 +25,19 @@ def run_tui(args: argparse.Namespace) -> int:
         raise CliError("the app needs a terminal (stdin is not a tty); to log without one, use "
                        "'tui-tracker log EXERCISE 100x5@2', 'tui-tracker volume' or "
                        "'tui-tracker exercises'")
-    if args.theme:
-        os.environ["TEXTUAL_THEME"] = args.theme
     store = open_store(args)
     clock = clock_of(args)
     _check_readable(store, clock.today())
+    from ..store.settings_file import Legacy, SettingsFile
+
+    # Never fatal for the app: a bad settings file is reported on screen, defaults used.
+    settings = SettingsFile().load_or_defaults(legacy=Legacy.of_store(store))
+    theme = args.theme or settings.settings.theme or None
+    if theme:
+        os.environ["TEXTUAL_THEME"] = theme
     from ..ui.app import TrackerApp
 
-    app = TrackerApp(store=store, clock=clock, theme_name=args.theme)
+    app = TrackerApp(store=store, clock=clock, theme_name=theme, settings=settings)
     app.run(mouse=not args.no_mouse)
     store.close()
     return app.return_code or 0

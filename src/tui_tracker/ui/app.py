@@ -9,7 +9,9 @@ from textual.app import App
 from textual.content import Content
 from textual.screen import Screen
 
+from ..domain.settings import Settings
 from ..store import StoreError
+from ..store.settings_file import Loaded
 from .commands import ScreenCommands
 from .today import TodayScreen
 from .trouble import KeepsRunning, StoreProblem, is_fatal
@@ -25,11 +27,15 @@ class TrackerApp(KeepsRunning, App):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
 
-    def __init__(self, store, clock, theme_name: str | None = None) -> None:
+    def __init__(self, store, clock, theme_name: str | None = None,
+                 settings: Loaded | None = None) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
         self._theme_name = theme_name
+        self.loaded = settings
+        #: the lifter's settings (settings.toml), defaults when there is no file
+        self.settings: Settings = settings.settings if settings else Settings()
 
     def on_load(self) -> None:
         # A dropped SSH link sends SIGHUP: leave through the app, between writes (every
@@ -43,7 +49,16 @@ class TrackerApp(KeepsRunning, App):
 
     def on_mount(self) -> None:
         if self._theme_name:
-            self.theme = self._theme_name
+            if self._theme_name in self.available_themes:
+                self.theme = self._theme_name
+            else:
+                self.notify(Content(f"Theme {self._theme_name!r} is not one of: "
+                                    f"{', '.join(sorted(self.available_themes))}.").markup,
+                            title="Settings", severity="warning", timeout=10)
+        if self.settings.keymap:
+            self.set_keymap(dict(self.settings.keymap))
+        for warning in self.loaded.warnings if self.loaded else ():
+            self.notify(Content(warning).markup, title="Settings", severity="warning", timeout=10)
         if "web_driver" in os.environ.get("TEXTUAL_DRIVER", ""):
             # A browser tab's app (tui-tracker serve): if the server dies without telling
             # us (kill -9), stdin just ends and nobody would ever quit this process.
@@ -52,7 +67,7 @@ class TrackerApp(KeepsRunning, App):
 
     def get_default_screen(self) -> Screen:
         """Today is the bottom screen: no blank default screen composed first and left."""
-        return TodayScreen(self.store, self.clock, self.store.get_setting("unit", "kg"))
+        return TodayScreen(self.store, self.clock, self.settings)
 
     def _check_server(self) -> None:
         if os.getppid() != self._server_pid:  # re-parented: the server is gone

@@ -26,6 +26,7 @@ from textual.widgets import OptionList, Static
 
 from ..domain.deload import deload_decision, next_block_due
 from ..domain.models import Unit
+from ..domain.settings import Settings
 from ..domain.sessions import duration_text, last_performance, plural, set_counts
 from ..logbook import Entry, Logbook, with_entry
 from ..store import StoreError
@@ -77,14 +78,15 @@ class TodayScreen(KeepsRunning, Screen):
     BINDINGS = bindings("today", ACTIONS)
     NAMED_ACTIONS = by_binding_id("today", ACTIONS)
 
-    def __init__(self, store, clock, unit: Unit = "kg") -> None:
+    def __init__(self, store, clock, settings: Settings | None = None) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
+        self.settings = settings or Settings()
         self.book = Logbook(store, clock)
         self.today = self.book.day
-        #: the unit a new exercise starts in: the default, then the one used last here
-        self.unit: Unit = unit
+        #: the unit a new exercise starts in: the setting, then the one used last here
+        self.unit: Unit = self.settings.unit
         self.order: list[str] = []  # exercise ids: planned first, then as done or added
         self.current: str | None = None
         self._resumed_once = False
@@ -347,7 +349,7 @@ class TodayScreen(KeepsRunning, Screen):
         else:
             self.status.show(message, "saved")
         if not saved.set.is_warmup:
-            self.timer.start(ex.rest_seconds, f"after {ex.name[:22]}")
+            self.timer.start(self.settings.rest_seconds(ex), f"after {ex.name[:22]}")
         self._show_exercises()
         self._show_sets()
         self._refresh_header()
