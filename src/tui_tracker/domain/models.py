@@ -97,7 +97,7 @@ class LoggedSet:
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
-        if self.note:
+        if self.note and isinstance(self.note, str):  # (a wrong type is the store's to refuse)
             object.__setattr__(self, "note", clean_text(self.note, multiline=True))
 
     @property
@@ -133,7 +133,7 @@ class Session:
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
-        if self.note:
+        if self.note and isinstance(self.note, str):  # (a wrong type is the store's to refuse)
             object.__setattr__(self, "note", clean_text(self.note, multiline=True))
 
     @property
