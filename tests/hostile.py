@@ -80,20 +80,21 @@ def hostile_exercises() -> list[Exercise]:
 
 
 def seed(store, today: date, *, block: bool = True, today_sets: bool = True,
-         falling: bool = True) -> Seeded:
+         falling: bool = True, week: int = 4) -> Seeded:
     """A log whose every name and note is hostile, as typed through the domain.
 
-    With `block`, a 5-week block in its week 4 on `today`, with a day on today's weekday
-    and one on the next; three past sessions of every hostile exercise, their loads
-    falling with `falling` (the dashboard's fatigue signal names each exercise); with
-    `today_sets`, an open session today holding a set of each.
+    With `block`, a 5-week block in its week `week` on `today`, with a day on today's
+    weekday and one on the next; three past sessions of every hostile exercise, their
+    loads falling with `falling` (the dashboard's fatigue signal names each exercise:
+    a prompt from week 4, warnings before); with `today_sets`, an open session today
+    holding a lighter set of each.
     """
     exercises = hostile_exercises()
     for ex in exercises:
         store.save_exercise(ex)
     ids = tuple(ex.id for ex in exercises)
     meso_id = None
-    start = today - timedelta(weeks=3)
+    start = today - timedelta(weeks=week - 1)
     if block:
         planned = tuple(PlannedExercise(i, 3, 6, 10) for i in ids)
         meso = Mesocycle(name=BLOCK_NAME, start=start, weeks=5, days=(
