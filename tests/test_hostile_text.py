@@ -26,7 +26,7 @@ from tui_tracker.store import Store
 
 from .hostile import (
     BLOCK_NAME, CONTROL, DAY_NAME, EXERCISE_NAMES, LONG, NOTE, OTHER_DAY_NAME, assert_no_controls,
-    assert_terminal_safe, seed, shown)
+    assert_terminal_safe, seed, shown, write_raw)
 
 DAY = date(2026, 11, 18)
 IOS = ("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
@@ -305,13 +305,7 @@ def test_json_export_of_hostile_text_is_a_lossless_round_trip(capsys, db, tmp_pa
 def test_an_old_database_with_raw_control_characters_prints_clean(capsys, db):
     """A database written before names were cleaned (or by hand) still holds raw ESC."""
     seeded(db, block=True)
-    for path in db.parent.glob("training*.json"):
-        text = path.read_text(encoding="utf-8")
-        for name in EXERCISE_NAMES + (NOTE, BLOCK_NAME, DAY_NAME, OTHER_DAY_NAME):
-            raw = json.dumps(name)[1:-1]  # as written inside a JSON string
-            text = text.replace(json.dumps(shown(name))[1:-1], raw)
-        path.write_text(text, encoding="utf-8")
-    assert "\\u001b" in db.read_text(encoding="utf-8")  # the raw sequences are back on disk
+    write_raw(db, EXERCISE_NAMES + (NOTE, BLOCK_NAME, DAY_NAME, OTHER_DAY_NAME))
     for args in (["exercises"], ["status"], ["meso", "list"], ["volume"],
                  ["log", shown(EXERCISE_NAMES[6]), "50x5"]):
         code, out, err = run(capsys, "--db", db, "--today", DAY, *args)

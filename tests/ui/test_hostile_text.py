@@ -38,7 +38,7 @@ from tui_tracker.ui.widgets.rest_timer import RestTimer
 from ..hostile import (
     BLOCK_NAME, DAY_NAME, EXERCISE_NAMES, NAME_IDS, NOTE, assert_no_controls, assert_terminal_safe, seed,
     shown)
-from .conftest import DAY, SIZE, make_app
+from .conftest import DAY, SIZE, FixedClock, make_app
 
 LEAD = pytest.mark.xfail(strict=True, reason="lead: Today/picker/history rewrite")
 PASTED = "[/]Plan \x1b]0;pwned\x07 [b]x \x9b31m"
@@ -299,30 +299,34 @@ async def test_a_hostile_paste_into_the_palette_search_is_shown_clean(db, clock)
 
 @LEAD
 @pytest.mark.parametrize("days", [0, 2], ids=["training-day", "rest-day"])
-async def test_today_starts_and_shows_hostile_names_and_notes_as_text(db, clock, days):
-    seeded(db)
-    clock.moment += timedelta(days=days)
-    app = make_app(db, clock)
+async def test_today_starts_and_shows_hostile_names_and_notes_as_text(db, days):
+    seeded(db, falling=False)  # no deload prompt over the screen
+    app = make_app(db, FixedClock(DAY + timedelta(days=days)))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         text = painted(app)
-        assert_shows(text, *EXERCISE_NAMES[:6], width=20)  # the list (cut to 20)
-        if days == 0:
+        if days == 0:  # the session resumes on its last exercise: the list ends with it
+            assert_shows(text, *EXERCISE_NAMES[4:], width=20)  # the list (cut to 20)
             assert_shows(text, NOTE, width=20)  # the set table's note column
-            assert_shows(text, DAY_NAME)  # the list's title
+            assert_shows(text, f"Today: {DAY_NAME}", f"Log a set: {EXERCISE_NAMES[-1]}")
         else:
-            assert_shows(text, BLOCK_NAME)  # "Rest day in ..."
+            assert_shows(text, f"Rest day in {BLOCK_NAME}.")
+
+
+async def first_exercise(pilot) -> None:
+    """Today resumes on the session's last exercise: back to the list, the first, open it."""
+    await settle(pilot)
+    await pilot.press("escape", "home", "enter")
+    await settle(pilot)
 
 
 @LEAD
 async def test_logging_a_set_shows_the_status_line_and_rest_timer_as_text(db, clock):
-    seeded(db)
+    seeded(db, falling=False)  # no deload prompt over the screen
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")  # the first hostile exercise: open it, then save a set
-        await settle(pilot)
-        await pilot.press("enter")
+        await first_exercise(pilot)
+        await pilot.press("enter")  # save a set
         await settle(pilot)
         text = painted(app)
         assert_shows(text, f"Saved set 2: {EXERCISE_NAMES[0]}", f"after {EXERCISE_NAMES[0]}")
@@ -343,8 +347,9 @@ async def test_the_picker_lists_hostile_names_and_takes_hostile_searches(db, clo
             await paste(pilot, search, query)
             text = painted(app)
             assert_shows(text, query)
+        search.value = ""
         await paste(pilot, search, "\x1b]52;c;ZXZpbA==\x07 Clip")
-        assert search.value.endswith(shown("\x1b]52;c;ZXZpbA==\x07 Clip"))
+        assert search.value == shown("\x1b]52;c;ZXZpbA==\x07 Clip")  # clean before it is drawn
         assert_shows(painted(app), EXERCISE_NAMES[4])
 
 
@@ -375,12 +380,10 @@ async def test_a_new_exercise_with_a_hostile_name_is_shown_and_saved_clean(db, c
 
 @LEAD
 async def test_the_edit_dialog_shows_a_hostile_name_and_note_as_text(db, clock):
-    seeded(db)
+    seeded(db, falling=False)  # no deload prompt over the screen
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await first_exercise(pilot)
         await pilot.press("e")
         await settle(pilot)
         assert isinstance(app.screen, EditSet)
@@ -390,7 +393,7 @@ async def test_the_edit_dialog_shows_a_hostile_name_and_note_as_text(db, clock):
 
 @LEAD
 async def test_history_and_a_session_show_hostile_names_and_notes_as_text(db, clock):
-    seeded(db)
+    seeded(db, falling=False)  # no deload prompt over the screen
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
