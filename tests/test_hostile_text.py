@@ -359,3 +359,27 @@ def test_the_progress_bar_still_redraws_its_line_with_a_hostile_file_name_escape
     assert "100%" in drawn and drawn.endswith("\r")  # and cleared
     assert_terminal_safe(drawn)
     assert sys.stderr is term  # the streams are the caller's again
+
+
+def test_the_cli_streams_escape_every_way_of_writing(capsys):
+    from tui_tracker.cli import VisibleText
+
+    out = VisibleText(sys.stdout)
+    out.write("a\x1b[2J\n")
+    out.writelines(["b\x9b31m\r\n", "\rbar\r", "x\ry"])
+    print("c\x07", file=out)
+    assert capsys.readouterr().out == "a\\u001b[2J\nb\\u009b31m\r\n\rbar\rx\\u000dyc\\u0007\n"
+
+
+def test_a_csv_export_to_a_text_only_stdout_keeps_its_line_ends(monkeypatch, db):
+    from tui_tracker.store.exchange import csv_text
+
+    seeded(db)
+    out = io.StringIO()  # no .buffer: the export writes text
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["--db", str(db), "export", "--format", "csv"]) == 0
+    with Store(db) as store:
+        from tui_tracker.store.exchange import snapshot
+
+        assert out.getvalue() == csv_text(snapshot(store).sessions, store.catalogue())
+    assert "\r\n" in out.getvalue()

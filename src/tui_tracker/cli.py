@@ -30,9 +30,9 @@ class VisibleText:
     domain builds them, but a file name, an argument echoed in an error or a database
     written by hand can still hold ESC, and `print` would pass it to the terminal.  Each
     control character but LF and tab is written as `\\uXXXX` (in JSON output that is
-    the same character, so it stays valid JSON).  A CR that starts or ends a write is
-    kept: that is the progress bar redrawing its line.  Bytes written to `.buffer` (the
-    export's payload) are data and pass as they are.
+    the same character, so it stays valid JSON).  A CR that starts or ends a write (the
+    progress bar redrawing its line) or comes before a LF is kept.  Bytes written to
+    `.buffer` (the export's payload) are data and pass as they are.
     """
 
     def __init__(self, stream) -> None:
@@ -41,8 +41,15 @@ class VisibleText:
     def write(self, text: str) -> int:
         head = "\r" if text.startswith("\r") else ""
         tail = "\r" if text.endswith("\r") and len(text) > len(head) else ""
-        self._stream.write(head + escape_controls(text[len(head):len(text) - len(tail)]) + tail)
+        body = text[len(head):len(text) - len(tail)]
+        # CRLF ends a line (the CSV export on a text-only stdout): it stays too.
+        body = "\r\n".join(escape_controls(part) for part in body.split("\r\n"))
+        self._stream.write(head + body + tail)
         return len(text)
+
+    def writelines(self, lines) -> None:
+        for line in lines:
+            self.write(line)
 
     def __getattr__(self, name: str):
         return getattr(self._stream, name)
