@@ -278,7 +278,7 @@ def test_unmapped_names_become_own_exercises_and_are_listed_with_the_fix(capsys,
     assert code == 0, err
     assert "1 exercise in this file is not in the catalogue" in out
     assert "Zercher Carry Press  2 sets  (new)" in out
-    assert f'tui-tracker --db {db} exercise edit "Zercher Carry Press" --primary' in out
+    assert f"tui-tracker --db {db} exercise edit 'Zercher Carry Press' --primary" in out  # shell-quoted
     assert "Muscles: chest, back," in out
     store = Store(db)
     (own,) = store.custom_exercises()

@@ -16,6 +16,43 @@ from typing import Sequence
 from . import __version__
 from .commands.base import EXIT_BAD_INPUT, EXIT_STORE, CliError, Parser, global_options
 from .domain.inputs import InputError
+from .domain.text import escape_controls
+
+#: Commands that own the terminal and style their own output (Textual, textual-serve's
+#: logging): their streams are left as they are.
+TERMINAL_OWNERS = (None, "serve")
+
+
+class VisibleText:
+    """A text stream that shows control characters instead of sending them.
+
+    The one choke point for what the CLI prints: names and notes are clean when the
+    domain builds them, but a file name, an argument echoed in an error or a database
+    written by hand can still hold ESC, and `print` would pass it to the terminal.  Each
+    control character but LF and tab is written as `\\uXXXX` (in JSON output that is
+    the same character, so it stays valid JSON).  A CR that starts or ends a write (the
+    progress bar redrawing its line) or comes before a LF is kept.  Bytes written to
+    `.buffer` (the export's payload) are data and pass as they are.
+    """
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        head = "\r" if text.startswith("\r") else ""
+        tail = "\r" if text.endswith("\r") and len(text) > len(head) else ""
+        body = text[len(head):len(text) - len(tail)]
+        # CRLF ends a line (the CSV export on a text-only stdout): it stays too.
+        body = "\r\n".join(escape_controls(part) for part in body.split("\r\n"))
+        self._stream.write(head + body + tail)
+        return len(text)
+
+    def writelines(self, lines) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 
 def _top_parser() -> argparse.ArgumentParser:
@@ -58,9 +95,19 @@ def _parse(args_list: list[str]) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = VisibleText(sys.stdout), VisibleText(sys.stderr)
+    try:
+        return _run(list(sys.argv[1:] if argv is None else argv), streams)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _run(args_list: list[str], streams) -> int:
     try:
         args = _parse(args_list)
+        if args.command in TERMINAL_OWNERS:
+            sys.stdout, sys.stderr = streams
         if args.command is None:
             from .commands.tui import run_tui
 

@@ -283,7 +283,7 @@ def test_quoted_newlines_in_notes_keep_line_numbers_right():
     assert [e.line for e in r.errors] == [6, 10]  # row 1 spans lines 2-5, row 3 lines 7-9
     (s,) = r.sessions
     assert s.sets[0].note == "first line\nsecond line" and s.sets[1].note == "a\n\nb"
-    assert s.note == "Push\nworkout\r\nnotes\nhere"
+    assert s.note == "Push\nworkout\nnotes\nhere"  # a CRLF inside a note is kept as LF
 
 
 def test_lines_can_be_given_instead_of_text():

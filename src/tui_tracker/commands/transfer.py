@@ -133,6 +133,19 @@ def _db_hint(args: argparse.Namespace) -> str:
     return f"--db {shlex.quote(db)} " if db else ""
 
 
+def _edit_hint(name: str) -> str:
+    """`exercise edit NAME --primary ...` for the lifter to paste: the name shell-quoted
+    (a file's names can hold quotes, `$(...)`, backticks), and after `--` when it starts
+    with `-`, where it would read as an option."""
+    import shlex
+
+    options = "--primary MUSCLE[,MUSCLE] [--secondary MUSCLE,...] --kind compound|isolation"
+    quoted = shlex.quote(name)
+    if name.startswith("-"):
+        return f"exercise edit {options} -- {quoted}"
+    return f"exercise edit {quoted} {options}"
+
+
 def _plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (words or word + 's')}"
 
@@ -227,10 +240,8 @@ def _report_import(args: argparse.Namespace, result: "ImportResult", new: list, 
     for e in bare:
         tag = "  (new)" if e.id in made else ""
         print(f"  {e.name:<{width}}  {_plural(counts[e.id], 'set')}{tag}")
-    example = bare[0].name.replace('"', '\\"')
     print(f"Give {'it' if one else 'each'} its muscles (and kind), e.g.:")
-    print(f'  tui-tracker {_db_hint(args)}exercise edit "{example}" --primary MUSCLE[,MUSCLE] '
-          "[--secondary MUSCLE,...] --kind compound|isolation")
+    print(f"  tui-tracker {_db_hint(args)}{_edit_hint(bare[0].name)}")
     print(f"Muscles: {', '.join(MUSCLES)}.")
 
 

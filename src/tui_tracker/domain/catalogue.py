@@ -20,6 +20,7 @@ from typing import Iterable, Iterator
 
 from .models import Exercise, ExerciseKind
 from .muscles import check_muscles
+from .text import clean_text
 
 C: ExerciseKind = "compound"
 I: ExerciseKind = "isolation"  # noqa: E741 - reads as a column in the table below
@@ -386,7 +387,7 @@ def new_exercise(catalogue: "Catalogue", name: str, primary: tuple[str, ...] | l
     Rest defaults by kind (compounds 150 s, isolation 90 s), as for the builtins:
     longer rests help on multi-joint lifts.
     """
-    name = name.strip()
+    name = clean_text(name).strip()  # the id is made from it: clean first
     if not name:
         raise ValueError("an exercise needs a name")
     existing = catalogue.find(name)

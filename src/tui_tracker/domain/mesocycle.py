@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from typing import Callable, Literal
 
 from .models import Exercise, new_id
+from .text import clean_text
 from .muscles import MUSCLES
 from .volume import DEFAULT_TARGET, PRIMARY_CREDIT, SECONDARY_CREDIT, MuscleVolume
 
@@ -73,6 +74,7 @@ class TrainingDay:
     exercises: tuple[PlannedExercise, ...]
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "name", clean_text(self.name))
         if not self.name.strip():
             raise ValueError("a training day needs a name")
         if not 0 <= self.weekday <= 6:
@@ -133,6 +135,7 @@ class Mesocycle:
     ended: date | None = None
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "name", clean_text(self.name))
         if not self.name.strip():
             raise ValueError("a mesocycle needs a name")
         check_weeks(self.weeks)

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from .muscles import check_muscles
+from .text import clean_text
 
 KG_PER_LB = 0.45359237
 
@@ -62,6 +63,8 @@ class Exercise:
     custom: bool = False
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "name", clean_text(self.name))  # names are shown everywhere
+        object.__setattr__(self, "aliases", tuple(clean_text(a) for a in self.aliases))
         if not self.name.strip():
             raise ValueError("an exercise needs a name")
         check_muscles(self.primary)
@@ -92,6 +95,10 @@ class LoggedSet:
     kind: SetKind = "working"
     note: str = ""
     id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        if self.note and isinstance(self.note, str):  # (a wrong type is the store's to refuse)
+            object.__setattr__(self, "note", clean_text(self.note, multiline=True))
 
     @property
     def is_warmup(self) -> bool:
@@ -124,6 +131,10 @@ class Session:
     ended_at: datetime | None = None
     note: str = ""
     id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        if self.note and isinstance(self.note, str):  # (a wrong type is the store's to refuse)
+            object.__setattr__(self, "note", clean_text(self.note, multiline=True))
 
     @property
     def is_open(self) -> bool:

@@ -12,7 +12,8 @@ it round-trips without loss:
 
 The same state always gives the same bytes (no export time in it), so two
 exports can be compared with `cmp`.  The CSV export is one row per set, for a
-spreadsheet; it is not read back.
+spreadsheet; it is not read back, and a text cell that would start a formula there
+is neutralised (`spreadsheet_cell`).
 
 Reading the file to import and writing the export file live here too: the
 store is the only code that touches files.
@@ -36,6 +37,7 @@ from ..domain.mesocycle import Mesocycle
 from ..domain.inputs import MAX_REPS, MAX_RIR, MAX_WEIGHT_KG
 from ..domain.models import Exercise, LoggedSet, Session
 from ..domain.muscles import MUSCLES
+from ..domain.text import CONTROL
 from ..domain.volume import DEFAULT_TARGET
 from . import codec
 from .migrations import MAIN_TABLES
@@ -183,6 +185,7 @@ def from_document(doc: Any) -> Exchange:
             problem = _outside_the_rules(s)
             if problem:
                 raise ExchangeError(f"sessions[{i}]: set {s.id}: {problem}")
+    _check_ids(exercises, mesocycles, sessions)
     targets = _volume_targets(doc.get("volume_targets", {}))
     settings = doc.get("settings", {})
     if not isinstance(settings, dict):
@@ -197,6 +200,24 @@ def from_document(doc: Any) -> Exchange:
                 raise ExchangeError(f"{kind} {item.id} appears twice")
             seen.add(item.id)
     return Exchange(tuple(exercises), tuple(sessions), tuple(mesocycles), targets, settings)
+
+
+def _check_ids(exercises: list[Exercise], mesocycles: list[Mesocycle],
+               sessions: list[Session]) -> None:
+    """Ids are the app's own (hex, slugs): one holding a control character was made by hand
+    to reach a terminal or a spreadsheet, and is refused (names and notes are cleaned by
+    the domain, but an id is an identity, not text to clean)."""
+    def check(where: str, *ids: str) -> None:
+        for value in ids:
+            if CONTROL.search(value):
+                raise ExchangeError(f"{where}: id {value!r} holds control characters")
+
+    for i, e in enumerate(exercises):
+        check(f"exercises[{i}]", e.id)
+    for i, m in enumerate(mesocycles):
+        check(f"mesocycles[{i}]", m.id, *m.exercise_ids())
+    for i, session in enumerate(sessions):
+        check(f"sessions[{i}]", session.id, *(x for s in session.sets for x in (s.id, s.exercise_id)))
 
 
 def _outside_the_rules(s: LoggedSet) -> str | None:
@@ -313,15 +334,28 @@ def _number(value: float) -> str:
     return text or "0"
 
 
+#: How a cell a spreadsheet would run as a formula starts (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(text: str) -> str:
+    """A text cell that a spreadsheet shows as text: one that starts like a formula
+    (`=HYPERLINK(...)`, `+cmd|...`, `@SUM`) gets a leading single quote, as OWASP advises.
+    Only text cells go through here: numbers stay numbers."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def csv_rows(sessions: Iterable[Session], catalogue: "Catalogue") -> Iterable[list[str]]:
     """One row per set (warm-ups included), oldest session first, sets in order."""
+    cell = spreadsheet_cell
     for session in sorted(sessions, key=_session_key):
         for s in session.sets:
             ex = catalogue.get(s.exercise_id)
-            yield [session.date.isoformat(), session.id, ex.name if ex else s.exercise_id,
-                   s.exercise_id, s.kind, _number(s.weight), s.unit, _number(s.weight_kg),
+            yield [session.date.isoformat(), cell(session.id),
+                   cell(ex.name if ex else s.exercise_id), cell(s.exercise_id), s.kind,
+                   _number(s.weight), s.unit, _number(s.weight_kg),
                    str(s.reps), "" if s.rir is None else str(s.rir),
-                   s.at.strftime("%H:%M:%S"), s.note]
+                   s.at.strftime("%H:%M:%S"), cell(s.note)]
 
 
 def csv_text(sessions: Iterable[Session], catalogue: "Catalogue") -> str:

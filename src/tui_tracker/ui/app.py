@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+from textual import events
 from textual.app import App
 from textual.content import Content
 from textual.screen import Screen
 
 from ..domain.settings import Settings
+from ..domain.text import clean_text
 from ..store import StoreError
 from ..store.settings_file import Loaded
 from .commands import ScreenCommands
@@ -64,6 +66,13 @@ class TrackerApp(KeepsRunning, App):
             # us (kill -9), stdin just ends and nobody would ever quit this process.
             self._server_pid = os.getppid()
             self.set_interval(2, self._check_server)
+
+    async def on_event(self, event: events.Event) -> None:
+        # A paste can carry escape sequences (a name copied from a web page); our own
+        # fields clean what they hold, and this covers Textual's (the palette's search).
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            event.text = clean_text(event.text, multiline=True)
+        await super().on_event(event)
 
     def get_default_screen(self) -> Screen:
         """Today is the bottom screen: no blank default screen composed first and left."""

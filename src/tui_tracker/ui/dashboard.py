@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, ProgressBar, Static, TabbedContent, TabPane
@@ -109,7 +110,7 @@ class DashboardScreen(Screen[str | None]):
         bar.display = True
         rir = week_target_rir(meso, self.today)
         target = "" if rir is None else f" · target RIR {rir}" + ("+" if rir == DELOAD_RIR else "")
-        title.update(f"[b]{meso.name}[/b] · {week_label(meso, self.today)}{target}")
+        title.update(Content.assemble((meso.name, "bold"), f" · {week_label(meso, self.today)}{target}"))
         days_in = (self.today - meso.start).days + 1
         bar.update(total=(meso.weeks + 1) * 7, progress=max(0, min(days_in, (meso.weeks + 1) * 7)))
 
@@ -124,11 +125,12 @@ class DashboardScreen(Screen[str | None]):
             box.update("Deload done: press [b]n[/b] to start the next block from this one.")
             box.set_classes("-due")
         elif d.prompt:
-            box.update(f"[b]DELOAD DUE[/b] ({d.reason}): {d.message}  Press [b]d[/b] to decide.")
+            box.update(Content.assemble(("DELOAD DUE", "bold"), f" ({d.reason}): {d.message}  Press ",
+                                        ("d", "bold"), " to decide."))
             box.set_classes("-due")
         else:
             lines = [d.message] + [f"warning: {w}" for w in d.warnings[:2]]
-            box.update("\n".join(lines))
+            box.update(Content("\n".join(lines)))
             box.set_classes("-warning" if d.warnings else "")
 
     def _show_volume(self, sessions, start: date, catalogue) -> None:
@@ -170,11 +172,11 @@ class DashboardScreen(Screen[str | None]):
             best = best_set(sessions, ex_id)
             values = [kg for _, kg in points]
             if not values:
-                table.add_row(ex.name if ex else ex_id, "no sets yet", "", "", "")
+                table.add_row(Text(ex.name if ex else ex_id), "no sets yet", "", "", "")
                 continue
             direction = trend_direction(points)
             style = {"rising": "green", "falling": "red"}.get(direction, "")
-            table.add_row((ex.name if ex else ex_id)[:26], sparkline(values[-14:]),
+            table.add_row(Text((ex.name if ex else ex_id)[:26]), sparkline(values[-14:]),
                           f"{values[0]:.0f}→{values[-1]:.0f} kg",
                           best.describe() if best else "",
                           Text(TREND_MARK[direction], style=style), key=ex_id)
@@ -191,7 +193,7 @@ class DashboardScreen(Screen[str | None]):
                 continue
             ex = catalogue.get(ex_id)
             mean = "" if c.mean_deviation is None else f"{c.mean_deviation:+.1f}"
-            table.add_row((ex.name if ex else ex_id)[:26], f"{c.on_target}/{c.with_rir}",
+            table.add_row(Text((ex.name if ex else ex_id)[:26]), f"{c.on_target}/{c.with_rir}",
                           Text(str(c.below), style="red" if c.below else ""),
                           Text(str(c.above), style="yellow" if c.above else ""),
                           str(c.without_rir), mean, key=ex_id)
@@ -210,7 +212,7 @@ class DashboardScreen(Screen[str | None]):
             self.notify("No mesocycle running: press p to plan one.", severity="warning")
             return
         if not decision.prompt:
-            self.notify(decision.message, title="No deload due")
+            self.notify(decision.message, title="No deload due", markup=False)
             return
 
         def chosen(choice: str | None) -> None:
@@ -231,10 +233,10 @@ class DashboardScreen(Screen[str | None]):
         if outcome is None:
             return
         if not outcome.saved:
-            self.notify(outcome.message, severity="error")
+            self.notify(outcome.message, severity="error", markup=False)
             return
         self.message = outcome.message
-        self.notify(outcome.message)
+        self.notify(outcome.message, markup=False)  # it names the block: not markup
         self.refresh_data()
 
     def action_plan(self) -> None:

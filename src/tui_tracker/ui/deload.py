@@ -13,6 +13,7 @@ from typing import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
@@ -42,8 +43,9 @@ class DeloadPrompt(ModalScreen[str | None]):
             else "fatigue: performance is falling"
         with Vertical(id="deload-prompt", classes="dialog"):
             yield Label(f"[b]Deload due[/b] ({why})")
-            yield Static(d.message, id="deload-message")
-            yield Static(f"[dim]{d.evidence}[/]", id="deload-evidence")
+            # The message names exercises: plain text, never markup.
+            yield Static(Content(d.message), id="deload-message")
+            yield Static(Content.styled(d.evidence, "dim"), id="deload-evidence")
             yield Static("The deload week: the same exercises, about half the sets, RIR 4 or "
                          "more, loads kept or ~10% lighter.", id="deload-plan")
             yield Label("[b]d[/b] start the deload today   [b]p[/b] postpone a week   "
@@ -69,8 +71,8 @@ class NextBlockPrompt(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="next-prompt", classes="dialog"):
             yield Label("[b]Deload done[/b]: time for the next mesocycle")
-            yield Static(f"Start a new {self.meso.weeks}-week block today with the same days and "
-                         "exercises as " + self.meso.name + ", RIR targets reset to 3.")
+            yield Static(Content(f"Start a new {self.meso.weeks}-week block today with the same "
+                                 f"days and exercises as {self.meso.name}, RIR targets reset to 3."))
             yield Label("[b]n[/b] start it today   [b]l[/b]/Esc later", classes="hint")
 
     def action_choose(self, choice: bool) -> None:

@@ -204,17 +204,18 @@ class Confirm(Dialog[bool]):
         Binding("escape,n,q", "answer_with(False)", "No"),
     ]
 
-    def __init__(self, question: str, detail: str = "",
+    def __init__(self, question: str | Content, detail: str | Content = "",
                  on_answer: Callable[[bool | None], None] | None = None) -> None:
+        """`question` and `detail` are plain text (a str is never read as markup)."""
         super().__init__(on_answer)
-        self.question = question
-        self.detail = detail
+        self.question = Content(question) if isinstance(question, str) else question
+        self.detail = Content(detail) if isinstance(detail, str) else detail
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog confirm"):
-            yield Label(Content(self.question), classes="question")
+            yield Label(self.question, classes="question")
             if self.detail:
-                yield Label(Content(self.detail))
+                yield Label(self.detail)
             yield Label("Enter/y: yes    Esc/n: no", classes="hint")
 
     def action_answer_with(self, yes: bool) -> None:

@@ -19,7 +19,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
@@ -159,12 +158,13 @@ class PlanScreen(Screen[Mesocycle | None]):
         rows = []
         for i, day in enumerate(self.days):
             sets = sum(p.sets for p in day.exercises)
-            rows.append(Option(f"[b]{WEEKDAYS[day.weekday]}  {escape(day.name)}[/b]  "
-                               f"[dim]{len(day.exercises)} exercises, {sets} sets[/]", id=f"d{i}"))
+            rows.append(Option(Content.assemble(
+                (f"{WEEKDAYS[day.weekday]}  {day.name}", "bold"), "  ",
+                (f"{len(day.exercises)} exercises, {sets} sets", "dim")), id=f"d{i}"))
             for j, p in enumerate(day.exercises):
                 name = self._exercise_name(p.exercise_id)
                 name = name if len(name) <= NAME_WIDTH else name[:NAME_WIDTH - 1] + "…"
-                row = f"  {escape(name.ljust(NAME_WIDTH))} {p.reps_text:>9}"
+                row = Content(f"  {name.ljust(NAME_WIDTH)} {p.reps_text:>9}")  # never markup
                 rows.append(Option(row, id=f"e{i}-{j}"))
         return rows
 
@@ -184,7 +184,7 @@ class PlanScreen(Screen[Mesocycle | None]):
         self.query_one(PlanVolume).show(volumes)
         b = self.base
         self.query_one("#title", Static).update(
-            f"{escape(b.name)} · {b.weeks} weeks from {_day_text(b.start)}, then a deload week")
+            Content(f"{b.name} · {b.weeks} weeks from {_day_text(b.start)}, then a deload week"))
         try:
             self._draft()
         except ValueError as e:
@@ -315,8 +315,8 @@ class PlanScreen(Screen[Mesocycle | None]):
             if yes:
                 self._commit(meso, closed)
 
-        question = Confirm(f"Start {meso.name}?",
-                           f"{names} ends when it starts, on {_day_text(meso.start)}.")
+        question = Confirm(Content(f"Start {meso.name}?"),  # block names: plain text
+                           Content(f"{names} ends when it starts, on {_day_text(meso.start)}."))
         self.app.push_screen(question, answered)
 
     def _commit(self, meso: Mesocycle, closed: list[Mesocycle]) -> None:

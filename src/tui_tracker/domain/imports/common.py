@@ -22,6 +22,7 @@ from typing import Callable, Iterable, Iterator
 from ..catalogue import Catalogue, custom_id
 from ..inputs import MAX_REPS, MAX_RIR, MAX_WEIGHT_KG, InputError, parse_unit
 from ..models import Exercise, LoggedSet, Session, SetKind, Unit, to_kg
+from ..text import clean_text
 
 Progress = Callable[[int, int], None]
 
@@ -429,7 +430,7 @@ class Builder:
         return cached
 
     def _resolve(self, name: str) -> str | InputError:
-        clean = " ".join(name.split())
+        clean = " ".join(clean_text(name).split())
         if not clean:
             return InputError("the exercise name is empty")
         found = self.catalogue.find(clean)

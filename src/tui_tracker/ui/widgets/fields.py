@@ -1,11 +1,13 @@
-"""One-line text fields whose keys keep their order (see ui/keys.py).
+"""One-line text fields whose keys keep their order (see ui/keys.py) and hold clean text.
 
-`TextField` is Textual's Input with three changes: every key is handled in order,
+`TextField` is Textual's Input with four changes: every key is handled in order,
 Enter can be answered at once by `on_enter` (awaited before the next key), and the
 value is selected when the lifter enters the field (the first key it takes after
 another widget took keys), so typing replaces it.  Input's own select-on-focus
 runs on a later turn of the loop, after keys typed ahead had already been handed
-over, and would select them.
+over, and would select them.  And what it holds never has control characters: keys
+never type ESC, but a paste can carry anything (a name copied from a web page with
+escape sequences in it), and Input would draw it raw for the terminal to act on.
 
 `NumberField` takes only the characters it accepts and leaves every other key
 (letters) to the screen's bindings, so `q` still cancels while a number is typed.
@@ -19,6 +21,7 @@ from typing import Awaitable, Callable
 from textual.widgets import Input
 from textual.widgets.input import Selection
 
+from ...domain.text import clean_text
 from ..keys import OrderedKeys
 
 
@@ -27,6 +30,14 @@ class TextField(OrderedKeys, Input):
                  on_enter: Callable[[], Awaitable[None] | None] | None = None, **kwargs) -> None:
         super().__init__(value, compact=True, select_on_focus=False, **kwargs)
         self.on_enter = on_enter
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        # Every insertion goes through here (keys, paste, insert_text_at_cursor).
+        super().replace(clean_text(text), start, end)
+
+    def validate_value(self, value: str) -> str:
+        """A value set by code is cleaned as well."""
+        return clean_text(value)
 
     def entered(self) -> None:
         if self.value:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from textual.content import Content
 from textual.widgets import Static
 
 from ...domain.sessions import duration_text
@@ -15,4 +16,4 @@ class TodayHeader(Static):
         if week:
             parts.append(week)
         parts.append(f"session {duration_text(started, now)}" if started else "no session yet")
-        self.update("  ·  ".join(parts))
+        self.update(Content("  ·  ".join(parts)))  # the week label may name a block: not markup

@@ -14,13 +14,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.content import Content
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.inputs import parse_date
 from ...domain.mesocycle import MAX_WEEKS, MIN_WEEKS, WEEKDAYS, Mesocycle, check_weeks
 from ...domain.templates import TEMPLATES, Template, build_mesocycle
-from .fields import NumberField
+from .fields import NumberField, TextField
 
 FIELDS = ("weeks", "start", "meso-name")
 
@@ -56,8 +57,8 @@ class PlanSetup(Vertical):
             yield Label("YYYY-MM-DD: week 1 is the 7 days from it", classes="hint")
         with Horizontal(classes="plan-field"):
             yield Label("Name", classes="plan-label")
-            yield Input(id="meso-name", max_length=60, compact=True,
-                        placeholder="optional (default: the plan and the month)")
+            yield TextField(id="meso-name", max_length=60,
+                            placeholder="optional (default: the plan and the month)")
         yield Static("", id="setup-error")
         yield Static("[b]Enter[/b]: see and edit the plan    [b]Ctrl+S[/b]: save it as it is",
                      id="setup-hint")
@@ -108,7 +109,7 @@ class PlanSetup(Vertical):
         self.post_message(self.Submitted())
 
     def show_error(self, message: str | None, field: str | None = None) -> None:
-        self.query_one("#setup-error", Static).update(message or "")
+        self.query_one("#setup-error", Static).update(Content(message or ""))  # not markup
         for name in FIELDS:
             self.query_one(f"#{name}", Input).set_class(name == field, "-bad")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 
+from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Static
 
@@ -51,7 +52,7 @@ class RestTimer(Static):
 
     def skip(self, message: str = "Rest skipped.") -> None:
         self._stop()
-        self.update(message)
+        self.update(Content(message))
 
     def _stop(self) -> None:
         self._deadline = None
@@ -77,4 +78,5 @@ class RestTimer(Static):
         done = 0 if self._total <= 0 else round(width * (self._total - left) / self._total)
         bar = "█" * done + "░" * (width - done)
         self.add_class("-running")
-        self.update(f"Rest {left // 60}:{left % 60:02d} {bar} {self._label}  s skip · + add 30 s")
+        # The label names the exercise: plain text, never markup.
+        self.update(Content(f"Rest {left // 60}:{left % 60:02d} {bar} {self._label}  s skip · + add 30 s"))

@@ -278,7 +278,11 @@ class SetEntry(OrderedKeys, Widget, can_focus=True):
         f = self.fields[index]
         active = index == self.active and self.has_focus
         edge = "bold $accent" if active else "$text-muted"
-        text = f.text[-width:] if f.text else ""
+        # Being typed: its end (where the typing is); else its start, cut with an ellipsis.
+        if active or len(f.text) <= width:
+            text = f.text[-(width - 1):] if active and len(f.text) >= width else f.text
+        else:
+            text = f.text[: width - 1] + "…"
         if not text:
             body = [(f.placeholder[:width].ljust(width), "dim")]
             if active:
