@@ -63,7 +63,7 @@ async def test_empty_day_gets_its_panel_just_after_the_first_frame(db, clock):
         await pilot.pause()
         screen = app.screen
         assert screen.has_class("-empty")
-        assert screen._panel_ready  # mounted, ready for the first exercise...
+        assert screen.work.ready  # mounted, ready for the first exercise...
         assert screen.query_one("#entry").display is False  # ...and hidden until then
         assert screen.query_one("#sets").display is False
 
@@ -80,9 +80,9 @@ async def test_an_exercise_picked_before_the_panel_is_mounted_is_shown_once_it_i
         screen = app.screen
         for widget in (screen.query_one("#sets"), screen.query_one("#entry")):
             await widget.remove()
-        screen._panel, screen._panel_ready = None, False  # as before the after-frame mount
-        assert screen.check_action("toggle_warmup", ()) is False
+        screen.work._mounts, screen.work.ready = None, False  # as before the after-frame mount
+        assert screen.check_action("work", ("warmup",)) is False
         await burst(pilot, "a", "squat", "enter", "100", "tab", "5", "enter")
-        assert screen._panel_ready
+        assert screen.work.ready
         assert screen.query_one("#entry").border_title.startswith("Log a set: Barbell Back Squat")
         assert [(s.weight_kg, s.reps) for s in logged(db)] == [(100, 5)]

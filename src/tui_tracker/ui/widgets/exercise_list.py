@@ -7,13 +7,19 @@ lands in the set-entry panel rather than here.
 
 from __future__ import annotations
 
-from typing import Awaitable, Callable
+from datetime import date
+from typing import TYPE_CHECKING, Awaitable, Callable
 
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ...domain.sessions import last_performance, plural, set_counts
 from ..keys import OrderedKeys
+
+if TYPE_CHECKING:
+    from ...domain.workout import Workout
+    from ...logbook import Logbook
 
 NAME_WIDTH = 20
 
@@ -28,6 +34,26 @@ def exercise_row(name: str, done: str, target: str, last: str, complete: bool) -
                no_wrap=True, overflow="ellipsis")
     row.append(last, style="dim")
     return row
+
+
+def day_row(book: Logbook, exercise_id: str, today: date) -> Text:
+    """One exercise of the day: sets done (against planned), its target, last time."""
+    counts = set_counts([s for _, s in book.sets_today(exercise_id)])
+    slot = book.slot(exercise_id)
+    done = f"{counts.working}/{slot.sets}" if slot else plural(counts.working, "set")
+    done += f" +{counts.warmups}w" if counts.warmups else ""
+    session, last = book.last_time(exercise_id)
+    return exercise_row(book.exercise(exercise_id).name, done, slot.short_text if slot else "",
+                        last_performance(session, last, today, compact=True),
+                        bool(slot and counts.working >= slot.sets))
+
+
+def day_title(workout: Workout | None) -> str:
+    if workout is None:
+        return "Today"
+    if workout.day_name is None:
+        return "Today: rest day in the plan"
+    return f"Today: {workout.day_name}" + (" (deload)" if workout.deload else "")
 
 
 class ExerciseList(OrderedKeys, OptionList):
@@ -50,9 +76,14 @@ class ExerciseList(OrderedKeys, OptionList):
     def show_rows(self, rows: list[tuple[str, Text]], select: str | None) -> None:
         """Replace the rows; keep or move the highlight to `select`."""
         self.set_options([Option(prompt, id=ex_id) for ex_id, prompt in rows])
-        ids = [ex_id for ex_id, _ in rows]
-        if select in ids:
-            self.highlighted = ids.index(select)
+        self.highlight(select)
+
+    def highlight(self, exercise_id: str | None) -> None:
+        """Move the cursor to the exercise (scrolled into view), if it is listed."""
+        for i in range(self.option_count):
+            if self.get_option_at_index(i).id == exercise_id:
+                self.highlighted = i
+                return
 
     @property
     def highlighted_id(self) -> str | None:

@@ -1,0 +1,214 @@
+"""The work on one exercise, for the Today screen: its sets today and the next set.
+
+It drives the sets table and the set-entry panel: fills them for the exercise
+chosen, saves what Enter hands over through the logbook, and edits, deletes and
+undoes the set under the table's cursor.  The Today screen keeps the day (the list,
+the session, the header) and routes the panel's keys here.
+
+The two widgets are mounted when an exercise is first shown (on a day with none
+yet, right after the first frame): hidden, they cost tens of ms of the first frame
+(benchmarks/profile_start.py), so they are not composed with the screen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from textual.containers import Vertical
+from textual.content import Content
+
+from ..domain.models import Unit
+from ..domain.sessions import Prefill, plural
+from ..logbook import Entry, with_entry
+from ..store import StoreError
+
+if TYPE_CHECKING:
+    from .today import TodayScreen
+    from .widgets.set_entry import SetEntry, Submission
+    from .widgets.sets_table import SetsTable
+
+#: What the panel's keys can ask for (`work('...')` bindings on the Today screen).
+SET_ACTIONS = ("edit", "delete", "undo", "warmup", "unit", "up", "down")
+
+
+class ExerciseWork:
+    """The exercise being worked on: `current`, its table and its set-entry panel."""
+
+    def __init__(self, screen: TodayScreen) -> None:
+        self.screen = screen
+        self.book = screen.book
+        self.current: str | None = None
+        #: the unit a new exercise starts in: the setting, then the one used last here
+        self.unit: Unit = screen.settings.unit
+        self._mounts: list | None = None
+        self.ready = False
+
+    # --- the widgets -------------------------------------------------------------------
+
+    async def mount(self) -> None:
+        """Mount the sets table and the set-entry panel (once), and wait until they are."""
+        if self._mounts is None:
+            from .widgets.set_entry import SetEntry
+            from .widgets.sets_table import SetsTable
+
+            body = self.screen.query_one("#body", Vertical)
+            self._mounts = [body.mount(SetsTable(id="sets"), before="#status"),
+                            body.mount(SetEntry(self.submit, self.kind_changed, id="entry"))]
+        for mounting in self._mounts:
+            await mounting
+        if not self.ready:
+            self.ready = True
+            self.screen.refresh_bindings()
+
+    def when_ready(self, show: Callable[[], None]) -> None:
+        """Run `show` now if the widgets are mounted, else the moment they are."""
+        if self.ready:
+            show()
+            return
+
+        async def when_mounted() -> None:
+            await self.mount()
+            show()
+        self.screen.call_next(when_mounted)
+
+    @property
+    def entry(self) -> SetEntry:
+        return self.screen.query_one("#entry")  # type: ignore[return-value]
+
+    @property
+    def table(self) -> SetsTable:
+        return self.screen.query_one("#sets")  # type: ignore[return-value]
+
+    # --- showing -----------------------------------------------------------------------
+
+    async def open(self, exercise_id: str, focus: bool = True) -> None:
+        """Show an exercise (mounting the widgets first if need be), ready to type."""
+        await self.mount()
+        self.current = exercise_id
+        self.fill()
+        self.screen.exercises.highlight(exercise_id)
+        if focus:
+            self.screen.set_focus(self.entry)  # at once: keys typed ahead follow it
+        self.screen.refresh_bindings()
+
+    def fill(self) -> None:
+        """The exercise's sets today, and the entry pre-filled for its next set."""
+        if self.current is None:
+            return
+        self.show_sets()
+        ex = self.book.exercise(self.current)
+        slot = self.book.slot(self.current)
+        name = ex.name if len(ex.name) <= 36 else ex.name[:35] + "…"
+        self.entry.border_title = Content(f"Log a set: {name}" + (
+            f" · target {slot.target_text}" if slot else ""))
+        self.entry.load(self.book.prefill(self.current, self.unit))
+
+    def show_sets(self) -> None:
+        if self.current is None:
+            self.table.show("", [])
+            return
+        sets = self.book.sets_today(self.current)
+        self.table.show(f"{self.book.exercise(self.current).name}: "
+                        f"{plural(len(sets), 'set')} today", sets)
+
+    # --- the panel ---------------------------------------------------------------------
+
+    def submit(self, submission: Submission) -> Prefill | None:
+        """Enter in the panel: save the set and pre-fill the next one (None: keep the values)."""
+        status = self.screen.status
+        if self.current is None:
+            status.show("Add an exercise first (press a).", "warning")
+            return None
+        exercise_id = self.current
+        try:
+            saved = self.book.log(exercise_id, Entry(submission.values, submission.warmup,
+                                                     submission.note))
+        except StoreError as err:
+            status.show(f"NOT saved: {err}", "error")
+            return None
+        self.unit = saved.set.unit  # the next exercise starts in the unit used last, here only
+        self.screen.logged(saved)
+        self.show_sets()
+        return self.book.prefill(exercise_id, self.unit, warmup=submission.warmup)
+
+    def kind_changed(self, warmup: bool) -> Prefill | None:
+        """`w` on untouched fields: that kind's own pre-fill (a working set after
+        warm-ups starts from last time's working set and the plan, not the warm-up)."""
+        if self.current is None:
+            return None
+        return self.book.prefill(self.current, self.entry.unit, warmup=warmup)
+
+    # --- what the panel's keys do ------------------------------------------------------
+
+    def can(self, what: str) -> bool | None:
+        """For check_action: True runs, None greys the key out, False hides it."""
+        shown = self.ready and self.current is not None
+        if what in ("edit", "delete"):
+            return True if shown and self.book.sets_today(self.current or "") else None
+        if what == "undo":
+            return True if self.book.can_undo else None
+        return shown
+
+    def run(self, what: str) -> None:
+        {"edit": self.edit, "delete": self.delete, "undo": self.undo,
+         "warmup": self.entry.toggle_warmup, "unit": self.toggle_unit,
+         "up": lambda: self.table.step(-1), "down": lambda: self.table.step(1)}[what]()
+
+    def toggle_unit(self) -> None:
+        self.entry.toggle_unit()
+        self.screen.status.show(f"Weights now in {self.entry.unit} (the weight shown was "
+                                "converted).")
+
+    def edit(self) -> None:
+        from .modals import EditSet
+
+        found = self.table.highlighted() if self.ready else None
+        if found is None:
+            return
+        row, session, logged = found
+
+        def edited(entry: Entry | None) -> None:
+            if entry is None:
+                return
+            try:
+                changed = self.book.edit(session.id, with_entry(logged, entry))
+            except StoreError as err:
+                self.screen.status.show(f"NOT saved: {err}", "error")
+                return
+            self.screen.status.show(f"Set {row + 1} changed to {changed.set.describe()}.", "saved")
+            self.changed()
+
+        name = self.book.exercise(logged.exercise_id).name
+        self.screen.app.push_screen(EditSet(logged, f"Edit set {row + 1} of {name}", edited))
+
+    def delete(self) -> None:
+        found = self.table.highlighted() if self.ready else None
+        if found is None:
+            return
+        row, session, logged = found
+        try:
+            deleted = self.book.delete(session.id, logged.id)
+        except StoreError as err:
+            self.screen.status.show(f"NOT deleted: {err}", "error")
+            return
+        self.screen.status.show(f"Deleted set {row + 1} ({deleted.set.describe()}). "
+                                "Press u to undo.", "warning")
+        self.changed()
+
+    def undo(self) -> None:
+        try:
+            restored = self.book.undo()
+        except StoreError as err:
+            self.screen.status.show(f"NOT restored: {err}", "error")
+            return
+        if restored is None:
+            return
+        self.screen.status.show(f"Restored {restored.set.describe()}.", "saved")
+        self.current = restored.set.exercise_id
+        self.changed()
+
+    def changed(self) -> None:
+        """A set was edited, deleted or restored: the day's list, table and pre-fill follow."""
+        self.screen.day_changed()
+        self.fill()
+
