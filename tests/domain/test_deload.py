@@ -290,12 +290,12 @@ def test_deload_sets_are_about_half_and_at_least_one(sets):
 @pytest.mark.parametrize("weight,expected", [(100, 90), (102.5, 92.5), (60, 55), (20, 17.5),
                                              (0, 0), (1, 1), (10, 10)])
 def test_deload_load_is_about_90_percent(weight, expected):
-    assert deload_load(weight) == expected
+    assert deload_load(weight, "kg") == expected
 
 
 @given(st.floats(0, 500, allow_nan=False))
 def test_deload_load_is_never_heavier(weight):
-    load = deload_load(weight)
+    load = deload_load(weight, "kg")
     assert 0 <= load <= weight
     if weight >= 25:
         assert load >= 0.85 * weight and load % 2.5 == 0
@@ -303,7 +303,7 @@ def test_deload_load_is_never_heavier(weight):
 
 def test_deload_load_refuses_negative():
     with pytest.raises(ValueError):
-        deload_load(-1)
+        deload_load(-1, "kg")
 
 
 def test_start_deload_rules():
@@ -355,3 +355,25 @@ def test_postponing_a_week_asks_again_on_the_seventh_day():
     p = postpone_a_week(m, first)
     assert not deload_decision(p, [], CAT.get, first + timedelta(days=6)).prompt
     assert deload_decision(p, [], CAT.get, first + timedelta(days=7)).prompt
+
+
+@pytest.mark.parametrize("pounds, expected", [(225, 200), (100, 90), (135, 120), (45, 40),
+                                              (20, 20), (5, 5), (2, 2)])
+def test_deload_load_in_pounds_is_in_5_lb_steps(pounds, expected):
+    from tui_tracker.domain.models import from_kg, to_kg
+
+    assert from_kg(deload_load(to_kg(pounds, "lb"), "lb"), "lb") == expected
+
+
+@given(st.floats(0, 1000, allow_nan=False), st.sampled_from(["kg", "lb"]))
+def test_deload_load_is_never_heavier_and_on_the_units_steps(weight_kg, unit):
+    from tui_tracker.domain.models import from_kg
+
+    load = deload_load(weight_kg, unit)
+    assert 0 <= load <= weight_kg
+    step = 2.5 if unit == "kg" else 5
+    shown = from_kg(load, unit)
+    if load != weight_kg:
+        assert abs(shown / step - round(shown / step)) < 1e-6
+    if from_kg(weight_kg, unit) >= 10 * step:  # half a step is at most 5% of the load
+        assert load >= 0.85 * weight_kg

@@ -32,7 +32,7 @@ from .mesocycle import (
     accumulation_over, deload_day, default_rir_targets, is_postponed, max_accumulation_end,
     phase, target_rir_on, week_number,
 )
-from .models import LoggedSet, Session
+from .models import KG_PER_LB, LoggedSet, Session, Unit
 from .strength import e1rm
 
 #: Fatigue signals prompt from the first day of this week on (i.e. after week 3).
@@ -45,9 +45,9 @@ RECENT_EXPOSURE = timedelta(days=14)
 RIR_WINDOW = timedelta(days=7)
 RIR_SHORTFALL = 2
 MIN_SHORT_SETS = 2
-#: Deload loads: about 90% of the working weight, to the nearest plate step.
+#: Deload loads: about 90% of the working weight, to the nearest plate step of the unit.
 DELOAD_LOAD_FRACTION = 0.9
-PLATE_STEP_KG = 2.5
+PLATE_STEP: dict[Unit, float] = {"kg": 2.5, "lb": 5.0}
 
 EVIDENCE_FATIGUE = (
     EVIDENCE_LENGTH + " Falling performance at the planned effort is the sign fatigue is winning."
@@ -238,17 +238,20 @@ def deload_plan(meso: Mesocycle) -> tuple[TrainingDay, ...]:
     return tuple(deload_day(d) for d in meso.days)
 
 
-def deload_load(weight_kg: float) -> float:
-    """The deload weight: about 90% of `weight_kg`, to the nearest 2.5 kg, never heavier.
+def deload_load(weight_kg: float, unit: Unit) -> float:
+    """The deload weight in kg: about 90% of `weight_kg`, to the nearest plate step of the
+    lifter's `unit` (2.5 kg, or 5 lb), never heavier.
 
     Light loads that would round to nothing are kept as they are.
     """
     if weight_kg < 0:
         raise ValueError("weight cannot be negative")
-    lighter = round(weight_kg * DELOAD_LOAD_FRACTION / PLATE_STEP_KG) * PLATE_STEP_KG
-    if lighter <= 0:
+    per_unit = KG_PER_LB if unit == "lb" else 1.0
+    step = PLATE_STEP[unit]
+    steps = round(weight_kg / per_unit * DELOAD_LOAD_FRACTION / step)
+    if steps <= 0:
         return weight_kg
-    return min(float(lighter), weight_kg)
+    return min(steps * step * per_unit, weight_kg)
 
 
 def next_mesocycle(meso: Mesocycle, start: date) -> Mesocycle:

@@ -93,7 +93,8 @@ def planned_prefill(values: Prefill, slot: Slot | None, working_sets_done: int) 
     The RIR is this week's target (the final set's when the next set is the last
     planned), not last week's: effort climbs through the block.  With no
     previous set, reps start at the bottom of the planned range.  In a deload
-    week the first set's load (carried over from last time) is about 10% lighter.
+    week the first set's load (carried over from last time) is about 10% lighter,
+    on the plate steps of the pre-fill's unit (2.5 kg or 5 lb).
     Warm-ups and unplanned exercises keep the pre-fill as it is.
     """
     if slot is None or values.warmup:
@@ -102,5 +103,5 @@ def planned_prefill(values: Prefill, slot: Slot | None, working_sets_done: int) 
     reps = values.reps if values.reps is not None else slot.rep_low
     weight = values.weight_kg
     if slot.deload and working_sets_done == 0 and weight:
-        weight = deload_load(weight)
+        weight = deload_load(weight, values.unit)
     return _replace(values, rir=rir, reps=reps, weight_kg=weight)
