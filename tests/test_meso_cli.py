@@ -66,7 +66,7 @@ def test_status_without_a_block(capsys, db):
     ("2026-11-02", 1, False, None, 3),
     ("2026-11-22", 3, False, None, 2),                 # last day of week 3 (of 4)
     ("2026-11-29", 4, False, None, 1),                 # last day of the last week
-    ("2026-11-30", 5, True, "planned", 4),             # the day after: deload due
+    ("2026-11-30", 5, True, "planned", 1),             # the day after: deload due, week 4's RIR
 ])
 def test_status_json_across_the_block(capsys, db, today, week, due, reason, target):
     run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "4")
@@ -82,8 +82,10 @@ def test_deload_postpone_and_next_block(capsys, db):
     assert code == 0 and "postponed through 2026-11-29" in out
     assert status(capsys, db, "2026-11-29")["deload_due"] is False
     assert status(capsys, db, "2026-11-30")["deload_due"] is True
-    # past week 6 the postponement no longer silences it
-    run(capsys, db, "2026-11-30", "meso", "postpone", "--until", "2027-01-31")
+    # past week 6 no postponement is honoured, so none is taken
+    code, _, err = run(capsys, db, "2026-11-30", "meso", "postpone", "--until", "2027-01-31")
+    assert code == 2 and "2026-12-13 (end of week 6) at the latest" in err
+    run(capsys, db, "2026-11-30", "meso", "postpone", "--until", "2026-12-13")
     assert status(capsys, db, "2026-12-13")["deload_due"] is False  # last day of week 6
     assert status(capsys, db, "2026-12-14")["deload_due"] is True
     code, out, _ = run(capsys, db, "2026-12-14", "meso", "deload")
@@ -113,6 +115,171 @@ def test_text_status_names_the_day_and_the_reason(capsys, db):
     run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "4")
     code, out, _ = run(capsys, db, "2026-11-30", "status")
     assert code == 0
-    assert "Upper/Lower 4-day, Nov 2026: Deload week" in out
+    assert "Upper/Lower 4-day, Nov 2026: Week 5, deload due" in out
+    assert "Target RIR this week: 1" in out
     assert "Today: Upper A" in out
     assert "DELOAD DUE: Deload due: the 4 planned accumulation weeks ended 2026-11-29." in out
+
+
+# --- one block at a time ----------------------------------------------------------------------
+
+def blocks(db):
+    with Store(db) as store:
+        return store.mesocycles()
+
+
+def test_starting_a_block_over_a_running_one_in_a_script_needs_replace(capsys, db):
+    run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "4")
+    code, out, err = run(capsys, db, "2026-11-10", "meso", "new", "--weeks", "5")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert ("would close Upper/Lower 4-day, Nov 2026 (Week 2 of 4) on 2026-11-10; give --replace"
+            in err)
+    assert [m.ended for m in blocks(db)] == [None]
+    code, out, err = run(capsys, db, "2026-11-10", "meso", "new", "--weeks", "5", "--replace")
+    assert code == 0 and "Closed Upper/Lower 4-day, Nov 2026 as of 2026-11-10." in out
+    old, new = blocks(db)
+    assert old.ended.isoformat() == "2026-11-10" and new.ended is None and new.weeks == 5
+
+
+class Terminal:
+    """A stdin that is a terminal, answering the one question asked."""
+
+    def __init__(self, answer: str) -> None:
+        self.answer = answer
+
+    def isatty(self) -> bool:
+        return True
+
+    def readline(self) -> str:
+        return self.answer
+
+
+@pytest.mark.parametrize("answer, started", [("y\n", True), ("yes\n", True), ("\n", False),
+                                             ("n\n", False), ("", False)])
+def test_in_a_terminal_starting_over_a_running_block_asks_first(capsys, db, monkeypatch, answer,
+                                                               started):
+    run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "4")
+    monkeypatch.setattr("sys.stdin", Terminal(answer))
+    code, out, err = run(capsys, db, "2026-11-10", "meso", "new", "--weeks", "5",
+                         "--template", "full-body-3")
+    assert "will close Upper/Lower 4-day, Nov 2026 (Week 2 of 4) on 2026-11-10." in err
+    assert "Close Upper/Lower 4-day, Nov 2026 and start Full Body 3-day, Nov 2026? [y/N]" in err
+    assert (code == 0) is started and len(blocks(db)) == (2 if started else 1)
+    if not started:
+        assert code == 1 and "Nothing changed" in out
+
+
+def test_a_new_block_before_an_upcoming_one_cancels_it_in_the_same_write(capsys, db):
+    run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "4", "--start", "2026-11-16")
+    code, _, err = run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "3")
+    assert code == 2 and "planned from 2026-11-16" in err and "--replace" in err
+    code, out, _ = run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "3", "--replace")
+    assert code == 0 and "Cancelled Upper/Lower 4-day, Nov 2026" in out
+    for today in ("2026-11-02", "2026-11-16", "2026-11-30"):
+        assert status(capsys, db, today)["mesocycle"]["weeks"] == 3
+    code, out, _ = run(capsys, db, "2026-11-16", "meso", "list")
+    assert "(Cancelled)" in out
+
+
+def test_the_next_block_after_the_deload_needs_no_replace(capsys, db):
+    run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "3")
+    run(capsys, db, "2026-11-23", "meso", "deload")
+    code, out, err = run(capsys, db, "2026-11-30", "meso", "next")
+    assert code == 0 and "Closed" in out and err == ""
+
+
+def test_the_next_block_mid_block_asks_like_any_other(capsys, db):
+    run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "3")
+    code, _, err = run(capsys, db, "2026-11-10", "meso", "next")
+    assert code == 2 and "--replace" in err
+    assert run(capsys, db, "2026-11-10", "meso", "next", "--replace")[0] == 0
+
+
+# --- the deload starts when the lifter starts it ----------------------------------------------
+
+@pytest.mark.parametrize("today, phase, week, label, target, planned, due", [
+    ("2026-11-29", "accumulation", 4, "Week 4 of 4", 1, None, False),     # Sunday, last week
+    ("2026-11-30", "deload_due", 5, "Week 5, deload due", 1, "Upper A", True),
+    ("2026-12-13", "deload_due", 6, "Week 6, deload due", 1, None, True),
+    ("2026-12-14", "lapsed", 7, "Over, no deload", None, None, False),
+])
+def test_status_json_is_honest_until_the_deload_is_started(capsys, db, today, phase, week, label,
+                                                           target, planned, due):
+    run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "4")
+    info = status(capsys, db, today)
+    assert (info["phase"], info["week"], info["label"]) == (phase, week, label)
+    assert info["target_rir"] == target and info["planned_today"] == planned
+    assert info["deload_due"] is due
+    assert info["next_block_due"] is (phase == "lapsed")
+
+
+def test_the_deload_week_runs_from_the_day_it_is_started(capsys, db):
+    run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "4")
+    assert run(capsys, db, "2026-12-02", "meso", "deload")[0] == 0
+    for today, phase, target in (("2026-12-01", "deload_due", 1), ("2026-12-02", "deload", 4),
+                                 ("2026-12-08", "deload", 4), ("2026-12-09", "after", None)):
+        info = status(capsys, db, today)
+        assert (info["phase"], info["target_rir"]) == (phase, target), today
+    assert status(capsys, db, "2026-12-09")["next_block_due"] is True
+
+
+def test_a_block_never_deloaded_can_be_followed_or_ended(capsys, db):
+    run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "4")
+    code, out, err = run(capsys, db, "2026-12-14", "meso", "next")
+    assert code == 0 and err == "" and "Closed" in out
+    assert status(capsys, db, "2026-12-14")["phase"] == "accumulation"
+    code, out, _ = run(capsys, db, "2026-12-15", "meso", "end")
+    assert code == 0 and "Closed" in out
+
+
+# --- a lifter's checks ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("today, args, reason", [
+    ("2026-11-30", ("meso", "postpone", "--until", "2026-11-27"), "before today"),
+    ("2026-11-30", ("meso", "postpone", "--until", "2026-12-20"), "at the latest"),
+    ("2026-12-14", ("meso", "postpone", "--until", "2026-12-15"), "is over"),
+    ("2026-11-01", ("meso", "deload"), "starts 2026-11-02"),
+    ("2026-11-10", ("meso", "next", "--start", "2026-10-01"), "after"),
+    ("2026-11-10", ("meso", "new", "--weeks", "3", "--start", "2026-09-01", "--replace"),
+     "would be over by"),
+])
+def test_block_commands_refuse_what_a_lifter_would_not_mean(capsys, db, today, args, reason):
+    run(capsys, db, "2026-11-01", "meso", "new", "--weeks", "4", "--start", "2026-11-02")
+    before = blocks(db)
+    code, out, err = run(capsys, db, today, *args)
+    assert code == 2 and out == "" and err.count("\n") == 1 and reason in err, err
+    assert blocks(db) == before
+
+
+def test_postponing_within_week_6_is_saved(capsys, db):
+    run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "4")
+    code, out, _ = run(capsys, db, "2026-11-30", "meso", "postpone", "--until", "2026-12-13")
+    assert code == 0 and "postponed through 2026-12-13" in out
+    assert status(capsys, db, "2026-12-13")["phase"] == "postponed"
+    assert status(capsys, db, "2026-12-14")["phase"] == "deload_due"
+
+
+def test_a_far_postponement_stored_earlier_does_not_break_status(capsys, db):
+    from dataclasses import replace
+    from datetime import date
+
+    run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "4")
+    with Store(db) as store:
+        (m,) = store.mesocycles()
+        store.save_mesocycle(replace(m, postponed_until=date.max))
+    info = status(capsys, db, "2026-12-14")
+    assert info["phase"] == "deload_due" and info["deload_due"] is True
+    assert run(capsys, db, "2026-12-14", "meso", "list")[0] == 0
+
+
+def test_the_readme_documents_every_phase_status_can_report():
+    from pathlib import Path
+
+    from tui_tracker.domain.mesocycle import PHASES
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    fields = readme[readme.index("`status --json` fields:"):]
+    for p in PHASES:
+        assert f'`"{p}"`' in fields, p
+    for key in ("plan_week", "next_block_due", "deload_start", "postponed_until"):
+        assert f"`{key}`" in fields, key

@@ -79,24 +79,24 @@ def test_planned_deload_for_6_weeks_at_the_end_of_week_6():
 
 def test_planned_deload_stays_due_until_started():
     m = meso(4)
-    assert decide(m, date(2026, 12, 20)).due  # weeks past the planned deload
+    assert decide(m, date(2026, 12, 13)).due  # two weeks past the planned deload
     started = start_deload(m, date(2026, 12, 1))
     assert started.deload_start == date(2026, 12, 1)
     d = decide(started, date(2026, 12, 1))
-    assert not d.due and not d.prompt and "Deload from 2026-12-01" in d.message
+    assert not d.due and not d.prompt and "Deload week from 2026-12-01 to 2026-12-07" in d.message
     assert "next mesocycle" in decide(started, date(2026, 12, 8)).message
 
 
 def test_postponed_deload_is_not_due_through_the_postponed_date():
-    m = postpone_deload(meso(4), date(2026, 12, 3))
+    m = postpone_deload(meso(4), date(2026, 12, 3), date(2026, 11, 30))
     assert not decide(m, date(2026, 11, 30)).due
     d = decide(m, date(2026, 12, 3))
     assert not d.due and "postponed until 2026-12-03" in d.message
     assert decide(m, date(2026, 12, 4)).reason == "planned"
 
 
-def test_postponing_past_week_6_keeps_the_prompt():
-    m = postpone_deload(meso(4), date(2026, 12, 31))
+def test_a_postponement_past_week_6_stored_earlier_keeps_the_prompt():
+    m = meso(4, postponed_until=date(2026, 12, 31))
     assert not decide(m, LAST_OF_WEEK_6).due  # still within 6 weeks: postponement holds
     d = decide(m, LAST_OF_WEEK_6 + timedelta(days=1))
     assert d.due and d.prompt and d.reason == "planned"
@@ -120,7 +120,8 @@ def test_without_signals_due_exactly_when_accumulation_is_over(weeks, offset):
     m = meso(weeks)
     today = START + timedelta(days=offset)
     d = decide(m, today)
-    assert d.due == d.prompt == (today > START + timedelta(days=7 * weeks - 1))
+    due_from = START + timedelta(days=7 * weeks)
+    assert d.due == d.prompt == (due_from <= today < due_from + timedelta(days=14))
     assert d.reason == ("planned" if d.due else None)
 
 
@@ -247,7 +248,7 @@ def test_last_week_failure_on_isolation_and_final_sets_is_on_plan():
 
 def test_postponing_silences_fatigue_prompts_until_the_date():
     sessions = falling("barbell-bench-press") + falling("barbell-row")
-    m = postpone_deload(meso(6), date(2026, 11, 29))
+    m = postpone_deload(meso(6), date(2026, 11, 29), FIRST_OF_WEEK_4)
     d = decide(m, FIRST_OF_WEEK_4, sessions)
     assert not d.prompt and len(d.warnings) == 2
     assert decide(m, date(2026, 11, 30), sessions).prompt  # slump still within 14 days
@@ -290,12 +291,12 @@ def test_deload_sets_are_about_half_and_at_least_one(sets):
 @pytest.mark.parametrize("weight,expected", [(100, 90), (102.5, 92.5), (60, 55), (20, 17.5),
                                              (0, 0), (1, 1), (10, 10)])
 def test_deload_load_is_about_90_percent(weight, expected):
-    assert deload_load(weight) == expected
+    assert deload_load(weight, "kg") == expected
 
 
 @given(st.floats(0, 500, allow_nan=False))
 def test_deload_load_is_never_heavier(weight):
-    load = deload_load(weight)
+    load = deload_load(weight, "kg")
     assert 0 <= load <= weight
     if weight >= 25:
         assert load >= 0.85 * weight and load % 2.5 == 0
@@ -303,21 +304,21 @@ def test_deload_load_is_never_heavier(weight):
 
 def test_deload_load_refuses_negative():
     with pytest.raises(ValueError):
-        deload_load(-1)
+        deload_load(-1, "kg")
 
 
 def test_start_deload_rules():
-    m = postpone_deload(meso(4), date(2026, 12, 3))
+    m = postpone_deload(meso(4), date(2026, 12, 3), date(2026, 11, 30))
     started = start_deload(m, date(2026, 12, 1))
     assert started.deload_start == date(2026, 12, 1) and started.postponed_until is None
     with pytest.raises(ValueError, match="already started"):
         start_deload(started, date(2026, 12, 2))
     with pytest.raises(ValueError, match="already started"):
-        postpone_deload(started, date(2026, 12, 9))
+        postpone_deload(started, date(2026, 12, 9), date(2026, 12, 2))
     with pytest.raises(ValueError):
         start_deload(m, START - timedelta(days=1))
     with pytest.raises(ValueError):
-        postpone_deload(m, START - timedelta(days=1))
+        postpone_deload(m, START - timedelta(days=1), START)
 
 
 def test_next_mesocycle_repeats_the_plan_with_default_targets():
@@ -341,7 +342,7 @@ def test_next_block_is_offered_only_after_the_deload_week_is_over():
     m = meso(4)
     deload_day = m.start + timedelta(weeks=4)
     assert not next_block_due(None, deload_day)
-    assert not next_block_due(m, deload_day + timedelta(days=20))  # never deloaded
+    assert not next_block_due(m, deload_day + timedelta(days=13))  # never deloaded, still due
     started = start_deload(m, deload_day)
     assert not next_block_due(started, deload_day + timedelta(days=6))
     assert next_block_due(started, deload_day + timedelta(days=7))
@@ -355,3 +356,105 @@ def test_postponing_a_week_asks_again_on_the_seventh_day():
     p = postpone_a_week(m, first)
     assert not deload_decision(p, [], CAT.get, first + timedelta(days=6)).prompt
     assert deload_decision(p, [], CAT.get, first + timedelta(days=7)).prompt
+
+
+# --- the deload waits for the lifter ----------------------------------------------------------
+# meso(4) from Mon 2 Nov: the planned weeks end Sun 29 Nov, week 6 ends Sun 13 Dec.
+
+def test_while_due_the_decision_says_today_repeats_the_last_week():
+    d = decide(meso(4), date(2026, 11, 30))
+    assert d.due and d.prompt and d.reason == "planned"
+    assert "Until you start it, Today repeats week 4 of the plan" in d.message
+
+
+def test_a_deload_due_for_two_weeks_and_never_started_ends_the_block():
+    from tui_tracker.domain.deload import next_block_due
+
+    m = meso(4)
+    assert decide(m, date(2026, 12, 13)).prompt
+    d = decide(m, date(2026, 12, 14))
+    assert not d.due and not d.prompt
+    assert "never started" in d.message and "2026-11-30" in d.message
+    assert not next_block_due(m, date(2026, 12, 13))
+    assert next_block_due(m, date(2026, 12, 14))
+
+
+def test_postponing_is_offered_only_while_it_will_be_honoured():
+    m = meso(4)
+    assert decide(m, date(2026, 11, 30)).postpone_until == date(2026, 12, 6)  # a full week
+    assert decide(m, date(2026, 12, 9)).postpone_until == date(2026, 12, 13)  # to week 6's end
+    assert decide(m, date(2026, 12, 13)).postpone_until is None  # nothing left to postpone
+    m6 = meso(6)
+    assert decide(m6, LAST_OF_WEEK_6 + timedelta(days=1)).postpone_until is None
+
+
+def test_postponing_a_week_stops_at_the_end_of_week_6():
+    from tui_tracker.domain.deload import postpone_a_week
+
+    later = postpone_a_week(meso(4), date(2026, 12, 9))
+    assert later.postponed_until == date(2026, 12, 13)
+    with pytest.raises(ValueError, match="week 6"):
+        postpone_a_week(meso(4), date(2026, 12, 13))
+
+
+@pytest.mark.parametrize("weeks, today, until, reason", [
+    (4, date(2026, 11, 30), date(2026, 11, 29), "before today"),
+    (4, date(2026, 11, 30), date(2026, 12, 14), "2026-12-13 .end of week 6. at the latest"),
+    (6, date(2026, 12, 14), date(2026, 12, 15), "past week 6"),
+    (4, START - timedelta(days=1), START, "starts 2026-11-02"),
+])
+def test_postponing_gets_a_lifters_checks(weeks, today, until, reason):
+    with pytest.raises(ValueError, match=reason):
+        postpone_deload(meso(weeks), until, today)
+
+
+def test_postponing_a_finished_block_is_refused():
+    done = start_deload(meso(4), date(2026, 11, 30))
+    with pytest.raises(ValueError, match="already started on 2026-11-30"):
+        postpone_deload(done, date(2026, 12, 1), date(2026, 11, 30))
+    with pytest.raises(ValueError, match="is over"):
+        postpone_deload(meso(3), date(2026, 12, 13), date(2026, 12, 7))  # lapsed
+
+
+def test_a_deload_cannot_start_before_the_block():
+    with pytest.raises(ValueError, match="starts 2026-11-02"):
+        start_deload(meso(4), START - timedelta(days=1))
+
+
+def test_the_next_block_must_start_after_this_one_began():
+    with pytest.raises(ValueError, match="after Block began on 2026-11-02"):
+        next_mesocycle(meso(4), START)
+
+
+@pytest.mark.parametrize("pounds, expected", [(225, 200), (100, 90), (135, 120), (45, 40),
+                                              (20, 20), (5, 5), (2, 2)])
+def test_deload_load_in_pounds_is_in_5_lb_steps(pounds, expected):
+    from tui_tracker.domain.models import from_kg, to_kg
+
+    assert from_kg(deload_load(to_kg(pounds, "lb"), "lb"), "lb") == expected
+
+
+@given(st.floats(0, 1000, allow_nan=False), st.sampled_from(["kg", "lb"]))
+def test_deload_load_is_never_heavier_and_on_the_units_steps(weight_kg, unit):
+    from tui_tracker.domain.models import from_kg
+
+    load = deload_load(weight_kg, unit)
+    assert 0 <= load <= weight_kg
+    step = 2.5 if unit == "kg" else 5
+    shown = from_kg(load, unit)
+    if load != weight_kg:
+        assert abs(shown / step - round(shown / step)) < 1e-6
+    if from_kg(weight_kg, unit) >= 10 * step:  # half a step is at most 5% of the load
+        assert load >= 0.85 * weight_kg
+
+
+def test_a_late_deload_can_still_be_started_once_the_block_is_over():
+    from tui_tracker.domain.deload import next_block_due
+    from tui_tracker.domain.mesocycle import phase
+
+    over = date(2026, 12, 16)  # meso(4) lapsed on 14 Dec
+    late = start_deload(meso(4), over)
+    assert phase(late, over) == "deload" and not next_block_due(late, over)
+    assert phase(late, date(2026, 12, 23)) == "after" and next_block_due(late, date(2026, 12, 23))
+    with pytest.raises(ValueError, match="is closed"):
+        start_deload(end_mesocycle(meso(4), over), over)

@@ -7,7 +7,7 @@ from hypothesis import given, strategies as st
 from tui_tracker.domain.catalogue import Catalogue
 from tui_tracker.domain.mesocycle import (
     DELOAD_RIR, Mesocycle, PlannedExercise, TrainingDay, accumulation_end, accumulation_over,
-    default_rir_targets, deload_week_start, end_mesocycle, phase, planned_day, planned_weekly_sets,
+    default_rir_targets, end_mesocycle, phase, planned_day, planned_weekly_sets,
     target_rir, target_rir_on, week_label, week_number, with_rir_targets,
 )
 from tui_tracker.domain.models import Exercise
@@ -111,10 +111,15 @@ def test_week_labels_through_the_block():
     assert week_label(m, START - timedelta(days=3)) == "Starts in 3 days"
     assert week_label(m, START) == "Week 1 of 5"
     assert week_label(m, day(5, 6)) == "Week 5 of 5"
-    assert week_label(m, day(6)) == "Deload week"
-    assert week_label(m, day(6, 6)) == "Deload week"
-    assert week_label(m, day(7)) == "Past planned end"
+    assert week_label(m, day(6)) == "Week 6, deload due"
+    assert week_label(m, day(7, 6)) == "Week 7, deload due"
+    assert week_label(m, day(8)) == "Over, no deload"
+    deloaded = replace(m, deload_start=day(6, 1))
+    assert week_label(deloaded, day(6)) == "Week 6, deload due"
+    assert week_label(deloaded, day(6, 1)) == week_label(deloaded, day(7)) == "Deload week"
+    assert week_label(deloaded, day(7, 1)) == "Deload done"
     assert week_label(end_mesocycle(m, day(7)), day(7)) == "Ended"
+    assert week_label(end_mesocycle(m, START), START - timedelta(days=1)) == "Cancelled"
 
 
 def test_early_deload_moves_the_deload_week():
@@ -124,22 +129,6 @@ def test_early_deload_moves_the_deload_week():
     assert week_label(m, day(5, 1)) == "Deload week"
     assert week_label(m, day(5, 2)) == "Deload done"
 
-
-def test_postponed_deload_keeps_accumulating_then_deloads():
-    m = meso(4, postponed_until=day(5, 2))
-    assert deload_week_start(m) == day(5, 3)
-    assert phase(m, day(5, 2)) == "accumulation"
-    assert week_label(m, day(5, 2)) == "Week 5, deload postponed"
-    assert phase(m, day(5, 3)) == "deload"
-    assert phase(m, day(6, 2)) == "deload" and phase(m, day(6, 3)) == "after"
-
-
-def test_postponement_ending_before_the_planned_deload_changes_nothing():
-    m = meso(4, postponed_until=day(3))
-    assert deload_week_start(m) == day(5)
-
-
-# --- RIR targets ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("weeks,expected", [
     (3, (3, 2, 1)), (4, (3, 3, 2, 1)), (5, (3, 3, 2, 2, 1)), (6, (3, 3, 2, 2, 1, 1))])
@@ -207,10 +196,13 @@ def test_target_on_a_day_matches_its_week(weeks, offset, final):
     week = week_number(m, today)
     if week <= weeks:
         assert got == target_rir(m, week, BENCH, final)
-    elif week == weeks + 1:
-        assert got == 4
-    else:
+    elif offset < 7 * weeks + 14:  # the deload is due, not started: the last week carries on
+        assert got == target_rir(m, weeks, BENCH, final)
+    else:  # never started: the block is over
         assert got is None
+    started = replace(m, deload_start=START + timedelta(weeks=weeks))
+    if 7 * weeks <= offset < 7 * weeks + 7:
+        assert target_rir_on(started, today, BENCH, final) == DELOAD_RIR
 
 
 def test_target_before_start_is_none():
@@ -220,7 +212,8 @@ def test_target_before_start_is_none():
 def test_postponed_days_keep_the_last_week_target():
     m = meso(4, postponed_until=day(5, 6))
     assert target_rir_on(m, day(5, 2), BENCH, False) == 1
-    assert target_rir_on(m, day(6), BENCH, False) == 4
+    assert target_rir_on(m, day(6), BENCH, False) == 1  # due, not started
+    assert target_rir_on(replace(m, deload_start=day(6)), day(6), BENCH, False) == 4
 
 
 def test_rir_targets_can_be_edited_within_0_to_5():
@@ -269,13 +262,13 @@ def test_planned_day_is_todays_weekday():
 
 
 def test_planned_day_in_deload_week_is_the_deload_version():
-    m = meso(4)
+    m = meso(4, deload_start=day(5))
     assert planned_day(m, day(4, 0)) == UPPER  # last accumulation week
     deload = planned_day(m, day(5, 0))
     assert deload.name == "Upper"
     assert [p.sets for p in deload.exercises] == [2, 2]
     assert [p.exercise_id for p in deload.exercises] == ["barbell-bench-press", "dumbbell-curl"]
-    assert planned_day(m, day(6, 0)) is None  # past planned end
+    assert planned_day(m, day(6, 0)) is None  # the deload week is done
 
 
 def test_ended_block_plans_nothing():
@@ -299,7 +292,8 @@ def test_custom_exercise_lookup_is_used():
 
 # --- which block is active --------------------------------------------------------------------
 
-from tui_tracker.domain.mesocycle import active_mesocycle, supersede  # noqa: E402
+from tui_tracker.domain.blocks import supersede  # noqa: E402
+from tui_tracker.domain.mesocycle import active_mesocycle  # noqa: E402
 
 
 def test_active_is_the_latest_started_open_block_else_the_next_planned():
@@ -333,7 +327,179 @@ def test_week_target_rir_across_the_block():
     m = meso(5)  # targets 3, 3, 2, 2, 1
     assert week_target_rir(m, START - timedelta(days=1)) is None
     assert [week_target_rir(m, day(w)) for w in range(1, 6)] == [3, 3, 2, 2, 1]
-    assert week_target_rir(m, day(6)) == DELOAD_RIR
-    assert week_target_rir(m, day(7)) is None  # after the deload week
-    late = postpone_deload(m, day(6, 6))
+    assert week_target_rir(m, day(6)) == 1  # the deload is due, not started
+    assert week_target_rir(m, day(8)) is None  # never started: the block is over
+    deloaded = replace(m, deload_start=day(6))
+    assert week_target_rir(deloaded, day(6)) == DELOAD_RIR
+    assert week_target_rir(deloaded, day(7)) is None  # after the deload week
+    late = postpone_deload(m, day(6, 6), day(6))
     assert week_target_rir(late, day(6)) == 1  # postponed: the last week's target
+
+
+# --- the deload starts when the lifter starts it ----------------------------------------------
+# meso(4) from Mon 2 Nov: weeks 1-4 end Sun 29 Nov; week 6 ends Sun 13 Dec.
+
+def test_after_the_planned_weeks_the_deload_is_due_not_begun():
+    m = meso(4)
+    assert phase(m, day(4, 6)) == "accumulation" and week_label(m, day(4, 6)) == "Week 4 of 4"
+    assert phase(m, day(5, 0)) == "deload_due"
+    assert week_label(m, day(5, 0)) == "Week 5, deload due"
+    assert phase(m, day(6, 6)) == "deload_due" and week_label(m, day(6, 6)) == "Week 6, deload due"
+
+
+def test_while_the_deload_is_due_today_repeats_the_last_accumulation_week():
+    m = meso(4)  # targets 3, 3, 2, 1
+    assert planned_day(m, day(5, 0)) == UPPER  # the full plan, not the deload version
+    assert planned_day(m, day(6, 3)) == LOWER
+    assert target_rir_on(m, day(5, 0), BENCH, False) == 1
+    assert target_rir_on(m, day(5, 0), CURL, False) == 0  # the last week's failure rule holds
+    assert target_rir_on(m, day(5, 3), SQUAT, True) == 1
+    from tui_tracker.domain.mesocycle import week_target_rir
+    assert week_target_rir(m, day(5, 0)) == 1 and week_target_rir(m, day(6, 6)) == 1
+
+
+def test_a_started_deload_runs_seven_days_from_the_day_it_was_started():
+    m = meso(4, deload_start=day(5, 2))
+    assert phase(m, day(5, 1)) == "deload_due"
+    assert phase(m, day(5, 2)) == "deload" and phase(m, day(6, 1)) == "deload"
+    assert phase(m, day(6, 2)) == "after" and week_label(m, day(6, 2)) == "Deload done"
+    assert [p.sets for p in planned_day(m, day(6, 0)).exercises] == [2, 2]
+    assert target_rir_on(m, day(5, 3), SQUAT, True) == DELOAD_RIR
+
+
+def test_a_deload_never_started_ends_the_block_two_weeks_after_it_fell_due():
+    m = meso(4)
+    assert phase(m, day(6, 6)) == "deload_due"
+    assert phase(m, day(7, 0)) == "lapsed"
+    assert week_label(m, day(7, 0)) == "Over, no deload"
+    assert planned_day(m, day(7, 0)) is None and target_rir_on(m, day(7, 0), BENCH, False) is None
+
+
+def test_a_postponed_deload_falls_due_after_the_postponement():
+    m = meso(4, postponed_until=day(5, 2))
+    assert phase(m, day(5, 2)) == "postponed"
+    assert week_label(m, day(5, 2)) == "Week 5, deload postponed"
+    assert target_rir_on(m, day(5, 2), BENCH, False) == 1
+    assert phase(m, day(5, 3)) == "deload_due"
+    assert phase(m, day(7, 2)) == "deload_due" and phase(m, day(7, 3)) == "lapsed"
+
+
+def test_a_postponement_is_honoured_through_week_6_only():
+    m = meso(4, postponed_until=date(2027, 3, 1))  # stored by an older version
+    assert phase(m, day(6, 6)) == "postponed"
+    assert phase(m, day(7, 0)) == "deload_due"
+    assert phase(m, day(8, 6)) == "deload_due" and phase(m, day(9, 0)) == "lapsed"
+
+
+def test_a_postponement_ending_within_the_planned_weeks_changes_nothing():
+    m = meso(4, postponed_until=day(3))
+    assert phase(m, day(5, 0)) == "deload_due" and phase(m, day(7, 0)) == "lapsed"
+
+
+def test_six_week_block_is_due_in_week_7_and_over_in_week_9():
+    m = meso(6)
+    assert phase(m, day(6, 6)) == "accumulation" and phase(m, day(7, 0)) == "deload_due"
+    assert phase(m, day(8, 6)) == "deload_due" and phase(m, day(9, 0)) == "lapsed"
+
+
+# --- dates at the ends of the calendar --------------------------------------------------------
+
+def test_a_postponement_to_the_last_day_of_the_calendar_does_not_crash():
+    m = meso(4, postponed_until=date.max)
+    assert phase(m, day(7, 0)) == "deload_due"
+    assert week_label(m, day(7, 0)) == "Week 7, deload due"
+
+
+EDGE_DAYS = st.one_of(st.dates(), st.sampled_from([date.min, date.max, date.max - timedelta(days=3),
+                                                   date.min + timedelta(days=3)]))
+
+
+@given(start=EDGE_DAYS, today=EDGE_DAYS, weeks=st.integers(3, 6),
+       deload_start=st.none() | EDGE_DAYS, postponed=st.none() | EDGE_DAYS,
+       ended=st.none() | EDGE_DAYS, final=st.booleans())
+def test_no_stored_date_makes_the_block_arithmetic_crash(start, today, weeks, deload_start,
+                                                         postponed, ended, final):
+    from tui_tracker.domain.deload import deload_decision, next_block_due
+    from tui_tracker.domain.mesocycle import week_target_rir
+    from tui_tracker.domain.progress import rir_compliance
+    from tui_tracker.domain.workout import todays_workout
+    from tests.conftest import make_session, make_set
+
+    m = Mesocycle("B", start, weeks, (UPPER, LOWER), deload_start=deload_start,
+                  postponed_until=postponed, ended=ended)
+    p = phase(m, today)
+    assert isinstance(week_label(m, today), str)
+    week_target_rir(m, today)
+    target_rir_on(m, today, CURL, final)
+    planned_day(m, today)
+    todays_workout(m, today, CAT.get)
+    sessions = [make_session(today, make_set("barbell-bench-press", 100, 5, 0, today))] * 3
+    d = deload_decision(m, sessions, CAT.get, today)
+    assert d.due == (p == "deload_due") or d.reason == "fatigue"
+    next_block_due(m, today)
+    rir_compliance(m, sessions, CAT.get, today)
+    active_mesocycle([m], today)
+
+
+# --- one block at a time ----------------------------------------------------------------------
+
+def start_block(mesos, new):
+    """The blocks as the store holds them after `new` is saved with what it closes."""
+    by_id = {m.id: m for m in mesos}
+    by_id.update((m.id, m) for m in [*supersede(mesos, new), new])
+    return list(by_id.values())
+
+
+def open_on(mesos, today):
+    """The blocks that could steer `today` or a later day."""
+    return [m for m in mesos if m.ended is None or (m.ended > today and m.ended > m.start)]
+
+
+def test_a_new_block_before_an_upcoming_one_cancels_it():
+    upcoming = Mesocycle("Winter", START + timedelta(weeks=3), 4, (UPPER, LOWER))
+    new = Mesocycle("Now", START, 4, (UPPER, LOWER))
+    closed = supersede([upcoming], new)
+    assert [m.id for m in closed] == [upcoming.id]
+    after = start_block([upcoming], new)
+    for offset in (0, 21, 40, 90):
+        assert active_mesocycle(after, START + timedelta(days=offset)) == new
+    assert open_on(after, START) == [new]
+    assert phase(closed[0], START + timedelta(weeks=3)) == "ended"
+    assert week_label(closed[0], START) == "Cancelled"
+
+
+def test_a_new_block_after_an_upcoming_one_ends_it_when_it_starts():
+    upcoming = Mesocycle("Winter", START + timedelta(weeks=1), 4, (UPPER, LOWER))
+    new = Mesocycle("Spring", START + timedelta(weeks=4), 4, (UPPER, LOWER))
+    [closed] = supersede([upcoming], new)
+    assert closed.ended == new.start
+    assert active_mesocycle([closed, new], START + timedelta(weeks=3)) == closed
+    assert active_mesocycle([closed, new], START + timedelta(weeks=4)) == new
+
+
+def test_a_new_block_dated_before_the_running_one_replaces_it():
+    running = Mesocycle("Running", START, 4, (UPPER, LOWER))
+    earlier = Mesocycle("Earlier", START - timedelta(days=3), 4, (UPPER, LOWER))
+    [closed] = supersede([running], earlier)
+    assert closed.id == running.id and closed.ended == earlier.start
+    after = start_block([running], earlier)
+    assert active_mesocycle(after, START + timedelta(days=5)) == earlier
+    assert open_on(after, START) == [earlier]
+
+
+def test_a_same_day_restart_replaces_the_block():
+    running = Mesocycle("Wrong template", START, 4, (UPPER,), id="f" * 32)
+    again = Mesocycle("Right one", START, 5, (UPPER, LOWER), id="0" * 32)  # sorts first
+    after = start_block([running], again)
+    assert active_mesocycle(after, START) == again and open_on(after, START) == [again]
+
+
+def test_a_block_whose_span_is_over_is_refused():
+    from tui_tracker.domain.blocks import check_start
+
+    today = date(2026, 11, 20)
+    m = Mesocycle("Old", today - timedelta(weeks=5), 4, (UPPER,))  # 4 weeks + deload: over
+    with pytest.raises(ValueError, match=r"over by 2026-11-19.*2026-10-17 or later"):
+        check_start(m, today)
+    check_start(replace(m, start=date(2026, 10, 17)), today)  # its deload week ends today
+    check_start(replace(m, start=today + timedelta(days=400)), today)

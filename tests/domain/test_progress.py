@@ -133,9 +133,11 @@ def test_compliance_skips_sets_outside_the_block_and_after_today():
 
 
 def test_deload_week_sets_are_judged_against_4():
+    from dataclasses import replace
+
     d = START + timedelta(weeks=4)
     sessions = [make_session(d, make_set(BENCH, rir=4, day=d), make_set(BENCH, rir=1, day=d))]
-    c = rir_compliance(MESO, sessions, CAT.get, d)[BENCH]
+    c = rir_compliance(replace(MESO, deload_start=d), sessions, CAT.get, d)[BENCH]
     assert (c.on_target, c.below) == (1, 1) and c.mean_deviation == pytest.approx(-1.5)
 
 
@@ -163,3 +165,13 @@ def test_main_lifts_skip_a_day_opening_with_isolation_when_kinds_are_known():
     m = Mesocycle("B", START, 4, days)
     assert main_lifts(m) == ["dumbbell-curl", BENCH]
     assert main_lifts(m, CAT.get) == ["chin-up", BENCH]
+
+
+def test_while_the_deload_is_due_sets_are_judged_against_the_last_weeks_target():
+    due = START + timedelta(weeks=4)  # the deload is due, not started: last week's plan, RIR 1
+    sessions = [make_session(due, make_set(BENCH, rir=1, day=due), make_set(BENCH, rir=4, day=due))]
+    c = rir_compliance(MESO, sessions, CAT.get, due)[BENCH]
+    assert (c.on_target, c.above) == (1, 1)
+    over = START + timedelta(weeks=6)  # never deloaded: the block is over, sets are not judged
+    later = [make_session(over, make_set(BENCH, rir=1, day=over))]
+    assert rir_compliance(MESO, later, CAT.get, over)[BENCH].total == 0

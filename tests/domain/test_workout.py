@@ -78,3 +78,31 @@ def test_deload_week_prefills_about_ten_percent_lighter_on_the_first_set_only():
     assert (first.weight_kg, first.rir) == (90.0, 4)
     later = planned_prefill(Prefill(90.0, "kg", 8, 4), slot, 1)  # from today's first set
     assert later.weight_kg == 90.0
+
+
+def test_deload_prefill_in_pounds_is_a_load_on_5_lb_steps():
+    from tui_tracker.domain.models import format_weight, to_kg
+    from tui_tracker.domain.sessions import Prefill
+    from tui_tracker.domain.workout import planned_prefill
+
+    meso = start_deload(MESO, START + timedelta(weeks=3))
+    slot = todays_workout(meso, START + timedelta(weeks=3), CAT.get).slot("barbell-bench-press")
+    first = planned_prefill(Prefill(to_kg(225, "lb"), "lb", 5, 1), slot, 0)
+    assert format_weight(first.weight_kg, first.unit) == "200 lb"
+    kg = planned_prefill(Prefill(102.5, "kg", 5, 1), slot, 0)
+    assert format_weight(kg.weight_kg, kg.unit) == "92.5 kg"
+
+
+def test_while_the_deload_is_due_today_shows_the_last_week_and_its_targets():
+    due = START + timedelta(weeks=3)  # the Monday after the 3 planned weeks
+    w = todays_workout(MESO, due, CAT.get)
+    assert (w.day_name, w.week_label, w.deload) == ("Upper", "Week 4, deload due", False)
+    assert [s.target_text for s in w.slots] == ["4x5-8 @1, last @0", "3x10-15 @0"]
+    assert w.phase == "deload_due"
+
+
+def test_a_finished_block_is_not_a_rest_day():
+    over = START + timedelta(weeks=6)  # never deloaded: over two weeks after it fell due
+    w = todays_workout(MESO, over, CAT.get)
+    assert w.slots == () and w.phase == "lapsed" and not w.rest_day
+    assert todays_workout(MESO, START + timedelta(days=1), CAT.get).rest_day

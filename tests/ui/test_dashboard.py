@@ -174,3 +174,101 @@ def test_a_failed_save_of_the_deload_answer_is_reported_not_raised():
                     apply_deload_choice(FullDisk(), meso, "postpone", day),
                     apply_next_block(FullDisk(), meso, day)):
         assert not outcome.saved and outcome.message == "NOT saved: disk full"
+
+
+def keys_line(app) -> str:
+    return str(app.screen.query_one("#deload-keys", Static).render())
+
+
+async def test_until_the_deload_is_started_today_shows_the_last_weeks_plan(db):
+    seed_block(db, weeks=4)
+    app = make_app(db, FixedClock(START + timedelta(weeks=4)))  # Monday after the 4 weeks
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DeloadPrompt)
+        await pilot.press("l")
+        await pilot.pause()
+        assert "Week 5, deload due" in text(app, "TodayHeader")
+        listing = app.screen.query_one("#exercises", OptionList)
+        assert "(deload)" not in listing.border_title
+        assert "4x5-8 @1/0" in str(listing.get_option_at_index(0).prompt)  # week 4's targets
+        assert mesos(db)[0].deload_start is None
+
+
+async def test_postponing_is_offered_to_the_end_of_week_6_and_not_after(db):
+    seed_block(db, weeks=4)
+    wednesday = START + timedelta(weeks=5, days=2)  # week 6: four days of it left
+    app = make_app(db, FixedClock(wednesday))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "p postpone until Sun 13 Dec" in keys_line(app)
+        await pilot.press("p")
+        await pilot.pause()
+        assert mesos(db)[0].postponed_until == START + timedelta(weeks=6, days=-1)
+        assert "postponed through Sun 13 Dec" in text(app, "#status")
+    sunday = START + timedelta(weeks=6, days=-1)
+    seed = mesos(db)[0]
+    from dataclasses import replace
+    with Store(db) as store:
+        store.save_mesocycle(replace(seed, postponed_until=None))
+    app = make_app(db, FixedClock(sunday))  # the last day of week 6: nothing left to postpone
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DeloadPrompt)
+        assert "postpone" not in keys_line(app) and "d start the deload today" in keys_line(app)
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, DeloadPrompt)  # p does nothing here
+        assert mesos(db)[0].postponed_until is None
+
+
+async def test_a_block_never_deloaded_ends_and_offers_the_next_one(db):
+    seed_block(db, weeks=4)
+    over = START + timedelta(weeks=6)  # two weeks after the deload fell due
+    app = make_app(db, FixedClock(over))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NextBlockPrompt)
+        title = text(app, "#next-title")
+        assert "Block over: its deload was due from Mon 30 Nov and never started" in title
+        await pilot.press("l")
+        await pilot.pause()
+        assert "Over, no deload" in text(app, "TodayHeader")
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, NextBlockPrompt)  # offered again on the dashboard
+        await pilot.press("escape")
+        await pilot.pause()
+        box = text(app, "#dash-deload")
+        assert "Block over" in box and "n to start the next block" in box and "e to end it" in box
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        old, new = sorted(mesos(db), key=lambda m: m.start)
+        assert old.ended == over and new.start == over
+        assert "Week 1 of 4" in text(app, "#dash-title")
+
+
+async def test_e_on_the_dashboard_ends_the_block_after_a_confirm(db):
+    from tui_tracker.ui.modals import Confirm
+
+    seed_block(db, weeks=4, through=START + timedelta(days=10))
+    day = START + timedelta(days=10)
+    app = make_app(db, FixedClock(day))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")
+        await pilot.pause()
+        assert mesos(db)[0].ended is None
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert mesos(db)[0].ended == day
+        assert "No mesocycle yet" in text(app, "#dash-title")

@@ -201,7 +201,7 @@ async def test_the_planner_shows_typed_and_running_block_names_as_text(db, clock
         await pilot.press("ctrl+s")  # the running hostile block closes: the app asks first
         await settle(pilot)
         assert isinstance(app.screen, Confirm)
-        assert_shows(painted(app), f"Start {TYPED}?", f"{BLOCK_NAME} ends when it starts")
+        assert_shows(painted(app), f"Start {TYPED}?", f"Saving it will close {BLOCK_NAME}")
         await pilot.press("y")
         await settle(pilot)
         assert saved and saved[0].name == TYPED

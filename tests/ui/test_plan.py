@@ -220,3 +220,33 @@ async def test_saving_closes_the_running_block_after_a_confirm(app, db):
     old, new = saved(db)
     assert (old.id, old.ended) == (running.id, DAY)
     assert results == [new] and new.ended is None
+
+
+async def test_saving_before_an_upcoming_block_cancels_it_after_a_confirm(app, db):
+    store = Store(db)
+    upcoming = build_mesocycle("full-body-3", 4, date(2026, 12, 7), name="Winter")
+    store.save_mesocycle(upcoming)
+    store.close()
+    async with app.run_test(size=SIZE) as pilot:
+        results = await open_plan(pilot)
+        await keys(pilot, "enter", "5", "ctrl+s")
+        assert isinstance(app.screen, Confirm)
+        assert "cancel Winter (planned from 2026-12-07)" in str(
+            app.screen.query_one(".confirm").query("Label")[1].render())
+        await keys(pilot, "y")
+    [old] = [m for m in saved(db) if m.id == upcoming.id]
+    [new] = [m for m in saved(db) if m.id != upcoming.id]
+    assert old.ended is not None and old.ended <= old.start  # cancelled: it never steers a day
+    assert results == [new] and new.start == DAY and new.ended is None
+
+
+async def test_a_block_already_over_is_not_saved(app, db):
+    async with app.run_test(size=SIZE) as pilot:
+        results = await open_plan(pilot)
+        await keys(pilot, "enter", "4", "tab")
+        app.screen.query_one("#start", Input).value = "2026-01-05"
+        await keys(pilot, "ctrl+s")
+        assert "Not saved: a 4-week block from 2026-01-05 would be over by 2026-02-08" in text(
+            app, "#status")
+        assert results == []
+    assert saved(db) == []

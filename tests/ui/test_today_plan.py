@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from textual.widgets import OptionList, Static
 
 from tui_tracker.domain.templates import build_mesocycle
@@ -72,3 +74,17 @@ async def test_rest_day_says_so_and_still_lets_you_log(db):
         await pilot.pause()
         assert "Rest day in Block" in str(app.screen.query_one("#empty-hint", Static).render())
         assert "Week 1 of 4" in str(app.screen.query_one("TodayHeader").render())
+
+
+@pytest.mark.parametrize("offset,says", [
+    (timedelta(days=-3), "Block starts in 3 days"),  # planned, not begun
+    (timedelta(weeks=7), "Block is over"),  # deload never started: the block lapsed
+])
+async def test_a_block_not_begun_or_over_is_not_called_a_rest_day(db, offset, says):
+    start_block(db)
+    app = make_app(db, FixedClock(START + offset))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        today = app.screen_stack[0]  # (over: the next-block offer opens on top)
+        hint = str(today.query_one("#empty-hint", Static).render())
+        assert says in hint and "Rest day" not in hint, hint

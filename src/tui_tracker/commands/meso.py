@@ -1,13 +1,15 @@
 """`tui-tracker meso ...` and `tui-tracker status`: plan a block, see where you are in it.
 
-Thin: the rules (block length, RIR targets, when to deload) are the domain's;
-this module parses arguments, calls the store, and prints.
+Thin: the rules (block length, RIR targets, when to deload, what a new block
+closes) are the domain's; this module parses arguments, calls the store, asks
+the lifter when a new block would cut another short, and prints.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import date
 from typing import Any
 
@@ -31,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     new.add_argument("--name", help="name of the block (default: template and month)")
     new.add_argument("--rir", metavar="R,R,...",
                      help="target RIR per week, e.g. 3,2,2,1 (default: 3 stepping down to 1)")
+    _replace_option(new)
     new.set_defaults(func=cmd_new)
 
     for name, helptext, func in (
@@ -45,18 +48,25 @@ def register(sub: argparse._SubParsersAction) -> None:
         if name == "next":
             p.add_argument("--start", type=date_arg, metavar="YYYY-MM-DD",
                            help="first day (default: today)")
+            _replace_option(p)
         p.set_defaults(func=func)
 
     post = actions.add_parser("postpone", help="postpone the deload prompt")
     global_options(post, top=False)
     post.add_argument("--until", type=date_arg, required=True, metavar="YYYY-MM-DD",
-                      help="no prompt through this day (past week 6 it comes back anyway)")
+                      help="no prompt through this day (today to the end of week 6)")
     post.set_defaults(func=cmd_postpone)
 
     status = sub.add_parser("status", help="active mesocycle, week N of M, target RIR, deload due")
     global_options(status, top=False)
     status.add_argument("--json", action="store_true", help="machine-readable output")
     status.set_defaults(func=cmd_status)
+
+
+def _replace_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--replace", action="store_true",
+                        help="close (or cancel) the block it would cut short without asking; "
+                             "needed when not run in a terminal")
 
 
 def _rir_list(text: str | None, weeks: int) -> tuple[int, ...] | None:
@@ -80,14 +90,58 @@ def _active(store, today: date):
     return meso
 
 
-def _save_new(store, new) -> int:
-    """Save a new block, closing the open one in the same write, and show its plan."""
-    from ..domain.mesocycle import supersede
+def _closing(store, new) -> tuple[list, list]:
+    """The blocks `new` closes (as saved with it), and those it cuts short (as they are)."""
+    from ..domain.blocks import cuts_short, overlapping, supersede
 
-    closed = supersede(store_call(store.mesocycles), new)
-    store_call(store.save_mesocycles, [*closed, new])
-    for m in closed:
-        print(f"Closed {m.name} as of {m.ended.isoformat()}.")
+    mesos = store_call(store.mesocycles)
+    return supersede(mesos, new), [m for m in overlapping(mesos, new) if cuts_short(m, new)]
+
+
+def _confirmed(new, cut: list, replace: bool) -> bool:
+    """Whether to go on when `new` cuts blocks short: --replace, else ask in a terminal;
+    in a script, a one-line refusal naming --replace."""
+    from ..domain.blocks import closing_note
+
+    if not cut or replace:
+        return True
+    notes = " and ".join(closing_note(m, new) for m in cut)
+    if not sys.stdin.isatty():
+        raise CliError(f"starting {new.name} would {notes}; give --replace to do so")
+    names = ", ".join(m.name for m in cut)
+    print(f"Starting {new.name} will {notes}.", file=sys.stderr)
+    print(f"Close {names} and start {new.name}? [y/N] ", end="", file=sys.stderr, flush=True)
+    return sys.stdin.readline().strip().casefold() in ("y", "yes")
+
+
+def _save_new(store, new, today: date, replace: bool) -> int:
+    """Save a new block, closing the blocks it overlaps in the same write, and show its plan.
+
+    A block it would cut short (training left, or not begun) is closed only after
+    the lifter says so; the blocks are read again after the answer, so a block
+    started meanwhile by another process is not closed unasked.
+    """
+    from ..domain.blocks import check_start
+
+    try:
+        check_start(new, today)
+    except ValueError as e:
+        raise CliError(str(e)) from None
+    closed, cut = _closing(store, new)
+    if not _confirmed(new, cut, replace):
+        store.close()
+        print(f"Nothing changed: {new.name} not started.")
+        return 1
+    closed_now, cut_now = _closing(store, new)
+    if {m.id for m in cut_now} != {m.id for m in cut}:
+        raise CliError("the blocks changed while you answered (another tui-tracker?); "
+                       "nothing was saved: run the command again")
+    store_call(store.save_mesocycles, [*closed_now, new])
+    for m in closed_now:
+        if m.ended <= m.start:
+            print(f"Cancelled {m.name} (planned from {m.start.isoformat()}).")
+        else:
+            print(f"Closed {m.name} as of {m.ended.isoformat()}.")
     print("Saved. ", end="")
     _print_plan(new, store)
     store.close()
@@ -126,15 +180,15 @@ def cmd_new(args: argparse.Namespace) -> int:
     from ..domain.templates import build_mesocycle
 
     store = open_store(args)
-    start = args.start or clock_of(args).today()
+    today = clock_of(args).today()
     try:
-        meso = build_mesocycle(args.template, args.weeks, start, args.name)
+        meso = build_mesocycle(args.template, args.weeks, args.start or today, args.name)
         targets = _rir_list(args.rir, args.weeks)
         if targets is not None:
             meso = with_rir_targets(meso, targets)
     except ValueError as e:
         raise CliError(str(e)) from None
-    return _save_new(store, meso)
+    return _save_new(store, meso, today, args.replace)
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
@@ -188,15 +242,24 @@ def cmd_postpone(args: argparse.Namespace) -> int:
     from ..domain.deload import postpone_deload
 
     until = args.until
-    return _change(args, lambda m, _today: postpone_deload(m, until),
+    return _change(args, lambda m, today: postpone_deload(m, until, today),
                    "Deload of {name} postponed through " + until.isoformat()
-                   + " (past week 6 the prompt comes back).")
+                   + ": no prompt until then.")
 
 
 def cmd_end(args: argparse.Namespace) -> int:
     from ..domain.mesocycle import end_mesocycle
 
-    return _change(args, end_mesocycle, "Closed {name} as of {today}.")
+    store = open_store(args)
+    today = clock_of(args).today()
+    meso = _active(store, today)
+    store_call(store.save_mesocycle, end_mesocycle(meso, today))
+    store.close()
+    if today < meso.start:
+        print(f"Cancelled {meso.name} (planned from {meso.start.isoformat()}).")
+    else:
+        print(f"Closed {meso.name} as of {today.isoformat()}.")
+    return 0
 
 
 def cmd_next(args: argparse.Namespace) -> int:
@@ -208,23 +271,25 @@ def cmd_next(args: argparse.Namespace) -> int:
         new = next_mesocycle(_active(store, today), args.start or today)
     except ValueError as e:
         raise CliError(str(e)) from None
-    return _save_new(store, new)
+    return _save_new(store, new, today, args.replace)
 
 
 # --- status -----------------------------------------------------------------------------------
 
 def block_status(store, today: date) -> dict[str, Any]:
     """Where the lifter is: the shape `status --json` prints (also used by the demo and tests)."""
-    from ..domain.deload import deload_decision
+    from ..domain.deload import deload_decision, next_block_due
     from ..domain.mesocycle import (
-        active_mesocycle, phase, planned_day, week_label, week_number, week_target_rir,
+        active_mesocycle, is_postponed, phase, plan_week, planned_day, postponement_end,
+        week_label, week_number, week_target_rir,
     )
 
     meso = active_mesocycle(store.mesocycles(), today)
     if meso is None:
         return {"today": today.isoformat(), "mesocycle": None, "week": None, "weeks": None,
-                "label": None, "phase": None, "target_rir": None, "planned_today": None,
-                "deload_due": False, "deload_reason": None,
+                "label": None, "phase": None, "plan_week": None, "target_rir": None,
+                "planned_today": None, "deload_due": False, "deload_reason": None,
+                "deload_start": None, "postponed_until": None, "next_block_due": False,
                 "message": "No mesocycle running.", "evidence": None, "warnings": []}
     sessions = store.sessions_between(meso.start, today)
     decision = deload_decision(meso, sessions, store.catalogue().get, today)
@@ -237,8 +302,13 @@ def block_status(store, today: date) -> dict[str, Any]:
         "mesocycle": {"id": meso.id, "name": meso.name, "start": meso.start.isoformat(),
                       "weeks": meso.weeks},
         "week": week, "weeks": meso.weeks, "label": week_label(meso, today), "phase": p,
-        "target_rir": target, "planned_today": day.name if day else None,
+        "plan_week": plan_week(meso, today), "target_rir": target,
+        "planned_today": day.name if day else None,
         "deload_due": decision.due, "deload_reason": decision.reason,
+        "deload_start": meso.deload_start.isoformat() if meso.deload_start else None,
+        "postponed_until": (postponement_end(meso).isoformat()  # type: ignore[union-attr]
+                            if is_postponed(meso, today) else None),
+        "next_block_due": next_block_due(meso, today),
         "message": decision.message, "evidence": decision.evidence or None,
         "warnings": list(decision.warnings),
     }
@@ -257,7 +327,13 @@ def cmd_status(args: argparse.Namespace) -> int:
     print(f"{info['mesocycle']['name']}: {info['label']}")
     if info["target_rir"] is not None:
         print(f"Target RIR this week: {info['target_rir']}")
-    print(f"Today: {info['planned_today'] or 'rest day (no training day planned)'}")
+    if info["next_block_due"]:
+        print("Today: no plan: the block is done (tui-tracker meso next starts the next one, "
+              "meso end closes it)")
+    elif info["phase"] == "before":
+        print(f"Today: nothing planned yet: the block starts {info['mesocycle']['start']}")
+    else:
+        print(f"Today: {info['planned_today'] or 'rest day (no training day planned)'}")
     print(("DELOAD DUE: " if info["deload_due"] else "") + info["message"])
     if info["evidence"]:
         print(f"  {info['evidence']}")

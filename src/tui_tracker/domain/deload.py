@@ -17,7 +17,10 @@ earlier (from the end of week 3) when performance says fatigue has won:
 
 Before week 4 the same signals are shown as warnings only: one bad week early
 in a block is noise more often than fatigue.  A postponed deload is not asked
-for until the postponement ends, except past week 6: no block should run longer.
+for until the postponement ends; postponing is offered, and honoured, through
+week 6 only: no block should run longer.  The deload week begins when the
+lifter starts it; until then the app asks at each start, and two weeks after
+the deload fell due a block without one is over (mesocycle.py, `phase`).
 """
 
 from __future__ import annotations
@@ -28,11 +31,11 @@ from datetime import date, timedelta
 from typing import Literal
 
 from .mesocycle import (
-    DELOAD_RIR, EVIDENCE_LENGTH, MAX_WEEKS, Lookup, Mesocycle, TrainingDay, accumulation_end,
-    accumulation_over, deload_day, default_rir_targets, is_postponed, max_accumulation_end,
-    phase, target_rir_on, week_number,
+    DELOAD_DAYS, EVIDENCE_LENGTH, MAX_WEEKS, Lookup, Mesocycle, TrainingDay,
+    accumulation_end, deload_day, deload_due_from, default_rir_targets, is_postponed, lapse_day,
+    max_accumulation_end, phase, plan_week, postponement_end, shift, target_rir_on, week_number,
 )
-from .models import LoggedSet, Session
+from .models import KG_PER_LB, LoggedSet, Session, Unit
 from .strength import e1rm
 
 #: Fatigue signals prompt from the first day of this week on (i.e. after week 3).
@@ -45,9 +48,11 @@ RECENT_EXPOSURE = timedelta(days=14)
 RIR_WINDOW = timedelta(days=7)
 RIR_SHORTFALL = 2
 MIN_SHORT_SETS = 2
-#: Deload loads: about 90% of the working weight, to the nearest plate step.
+#: Deload loads: about 90% of the working weight, to the nearest plate step of the unit.
 DELOAD_LOAD_FRACTION = 0.9
-PLATE_STEP_KG = 2.5
+PLATE_STEP: dict[Unit, float] = {"kg": 2.5, "lb": 5.0}
+#: "Postpone a week": the prompt is silent for this many days and asks on the next.
+POSTPONE_DAYS = 6
 
 EVIDENCE_FATIGUE = (
     EVIDENCE_LENGTH + " Falling performance at the planned effort is the sign fatigue is winning."
@@ -78,6 +83,8 @@ class DeloadDecision:
     evidence: str
     warnings: tuple[str, ...] = ()
     signals: tuple[FatigueSignal, ...] = ()
+    #: What "postpone a week" would postpone to, when the app will honour it; else None.
+    postpone_until: date | None = None
 
 
 def _working(sets: list[LoggedSet]) -> list[LoggedSet]:
@@ -121,7 +128,7 @@ def e1rm_falling_signals(meso: Mesocycle, sessions: list[Session], exercises: Lo
 def rir_below_target_signals(meso: Mesocycle, sessions: list[Session], exercises: Lookup,
                              today: date) -> list[FatigueSignal]:
     """Rule (b), per exercise: every recent set at its usual load 2+ RIR below target."""
-    since = today - RIR_WINDOW + timedelta(days=1)
+    since = shift(today, 1 - RIR_WINDOW.days)
     rows: dict[str, list[tuple[LoggedSet, int, date]]] = {}
     for session in _in_block(meso, sessions, today):
         if session.date < since:
@@ -161,27 +168,37 @@ def deload_decision(meso: Mesocycle | None, sessions: list[Session], exercises: 
         return DeloadDecision(False, None, False, "Mesocycle ended.", "")
     if p == "before":
         return DeloadDecision(False, None, False, f"Mesocycle starts {meso.start.isoformat()}.", "")
-    if meso.deload_start is not None:
+    if p in ("deload", "after"):
+        assert meso.deload_start is not None
+        last = shift(meso.deload_start, DELOAD_DAYS - 1)
         message = ("Deload done: time for the next mesocycle." if p == "after"
-                   else f"Deload from {meso.deload_start.isoformat()}.")
+                   else f"Deload week from {meso.deload_start.isoformat()} "
+                        f"to {last.isoformat()}.")
         return DeloadDecision(False, None, False, message, EVIDENCE_LENGTH)
+    if p == "lapsed":
+        return DeloadDecision(
+            False, None, False,
+            f"{meso.name} is over: its deload was due from {deload_due_from(meso).isoformat()} "
+            "and never started. Start the next block, or end this one.", EVIDENCE_LENGTH)
 
     falling = e1rm_falling_signals(meso, sessions, exercises, today)
     short = rir_below_target_signals(meso, sessions, exercises, today)
     signals = tuple(falling + short)
-    past_max = today > max_accumulation_end(meso)
-    postponed = is_postponed(meso, today) and not past_max
-    week = week_number(meso, today) or 1
+    offer = postpone_offer(meso, today)
 
-    if accumulation_over(meso, today) and not postponed:
+    if p == "deload_due":
         message = (f"Deload due: the {meso.weeks} planned accumulation weeks ended "
-                   f"{accumulation_end(meso).isoformat()}.")
-        if past_max and is_postponed(meso, today):
+                   f"{accumulation_end(meso).isoformat()}. Until you start it, Today repeats "
+                   f"week {plan_week(meso, today)} of the plan; not started by "
+                   f"{shift(lapse_day(meso), -1).isoformat()}, the block ends without it.")
+        if meso.postponed_until is not None and meso.postponed_until > max_accumulation_end(meso):
             message += (f" Postponement ignored: past week {MAX_WEEKS}, fatigue needs a deload, "
                         "not more weeks.")
         return DeloadDecision(True, "planned", True, message, EVIDENCE_LENGTH,
-                              tuple(s.detail for s in signals), signals)
+                              tuple(s.detail for s in signals), signals, offer)
 
+    postponed = is_postponed(meso, today)
+    week = week_number(meso, today) or 1
     firing: list[FatigueSignal] = []
     if len(falling) >= FALLING_EXERCISES:
         firing += falling
@@ -195,38 +212,83 @@ def deload_decision(meso: Mesocycle | None, sessions: list[Session], exercises: 
         message = (f"Deload early (week {week} of {meso.weeks}): " + "; ".join(rules) + ". "
                    + " | ".join(s.detail for s in firing))
         warnings = tuple(s.detail for s in signals if s not in firing)
-        return DeloadDecision(True, "fatigue", True, message, EVIDENCE_FATIGUE, warnings, signals)
+        return DeloadDecision(True, "fatigue", True, message, EVIDENCE_FATIGUE, warnings, signals,
+                              offer)
 
-    if postponed and meso.postponed_until is not None:
-        message = f"Deload postponed until {meso.postponed_until.isoformat()}."
+    end = postponement_end(meso)
+    if postponed and end is not None:
+        message = f"Deload postponed until {end.isoformat()}."
     else:
-        message = (f"Week {week} of {meso.weeks}: deload planned from "
-                   f"{(accumulation_end(meso) + timedelta(days=1)).isoformat()}.")
+        message = (f"Week {week} of {meso.weeks}: deload due from "
+                   f"{deload_due_from(meso).isoformat()}.")
     return DeloadDecision(False, None, False, message, EVIDENCE_LENGTH,
-                          tuple(s.detail for s in signals), signals)
+                          tuple(s.detail for s in signals), signals, offer)
 
 
 # --- acting on it -----------------------------------------------------------------------------
 
 def start_deload(meso: Mesocycle, today: date) -> Mesocycle:
-    """The block with its deload week starting `today` (any postponement is dropped)."""
-    if today < meso.start:
-        raise ValueError("a deload cannot start before the mesocycle does")
-    if meso.deload_start is not None:
+    """The block with its deload week starting `today` (any postponement is dropped).
+
+    Allowed from the block's first day on (early on fatigue, on time, or late,
+    even once the block is over without one); never twice.
+    """
+    p = phase(meso, today)
+    if p == "before":
+        raise ValueError(f"{meso.name} starts {meso.start.isoformat()}: a deload cannot start "
+                         "before the block does")
+    if p == "ended":
+        raise ValueError(f"{meso.name} is closed: start a new block instead")
+    if meso.deload_start is not None and meso.deload_start <= today:
         raise ValueError(f"the deload already started on {meso.deload_start.isoformat()}")
     return replace(meso, deload_start=today, postponed_until=None)
 
 
-def postpone_deload(meso: Mesocycle, until: date) -> Mesocycle:
-    """The block with the deload prompt silenced through `until`.
+def postpone_offer(meso: Mesocycle, today: date) -> date | None:
+    """The day "postpone a week" would silence the prompt through, if the app will honour
+    it: a week from today, cut at the end of week 6; None when not even tomorrow is left
+    (or there is nothing to postpone)."""
+    if phase(meso, today) not in ("accumulation", "postponed", "deload_due"):
+        return None
+    until = min(shift(today, POSTPONE_DAYS), max_accumulation_end(meso))
+    return until if until > today else None
 
-    Allowed to any date, but past week 6 the prompt comes back regardless.
+
+def postpone_deload(meso: Mesocycle, until: date, today: date) -> Mesocycle:
+    """The block with the deload prompt silenced through `until`, if the app will honour it.
+
+    Refused with the reason: before the block starts, once the deload started
+    or the block is over, to a day before `today`, and past week 6 (no block
+    should accumulate longer).
     """
-    if meso.deload_start is not None:
+    p = phase(meso, today)
+    if meso.deload_start is not None and meso.deload_start <= today:
         raise ValueError(f"the deload already started on {meso.deload_start.isoformat()}")
-    if until < meso.start:
-        raise ValueError("postpone to a date within the mesocycle")
+    if p == "before":
+        raise ValueError(f"{meso.name} starts {meso.start.isoformat()}: there is no deload to "
+                         "postpone yet")
+    if p in ("lapsed", "ended"):
+        raise ValueError(f"{meso.name} is over: start the next block (meso next) or end it "
+                         "(meso end)")
+    if until < today:
+        raise ValueError(f"postpone to today or later, not {until.isoformat()} (before today)")
+    last = max_accumulation_end(meso)
+    if today > last:
+        raise ValueError(f"past week {MAX_WEEKS} the deload cannot be postponed: start it "
+                         "(meso deload) or end the block (meso end)")
+    if until > last:
+        raise ValueError(f"a block accumulates {MAX_WEEKS} weeks at most: postpone to "
+                         f"{last.isoformat()} (end of week {MAX_WEEKS}) at the latest")
     return replace(meso, postponed_until=until)
+
+
+def postpone_a_week(meso: Mesocycle, today: date) -> Mesocycle:
+    """Silence the prompt for up to 6 days, never past week 6 (`postpone_offer`)."""
+    until = postpone_offer(meso, today)
+    if until is None:
+        raise ValueError(f"past week {MAX_WEEKS} the deload cannot be postponed: start it, or "
+                         "end the block")
+    return postpone_deload(meso, until, today)
 
 
 def deload_plan(meso: Mesocycle) -> tuple[TrainingDay, ...]:
@@ -238,17 +300,20 @@ def deload_plan(meso: Mesocycle) -> tuple[TrainingDay, ...]:
     return tuple(deload_day(d) for d in meso.days)
 
 
-def deload_load(weight_kg: float) -> float:
-    """The deload weight: about 90% of `weight_kg`, to the nearest 2.5 kg, never heavier.
+def deload_load(weight_kg: float, unit: Unit) -> float:
+    """The deload weight in kg: about 90% of `weight_kg`, to the nearest plate step of the
+    lifter's `unit` (2.5 kg, or 5 lb), never heavier.
 
     Light loads that would round to nothing are kept as they are.
     """
     if weight_kg < 0:
         raise ValueError("weight cannot be negative")
-    lighter = round(weight_kg * DELOAD_LOAD_FRACTION / PLATE_STEP_KG) * PLATE_STEP_KG
-    if lighter <= 0:
+    per_unit = KG_PER_LB if unit == "lb" else 1.0
+    step = PLATE_STEP[unit]
+    steps = round(weight_kg / per_unit * DELOAD_LOAD_FRACTION / step)
+    if steps <= 0:
         return weight_kg
-    return min(float(lighter), weight_kg)
+    return min(steps * step * per_unit, weight_kg)
 
 
 def next_mesocycle(meso: Mesocycle, start: date) -> Mesocycle:
@@ -258,7 +323,8 @@ def next_mesocycle(meso: Mesocycle, start: date) -> Mesocycle:
     templates name blocks) takes the new start's month; any other gets " (next)".
     """
     if start <= meso.start:
-        raise ValueError("the next mesocycle must start after this one")
+        raise ValueError(f"the next block must start after {meso.name} began on "
+                         f"{meso.start.isoformat()}, not {start.isoformat()}")
     base = meso.name.removesuffix(" (next)")
     month = f", {meso.start:%b %Y}"
     name = (base.removesuffix(month) + f", {start:%b %Y}") if base.endswith(month) \
@@ -268,13 +334,6 @@ def next_mesocycle(meso: Mesocycle, start: date) -> Mesocycle:
 
 
 def next_block_due(meso: Mesocycle | None, today: date) -> bool:
-    """True once the deload week is over: time to offer the next block from this one."""
-    return meso is not None and meso.deload_start is not None and phase(meso, today) == "after"
-
-
-POSTPONE_DAYS = 6
-
-
-def postpone_a_week(meso: Mesocycle, today: date) -> Mesocycle:
-    """Silence the prompt for the next 6 days; it asks again on the 7th (past week 6, at once)."""
-    return postpone_deload(meso, today + timedelta(days=POSTPONE_DAYS))
+    """True once the block is done: its deload week is over, or it ended without one
+    (`lapsed`): time to offer the next block from this one."""
+    return meso is not None and phase(meso, today) in ("after", "lapsed")

@@ -7,9 +7,17 @@ length.  Proximity to failure climbs through the block (RIR 3 down to 1), and
 only in the last week may isolation work and an exercise's final set reach
 failure; squats and deadlifts keep a rep in reserve even then.
 
-Week 1 is the 7 days from `start` (whatever weekday that is); the deload week
-follows the last accumulation week unless the lifter starts it early or
-postpones it (see deload.py for when the app asks).
+Week 1 is the 7 days from `start` (whatever weekday that is).  The deload week
+is the 7 days from the day the lifter starts it (early on fatigue, on time, or
+late): the calendar never starts it.  Until then a block past its planned weeks
+is honest about it (`phase` below): the deload is due (or postponed, through
+week 6 at most), and the last accumulation week's plan and targets carry on.
+A deload never started ends the block two weeks after it fell due, so a block
+cannot linger for ever; the app then offers the next one.  See deload.py for
+when the app asks.
+
+Dates come from the store as they were saved, even 9999-12-31: the arithmetic
+here clamps at the ends of the calendar instead of raising OverflowError.
 """
 
 from __future__ import annotations
@@ -35,7 +43,22 @@ EVIDENCE_LENGTH = (
     "followed by a deload, to dissipate fatigue."
 )
 
-Phase = Literal["before", "accumulation", "deload", "after", "ended"]
+#: Where a day falls in a block (README, "Deloads", lists them for `status --json`):
+#: before - not started yet; accumulation - a planned week; postponed - past the planned
+#: weeks, deload postponed by the lifter (through week 6 at most); deload_due - past the
+#: planned weeks (and any postponement), deload not started: the last week's plan carries on;
+#: deload - the 7 days from the day it was started; after - the deload week is done;
+#: lapsed - the deload was never started and the block is over; ended - closed by the lifter
+#: (or by a block that replaced it).
+Phase = Literal["before", "accumulation", "postponed", "deload_due", "deload", "after",
+                "lapsed", "ended"]
+PHASES: tuple[Phase, ...] = ("before", "accumulation", "postponed", "deload_due", "deload",
+                             "after", "lapsed", "ended")
+#: Phases with training to do from the plan: closing a block in one of these cuts it short.
+LIVE_PHASES = frozenset({"before", "accumulation", "postponed", "deload_due", "deload"})
+#: A deload not started this many days after it fell due ends the block without it.
+DELOAD_WAIT_DAYS = 14
+DELOAD_DAYS = 7
 #: Looks an exercise up by id (a Catalogue's `get`).
 Lookup = Callable[[str], Exercise | None]
 
@@ -163,6 +186,14 @@ class Mesocycle:
 
 # --- weeks ------------------------------------------------------------------------------------
 
+def shift(day: date, days: int) -> date:
+    """`day` moved by `days`, clamped to the calendar (date.min .. date.max), never raising."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
 def week_number(meso: Mesocycle, today: date) -> int | None:
     """1-based week of the block (week 1 = the 7 days from `start`); None before it starts."""
     if today < meso.start:
@@ -172,66 +203,103 @@ def week_number(meso: Mesocycle, today: date) -> int | None:
 
 def accumulation_end(meso: Mesocycle) -> date:
     """The last day of the last accumulation week."""
-    return meso.start + timedelta(weeks=meso.weeks, days=-1)
+    return shift(meso.start, 7 * meso.weeks - 1)
 
 
 def max_accumulation_end(meso: Mesocycle) -> date:
     """The last day of week 6: no block should accumulate past it without a deload."""
-    return meso.start + timedelta(weeks=MAX_WEEKS, days=-1)
+    return shift(meso.start, 7 * MAX_WEEKS - 1)
+
+
+def planned_end(meso: Mesocycle) -> date:
+    """The last day of the planned deload week, were it started on time."""
+    return shift(meso.start, 7 * (meso.weeks + 1) - 1)
 
 
 def accumulation_over(meso: Mesocycle, today: date) -> bool:
     return today > accumulation_end(meso)
 
 
+def postponement_end(meso: Mesocycle) -> date | None:
+    """The last day the postponement is honoured (week 6 at most), None without one."""
+    if meso.postponed_until is None:
+        return None
+    return min(meso.postponed_until, max_accumulation_end(meso))
+
+
 def is_postponed(meso: Mesocycle, today: date) -> bool:
-    return meso.postponed_until is not None and meso.postponed_until >= today
+    """Whether a postponement silences the deload prompt on `today` (never past week 6)."""
+    end = postponement_end(meso)
+    return end is not None and today <= end
 
 
-def deload_week_start(meso: Mesocycle) -> date:
-    """The first day of the deload week: when it was started, else after the
-    last accumulation week, or after the day it was postponed to."""
-    if meso.deload_start is not None:
-        return meso.deload_start
-    first = accumulation_end(meso) + timedelta(days=1)
-    if meso.postponed_until is not None and meso.postponed_until >= first:
-        return meso.postponed_until + timedelta(days=1)
-    return first
+def deload_due_from(meso: Mesocycle) -> date:
+    """The first day the deload is due: after the planned weeks and any honoured postponement."""
+    end = max(accumulation_end(meso), postponement_end(meso) or date.min)
+    return shift(end, 1)
+
+
+def lapse_day(meso: Mesocycle) -> date:
+    """The day a block whose deload was never started is over (two weeks after it fell due)."""
+    return shift(deload_due_from(meso), DELOAD_WAIT_DAYS)
+
+
+def cancelled(meso: Mesocycle) -> bool:
+    """Closed on or before its first day: it never steers a day."""
+    return meso.ended is not None and meso.ended <= meso.start
 
 
 def phase(meso: Mesocycle, today: date) -> Phase:
-    """Where `today` falls in the block.
+    """Where `today` falls in the block (see `Phase`).
 
-    The deload week is the 7 days from `deload_week_start`; days before it are
-    accumulation (postponed days train as the last week did), days after it
-    "after": the block is done, or ran past its planned deload without one.
+    The deload week is the 7 days from `deload_start`, the day the lifter
+    started it; the calendar alone never starts it.
     """
-    if meso.ended is not None and today >= meso.ended:
+    if meso.ended is not None and (today >= meso.ended or cancelled(meso)):
         return "ended"
     if today < meso.start:
         return "before"
-    deload = deload_week_start(meso)
-    if today < deload:
+    if meso.deload_start is not None and today >= meso.deload_start:
+        return "deload" if today < shift(meso.deload_start, DELOAD_DAYS) else "after"
+    if today <= accumulation_end(meso):
         return "accumulation"
-    return "deload" if today < deload + timedelta(days=7) else "after"
+    if is_postponed(meso, today):
+        return "postponed"
+    if meso.deload_start is None and today >= lapse_day(meso):
+        return "lapsed"
+    return "deload_due"
+
+
+def plan_week(meso: Mesocycle, today: date) -> int | None:
+    """The accumulation week whose plan and targets apply on `today`.
+
+    Past the planned weeks (postponed, or the deload due) the last week's
+    carries on; None outside the accumulation (before, deload, after, ended).
+    """
+    if phase(meso, today) not in ("accumulation", "postponed", "deload_due"):
+        return None
+    return min(week_number(meso, today) or 1, meso.weeks)
 
 
 def week_label(meso: Mesocycle, today: date) -> str:
-    """'Week 2 of 5', 'Deload week', 'Past planned end': for the header."""
+    """'Week 2 of 5', 'Week 5, deload due', 'Deload week': for the header."""
     p = phase(meso, today)
     if p == "before":
         n = (meso.start - today).days
         return "Starts tomorrow" if n == 1 else f"Starts in {n} days"
     if p == "ended":
-        return "Ended"
+        return "Cancelled" if cancelled(meso) else "Ended"
     if p == "deload":
         return "Deload week"
     if p == "after":
-        return "Deload done" if meso.deload_start is not None else "Past planned end"
+        return "Deload done"
+    if p == "lapsed":
+        return "Over, no deload"
     week = week_number(meso, today)
-    assert week is not None
-    if week > meso.weeks:
+    if p == "postponed":
         return f"Week {week}, deload postponed"
+    if p == "deload_due":
+        return f"Week {week}, deload due"
     return f"Week {week} of {meso.weeks}"
 
 
@@ -257,31 +325,28 @@ def target_rir(meso: Mesocycle, week: int, exercise: Exercise, is_final_set: boo
 
 
 def target_rir_on(meso: Mesocycle, day: date, exercise: Exercise, is_final_set: bool) -> int | None:
-    """The target for a set done on `day`, or None outside the block.
+    """The target for a set done on `day`, or None outside the block's plan.
 
-    Postponed days keep the last accumulation week's target.
+    Past the planned weeks, until the deload starts, the last accumulation
+    week's target holds (its failure rule too); in the deload week, 4.
     """
-    p = phase(meso, day)
-    if p == "deload":
+    if phase(meso, day) == "deload":
         return DELOAD_RIR
-    if p != "accumulation":
-        return None
-    week = min(week_number(meso, day) or 1, meso.weeks)
-    return target_rir(meso, week, exercise, is_final_set)
+    week = plan_week(meso, day)
+    return None if week is None else target_rir(meso, week, exercise, is_final_set)
 
 
 def week_target_rir(meso: Mesocycle, today: date) -> int | None:
-    """This week's target RIR for working sets (the deload week's 4), None outside the block.
+    """This week's target RIR for working sets (the deload week's 4), None outside the plan.
 
-    Postponed days keep the last accumulation week's target.  Per exercise and set,
-    `target_rir_on` refines it (isolation and final sets in the last week).
+    Past the planned weeks, until the deload starts, the last week's target holds.
+    Per exercise and set, `target_rir_on` refines it (isolation and final sets in
+    the last week).
     """
-    p = phase(meso, today)
-    if p == "deload":
+    if phase(meso, today) == "deload":
         return DELOAD_RIR
-    if p != "accumulation":
-        return None
-    return meso.rir_targets[min(week_number(meso, today) or 1, meso.weeks) - 1]
+    week = plan_week(meso, today)
+    return None if week is None else meso.rir_targets[week - 1]
 
 
 def with_rir_targets(meso: Mesocycle, targets: tuple[int, ...] | list[int]) -> Mesocycle:
@@ -327,12 +392,13 @@ def deload_day(day: TrainingDay) -> TrainingDay:
 
 
 def planned_day(meso: Mesocycle, today: date) -> TrainingDay | None:
-    """Today's training day: the plan in accumulation, its deload version in the deload week.
+    """Today's training day: the plan in accumulation (and after it, until the deload is
+    started), its deload version in the deload week.
 
     None on rest days, before the start, and once the block is over.
     """
     p = phase(meso, today)
-    if p not in ("accumulation", "deload"):
+    if p not in ("accumulation", "postponed", "deload_due", "deload"):
         return None
     for d in meso.days:
         if d.weekday == today.weekday():
@@ -341,26 +407,24 @@ def planned_day(meso: Mesocycle, today: date) -> TrainingDay | None:
 
 
 def end_mesocycle(meso: Mesocycle, today: date) -> Mesocycle:
-    """The block closed as of `today` (kept in history, no longer active)."""
+    """The block closed as of `today` (kept in history, no longer active); closed before
+    its first day, it is cancelled."""
     return replace(meso, ended=today)
+
+
+def still_open(meso: Mesocycle, day: date) -> bool:
+    """Whether `meso` could still steer `day` or a later one."""
+    return meso.ended is None or (meso.ended > day and not cancelled(meso))
 
 
 def active_mesocycle(mesos: list[Mesocycle], today: date) -> Mesocycle | None:
     """The block that steers `today`: the latest started one not yet ended, else the
-    next one planned to start.  A block past its deload stays active (the app then
-    offers the next one) until the lifter ends it or starts another.
+    next one planned to start.  A block past its deload (or over without one) stays
+    active (the app then offers the next one) until the lifter ends it or starts another.
     """
-    live = [m for m in mesos if m.ended is None or today < m.ended]
+    live = [m for m in mesos if still_open(m, today)]
     started = [m for m in live if m.start <= today]
     if started:
         return max(started, key=lambda m: (m.start, m.id))
     upcoming = [m for m in live if m.start > today]
     return min(upcoming, key=lambda m: (m.start, m.id)) if upcoming else None
-
-
-def supersede(mesos: list[Mesocycle], new: Mesocycle) -> list[Mesocycle]:
-    """The blocks to close because `new` starts: every one still open on its start
-    day that started before it, ended as of that day.  Two blocks never steer one day."""
-    return [end_mesocycle(m, new.start) for m in mesos
-            if m.id != new.id and m.start < new.start
-            and (m.ended is None or m.ended > new.start)]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace as _replace
 from datetime import date
 
 from .deload import deload_load
-from .mesocycle import Lookup, Mesocycle, phase, planned_day, target_rir_on, week_label
+from .mesocycle import Lookup, Mesocycle, Phase, phase, planned_day, target_rir_on, week_label
 from .sessions import Prefill
 
 
@@ -49,14 +49,26 @@ class Slot:
         return working_sets_done + 1 >= self.sets
 
 
+#: Phases in which the plan has training days (the others plan nothing at all).
+_TRAINING = ("accumulation", "postponed", "deload_due", "deload")
+
+
 @dataclass(frozen=True)
 class Workout:
-    """Today in the block: the day's name (None on a rest day), the week label and the slots."""
+    """Today in the block: the day's name (None when nothing is planned), the week label,
+    the slots, and where today falls in the block (`phase`: 'deload_due' means the deload
+    is due and not started, and the slots are the last accumulation week's)."""
 
     day_name: str | None
     week_label: str
     deload: bool
     slots: tuple[Slot, ...]
+    phase: Phase = "accumulation"
+
+    @property
+    def rest_day(self) -> bool:
+        """A rest day of the plan (not a block that is over or not yet begun)."""
+        return self.day_name is None and self.phase in _TRAINING
 
     def slot(self, exercise_id: str) -> Slot | None:
         return next((s for s in self.slots if s.exercise_id == exercise_id), None)
@@ -69,11 +81,11 @@ def todays_workout(meso: Mesocycle | None, today: date, exercises: Lookup) -> Wo
     """
     if meso is None:
         return None
-    label = week_label(meso, today)
+    label, where = week_label(meso, today), phase(meso, today)
     day = planned_day(meso, today)
     if day is None:
-        return Workout(None, label, False, ())
-    deload = phase(meso, today) == "deload"
+        return Workout(None, label, False, (), where)
+    deload = where == "deload"
     slots = []
     for p in day.exercises:
         ex = exercises(p.exercise_id)
@@ -84,7 +96,7 @@ def todays_workout(meso: Mesocycle | None, today: date, exercises: Lookup) -> Wo
         if rir is None or final is None:
             continue
         slots.append(Slot(p.exercise_id, p.sets, p.rep_low, p.rep_high, rir, final, deload))
-    return Workout(day.name, label, deload, tuple(slots))
+    return Workout(day.name, label, deload, tuple(slots), where)
 
 
 def planned_prefill(values: Prefill, slot: Slot | None, working_sets_done: int) -> Prefill:
@@ -93,7 +105,8 @@ def planned_prefill(values: Prefill, slot: Slot | None, working_sets_done: int) 
     The RIR is this week's target (the final set's when the next set is the last
     planned), not last week's: effort climbs through the block.  With no
     previous set, reps start at the bottom of the planned range.  In a deload
-    week the first set's load (carried over from last time) is about 10% lighter.
+    week the first set's load (carried over from last time) is about 10% lighter,
+    on the plate steps of the pre-fill's unit (2.5 kg or 5 lb).
     Warm-ups and unplanned exercises keep the pre-fill as it is.
     """
     if slot is None or values.warmup:
@@ -102,5 +115,5 @@ def planned_prefill(values: Prefill, slot: Slot | None, working_sets_done: int) 
     reps = values.reps if values.reps is not None else slot.rep_low
     weight = values.weight_kg
     if slot.deload and working_sets_done == 0 and weight:
-        weight = deload_load(weight)
+        weight = deload_load(weight, values.unit)
     return _replace(values, rir=rir, reps=reps, weight_kg=weight)

@@ -11,19 +11,22 @@ from datetime import date, timedelta
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, ProgressBar, Static, TabbedContent, TabPane
 
 from ..domain.deload import DeloadDecision, deload_decision, next_block_due
 from ..domain.mesocycle import (
-    DELOAD_RIR, Mesocycle, active_mesocycle, week_label, week_target_rir)
+    DELOAD_DAYS, DELOAD_RIR, Mesocycle, active_mesocycle, deload_due_from, phase, week_label,
+    week_target_rir)
 from ..domain.models import format_weight
 from ..domain.muscles import MUSCLE_LABELS
 from ..domain.progress import best_set, e1rm_trend, main_lifts, rir_compliance, trend_direction
 from ..domain.volume import IsoWeek, volume_by_week, warn_single_session
-from .deload import DeloadPrompt, NextBlockPrompt, apply_deload_choice, apply_next_block
+from .deload import (
+    DeloadPrompt, NextBlockPrompt, apply_deload_choice, apply_end_block, apply_next_block,
+    short_day)
 from .widgets.charts import sets_cell, sparkline, volume_bar
 from .widgets.key_bar import KeyBar
 from .widgets.too_small import TooSmall
@@ -44,7 +47,8 @@ class DashboardScreen(Screen[str | None]):
         Binding("s", "tab('strength')", "Strength"),
         Binding("r", "tab('effort')", "Effort"),
         Binding("d", "deload", "Deload"),
-        Binding("n", "next_block", "Next block", show=False),
+        Binding("n", "next_block", "Next"),  # shown once the block is done
+        Binding("e", "end_block", "End"),
         Binding("p", "plan", "Plan"),
         Binding("escape,q", "back", "Back"),
     ]
@@ -98,6 +102,7 @@ class DashboardScreen(Screen[str | None]):
         self._show_volume(sessions, start, catalogue)
         self._show_strength(meso, sessions, catalogue)
         self._show_effort(meso, sessions, catalogue)
+        self.refresh_bindings()
 
     def _show_title(self, meso: Mesocycle | None) -> None:
         title = self.query_one("#dash-title", Static)
@@ -111,8 +116,18 @@ class DashboardScreen(Screen[str | None]):
         rir = week_target_rir(meso, self.today)
         target = "" if rir is None else f" · target RIR {rir}" + ("+" if rir == DELOAD_RIR else "")
         title.update(Content.assemble((meso.name, "bold"), f" · {week_label(meso, self.today)}{target}"))
-        days_in = (self.today - meso.start).days + 1
-        bar.update(total=(meso.weeks + 1) * 7, progress=max(0, min(days_in, (meso.weeks + 1) * 7)))
+        bar.update(total=(meso.weeks + 1) * 7, progress=self._days_done(meso))
+
+    def _days_done(self, meso: Mesocycle) -> int:
+        """Days of the block behind the lifter: the planned weeks fill up to their end and
+        wait there until the deload starts; the deload week fills the rest."""
+        planned = meso.weeks * 7
+        if meso.deload_start is not None and self.today >= meso.deload_start:
+            into = (self.today - meso.deload_start).days + 1
+            return planned + min(into, DELOAD_DAYS)
+        if phase(meso, self.today) == "lapsed":
+            return planned + DELOAD_DAYS
+        return max(0, min((self.today - meso.start).days + 1, planned))
 
     def _show_deload(self, meso: Mesocycle | None) -> None:
         box = self.query_one("#dash-deload", Static)
@@ -122,7 +137,11 @@ class DashboardScreen(Screen[str | None]):
             box.set_classes("")
             return
         if next_block_due(meso, self.today):
-            box.update("Deload done: press [b]n[/b] to start the next block from this one.")
+            done = ("Deload done" if meso.deload_start is not None else
+                    f"Block over: its deload was due from {short_day(deload_due_from(meso))} "
+                    "and never started")
+            box.update(Content.assemble(f"{done}. Press ", ("n", "bold"), " to start the next "
+                                        "block from this one, ", ("e", "bold"), " to end it."))
             box.set_classes("-due")
         elif d.prompt:
             box.update(Content.assemble(("DELOAD DUE", "bold"), f" ({d.reason}): {d.message}  Press ",
@@ -228,6 +247,27 @@ class DashboardScreen(Screen[str | None]):
             if yes:
                 self._show_outcome(apply_next_block(self.store, meso, self.today))
         self.app.push_screen(NextBlockPrompt(meso), answered)
+
+    def action_end_block(self) -> None:
+        from .modals import Confirm
+
+        meso = self.meso
+        if meso is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._show_outcome(apply_end_block(self.store, meso, self.today))
+        self.app.push_screen(Confirm(f"End {meso.name} today?",
+                                     "It stays in history; Today shows no plan until you plan "
+                                     "the next block (p)."), answered)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_block":
+            return next_block_due(self.meso, self.today)
+        if action == "end_block":
+            return True if self.meso is not None else None
+        return True
 
     def _show_outcome(self, outcome) -> None:
         if outcome is None:

@@ -1,7 +1,8 @@
 """The deload prompt and the next-block offer, shared by the Today screen and the dashboard.
 
 The app advises and cites its reason; the lifter decides.  Every choice is
-saved through the store before the screen says so.
+saved through the store before the screen says so, and no key is offered that
+the app would not honour (postponing stops at the end of week 6).
 """
 
 from __future__ import annotations
@@ -17,17 +18,32 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from ..domain.blocks import check_start, supersede
 from ..domain.deload import DeloadDecision, next_mesocycle, postpone_a_week, start_deload
-from ..domain.mesocycle import Mesocycle, supersede
+from ..domain.mesocycle import Mesocycle, deload_due_from, end_mesocycle
 from ..store import StoreError
 
 
+def short_day(day: date) -> str:
+    """'Sun 6 Dec'."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def _keys(*pairs: tuple[str, str]) -> Content:
+    """'d start the deload today   l/Esc later', keys in bold, never parsed as markup."""
+    parts: list[tuple[str, str] | str] = []
+    for key, text in pairs:
+        parts += [(key, "bold"), f" {text}   "]
+    return Content.assemble(*parts).rstrip()
+
+
 class DeloadPrompt(ModalScreen[str | None]):
-    """'Deload due': start it (d), postpone a week (p), or decide later (l / Esc)."""
+    """'Deload due': start it (d), postpone (p, only while the app will honour it: up to a
+    week, never past week 6), or decide later (l / Esc)."""
 
     BINDINGS = [
         Binding("d", "choose('start')", "Start deload"),
-        Binding("p", "choose('postpone')", "Postpone a week"),
+        Binding("p", "choose('postpone')", "Postpone"),
         Binding("l", "choose(None)", "Later"),
         Binding("escape", "choose(None)", "Later", show=False),
     ]
@@ -48,15 +64,24 @@ class DeloadPrompt(ModalScreen[str | None]):
             yield Static(Content.styled(d.evidence, "dim"), id="deload-evidence")
             yield Static("The deload week: the same exercises, about half the sets, RIR 4 or "
                          "more, loads kept or ~10% lighter.", id="deload-plan")
-            yield Label("[b]d[/b] start the deload today   [b]p[/b] postpone a week   "
-                        "[b]l[/b]/Esc later", classes="hint")
+            until = d.postpone_until
+            keys = [("d", "start the deload today")]
+            if until is not None:
+                keys.append(("p", f"postpone until {short_day(until)}"))
+            yield Label(_keys(*keys, ("l/Esc", "later")), classes="hint", id="deload-keys")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose" and parameters == ("postpone",):
+            return self.decision.postpone_until is not None
+        return True
 
     def action_choose(self, choice: str | None) -> None:
         self.dismiss(choice)
 
 
 class NextBlockPrompt(ModalScreen[bool]):
-    """After the deload week: start the next block from this one (n), or later (l / Esc)."""
+    """The block is done (its deload week is over, or it ended without one): start the next
+    block from this one (n), or later (l / Esc)."""
 
     BINDINGS = [
         Binding("n", "choose(True)", "Start next block"),
@@ -69,11 +94,21 @@ class NextBlockPrompt(ModalScreen[bool]):
         self.meso = meso
 
     def compose(self) -> ComposeResult:
+        m = self.meso
         with Vertical(id="next-prompt", classes="dialog"):
-            yield Label("[b]Deload done[/b]: time for the next mesocycle")
-            yield Static(Content(f"Start a new {self.meso.weeks}-week block today with the same "
-                                 f"days and exercises as {self.meso.name}, RIR targets reset to 3."))
-            yield Label("[b]n[/b] start it today   [b]l[/b]/Esc later", classes="hint")
+            if m.deload_start is not None:
+                yield Label(Content.assemble(("Deload done", "bold"),
+                                             ": time for the next mesocycle"), id="next-title")
+            else:
+                yield Label(Content.assemble(
+                    ("Block over", "bold"), f": its deload was due from "
+                    f"{short_day(deload_due_from(m))} and never started"), id="next-title")
+            yield Static(Content(
+                f"Start a new {m.weeks}-week block today with the same days and exercises as "
+                f"{m.name}, RIR targets back to 3 stepping down to 1; {m.name} is closed. "
+                "To close it without a new block: e on the dashboard, or tui-tracker meso end."),
+                id="next-detail")
+            yield Label(_keys(("n", "start it today"), ("l/Esc", "later")), classes="hint")
 
     def action_choose(self, choice: bool) -> None:
         self.dismiss(choice)
@@ -105,8 +140,8 @@ def apply_deload_choice(store, meso: Mesocycle, choice: str | None, today: date)
     def postpone() -> str:
         later = postpone_a_week(meso, today)
         store.save_mesocycle(later)
-        return (f"Deload postponed through {later.postponed_until:%a %d %b}. "
-                "Past week 6 the app asks again at once.")
+        return (f"Deload postponed through {short_day(later.postponed_until)}: "
+                "no prompt until then.")
 
     action = {"start": start, "postpone": postpone}.get(choice or "")
     return _saving(action) if action else None
@@ -115,8 +150,19 @@ def apply_deload_choice(store, meso: Mesocycle, choice: str | None, today: date)
 def apply_next_block(store, meso: Mesocycle, today: date) -> Outcome:
     """Start the next block from `meso` today, closing the old one, in one write."""
     def start() -> str:
-        new = next_mesocycle(meso, today)
+        new = check_start(next_mesocycle(meso, today), today)
         store.save_mesocycles([*supersede(store.mesocycles(), new), new])
         return f"Started {new.name}: week 1 of {new.weeks}."
 
     return _saving(start)
+
+
+def apply_end_block(store, meso: Mesocycle, today: date) -> Outcome:
+    """Close `meso` as of today (kept in history; Today plans nothing until another starts)."""
+    def end() -> str:
+        store.save_mesocycle(end_mesocycle(meso, today))
+        if today < meso.start:
+            return f"Cancelled {meso.name}: it was to start {short_day(meso.start)}."
+        return f"Closed {meso.name} as of {short_day(today)}: press p to plan the next block."
+
+    return _saving(end)

@@ -5,8 +5,10 @@ template, the weeks, Enter, Ctrl+S) and a lifter who cares edits every day
 first.  The rules (3-6 weeks, 1-10 sets, RIR 0-5, one day per weekday) are the
 domain's: the screen tries each change and shows the domain's refusal as it is.
 
-Saving closes the block still open on the new start day (`supersede`) and
-writes both in one store call, as `tui-tracker meso new` does.
+Saving closes every block the new one overlaps (`supersede`: the running one
+ends on the new start day, one planned to start on or after it is cancelled),
+after the lifter confirms, and writes them all in one store call, as
+`tui-tracker meso new` does.
 """
 
 from __future__ import annotations
@@ -23,9 +25,9 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from ..domain.blocks import check_start, closing_note, overlapping, supersede
 from ..domain.mesocycle import (
-    WEEKDAYS, Mesocycle, PlannedExercise, TrainingDay, planned_weekly_sets, supersede,
-    with_rir_targets)
+    WEEKDAYS, Mesocycle, PlannedExercise, TrainingDay, planned_weekly_sets, with_rir_targets)
 from ..domain.templates import TEMPLATES
 from ..store import StoreError
 from .modals import Confirm, ExercisePicker
@@ -298,8 +300,9 @@ class PlanScreen(Screen[Mesocycle | None]):
         if not self.editing and not self._apply_setup():
             return
         try:
-            meso = self._draft()
-            closed = supersede(self.store.mesocycles(), meso)
+            meso = check_start(self._draft(), self.today)
+            mesos = self.store.mesocycles()
+            closed = supersede(mesos, meso)
         except StoreError as e:
             self._status(f"NOT saved: {e}", "error")
             return
@@ -309,19 +312,25 @@ class PlanScreen(Screen[Mesocycle | None]):
         if not closed:
             self._commit(meso, [])
             return
-        names = ", ".join(m.name for m in closed)
+        notes = " and ".join(closing_note(m, meso) for m in overlapping(mesos, meso))
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self._commit(meso, closed)
 
-        question = Confirm(Content(f"Start {meso.name}?"),  # block names: plain text
-                           Content(f"{names} ends when it starts, on {_day_text(meso.start)}."))
+        question = Confirm(f"Start {meso.name}?", f"Saving it will {notes}.")
         self.app.push_screen(question, answered)
 
     def _commit(self, meso: Mesocycle, closed: list[Mesocycle]) -> None:
+        """Save `meso` with the blocks it closes; read again first, so a block another
+        process started while the lifter answered is never closed unasked."""
         try:
-            self.store.save_mesocycles([*closed, meso])
+            now = supersede(self.store.mesocycles(), meso)
+            if {m.id for m in now} != {m.id for m in closed}:
+                self._status("NOT saved: the blocks changed while you answered (another "
+                             "tui-tracker?). Press Ctrl+S again.", "error")
+                return
+            self.store.save_mesocycles([*now, meso])
         except StoreError as e:
             self._status(f"NOT saved: {e}", "error")
             return

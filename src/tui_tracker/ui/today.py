@@ -195,9 +195,16 @@ class TodayScreen(KeepsRunning, Screen):
 
     def _empty_hint(self) -> str:
         add = "Press [b]a[/b] to add an exercise, e.g. a squat."
-        if self.book.meso is None:
+        meso, workout = self.book.meso, self.book.workout
+        if meso is None or workout is None:
             return f"No exercises yet. {add} [b]p[/b] plans a training block."
-        return f"Rest day in {Content(self.book.meso.name).markup}. {add}"
+        name = Content(meso.name).markup
+        if workout.rest_day:
+            return f"Rest day in {name}. {add}"
+        if workout.phase == "before":
+            return f"{name} starts in {plural((meso.start - self.today).days, 'day')}. {add}"
+        return (f"{name} is over ({Content(workout.week_label).markup}): [b]m[/b] starts the "
+                f"next block from it. {add}")
 
     def _refresh_header(self) -> None:
         current = self.book.current

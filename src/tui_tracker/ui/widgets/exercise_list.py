@@ -51,8 +51,10 @@ def day_row(book: Logbook, exercise_id: str, today: date) -> Text:
 def day_title(workout: Workout | None) -> str:
     if workout is None:
         return "Today"
-    if workout.day_name is None:
+    if workout.rest_day:
         return "Today: rest day in the plan"
+    if workout.day_name is None:  # the block has not begun, or is over
+        return f"Today: {workout.week_label.lower()}"
     return f"Today: {workout.day_name}" + (" (deload)" if workout.deload else "")
 
 
