@@ -97,6 +97,11 @@ def cmd_exercise(args: argparse.Namespace) -> int:
             if not changes:
                 raise CliError("nothing to change: give --primary, --secondary, --kind, "
                                "--high-skill, --rest or --alias")
+            moved = [m for m in primary or () if secondary is None and m in old.secondary]
+            if moved:
+                raise CliError(f"{moved[0]} is both a primary and a secondary muscle of "
+                               f"{old.name}: to make it primary, give --secondary without it "
+                               f"(now --secondary {','.join(old.secondary)})")
             ex = replace(old, custom=True, **changes)
             if not ex.primary:
                 raise CliError("an exercise needs at least one primary muscle")

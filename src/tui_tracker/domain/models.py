@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Literal
 
-from .muscles import check_muscles
+from .muscles import check_primary_secondary
 
 KG_PER_LB = 0.45359237
 
@@ -64,8 +64,7 @@ class Exercise:
     def __post_init__(self) -> None:
         if not self.name.strip():
             raise ValueError("an exercise needs a name")
-        check_muscles(self.primary)
-        check_muscles(self.secondary)
+        check_primary_secondary(self.primary, self.secondary)
         if self.kind not in ("compound", "isolation"):
             raise ValueError(f"kind must be compound or isolation, not {self.kind!r}")
         if not 0 <= self.rest_seconds <= 1800:

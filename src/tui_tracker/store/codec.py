@@ -15,6 +15,7 @@ from typing import Any
 
 from ..domain.mesocycle import Mesocycle, PlannedExercise, TrainingDay
 from ..domain.models import Exercise, LoggedSet, Session
+from ..domain.muscles import distinct_muscles
 
 
 class CodecError(ValueError):
@@ -197,14 +198,18 @@ def _str_tuple(doc: dict, key: str) -> tuple[str, ...]:
 
 
 def exercise_from_dict(doc: Any) -> Exercise:
+    """An exercise as stored.  A muscle listed twice (older versions let that through)
+    is read once, so the database stays readable and a set still counts once."""
     try:
         if not isinstance(doc, dict):
             raise CodecError("an exercise is not an object")
+        primary, secondary = distinct_muscles(_str_tuple(doc, "primary"),
+                                              _str_tuple(doc, "secondary"))
         return Exercise(
             id=_str(doc, "id"),
             name=_str(doc, "name"),
-            primary=_str_tuple(doc, "primary"),
-            secondary=_str_tuple(doc, "secondary"),
+            primary=primary,
+            secondary=secondary,
             kind=doc["kind"],
             high_skill=bool(doc["high_skill"]),
             rest_seconds=_int(doc["rest_seconds"], "rest_seconds"),
