@@ -379,6 +379,7 @@ def fill(capsys, db: Path, tmp_path: Path) -> None:
         ["--today", "2026-11-16", "log", "squat", "60x5", "--warmup"],
         ["--today", "2026-11-16", "log", "bench", "135x8@2", "--unit", "lb", "--note", "Schmerz ✓"],
         ["exercise", "add", "Cable Y Raise", "--primary", "side_delts", "--kind", "isolation"],
+        ["exercise", "add", "Ring Dip", "--primary", "chest", "--bodyweight"],
         ["--today", "2026-11-18", "log", "Cable Y Raise", "8x15"],
         ["--today", "2026-11-02", "meso", "new", "--weeks", "4"],
     ):
@@ -396,10 +397,10 @@ def test_json_round_trip_into_an_empty_database_loses_nothing(capsys, tmp_path):
     fill(capsys, a, tmp_path)
     code, out, err = run(capsys, "--db", a, "export", "--format", "json", "-o", tmp_path / "a-export.json")
     assert code == 0, err
-    assert "Exported 3 sessions (6 sets), 1 mesocycle, 2 exercises of your own" in out
+    assert "Exported 3 sessions (6 sets), 1 mesocycle, 3 exercises of your own" in out
     code, out, err = run(capsys, "--db", b, "import", "json", tmp_path / "a-export.json")
     assert code == 0, err
-    assert out.startswith("Imported from") and "3 new sessions (6 sets), 1 mesocycle, 2 exercises" in out
+    assert out.startswith("Imported from") and "3 new sessions (6 sets), 1 mesocycle, 3 exercises" in out
     assert "1 volume target, 1 setting" in out
     code, _, _ = run(capsys, "--db", b, "export", "--format", "json", "-o", tmp_path / "b-export.json")
     assert code == 0
@@ -408,7 +409,8 @@ def test_json_round_trip_into_an_empty_database_loses_nothing(capsys, tmp_path):
     doc = json.loads((tmp_path / "a-export.json").read_text())
     assert doc["format"] == "tui-tracker-export" and doc["format_version"] == 1
     assert doc["settings"] == {"unit": "lb"} and doc["volume_targets"]["calves"] == [6, 10]
-    assert {e["name"] for e in doc["exercises"]} == {"Cable Y Raise", "Mystery Machine"}
+    assert {e["name"] for e in doc["exercises"]} == {"Cable Y Raise", "Mystery Machine", "Ring Dip"}
+    assert {e["name"]: e["bodyweight"] for e in doc["exercises"]}["Ring Dip"] is True
     sets = [s for session in doc["sessions"] for s in session["sets"]]
     lb = next(s for s in sets if s["unit"] == "lb")
     assert lb["weight_kg"] == 135 * KG_PER_LB and lb["note"] == "Schmerz ✓"

@@ -111,3 +111,15 @@ def test_a_stored_set_of_zero_reps_still_loads():
     doc = codec.set_to_dict(LoggedSet("a", 100.0, 1, 2, datetime(2026, 1, 1, tzinfo=timezone.utc)))
     s = codec.set_from_dict({**doc, "reps": 0})
     assert s.reps == 0 and not is_hard_set(s)
+
+
+def test_the_bodyweight_flag_round_trips_and_older_files_without_it_load():
+    e = Exercise(id="custom-ring-dip", name="Ring Dip", primary=("chest",), custom=True,
+                 bodyweight=True)
+    doc = codec.exercise_to_dict(e)
+    assert doc["bodyweight"] is True
+    assert codec.exercise_from_dict(orjson.loads(orjson.dumps(doc))) == e
+    old = {k: v for k, v in doc.items() if k != "bodyweight"}
+    assert codec.exercise_from_dict(old).bodyweight is False
+    with pytest.raises(codec.CodecError, match="bodyweight is not true or false"):
+        codec.exercise_from_dict({**doc, "bodyweight": "yes"})

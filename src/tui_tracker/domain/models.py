@@ -48,7 +48,9 @@ class Exercise:
     """A movement, with the muscles its sets count toward.
 
     `high_skill` marks lifts (squat, deadlift and close variants) where form
-    breaks down near failure and injury risk is real.
+    breaks down near failure and injury risk is real.  `bodyweight` marks
+    movements that lift the body (pull-up, dip, push-up, leg raise): a set
+    may carry no weight at all (0 kg is bodyweight), or added load.
     """
 
     id: str
@@ -60,6 +62,7 @@ class Exercise:
     rest_seconds: int = 120
     aliases: tuple[str, ...] = ()
     custom: bool = False
+    bodyweight: bool = False
 
     def __post_init__(self) -> None:
         if not self.name.strip():

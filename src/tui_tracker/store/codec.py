@@ -187,6 +187,7 @@ def exercise_to_dict(e: Exercise) -> dict[str, Any]:
         "rest_seconds": e.rest_seconds,
         "aliases": list(e.aliases),
         "custom": e.custom,
+        "bodyweight": e.bodyweight,
     }
 
 
@@ -195,6 +196,12 @@ def _str_tuple(doc: dict, key: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise CodecError(f"{key} is not a list of strings")
     return tuple(value)
+
+
+def _flag(value: Any, field: str) -> bool:
+    if not isinstance(value, bool):
+        raise CodecError(f"{field} is not true or false")
+    return value
 
 
 def exercise_from_dict(doc: Any) -> Exercise:
@@ -215,6 +222,8 @@ def exercise_from_dict(doc: Any) -> Exercise:
             rest_seconds=_int(doc["rest_seconds"], "rest_seconds"),
             aliases=_str_tuple(doc, "aliases"),
             custom=bool(doc["custom"]),
+            # Absent in files written before the flag existed: not bodyweight.
+            bodyweight=_flag(doc.get("bodyweight", False), "bodyweight"),
         )
     except KeyError as e:
         raise CodecError(f"an exercise has no {e.args[0]!r}") from e
