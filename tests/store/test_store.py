@@ -278,11 +278,11 @@ def test_add_new_sessions_skips_those_already_there_one_write_per_month(store, d
 
     a, b = session(date(2025, 12, 30), "a"), session(date(2025, 12, 31), "b")
     c = session(date(2026, 1, 2), "c")
-    assert store.add_new_sessions([a]) == (1, 0)
+    assert store.add_new_sessions([a]) == [a]
     writes = count_writes(monkeypatch)
-    assert store.add_new_sessions([b, a, c]) == (2, 1)
+    assert store.add_new_sessions([b, a, c]) == [b, c]
     assert writes == {month_path(db_path, 202512): 1, month_path(db_path, 202601): 1}
-    assert store.add_new_sessions([a, b, c]) == (0, 3)
+    assert store.add_new_sessions([a, b, c]) == []
     assert writes == {month_path(db_path, 202512): 1, month_path(db_path, 202601): 1}
     assert store.sessions_between(date(2025, 1, 1), date(2026, 12, 31)) == [a, b, c]
     with pytest.raises(StoreError, match="twice"):

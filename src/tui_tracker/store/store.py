@@ -333,35 +333,36 @@ class Store:
                     self._hint[doc["id"]] = month
         return len(ids)
 
-    def add_new_sessions(self, sessions: Iterable[Session]) -> tuple[int, int]:
+    def add_new_sessions(self, sessions: Iterable[Session]) -> list[Session]:
         """Add the sessions this database does not hold yet: one write per month touched.
 
         For imports, whose session ids come from the file (its date, start and
         name), so a session already imported can only be in its own month's file:
         only those files are read.  Each month's file is dropped from memory once
         written, so an import of any length holds one month at a time.  Returns
-        (added, already there).
+        the sessions added, in the order given.
         """
+        given = list(sessions)
         by_month: dict[int, list[Session]] = {}
         ids: set[str] = set()
-        for s in sessions:
+        for s in given:
             if s.id in ids:
                 raise StoreError(f"Session {s.id} appears twice in the import.", self.path)
             ids.add(s.id)
             by_month.setdefault(month_of(s.date), []).append(s)
-        added = 0
+        added: set[str] = set()
         with self._locked():
             for month, batch in sorted(by_month.items()):
                 table = self._sessions(month)
                 there = {d.get("id") for d in table.documents().values()}
-                docs = [codec.session_to_dict(s) for s in batch if s.id not in there]
-                if docs:
-                    table.insert_multiple(docs)
-                    added += len(docs)
+                new = [s for s in batch if s.id not in there]
+                if new:
+                    table.insert_multiple([codec.session_to_dict(s) for s in new])
+                    added.update(s.id for s in new)
                 db = self._months.pop(month, None)
                 if db is not None:
                     db.close()  # its cache: the next read parses the file again
-        return added, len(ids) - added
+        return [s for s in given if s.id in added]
 
     def session(self, session_id: str) -> Session | None:
         with self._locked():
