@@ -9,7 +9,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -361,15 +360,13 @@ def big_strong_file(path: Path, rows: int) -> Path:
     return path
 
 
-def test_a_big_file_imports_in_seconds(capsys, db, tmp_path):
+def test_a_big_file_imports(capsys, db, tmp_path):
+    """How fast, and in how little memory, is benchmarks/bench_import.py's to say."""
     f = big_strong_file(tmp_path / "big.csv", 20_000)
-    t0 = time.perf_counter()
     code, out, err = run(capsys, "--db", db, "import", "strong", f, "--unit", "kg")
-    elapsed = time.perf_counter() - t0
     assert code == 0, err
     assert "Imported 800 new sessions (20,000 sets)" in out
     assert "\r" not in err  # no progress bar when stderr is not a terminal
-    assert elapsed < 20, f"{elapsed:.1f} s"
 
 
 def count_writes(monkeypatch) -> "Counter[Path]":
