@@ -192,3 +192,15 @@ def test_single_session_warning_waits_for_the_end_of_the_week():
     assert warn_single_session(one, week, date(2026, 11, 29))
     assert warn_single_session(one, week, date(2026, 12, 5))
     assert not warn_single_session(MuscleVolume("chest", 6.0, 2, (10, 16)), week, date(2026, 12, 5))
+
+
+@given(st.lists(st.sampled_from(MUSCLES), max_size=6), st.lists(st.sampled_from(MUSCLES), max_size=6))
+def test_one_set_gives_each_muscle_at_most_one_set_and_primary_wins(primary, secondary):
+    from tui_tracker.domain.volume import muscle_credit
+
+    ex = _Listed(tuple(primary), tuple(secondary))
+    v = weekly_sets([make_session(TODAY, make_set("x"))], WEEK, {"x": ex}.get)
+    for m in MUSCLES:
+        expected = 1.0 if m in primary else 0.5 if m in secondary else 0.0
+        assert v[m].sets == expected == muscle_credit(ex).get(m, 0.0)
+        assert v[m].sessions == (1 if expected else 0)
