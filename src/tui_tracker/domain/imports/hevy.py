@@ -69,6 +69,7 @@ class HevyReader(RowReader):
         self.i_distance = column(cols, "distance_km", "distance_miles", "distance_meters")
         self.i_seconds = column(cols, "duration_seconds")
         self.i_rpe = column(cols, "rpe")
+        self._last_end: tuple[str | None, datetime | None] = (None, None)
 
     def read_row(self, line: int, row: list[str]) -> SetRow | RowError | None:
         w_text, r_text = row[self.i_weight], row[self.i_reps]
@@ -106,17 +107,26 @@ class HevyReader(RowReader):
         if no_weight:
             self.took_empty_weight(eid)
 
-        ends = None
-        if self.i_end >= 0 and row[self.i_end].strip():
-            try:
-                ends = self.date(row[self.i_end]).replace(tzinfo=self.tz)
-            except InputError:
-                pass  # the session's end is not worth losing its sets over: unknown
+        ends = self._end(row[self.i_end]) if self.i_end >= 0 else None
         session_note = row[self.i_description].strip() if self.i_description >= 0 else ""
         return SetRow(line, start, row[self.i_title].strip(), exercise, eid, kind, kg, self.unit,
                       n, 0 if failure else rir, "",
                       row[self.i_exercise_notes] if self.i_exercise_notes >= 0 else "",
                       ends, session_note, tuple(row))
+
+
+    def _end(self, text: str) -> datetime | None:
+        """The session's end_time, or None when empty or unreadable (its sets are worth
+        more than the end).  Every row of a session repeats it: the last answer is kept."""
+        if text != self._last_end[0]:
+            ends = None
+            if text.strip():
+                try:
+                    ends = self.date(text).replace(tzinfo=self.tz)
+                except InputError:
+                    pass
+            self._last_end = (text, ends)
+        return self._last_end[1]
 
 
 def hevy_reader(text: str | Iterable[str], *, tz: tzinfo) -> HevyReader:

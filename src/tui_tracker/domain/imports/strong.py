@@ -15,7 +15,7 @@ set, W for a warm-up, D for a drop set (working), F for a set to failure
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
 from typing import Iterable
 
 from ..catalogue import Catalogue
@@ -92,7 +92,7 @@ class StrongReader(RowReader):
         self.i_seconds = column(cols, "seconds")
         self.i_notes = column(cols, "notes")
         self.i_workout_notes = column(cols, "workout notes")
-        self._durations: dict[str, timedelta | None] = {}
+        self._last_end: tuple[tuple[str, str] | None, datetime | None] = (None, None)
 
     def read_row(self, line: int, row: list[str]) -> SetRow | RowError | None:
         order = row[self.i_order]
@@ -130,20 +130,20 @@ class StrongReader(RowReader):
         assert isinstance(start, datetime) and isinstance(eid, str) and kind is not None
         assert row_u is not None and kg is not None and isinstance(n, int)
 
-        ends = end_after(start, self._duration(row[self.i_duration]), self.tz) \
+        ends = self._end(row[self.i_date], start, row[self.i_duration]) \
             if self.i_duration >= 0 else None
         session_note = row[self.i_workout_notes].strip() if self.i_workout_notes >= 0 else ""
         return SetRow(line, start, row[self.i_name].strip(), exercise, eid, kind, kg, row_u, n,
                       0 if failure else rir, row[self.i_notes] if self.i_notes >= 0 else "", "",
                       ends, session_note, tuple(row))
 
-    def _duration(self, text: str) -> timedelta | None:
-        """`duration(text)`, remembered: every row of a session repeats it."""
-        if text not in self._durations:
-            if len(self._durations) >= 1024:
-                self._durations.clear()
-            self._durations[text] = duration(text)
-        return self._durations[text]
+    def _end(self, date_text: str, start: datetime, duration_text: str) -> datetime | None:
+        """The session's end from its start and duration; every row of a session repeats
+        both, so the last answer is kept."""
+        key = (date_text, duration_text)
+        if key != self._last_end[0]:
+            self._last_end = (key, end_after(start, duration(duration_text), self.tz))
+        return self._last_end[1]
 
 
 def strong_reader(text: str | Iterable[str], *, unit: Unit | None, tz: tzinfo) -> StrongReader:

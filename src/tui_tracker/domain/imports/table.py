@@ -112,6 +112,8 @@ def column(columns: dict[str, int], *names: str) -> int:
 
 def check_width(row: list[str], width: int) -> str | None:
     """Why the row does not line up with the header, or None when it does."""
+    if len(row) == width:
+        return None
     if len(row) < width or any(cell.strip() for cell in row[width:]):
         return (f"the row has {len(row)} fields where the header has {width}"
                 " (a delimiter or quote out of place?)")
