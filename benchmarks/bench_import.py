@@ -14,9 +14,13 @@ new database, in a fresh process:
   import creates N exercises of the lifter's own.
 
 Reported per file: its size, the wall time of the whole command (start-up included),
-rows per second, and the process's peak resident memory (VmHWM from /proc/self/status,
-read by the child itself just before it exits: Linux-only).  The import should grow
-linearly in time and stay flat in memory.
+its CPU time (user + system: steadier than wall time on a shared machine; the fsyncs are
+in the wall time only), rows per second, and the process's peak resident memory (VmHWM
+from /proc/self/status, read by the child itself just before it exits: Linux-only).  The
+import should grow linearly in time and stay flat in memory.
+
+To measure another version of the app the same way, put its `src` first on PYTHONPATH:
+`PYTHONPATH=/path/to/other/src .venv/bin/python benchmarks/bench_import.py`.
 """
 
 from __future__ import annotations
@@ -38,13 +42,14 @@ LIFTS = ("Squat (Barbell)", "Bench Press (Barbell)", "Deadlift (Barbell)",
 SETS_PER_SESSION = 25
 SESSION_TIMES = (7, 12, 18)  # three sessions a day keep 1M rows inside 1990-2026
 
-#: Runs the CLI in this process, then reports its own peak memory on stderr's last line.
+#: Runs the CLI in this process, then reports its own peak memory and CPU time on stderr.
 CHILD = """
-import sys
+import resource, sys
 from tui_tracker.cli import main
 code = main(sys.argv[1:])
 hwm = next(line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM:"))
-print(f"VmHWM_KB={hwm}", file=sys.stderr)
+use = resource.getrusage(resource.RUSAGE_SELF)
+print(f"VmHWM_KB={hwm} CPU_S={use.ru_utime + use.ru_stime:.3f}", file=sys.stderr)
 sys.exit(code)
 """
 
@@ -88,11 +93,13 @@ def run_import(csv_path: Path, db: Path) -> dict:
     t0 = time.perf_counter()
     r = subprocess.run(cmd, capture_output=True, text=True)
     seconds = time.perf_counter() - t0
-    hwm = [line for line in r.stderr.splitlines() if line.startswith("VmHWM_KB=")]
-    if r.returncode != 0 or not hwm:
+    stats = [line for line in r.stderr.splitlines() if line.startswith("VmHWM_KB=")]
+    if r.returncode != 0 or not stats:
         raise SystemExit(f"import of {csv_path} failed ({r.returncode}):\n{r.stderr[-2000:]}")
+    values = dict(field.split("=") for field in stats[-1].split())
     imported = [line for line in r.stdout.splitlines() if line.startswith("Imported")]
-    return {"seconds": seconds, "peak_mb": int(hwm[-1].split("=")[1]) / 1024,
+    return {"seconds": seconds, "cpu": float(values["CPU_S"]),
+            "peak_mb": int(values["VmHWM_KB"]) / 1024,
             "said": imported[0] if imported else r.stdout.splitlines()[0]}
 
 
@@ -111,12 +118,12 @@ def measure(work: Path, kind: str, n: int) -> dict:
 
 
 def table(results: list[dict]) -> str:
-    lines = ["| file | rows | CSV size | import time | rows/s | peak memory |",
-             "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    lines = ["| file | rows | CSV size | wall time | CPU time | rows/s (wall) | peak memory |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in results:
         what = "sets of 5 lifts" if r["kind"] == "rows" else "each a new exercise"
         lines.append(f"| {what} | {r['n']:,} | {r['mb']:.1f} MB | {r['seconds']:.1f} s | "
-                     f"{r['n'] / r['seconds']:,.0f} | {r['peak_mb']:.0f} MB |")
+                     f"{r['cpu']:.1f} s | {r['n'] / r['seconds']:,.0f} | {r['peak_mb']:.0f} MB |")
     return "\n".join(lines)
 
 
@@ -137,7 +144,8 @@ def main(argv: list[str] | None = None) -> int:
             for n in counts:
                 r = measure(work, kind, n)
                 results.append(r)
-                print(f"{kind} {n:,}: {r['seconds']:.1f} s, peak {r['peak_mb']:.0f} MB "
+                print(f"{kind} {n:,}: {r['seconds']:.1f} s ({r['cpu']:.1f} s CPU), "
+                      f"peak {r['peak_mb']:.0f} MB "
                       f"({r['said']})", file=sys.stderr, flush=True)
     finally:
         if args.keep is None:
