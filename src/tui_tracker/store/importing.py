@@ -7,8 +7,9 @@ here each checked row goes to a temp file of its month as it is read (a few
 thousand at a time are buffered), and afterwards each month's rows are read back,
 made into sessions and written in one write of that month's file.  Memory is then
 about one month of training, whatever the file's length; time and temp disk grow
-linearly with it.  The temp files live in the system's temp folder ($TMPDIR),
-readable by the lifter only, and are removed when the import ends, however it ends.
+linearly with it (the temp files take about twice the CSV's size).  They live in the
+system's temp folder ($TMPDIR), readable by the lifter only, and are removed when the
+import ends, however it ends.
 """
 
 from __future__ import annotations
