@@ -440,12 +440,13 @@ def test_the_progress_bars_show_rows_read_and_months_saved(capsys, db, tmp_path,
     stream = io.StringIO()
     monkeypatch.setattr(transfer.ProgressBar, "on_stderr",
                         classmethod(lambda cls, label: cls(label, stream)))
-    monkeypatch.setattr(transfer, "PROGRESS_EVERY", 1000)
-    f = big_strong_file(tmp_path / "big.csv", 5_000)
+    monkeypatch.setattr(transfer, "PROGRESS_EVERY", 3000)
+    f = big_strong_file(tmp_path / "big.csv", 5_000)  # one redraw at 3,000 rows, then the end
     code, out, err = run(capsys, "--db", db, "import", "strong", f, "--unit", "kg")
     assert code == 0, err
     drawn = stream.getvalue()
     assert "Reading big.csv [" in drawn and "5,000 rows" in drawn
+    assert "100%  5,000 rows" in drawn  # the end of reading is drawn, whatever the row count
     assert "Saving big.csv [" in drawn and "months" in drawn
     assert drawn.endswith("\r") and drawn.rsplit("\r", 2)[-2].strip() == ""  # cleared
 

@@ -207,6 +207,8 @@ def _read_rows(args: argparse.Namespace, reader, catalogue, staged, lines) -> in
                 staged.add(item)
             if bar is not None and reader.rows_read % PROGRESS_EVERY == 0:
                 bar(lines.position(), lines.size, f"{reader.rows_read:,} rows")
+        if bar is not None:  # the end, shown even for a file read between two redraws
+            bar(lines.size, lines.size, f"{reader.rows_read:,} rows")
     finally:
         if bar is not None:
             bar.clear()
