@@ -325,3 +325,23 @@ def test_custom_id_is_a_slug():
 def test_custom_ids_depend_only_on_the_normalized_name(name):
     assert custom_id(name) == custom_id(f" {name.upper()} ") or not name.isascii()
     assert custom_id(name).startswith("custom-") and " " not in custom_id(name)
+
+
+# --- bodyweight ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["Pull Up", "Chin Up", "Dip", "Push Up", "Inverted Row",
+                                  "Hanging Leg Raise", "Triceps Dip", "Plank", "Sit Up",
+                                  "Nordic Curl", "Pull Up (Weighted)"])
+def test_movements_that_lift_the_body_are_bodyweight(name):
+    assert CAT.find(name).bodyweight
+
+
+@pytest.mark.parametrize("name", ["Bench Press (Barbell)", "Squat (Barbell)", "Lat Pulldown",
+                                  "Bicep Curl (Dumbbell)", "Cable Crunch", "Leg Press",
+                                  "Lateral Raise (Dumbbell)", "Deadlift (Barbell)"])
+def test_loaded_movements_are_not_bodyweight(name):
+    assert not CAT.find(name).bodyweight
+
+
+def test_exercises_are_not_bodyweight_unless_marked():
+    assert Exercise("x", "X", ("chest",)).bodyweight is False

@@ -131,10 +131,30 @@ def test_volume_json_shape(capsys, db):
 
 def test_volume_default_week_is_todays_and_table_is_readable(capsys, db):
     run(capsys, "--db", str(db), "--today", "2026-11-18", "log", "bench", "80x8@2", "80x8@2")
-    code, out, _ = run(capsys, "--db", str(db), "--today", "2026-11-18", "volume")
+    code, out, _ = run(capsys, "--db", str(db), "--today", "2026-11-22", "volume")
     assert code == 0 and "2026-W47" in out
     chest = next(line for line in out.splitlines() if line.startswith("Chest"))
     assert "2.0" in chest and "below" in chest and "1 session" in chest
+
+
+@pytest.mark.parametrize("today,flagged,week_over", [
+    ("2026-11-18", False, False),  # Wednesday: the second session may still come
+    ("2026-11-21", False, False),  # Saturday
+    ("2026-11-22", True, True),    # Sunday, the week's last day: as the dashboard
+    ("2026-12-01", True, True),    # a week gone by
+])
+def test_volume_flags_a_single_session_muscle_only_once_the_week_is_over(
+        capsys, db, today, flagged, week_over):
+    run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "bench", *["80x8@2"] * 4)
+    code, out, _ = run(capsys, "--db", str(db), "--today", today, "volume", "--week", "2026-W47")
+    assert code == 0
+    chest = next(line for line in out.splitlines() if line.startswith("Chest"))
+    assert ("split it over two" in chest) == flagged
+    code, out, _ = run(capsys, "--db", str(db), "--today", today, "volume", "--week", "2026-W47",
+                       "--json")
+    data = json.loads(out)
+    assert data["week_over"] is week_over
+    assert data["muscles"]["chest"]["single_session"] is True  # the data, whatever the day
 
 
 def test_exercises_lists_the_catalogue(capsys, db):
@@ -166,10 +186,22 @@ def test_own_exercises_add_edit_and_log(capsys, db):
     (["exercise", "add", "Thing", "--primary", "lats"], "unknown muscle 'lats'"),
     (["exercise", "edit", "nothing like it"], "unknown exercise"),
     (["exercise", "edit", "squat"], "nothing to change"),
+    (["exercise", "add", "Thing", "--primary", "side_delts,side_delts"],
+     "side_delts is listed twice"),
+    (["exercise", "add", "Thing", "--primary", "side_delts", "--secondary", "side_delts"],
+     "side_delts is both a primary and a secondary muscle"),
+    (["exercise", "edit", "squat", "--secondary", "glutes"],
+     "glutes is both a primary and a secondary muscle"),
+    (["exercise", "edit", "bench", "--primary", "chest,triceps"],
+     "triceps is both a primary and a secondary muscle"),
 ])
 def test_exercise_errors(capsys, db, args, message):
     code, _, err = run(capsys, "--db", str(db), *args)
-    assert code == 2 and message in err
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+    if db.exists():
+        store = Store(db)
+        assert store.custom_exercises() == []  # nothing saved
+        store.close()
 
 
 def test_edit_builtin_muscles_changes_volume(capsys, db):
@@ -262,3 +294,38 @@ def test_log_after_the_session_was_finished_starts_a_new_one(capsys, db):
 def test_a_negative_weight_says_so(capsys, db):
     code, _, err = run(capsys, "--db", str(db), "log", "squat", "-5x5")
     assert code == 2 and "negative" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_database_holding_an_exercise_with_a_muscle_twice_stays_readable(capsys, db):
+    """Older versions saved `--primary side_delts,side_delts`: such a file still opens, and
+    a set of that exercise counts once for the muscle."""
+    code, _, err = run(capsys, "--db", str(db), "exercise", "add", "Cable Y Raise",
+                       "--primary", "side_delts", "--secondary", "rear_delts")
+    assert code == 0, err
+    doc = json.loads(db.read_text())
+    (stored,) = doc["exercises"].values()
+    stored["primary"] = ["side_delts", "side_delts"]
+    stored["secondary"] = ["rear_delts", "side_delts"]
+    db.write_text(json.dumps(doc))
+    code, _, err = run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "Cable Y Raise",
+                       "8x15@1")
+    assert code == 0, err
+    code, out, err = run(capsys, "--db", str(db), "volume", "--week", "2026-W47", "--json")
+    assert code == 0, err
+    muscles = json.loads(out)["muscles"]
+    assert muscles["side_delts"]["sets"] == 1.0 and muscles["rear_delts"]["sets"] == 0.5
+
+
+def test_own_exercises_can_be_marked_bodyweight(capsys, db):
+    code, out, err = run(capsys, "--db", str(db), "exercise", "add", "Ring Dip", "--primary",
+                         "chest", "--secondary", "triceps", "--bodyweight")
+    assert code == 0, err
+    assert "bodyweight" in out
+    code, out, _ = run(capsys, "--db", str(db), "exercises", "--json")
+    data = {e["name"]: e for e in json.loads(out)}
+    assert data["Ring Dip"]["bodyweight"] is True and data["Pull-Up"]["bodyweight"] is True
+    assert data["Barbell Bench Press"]["bodyweight"] is False
+    code, out, _ = run(capsys, "--db", str(db), "exercise", "edit", "ring dip", "--no-bodyweight")
+    assert code == 0 and "bodyweight" not in out
+    code, out, _ = run(capsys, "--db", str(db), "exercises")
+    assert "bodyweight" in next(line for line in out.splitlines() if line.startswith("Pull-Up "))

@@ -78,7 +78,7 @@ def test_bad_weights(text, unit, reason):
         weight_kg(text, unit)
 
 
-@pytest.mark.parametrize("text,n", [("5", 5), ("5.0", 5), ("5,0", 5), (" 8 ", 8), ("0", 0), ("100", 100),
+@pytest.mark.parametrize("text,n", [("5", 5), ("5.0", 5), ("5,0", 5), (" 8 ", 8), ("1", 1), ("100", 100),
                                     ("007", 7)])
 def test_reps(text, n):
     assert reps(text) == n
@@ -86,7 +86,10 @@ def test_reps(text, n):
 
 @pytest.mark.parametrize("text,reason", [("abc", "not a whole number"), ("5.5", "not a whole number"),
                                          ("-1", "negative"), ("101", "above 100"), ("", "empty"),
-                                         ("1" * 5000, "above 100")])
+                                         ("1" * 5000, "above 100"),
+                                         ("0", "a set needs at least one rep"),
+                                         ("00", "a set needs at least one rep"),
+                                         ("0.0", "a set needs at least one rep")])
 def test_bad_reps(text, reason):
     with pytest.raises(InputError, match=reason):
         reps(text)

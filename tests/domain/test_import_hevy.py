@@ -100,6 +100,50 @@ def test_bodyweight_cardio_and_timed_rows():
     assert r.rows_skipped == 3 and r.errors == (RowError(6, "reps are empty"),)
 
 
+def test_an_empty_weight_is_bodyweight_only_on_a_bodyweight_exercise():
+    """Hevy leaves the weight empty for bodyweight exercises.  On a loaded one an empty
+    weight is a set whose load was not recorded: reported, not stored as 0 kg."""
+    r = hevy(lines(
+        HEADER,
+        row(exercise="Bench Press (Barbell)", weight="", reps="8"),
+        row(exercise="Chin Up", weight="", reps="8"),
+        row(exercise="Triceps Dip", weight="  ", reps="10"),
+        row(exercise="Pull Up (Weighted)", weight="20", reps="5"),
+        row(exercise="Bench Press (Barbell)", weight="0", reps="8"),   # 0 written: kept as typed
+    ))
+    assert r.errors == (RowError(2, "weight is empty, and Barbell Bench Press is not a bodyweight "
+                                    "exercise"),)
+    assert [(s.exercise_id, s.weight_kg, s.reps) for s in all_sets(r)] == [
+        ("chin-up", 0, 8), ("triceps-dip", 0, 10), ("pull-up", 20, 5),
+        ("barbell-bench-press", 0, 8)]
+
+
+def test_an_empty_weight_on_the_lifters_own_exercise_follows_its_flag():
+    mine = [Exercise("custom-ring-dip", "Ring Dip", ("chest",), custom=True, bodyweight=True),
+            Exercise("custom-sled", "Sled Press", ("quads",), custom=True)]
+    r = hevy(lines(HEADER, row(exercise="Ring Dip", weight="", reps="8"),
+                   row(exercise="Sled Press", weight="", reps="8")), catalogue=Catalogue(mine))
+    assert [(s.exercise_id, s.weight_kg) for s in all_sets(r)] == [("custom-ring-dip", 0)]
+    assert r.errors == (RowError(3, "weight is empty, and Sled Press is not a bodyweight exercise"),)
+
+
+def test_a_new_exercise_with_empty_weights_is_new_and_bodyweight():
+    """A name the catalogue does not know: Hevy's own bodyweight exercises export no weight,
+    so the sets are kept at bodyweight and the new exercise is marked bodyweight."""
+    r = hevy(lines(HEADER, row(exercise="Muscle Up", weight="", reps="3"),
+                   row(exercise="Muscle Up", weight="10", reps="2"),
+                   row(exercise="Zercher Squat", weight="100", reps="5")))
+    assert r.errors == ()
+    assert [(e.name, e.bodyweight) for e in r.new_exercises] == [("Muscle Up", True),
+                                                                 ("Zercher Squat", False)]
+
+
+def test_zero_reps_with_a_weight_is_a_bad_row():
+    r = hevy(lines(HEADER, row(weight="100", reps="0"), row(weight="100", reps="5")))
+    assert r.errors == (RowError(2, "reps '0': a set needs at least one rep"),)
+    assert r.sets_read == 1
+
+
 def test_bad_hevy_rows():
     r = hevy(lines(
         HEADER,
@@ -179,12 +223,11 @@ def test_files_that_are_not_hevy_exports(text, reason):
         hevy(text)
 
 
-def test_progress():
-    calls = []
+def test_many_rows_of_one_session():
     text = lines(HEADER, *[row(index=str(i)) for i in range(2500)])
-    r = hevy(text, progress=lambda done, total: calls.append((done, total)))
+    r = hevy(text)
     assert r.sets_read == 2500 and len(r.sessions) == 1
-    assert calls == [(1000, 2500), (2000, 2500), (2500, 2500)]
+    assert len({s.id for s in r.sessions[0].sets}) == 2500
 
 
 # --- properties -----------------------------------------------------------------------

@@ -34,13 +34,15 @@ def test_bad_weights(text, reason):
         parse_weight(text)
 
 
-@pytest.mark.parametrize("text,reps", [("0", 0), ("8", 8), (" 100 ", 100)])
+@pytest.mark.parametrize("text,reps", [("1", 1), ("8", 8), (" 100 ", 100), ("007", 7)])
 def test_reps(text, reps):
     assert parse_reps(text) == reps
 
 
 @pytest.mark.parametrize("text,reason", [("", "empty"), ("8.5", "whole numbers"), ("101", "above 100"),
-                                         ("-1", "not a whole number"), ("x", "not a whole number")])
+                                         ("-1", "not a whole number"), ("x", "not a whole number"),
+                                         ("0", "a set needs at least one rep"),
+                                         ("000", "a set needs at least one rep")])
 def test_bad_reps(text, reason):
     with pytest.raises(InputError, match=reason):
         parse_reps(text)
@@ -74,6 +76,8 @@ def test_set_notation_with_unit():
 @pytest.mark.parametrize("text,reason", [
     ("100", "not like 100x5@2"), ("x5", "not like"), ("100x", "not like"), ("100x5@", "nothing after @"),
     ("100x5@11", "0 \\(failure\\)"), ("100x5.5", "whole numbers"), ("abcx5", "not a number"),
+    ("0x0", "a set needs at least one rep"), ("100x0", "a set needs at least one rep"),
+    ("100x0@2", "a set needs at least one rep"), ("-5x5", "weight cannot be negative"),
 ])
 def test_bad_set_notation_names_the_set(text, reason):
     with pytest.raises(InputError, match=reason):
@@ -95,7 +99,7 @@ def test_any_text_either_parses_within_the_rules_or_raises_input_error(text):
         except InputError:
             continue
         assert math.isfinite(s.weight_kg) and 0 <= s.weight_kg <= MAX_WEIGHT_KG + 1e-9
-        assert isinstance(s.reps, int) and 0 <= s.reps <= 100
+        assert isinstance(s.reps, int) and 1 <= s.reps <= 100
         assert s.rir is None or (isinstance(s.rir, int) and 0 <= s.rir <= 10)
 
 

@@ -92,3 +92,34 @@ def test_bad_session_and_exercise_documents():
         codec.exercise_from_dict({"id": "x", "name": "X", "primary": ["neck"], "secondary": [],
                                   "kind": "compound", "high_skill": False, "rest_seconds": 90,
                                   "aliases": [], "custom": True})
+
+
+def test_an_exercise_stored_with_a_muscle_twice_still_loads_counted_once():
+    """Older versions let `--primary side_delts,side_delts` through: such a database must
+    stay readable.  The first listing is kept; a secondary that is also primary goes."""
+    doc = {"id": "custom-y", "name": "Y Raise", "primary": ["side_delts", "side_delts"],
+           "secondary": ["rear_delts", "side_delts", "rear_delts"], "kind": "isolation",
+           "high_skill": False, "rest_seconds": 90, "aliases": [], "custom": True}
+    e = codec.exercise_from_dict(doc)
+    assert e.primary == ("side_delts",) and e.secondary == ("rear_delts",)
+
+
+def test_a_stored_set_of_zero_reps_still_loads():
+    """Typing 0 reps is refused now; sets saved so by older versions stay readable."""
+    from tui_tracker.domain.volume import is_hard_set
+
+    doc = codec.set_to_dict(LoggedSet("a", 100.0, 1, 2, datetime(2026, 1, 1, tzinfo=timezone.utc)))
+    s = codec.set_from_dict({**doc, "reps": 0})
+    assert s.reps == 0 and not is_hard_set(s)
+
+
+def test_the_bodyweight_flag_round_trips_and_older_files_without_it_load():
+    e = Exercise(id="custom-ring-dip", name="Ring Dip", primary=("chest",), custom=True,
+                 bodyweight=True)
+    doc = codec.exercise_to_dict(e)
+    assert doc["bodyweight"] is True
+    assert codec.exercise_from_dict(orjson.loads(orjson.dumps(doc))) == e
+    old = {k: v for k, v in doc.items() if k != "bodyweight"}
+    assert codec.exercise_from_dict(old).bodyweight is False
+    with pytest.raises(codec.CodecError, match="bodyweight is not true or false"):
+        codec.exercise_from_dict({**doc, "bodyweight": "yes"})

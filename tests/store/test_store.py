@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import orjson
@@ -249,6 +250,62 @@ def test_exercises_merge_with_catalogue(store):
     assert cat.get("barbell-back-squat") is not None  # builtins still there
     assert [e.id for e in store.custom_exercises()] == ["landmine-row"]
     store.close()
+
+
+def count_writes(monkeypatch) -> dict[Path, int]:
+    """Every file the store replaces, with how many times (atomic_write is its only way)."""
+    from collections import Counter
+
+    from tui_tracker.store import storage
+
+    writes: Counter = Counter()
+    real = storage.atomic_write
+
+    def counting(path, payload):
+        writes[Path(path)] += 1
+        return real(path, payload)
+
+    monkeypatch.setattr(storage, "atomic_write", counting)
+    return writes
+
+
+def test_many_new_exercises_are_saved_in_one_write_of_the_main_file(store, db_path, monkeypatch):
+    mine = Exercise(id="custom-kept", name="Kept", primary=("back",), custom=True)
+    store.save_exercise(mine)
+    writes = count_writes(monkeypatch)
+    new = [Exercise(id=f"custom-x{i}", name=f"X {i}", primary=(), custom=True) for i in range(1000)]
+    store.save_exercises([*new, replace(mine, rest_seconds=60)])
+    assert writes == {db_path: 1}
+    store = reopen(store)
+    got = {e.id: e for e in store.custom_exercises()}
+    assert len(got) == 1001 and got["custom-kept"].rest_seconds == 60
+    assert [e.id for e in store.custom_exercises()][:2] == ["custom-kept", "custom-x0"]
+    store.save_exercises([])  # nothing to save: no write
+    assert writes == {db_path: 1}
+    store.close()
+
+
+def test_saving_exercises_marks_them_the_lifters_own(store):
+    store.save_exercises([Exercise(id="pull-up", name="Pull-Up", primary=("back",))])
+    assert store.custom_exercises()[0].custom
+
+
+def test_add_new_sessions_skips_those_already_there_one_write_per_month(store, db_path,
+                                                                        monkeypatch):
+    def session(day: date, sid: str) -> Session:
+        return Session(day, at(day), (mkset(day=day),), at(day, 19), id=sid)
+
+    a, b = session(date(2025, 12, 30), "a"), session(date(2025, 12, 31), "b")
+    c = session(date(2026, 1, 2), "c")
+    assert store.add_new_sessions([a]) == [a]
+    writes = count_writes(monkeypatch)
+    assert store.add_new_sessions([b, a, c]) == [b, c]
+    assert writes == {month_path(db_path, 202512): 1, month_path(db_path, 202601): 1}
+    assert store.add_new_sessions([a, b, c]) == []
+    assert writes == {month_path(db_path, 202512): 1, month_path(db_path, 202601): 1}
+    assert store.sessions_between(date(2025, 1, 1), date(2026, 12, 31)) == [a, b, c]
+    with pytest.raises(StoreError, match="twice"):
+        store.add_new_sessions([c, c])
 
 
 def test_import_sessions_bulk(store, db_path):

@@ -29,6 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         e.add_argument("--kind", choices=["compound", "isolation"], help="default: compound")
         e.add_argument("--high-skill", dest="high_skill", action=argparse.BooleanOptionalAction,
                        default=None, help="form breaks down near failure (squat/deadlift-like)")
+        e.add_argument("--bodyweight", action=argparse.BooleanOptionalAction, default=None,
+                       help="the body is the load (pull-up, dip): a set may have no weight")
         e.add_argument("--rest", type=int, metavar="SECONDS", help="default rest between sets")
         e.add_argument("--alias", action="append", default=None, metavar="NAME",
                        help="another name (repeatable)")
@@ -43,14 +45,20 @@ def cmd_exercises(args: argparse.Namespace) -> int:
         print(json.dumps([{
             "id": e.id, "name": e.name, "aliases": list(e.aliases), "primary": list(e.primary),
             "secondary": list(e.secondary), "kind": e.kind, "high_skill": e.high_skill,
-            "rest_seconds": e.rest_seconds, "custom": e.custom} for e in exercises], indent=2))
+            "rest_seconds": e.rest_seconds, "custom": e.custom, "bodyweight": e.bodyweight}
+            for e in exercises], indent=2))
         return 0
     width = max(len(e.name) for e in exercises)
     for e in exercises:
         muscles = ", ".join(e.primary) + (f" (+ {', '.join(e.secondary)})" if e.secondary else "")
-        tags = e.kind + (", high skill" if e.high_skill else "") + (", yours" if e.custom else "")
-        print(f"{e.name:<{width}}  {tags:<22}  {muscles}")
+        print(f"{e.name:<{width}}  {_tags(e):<34}  {muscles}")
     return 0
+
+
+def _tags(e) -> str:
+    return e.kind + "".join(tag for tag, on in ((", high skill", e.high_skill),
+                                               (", bodyweight", e.bodyweight),
+                                               (", yours", e.custom)) if on)
 
 
 def _muscle_list(text: str | None) -> tuple[str, ...] | None:
@@ -83,6 +91,8 @@ def cmd_exercise(args: argparse.Namespace) -> int:
             ex = new_exercise(catalogue, args.name, primary, secondary or (),
                               kind=args.kind or "compound", high_skill=bool(args.high_skill),
                               rest_seconds=args.rest, aliases=tuple(args.alias or ()))
+            if args.bodyweight:
+                ex = replace(ex, bodyweight=True)
             verb = "Added"
         else:
             old = catalogue.find(args.name)
@@ -91,12 +101,18 @@ def cmd_exercise(args: argparse.Namespace) -> int:
                 raise CliError(f"unknown exercise {args.name!r}" + (f"; did you mean: {hints}?" if hints else ""))
             changes = {k: v for k, v in {
                 "primary": primary, "secondary": secondary, "kind": args.kind,
-                "high_skill": args.high_skill, "rest_seconds": args.rest,
+                "high_skill": args.high_skill, "bodyweight": args.bodyweight,
+                "rest_seconds": args.rest,
                 "aliases": tuple(old.aliases) + tuple(args.alias) if args.alias else None,
             }.items() if v is not None}
             if not changes:
                 raise CliError("nothing to change: give --primary, --secondary, --kind, "
-                               "--high-skill, --rest or --alias")
+                               "--high-skill, --bodyweight, --rest or --alias")
+            moved = [m for m in primary or () if secondary is None and m in old.secondary]
+            if moved:
+                raise CliError(f"{moved[0]} is both a primary and a secondary muscle of "
+                               f"{old.name}: to make it primary, give --secondary without it "
+                               f"(now --secondary {','.join(old.secondary)})")
             ex = replace(old, custom=True, **changes)
             if not ex.primary:
                 raise CliError("an exercise needs at least one primary muscle")
@@ -106,5 +122,6 @@ def cmd_exercise(args: argparse.Namespace) -> int:
     store_call(store.save_exercise, ex)
     store.close()
     muscles = ", ".join(ex.primary) + (f" (+ {', '.join(ex.secondary)})" if ex.secondary else "")
-    print(f"{verb} {ex.name} [{ex.id}]: {ex.kind}, {muscles}, rest {ex.rest_seconds} s")
+    print(f"{verb} {ex.name} [{ex.id}]: {_tags(replace(ex, custom=False))}, {muscles}, "
+          f"rest {ex.rest_seconds} s")
     return 0

@@ -1,8 +1,9 @@
 """`tui-tracker import strong|hevy|json FILE` and `tui-tracker export`: history in and out.
 
 Thin: reading the CSV is the domain's (domain/imports), the export document
-and the files are the store's (store/exchange.py); this module parses
-arguments, shows progress, calls them, and prints what happened.
+and the files are the store's (store/exchange.py, and store/importing.py for a
+CSV of any size); this module parses arguments, shows progress, calls them, and
+prints what happened.
 """
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ from .base import CliError, Parser, global_options, open_store, store_call
 
 if TYPE_CHECKING:
     from datetime import tzinfo
-
-    from ..domain.imports import ImportResult
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -95,14 +94,15 @@ class ProgressBar:
             tty = False
         return cls(label, sys.stderr) if tty else None
 
-    def __call__(self, done: int, total: int) -> None:
+    def __call__(self, done: int, total: int, what: str = "") -> None:
+        """Show `done` of `total` as a percentage, then `what` (e.g. '20,000 rows')."""
         pct = 100 if total <= 0 else min(100, done * 100 // total)
         if pct == self._last:
             return
         self._last = pct
         filled = self.WIDTH * pct // 100
-        self.show(f"{self.label} [{'#' * filled}{'.' * (self.WIDTH - filled)}] {pct:3d}%  "
-                  f"{done:,}/{total:,} rows")
+        self.show(f"{self.label} [{'#' * filled}{'.' * (self.WIDTH - filled)}] {pct:3d}%"
+                  + (f"  {what}" if what else ""))
 
     def show(self, text: str) -> None:
         self.stream.write("\r" + text.ljust(self._width))
@@ -114,6 +114,7 @@ class ProgressBar:
             self.stream.write("\r" + " " * self._width + "\r")
             self.stream.flush()
             self._width = 0
+        self._last = -1  # the next call draws again
 
 
 def _read(path: str) -> str:
@@ -152,79 +153,100 @@ def _plural(n: int, word: str, words: str | None = None) -> str:
 
 # --- import strong / hevy -------------------------------------------------------------------
 
+#: Rows between two redraws of the progress bar.
+PROGRESS_EVERY = 2000
+
+
 def cmd_import_csv(args: argparse.Namespace) -> int:
-    from ..domain.imports import ImportFormatError, parse_hevy, parse_strong
-    from ..store.exchange import existing_session_ids
+    """Read the file once, row by row, parking checked rows on disk by month; then save
+    the new exercises in one write and the sessions a month at a time.  Memory stays
+    about one month of training whatever the file's length (store/importing.py)."""
+    from ..domain.imports import ImportFormatError, hevy_reader, strong_reader
+    from ..store.exchange import ExchangeError
+    from ..store.importing import StagedRows, open_lines, write_staged
 
-    text = _read(args.file)
     name = Path(args.file).name
-    store = open_store(args)
-    catalogue = store_call(store.catalogue)
-    bar = ProgressBar.on_stderr(f"Reading {name}")
     try:
-        if args.import_kind == "strong":
-            result = parse_strong(text, catalogue=catalogue, unit=args.unit, tz=local_zone(),
-                                  progress=bar)
-        else:
-            result = parse_hevy(text, catalogue=catalogue, tz=local_zone(), progress=bar)
-    except ImportFormatError as e:
-        raise CliError(f"{args.file}: {e}") from None
-    finally:
-        if bar is not None:
-            bar.clear()
-    del text
-
-    for err in result.errors:
-        print(f"{args.file}:{err.line}: {err.message}", file=sys.stderr)
-    bad = len(result.errors)
-    if bad and args.strict:
-        raise CliError(f"{_plural(bad, 'bad row')} in {args.file} (listed above): nothing "
-                       "imported (--strict); fix them, or import without --strict to skip them")
-    if bad and not result.sessions:
-        raise CliError(f"every set row of {args.file} is bad (listed above): nothing imported")
-
-    present = store_call(existing_session_ids, store, result.sessions)
-    new = [s for s in result.sessions if s.id not in present]
-    used = {s.exercise_id for session in result.sessions for s in session.sets}
-    created = [e for e in result.new_exercises if e.id in used and e.id not in catalogue]
-    for ex in created:
-        store_call(store.save_exercise, ex)
-    if new:
-        if bar is not None:
-            bar.show(f"Saving {_plural(len(new), 'session')}...")
-        try:
-            store_call(store.import_sessions, new)
-        finally:
-            if bar is not None:
-                bar.clear()
-    catalogue = store_call(store.catalogue)
-    store.close()
-    _report_import(args, result, new, len(present), created, catalogue)
+        with open_lines(args.file) as lines:
+            try:
+                reader = (strong_reader(lines, unit=args.unit, tz=local_zone())
+                          if args.import_kind == "strong" else hevy_reader(lines, tz=local_zone()))
+            except ImportFormatError as e:
+                raise CliError(f"{args.file}: {e}") from None
+            store = open_store(args)
+            try:
+                with StagedRows() as staged:
+                    catalogue = store_call(store.catalogue)
+                    bad = _read_rows(args, reader, catalogue, staged, lines)
+                    if bad and args.strict:
+                        raise CliError(f"{_plural(bad, 'bad row')} in {args.file} (listed above): "
+                                       "nothing imported (--strict); fix them, or import without "
+                                       "--strict to skip them")
+                    if bad and not reader.sets_read:
+                        raise CliError(f"every set row of {args.file} is bad (listed above): "
+                                       "nothing imported")
+                    created = list(reader.new_exercises())
+                    bar = ProgressBar.on_stderr(f"Saving {name}")
+                    try:
+                        written = store_call(
+                            write_staged, store, staged, created, reader.assemble,
+                            progress=bar and (lambda i, n: bar(i, n, f"{i:,}/{n:,} months")))
+                    finally:
+                        if bar is not None:
+                            bar.clear()
+                catalogue = store_call(store.catalogue)
+            finally:
+                store.close()
+    except ExchangeError as e:
+        raise CliError(str(e)) from None
+    _report_import(args, reader, bad, written, created, catalogue)
     return 0
 
 
-def _report_import(args: argparse.Namespace, result: "ImportResult", new: list, present: int,
-                   created: list, catalogue) -> None:
+def _read_rows(args: argparse.Namespace, reader, catalogue, staged, lines) -> int:
+    """Stage every good row; print each bad one as FILE:LINE: reason.  Returns how many were bad."""
+    from ..domain.imports import RowError
+
+    bar = ProgressBar.on_stderr(f"Reading {Path(args.file).name}")
+    bad = 0
+    try:
+        for item in reader.rows(catalogue):
+            if isinstance(item, RowError):
+                if bar is not None:
+                    bar.clear()
+                print(f"{args.file}:{item.line}: {item.message}", file=sys.stderr)
+                bad += 1
+            else:
+                staged.add(item)
+            if bar is not None and reader.rows_read % PROGRESS_EVERY == 0:
+                bar(lines.position(), lines.size, f"{reader.rows_read:,} rows")
+        if bar is not None:  # the end, shown even for a file read between two redraws
+            bar(lines.size, lines.size, f"{reader.rows_read:,} rows")
+    finally:
+        if bar is not None:
+            bar.clear()
+    return bad
+
+
+def _report_import(args: argparse.Namespace, reader, bad: int, written, created: list,
+                   catalogue) -> None:
     from ..domain.muscles import MUSCLES
 
-    sets = sum(len(s.sets) for s in new)
-    skipped = f", {_plural(result.rows_skipped, 'row')} that are not sets (notes, rest timers, " \
-              "cardio) skipped" if result.rows_skipped else ""
-    bad = f", {_plural(len(result.errors), 'bad row')} left out (listed above)" \
-        if result.errors else ""
-    print(f"Read {_plural(result.rows_read, 'row')} of {args.file}: "
-          f"{_plural(result.sets_read, 'set')} in {_plural(len(result.sessions), 'session')}"
-          f"{skipped}{bad}.")
-    span = f", {new[0].date.isoformat()} to {new[-1].date.isoformat()}" if new else ""
-    there = f"; {_plural(present, 'session was', 'sessions were')} already there" \
-        if present else ""
-    print(f"Imported {_plural(len(new), 'new session')} ({_plural(sets, 'set')}){span}{there}.")
+    skipped = f", {_plural(reader.rows_skipped, 'row')} that are not sets (notes, rest timers, " \
+              "cardio) skipped" if reader.rows_skipped else ""
+    bad_rows = f", {_plural(bad, 'bad row')} left out (listed above)" if bad else ""
+    print(f"Read {_plural(reader.rows_read, 'row')} of {args.file}: "
+          f"{_plural(reader.sets_read, 'set')} in {_plural(written.sessions, 'session')}"
+          f"{skipped}{bad_rows}.")
+    span = f", {written.first.isoformat()} to {written.last.isoformat()}" \
+        if written.first is not None else ""
+    there = f"; {_plural(written.already, 'session was', 'sessions were')} already there" \
+        if written.already else ""
+    print(f"Imported {_plural(written.new_sessions, 'new session')} "
+          f"({_plural(written.new_sets, 'set')}){span}{there}.")
 
     # Every exercise of this file the volume count cannot use yet: no muscles.
-    counts: dict[str, int] = {}
-    for session in result.sessions:
-        for s in session.sets:
-            counts[s.exercise_id] = counts.get(s.exercise_id, 0) + 1
+    counts = reader.sets_per_exercise
     bare = [catalogue.get(i) for i in counts]
     bare = sorted((e for e in bare if e is not None and e.custom and not e.primary),
                   key=lambda e: e.name.casefold())

@@ -34,11 +34,12 @@ REST_ISOLATION = 90
 
 
 def _ex(id: str, name: str, primary: str, secondary: str, kind: ExerciseKind, rest: int,
-        aliases: tuple[str, ...] = (), *, high_skill: bool = False) -> Exercise:
+        aliases: tuple[str, ...] = (), *, high_skill: bool = False,
+        bodyweight: bool = False) -> Exercise:
     """One table row; muscles are space-separated ids so a row fits on a line."""
     return Exercise(id=id, name=name, primary=tuple(primary.split()),
                     secondary=tuple(secondary.split()), kind=kind, high_skill=high_skill,
-                    rest_seconds=rest, aliases=aliases)
+                    rest_seconds=rest, aliases=aliases, bodyweight=bodyweight)
 
 
 H, M, L, R = REST_HEAVY, REST_COMPOUND, REST_LIGHT_COMPOUND, REST_ISOLATION
@@ -47,6 +48,8 @@ H, M, L, R = REST_HEAVY, REST_COMPOUND, REST_LIGHT_COMPOUND, REST_ISOLATION
 # floor, where form breaks down near failure under a heavy spine load.  Hinges that
 # start from the top (RDL, stiff-leg, good morning), guided or supported squats
 # (leg press, hack, Smith, goblet), trap-bar pulls and rack pulls are lower risk.
+# bodyweight: the body is the load (pull-ups, dips, push-ups, leg raises, planks), so a set
+# may record no weight, or the load added to the body; everything else lifts a weight.
 BUILTIN_EXERCISES: tuple[Exercise, ...] = (
     # --- chest ---------------------------------------------------------------------------
     _ex("barbell-bench-press", "Barbell Bench Press", "chest", "triceps front_delts", C, H,
@@ -72,19 +75,22 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         ("Butterfly (Pec Deck)", "Chest Fly (Machine)", "Pec Deck (Machine)", "Machine Fly",
          "Butterfly")),
     _ex("push-up", "Push-Up", "chest", "triceps front_delts", C, L,
-        ("Push Up", "Pushup", "Push Ups")),
+        ("Push Up", "Pushup", "Push Ups"), bodyweight=True),
     _ex("chest-dip", "Chest Dip", "chest", "triceps front_delts", C, M,
-        ("Dip", "Dips", "Chest Dip (Assisted)", "Weighted Dip")),
+        ("Dip", "Dips", "Chest Dip (Assisted)", "Weighted Dip"), bodyweight=True),
     # Pec major works at least as hard as the lats here (Marchetti & Uchida 2011).
     _ex("dumbbell-pullover", "Dumbbell Pullover", "chest back", "triceps", I, R,
         ("Pullover (Dumbbell)", "Pullover")),
     # --- back ----------------------------------------------------------------------------
     _ex("pull-up", "Pull-Up", "back", "biceps", C, M,
-        ("Pull Up", "Pullup", "Pull Ups", "Pull Up (Weighted)", "Weighted Pull Up")),
+        ("Pull Up", "Pullup", "Pull Ups", "Pull Up (Weighted)", "Weighted Pull Up"),
+        bodyweight=True),
     _ex("chin-up", "Chin-Up", "back", "biceps", C, M,
-        ("Chin Up", "Chinup", "Chin Ups", "Chin Up (Weighted)", "Weighted Chin Up")),
+        ("Chin Up", "Chinup", "Chin Ups", "Chin Up (Weighted)", "Weighted Chin Up"),
+        bodyweight=True),
     _ex("assisted-pull-up", "Assisted Pull-Up", "back", "biceps", C, L,
-        ("Pull Up (Assisted)", "Assisted Pull Up", "Chin Up (Assisted)", "Assisted Chin Up")),
+        ("Pull Up (Assisted)", "Assisted Pull Up", "Chin Up (Assisted)", "Assisted Chin Up"),
+        bodyweight=True),
     _ex("lat-pulldown", "Lat Pulldown", "back", "biceps", C, L,
         ("Lat Pulldown (Cable)", "Lat Pulldown (Machine)", "Lat Pull Down", "Pulldown",
          "Lat Pulldown - Wide Grip (Cable)", "Wide Grip Lat Pulldown")),
@@ -107,7 +113,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
     _ex("machine-row", "Machine Row", "back", "biceps rear_delts", C, L,
         ("Seated Row (Machine)", "Iso-Lateral Row (Machine)", "Row (Machine)")),
     _ex("inverted-row", "Inverted Row", "back", "biceps rear_delts", C, L,
-        ("Bodyweight Row", "Australian Pull Up")),
+        ("Bodyweight Row", "Australian Pull Up"), bodyweight=True),
     _ex("straight-arm-pulldown", "Straight-Arm Pulldown", "back", "", I, R,
         ("Straight Arm Lat Pulldown (Cable)", "Straight Arm Pulldown (Cable)", "Cable Pullover")),
     _ex("rack-pull", "Rack Pull", "back traps glutes", "hamstrings forearms", C, H,
@@ -169,12 +175,12 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
     _ex("lying-leg-curl", "Lying Leg Curl", "hamstrings", "", I, R,
         ("Lying Leg Curl (Machine)", "Leg Curl", "Leg Curl (Machine)", "Prone Leg Curl")),
     _ex("nordic-hamstring-curl", "Nordic Hamstring Curl", "hamstrings", "", I, R,
-        ("Nordic Hamstrings Curls", "Nordic Curl", "Nordic Ham Curl")),
+        ("Nordic Hamstrings Curls", "Nordic Curl", "Nordic Ham Curl"), bodyweight=True),
     _ex("glute-ham-raise", "Glute-Ham Raise", "hamstrings", "glutes", C, L,
-        ("Glute Ham Raise", "GHR")),
+        ("Glute Ham Raise", "GHR"), bodyweight=True),
     _ex("back-extension", "Back Extension", "glutes hamstrings", "back", C, L,
         ("Back Extension (Hyperextension)", "Hyperextension", "Back Extension (Machine)",
-         "Hyperextensions", "45 Degree Back Extension")),
+         "Hyperextensions", "45 Degree Back Extension"), bodyweight=True),
     _ex("barbell-hip-thrust", "Barbell Hip Thrust", "glutes", "hamstrings", C, L,
         ("Hip Thrust (Barbell)", "Hip Thrust", "Barbell Hip Thrusts")),
     _ex("machine-hip-thrust", "Machine Hip Thrust", "glutes", "hamstrings", C, L,
@@ -303,11 +309,11 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         ("Bench Press - Close Grip (Barbell)", "Close Grip Bench Press (Barbell)",
          "Close Grip Bench Press", "Close Grip Bench", "CGBP")),
     _ex("triceps-dip", "Triceps Dip", "triceps", "chest front_delts", C, M,
-        ("Tricep Dip", "Triceps Dip (Assisted)", "Triceps Dip (Weighted)")),
+        ("Tricep Dip", "Triceps Dip (Assisted)", "Triceps Dip (Weighted)"), bodyweight=True),
     _ex("bench-dip", "Bench Dip", "triceps", "chest front_delts", C, L,
-        ("Bench Dips", "Bench Dip (Weighted)")),
+        ("Bench Dips", "Bench Dip (Weighted)"), bodyweight=True),
     _ex("diamond-push-up", "Diamond Push-Up", "triceps", "chest front_delts", C, L,
-        ("Diamond Push Up", "Close Grip Push Up")),
+        ("Diamond Push Up", "Close Grip Push Up"), bodyweight=True),
     # --- forearms ------------------------------------------------------------------------
     _ex("wrist-curl", "Wrist Curl", "forearms", "", I, R,
         ("Wrist Curl (Barbell)", "Wrist Curl (Dumbbell)", "Seated Wrist Curl",
@@ -319,30 +325,34 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
          "Reverse Grip Curl")),
     _ex("farmers-walk", "Farmer's Walk", "forearms traps", "", C, L,
         ("Farmers Walk", "Farmer's Carry", "Farmer Walk", "Farmers Walk (Dumbbell)")),
-    _ex("dead-hang", "Dead Hang", "forearms", "", I, R, ("Bar Hang", "Dead Hangs")),
+    _ex("dead-hang", "Dead Hang", "forearms", "", I, R, ("Bar Hang", "Dead Hangs"),
+        bodyweight=True),
     _ex("wrist-roller", "Wrist Roller", "forearms", "", I, R, ()),
     _ex("plate-pinch", "Plate Pinch", "forearms", "", I, R, ("Plate Pinch Hold", "Pinch Grip")),
     # --- abs -----------------------------------------------------------------------------
-    _ex("crunch", "Crunch", "abs", "", I, R, ("Crunches", "Crunch (Weighted)", "Floor Crunch")),
+    _ex("crunch", "Crunch", "abs", "", I, R, ("Crunches", "Crunch (Weighted)", "Floor Crunch"),
+        bodyweight=True),
     _ex("cable-crunch", "Cable Crunch", "abs", "", I, R,
         ("Kneeling Cable Crunch", "Rope Crunch", "Cable Crunches")),
     _ex("machine-crunch", "Machine Crunch", "abs", "", I, R,
         ("Crunch (Machine)", "Ab Crunch Machine", "Ab Crunch (Machine)")),
     _ex("decline-crunch", "Decline Crunch", "abs", "", I, R,
-        ("Decline Crunch (Weighted)", "Decline Sit Up")),
+        ("Decline Crunch (Weighted)", "Decline Sit Up"), bodyweight=True),
     _ex("hanging-leg-raise", "Hanging Leg Raise", "abs", "", I, R,
-        ("Hanging Knee Raise", "Hanging Leg Raises", "Toes to Bar")),
+        ("Hanging Knee Raise", "Hanging Leg Raises", "Toes to Bar"), bodyweight=True),
     _ex("captains-chair-knee-raise", "Captain's Chair Knee Raise", "abs", "", I, R,
         ("Knee Raise (Captain's Chair)", "Knee Raise Parallel Bars", "Leg Raise Parallel Bars",
-         "Captain's Chair Leg Raise", "Vertical Knee Raise")),
+         "Captain's Chair Leg Raise", "Vertical Knee Raise"), bodyweight=True),
     _ex("lying-leg-raise", "Lying Leg Raise", "abs", "", I, R,
-        ("Leg Raise", "Leg Raises", "Lying Leg Raises")),
+        ("Leg Raise", "Leg Raises", "Lying Leg Raises"), bodyweight=True),
     _ex("ab-wheel-rollout", "Ab Wheel Rollout", "abs", "", I, R,
-        ("Ab Wheel", "Ab Roller", "Ab Rollout")),
-    _ex("plank", "Plank", "abs", "", I, R, ("Front Plank", "Forearm Plank", "Planks")),
-    _ex("sit-up", "Sit-Up", "abs", "", I, R, ("Sit Up", "Situp", "Sit Ups", "Weighted Sit Up")),
+        ("Ab Wheel", "Ab Roller", "Ab Rollout"), bodyweight=True),
+    _ex("plank", "Plank", "abs", "", I, R, ("Front Plank", "Forearm Plank", "Planks"),
+        bodyweight=True),
+    _ex("sit-up", "Sit-Up", "abs", "", I, R, ("Sit Up", "Situp", "Sit Ups", "Weighted Sit Up"),
+        bodyweight=True),
     _ex("russian-twist", "Russian Twist", "abs", "", I, R,
-        ("Russian Twist (Weighted)", "Russian Twists")),
+        ("Russian Twist (Weighted)", "Russian Twists"), bodyweight=True),
 )
 
 del C, I, H, M, L, R  # table shorthands only

@@ -14,6 +14,7 @@ from datetime import date
 from .models import KG_PER_LB, Unit, to_kg
 
 MAX_WEIGHT_KG = 1000.0
+MIN_REPS = 1
 MAX_REPS = 100
 MAX_RIR = 10
 #: Weights are typed in plate steps: 2.5, 1.25, 0.25 — two decimals are enough.
@@ -74,7 +75,11 @@ def _whole(digits: str) -> int:
 
 
 def parse_reps(text: str) -> int:
-    """Whole reps, 0 to 100 (0 records a missed attempt)."""
+    """Whole reps, 1 to 100.
+
+    A set is reps done: 0 reps is not a set (a missed attempt is written in a note),
+    and it would never count toward volume anyway.
+    """
     t = text.strip()
     if not t:
         raise InputError("reps are empty: type how many reps you did")
@@ -83,6 +88,8 @@ def parse_reps(text: str) -> int:
             raise InputError("reps are whole numbers")
         raise InputError(f"reps {t!r} is not a whole number")
     reps = _whole(t)
+    if reps < MIN_REPS:
+        raise InputError("0 reps: a set needs at least one rep")
     if reps > MAX_REPS:
         raise InputError(f"reps above {MAX_REPS} are not a strength set")
     return reps

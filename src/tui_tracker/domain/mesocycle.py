@@ -30,7 +30,7 @@ from typing import Callable, Literal
 from .models import Exercise, new_id
 from .text import clean_text
 from .muscles import MUSCLES
-from .volume import DEFAULT_TARGET, PRIMARY_CREDIT, SECONDARY_CREDIT, MuscleVolume
+from .volume import DEFAULT_TARGET, MuscleVolume, muscle_credit
 
 MIN_WEEKS, MAX_WEEKS = 3, 6
 #: Target RIR in the deload week: easy sets that keep the groove without adding fatigue.
@@ -363,23 +363,23 @@ def planned_weekly_sets(
 ) -> dict[str, MuscleVolume]:
     """The plan's weekly hard sets per muscle, counted as logged sets are.
 
-    1 per primary muscle and 0.5 per secondary; `sessions` is the number of
-    training days giving the muscle primary sets, so `.status` shows the 10-16
-    band and `.single_session` flags a muscle trained on one day only, while
-    the plan is still being built.  Unknown exercises are skipped.
+    1 per primary muscle and 0.5 per secondary (once per set, however the
+    exercise lists a muscle); `sessions` is the number of training days giving
+    the muscle any credit, primary or secondary, as for logged sessions, so
+    `.status` shows the 10-16 band and `.single_session` flags a muscle trained
+    on one day only, while the plan is still being built.  Unknown exercises
+    are skipped.
     """
     totals = dict.fromkeys(MUSCLES, 0.0)
     day_names: dict[str, set[str]] = {m: set() for m in MUSCLES}
     for d in meso.days:
         for p in d.exercises:
             ex = exercises(p.exercise_id)
-            if ex is None:
+            if ex is None or p.sets <= 0:
                 continue
-            for m in ex.primary:
-                totals[m] += PRIMARY_CREDIT * p.sets
+            for m, credit in muscle_credit(ex).items():
+                totals[m] += credit * p.sets
                 day_names[m].add(d.name)
-            for m in ex.secondary:
-                totals[m] += SECONDARY_CREDIT * p.sets
     targets = targets or {}
     return {m: MuscleVolume(m, totals[m], len(day_names[m]), targets.get(m, DEFAULT_TARGET))
             for m in MUSCLES}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Literal
 
-from .muscles import check_muscles
+from .muscles import check_primary_secondary
 from .text import clean_text
 
 KG_PER_LB = 0.45359237
@@ -49,7 +49,9 @@ class Exercise:
     """A movement, with the muscles its sets count toward.
 
     `high_skill` marks lifts (squat, deadlift and close variants) where form
-    breaks down near failure and injury risk is real.
+    breaks down near failure and injury risk is real.  `bodyweight` marks
+    movements that lift the body (pull-up, dip, push-up, leg raise): a set
+    may carry no weight at all (0 kg is bodyweight), or added load.
     """
 
     id: str
@@ -61,14 +63,14 @@ class Exercise:
     rest_seconds: int = 120
     aliases: tuple[str, ...] = ()
     custom: bool = False
+    bodyweight: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", clean_text(self.name))  # names are shown everywhere
         object.__setattr__(self, "aliases", tuple(clean_text(a) for a in self.aliases))
         if not self.name.strip():
             raise ValueError("an exercise needs a name")
-        check_muscles(self.primary)
-        check_muscles(self.secondary)
+        check_primary_secondary(self.primary, self.secondary)
         if self.kind not in ("compound", "isolation"):
             raise ValueError(f"kind must be compound or isolation, not {self.kind!r}")
         if not 0 <= self.rest_seconds <= 1800:

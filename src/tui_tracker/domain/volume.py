@@ -4,7 +4,9 @@ Hard sets are what drive growth: a working set counts 1 for each primary muscle
 and 0.5 for each secondary one.  Warm-ups never count, and a set stopped 5 or
 more reps short of failure is not hard.  Sets without a recorded RIR are
 trusted to be hard.  Volume split over at least two sessions a week works better
-than one big day, so a muscle trained in a single session is flagged.
+than one big day, so a muscle trained in a single session is flagged; a session
+counts for every muscle it gave hard-set credit, primary or secondary (bench on
+Monday and incline press on Thursday train the front delts twice).
 """
 
 from __future__ import annotations
@@ -69,6 +71,23 @@ class IsoWeek:
         return f"{self.year}-W{self.week:02d}"
 
 
+def muscle_credit(ex: Exercise) -> dict[str, float]:
+    """What one hard set of `ex` gives each muscle: 1 primary, 0.5 secondary.
+
+    A muscle counts once per set, at its highest credit, however the exercise
+    lists it: the domain refuses a muscle listed twice, but old or foreign data
+    must never inflate a week.  Unknown muscle ids are left out.
+    """
+    credit: dict[str, float] = {}
+    for m in ex.secondary:
+        if m in MUSCLES:
+            credit[m] = SECONDARY_CREDIT
+    for m in ex.primary:
+        if m in MUSCLES:
+            credit[m] = PRIMARY_CREDIT
+    return credit
+
+
 def is_hard_set(s: LoggedSet) -> bool:
     """A working set taken close enough to failure to count toward volume."""
     if s.is_warmup or s.reps <= 0:
@@ -108,24 +127,24 @@ def weekly_sets(
 
     `exercises` looks an exercise up by id (a Catalogue's `get`); sets of an
     exercise it does not know are skipped.  `sessions` counts the distinct
-    sessions that gave the muscle at least one primary hard set.
+    sessions that gave the muscle any hard-set credit (primary or secondary).
     """
     totals = dict.fromkeys(MUSCLES, 0.0)
     session_ids: dict[str, set[str]] = {m: set() for m in MUSCLES}
+    credits: dict[str, dict[str, float]] = {}  # per exercise id, worked out once
     for session in sessions:
         if session.date not in week:
             continue
         for s in session.sets:
             if not is_hard_set(s):
                 continue
-            ex = exercises(s.exercise_id)
-            if ex is None:
-                continue
-            for m in ex.primary:
-                totals[m] += PRIMARY_CREDIT
+            credit = credits.get(s.exercise_id)
+            if credit is None:
+                ex = exercises(s.exercise_id)
+                credit = credits[s.exercise_id] = muscle_credit(ex) if ex is not None else {}
+            for m, value in credit.items():
+                totals[m] += value
                 session_ids[m].add(session.id)
-            for m in ex.secondary:
-                totals[m] += SECONDARY_CREDIT
     targets = targets or {}
     return {
         m: MuscleVolume(m, totals[m], len(session_ids[m]), targets.get(m, DEFAULT_TARGET))

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..domain.mesocycle import Mesocycle, PlannedExercise, TrainingDay
 from ..domain.models import Exercise, LoggedSet, Session
+from ..domain.muscles import distinct_muscles
 
 
 class CodecError(ValueError):
@@ -186,6 +187,7 @@ def exercise_to_dict(e: Exercise) -> dict[str, Any]:
         "rest_seconds": e.rest_seconds,
         "aliases": list(e.aliases),
         "custom": e.custom,
+        "bodyweight": e.bodyweight,
     }
 
 
@@ -196,20 +198,32 @@ def _str_tuple(doc: dict, key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _flag(value: Any, field: str) -> bool:
+    if not isinstance(value, bool):
+        raise CodecError(f"{field} is not true or false")
+    return value
+
+
 def exercise_from_dict(doc: Any) -> Exercise:
+    """An exercise as stored.  A muscle listed twice (older versions let that through)
+    is read once, so the database stays readable and a set still counts once."""
     try:
         if not isinstance(doc, dict):
             raise CodecError("an exercise is not an object")
+        primary, secondary = distinct_muscles(_str_tuple(doc, "primary"),
+                                              _str_tuple(doc, "secondary"))
         return Exercise(
             id=_str(doc, "id"),
             name=_str(doc, "name"),
-            primary=_str_tuple(doc, "primary"),
-            secondary=_str_tuple(doc, "secondary"),
+            primary=primary,
+            secondary=secondary,
             kind=doc["kind"],
             high_skill=bool(doc["high_skill"]),
             rest_seconds=_int(doc["rest_seconds"], "rest_seconds"),
             aliases=_str_tuple(doc, "aliases"),
             custom=bool(doc["custom"]),
+            # Absent in files written before the flag existed: not bodyweight.
+            bodyweight=_flag(doc.get("bodyweight", False), "bodyweight"),
         )
     except KeyError as e:
         raise CodecError(f"an exercise has no {e.args[0]!r}") from e

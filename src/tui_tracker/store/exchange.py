@@ -228,7 +228,7 @@ def _outside_the_rules(s: LoggedSet) -> str | None:
     """
     if not (math.isfinite(s.weight_kg) and 0 <= s.weight_kg <= MAX_WEIGHT_KG + 1e-9):
         return f"weight_kg {s.weight_kg!r} is outside 0 to {MAX_WEIGHT_KG:g} kg"
-    if not 0 <= s.reps <= MAX_REPS:
+    if not 0 <= s.reps <= MAX_REPS:  # 0: refused when typed now, but older logs hold some
         return f"reps {s.reps} is outside 0 to {MAX_REPS}"
     if s.rir is not None and not 0 <= s.rir <= MAX_RIR:
         return f"rir {s.rir} is outside 0 to {MAX_RIR}"
@@ -300,8 +300,7 @@ def merge(store: "Store", data: Exchange) -> Merged:
     """
     have = {e.id for e in store.custom_exercises()}
     new_exercises = [e for e in data.exercises if e.id not in have]
-    for e in new_exercises:
-        store.save_exercise(e)
+    store.save_exercises(new_exercises)  # one write, however many
 
     present = existing_session_ids(store, data.sessions)
     new_sessions = [s for s in data.sessions if s.id not in present]

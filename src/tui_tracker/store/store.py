@@ -343,6 +343,37 @@ class Store:
                     self._hint[doc["id"]] = month
         return len(ids)
 
+    def add_new_sessions(self, sessions: Iterable[Session]) -> list[Session]:
+        """Add the sessions this database does not hold yet: one write per month touched.
+
+        For imports, whose session ids come from the file (its date, start and
+        name), so a session already imported can only be in its own month's file:
+        only those files are read.  Each month's file is dropped from memory once
+        written, so an import of any length holds one month at a time.  Returns
+        the sessions added, in the order given.
+        """
+        given = list(sessions)
+        by_month: dict[int, list[Session]] = {}
+        ids: set[str] = set()
+        for s in given:
+            if s.id in ids:
+                raise StoreError(f"Session {s.id} appears twice in the import.", self.path)
+            ids.add(s.id)
+            by_month.setdefault(month_of(s.date), []).append(s)
+        added: set[str] = set()
+        with self._locked():
+            for month, batch in sorted(by_month.items()):
+                table = self._sessions(month)
+                there = {d.get("id") for d in table.documents().values()}
+                new = [s for s in batch if s.id not in there]
+                if new:
+                    table.insert_multiple([codec.session_to_dict(s) for s in new])
+                    added.update(s.id for s in new)
+                db = self._months.pop(month, None)
+                if db is not None:
+                    db.close()  # its cache: the next read parses the file again
+        return [s for s in given if s.id in added]
+
     def session(self, session_id: str) -> Session | None:
         with self._locked():
             found = self._find(session_id)
@@ -437,14 +468,33 @@ class Store:
 
     def save_exercise(self, ex: Exercise) -> None:
         """Add or replace (by id) one of the lifter's own exercises."""
-        doc = codec.exercise_to_dict(replace(ex, custom=True))
+        self.save_exercises([ex])
+
+    def save_exercises(self, exercises: Iterable[Exercise]) -> None:
+        """Add or replace (by id) several of the lifter's own exercises in one write.
+
+        An import that meets 100,000 new names writes the main file once, not once
+        per name.  Replaced ones keep their place; new ones follow in the order given.
+        """
+        docs = {e.id: codec.exercise_to_dict(replace(e, custom=True)) for e in exercises}
+        if not docs:
+            return
         with self._locked():
             table = self._table("exercises")
-            for doc_id, old in table.documents().items():
-                if old.get("id") == ex.id:
-                    table.update(doc, doc_ids=[int(doc_id)])
-                    return
-            table.insert(doc)
+            # A damaged doc (no id string) is left for custom_exercises() to refuse.
+            existing = {old["id"]: int(doc_id) for doc_id, old in table.documents().items()
+                        if isinstance(old.get("id"), str)}
+            updates = [(docs[i], existing[i]) for i in docs if i in existing]
+            new = [d for i, d in docs.items() if i not in existing]
+
+            def apply(tbl: dict) -> None:
+                for doc, doc_id in updates:
+                    tbl[doc_id] = doc
+                next_id = max((int(k) for k in tbl), default=0) + 1
+                for offset, doc in enumerate(new):
+                    tbl[next_id + offset] = doc
+            table._update_table(apply)  # one atomic write for all of them
+            table._next_id = None
 
     # --- mesocycles ---------------------------------------------------------------------
 

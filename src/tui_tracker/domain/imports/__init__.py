@@ -4,11 +4,19 @@ Pure functions of the file's text: the caller reads the file, passes the
 catalogue and the lifter's time zone, and stores what comes back.  Ids are
 derived from the file's content, so importing the same file twice gives the
 same sessions and the caller can skip the ones it already has.
+
+For files of any size, `strong_reader` / `hevy_reader` give the rows one at a
+time and `RowReader.assemble` makes sessions of a batch of them (a month), so
+the caller never holds the whole file; `parse_strong` / `parse_hevy` do it all
+at once.
 """
 
-from .common import ImportFormatError, ImportResult, RowError, rpe_to_rir
-from .hevy import parse_hevy
-from .strong import parse_strong
+from .common import rpe_to_rir
+from .hevy import HevyReader, hevy_reader, parse_hevy
+from .results import ImportFormatError, ImportResult, RowError
+from .rows import RowReader, SetRow, assemble
+from .strong import StrongReader, parse_strong, strong_reader
 
-__all__ = ["ImportFormatError", "ImportResult", "RowError", "parse_hevy", "parse_strong",
-           "rpe_to_rir"]
+__all__ = ["HevyReader", "ImportFormatError", "ImportResult", "RowError", "RowReader", "SetRow",
+           "StrongReader", "assemble", "hevy_reader", "parse_hevy", "parse_strong", "rpe_to_rir",
+           "strong_reader"]

@@ -1,66 +1,31 @@
-"""What the Strong and Hevy imports share: the result types, reading the CSV with
-physical line numbers, checking each value against the domain rules, and
-assembling sessions with ids that come out the same on every import.
+"""What the Strong and Hevy imports share: checking each cell against the domain rules
+(numbers, weights, reps, RPE, units), and reading the apps' dates and durations.
 
-Pure: the caller reads the file and hands over its text (or its lines, endings
-kept), and stores what comes back.  Nothing here reads the clock: times come
-from the file and the time zone the caller passes.
+Pure: nothing here reads the clock or a file; times come from the file and the time
+zone the caller passes.  The CSV layer is table.py, rows to sessions rows.py.
 """
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
-import itertools
 import math
 import re
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
-from typing import Callable, Iterable, Iterator
+from typing import Callable
 
-from ..catalogue import Catalogue, custom_id
-from ..inputs import MAX_REPS, MAX_RIR, MAX_WEIGHT_KG, InputError, parse_unit
-from ..models import Exercise, LoggedSet, Session, SetKind, Unit, to_kg
-from ..text import clean_text
+from ..inputs import MAX_REPS, MAX_RIR, MAX_WEIGHT_KG, MIN_REPS, InputError, parse_unit
+from ..models import Unit, to_kg
+from .results import ImportFormatError, ImportResult, RowError
+from .table import Table, check_width, column, header_key, read_table
 
-Progress = Callable[[int, int], None]
+__all__ = ["ImportFormatError", "ImportResult", "RowError", "Table", "attempt", "check_width",
+           "column", "duration", "end_after", "header_key", "is_blank_or_zero", "is_positive",
+           "local_datetime", "number", "read_table", "reps", "rir_from_rpe", "row_unit",
+           "rpe_to_rir", "weight_kg"]
 
-#: How often (in rows) `progress` is called.
-PROGRESS_EVERY = 1000
 #: Dates outside these years are typos, not training history.
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 #: A duration longer than this is not a workout: treated as unknown.
 MAX_DURATION = timedelta(hours=24)
-
-
-class ImportFormatError(ValueError):
-    """The whole file is unusable; str() says what to do about it."""
-
-
-@dataclass(frozen=True)
-class RowError:
-    """A row that was not imported: its first physical line (1-based) and why."""
-
-    line: int
-    message: str
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    """What a file holds, ready for the store.
-
-    `rows_read` counts data rows (not the header or blank lines); each one ends
-    up as exactly one of: a set (`sets_read`), an error, or skipped
-    (`rows_skipped`: Strong's Note and Rest Timer rows, cardio and timed rows).
-    """
-
-    sessions: tuple[Session, ...]
-    new_exercises: tuple[Exercise, ...]
-    errors: tuple[RowError, ...]
-    rows_read: int
-    sets_read: int
-    rows_skipped: int = 0
 
 
 def rpe_to_rir(rpe: float) -> int:
@@ -70,91 +35,6 @@ def rpe_to_rir(rpe: float) -> int:
         raise ValueError(f"RPE {rpe!r} is not a number")
     rir = math.floor(10 - rpe + 0.5 + 1e-9)
     return max(0, min(MAX_RIR, rir))
-
-
-# --- reading the CSV --------------------------------------------------------------------
-
-@dataclass
-class Table:
-    """The header and the data rows, each row with the physical line it starts on."""
-
-    header_line: str
-    columns: dict[str, int]  # normalized header name -> index
-    width: int
-    rows: list[tuple[int, list[str]]]
-    errors: list[RowError]  # rows the csv module could not read
-
-
-def header_key(cell: str) -> str:
-    return " ".join(cell.replace("\ufeff", "").strip().strip('"').split()).casefold()
-
-
-def _lines(text: str | Iterable[str]) -> Iterator[str]:
-    if isinstance(text, str):
-        # newline="": lines split on \n, \r\n and \r only, endings kept, as csv wants.
-        return iter(io.StringIO(text, newline=""))
-    return iter(text)
-
-
-def read_table(text: str | Iterable[str]) -> Table:
-    lines = _lines(text)
-    offset = 0  # blank lines before the header
-    for line in lines:
-        if offset == 0 and line.startswith("\ufeff"):
-            line = line[1:]
-        if line.strip():
-            first = line
-            break
-        offset += 1
-    else:
-        raise ImportFormatError("the file is empty: export your workouts again and import that file")
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
-    header: list[str] | None = None
-    rows: list[tuple[int, list[str]]] = []
-    errors: list[RowError] = []
-    before = 0  # reader.line_num after the previous record
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as e:
-            if header is None:
-                raise ImportFormatError(f"the header row cannot be read as CSV ({e})") from None
-            errors.append(RowError(offset + before + 1, f"the row cannot be read as CSV ({e})"))
-            before = reader.line_num
-            continue
-        start = offset + before + 1
-        before = reader.line_num
-        if header is None:
-            header = row
-            continue
-        for cell in row:
-            if cell.strip():
-                rows.append((start, row))
-                break
-    assert header is not None
-    columns: dict[str, int] = {}
-    for i, cell in enumerate(header):
-        columns.setdefault(header_key(cell), i)
-    return Table(first.strip(), columns, len(header), rows, errors)
-
-
-def column(columns: dict[str, int], *names: str) -> int:
-    """The index of the first of `names` the header has, or -1 (an optional column)."""
-    for name in names:
-        if name in columns:
-            return columns[name]
-    return -1
-
-
-def check_width(row: list[str], width: int) -> str | None:
-    """Why the row does not line up with the header, or None when it does."""
-    if len(row) < width or any(cell.strip() for cell in row[width:]):
-        return (f"the row has {len(row)} fields where the header has {width}"
-                " (a delimiter or quote out of place?)")
-    return None
 
 
 # --- values ---------------------------------------------------------------------------
@@ -208,7 +88,10 @@ def weight_kg(text: str, unit: Unit) -> float:
 
 
 def reps(text: str) -> int:
-    """Whole reps 0..100; '5.0' is 5 (Strong writes reps that way sometimes)."""
+    """Whole reps 1..100; '5.0' is 5 (Strong writes reps that way sometimes).
+
+    0 reps is not a set: the caller skips a row of no reps and no weight (cardio,
+    a timed hold) before asking, so a 0 here is a loaded row nobody lifted."""
     t = text.strip()
     if not t:
         raise InputError("reps are empty")
@@ -222,7 +105,9 @@ def reps(text: str) -> int:
     digits = m.group(1).lstrip("0")
     if len(digits) > 3 or int(digits or "0") > MAX_REPS:
         raise InputError(f"reps {_show(t)} is above {MAX_REPS}")
-    return int(digits or "0")
+    if int(digits or "0") < MIN_REPS:
+        raise InputError(f"reps {_show(t)}: a set needs at least one rep")
+    return int(digits)
 
 
 def attempt(problems: list[str], parse: Callable[..., object], *args: object,
@@ -343,152 +228,6 @@ def duration(text: str) -> timedelta | None:
         return None
     span = timedelta(seconds=seconds)
     return span if span <= MAX_DURATION else None
-
-
-# --- assembling sessions --------------------------------------------------------------
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-
-
-class _Group:
-    """One session being filled: the rows of one (start, workout name)."""
-
-    __slots__ = ("id", "started_at", "ended_at", "name", "notes", "sets", "noted", "first_line")
-
-    def __init__(self, sid: str, started_at: datetime, name: str, first_line: int) -> None:
-        self.id = sid
-        self.started_at = started_at
-        self.ended_at: datetime | None = None
-        self.name = name
-        self.notes = ""
-        self.sets: list[LoggedSet] = []
-        self.noted: set[str] = set()  # exercises whose notes are already attached
-        self.first_line = first_line
-
-
-class Builder:
-    """Collects rows into sessions, resolves exercise names once each, and counts."""
-
-    def __init__(self, source: str, catalogue: Catalogue, tz: tzinfo, total: int,
-                 progress: Progress | None) -> None:
-        self.source = source
-        self.catalogue = catalogue
-        self.tz = tz
-        self.total = total
-        self.progress = progress
-        self.done = 0
-        self.errors: list[RowError] = []
-        self.skipped = 0
-        self._exercise: dict[str, str | InputError] = {}
-        self._new: dict[str, Exercise] = {}
-        self._groups: dict[tuple[datetime, str], _Group] = {}
-        self._dates: dict[str, datetime | InputError] = {}
-
-    # per row -----------------------------------------------------------------------
-
-    def tick(self) -> None:
-        self.done += 1
-        if self.progress is not None and self.done % PROGRESS_EVERY == 0 and self.done < self.total:
-            self.progress(self.done, self.total)
-
-    def rows(self, table: Table) -> Iterator[tuple[int, list[str]]]:
-        """The table's (line, row) pairs as the parser walks them: each one counted for the
-        progress bar, and a row of the wrong width reported and left out."""
-        for line, row in table.rows:
-            self.tick()
-            problem = check_width(row, table.width)
-            if problem:
-                self.error(line, problem)
-                continue
-            yield line, row
-
-    def error(self, line: int, message: str) -> None:
-        self.errors.append(RowError(line, message))
-
-    def date(self, text: str) -> datetime:
-        """Naive local date-time, cached: every row of a session repeats it."""
-        cached = self._dates.get(text)
-        if cached is None:
-            try:
-                cached = local_datetime(text, self.tz)
-            except InputError as e:
-                cached = e
-            self._dates[text] = cached
-        if isinstance(cached, InputError):
-            raise cached
-        return cached
-
-    def exercise_id(self, name: str) -> str:
-        """The catalogue's id for `name`, or the id of a new exercise of the lifter's."""
-        cached = self._exercise.get(name)
-        if cached is None:
-            cached = self._resolve(name)
-            self._exercise[name] = cached
-        if isinstance(cached, InputError):
-            raise cached
-        return cached
-
-    def _resolve(self, name: str) -> str | InputError:
-        clean = " ".join(clean_text(name).split())
-        if not clean:
-            return InputError("the exercise name is empty")
-        found = self.catalogue.find(clean)
-        if found is not None:
-            return found.id
-        try:
-            eid = custom_id(clean)
-        except ValueError:
-            return InputError(f"exercise name {_show(clean)} needs a letter or digit")
-        if eid in self.catalogue:  # the lifter's own exercise, renamed since
-            return eid
-        if eid not in self._new:
-            self._new[eid] = Exercise(id=eid, name=clean, primary=(), custom=True)
-        return eid
-
-    def group(self, start: datetime, name: str, line: int) -> _Group:
-        key = (start, name)
-        g = self._groups.get(key)
-        if g is None:
-            sid = _digest(f"{self.source}|{start.isoformat()}|{name}")
-            g = _Group(sid, start.replace(tzinfo=self.tz), name, line)
-            self._groups[key] = g
-        return g
-
-    def add(self, g: _Group, row: list[str], *, exercise: str, exercise_id: str, kind: SetKind,
-            weight_kg: float, unit: Unit, reps: int, rir: int | None, note: str = "",
-            exercise_note: str = "") -> None:
-        exercise_note = exercise_note.strip()
-        if exercise_note and exercise_id not in g.noted:
-            g.noted.add(exercise_id)
-            note = f"{exercise_note}\n{note}" if note.strip() else exercise_note
-        position = len(g.sets)
-        sid = _digest("\x1f".join([g.id, exercise, str(position), *row]))
-        g.sets.append(LoggedSet(exercise_id=exercise_id, weight_kg=weight_kg, reps=reps, rir=rir,
-                                at=g.started_at, unit=unit, kind=kind, note=note.strip(), id=sid))
-
-    # at the end --------------------------------------------------------------------
-
-    def result(self, read_errors: list[RowError]) -> ImportResult:
-        sessions = []
-        for g in sorted(self._groups.values(), key=lambda g: (g.started_at, g.first_line)):
-            if not g.sets:
-                continue
-            ended = g.ended_at if g.ended_at is not None and g.ended_at >= g.started_at else g.started_at
-            note = "\n".join(part for part in (g.name.strip(), g.notes.strip()) if part)
-            sessions.append(Session(date=g.started_at.date(), started_at=g.started_at,
-                                    sets=tuple(g.sets), ended_at=ended, note=note, id=g.id))
-        errors = sorted(read_errors + self.errors, key=lambda e: e.line)
-        if self.progress is not None:
-            self.progress(self.total, self.total)
-        return ImportResult(
-            sessions=tuple(sessions),
-            new_exercises=tuple(self._new.values()),
-            errors=tuple(errors),
-            rows_read=self.total + len(read_errors),
-            sets_read=sum(len(s.sets) for s in sessions),
-            rows_skipped=self.skipped,
-        )
 
 
 def end_after(start: datetime, span: timedelta | None, tz: tzinfo) -> datetime | None:

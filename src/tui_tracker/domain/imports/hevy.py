@@ -9,14 +9,16 @@ set_type is normal, warmup, failure (RIR 0) or dropset (a working set).
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from typing import Iterable
 
 from ..catalogue import Catalogue
 from ..inputs import InputError
 from ..models import SetKind, Unit
-from .common import (Builder, ImportFormatError, ImportResult, Progress, attempt, column,
-                     is_blank_or_zero, is_positive, read_table, reps, rir_from_rpe, weight_kg)
+from .common import (ImportFormatError, ImportResult, RowError, attempt, column,
+                     is_blank_or_zero, is_positive, reps, rir_from_rpe, weight_kg)
+from .rows import RowReader, SetRow, collect
+from .table import CsvRows
 
 #: set_type -> (kind, to failure)
 SET_TYPES: dict[str, tuple[SetKind, bool]] = {
@@ -29,80 +31,113 @@ _REQUIRED = ("title", "start_time", "exercise_title", "set_type", "reps")
 _HINT = "expected Hevy's CSV export, whose first line starts with '\"title\",\"start_time\"'"
 
 
+class HevyReader(RowReader):
+    """The rows of a Hevy export, one at a time (see RowReader).
 
-def parse_hevy(text: str | Iterable[str], *, catalogue: Catalogue, tz: tzinfo,
-               progress: Progress | None = None) -> ImportResult:
-    """Hevy's CSV export as sessions; bad rows become errors, the rest is imported.
-
-    Raises ImportFormatError when the file is not a Hevy export at all.
+    Hevy leaves the weight empty for its bodyweight exercises: an empty weight is
+    bodyweight (0 kg) on a bodyweight exercise or a name the catalogue does not
+    know, and a bad row on a loaded exercise (its load was not recorded).
     """
-    table = read_table(text)
-    cols = table.columns
-    header = table.header_line[:120]
-    if "exercise name" in cols and "set order" in cols:
-        raise ImportFormatError("this is a Strong export, not a Hevy one: import it as a Strong file")
-    missing = [name for name in _REQUIRED if name not in cols]
-    if missing:
-        raise ImportFormatError(f"the first line {header!r} is not a Hevy export's header "
-                                f"(no {', '.join(missing)} column): {_HINT}")
-    unit: Unit
-    if "weight_kg" in cols:
-        i_weight, unit = cols["weight_kg"], "kg"
-    elif "weight_lbs" in cols or "weight_lb" in cols:
-        i_weight, unit = column(cols, "weight_lbs", "weight_lb"), "lb"
-    else:
-        raise ImportFormatError(f"the first line {header!r} has no weight_kg or weight_lbs column: {_HINT}")
-    i_title, i_start, i_exercise = cols["title"], cols["start_time"], cols["exercise_title"]
-    i_type, i_reps = cols["set_type"], cols["reps"]
-    i_end = column(cols, "end_time")
-    i_description = column(cols, "description")
-    i_exercise_notes = column(cols, "exercise_notes")
-    i_distance = column(cols, "distance_km", "distance_miles", "distance_meters")
-    i_seconds = column(cols, "duration_seconds")
-    i_rpe = column(cols, "rpe")
 
-    b = Builder("hevy", catalogue, tz, len(table.rows), progress)
-    for line, row in b.rows(table):
-        w_text, r_text = row[i_weight], row[i_reps]
-        timed = ((i_distance >= 0 and is_positive(row[i_distance]))
-                 or (i_seconds >= 0 and is_positive(row[i_seconds])))
+    source = "hevy"
+
+    def __init__(self, table: CsvRows, tz: tzinfo) -> None:
+        super().__init__(table, tz)
+        cols = table.columns
+        header = table.header_line[:120]
+        if "exercise name" in cols and "set order" in cols:
+            raise ImportFormatError(
+                "this is a Strong export, not a Hevy one: import it as a Strong file")
+        missing = [name for name in _REQUIRED if name not in cols]
+        if missing:
+            raise ImportFormatError(f"the first line {header!r} is not a Hevy export's header "
+                                    f"(no {', '.join(missing)} column): {_HINT}")
+        self.unit: Unit
+        if "weight_kg" in cols:
+            self.i_weight, self.unit = cols["weight_kg"], "kg"
+        elif "weight_lbs" in cols or "weight_lb" in cols:
+            self.i_weight, self.unit = column(cols, "weight_lbs", "weight_lb"), "lb"
+        else:
+            raise ImportFormatError(
+                f"the first line {header!r} has no weight_kg or weight_lbs column: {_HINT}")
+        self.i_title, self.i_start = cols["title"], cols["start_time"]
+        self.i_exercise, self.i_type, self.i_reps = (cols["exercise_title"], cols["set_type"],
+                                                     cols["reps"])
+        self.i_end = column(cols, "end_time")
+        self.i_description = column(cols, "description")
+        self.i_exercise_notes = column(cols, "exercise_notes")
+        self.i_distance = column(cols, "distance_km", "distance_miles", "distance_meters")
+        self.i_seconds = column(cols, "duration_seconds")
+        self.i_rpe = column(cols, "rpe")
+        self._last_end: tuple[str | None, datetime | None] = (None, None)
+
+    def read_row(self, line: int, row: list[str]) -> SetRow | RowError | None:
+        w_text, r_text = row[self.i_weight], row[self.i_reps]
+        timed = ((self.i_distance >= 0 and is_positive(row[self.i_distance]))
+                 or (self.i_seconds >= 0 and is_positive(row[self.i_seconds])))
         if is_blank_or_zero(r_text) and (is_blank_or_zero(w_text) or timed):
-            b.skipped += 1  # cardio or a timed hold: not a strength set
-            continue
+            return None  # cardio or a timed hold: not a strength set
 
         problems: list[str] = []
-        start = eid = kg = n = rir = None
         kind: SetKind | None = None
         failure = False
-        start = attempt(problems, b.date, row[i_start], label="start_time: ")
-        exercise = row[i_exercise].strip()
-        eid = attempt(problems, b.exercise_id, exercise)
-        set_type = row[i_type].strip().casefold()
+        start = attempt(problems, self.date, row[self.i_start], label="start_time: ")
+        exercise = row[self.i_exercise].strip()
+        eid = attempt(problems, self.exercise_id, exercise)
+        set_type = row[self.i_type].strip().casefold()
         if set_type in SET_TYPES:
             kind, failure = SET_TYPES[set_type]
         elif not set_type:
             kind = "working"
         else:
-            problems.append(f"set_type {row[i_type].strip()[:20]!r} is not normal, warmup, failure "
-                            "or dropset")
-        kg = attempt(problems, weight_kg, w_text, unit)
+            problems.append(f"set_type {row[self.i_type].strip()[:20]!r} is not normal, warmup, "
+                            "failure or dropset")
+        no_weight = not w_text.strip()
+        if no_weight and isinstance(eid, str):
+            problem = self.empty_weight_problem(eid)
+            if problem:
+                problems.append(problem)
+        kg = attempt(problems, weight_kg, w_text, self.unit)
         n = attempt(problems, reps, r_text)
-        rir = attempt(problems, rir_from_rpe, row[i_rpe]) if i_rpe >= 0 else None
+        rir = attempt(problems, rir_from_rpe, row[self.i_rpe]) if self.i_rpe >= 0 else None
         if problems:
-            b.error(line, "; ".join(problems))
-            continue
-        assert start is not None and eid is not None and kind is not None
-        assert kg is not None and n is not None
+            return RowError(line, "; ".join(problems))
+        assert isinstance(start, datetime) and isinstance(eid, str) and kind is not None
+        assert isinstance(kg, float) and isinstance(n, int)
+        if no_weight:
+            self.took_empty_weight(eid)
 
-        g = b.group(start, row[i_title].strip(), line)
-        if g.ended_at is None and i_end >= 0 and row[i_end].strip():
-            try:
-                g.ended_at = b.date(row[i_end]).replace(tzinfo=tz)
-            except InputError:
-                pass  # the session's end is not worth losing its sets over: unknown
-        if not g.notes and i_description >= 0 and row[i_description].strip():
-            g.notes = row[i_description].strip()
-        b.add(g, row, exercise=exercise, exercise_id=eid, kind=kind, weight_kg=kg, unit=unit,
-              reps=n, rir=0 if failure else rir,
-              exercise_note=row[i_exercise_notes] if i_exercise_notes >= 0 else "")
-    return b.result(table.errors)
+        ends = self._end(row[self.i_end]) if self.i_end >= 0 else None
+        session_note = row[self.i_description].strip() if self.i_description >= 0 else ""
+        return SetRow(line, start, row[self.i_title].strip(), exercise, eid, kind, kg, self.unit,
+                      n, 0 if failure else rir, "",
+                      row[self.i_exercise_notes] if self.i_exercise_notes >= 0 else "",
+                      ends, session_note, tuple(row))
+
+
+    def _end(self, text: str) -> datetime | None:
+        """The session's end_time, or None when empty or unreadable (its sets are worth
+        more than the end).  Every row of a session repeats it: the last answer is kept."""
+        if text != self._last_end[0]:
+            ends = None
+            if text.strip():
+                try:
+                    ends = self.date(text).replace(tzinfo=self.tz)
+                except InputError:
+                    pass
+            self._last_end = (text, ends)
+        return self._last_end[1]
+
+
+def hevy_reader(text: str | Iterable[str], *, tz: tzinfo) -> HevyReader:
+    """A reader over a Hevy export's rows; the header is checked now.
+
+    Raises ImportFormatError when the file is not a Hevy export at all.
+    """
+    return HevyReader(CsvRows(text), tz)
+
+
+def parse_hevy(text: str | Iterable[str], *, catalogue: Catalogue, tz: tzinfo) -> ImportResult:
+    """Hevy's CSV export as sessions, all at once; bad rows become errors, the rest is
+    imported.  Raises ImportFormatError when the file is not a Hevy export at all."""
+    return collect(hevy_reader(text, tz=tz), catalogue)

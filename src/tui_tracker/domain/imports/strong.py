@@ -15,21 +15,22 @@ set, W for a warm-up, D for a drop set (working), F for a set to failure
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from typing import Iterable
 
 from ..catalogue import Catalogue
 from ..inputs import InputError
 from ..models import SetKind, Unit
-from .common import (Builder, ImportFormatError, ImportResult, Progress, attempt, column,
-                     duration, end_after, is_blank_or_zero, is_positive, read_table, reps,
-                     rir_from_rpe, row_unit, weight_kg)
+from .common import (ImportFormatError, ImportResult, RowError, attempt, column, duration,
+                     end_after, is_blank_or_zero, is_positive, reps, rir_from_rpe, row_unit,
+                     weight_kg)
+from .rows import RowReader, SetRow, collect
+from .table import CsvRows
 
 NOT_SETS = frozenset({"note", "notes", "rest timer", "rest"})
 _REQUIRED = ("date", "workout name", "exercise name", "set order", "reps")
 _HINT = ("expected Strong's CSV export, whose first line starts with "
          "'Date,Workout Name' or '\"Workout #\";\"Date\"'")
-
 
 
 def _layout(columns: dict[str, int], header: str, unit: Unit | None) -> tuple[str, int, Unit | None]:
@@ -69,54 +70,51 @@ def _set_kind(order: str) -> tuple[SetKind, bool]:
     raise InputError(f"set order {order.strip()[:20]!r} is not a number, W, D, F, Note or Rest Timer")
 
 
-def parse_strong(text: str | Iterable[str], *, catalogue: Catalogue, unit: Unit | None, tz: tzinfo,
-                 progress: Progress | None = None) -> ImportResult:
-    """Strong's CSV export as sessions; bad rows become errors, the rest is imported.
+class StrongReader(RowReader):
+    """The rows of a Strong export, one at a time (see RowReader)."""
 
-    `unit` is the unit the app was set to: required for the iOS layout, which
-    does not say; the other layouts carry their unit and ignore it.  Raises
-    ImportFormatError when the file is not a Strong export at all.
-    """
-    if unit not in (None, "kg", "lb"):
-        raise ImportFormatError(f"unit {unit!r} is not kg or lb")
-    table = read_table(text)
-    cols = table.columns
-    _, i_weight, file_unit = _layout(cols, table.header_line, unit)
-    i_date, i_name = cols["date"], cols["workout name"]
-    i_exercise, i_order, i_reps = cols["exercise name"], cols["set order"], cols["reps"]
-    i_rpe = column(cols, "rpe")
-    i_unit = column(cols, "weight unit")
-    i_duration = column(cols, "duration", "duration (sec)", "duration (seconds)", "workout duration")
-    i_distance = column(cols, "distance", "distance (meters)", "distance (m)", "distance (km)",
-                         "distance (miles)")
-    i_seconds = column(cols, "seconds")
-    i_notes = column(cols, "notes")
-    i_workout_notes = column(cols, "workout notes")
+    source = "strong"
 
-    b = Builder("strong", catalogue, tz, len(table.rows), progress)
-    for line, row in b.rows(table):
-        order = row[i_order]
+    def __init__(self, table: CsvRows, unit: Unit | None, tz: tzinfo) -> None:
+        super().__init__(table, tz)
+        cols = table.columns
+        _, self.i_weight, self.file_unit = _layout(cols, table.header_line, unit)
+        self.unit = unit
+        self.i_date, self.i_name = cols["date"], cols["workout name"]
+        self.i_exercise, self.i_order, self.i_reps = (cols["exercise name"], cols["set order"],
+                                                      cols["reps"])
+        self.i_rpe = column(cols, "rpe")
+        self.i_unit = column(cols, "weight unit")
+        self.i_duration = column(cols, "duration", "duration (sec)", "duration (seconds)",
+                                 "workout duration")
+        self.i_distance = column(cols, "distance", "distance (meters)", "distance (m)",
+                                 "distance (km)", "distance (miles)")
+        self.i_seconds = column(cols, "seconds")
+        self.i_notes = column(cols, "notes")
+        self.i_workout_notes = column(cols, "workout notes")
+        self._last_end: tuple[tuple[str, str] | None, datetime | None] = (None, None)
+
+    def read_row(self, line: int, row: list[str]) -> SetRow | RowError | None:
+        order = row[self.i_order]
         if order.strip().casefold() in NOT_SETS:
-            b.skipped += 1
-            continue
-        w_text, r_text = row[i_weight], row[i_reps]
-        timed = ((i_distance >= 0 and is_positive(row[i_distance]))
-                 or (i_seconds >= 0 and is_positive(row[i_seconds])))
+            return None
+        w_text, r_text = row[self.i_weight], row[self.i_reps]
+        timed = ((self.i_distance >= 0 and is_positive(row[self.i_distance]))
+                 or (self.i_seconds >= 0 and is_positive(row[self.i_seconds])))
         if is_blank_or_zero(r_text) and (is_blank_or_zero(w_text) or timed):
-            b.skipped += 1  # cardio or a timed hold: not a strength set
-            continue
+            return None  # cardio or a timed hold: not a strength set
 
         problems: list[str] = []
         start = kind = failure = row_u = kg = n = rir = eid = None
-        start = attempt(problems, b.date, row[i_date])
-        exercise = row[i_exercise].strip()
-        eid = attempt(problems, b.exercise_id, exercise)
+        start = attempt(problems, self.date, row[self.i_date])
+        exercise = row[self.i_exercise].strip()
+        eid = attempt(problems, self.exercise_id, exercise)
         try:
             kind, failure = _set_kind(order)
         except InputError as e:
             problems.append(str(e))
         try:
-            row_u = file_unit if i_unit < 0 else row_unit(row[i_unit], unit)
+            row_u = self.file_unit if self.i_unit < 0 else row_unit(row[self.i_unit], self.unit)
             if row_u is None:
                 if is_blank_or_zero(w_text):
                     row_u = "kg"
@@ -126,18 +124,42 @@ def parse_strong(text: str | Iterable[str], *, catalogue: Catalogue, unit: Unit 
         except InputError as e:
             problems.append(str(e))
         n = attempt(problems, reps, r_text)
-        rir = attempt(problems, rir_from_rpe, row[i_rpe]) if i_rpe >= 0 else None
+        rir = attempt(problems, rir_from_rpe, row[self.i_rpe]) if self.i_rpe >= 0 else None
         if problems:
-            b.error(line, "; ".join(problems))
-            continue
-        assert start is not None and eid is not None and kind is not None and row_u is not None
-        assert kg is not None and n is not None
+            return RowError(line, "; ".join(problems))
+        assert isinstance(start, datetime) and isinstance(eid, str) and kind is not None
+        assert row_u is not None and kg is not None and isinstance(n, int)
 
-        g = b.group(start, row[i_name].strip(), line)
-        if g.ended_at is None and i_duration >= 0:
-            g.ended_at = end_after(start, duration(row[i_duration]), tz)
-        if not g.notes and i_workout_notes >= 0 and row[i_workout_notes].strip():
-            g.notes = row[i_workout_notes].strip()
-        b.add(g, row, exercise=exercise, exercise_id=eid, kind=kind, weight_kg=kg, unit=row_u,
-              reps=n, rir=0 if failure else rir, note=row[i_notes] if i_notes >= 0 else "")
-    return b.result(table.errors)
+        ends = self._end(row[self.i_date], start, row[self.i_duration]) \
+            if self.i_duration >= 0 else None
+        session_note = row[self.i_workout_notes].strip() if self.i_workout_notes >= 0 else ""
+        return SetRow(line, start, row[self.i_name].strip(), exercise, eid, kind, kg, row_u, n,
+                      0 if failure else rir, row[self.i_notes] if self.i_notes >= 0 else "", "",
+                      ends, session_note, tuple(row))
+
+    def _end(self, date_text: str, start: datetime, duration_text: str) -> datetime | None:
+        """The session's end from its start and duration; every row of a session repeats
+        both, so the last answer is kept."""
+        key = (date_text, duration_text)
+        if key != self._last_end[0]:
+            self._last_end = (key, end_after(start, duration(duration_text), self.tz))
+        return self._last_end[1]
+
+
+def strong_reader(text: str | Iterable[str], *, unit: Unit | None, tz: tzinfo) -> StrongReader:
+    """A reader over a Strong export's rows; the header is checked now.
+
+    `unit` is the unit the app was set to: required for the iOS layout, which
+    does not say; the other layouts carry their unit and ignore it.  Raises
+    ImportFormatError when the file is not a Strong export at all.
+    """
+    if unit not in (None, "kg", "lb"):
+        raise ImportFormatError(f"unit {unit!r} is not kg or lb")
+    return StrongReader(CsvRows(text), unit, tz)
+
+
+def parse_strong(text: str | Iterable[str], *, catalogue: Catalogue, unit: Unit | None,
+                 tz: tzinfo) -> ImportResult:
+    """Strong's CSV export as sessions, all at once; bad rows become errors, the rest is
+    imported.  Raises ImportFormatError when the file is not a Strong export at all."""
+    return collect(strong_reader(text, unit=unit, tz=tz), catalogue)

@@ -1,0 +1,247 @@
+"""From CSV rows to our sessions, in two steps so a file of any size fits in memory.
+
+1. A reader (strong.py, hevy.py) walks the file once and turns each data row into
+   a `SetRow` (a checked set plus what it says about its session) or a RowError,
+   resolving exercise names against the catalogue as it goes.  It keeps only
+   counters and one entry per exercise name, never the rows.
+2. `assemble` groups set rows into sessions.  The caller may hand it the rows of
+   one month at a time (a session's rows all fall in the month it started), so
+   only a month is ever held; ids come out the same however the rows are batched.
+
+Ids are derived from the file's content (the app, the session's start and name,
+each set's place in its session and its cells), so importing the same file twice
+gives the same sessions and the caller can skip the ones it already has.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from datetime import datetime, tzinfo
+from typing import Iterable, Iterator, NamedTuple
+
+from ..catalogue import Catalogue, custom_id
+from ..inputs import InputError
+from ..models import Exercise, LoggedSet, Session, SetKind, Unit
+from ..text import clean_text
+from .common import _show, local_datetime
+from .results import ImportResult, RowError
+from .table import CsvRows, check_width
+
+#: Parsed date cells kept for reuse (every row of a session repeats its date).
+_DATE_CACHE = 4096
+
+
+class SetRow(NamedTuple):
+    """One row that is a valid set, with what it says about its session.
+
+    Plain values only (it may be parked on disk between the two steps).  `start` is
+    the session's local start (naive), `ends` its end if the row says, `cells` the
+    row as read (the set's id is made from them).
+    """
+
+    line: int
+    start: datetime
+    workout: str
+    exercise: str
+    exercise_id: str
+    kind: SetKind
+    weight_kg: float
+    unit: Unit
+    reps: int
+    rir: int | None
+    note: str
+    exercise_note: str
+    ends: datetime | None
+    session_note: str
+    cells: tuple[str, ...]
+
+
+class RowReader:
+    """Walks an export's rows once; a subclass turns one row into a SetRow.
+
+    Counts as it goes: `rows_read` data rows, each of which ends up as a set
+    (`sets_read`), an error, or skipped (`rows_skipped`: notes, rest timers,
+    cardio and timed rows).
+    """
+
+    #: The app, part of every session id.
+    source = ""
+
+    def __init__(self, table: CsvRows, tz: tzinfo) -> None:
+        self.table = table
+        self.tz = tz
+        self.catalogue = Catalogue()
+        self.rows_read = 0
+        self.sets_read = 0
+        self.rows_skipped = 0
+        self.sets_per_exercise: Counter[str] = Counter()
+        self._exercise: dict[str, str | InputError] = {}
+        self._new: dict[str, Exercise] = {}
+        self._bodyweight_new: set[str] = set()
+        self._dates: dict[str, datetime | InputError] = {}
+
+    def read_row(self, line: int, row: list[str]) -> SetRow | RowError | None:
+        """The row as a set, or why not, or None when it is not a set at all."""
+        raise NotImplementedError
+
+    def rows(self, catalogue: Catalogue) -> Iterator[SetRow | RowError]:
+        """Every data row as a SetRow or a RowError, in file order (skipped rows left out)."""
+        self.catalogue = catalogue
+        width = self.table.width
+        for item in self.table:
+            self.rows_read += 1
+            if isinstance(item, RowError):
+                yield item
+                continue
+            line, row = item
+            problem = check_width(row, width)
+            out: SetRow | RowError | None
+            out = RowError(line, problem) if problem else self.read_row(line, row)
+            if out is None:
+                self.rows_skipped += 1
+            elif isinstance(out, SetRow):
+                self.sets_read += 1
+                self.sets_per_exercise[out.exercise_id] += 1
+                yield out
+            else:
+                yield out
+
+    def new_exercises(self) -> tuple[Exercise, ...]:
+        """The names the catalogue did not know that some set uses, as the lifter's own
+        exercises, in the order first met.  One whose sets had no weight (Hevy leaves it
+        empty for its bodyweight exercises) is marked bodyweight."""
+        return tuple(Exercise(id=e.id, name=e.name, primary=(), custom=True,
+                              bodyweight=e.id in self._bodyweight_new)
+                     for e in self._new.values() if self.sets_per_exercise[e.id])
+
+    def assemble(self, rows: Iterable[SetRow]) -> list[Session]:
+        return assemble(rows, self.source, self.tz)
+
+    # shared by the readers ---------------------------------------------------------
+
+    def date(self, text: str) -> datetime:
+        """Naive local date-time, cached: every row of a session repeats it."""
+        cached = self._dates.get(text)
+        if cached is None:
+            try:
+                cached = local_datetime(text, self.tz)
+            except InputError as e:
+                cached = e
+            if len(self._dates) >= _DATE_CACHE:
+                self._dates.clear()
+            self._dates[text] = cached
+        if isinstance(cached, InputError):
+            raise cached
+        return cached
+
+    def exercise_id(self, name: str) -> str:
+        """The catalogue's id for `name`, or the id of a new exercise of the lifter's."""
+        cached = self._exercise.get(name)
+        if cached is None:
+            cached = self._resolve(name)
+            self._exercise[name] = cached
+        if isinstance(cached, InputError):
+            raise cached
+        return cached
+
+    def _resolve(self, name: str) -> str | InputError:
+        clean = " ".join(clean_text(name).split())  # no control characters in a stored name
+        if not clean:
+            return InputError("the exercise name is empty")
+        found = self.catalogue.find(clean)
+        if found is not None:
+            return found.id
+        try:
+            eid = custom_id(clean)
+        except ValueError:
+            return InputError(f"exercise name {_show(clean)} needs a letter or digit")
+        if eid in self.catalogue:  # the lifter's own exercise, renamed since
+            return eid
+        if eid not in self._new:
+            self._new[eid] = Exercise(id=eid, name=clean, primary=(), custom=True)
+        return eid
+
+    def empty_weight_problem(self, exercise_id: str) -> str | None:
+        """Why a set of this exercise cannot have an empty weight, or None when it can:
+        a bodyweight exercise, or a new one (the file knows it better than we do)."""
+        ex = self.catalogue.get(exercise_id)
+        if ex is None or ex.bodyweight:
+            return None
+        return f"weight is empty, and {ex.name} is not a bodyweight exercise"
+
+    def took_empty_weight(self, exercise_id: str) -> None:
+        """A set without weight was accepted: a new exercise becomes bodyweight."""
+        if exercise_id in self._new:
+            self._bodyweight_new.add(exercise_id)
+
+
+# --- sessions ----------------------------------------------------------------------------
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+class _Group:
+    """One session being filled: the rows of one (start, workout name)."""
+
+    __slots__ = ("id", "started_at", "ended_at", "name", "notes", "sets", "noted", "first_line")
+
+    def __init__(self, sid: str, started_at: datetime, name: str, first_line: int) -> None:
+        self.id = sid
+        self.started_at = started_at
+        self.ended_at: datetime | None = None
+        self.name = name
+        self.notes = ""
+        self.sets: list[LoggedSet] = []
+        self.noted: set[str] = set()  # exercises whose notes are already attached
+        self.first_line = first_line
+
+
+def assemble(rows: Iterable[SetRow], source: str, tz: tzinfo) -> list[Session]:
+    """Set rows (in file order) as sessions, ordered by start then first line.
+
+    One session per (start, workout name); its end and note come from the first row
+    that has one, an exercise's note goes on its first set in the session.
+    """
+    groups: dict[tuple[datetime, str], _Group] = {}
+    for r in rows:
+        key = (r.start, r.workout)
+        g = groups.get(key)
+        if g is None:
+            sid = _digest(f"{source}|{r.start.isoformat()}|{r.workout}")
+            g = groups[key] = _Group(sid, r.start.replace(tzinfo=tz), r.workout, r.line)
+        if g.ended_at is None and r.ends is not None:
+            g.ended_at = r.ends
+        if not g.notes and r.session_note:
+            g.notes = r.session_note
+        note = r.note
+        exercise_note = r.exercise_note.strip()
+        if exercise_note and r.exercise_id not in g.noted:
+            g.noted.add(r.exercise_id)
+            note = f"{exercise_note}\n{note}" if note.strip() else exercise_note
+        position = len(g.sets)
+        set_id = _digest("\x1f".join([g.id, r.exercise, str(position), *r.cells]))
+        g.sets.append(LoggedSet(exercise_id=r.exercise_id, weight_kg=r.weight_kg, reps=r.reps,
+                                rir=r.rir, at=g.started_at, unit=r.unit, kind=r.kind,
+                                note=note.strip(), id=set_id))
+    sessions = []
+    for g in sorted(groups.values(), key=lambda g: (g.started_at, g.first_line)):
+        ended = g.ended_at if g.ended_at is not None and g.ended_at >= g.started_at \
+            else g.started_at
+        note = "\n".join(part for part in (g.name.strip(), g.notes.strip()) if part)
+        sessions.append(Session(date=g.started_at.date(), started_at=g.started_at,
+                                sets=tuple(g.sets), ended_at=ended, note=note, id=g.id))
+    return sessions
+
+
+def collect(reader: RowReader, catalogue: Catalogue) -> ImportResult:
+    """Everything a reader gives, at once: for files small enough to hold in memory."""
+    set_rows: list[SetRow] = []
+    errors: list[RowError] = []
+    for item in reader.rows(catalogue):
+        (errors if isinstance(item, RowError) else set_rows).append(item)  # type: ignore[arg-type]
+    sessions = reader.assemble(set_rows)
+    return ImportResult(sessions=tuple(sessions), new_exercises=reader.new_exercises(),
+                        errors=tuple(errors), rows_read=reader.rows_read,
+                        sets_read=reader.sets_read, rows_skipped=reader.rows_skipped)
