@@ -250,3 +250,19 @@ async def test_a_block_already_over_is_not_saved(app, db):
             app, "#status")
         assert results == []
     assert saved(db) == []
+
+
+async def test_keys_typed_ahead_through_the_planner_apply_in_order(app, db):
+    """'p', Enter on a template, '4', Enter, '+' on the first exercise, Down, '+', Ctrl+S, in
+    one burst: the weeks are 4 (no '+' landed in the weeks field), bench (where the plan opens)
+    has 5 sets and the row below 4."""
+    from .test_typing_ahead import burst
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await burst(pilot, "p", "enter", "4", "enter", "plus", "down", "plus", "ctrl+s")
+        with Store(db) as store:
+            (meso,) = store.mesocycles()
+        assert meso.weeks == 4
+        bench, row = meso.days[0].exercises[:2]
+        assert (bench.sets, row.sets) == (5, 4)  # 4 + 1 and 3 + 1

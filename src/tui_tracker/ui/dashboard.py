@@ -28,6 +28,7 @@ from .deload import (
     DeloadPrompt, NextBlockPrompt, apply_deload_choice, apply_end_block, apply_next_block,
     short_day)
 from .widgets.charts import sets_cell, sparkline, volume_bar
+from .trouble import KeepsRunning
 from .widgets.key_bar import KeyBar
 from .widgets.too_small import TooSmall
 
@@ -37,7 +38,7 @@ MAX_WEEK_COLUMNS = 6  # this week and 5 past: fits 80 columns
 TREND_MARK = {"rising": "↑ rising", "flat": "→ flat", "falling": "↓ falling"}
 
 
-class DashboardScreen(Screen[str | None]):
+class DashboardScreen(KeepsRunning, Screen[str | None]):
     """Week N of M, this block's hard sets per muscle, e1RM trends and RIR compliance."""
 
     CSS_PATH = "dashboard.tcss"

@@ -34,6 +34,8 @@ from .modals import Confirm, ExercisePicker
 from .widgets.plan_rir import RirTargets
 from .widgets.plan_setup import PlanSetup
 from .widgets.plan_volume import PlanVolume
+from .trouble import KeepsRunning
+from .widgets.fields import ChoiceList
 from .widgets.key_bar import KeyBar
 from .widgets.too_small import TooSmall
 
@@ -47,7 +49,7 @@ def _day_text(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
-class PlanScreen(Screen[Mesocycle | None]):
+class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
     """Dismisses with the saved Mesocycle, or None when the lifter cancels."""
 
     CSS_PATH = "plan.tcss"
@@ -83,11 +85,11 @@ class PlanScreen(Screen[Mesocycle | None]):
     def compose(self) -> ComposeResult:
         yield Static(SETUP_TITLE, id="title")
         with ContentSwitcher(initial="plan-setup", id="plan-steps"):
-            yield PlanSetup(self.today, id="plan-setup")
+            yield PlanSetup(self.today, self.action_next, id="plan-setup")
             with Vertical(id="plan-edit"):
                 yield RirTargets(id="rir-targets")
                 with Horizontal(id="plan-body"):
-                    yield OptionList(id="plan-days")
+                    yield ChoiceList(id="plan-days")
                     yield PlanVolume(id="plan-volume")
         yield Static("", id="status")
         yield KeyBar(compact=True)
@@ -98,10 +100,6 @@ class PlanScreen(Screen[Mesocycle | None]):
         self.query_one(PlanSetup).focus_first()
 
     # --- step 1: setup (widgets/plan_setup.py) -----------------------------------------
-
-    @on(PlanSetup.Submitted)
-    def _setup_submitted(self) -> None:
-        self.action_next()
 
     def _apply_setup(self) -> bool:
         """Take the setup into the plan, keeping the lifter's edits where they still fit."""
@@ -125,7 +123,7 @@ class PlanScreen(Screen[Mesocycle | None]):
         self.editing = True
         self.query_one("#plan-steps", ContentSwitcher).current = "plan-edit"
         self._show_plan(select="e0-0")
-        self.query_one("#plan-days", OptionList).focus()
+        self.set_focus(self.query_one("#plan-days", OptionList))
         self.refresh_bindings()
         if self._status_level == "info":
             self._status("Tab: RIR targets    Ctrl+S: save    b: back to weeks, start and name")

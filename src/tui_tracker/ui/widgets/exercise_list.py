@@ -11,11 +11,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Awaitable, Callable
 
 from rich.text import Text
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...domain.sessions import last_performance, plural, set_counts
-from ..keys import OrderedKeys
+from .fields import ChoiceList
 
 if TYPE_CHECKING:
     from ...domain.workout import Workout
@@ -58,7 +57,7 @@ def day_title(workout: Workout | None) -> str:
     return f"Today: {workout.day_name}" + (" (deload)" if workout.deload else "")
 
 
-class ExerciseList(OrderedKeys, OptionList):
+class ExerciseList(ChoiceList):
     DEFAULT_CSS = """
     ExerciseList {
         height: auto;
@@ -72,8 +71,7 @@ class ExerciseList(OrderedKeys, OptionList):
     """
 
     def __init__(self, on_choose: Callable[[str], Awaitable[None]], *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.on_choose = on_choose
+        super().__init__(on_choose=on_choose, id=id)
 
     def show_rows(self, rows: list[tuple[str, Text]], select: str | None) -> None:
         """Replace the rows; keep or move the highlight to `select`."""
@@ -86,15 +84,3 @@ class ExerciseList(OrderedKeys, OptionList):
             if self.get_option_at_index(i).id == exercise_id:
                 self.highlighted = i
                 return
-
-    @property
-    def highlighted_id(self) -> str | None:
-        if self.highlighted is None or not self.option_count:
-            return None
-        return self.get_option_at_index(self.highlighted).id
-
-    async def own_key(self, key: str, character: str | None) -> bool:
-        if key == "enter" and self.highlighted_id is not None:
-            await self.on_choose(self.highlighted_id)
-            return True
-        return False

@@ -9,6 +9,9 @@ over, and would select them.  And what it holds never has control characters: ke
 never type ESC, but a paste can carry anything (a name copied from a web page with
 escape sequences in it), and Input would draw it raw for the terminal to act on.
 
+`ChoiceList` is an OptionList whose keys keep their order and whose Enter is answered
+at once by `on_choose` (awaited before the next key).
+
 `NumberField` takes only the characters it accepts and leaves every other key
 (letters) to the screen's bindings, so `q` still cancels while a number is typed.
 """
@@ -18,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Awaitable, Callable
 
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 from textual.widgets.input import Selection
 
 from ...domain.text import clean_text
@@ -76,3 +79,26 @@ class NumberField(TextField):
 
     def accepts(self, character: str) -> bool:
         return self._accepts.fullmatch(character) is not None
+
+
+class ChoiceList(OrderedKeys, OptionList):
+    """A list to pick from; Enter calls `on_choose(option id)` before the next key is read."""
+
+    def __init__(self, *options, on_choose: Callable[[str], Awaitable[None] | None] | None = None,
+                 **kwargs) -> None:
+        super().__init__(*options, **kwargs)
+        self.on_choose = on_choose
+
+    @property
+    def highlighted_id(self) -> str | None:
+        if self.highlighted is None or not self.option_count:
+            return None
+        return self.get_option_at_index(self.highlighted).id
+
+    async def own_key(self, key: str, character: str | None) -> bool:
+        if key == "enter" and self.on_choose is not None and self.highlighted_id is not None:
+            result = self.on_choose(self.highlighted_id)
+            if result is not None:
+                await result
+            return True
+        return False

@@ -9,11 +9,11 @@ field marked and focused.
 from __future__ import annotations
 
 from datetime import date
+from typing import Callable
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.content import Content
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 from ...domain.inputs import parse_date
 from ...domain.mesocycle import MAX_WEEKS, MIN_WEEKS, WEEKDAYS, Mesocycle, check_weeks
 from ...domain.templates import TEMPLATES, Template, build_mesocycle
-from .fields import NumberField, TextField
+from .fields import ChoiceList, NumberField, TextField
 
 FIELDS = ("weeks", "start", "meso-name")
 
@@ -34,30 +34,31 @@ def _template_line(t: Template) -> str:
 class PlanSetup(Vertical):
     """The block's template, length, start and name."""
 
-    class Submitted(Message):
-        """Enter in a field: the lifter wants to see the plan."""
-
-    def __init__(self, today: date, **kwargs) -> None:
+    def __init__(self, today: date, on_submit: Callable[[], None], **kwargs) -> None:
+        """`on_submit` runs at once on Enter in a field (the lifter wants to see the plan),
+        so keys typed after Enter reach the plan, not this form."""
         super().__init__(**kwargs)
         self.today = today
+        self.on_submit = on_submit
 
     def compose(self) -> ComposeResult:
-        yield OptionList(*[Option(_template_line(t), id=t.name) for t in TEMPLATES.values()],
+        yield ChoiceList(*[Option(_template_line(t), id=t.name) for t in TEMPLATES.values()],
+                         on_choose=self._template_chosen,
                          id="templates")
         yield Static("", id="template-info")
         with Horizontal(classes="plan-field"):
             yield Label("Weeks", classes="plan-label")
             # Text fields that leave letters (q) to the screen: see NumberField.
-            yield NumberField(id="weeks", accepts="0-9", max_length=2, placeholder="3-6")
+            yield NumberField(id="weeks", on_enter=self.on_submit, accepts="0-9", max_length=2, placeholder="3-6")
             yield Label(f"{MIN_WEEKS} to {MAX_WEEKS} weeks of hard training, then a deload week",
                         classes="hint")
         with Horizontal(classes="plan-field"):
             yield Label("Start", classes="plan-label")
-            yield NumberField(id="start", accepts="0-9-", max_length=10, value=self.today.isoformat())
+            yield NumberField(id="start", on_enter=self.on_submit, accepts="0-9-", max_length=10, value=self.today.isoformat())
             yield Label("YYYY-MM-DD: week 1 is the 7 days from it", classes="hint")
         with Horizontal(classes="plan-field"):
             yield Label("Name", classes="plan-label")
-            yield TextField(id="meso-name", max_length=60,
+            yield TextField(id="meso-name", on_enter=self.on_submit, max_length=60,
                             placeholder="optional (default: the plan and the month)")
         yield Static("", id="setup-error")
         yield Static("[b]Enter[/b]: see and edit the plan    [b]Ctrl+S[/b]: save it as it is",
@@ -74,10 +75,10 @@ class PlanSetup(Vertical):
         return templates.get_option_at_index(templates.highlighted or 0).id
 
     def focus_first(self) -> None:
-        self.query_one("#templates", OptionList).focus()
+        self.screen.set_focus(self.query_one("#templates", OptionList))
 
     def focus_weeks(self) -> None:
-        self.query_one("#weeks", Input).focus()
+        self.screen.set_focus(self.query_one("#weeks", Input))
 
     def changed(self) -> bool:
         """Anything the lifter would lose by leaving."""
@@ -89,8 +90,11 @@ class PlanSetup(Vertical):
     def _template_highlighted(self) -> None:
         self.query_one("#template-info", Static).update(TEMPLATES[self.template].description)
 
+    def _template_chosen(self, _template: str | None = None) -> None:
+        self.focus_weeks()
+
     @on(OptionList.OptionSelected, "#templates")
-    def _template_chosen(self) -> None:
+    def _template_clicked(self) -> None:
         self.focus_weeks()
 
     @on(Input.Changed, "#weeks")
@@ -102,11 +106,6 @@ class PlanSetup(Vertical):
             self.show_error(None)
         except ValueError as e:
             self.show_error(str(e), "weeks")
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.post_message(self.Submitted())
 
     def show_error(self, message: str | None, field: str | None = None) -> None:
         self.query_one("#setup-error", Static).update(Content(message or ""))  # not markup
@@ -127,7 +126,7 @@ class PlanSetup(Vertical):
             meso = build_mesocycle(self.template, weeks, start, value["meso-name"] or None)
         except ValueError as e:
             self.show_error(str(e), field)
-            self.query_one(f"#{field}", Input).focus()
+            self.screen.set_focus(self.query_one(f"#{field}", Input))
             return None
         self.show_error(None)
         return meso
