@@ -7,6 +7,7 @@ on the parser (`register(sub)`), each parser carrying its handler as `func`.
 from __future__ import annotations
 
 import argparse
+import re
 from datetime import date
 
 from ..clock import Clock
@@ -16,16 +17,45 @@ EXIT_BAD_INPUT = 2
 EXIT_STORE = 3
 
 
+#: A run of this many characters without a space is something pasted or generated (5,000
+#: zeros), not a word: the message shows its ends and its length, not all of it.
+_LONG_RUN = re.compile(r"\S{200,}")
+
+
+def _clipped(message: str) -> str:
+    def clip(m: re.Match[str]) -> str:
+        run = m.group()
+        return f"{run[:60]}...{run[-20:]} ({len(run)} characters)"
+
+    return _LONG_RUN.sub(clip, message)
+
+
 class CliError(Exception):
-    """A one-line message for stderr; exit code 2 unless said otherwise."""
+    """A one-line message for stderr; exit code 2 unless said otherwise.
+
+    Whatever the lifter typed is echoed in the message, but never 5,000 characters of it.
+    """
 
     def __init__(self, message: str, code: int = EXIT_BAD_INPUT) -> None:
-        super().__init__(message)
+        super().__init__(_clipped(message))
         self.code = code
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Help lines wrap between words only: a name like rose-pine-dawn stays whole."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        import textwrap
+
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
 
 
 class Parser(argparse.ArgumentParser):
     """argparse, but usage errors are one line and exit 2."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise CliError(f"{message} (see {self.prog} --help)")
