@@ -77,12 +77,27 @@ def global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
                         help="treat this date as today (backfill a missed session)")
 
 
-def open_store(args: argparse.Namespace):
-    """The store named by --db / $TUI_TRACKER_DB / the data folder; store errors become one line."""
-    from ..store import Store, StoreError, resolve_db_path
+#: Subcommands that serve the app to lifters (the TUI itself passes create=True).
+APP_COMMANDS = ("serve",)
 
+
+def open_store(args: argparse.Namespace, *, create: bool = False):
+    """The store named by --db / $TUI_TRACKER_DB / the data folder; errors become one line.
+
+    Nothing is created until the command writes, so a command that only reads, or is
+    refused, leaves no database, lock or folder behind.  The app and `serve` (`create`,
+    APP_COMMANDS) are opened for the lifter to write to: they create it at once, so a
+    folder that cannot be written is said before the first set, not after it.  A path
+    that cannot name a file is bad input (exit 2); what is on disk there, a file problem (3).
+    """
+    from ..store import Store, StoreError, resolve_db_path
+    from ..store.paths import DatabasePathError
+
+    create = create or getattr(args, "command", None) in APP_COMMANDS
     try:
-        return Store(resolve_db_path(getattr(args, "db", None)))
+        return Store(resolve_db_path(getattr(args, "db", None)), create=create)
+    except DatabasePathError as e:
+        raise CliError(str(e)) from None
     except StoreError as e:
         raise CliError(str(e), EXIT_STORE) from None
 

@@ -44,7 +44,7 @@ def run_tui(args: argparse.Namespace) -> int:
                        "'tui-tracker exercises'")
     if args.theme:
         os.environ["TEXTUAL_THEME"] = args.theme
-    store = open_store(args)
+    store = open_store(args, create=True)
     clock = clock_of(args)
     _check_readable(store, clock.today())
     from ..ui.app import TrackerApp
