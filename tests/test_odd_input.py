@@ -308,6 +308,7 @@ def test_an_unknown_theme_is_one_line_listing_the_themes(tmp_path):
     app = PtyApp("--db", str(tmp_path / "training.json"), "--theme", "no-such-theme")
     try:
         code = app.wait(timeout=30)
+        app._reader.join(60)  # it ends at the pty's end of file: all the output is read
         text = app.text()
     finally:
         app.close()
