@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import errno
 import os
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -289,3 +288,27 @@ def test_a_write_error_names_the_reason_for_a_loop(tmp_path):
     with pytest.raises(OSError) as err:
         storage.atomic_write(loop, b"{}")
     assert err.value.errno == errno.ELOOP
+
+
+def test_two_apps_creating_one_database_at_once_both_open_it(tmp_path, monkeypatch):
+    """The app's store creates the database at once; if another process creates it between
+    this one's look and its write, this one opens what the other made."""
+    from tui_tracker.store import paths, store as store_module
+
+    db = tmp_path / "training.json"
+    real = store_module.ensure_folder
+    calls = []
+
+    def ensure_folder(folder):
+        real(folder)
+        calls.append(folder)
+        if len(calls) == 1:  # the other app gets there first
+            with Store(db) as other:
+                other.set_setting("unit", "lb")
+
+    monkeypatch.setattr(store_module, "ensure_folder", ensure_folder)
+    with Store(db) as store:
+        assert len(calls) == 2  # this store got as far as making the folder
+        assert store.get_setting("unit") == "lb"
+        store.log_set(mkset(), day=DAY)
+    assert paths.temp_files(db) == []

@@ -47,6 +47,10 @@ MAX_WEEKLY_SETS = 60
 _Found = tuple[int, SyncedTable, int, dict[str, Any]]
 
 
+class CreatedMeanwhile(StoreError):
+    """A write found the database created by another process since this one read it."""
+
+
 def _ts(value: str) -> float:
     """A stored date-time as a number to order by (naive ones as local time)."""
     return datetime.fromisoformat(value).timestamp()
@@ -80,10 +84,13 @@ class Store:
         self._holding = False  # ... and holding the process lock
         self._main = open_db(self.path, "main", before_write=self._before_write)
         with self._locked():
+            if create and not self.path.exists():
+                try:
+                    self._main.atomic_storage.write_new()  # _before_write: folder and lock
+                except CreatedMeanwhile:
+                    pass  # another process created it just now: open it as it is
             if self._holding:  # there is a database (or its lock file): tidy and check it
                 self._open_existing()
-            if create and not self.path.exists():
-                self._main.atomic_storage.write_new()  # _before_write makes folder and lock
 
     def _open_existing(self) -> None:
         """Under the lock: remove orphan temp files, check access, migrate, split years."""
@@ -169,7 +176,7 @@ class Store:
                     self.path, f"its folder cannot be created ({e.strerror or e})") from e
             self._holding = self._take_lock(create=True)
             if self._database_exists():
-                raise StoreError(
+                raise CreatedMeanwhile(
                     f"Another tui-tracker process created the training database {self.path} "
                     f"at the same moment. Nothing was saved: try again.", self.path)
         main = self._main.atomic_storage
