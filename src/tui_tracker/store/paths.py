@@ -98,7 +98,7 @@ def database_path(path: Path | str) -> Path:
     try:
         resolved = raw.expanduser().resolve()
     except RuntimeError as e:  # Python 3.11: "Symlink loop from ...", or an unknown ~user
-        reason = "it is a symlink loop" if "loop" in str(e) else str(e)
+        reason = "it is a symlink loop" if "loop" in str(e) else str(e).rstrip(".")
         raise StoreError(f"Cannot open the training database {raw}: {reason}.", raw) from None
     except OSError as e:  # newer Pythons: ELOOP as an OSError
         if e.errno == errno.ELOOP:
