@@ -15,6 +15,7 @@ from typing import Sequence
 
 from . import __version__
 from .commands.base import EXIT_BAD_INPUT, EXIT_STORE, CliError, Parser, global_options
+from .commands.tui import THEMES
 from .domain.inputs import InputError
 from .domain.text import escape_controls
 
@@ -63,8 +64,8 @@ def _top_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-mouse", action="store_true",
                    help="turn off mouse reporting (it floods a slow SSH link)")
     p.add_argument("--theme", metavar="NAME",
-                   help="colour theme, e.g. textual-dark, textual-light, ansi-dark "
-                        "(the terminal's own 16 colours)")
+                   help="colour theme: " + ", ".join(THEMES) + " (ansi-dark and ansi-light use "
+                        "the terminal's own 16 colours)")
     return p
 
 

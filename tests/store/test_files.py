@@ -317,9 +317,14 @@ def test_folder_cannot_be_created_any_user(tmp_path, monkeypatch):
     def denied(*a, **k):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(os, "makedirs", denied)
+    monkeypatch.setattr(os, "mkdir", denied)
     with pytest.raises(DatabaseNotWritable, match="folder cannot be created"):
         Store(tmp_path / "nope" / "training.json")
+    lazy = Store(tmp_path / "nope" / "training.json", create=False)
+    assert lazy.recent_sessions() == []
+    with pytest.raises(DatabaseNotWritable, match="folder cannot be created"):
+        lazy.log_set(mkset(), day=DAY)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_cannot_create_temp_file_any_user(store, db_path, monkeypatch):

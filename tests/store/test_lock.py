@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import select
 import stat
 import subprocess
 import sys
-import time
+import threading
 
 import pytest
 
@@ -54,16 +55,47 @@ def test_reentrant_within_one_holder_released_by_the_outermost(tmp_path):
     other.release()
 
 
+HOLD_UNTIL_TOLD = """
+import fcntl, os, sys
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)
+fcntl.flock(fd, fcntl.LOCK_EX)
+print("held", flush=True)
+sys.stdin.read()  # until the test closes our stdin
+print("unlocking", flush=True)
+fcntl.flock(fd, fcntl.LOCK_UN)
+"""
+
+
 def test_waits_for_another_process_then_takes_the_lock(tmp_path):
+    """Ordered by what the holder says, not by the clock: the lock is taken only once the
+    holder has said it is unlocking (its line is already there to read)."""
     path = tmp_path / "db.lock"
-    proc = hold(path, 0.3)
-    lock = ProcessLock(str(path), timeout=10, mode=0o600)
-    started = time.monotonic()
-    lock.acquire()
-    waited = time.monotonic() - started
-    lock.release()
-    proc.wait()
-    assert waited > 0.05  # it did wait for the holder
+    proc = subprocess.Popen([sys.executable, "-c", HOLD_UNTIL_TOLD, str(path)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "held"
+        with pytest.raises(LockTimeout):  # busy: it does not take a held lock
+            ProcessLock(str(path), timeout=0, mode=0o600).acquire()
+        lock = ProcessLock(str(path), timeout=120, mode=0o600)  # 120 s: only a hang guard
+        seen: dict[str, bool] = {}
+        trying = threading.Event()
+
+        def take() -> None:
+            trying.set()
+            lock.acquire()
+            seen["holder had unlocked"] = bool(select.select([proc.stdout], [], [], 0)[0])
+            lock.release()
+
+        taker = threading.Thread(target=take)
+        taker.start()
+        trying.wait()
+        assert "holder had unlocked" not in seen  # still held: it cannot have the lock
+        proc.stdin.close()  # now let go
+        taker.join(120)
+        assert seen == {"holder had unlocked": True}
+    finally:
+        proc.kill()
+        proc.wait()
 
 
 def test_gives_up_after_the_timeout_while_another_process_holds_it(tmp_path):

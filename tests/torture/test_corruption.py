@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-import time
 from contextlib import redirect_stderr, redirect_stdout
 from datetime import date, datetime, timedelta, timezone
 from io import StringIO
@@ -163,7 +162,7 @@ def test_tui_with_a_damaged_year_file_says_so_and_exits_3(good_db, tmp_path):
     app = PtyApp("--db", str(db), "--today", TODAY.isoformat())
     try:
         code = app.wait(timeout=20)
-        time.sleep(0.3)  # the reader thread drains the last output
+        app._reader.join(60)  # it ends at the pty's end of file: all the output is read
         shown = app.text()
     finally:
         app.close()

@@ -24,8 +24,13 @@ def mode(p: Path) -> int:
     return stat.S_IMODE(p.stat().st_mode)
 
 
-def check_private(folder: Path) -> None:
+def check_private(folder: Path, created_from: Path | None = None) -> None:
+    """`folder` 0700 and its files 0600; so is every parent made up to `created_from`."""
     assert mode(folder) == 0o700, oct(mode(folder))
+    for parent in folder.parents:
+        if created_from is None or parent == created_from:
+            break
+        assert mode(parent) == 0o700, (parent, oct(mode(parent)))
     files = sorted(folder.iterdir())
     assert files, "nothing was created"
     for f in files:
@@ -50,14 +55,15 @@ def test_cli_creates_a_private_database(tmp_path, mask):
     assert sorted(p.name for p in folder.iterdir()) == [
         "training.json", "training.json.lock", "training.sessions-2025-12.json",
         "training.sessions-2026-01.json"]
-    check_private(folder)
+    check_private(folder, created_from=tmp_path)
 
 
 @pytest.mark.parametrize("mask", UMASKS, ids=oct)
 def test_keep_safe_copy_of_a_damaged_file_is_private(tmp_path, mask):
     folder = tmp_path / "data"
     db = folder / "training.json"
-    assert cli("--db", str(db), "exercises", preexec_fn=with_umask(mask)).returncode == 0
+    r = cli("--db", str(db), "log", "squat", "100x5", preexec_fn=with_umask(mask))
+    assert r.returncode == 0, r.stderr
     db.write_bytes(db.read_bytes()[:-5])
     r = cli("--db", str(db), "volume", preexec_fn=with_umask(mask))
     assert r.returncode == 3
@@ -81,4 +87,4 @@ def test_tui_creates_a_private_database(tmp_path):
         assert app.wait() == 0
     finally:
         app.close()
-    check_private(folder)
+    check_private(folder, created_from=tmp_path)

@@ -27,15 +27,20 @@ DAYS = [date(2025, 12, 30), date(2025, 12, 31), date(2026, 1, 1), date(2026, 1, 
 def _two_session_writers(db: Path, sessions_each: int) -> None:
     Store(db).close()
     days = ",".join(d.isoformat() for d in DAYS)
-    procs = [worker("sessions", str(db), str(seed), str(sessions_each), days,
+    go = db.parent / "go"
+    procs = [worker("sessions", str(db), str(seed), str(sessions_each), days, "--go", str(go),
                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for seed in (11, 12)]
     outputs = []
     try:
+        for p in procs:  # both open, then both write at once (not one after the other)
+            line = p.stdout.readline()
+            assert line == "ready\n", (line, p.stderr.read() if p.poll() is not None else "")
+        go.touch()
         for p in procs:
             out, err = p.communicate(timeout=180)
             assert p.returncode == 0, err
-            outputs.append(out.splitlines())
+            outputs.append(["ready", *out.splitlines()])
     finally:
         for p in procs:
             if p.poll() is None:

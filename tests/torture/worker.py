@@ -1,9 +1,16 @@
 """A second process for the torture tests (run as a script, never imported by pytest).
 
-    python worker.py log DB DAY SEED [N]       log N sets (default: forever) on DAY, as the UI
+    python worker.py log DB DAY SEED [N] [OPTIONS]
+                                              log N sets (default: forever) on DAY, as the UI
                                               does (no session id: today's newest session)
+        --until FILE                          ... and then on until FILE exists; exit 0
+        --die-before-replace K                SIGKILL itself in its K-th file write, after the
+                                              temp file is written and before the rename: a
+                                              kill mid-write on demand, not by luck
     python worker.py sessions DB SEED N DAYS   N sessions, each started, given 1-4 sets and
                                               finished, on days picked from DAYS (a,b,c)
+        --go FILE                             after "ready", wait until FILE exists (the
+                                              test starts several workers' writes at once)
 
 Every line about a write is printed and flushed only AFTER the store call
 returned, so a line on stdout means "committed":
@@ -12,13 +19,17 @@ returned, so a line on stdout means "committed":
     A {"set": [...], "session": "<id>"}   logged: on disk in that session
     S <session id> <day>                  session started (sessions mode)
     F <session id>                        session finished (sessions mode)
+    D <temp file name>                    killing itself now (--die-before-replace)
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
+import signal
 import sys
+import time
 from datetime import date, datetime, timedelta, timezone
 
 from tui_tracker.domain.models import LoggedSet
@@ -45,13 +56,14 @@ def summary(s: LoggedSet) -> list:
     return [s.id, s.exercise_id, s.weight_kg, s.reps, s.rir]
 
 
-def log_mode(db: str, day: str, seed: int, n: int | None) -> None:
+def log_mode(db: str, day: str, seed: int, n: int | None, until: str | None = None) -> None:
     rng = random.Random(seed)
     d = date.fromisoformat(day)
     store = Store(db)
     out("ready")
     done = 0
-    while n is None or done < n:
+    while (n is None and until is None) or (n is not None and done < n) \
+            or (until is not None and not os.path.exists(until)):
         s = new_set(rng, d)
         out("B " + json.dumps({"set": summary(s)}))
         session = store.log_set(s, day=d)
@@ -59,10 +71,28 @@ def log_mode(db: str, day: str, seed: int, n: int | None) -> None:
         done += 1
 
 
-def sessions_mode(db: str, seed: int, n: int, days: list[date]) -> None:
+def die_before_replace(k: int) -> None:
+    """Kill this process in its k-th os.replace: the temp file is whole, not yet renamed."""
+    real = os.replace
+    seen = 0
+
+    def replace(src, dst):
+        nonlocal seen
+        seen += 1
+        if seen == k:
+            out("D " + os.path.basename(str(src)))  # dying with this temp file left
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(src, dst)
+
+    os.replace = replace
+
+
+def sessions_mode(db: str, seed: int, n: int, days: list[date], go: str | None = None) -> None:
     rng = random.Random(seed)
     store = Store(db)
     out("ready")
+    while go is not None and not os.path.exists(go):
+        time.sleep(0.001)
     for _ in range(n):
         day = rng.choice(days)
         started = datetime(day.year, day.month, day.day, 17, rng.randrange(60), tzinfo=TZ)
@@ -77,13 +107,28 @@ def sessions_mode(db: str, seed: int, n: int, days: list[date]) -> None:
     out("done")
 
 
+def _option(args: list[str], name: str) -> str | None:
+    if name not in args:
+        return None
+    i = args.index(name)
+    value = args[i + 1]
+    del args[i:i + 2]
+    return value
+
+
 def main() -> None:
-    mode, db = sys.argv[1], sys.argv[2]
+    args = sys.argv[1:]
+    until = _option(args, "--until")
+    go = _option(args, "--go")
+    die_at = _option(args, "--die-before-replace")
+    if die_at is not None:
+        die_before_replace(int(die_at))
+    mode, db = args[0], args[1]
     if mode == "log":
-        log_mode(db, sys.argv[3], int(sys.argv[4]), int(sys.argv[5]) if len(sys.argv) > 5 else None)
+        log_mode(db, args[2], int(args[3]), int(args[4]) if len(args) > 4 else None, until)
     elif mode == "sessions":
-        days = [date.fromisoformat(d) for d in sys.argv[5].split(",")]
-        sessions_mode(db, int(sys.argv[3]), int(sys.argv[4]), days)
+        days = [date.fromisoformat(d) for d in args[4].split(",")]
+        sessions_mode(db, int(args[2]), int(args[3]), days, go)
     else:
         raise SystemExit(f"unknown mode {mode}")
 

@@ -7,6 +7,7 @@ on the parser (`register(sub)`), each parser carrying its handler as `func`.
 from __future__ import annotations
 
 import argparse
+import re
 from datetime import date
 
 from ..clock import Clock
@@ -16,16 +17,45 @@ EXIT_BAD_INPUT = 2
 EXIT_STORE = 3
 
 
+#: A run of this many characters without a space is something pasted or generated (5,000
+#: zeros), not a word: the message shows its ends and its length, not all of it.
+_LONG_RUN = re.compile(r"\S{200,}")
+
+
+def _clipped(message: str) -> str:
+    def clip(m: re.Match[str]) -> str:
+        run = m.group()
+        return f"{run[:60]}...{run[-20:]} ({len(run)} characters)"
+
+    return _LONG_RUN.sub(clip, message)
+
+
 class CliError(Exception):
-    """A one-line message for stderr; exit code 2 unless said otherwise."""
+    """A one-line message for stderr; exit code 2 unless said otherwise.
+
+    Whatever the lifter typed is echoed in the message, but never 5,000 characters of it.
+    """
 
     def __init__(self, message: str, code: int = EXIT_BAD_INPUT) -> None:
-        super().__init__(message)
+        super().__init__(_clipped(message))
         self.code = code
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Help lines wrap between words only: a name like rose-pine-dawn stays whole."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        import textwrap
+
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
 
 
 class Parser(argparse.ArgumentParser):
     """argparse, but usage errors are one line and exit 2."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise CliError(f"{message} (see {self.prog} --help)")
@@ -47,12 +77,27 @@ def global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
                         help="treat this date as today (backfill a missed session)")
 
 
-def open_store(args: argparse.Namespace):
-    """The store named by --db / $TUI_TRACKER_DB / the data folder; store errors become one line."""
-    from ..store import Store, StoreError, resolve_db_path
+#: Subcommands that serve the app to lifters (the TUI itself passes create=True).
+APP_COMMANDS = ("serve",)
 
+
+def open_store(args: argparse.Namespace, *, create: bool = False):
+    """The store named by --db / $TUI_TRACKER_DB / the data folder; errors become one line.
+
+    Nothing is created until the command writes, so a command that only reads, or is
+    refused, leaves no database, lock or folder behind.  The app and `serve` (`create`,
+    APP_COMMANDS) are opened for the lifter to write to: they create it at once, so a
+    folder that cannot be written is said before the first set, not after it.  A path
+    that cannot name a file is bad input (exit 2); what is on disk there, a file problem (3).
+    """
+    from ..store import Store, StoreError, resolve_db_path
+    from ..store.paths import DatabasePathError
+
+    create = create or getattr(args, "command", None) in APP_COMMANDS
     try:
-        return Store(resolve_db_path(getattr(args, "db", None)))
+        return Store(resolve_db_path(getattr(args, "db", None)), create=create)
+    except DatabasePathError as e:
+        raise CliError(str(e)) from None
     except StoreError as e:
         raise CliError(str(e), EXIT_STORE) from None
 

@@ -8,6 +8,22 @@ import sys
 
 from .base import CliError, clock_of, open_store
 
+#: Textual's built-in themes (textual is pinned exactly; tests/test_odd_input.py checks this
+#: list against it).  Written out so `--help` can list them without importing Textual.
+THEMES = (
+    "ansi-dark", "ansi-light", "atom-one-dark", "atom-one-light", "catppuccin-frappe",
+    "catppuccin-latte", "catppuccin-macchiato", "catppuccin-mocha", "dracula", "flexoki",
+    "gruvbox", "monokai", "nord", "rose-pine", "rose-pine-dawn", "rose-pine-moon",
+    "solarized-dark", "solarized-light", "textual-dark", "textual-light", "tokyo-night",
+)
+
+
+def check_theme(name: str | None) -> None:
+    """An unknown theme is bad input, said before the app takes the terminal (Textual
+    would end in a traceback)."""
+    if name is not None and name not in THEMES:
+        raise CliError(f"there is no theme {name!r}; the themes are: {', '.join(THEMES)}")
+
 
 def _check_readable(store, today) -> None:
     """Read what the first frame needs before the screen takes over the terminal, so a
@@ -21,11 +37,12 @@ def _check_readable(store, today) -> None:
 
 
 def run_tui(args: argparse.Namespace) -> int:
+    check_theme(args.theme)
     if not sys.stdin.isatty() and not os.environ.get("TEXTUAL_DRIVER"):
         raise CliError("the app needs a terminal (stdin is not a tty); to log without one, use "
                        "'tui-tracker log EXERCISE 100x5@2', 'tui-tracker volume' or "
                        "'tui-tracker exercises'")
-    store = open_store(args)
+    store = open_store(args, create=True)
     clock = clock_of(args)
     _check_readable(store, clock.today())
     from ..store.settings_file import Legacy, SettingsFile

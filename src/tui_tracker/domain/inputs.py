@@ -69,9 +69,13 @@ def parse_weight(text: str, unit: Unit = "kg") -> tuple[float, Unit]:
 
 
 def _whole(digits: str) -> int:
-    """ASCII digits as an int; absurdly long ones (Python refuses > 4300 digits) as 10**6."""
+    """ASCII digits as an int, leading zeros and all ("0005" is 5, however many zeros).
+
+    Absurdly long numbers come back as 10**6, above every limit here, so the caller's
+    range check refuses them: Python refuses to convert more than 4300 digits.
+    """
     significant = digits.lstrip("0")
-    return 10**6 if len(significant) > 6 else int(digits)
+    return 10**6 if len(significant) > 6 else int(significant or "0")
 
 
 def parse_reps(text: str) -> int:
@@ -138,12 +142,30 @@ def parse_set(text: str, unit: Unit = "kg") -> SetInput:
     return SetInput(kg, entered, reps, rir)
 
 
+#: The dates a lifter can type.  A training log spans a lifetime, not millennia: the
+#: importers take the same years as history, and staying this far from date.min and
+#: date.max (years 1 and 9999) means no week, block or postponement computed from a typed
+#: date can leave Python's calendar (2026-W53, a block's last week, a deload a week on).
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2100, 12, 31)
+DATE_RANGE = f"between {FIRST_DAY.isoformat()} and {LAST_DAY.isoformat()}"
+
+
 def parse_date(text: str) -> date:
-    """'2026-11-16' -> date, with a clear message otherwise."""
+    """'2026-11-16' -> date, between FIRST_DAY and LAST_DAY, with a clear message otherwise."""
     t = text.strip()
     if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", t):
-        raise InputError(f"date {text!r} is not like 2026-11-16")
+        raise InputError(f"date {_shown(text)} is not like 2026-11-16")
     try:
-        return date.fromisoformat(t)
+        day = date.fromisoformat(t)
     except ValueError:
         raise InputError(f"{t} is not a real date") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InputError(f"{t} is too far from today: a date must be {DATE_RANGE}")
+    return day
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """`text` quoted for a message, cut in the middle when it is absurdly long."""
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit // 2]!r}...{text[-10:]!r} ({len(text)} characters)"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable, Iterable, Literal
 
+from .inputs import FIRST_DAY, LAST_DAY
 from .models import Exercise, LoggedSet, Session
 from .muscles import MUSCLES
 
@@ -41,12 +42,20 @@ class IsoWeek:
 
     @classmethod
     def parse(cls, text: str) -> "IsoWeek":
-        """'2026-W47' (or '2026W47', lower-case w); ValueError with the reason otherwise."""
+        """'2026-W47' (or '2026W47', lower-case w); ValueError with the reason otherwise.
+
+        Years 1900 to 2100, like every date a lifter types (inputs.FIRST_DAY, LAST_DAY).
+        """
         raw = text.strip().upper().replace("-W", "W")
         year_text, sep, week_text = raw.partition("W")
-        if not sep or not year_text.isdigit() or not week_text.isdigit() or len(year_text) != 4:
-            raise ValueError(f"week {text!r} is not like 2026-W47")
+        if not sep or not year_text.isdigit() or not week_text.isdigit() or len(year_text) != 4 \
+                or not year_text.isascii() or not week_text.isascii() or len(week_text) > 2:
+            shown = repr(text) if len(text) <= 40 else f"{text[:20]!r}... ({len(text)} characters)"
+            raise ValueError(f"week {shown} is not like 2026-W47")
         year, week = int(year_text), int(week_text)
+        if not FIRST_DAY.year <= year <= LAST_DAY.year:
+            raise ValueError(f"{year}-W{week_text} is too far from today: a week must be in a year "
+                             f"between {FIRST_DAY.year} and {LAST_DAY.year}")
         try:
             date.fromisocalendar(year, week, 1)
         except ValueError:

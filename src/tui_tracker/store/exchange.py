@@ -25,6 +25,7 @@ import csv
 import io
 import math
 import os
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -41,7 +42,8 @@ from ..domain.text import CONTROL
 from ..domain.volume import DEFAULT_TARGET
 from . import codec
 from .migrations import MAIN_TABLES
-from .storage import UnconfirmedWrite, atomic_write
+from .paths import not_a_file
+from .storage import EXPORT_TMP_MARK, UnconfirmedWrite, atomic_write
 from .store import MAX_WEEKLY_SETS
 
 if TYPE_CHECKING:
@@ -371,22 +373,41 @@ def csv_text(sessions: Iterable[Session], catalogue: "Catalogue") -> str:
 def read_text(path: Path | str) -> str:
     """The text of a file to import: UTF-8 (with or without a BOM) or UTF-16 with a BOM.
 
-    ExchangeError says, in one line, why it cannot be read.
+    A regular file, or a pipe (`<(unzip -p export.zip)`), read up to MAX_IMPORT_BYTES; a
+    folder or device is refused (/dev/zero would fill the memory), and a named pipe
+    nobody writes to reads as empty instead of waiting.  ExchangeError says, in one
+    line, why it cannot be read.
     """
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise ExchangeError(f"{path} is a folder, not a file")
-        if size > MAX_IMPORT_BYTES:
-            raise ExchangeError(f"{path} is {size // 2**20} MB: too big to be a workout export")
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise ExchangeError(f"there is no file {path}") from None
+    except IsADirectoryError:
+        raise ExchangeError(f"{path} is a folder, not a file") from None
     except PermissionError:
         raise ExchangeError(f"{path} cannot be read: permission denied") from None
     except OSError as e:
         raise ExchangeError(f"{path} cannot be read: {e.strerror or e}") from None
+    try:
+        st = os.fstat(fd)
+        kind = not_a_file(st.st_mode)
+        if kind == "a folder":
+            raise ExchangeError(f"{path} is a folder, not a file")
+        if kind is not None and not stat.S_ISFIFO(st.st_mode):
+            raise ExchangeError(f"{path} is {kind}, not a file to import")
+        if st.st_size > MAX_IMPORT_BYTES:
+            raise ExchangeError(f"{path} is {st.st_size // 2**20} MB: too big to be a "
+                                "workout export")
+        if kind is None:
+            with open(fd, "rb", closefd=False) as f:
+                raw = f.read()
+        else:
+            raw = _read_pipe(fd, path)
+    except OSError as e:
+        raise ExchangeError(f"{path} cannot be read: {e.strerror or e}") from None
+    finally:
+        os.close(fd)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
     else:
@@ -402,10 +423,28 @@ def read_text(path: Path | str) -> str:
     return text
 
 
+def _read_pipe(fd: int, path: Path) -> bytes:
+    """What a pipe's writer sends, up to MAX_IMPORT_BYTES (it has no size to check first)."""
+    os.set_blocking(fd, True)  # opened without blocking; now wait for what is written
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := os.read(fd, 1 << 20):
+        size += len(chunk)
+        if size > MAX_IMPORT_BYTES:
+            raise ExchangeError(f"{path} sends more than {MAX_IMPORT_BYTES // 2**20} MB: "
+                                "too big to be a workout export")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def write_file(path: Path | str, payload: bytes) -> None:
     """Write the export: a temp file beside it, fsynced, renamed over it.
 
-    The old file stays whole if anything fails.  ExchangeError on failure.
+    The old file stays whole if anything fails.  A symlink is followed (the file it
+    points to is replaced, the link stays); a folder, FIFO or device is refused.  The
+    temp file is `<name>.export-tmp-<hex>`, a name the store's orphan cleanup never
+    removes, so an export into the database's folder is safe while the app opens it.
+    ExchangeError on failure.
     """
     path = Path(path)
     if path.is_dir():
@@ -415,7 +454,7 @@ def write_file(path: Path | str, payload: bytes) -> None:
     if path.exists() and not os.access(path, os.W_OK):
         raise ExchangeError(f"cannot write {path}: the file is read-only")
     try:
-        atomic_write(path, payload)
+        atomic_write(path, payload, temp_mark=EXPORT_TMP_MARK)
     except UnconfirmedWrite:
         pass  # the file is in place; only the folder's fsync was not confirmed
     except OSError as e:

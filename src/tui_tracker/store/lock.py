@@ -8,7 +8,8 @@ elsewhere (Windows) filelock is imported when the first lock is taken.
 
 Locks are re-entrant within one Store (a counter), like filelock's; the Store's
 thread mutex keeps threads apart.  The lock file is never deleted: another
-process may be waiting on it.
+process may be waiting on it.  It is created only when asked (`create=True`): a
+process that only reads a database that does not exist yet leaves no lock file.
 """
 
 from __future__ import annotations
@@ -33,15 +34,20 @@ class ProcessLock:
         self._depth = 0
         self._fallback = None
 
-    def acquire(self) -> None:
-        """Wait up to `timeout` s for the lock; OSError if the lock file cannot be opened."""
+    def acquire(self, *, create: bool = True) -> None:
+        """Wait up to `timeout` s for the lock; OSError if the lock file cannot be opened.
+
+        With `create=False` a missing lock file is FileNotFoundError, and none is made.
+        """
         if self._depth:
             self._depth += 1
             return
         if fcntl is None:  # pragma: no cover - Windows
+            if not create and not os.path.exists(self.path):
+                raise FileNotFoundError(2, "No such file or directory", self.path)
             self._acquire_fallback()
         else:
-            self._fd = self._flock()
+            self._fd = self._flock(create)
         self._depth = 1
 
     def release(self) -> None:
@@ -57,10 +63,11 @@ class ProcessLock:
         finally:
             os.close(fd)
 
-    def _flock(self) -> int:
+    def _flock(self, create: bool) -> int:
         deadline = time.monotonic() + self.timeout
+        flags = os.O_RDWR | os.O_CLOEXEC | (os.O_CREAT if create else 0)
         while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, self.mode)
+            fd = os.open(self.path, flags, self.mode)
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:

@@ -6,23 +6,37 @@ Everything else sits beside it and is named after it:
     training.json                        settings, the lifter's exercises, meta
     training.sessions-2026-11.json       that month's sessions, each holding its sets
     training.json.lock                   the cross-process lock
-    training.json.tmp-<hex>              a write in progress (an orphan after a crash)
+    training.json.tmp-<12 hex>           a write in progress (an orphan after a crash)
     training.json.v1.bak                 copy kept before migrating from schema 1
     training.sessions-2026.json.v1.bak   a yearly file of schema 1, kept when it was split
     training.json.unreadable-<UTC time>  copy kept of a file that could not be read
+
+Only those temp names are ever removed as orphans: a file the lifter keeps beside the
+database (`training.json.mybackup.tmp-1`) or an export being written into the same
+folder (`<name>.export-tmp-<hex>`, see storage.EXPORT_TMP_MARK) never matches.
+
+Nothing here creates a file: the Store creates the folder, lock and main file at its
+first write, so a command that only reads, or is refused, leaves no trace.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from datetime import date
 from pathlib import Path
+
+from ..domain.inputs import InputError
+from .errors import StoreError
 
 APP_NAME = "tui-tracker"
 DB_FILENAME = "training.json"
 ENV_VAR = "TUI_TRACKER_DB"
 TMP_MARK = ".tmp-"
+#: Hex digits after TMP_MARK in the temp files the store writes (secrets.token_hex(6)).
+TMP_HEX_DIGITS = 12
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
@@ -35,12 +49,84 @@ def default_db_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
 
 
+class DatabasePathError(InputError):
+    """A --db / $TUI_TRACKER_DB value that cannot name a file (bad input: exit 2)."""
+
+
 def resolve_db_path(cli_value: str | None) -> Path:
-    """`--db` beats `$TUI_TRACKER_DB`, which beats the default."""
-    for value in (cli_value, os.environ.get(ENV_VAR)):
+    """`--db` beats `$TUI_TRACKER_DB`, which beats the default.
+
+    DatabasePathError when the value cannot name a file: `~nosuchuser/...`, or a name
+    ending in a slash (a folder).  What is on disk there is the Store's to check.
+    """
+    for source, value in (("--db", cli_value), (ENV_VAR, os.environ.get(ENV_VAR))):
         if value is not None and value.strip():
-            return Path(os.path.abspath(Path(value.strip()).expanduser()))
+            text = value.strip()
+            if text.endswith(("/", os.sep)):
+                raise DatabasePathError(f"{source} {text!r} names a folder: give a file name, "
+                                        f"e.g. {os.path.join(text, DB_FILENAME)}")
+            try:
+                return Path(os.path.abspath(Path(text).expanduser()))
+            except RuntimeError:  # Path.expanduser: "Could not determine home directory."
+                user = text[1:].split(os.sep, 1)[0]
+                raise DatabasePathError(f"{source} {text!r}: ~{user} is no home folder (there "
+                                        f"is no user {user!r})") from None
     return default_db_path()
+
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISSOCK, "a socket"))
+
+
+def not_a_file(mode: int) -> str | None:
+    """What a non-regular file is ("a named pipe (FIFO)"), or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((kind for test, kind in _KINDS if test(mode)), "not a regular file")
+
+
+def database_path(path: Path | str) -> Path:
+    """The absolute path of the main file, symlinks followed, checked before any use.
+
+    StoreError (the file problem, exit 3) when nothing can be a database there: a
+    symlink loop, a folder, a FIFO or device (opening a FIFO would wait forever for a
+    writer), a path through a file.  A path that does not exist yet is fine: the first
+    write creates it.
+    """
+    raw = Path(path)
+    try:
+        resolved = raw.expanduser().resolve()
+    except RuntimeError as e:  # Python 3.11: "Symlink loop from ...", or an unknown ~user
+        reason = "it is a symlink loop" if "loop" in str(e) else str(e).rstrip(".")
+        raise StoreError(f"Cannot open the training database {raw}: {reason}.", raw) from None
+    except OSError as e:  # newer Pythons: ELOOP as an OSError
+        if e.errno == errno.ELOOP:
+            raise StoreError(f"Cannot open the training database {raw}: it is a symlink loop.",
+                             raw) from None
+        raise StoreError(f"Cannot open the training database {raw}: {e.strerror or e}.",
+                         raw) from None
+    try:
+        st = os.stat(resolved)
+    except FileNotFoundError:
+        return resolved
+    except NotADirectoryError:
+        blocker = next((p for p in reversed(resolved.parents) if p.exists() and not p.is_dir()),
+                       resolved.parent)
+        raise StoreError(f"Cannot open the training database {raw}: {blocker} is a file, not a "
+                         f"folder.", raw) from None
+    except (OSError, ValueError) as e:
+        reason = getattr(e, "strerror", None) or str(e)
+        raise StoreError(f"Cannot open the training database {raw}: {reason}.", raw) from None
+    kind = not_a_file(st.st_mode)
+    if kind == "a folder":
+        raise StoreError(f"The training database {raw} is a folder: give a file name, e.g. "
+                         f"{raw / DB_FILENAME}.", raw)
+    if kind is not None:
+        shown = raw if resolved == raw else f"{raw} (-> {resolved})"
+        raise StoreError(f"Cannot use {shown} as the training database: it is {kind}, not a "
+                         f"regular file.", raw)
+    return resolved
 
 
 def month_of(day: date) -> int:
@@ -97,9 +183,16 @@ def yearly_files(main: Path) -> dict[int, Path]:
 
 
 def temp_files(main: Path) -> list[Path]:
-    """Temp files left by writes to this database (and only this one)."""
-    data_re = _sessions_re(main).pattern + "|" + re.escape(main.name)
-    pattern = re.compile(rf"(?:{data_re})(?:\.[\w.-]+?)?{re.escape(TMP_MARK)}[0-9a-f]+")
+    """Temp files left by writes to this database's own files (and nothing else).
+
+    Exactly `<file>.tmp-<12 hex>` where <file> is one the store writes: the main file, a
+    monthly or yearly sessions file, or a copy it keeps (`.v1.bak`, `.unreadable-<time>`,
+    with its `-N` when there were several).
+    """
+    data = rf"(?:{re.escape(main.name)}|{_sessions_re(main).pattern})"
+    kept = r"(?:\.v\d+\.bak|\.unreadable-\d{8}T\d{6}Z)(?:-\d+)?"
+    pattern = re.compile(
+        rf"{data}(?:{kept})?{re.escape(TMP_MARK)}[0-9a-f]{{{TMP_HEX_DIGITS}}}")
     try:
         names = os.listdir(main.parent)
     except FileNotFoundError:
@@ -108,10 +201,24 @@ def temp_files(main: Path) -> list[Path]:
 
 
 def ensure_folder(folder: Path) -> None:
-    """Create the folder (0700) if missing; an existing folder is left as it is."""
-    if folder.is_dir():
-        return
-    os.makedirs(folder, mode=DIR_MODE, exist_ok=True)
-    # makedirs applies the umask: the data folder itself must be private
-    # (a gym laptop is shared).  Parents it created keep the default mode.
-    os.chmod(folder, DIR_MODE)
+    """Create the folder and any missing parents, each 0700 whatever the umask.
+
+    An existing folder is left as it is.  The data folder holds the whole history (a
+    gym laptop is shared), and a parent made by os.makedirs would get the umask's mode
+    (0777 under umask 0).
+    """
+    missing: list[Path] = []
+    p = folder
+    while not p.is_dir():
+        missing.append(p)
+        if p.parent == p:
+            break
+        p = p.parent
+    for p in reversed(missing):
+        try:
+            os.mkdir(p, DIR_MODE)
+        except FileExistsError:
+            if p.is_dir():  # another process made it meanwhile
+                continue
+            raise
+        os.chmod(p, DIR_MODE)  # mkdir applied the umask

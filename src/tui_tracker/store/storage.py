@@ -7,6 +7,9 @@ process's writes are silently lost.  Here:
 * write: serialise first (orjson), write `<file>.tmp-<hex>` (0600) in the same
   folder, fsync it, os.replace it over the file, fsync the folder.  On any
   error the temp file is removed and the cache dropped; the old file stays.
+  A file that is a symlink is written through: the temp file goes beside the
+  target and replaces it, and the link stays a link.  A folder, FIFO or device
+  is refused (a FIFO is also refused on read: opening it would wait forever).
 * read: the parsed data is kept, keyed by the file's (st_dev, st_ino, st_size,
   st_mtime_ns), and reused while the key is unchanged; a changed key (another
   process wrote) means a reload, which bumps `generation` so the tables drop
@@ -38,7 +41,7 @@ from tinydb.table import Table
 
 from . import codec, migrations
 from .errors import DatabaseNotWritable, DatabaseTooNew, DatabaseUnreadable, StoreError
-from .paths import FILE_MODE, TMP_MARK
+from .paths import FILE_MODE, TMP_HEX_DIGITS, TMP_MARK, not_a_file
 
 StatKey = tuple[int, int, int, int]
 
@@ -61,16 +64,49 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _temp_name(path: Path) -> Path:
-    return path.with_name(f"{path.name}{TMP_MARK}{secrets.token_hex(6)}")
+#: The temp mark of files written for the lifter (exports): the store's orphan cleanup
+#: (paths.temp_files) never matches it, whatever the file is called.
+EXPORT_TMP_MARK = ".export-tmp-"
 
 
-def atomic_write(path: Path, payload: bytes) -> StatKey:
+def _temp_name(path: Path, mark: str) -> Path:
+    return path.with_name(f"{path.name}{mark}{secrets.token_hex(TMP_HEX_DIGITS // 2)}")
+
+
+class NotRegularFile(OSError):
+    """The path is a folder, FIFO, device or socket: nothing is written over it."""
+
+
+def write_target(path: Path) -> Path:
+    """Where a write of `path` lands: the path itself, or the file its symlink points to.
+
+    OSError(ELOOP) for a symlink loop; NotRegularFile when the target exists and is not
+    a regular file.  A dangling symlink's target is created.
+    """
+    target = path
+    if os.path.islink(path):
+        try:
+            target = path.resolve()
+        except RuntimeError:  # Python 3.11 reports a loop so
+            raise OSError(errno.ELOOP, "it is a symlink loop", str(path)) from None
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return target
+    kind = not_a_file(mode)
+    if kind is not None:
+        raise NotRegularFile(errno.EINVAL, f"it is {kind}, not a regular file", str(path))
+    return target
+
+
+def atomic_write(path: Path, payload: bytes, *, temp_mark: str = TMP_MARK) -> StatKey:
     """Replace `path` by `payload` so a crash at any moment leaves old or new, never half.
 
-    Returns the new file's stat key.  Raises OSError; the temp file is gone then.
+    A symlink is followed (see write_target).  Returns the new file's stat key.  Raises
+    OSError; the temp file is gone then.
     """
-    tmp = _temp_name(path)
+    path = write_target(path)
+    tmp = _temp_name(path, temp_mark)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
     try:
         try:
@@ -157,11 +193,14 @@ def keep_safe_copy(path: Path, raw: bytes) -> Path | None:
 class AtomicJSONStorage(Storage):
     """One JSON file of TinyDB tables, written atomically, parsed once per change."""
 
-    def __init__(self, path: Path | str, kind: str = "main", month: int | None = None) -> None:
+    def __init__(self, path: Path | str, kind: str = "main", month: int | None = None,
+                 before_write: Callable[["AtomicJSONStorage"], None] | None = None) -> None:
         super().__init__()
         self.path = Path(path)
         self.kind = kind
         self.month = month
+        #: called before every write of this file (the Store creates the database there)
+        self.before_write = before_write
         self._data: dict[str, Any] | None = None
         self._key: StatKey | None = None
         self._missing = False
@@ -188,6 +227,11 @@ class AtomicJSONStorage(Storage):
                 self._missing = True
                 self.generation += 1
             return self._data
+        except OSError as e:  # a symlink loop, a path through a file, no permission
+            self.drop()
+            reason = "it is a symlink loop" if e.errno == errno.ELOOP else e.strerror or str(e)
+            raise StoreError(f"Cannot read the training database {self.path}: {reason}.",
+                             self.path) from e
         if self._data is not None and not self._missing and stat_key(st) == self._key:
             return self._data
         return self._load()
@@ -195,8 +239,16 @@ class AtomicJSONStorage(Storage):
     def _load(self) -> dict[str, Any]:
         self.drop()
         try:
-            with open(self.path, "rb") as f:
-                key = stat_key(os.fstat(f.fileno()))
+            # O_NONBLOCK: a FIFO put in the file's place opens at once (to be refused)
+            # instead of waiting for a writer; it changes nothing for a regular file.
+            fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC | getattr(os, "O_NONBLOCK", 0))
+            with open(fd, "rb") as f:
+                st = os.fstat(fd)
+                kind = not_a_file(st.st_mode)
+                if kind is not None:
+                    raise StoreError(f"Cannot read the training database {self.path}: it is "
+                                     f"{kind}, not a regular file.", self.path)
+                key = stat_key(st)
                 raw = f.read()
         except FileNotFoundError:
             return self.read()
@@ -274,6 +326,8 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, Any]) -> None:
         try:
+            if self.before_write is not None:
+                self.before_write(self)
             payload = orjson.dumps(data)  # first: a value that does not serialise changes nothing
             if not self._missing and not os.access(self.path, os.W_OK) and self.path.exists():
                 raise PermissionError(errno.EACCES, "the file is read-only")
@@ -359,6 +413,8 @@ class TrackerDB(TinyDB):
         return self.storage  # type: ignore[return-value]
 
 
-def open_db(path: Path, kind: str = "main", month: int | None = None) -> TrackerDB:
-    """A TinyDB over `path` with the atomic storage (nothing is read yet)."""
-    return TrackerDB(path, kind=kind, month=month, storage=AtomicJSONStorage)
+def open_db(path: Path, kind: str = "main", month: int | None = None,
+            before_write: Callable[[AtomicJSONStorage], None] | None = None) -> TrackerDB:
+    """A TinyDB over `path` with the atomic storage (nothing is read or created yet)."""
+    return TrackerDB(path, kind=kind, month=month, before_write=before_write,
+                     storage=AtomicJSONStorage)

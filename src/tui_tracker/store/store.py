@@ -33,9 +33,9 @@ from .errors import DatabaseNotWritable, StoreError
 from .lock import LockTimeout, ProcessLock
 from .migrations import SESSIONS
 from .paths import (
-    FILE_MODE, ensure_folder, lock_path, month_files, month_of, month_path, temp_files,
-    yearly_files)
-from .storage import SyncedTable, TrackerDB, fsync_dir, open_db
+    FILE_MODE, database_path, ensure_folder, lock_path, month_files, month_of, month_path,
+    temp_files, yearly_files)
+from .storage import AtomicJSONStorage, SyncedTable, TrackerDB, fsync_dir, open_db
 
 if TYPE_CHECKING:
     from ..domain.catalogue import Catalogue
@@ -45,6 +45,10 @@ LOCK_TIMEOUT = 15.0
 MAX_WEEKLY_SETS = 60
 
 _Found = tuple[int, SyncedTable, int, dict[str, Any]]
+
+
+class CreatedMeanwhile(StoreError):
+    """A write found the database created by another process since this one read it."""
 
 
 def _ts(value: str) -> float:
@@ -61,58 +65,123 @@ def _session_order(s: Session) -> tuple[date, float, str]:
 
 
 class Store:
-    """The training log on disk.  Open one per process; safe with other processes."""
+    """The training log on disk.  Open one per process; safe with other processes.
 
-    def __init__(self, path: Path | str) -> None:
-        self.path = Path(path).expanduser().resolve()
+    Opening reads and checks what is there and creates nothing, unless `create` (the
+    default, for the app) asks for the database to exist from the start.  A database
+    that does not exist yet reads as empty; its folder (0700), lock file and main file
+    are made by the first write, so a command that only reads, or is refused, leaves
+    no trace.
+    """
+
+    def __init__(self, path: Path | str, *, create: bool = True) -> None:
+        self.path = database_path(path)
         self._mutex = threading.RLock()
         self._months: dict[int, TrackerDB] = {}
         self._hint: dict[str, int] = {}  # session id -> month of its file
-        try:
-            ensure_folder(self.path.parent)
-        except OSError as e:
-            raise DatabaseNotWritable(
-                self.path, f"its folder cannot be created ({e.strerror or e})") from e
         self._lock = ProcessLock(str(lock_path(self.path)), timeout=LOCK_TIMEOUT, mode=FILE_MODE)
-        self._main = open_db(self.path, "main")
+        self._in_block = False  # inside the outermost `with self._locked()`
+        self._holding = False  # ... and holding the process lock
+        self._main = open_db(self.path, "main", before_write=self._before_write)
         with self._locked():
-            for tmp in temp_files(self.path):  # orphans: nobody writes while we hold the lock
+            if create and not self.path.exists():
                 try:
-                    tmp.unlink()
-                except FileNotFoundError:
-                    pass
-                except OSError as e:
-                    raise DatabaseNotWritable(tmp, e.strerror or "cannot remove it") from e
-            if not self.path.exists():
-                self._main.atomic_storage.write_new()
-            else:
-                if not os.access(self.path, os.R_OK | os.W_OK):
-                    raise DatabaseNotWritable(self.path, "the file is read-only")
-                if not os.access(self.path.parent, os.W_OK | os.X_OK):
-                    raise DatabaseNotWritable(self.path, "its folder is read-only")
-                self._main.atomic_storage.read()  # parses, checks the version, migrates
-                self._split_yearly_files()
+                    self._main.atomic_storage.write_new()  # _before_write: folder and lock
+                except CreatedMeanwhile:
+                    pass  # another process created it just now: open it as it is
+            if self._holding:  # there is a database (or its lock file): tidy and check it
+                self._open_existing()
+
+    def _open_existing(self) -> None:
+        """Under the lock: remove orphan temp files, check access, migrate, split years."""
+        for tmp in temp_files(self.path):  # orphans: nobody writes while we hold the lock
+            try:
+                tmp.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError as e:
+                raise DatabaseNotWritable(tmp, e.strerror or "cannot remove it") from e
+        if not self.path.exists():
+            return
+        if not os.access(self.path, os.R_OK | os.W_OK):
+            raise DatabaseNotWritable(self.path, "the file is read-only")
+        if not os.access(self.path.parent, os.W_OK | os.X_OK):
+            raise DatabaseNotWritable(self.path, "its folder is read-only")
+        self._main.atomic_storage.read()  # parses, checks the version, migrates
+        self._split_yearly_files()
 
     # --- plumbing ---------------------------------------------------------------------
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
+        """Around every read-check-write: the thread mutex, then the process lock.
+
+        Re-entrant.  When no file of the database exists yet, the block runs without
+        the process lock (there is nothing to guard, and a read must not create a lock
+        file): its first write takes it then (`_before_write`).
+        """
         with self._mutex:
+            if self._in_block:
+                yield
+                return
+            self._in_block = True
             try:
-                self._lock.acquire()
-            except LockTimeout as e:
-                raise StoreError(
-                    f"The training database {self.path} is busy: another tui-tracker "
-                    f"process has held {self._lock.path} for {LOCK_TIMEOUT:.0f} s.",
-                    self.path) from e
-            except OSError as e:
-                raise DatabaseNotWritable(
-                    self.path, f"its lock file {lock_path(self.path).name} cannot be created "
-                               f"({e.strerror or e})") from e
-            try:
+                self._holding = self._take_lock(create=self._database_exists())
                 yield
             finally:
-                self._lock.release()
+                self._in_block = False
+                if self._holding:
+                    self._holding = False
+                    self._lock.release()
+
+    def _database_exists(self) -> bool:
+        return self.path.exists() or bool(month_files(self.path)) or bool(yearly_files(self.path))
+
+    def _take_lock(self, *, create: bool) -> bool:
+        """Take the process lock; False when its file does not exist and `create` is False."""
+        try:
+            self._lock.acquire(create=create)
+        except LockTimeout as e:
+            raise StoreError(
+                f"The training database {self.path} is busy: another tui-tracker "
+                f"process has held {self._lock.path} for {LOCK_TIMEOUT:.0f} s.",
+                self.path) from e
+        except FileNotFoundError as e:
+            if not create:
+                return False
+            raise DatabaseNotWritable(
+                self.path, f"its lock file {lock_path(self.path).name} cannot be created "
+                           f"({e.strerror or e})") from e
+        except OSError as e:
+            raise DatabaseNotWritable(
+                self.path, f"its lock file {lock_path(self.path).name} cannot be created "
+                           f"({e.strerror or e})") from e
+        return True
+
+    def _before_write(self, storage: AtomicJSONStorage) -> None:
+        """Called by every file's storage before it writes: the database exists whole first.
+
+        A block that began before any file of the database existed holds no lock yet:
+        make the folder and lock file and take the lock.  If another process created the
+        database meanwhile, what this block read ("nothing") is stale: nothing is written.
+        The main file is written before any other, so a database on disk always has it.
+        """
+        if not self._in_block:
+            raise RuntimeError(f"{self!r}: a write outside the store's lock")
+        if not self._holding:
+            try:
+                ensure_folder(self.path.parent)
+            except OSError as e:
+                raise DatabaseNotWritable(
+                    self.path, f"its folder cannot be created ({e.strerror or e})") from e
+            self._holding = self._take_lock(create=True)
+            if self._database_exists():
+                raise CreatedMeanwhile(
+                    f"Another tui-tracker process created the training database {self.path} "
+                    f"at the same moment. Nothing was saved: try again.", self.path)
+        main = self._main.atomic_storage
+        if storage is not main and not self.path.exists():
+            main.write_new()
 
     def _table(self, name: str) -> SyncedTable:
         return self._main.table(name)  # type: ignore[return-value]
@@ -120,7 +189,8 @@ class Store:
     def _month_db(self, month: int) -> TrackerDB:
         db = self._months.get(month)
         if db is None:
-            db = self._months[month] = open_db(month_path(self.path, month), "sessions", month)
+            db = self._months[month] = open_db(month_path(self.path, month), "sessions", month,
+                                               before_write=self._before_write)
         return db
 
     def _sessions(self, month: int) -> SyncedTable:
