@@ -111,3 +111,12 @@ async def test_a_set_typed_ahead_in_one_burst_lands_in_the_right_fields(db, cloc
         await pilot.pause()
         assert "Saved set 1" in screen_text(app, "#status"), screen_text(app, "#status")
         assert [(s.weight_kg, s.reps, s.rir) for s in logged(db)] == [(80, 8, 2)]
+
+
+@pytest.mark.parametrize("driver,expected", [
+    (None, "TerminalDriver"),  # in a terminal: Textual's, made safe from hang-ups
+    ("textual.drivers.web_driver:WebDriver", "WebDriver"),  # a browser tab (tui-tracker serve)
+])
+def test_the_app_picks_its_driver_for_where_it_runs(db, clock, monkeypatch, driver, expected):
+    monkeypatch.setattr("textual.constants.DRIVER", driver)
+    assert make_app(db, clock).driver_class.__name__ == expected

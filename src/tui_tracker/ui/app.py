@@ -1,15 +1,15 @@
-"""The Textual application: theme, terminal-size checks, SIGHUP, command palette."""
+"""The Textual application: theme, terminal-size checks, hang-ups, command palette."""
 
 from __future__ import annotations
 
-import asyncio
 import os
-import signal
 from typing import Iterable
 
 from textual.app import App, SystemCommand
+from textual.driver import Driver
 from textual.screen import Screen
 
+from .hang_up import HangUpGuard
 from .today import ACTIONS, TodayScreen
 
 
@@ -27,16 +27,7 @@ class TrackerApp(App):
         self.store = store
         self.clock = clock
         self._theme_name = theme_name
-
-    def on_load(self) -> None:
-        # A dropped SSH link sends SIGHUP: leave through the app, between writes (every
-        # save runs to completion on this loop before the handler runs).  Set on Load,
-        # before the terminal is taken over: the Today screen can be on it before the
-        # app's own on_mount runs, and a hang-up then must not kill the process.
-        try:
-            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
-        except (NotImplementedError, RuntimeError, ValueError):  # no signals here (e.g. Windows)
-            pass
+        self.hang_up_guard = HangUpGuard(leave=self.exit, commit_lock=self._store_commit_lock)
 
     def on_mount(self) -> None:
         if self._theme_name:
@@ -54,6 +45,31 @@ class TrackerApp(App):
     def _check_server(self) -> None:
         if os.getppid() != self._server_pid:  # re-parented: the server is gone
             self.exit()
+
+    # --- hang-up (a dropped SSH link, tmux kill-pane): see hang_up.py ------------------
+
+    def on_load(self) -> None:
+        # Set on Load, before the terminal is taken over: the Today screen can be on it
+        # before the app's own on_mount runs, and a hang-up then must not kill the process.
+        self.hang_up_guard.listen()
+
+    def on_unmount(self) -> None:
+        self.hang_up_guard.stop_listening()
+
+    def get_driver_class(self) -> type[Driver]:
+        """In a terminal, Textual's driver made safe for a terminal that vanishes."""
+        driver_class = super().get_driver_class()
+        if driver_class.__module__ == "textual.drivers.linux_driver":
+            from .terminal_driver import TerminalDriver
+
+            return TerminalDriver
+        return driver_class
+
+    def _store_commit_lock(self):
+        """The store's thread lock, held for the whole of every read and commit: the
+        safety net takes it so that it never ends the process inside a commit.  (The Store
+        has no public handle on it yet.)"""
+        return getattr(self.store, "_mutex", None)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every Today action in the palette (ctrl+p), with its key."""
