@@ -11,10 +11,13 @@ The real app runs in a pseudo-terminal at 80x24 (see pty_app.py).
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -22,7 +25,7 @@ import pytest
 
 from tui_tracker.ui.hang_up import EXIT_HUNG_UP
 
-from .pty_app import ENTER, TAB, PtyApp, db_sets, processes_running
+from .pty_app import ENTER, ESC, TAB, PtyApp, db_sets, processes_running
 
 #: The promise: however the terminal goes away, the process is gone this soon after.
 GONE_WITHIN = 2.0
@@ -33,7 +36,7 @@ def assert_gone(app: PtyApp, marker: str) -> int:
     try:
         code = app.wait(timeout=GONE_WITHIN)
     except subprocess.TimeoutExpired:
-        raise AssertionError(f"still running {GONE_WITHIN} s after the hang-up") from None
+        raise AssertionError(f"still running {GONE_WITHIN} s after it was told to go") from None
     assert processes_running(marker) == []
     return code
 
@@ -191,3 +194,50 @@ def test_the_safety_net_never_fires_in_app_run_test(tmp_path):
         print("still here", left, code, given_back)
     """)
     assert (done.returncode, done.stdout) == (0, "still here True 0 True\n"), done.stderr
+
+
+# --- the terminal driver's two defences -------------------------------------------------
+
+def test_output_to_a_terminal_that_hung_up_never_blocks_the_app():
+    """Textual's output thread over a hung-up pty: the first write fails with EIO.  Before,
+    the thread died and the app's 31st write blocked for good (LinuxDriver.close)."""
+    from textual.drivers._writer_thread import WriterThread
+
+    from tui_tracker.ui.hang_up import HangUpGuard
+    from tui_tracker.ui.terminal_driver import TerminalOutput
+
+    master, slave = os.openpty()
+    os.close(master)  # the terminal hangs up
+    guard = HangUpGuard(leave=lambda: None, commit_lock=lambda: None)
+    writer = WriterThread(TerminalOutput(open(slave, "w"), guard))
+    writer.start()
+
+    def the_app_writing() -> None:
+        for _ in range(200):
+            writer.write("\x1b[?25l a frame")
+        writer.stop()
+
+    app = threading.Thread(target=the_app_writing, daemon=True)
+    app.start()
+    app.join(timeout=10)
+    assert not app.is_alive(), "the app blocked writing to a terminal that hung up"
+    assert guard.heard.is_set()  # and the failed write counts as the hang-up
+
+
+def test_a_stray_sigcont_does_not_start_the_terminal_over(tmp_path):
+    """Textual restarts application mode on any SIGCONT (the kernel sends one with every
+    hang-up): a second output and input thread, the terminal set up again, and sometimes
+    a quit that never ends.  Only a resume after our own stop may restart it."""
+    app = PtyApp("--db", str(tmp_path / "t.json"), "--today", "2026-11-18")
+    try:
+        app.wait_for("No exercises yet")
+        app.signal(signal.SIGCONT)  # handled before the key below is
+        app.send("a")
+        app.wait_for("Add an exercise")
+        assert app.output.count(b"\x1b[?1049h") == 1  # the alternate screen, entered once
+        app.send(ESC)
+        app.wait_for("No exercises yet")
+        app.send("q")
+        assert assert_gone(app, str(tmp_path / "t.json")) == 0
+    finally:
+        app.close()

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .hang_up import HangUpGuard
 
 
-class _TerminalOutput:
+class TerminalOutput:
     """The file Textual's output thread writes to.  After the first write that fails (EIO:
     the terminal is gone) it drops everything, so the thread keeps emptying its queue and
     nothing the app writes can block."""
@@ -55,7 +55,7 @@ class TerminalDriver(LinuxDriver):
     def __init__(self, app, **kwargs) -> None:
         super().__init__(app, **kwargs)
         self._guard: HangUpGuard = app.hang_up_guard
-        self._file = _TerminalOutput(self._file, self._guard)
+        self._file = TerminalOutput(self._file, self._guard)
 
     def start_application_mode(self) -> None:
         super().start_application_mode()
