@@ -42,8 +42,8 @@ def test_sighup_mid_session_loses_nothing_and_next_start_resumes(tmp_path):
         assert app.wait() == 0  # left through the app's own exit, between writes
     finally:
         app.close()
+    assert not list(tmp_path.glob("*.tmp-*"))  # before a Store opens: it removes them
     assert [(s.weight_kg, s.reps, s.rir) for s in db_sets(db)] == [(100, 5, 2), (100, 5, 2)]
-    assert not list(tmp_path.glob("*.tmp-*"))
 
     again = PtyApp("--db", str(db), "--today", "2026-11-18", "--no-mouse")
     try:

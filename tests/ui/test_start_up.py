@@ -86,3 +86,12 @@ async def test_an_exercise_picked_before_the_panel_is_mounted_is_shown_once_it_i
         assert screen.work.ready
         assert screen.query_one("#entry").border_title.startswith("Log a set: Barbell Back Squat")
         assert [(s.weight_kg, s.reps) for s in logged(db)] == [(100, 5)]
+
+
+@pytest.mark.parametrize("driver,expected", [
+    (None, "TerminalDriver"),  # in a terminal: Textual's, made safe from hang-ups
+    ("textual.drivers.web_driver:WebDriver", "WebDriver"),  # a browser tab (tui-tracker serve)
+])
+def test_the_app_picks_its_driver_for_where_it_runs(db, clock, monkeypatch, driver, expected):
+    monkeypatch.setattr("textual.constants.DRIVER", driver)
+    assert make_app(db, clock).driver_class.__name__ == expected

@@ -682,6 +682,13 @@ class Store:
 
     # --- lifetime -----------------------------------------------------------------------
 
+    @property
+    def commit_lock(self) -> threading.RLock:
+        """Held for the whole of every read and commit in this process: whoever holds it
+        knows no commit is half done (the TUI's hang-up safety net takes it before it
+        ends the process)."""
+        return self._mutex
+
     def close(self) -> None:
         with self._mutex:
             for db in self._months.values():

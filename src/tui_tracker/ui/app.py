@@ -1,13 +1,12 @@
-"""The Textual application: theme, terminal-size checks, SIGHUP, command palette."""
+"""The Textual application: theme, terminal-size checks, hang-ups, command palette."""
 
 from __future__ import annotations
 
-import asyncio
 import os
-import signal
 from textual import events
 from textual.app import App
 from textual.content import Content
+from textual.driver import Driver
 from textual.screen import Screen
 
 from ..domain.settings import Settings
@@ -15,6 +14,7 @@ from ..domain.text import clean_text
 from ..store import StoreError
 from ..store.settings_file import Loaded
 from .commands import ScreenCommands
+from .hang_up import HangUpGuard
 from .today import TodayScreen
 from .trouble import KeepsRunning, StoreProblem, is_fatal
 
@@ -38,16 +38,7 @@ class TrackerApp(KeepsRunning, App):
         self.loaded = settings
         #: the lifter's settings (settings.toml), defaults when there is no file
         self.settings: Settings = settings.settings if settings else Settings()
-
-    def on_load(self) -> None:
-        # A dropped SSH link sends SIGHUP: leave through the app, between writes (every
-        # save runs to completion on this loop before the handler runs).  Set on Load,
-        # before the terminal is taken over: the Today screen can be on it before the
-        # app's own on_mount runs, and a hang-up then must not kill the process.
-        try:
-            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
-        except (NotImplementedError, RuntimeError, ValueError):  # no signals here (e.g. Windows)
-            pass
+        self.hang_up_guard = HangUpGuard(leave=self.exit, commit_lock=self._store_commit_lock)
 
     def on_mount(self) -> None:
         if self._theme_name:
@@ -81,6 +72,30 @@ class TrackerApp(KeepsRunning, App):
     def _check_server(self) -> None:
         if os.getppid() != self._server_pid:  # re-parented: the server is gone
             self.exit()
+
+    # --- hang-up (a dropped SSH link, tmux kill-pane): see hang_up.py ------------------
+
+    def on_load(self) -> None:
+        # Set on Load, before the terminal is taken over: the Today screen can be on it
+        # before the app's own on_mount runs, and a hang-up then must not kill the process.
+        self.hang_up_guard.listen()
+
+    def on_unmount(self) -> None:
+        self.hang_up_guard.stop_listening()
+
+    def get_driver_class(self) -> type[Driver]:
+        """In a terminal, Textual's driver made safe for a terminal that vanishes."""
+        driver_class = super().get_driver_class()
+        if driver_class.__module__ == "textual.drivers.linux_driver":
+            from .terminal_driver import TerminalDriver
+
+            return TerminalDriver
+        return driver_class
+
+    def _store_commit_lock(self):
+        """The store's commit lock: the safety net takes it so that it never ends the
+        process inside a commit."""
+        return self.store.commit_lock
 
     # --- store errors (ui/trouble.py) ---------------------------------------------------
 
