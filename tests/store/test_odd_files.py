@@ -308,7 +308,38 @@ def test_two_apps_creating_one_database_at_once_both_open_it(tmp_path, monkeypat
 
     monkeypatch.setattr(store_module, "ensure_folder", ensure_folder)
     with Store(db) as store:
-        assert len(calls) == 2  # this store got as far as making the folder
+        assert calls[0] == db.parent  # the other app created the database inside our start
         assert store.get_setting("unit") == "lb"
         store.log_set(mkset(), day=DAY)
     assert paths.temp_files(db) == []
+
+
+def test_a_first_write_holds_the_lock_from_its_first_read_so_two_first_logs_share_a_session(
+        tmp_path):
+    """Two lifters' first `log` on a new database at the same moment: the one that reads
+    first holds the lock from that read, so the other waits and then joins its session
+    (it used to fail with "try again" when both had read "nothing")."""
+    import threading
+
+    db = tmp_path / "training.json"
+    late = Store(db, create=False)
+    other_done = threading.Event()
+    real = late._newest_on
+
+    def newest_on(day, *, open_only):  # in the middle of late's read-check-write...
+        def other():
+            with Store(db, create=False) as first:
+                first.log_set(mkset(minute=1), day=DAY)
+            other_done.set()
+        threading.Thread(target=other, daemon=True).start()
+        assert not other_done.wait(0.3), "the other process wrote inside our read-check-write"
+        return real(day, open_only=open_only)
+
+    late._newest_on = newest_on
+    mine = late.log_set(mkset(minute=2), day=DAY)
+    late._newest_on = real
+    assert other_done.wait(10)
+    with Store(db) as store:
+        (session,) = store.recent_sessions()
+    assert session.id == mine.id and len(session.sets) == 2
+    late.close()

@@ -83,12 +83,9 @@ class Store:
         self._in_block = False  # inside the outermost `with self._locked()`
         self._holding = False  # ... and holding the process lock
         self._main = open_db(self.path, "main", before_write=self._before_write)
-        with self._locked():
+        with self._locked(writes=create):  # creating: the lock first, then look
             if create and not self.path.exists():
-                try:
-                    self._main.atomic_storage.write_new()  # _before_write: folder and lock
-                except CreatedMeanwhile:
-                    pass  # another process created it just now: open it as it is
+                self._main.atomic_storage.write_new()
             if self._holding:  # there is a database (or its lock file): tidy and check it
                 self._open_existing()
 
@@ -113,12 +110,14 @@ class Store:
     # --- plumbing ---------------------------------------------------------------------
 
     @contextmanager
-    def _locked(self) -> Iterator[None]:
+    def _locked(self, writes: bool = False) -> Iterator[None]:
         """Around every read-check-write: the thread mutex, then the process lock.
 
-        Re-entrant.  When no file of the database exists yet, the block runs without
-        the process lock (there is nothing to guard, and a read must not create a lock
-        file): its first write takes it then (`_before_write`).
+        Re-entrant.  A block that `writes` takes the lock (making the folder and lock
+        file of a database not created yet) before it reads anything, so what it reads
+        is what it writes on, even when two processes create a database at once.  A
+        read-only block on a database with no file yet runs without the process lock
+        (there is nothing to guard, and a read must not create a lock file).
         """
         with self._mutex:
             if self._in_block:
@@ -126,13 +125,22 @@ class Store:
                 return
             self._in_block = True
             try:
-                self._holding = self._take_lock(create=self._database_exists())
+                if writes:
+                    self._ensure_folder()
+                self._holding = self._take_lock(create=writes or self._database_exists())
                 yield
             finally:
                 self._in_block = False
                 if self._holding:
                     self._holding = False
                     self._lock.release()
+
+    def _ensure_folder(self) -> None:
+        try:
+            ensure_folder(self.path.parent)
+        except OSError as e:
+            raise DatabaseNotWritable(
+                self.path, f"its folder cannot be created ({e.strerror or e})") from e
 
     def _database_exists(self) -> bool:
         return self.path.exists() or bool(month_files(self.path)) or bool(yearly_files(self.path))
@@ -168,12 +176,8 @@ class Store:
         """
         if not self._in_block:
             raise RuntimeError(f"{self!r}: a write outside the store's lock")
-        if not self._holding:
-            try:
-                ensure_folder(self.path.parent)
-            except OSError as e:
-                raise DatabaseNotWritable(
-                    self.path, f"its folder cannot be created ({e.strerror or e})") from e
+        if not self._holding:  # a block that said it would only read
+            self._ensure_folder()
             self._holding = self._take_lock(create=True)
             if self._database_exists():
                 raise CreatedMeanwhile(
@@ -298,7 +302,7 @@ class Store:
         `s.at`: a finished session never takes a set it was not given by id (a set
         logged after `f`, or after another process finished it, starts the day's next).
         """
-        with self._locked():
+        with self._locked(writes=True):
             found = self._need(session_id) if session_id is not None else None
             if found is not None and open_only and found[3].get("ended_at") is not None:
                 found = None
@@ -314,7 +318,7 @@ class Store:
 
     def update_set(self, session_id: str, s: LoggedSet) -> Session:
         """Replace the set with id `s.id` (same place in the session)."""
-        with self._locked():
+        with self._locked(writes=True):
             found = self._need(session_id)
             doc = found[3]
             i = self._set_index(doc, s.id)
@@ -326,7 +330,7 @@ class Store:
 
     def delete_set(self, session_id: str, set_id: str) -> tuple[Session, LoggedSet, int]:
         """Remove a set; returns (session, the deleted set, its index) so it can be undone."""
-        with self._locked():
+        with self._locked(writes=True):
             found = self._need(session_id)
             doc = found[3]
             i = self._set_index(doc, set_id)
@@ -342,7 +346,7 @@ class Store:
 
     def restore_set(self, session_id: str, s: LoggedSet, index: int) -> Session:
         """Put a deleted set back at `index` (undo).  A set already there is left alone."""
-        with self._locked():
+        with self._locked(writes=True):
             found = self._need(session_id)
             doc = found[3]
             if self._set_index(doc, s.id) is not None:
@@ -355,12 +359,12 @@ class Store:
 
     def start_session(self, day: date, started_at: datetime) -> Session:
         """A new, empty, open session."""
-        with self._locked():
+        with self._locked(writes=True):
             return self._insert(Session(date=day, started_at=started_at))
 
     def finish_session(self, session_id: str, ended_at: datetime,
                        note: str | None = None) -> Session:
-        with self._locked():
+        with self._locked(writes=True):
             found = self._need(session_id)
             doc = found[3]
             new = {**doc, "ended_at": ended_at.isoformat()}
@@ -370,13 +374,13 @@ class Store:
 
     def reopen_session(self, session_id: str) -> Session:
         """Open a finished session again (the lifter carries on after pressing `f`)."""
-        with self._locked():
+        with self._locked(writes=True):
             found = self._need(session_id)
             return self._commit(found, {**found[3], "ended_at": None})
 
     def delete_session(self, session_id: str) -> None:
         """Drop an empty session (one started by mistake).  A session with sets is refused."""
-        with self._locked():
+        with self._locked(writes=True):
             found = self._find(session_id)
             if found is None:
                 return
@@ -401,7 +405,7 @@ class Store:
                 raise StoreError(f"Session {s.id} appears twice in the import.", self.path)
             ids.add(s.id)
             by_month.setdefault(month_of(s.date), []).append(codec.session_to_dict(s))
-        with self._locked():
+        with self._locked(writes=True):
             for month in self._existing_months():
                 for doc in self._sessions(month).documents().values():
                     if doc.get("id") in ids:
@@ -431,7 +435,7 @@ class Store:
             ids.add(s.id)
             by_month.setdefault(month_of(s.date), []).append(s)
         added: set[str] = set()
-        with self._locked():
+        with self._locked(writes=True):
             for month, batch in sorted(by_month.items()):
                 table = self._sessions(month)
                 there = {d.get("id") for d in table.documents().values()}
@@ -549,7 +553,7 @@ class Store:
         docs = {e.id: codec.exercise_to_dict(replace(e, custom=True)) for e in exercises}
         if not docs:
             return
-        with self._locked():
+        with self._locked(writes=True):
             table = self._table("exercises")
             # A damaged doc (no id string) is left for custom_exercises() to refuse.
             existing = {old["id"]: int(doc_id) for doc_id, old in table.documents().items()
@@ -590,7 +594,7 @@ class Store:
         docs = {m.id: codec.mesocycle_to_dict(m) for m in mesos}
         if not docs:
             return
-        with self._locked():
+        with self._locked(writes=True):
             table = self._table("mesocycles")
             existing = {old["id"]: int(doc_id) for doc_id, old in table.documents().items()
                         if isinstance(old.get("id"), str)}  # a damaged doc: mesocycles() refuses it
@@ -629,7 +633,7 @@ class Store:
             raise ValueError(f"a volume target needs 0 <= low <= high <= {MAX_WEEKLY_SETS} "
                              f"sets a week (got {low}-{high})")
         doc = {"muscle": muscle, "low": low, "high": high}
-        with self._locked():
+        with self._locked(writes=True):
             table = self._table("volume_targets")
             for doc_id, old in table.documents().items():
                 if old.get("muscle") == muscle:
@@ -653,7 +657,7 @@ class Store:
         except TypeError as e:
             raise ValueError(f"setting {key!r}: {e}") from e
         doc = {"key": key, "value": value}
-        with self._locked():
+        with self._locked(writes=True):
             table = self._table("settings")
             for doc_id, old in table.documents().items():
                 if old.get("key") == key:
@@ -673,7 +677,7 @@ class Store:
 
         For `tui-tracker demo --force`: a demo database starts over whole.
         """
-        with self._locked():
+        with self._locked(writes=True):
             for month in self._existing_months():
                 self._sessions(month).truncate()
             for name in tables:
