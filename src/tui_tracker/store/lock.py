@@ -15,7 +15,10 @@ process that only reads a database that does not exist yet leaves no lock file.
 from __future__ import annotations
 
 import os
+import sys
 import time
+from datetime import datetime
+from typing import Callable
 
 try:
     import fcntl
@@ -27,6 +30,18 @@ class LockTimeout(Exception):
     """Another process held the lock for longer than the timeout."""
 
 
+class LockCancelled(Exception):
+    """The wait for the lock was called off (the lifter pressed a key)."""
+
+
+def _holder_line() -> bytes:
+    """Who holds the lock, for a process that has to wait: pid, command, since when."""
+    command = " ".join([os.path.basename(sys.argv[0] or "python"), *sys.argv[1:]])
+    command = "".join(c if c.isprintable() and c != "\t" else " " for c in command)[:160]
+    since = datetime.now().astimezone().isoformat(timespec="seconds")
+    return f"{os.getpid()}\t{command}\t{since}\n".encode()
+
+
 class ProcessLock:
     def __init__(self, path: str, *, timeout: float, mode: int, poll: float = 0.001) -> None:
         self.path, self.timeout, self.mode, self.poll = path, timeout, mode, poll
@@ -34,10 +49,13 @@ class ProcessLock:
         self._depth = 0
         self._fallback = None
 
-    def acquire(self, *, create: bool = True) -> None:
-        """Wait up to `timeout` s for the lock; OSError if the lock file cannot be opened.
+    def acquire(self, *, create: bool = True, timeout: float | None = None,
+                cancelled: Callable[[], bool] | None = None) -> None:
+        """Wait up to `timeout` s (default: the lock's) for the lock; OSError if the lock
+        file cannot be opened; LockCancelled as soon as `cancelled()` says so.
 
         With `create=False` a missing lock file is FileNotFoundError, and none is made.
+        Once held, the lock file says who holds it (`holder()`), for those who wait.
         """
         if self._depth:
             self._depth += 1
@@ -47,8 +65,32 @@ class ProcessLock:
                 raise FileNotFoundError(2, "No such file or directory", self.path)
             self._acquire_fallback()
         else:
-            self._fd = self._flock(create)
+            self._fd = self._flock(create, self.timeout if timeout is None else timeout,
+                                   cancelled)
+            try:  # two small syscalls, no fsync: only a hint for a waiting process
+                os.ftruncate(self._fd, 0)
+                os.pwrite(self._fd, _holder_line(), 0)
+            except OSError:
+                pass
         self._depth = 1
+
+    def holder(self) -> str | None:
+        """'process 4242 (tui-tracker import strong big.csv), since 18:00:03', or None."""
+        try:
+            with open(self.path, "rb") as f:
+                line = f.read(400).decode("utf-8", "replace").splitlines()
+        except OSError:
+            return None
+        parts = line[0].split("\t") if line else []
+        if len(parts) != 3 or not parts[0].isdigit():
+            return None
+        pid, command, since = parts
+        command = "".join(c for c in command if c.isprintable())
+        try:
+            when = datetime.fromisoformat(since).strftime("%H:%M:%S")
+        except ValueError:
+            when = "?"
+        return f"process {pid} ({command}), since {when}"
 
     def release(self) -> None:
         self._depth -= 1
@@ -63,8 +105,8 @@ class ProcessLock:
         finally:
             os.close(fd)
 
-    def _flock(self, create: bool) -> int:
-        deadline = time.monotonic() + self.timeout
+    def _flock(self, create: bool, timeout: float, cancelled: Callable[[], bool] | None) -> int:
+        deadline = time.monotonic() + timeout
         flags = os.O_RDWR | os.O_CLOEXEC | (os.O_CREAT if create else 0)
         while True:
             fd = os.open(self.path, flags, self.mode)
@@ -72,6 +114,8 @@ class ProcessLock:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 os.close(fd)
+                if cancelled is not None and cancelled():
+                    raise LockCancelled(self.path) from None
                 if time.monotonic() >= deadline:
                     raise LockTimeout(self.path) from None
                 time.sleep(self.poll)

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 import orjson
 
@@ -30,7 +31,7 @@ from ..domain.muscles import MUSCLES
 from ..domain.volume import DEFAULT_TARGET as DEFAULT_VOLUME_TARGET
 from . import codec
 from .errors import DatabaseNotWritable, StoreError
-from .lock import LockTimeout, ProcessLock
+from .lock import LockCancelled, LockTimeout, ProcessLock
 from .migrations import SESSIONS
 from .paths import (
     FILE_MODE, database_path, ensure_folder, lock_path, month_files, month_of, month_path,
@@ -49,6 +50,23 @@ _Found = tuple[int, SyncedTable, int, dict[str, Any]]
 
 class CreatedMeanwhile(StoreError):
     """A write found the database created by another process since this one read it."""
+
+
+class StoreBusy(StoreError):
+    """Another process (or a save waiting in this one) held the database too long."""
+
+    def __init__(self, path: Path, holder: str | None, waited: float) -> None:
+        who = holder or "another tui-tracker process"
+        super().__init__(f"The training database {path} is busy: {who} holds it "
+                         f"(waited {waited:.1f} s). Nothing was saved.", path)
+        self.holder = holder
+
+
+class WaitCancelled(StoreError):
+    """The lifter called off waiting for a busy database."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"Not saved: you stopped waiting for the busy database {path}.", path)
 
 
 def _ts(value: str) -> float:
@@ -77,6 +95,7 @@ class Store:
     def __init__(self, path: Path | str, *, create: bool = True) -> None:
         self.path = database_path(path)
         self._mutex = threading.RLock()
+        self._waits = threading.local()  # per thread: patience, cancelled
         self._months: dict[int, TrackerDB] = {}
         self._hint: dict[str, int] = {}  # session id -> month of its file
         self._lock = ProcessLock(str(lock_path(self.path)), timeout=LOCK_TIMEOUT, mode=FILE_MODE)
@@ -119,7 +138,11 @@ class Store:
         read-only block on a database with no file yet runs without the process lock
         (there is nothing to guard, and a read must not create a lock file).
         """
-        with self._mutex:
+        started = time.monotonic()
+        patience = self.patience
+        if not self._mutex.acquire(timeout=patience):  # another thread of ours is waiting
+            raise StoreBusy(self.path, self._lock.holder(), time.monotonic() - started)
+        try:
             if self._in_block:
                 yield
                 return
@@ -127,13 +150,40 @@ class Store:
             try:
                 if writes:
                     self._ensure_folder()
-                self._holding = self._take_lock(create=writes or self._database_exists())
+                left = max(0.0, patience - (time.monotonic() - started))
+                self._holding = self._take_lock(create=writes or self._database_exists(),
+                                                timeout=left)
                 yield
             finally:
                 self._in_block = False
                 if self._holding:
                     self._holding = False
                     self._lock.release()
+        finally:
+            self._mutex.release()
+
+    # --- waiting for another process ----------------------------------------------------
+
+    @property
+    def patience(self) -> float:
+        """How long this thread waits for a busy database (default LOCK_TIMEOUT)."""
+        return getattr(self._waits, "patience", LOCK_TIMEOUT)
+
+    def set_patience(self, seconds: float) -> None:
+        """How long the calling thread waits for a busy database before StoreBusy.
+
+        The TUI's screen thread waits briefly (it must stay responsive and say who
+        holds the database); a save the lifter chose to wait for waits long."""
+        self._waits.patience = seconds
+
+    @contextmanager
+    def cancel_when(self, cancelled: Callable[[], bool]) -> Iterator[None]:
+        """While inside, a wait for the lock ends with WaitCancelled once `cancelled()`."""
+        self._waits.cancelled = cancelled
+        try:
+            yield
+        finally:
+            self._waits.cancelled = None
 
     def _ensure_folder(self) -> None:
         try:
@@ -145,15 +195,16 @@ class Store:
     def _database_exists(self) -> bool:
         return self.path.exists() or bool(month_files(self.path)) or bool(yearly_files(self.path))
 
-    def _take_lock(self, *, create: bool) -> bool:
+    def _take_lock(self, *, create: bool, timeout: float | None = None) -> bool:
         """Take the process lock; False when its file does not exist and `create` is False."""
+        started = time.monotonic()
         try:
-            self._lock.acquire(create=create)
+            self._lock.acquire(create=create, timeout=timeout,
+                               cancelled=getattr(self._waits, "cancelled", None))
         except LockTimeout as e:
-            raise StoreError(
-                f"The training database {self.path} is busy: another tui-tracker "
-                f"process has held {self._lock.path} for {LOCK_TIMEOUT:.0f} s.",
-                self.path) from e
+            raise StoreBusy(self.path, self._lock.holder(), time.monotonic() - started) from e
+        except LockCancelled as e:
+            raise WaitCancelled(self.path) from e
         except FileNotFoundError as e:
             if not create:
                 return False

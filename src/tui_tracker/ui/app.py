@@ -13,10 +13,16 @@ from ..domain.settings import Settings
 from ..domain.text import clean_text
 from ..store import StoreError
 from ..store.settings_file import Loaded
+from ..store.store import StoreBusy
 from .commands import ScreenCommands
 from .hang_up import HangUpGuard
 from .today import TodayScreen
 from .trouble import KeepsRunning, StoreProblem, is_fatal
+
+
+#: Seconds the screen's thread waits for a database another process holds (a commit
+#: takes milliseconds; longer means an import or a stuck session).
+SCREEN_PATIENCE = 0.5
 
 
 class TrackerApp(KeepsRunning, App):
@@ -39,6 +45,9 @@ class TrackerApp(KeepsRunning, App):
         #: the lifter's settings (settings.toml), defaults when there is no file
         self.settings: Settings = settings.settings if settings else Settings()
         self.hang_up_guard = HangUpGuard(leave=self.exit, commit_lock=self._store_commit_lock)
+        # The screen's thread never waits long for a database another process holds: keys
+        # must not freeze.  A set that meets a busy database waits in the background.
+        store.set_patience(SCREEN_PATIENCE)
 
     def on_mount(self) -> None:
         if self._theme_name:
@@ -104,6 +113,9 @@ class TrackerApp(KeepsRunning, App):
         if is_fatal(error):
             if not any(isinstance(s, StoreProblem) for s in self.screen_stack):
                 self.push_screen(StoreProblem(error))
+        elif isinstance(error, StoreBusy):
+            self.notify(Content(f"{error} Try again in a moment.").markup,
+                        title="Database busy", severity="warning", timeout=10)
         else:
             self.notify(Content(str(error)).markup, title="Not saved", severity="error",
                         timeout=10)

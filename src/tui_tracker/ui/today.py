@@ -47,6 +47,8 @@ ACTIONS: tuple[Action, ...] = (
            "Mark the next set as warm-up or working", show=False),
     Action("t", "work('unit')", "kg/lb", "Switch kg/lb",
            "Enter weights in the other unit (the weight shown is converted)", show=False),
+    Action("x", "work('stop')", "Stop waiting", "Stop waiting for the database",
+           "Sets waiting for a busy database are not saved"),
     Action("s", "rest('skip')", "Skip rest", "Skip rest", "Stop the rest timer", show=False),
     Action("plus", "rest('extend')", "+30 s", "Extend rest", "Add 30 seconds to the rest timer",
            show=False),

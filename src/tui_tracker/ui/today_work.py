@@ -19,8 +19,10 @@ from textual.content import Content
 
 from ..domain.models import Unit
 from ..domain.sessions import Prefill, plural
-from ..logbook import Entry, with_entry
+from ..logbook import Entry, Saved, with_entry
 from ..store import StoreError
+from ..store.store import StoreBusy
+from .waiting import WaitingSaves
 
 if TYPE_CHECKING:
     from .today import TodayScreen
@@ -42,6 +44,7 @@ class ExerciseWork:
         self.unit: Unit = screen.settings.unit
         self._mounts: list | None = None
         self.ready = False
+        self.waiting = WaitingSaves(self)
 
     # --- the widgets -------------------------------------------------------------------
 
@@ -114,22 +117,36 @@ class ExerciseWork:
     # --- the panel ---------------------------------------------------------------------
 
     def submit(self, submission: Submission) -> Prefill | None:
-        """Enter in the panel: save the set and pre-fill the next one (None: keep the values)."""
+        """Enter in the panel: save the set and pre-fill the next one (None: keep the values).
+
+        When another process holds the database, the set waits its turn in the
+        background (after any set already waiting, so they land in the order typed)
+        and the panel moves on to the next set: keys typed meanwhile edit that one.
+        """
         status = self.screen.status
         if self.current is None:
             status.show("Add an exercise first (press a).", "warning")
             return None
         exercise_id = self.current
+        entry = Entry(submission.values, submission.warmup, submission.note)
+        if self.waiting.busy:
+            return self.waiting.add(exercise_id, entry)
         try:
-            saved = self.book.log(exercise_id, Entry(submission.values, submission.warmup,
-                                                     submission.note))
+            saved = self.book.log(exercise_id, entry)
+        except StoreBusy as err:
+            return self.waiting.add(exercise_id, entry, err)
         except StoreError as err:
             status.show(f"NOT saved: {err}", "error")
             return None
+        self.saved(saved)
+        return self.book.prefill(exercise_id, self.unit, warmup=submission.warmup)
+
+    def saved(self, saved: Saved) -> None:
+        """A set is on disk (now, or after waiting): say so and redraw."""
         self.unit = saved.set.unit  # the next exercise starts in the unit used last, here only
         self.screen.logged(saved)
-        self.show_sets()
-        return self.book.prefill(exercise_id, self.unit, warmup=submission.warmup)
+        if saved.set.exercise_id == self.current:
+            self.show_sets()
 
     def kind_changed(self, warmup: bool) -> Prefill | None:
         """`w` on untouched fields: that kind's own pre-fill (a working set after
@@ -142,6 +159,8 @@ class ExerciseWork:
 
     def can(self, what: str) -> bool | None:
         """For check_action: True runs, None greys the key out, False hides it."""
+        if what == "stop":
+            return self.waiting.busy
         shown = self.ready and self.current is not None
         if what in ("edit", "delete"):
             return True if shown and self.book.sets_today(self.current or "") else None
@@ -150,7 +169,7 @@ class ExerciseWork:
         return shown
 
     def run(self, what: str) -> None:
-        {"edit": self.edit, "delete": self.delete, "undo": self.undo,
+        {"edit": self.edit, "delete": self.delete, "undo": self.undo, "stop": self.waiting.stop,
          "warmup": self.entry.toggle_warmup, "unit": self.toggle_unit,
          "up": lambda: self.table.step(-1), "down": lambda: self.table.step(1)}[what]()
 
