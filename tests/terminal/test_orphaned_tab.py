@@ -12,6 +12,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 
 def _alive(pid: int) -> bool:
     try:
@@ -26,15 +28,24 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def test_the_app_quits_when_its_server_is_killed(tmp_path):
+@pytest.mark.parametrize("when", ["at once", "after its first frame"])
+def test_the_app_quits_when_its_server_is_killed(tmp_path, when):
+    """Killed right after launching the app (before the app could note its server) or once
+    the app has drawn: either way the orphaned app quits by itself."""
     env = dict(os.environ, TEXTUAL_DRIVER="textual.drivers.web_driver:WebDriver")
+    out = tmp_path / "app-output"
     app = f"'{sys.executable}' -m tui_tracker --db '{tmp_path / 't.json'}'"
     # a stand-in server: a shell that starts the app on a pipe and waits
-    server = subprocess.Popen(["sh", "-c", f"sleep 600 | {app} >/dev/null 2>&1 & echo $!; wait"],
+    # ($$ is the stand-in's own pid, which `tui-tracker serve` names to its tabs the same way)
+    server = subprocess.Popen(["sh", "-c", f"sleep 600 | TUI_TRACKER_SERVER_PID=$$ {app} "
+                               f">'{out}' 2>&1 & echo $!; wait"],
                               stdout=subprocess.PIPE, text=True, env=env)
     app_pid = int(server.stdout.readline())
-    time.sleep(3)  # started and mounted
-    assert _alive(app_pid)
+    if when != "at once":
+        deadline = time.monotonic() + 30
+        while not (out.exists() and out.stat().st_size > 0):  # the app is drawing
+            assert time.monotonic() < deadline and _alive(app_pid), "the app never drew"
+            time.sleep(0.05)
     server.send_signal(signal.SIGKILL)
     server.wait()
     deadline = time.monotonic() + 20

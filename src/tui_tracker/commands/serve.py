@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import errno
 import ipaddress
+import os
 import re
 import shlex
 import socket
@@ -141,6 +142,10 @@ def exposure_warning(host: str, port: int, public_url: str | None,
     return "\n".join(lines)
 
 
+#: Names the server's pid in each tab's environment (ui/app.py checks it is alive).
+SERVER_PID_ENV = "TUI_TRACKER_SERVER_PID"
+
+
 def app_command(args: argparse.Namespace) -> str:
     """The shell command each browser tab runs: this Python, this package, this database."""
     from ..store import resolve_db_path
@@ -156,7 +161,8 @@ def app_command(args: argparse.Namespace) -> str:
         argv += ["--theme", args.theme]
     if getattr(args, "no_mouse", False):
         argv.append("--no-mouse")
-    return shlex.join(argv)
+    # The tab's app checks that this server is still alive (a kill -9 tells it nothing).
+    return f"{SERVER_PID_ENV}={os.getpid()} {shlex.join(argv)}"
 
 
 TAB_QUIT_SECONDS = 5
@@ -294,7 +300,9 @@ def check_can_listen(host: str, port: int) -> None:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from ..store import resolve_db_path
+    from .tui import check_theme
 
+    check_theme(getattr(args, "theme", None))  # else every tab's app would exit 2
     server = build_server(args)
     check_can_listen(args.host, args.port)
     open_store(args).close()  # a database that cannot be read fails here, once, not in every tab

@@ -63,8 +63,12 @@ class TrackerApp(KeepsRunning, App):
             self.notify(Content(warning).markup, title="Settings", severity="warning", timeout=10)
         if "web_driver" in os.environ.get("TEXTUAL_DRIVER", ""):
             # A browser tab's app (tui-tracker serve): if the server dies without telling
-            # us (kill -9), stdin just ends and nobody would ever quit this process.
-            self._server_pid = os.getppid()
+            # us (kill -9), stdin just ends and nobody would ever quit this process.  The
+            # server names itself (it may have died before this app even started).
+            named = os.environ.get("TUI_TRACKER_SERVER_PID", "")
+            self._server_pid = int(named) if named.isdigit() else None
+            self._parent_pid = os.getppid()
+            self._check_server()
             self.set_interval(2, self._check_server)
 
     async def on_event(self, event: events.Event) -> None:
@@ -79,7 +83,16 @@ class TrackerApp(KeepsRunning, App):
         return TodayScreen(self.store, self.clock, self.settings)
 
     def _check_server(self) -> None:
-        if os.getppid() != self._server_pid:  # re-parented: the server is gone
+        """Quit when the server that started this tab is gone (or we were re-parented)."""
+        gone = os.getppid() != self._parent_pid
+        if self._server_pid is not None:
+            try:
+                os.kill(self._server_pid, 0)
+            except ProcessLookupError:
+                gone = True
+            except PermissionError:  # alive, someone else's: pid reused, the server is gone
+                gone = True
+        if gone:
             self.exit()
 
     # --- hang-up (a dropped SSH link, tmux kill-pane): see hang_up.py ------------------
