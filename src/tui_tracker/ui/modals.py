@@ -63,8 +63,6 @@ class ExercisePicker(Dialog[str]):
                 classes="hint")
 
     def on_mount(self) -> None:
-        if not self.app.is_running:  # the terminal hung up while this was opening
-            return
         self.query_one("#results", OptionList).can_focus = False
         self._fill("")
         self.set_focus(self.query_one("#search", Input))
