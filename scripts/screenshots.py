@@ -69,11 +69,10 @@ async def _type(pilot, text: str) -> None:
 
 
 async def _log(pilot, weight: str, reps: str, rir: str) -> None:
-    screen = pilot.app.screen
-    for field, value in (("#weight", weight), ("#reps", reps), ("#rir", rir)):
-        screen.query_one(field, Input).value = value
-    screen.query_one("#weight", Input).focus()
-    await pilot.press("enter")
+    """Type over the panel's pre-fill, as a lifter does: weight Tab reps Tab RIR Enter."""
+    pilot.app.screen.query_one("#entry").focus_first()
+    await pilot.pause()
+    await pilot.press(*weight, "tab", *reps, "tab", *rir, "enter")
     await pilot.pause()
 
 
