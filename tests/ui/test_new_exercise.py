@@ -5,7 +5,8 @@ from __future__ import annotations
 from textual.widgets import Label
 
 from tui_tracker.store import Store
-from tui_tracker.ui.modals import ExercisePicker, NewExercise
+from tui_tracker.ui.modals import NewExercise
+from tui_tracker.ui.widgets.exercise_search import CREATE
 from tui_tracker.ui.today import TodayScreen
 
 from .conftest import SIZE, make_app
@@ -50,11 +51,9 @@ async def test_no_muscle_or_a_taken_name_is_refused_in_place(db, clock):
         await pilot.press("a")
         await type_text(pilot, "my press")
         await pilot.pause()
-        options = app.screen.query_one("#results")
-        last = options.get_option_at_index(options.option_count - 1)
-        assert last.id == ExercisePicker.CREATE
-        options.highlighted = options.option_count - 1
-        await pilot.press("enter")
+        results = app.screen.query_one("#results")
+        assert results.rows[-1][0] == CREATE  # + New exercise, last
+        await pilot.press(*["down"] * len(results.rows), "enter")
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -67,6 +66,6 @@ async def test_no_muscle_or_a_taken_name_is_refused_in_place(db, clock):
         assert "already in the catalogue" in str(app.screen.query_one("#new-error", Label).render())
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, ExercisePicker)
+        assert not app.screen.query_one("#search-overlay").has_class("-away")  # back to the search
     with Store(db) as store:
         assert store.custom_exercises() == []

@@ -39,16 +39,16 @@ async def test_the_days_plan_is_listed_with_targets_and_progress(db):
     app = make_app(db, FixedClock(START))  # Monday of week 1: Upper A
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        options = app.screen.query_one("#exercises", OptionList)
+        options = app.screen.query_one("#exercises")
         assert options.border_title == "Today: Upper A"
         assert options.option_count == 7
-        first = str(options.get_option_at_index(0).prompt)
+        first = str(options.row_text(0))
         assert "Barbell Bench Press" in first and "0/4" in first and "4x5-8 @3" in first
         assert "Week 1 of 4" in str(app.screen.query_one("TodayHeader").render())
         assert entry_value(app, "reps") == "5"  # bottom of the range
         assert entry_value(app, "rir") == "3"  # the week's target
         await log(pilot, "80", "8", "3")
-        assert "1/4" in str(options.get_option_at_index(0).prompt)
+        assert "1/4" in str(options.row_text(0))
 
 
 async def test_failure_before_the_final_planned_set_is_advised_against_then_fine(db):

@@ -26,7 +26,7 @@ def status(app) -> str:
 
 
 def row(app, index: int) -> str:
-    return str(app.screen.query_one("#exercises", OptionList).get_option_at_index(index).prompt)
+    return str(app.screen.query_one("#exercises").row_text(index))
 
 
 async def test_switching_to_lb_converts_the_weight_it_never_relabels_it(db, clock):

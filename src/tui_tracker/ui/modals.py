@@ -14,8 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet, SelectionList
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Label, RadioButton, RadioSet, SelectionList
 from textual.widgets.selection_list import Selection
 
 from ..domain.catalogue import Catalogue, new_exercise
@@ -24,20 +23,16 @@ from ..domain.muscles import MUSCLE_LABELS, MUSCLES
 from ..domain.sessions import Prefill
 from ..logbook import Entry
 from .keys import Dialog
+from .widgets.exercise_search import ExerciseSearch
 from .widgets.fields import TextField
 from .widgets.set_entry import SetEntry, Submission
 
 
 class ExercisePicker(Dialog[str]):
-    """Fuzzy search over the catalogue and the lifter's own exercises."""
+    """The exercise search (widgets/exercise_search.py) as a dialog, for the planner.
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("down", "move(1)", "Next", show=False),
-        Binding("up", "move(-1)", "Previous", show=False),
-    ]
-
-    CREATE = "+create"
+    The Today screen shows the same search as an overlay on itself instead: a screen of
+    its own would redraw the whole terminal on the way in and out."""
 
     def __init__(self, catalogue: Catalogue,
                  on_create: Callable[[Exercise], str | None] | None = None,
@@ -48,61 +43,18 @@ class ExercisePicker(Dialog[str]):
         self.catalogue = catalogue
         self.on_create = on_create
         self.on_pick = on_pick
-        self.search_text = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker", classes="dialog"):
-            yield Label("Add an exercise: type to search, Enter to pick, Esc to cancel")
-            yield TextField(id="search", placeholder="e.g. squat, lat pull, curl",
-                            on_enter=self._enter)
-            yield OptionList(id="results")
-            yield Label(Content.from_markup(
-                "Not listed? Type its name and pick [b]+ New exercise[/b] at the end."
-                if self.on_create is not None else
-                "Not listed? In a shell: tui-tracker exercise add NAME --primary ..."),
-                classes="hint")
+            yield ExerciseSearch(self.catalogue, self._done,
+                                 self._create if self.on_create is not None else None)
 
     def on_mount(self) -> None:
-        self.query_one("#results", OptionList).can_focus = False
-        self._fill("")
-        self.set_focus(self.query_one("#search", Input))
+        search = self.query_one(ExerciseSearch)
+        search.start()
+        self.set_focus(search.field)
 
-    def _fill(self, query: str) -> None:
-        self.search_text = query.strip()
-        results = self.query_one("#results", OptionList)
-        found = self.catalogue.search(query, limit=None)
-        options = [Option(self._label(e), id=e.id) for e in found]
-        if self.on_create is not None and self.search_text and self.catalogue.find(self.search_text) is None:
-            options.append(Option(Content.assemble("+ New exercise: ", self.search_text,
-                                                   ("  choose its muscles", "dim")), id=self.CREATE))
-        results.set_options(options)
-        if results.option_count:
-            results.highlighted = 0
-
-    @staticmethod
-    def _label(e: Exercise) -> Content:
-        tag = "yours" if e.custom else e.kind
-        return Content.assemble(e.name, (f"  {', '.join(e.primary)} · {tag}", "dim"))
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self._fill(event.value)
-
-    async def _enter(self) -> None:
-        self._fill(self.query_one("#search", Input).value)  # what was typed, up to Enter
-        results = self.query_one("#results", OptionList)
-        if results.highlighted is None:
-            self.notify("No exercise matches: try fewer letters.", severity="warning")
-            return
-        await self._pick(results.get_option_at_index(results.highlighted).id)
-
-    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        await self._pick(event.option.id)
-
-    async def _pick(self, exercise_id: str | None) -> None:
-        if exercise_id != self.CREATE:
-            await self._done(exercise_id)
-            return
-
+    async def _create(self, name: str) -> None:
         async def created(ex: Exercise | None) -> None:
             if ex is None or self.on_create is None:
                 return
@@ -111,7 +63,7 @@ class ExercisePicker(Dialog[str]):
                 self.notify(Content(f"NOT saved: {error}").markup, severity="error")
                 return
             await self._done(ex.id)
-        self.app.push_screen(NewExercise(self.catalogue, _titled(self.search_text), created))
+        self.app.push_screen(NewExercise(self.catalogue, name, created))
 
     async def _done(self, exercise_id: str | None) -> None:
         self.dismiss(exercise_id)
@@ -119,20 +71,6 @@ class ExercisePicker(Dialog[str]):
             result = self.on_pick(exercise_id)
             if result is not None:
                 await result
-
-    def action_move(self, step: int) -> None:
-        results = self.query_one("#results", OptionList)
-        if results.option_count:
-            current = results.highlighted or 0
-            results.highlighted = max(0, min(results.option_count - 1, current + step))
-
-    async def action_cancel(self) -> None:
-        await self._done(None)
-
-
-def _titled(name: str) -> str:
-    """'cable y raise' -> 'Cable Y Raise': searches are typed in lower case, names are not."""
-    return name.title() if name.islower() else name
 
 
 class NewExercise(Dialog[Exercise]):

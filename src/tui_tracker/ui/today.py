@@ -15,12 +15,14 @@ after the first frame): the first frame should not wait on code it does not show
 
 from __future__ import annotations
 
-from textual import events, on
+from typing import TYPE_CHECKING
+
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from ..domain.deload import deload_decision, next_block_due
 from ..domain.settings import Settings
@@ -31,11 +33,15 @@ from .today_work import ExerciseWork
 from .widgets.exercise_list import ExerciseList, day_row, day_title
 from .widgets.header import TodayHeader
 from .actions import Action, bindings, by_binding_id
+from .quiet import QuietFocus
 from .trouble import KeepsRunning
 from .widgets.key_bar import KeyBar
 from .widgets.rest_timer import RestTimer
 from .widgets.status_line import StatusLine
 from .widgets.too_small import TooSmall, presize
+
+if TYPE_CHECKING:  # mounted just after the first frame, imported then
+    from .widgets.exercise_search import ExerciseSearch
 
 
 ACTIONS: tuple[Action, ...] = (
@@ -68,8 +74,26 @@ ACTIONS: tuple[Action, ...] = (
 )
 
 
-class TodayScreen(KeepsRunning, Screen):
+class TodayScreen(QuietFocus, KeepsRunning, Screen):
     """Where lifters spend their time between sets: the day; the exercise is `work`'s."""
+
+    DEFAULT_CSS = """
+    TodayScreen {
+        layers: base overlay;
+    }
+    TodayScreen #search-overlay.-away {
+        offset: 2 100;
+    }
+    TodayScreen #search-overlay {
+        layer: overlay;
+        position: absolute;  /* over the screen, moving nothing (a dock would reflow it) */
+        offset: 2 1;
+        width: 76;
+        padding: 0 1;
+        border: round $accent;
+        background: $surface;
+    }
+    """
 
     BINDINGS = bindings("today", ACTIONS)
     NAMED_ACTIONS = by_binding_id("today", ACTIONS)
@@ -84,6 +108,7 @@ class TodayScreen(KeepsRunning, Screen):
         self.work = ExerciseWork(self)
         self.order: list[str] = []  # exercise ids: planned first, then as done or added
         self._resumed_once = False
+        self._title_shown = ""
         self._merge_order()
         # Set before mounting: changing a screen's class later restyles every widget.
         self.set_class(not self.order, "-empty", update=False)
@@ -99,8 +124,9 @@ class TodayScreen(KeepsRunning, Screen):
     def compose(self) -> ComposeResult:
         yield TodayHeader(id="header")
         with Vertical(id="body"):
-            yield Static(Content.from_markup(self._empty_hint()), id="empty-hint")
-            yield ExerciseList(self.work.open, id="exercises")
+            self._hint_shown = self._empty_hint()
+            yield Static(Content.from_markup(self._hint_shown), id="empty-hint")
+            yield ExerciseList(self.work.open, self._highlighted, id="exercises")
             # (the sets table goes here, the set-entry panel last: see ExerciseWork.mount)
             yield StatusLine("", id="status")
             yield RestTimer(id="rest")
@@ -116,6 +142,7 @@ class TodayScreen(KeepsRunning, Screen):
             event.refresh_styles = False
 
     async def on_mount(self) -> None:
+        self._title_shown = "Today"
         self.exercises.border_title = "Today"
         if self.order:
             await self.work.mount()
@@ -125,6 +152,7 @@ class TodayScreen(KeepsRunning, Screen):
         self._refresh_header()
         self.set_interval(30, self._refresh_header)
         self.call_after_refresh(self.prompt_block)
+        self.call_after_refresh(self._search)
 
     @property
     def exercises(self) -> ExerciseList:
@@ -173,8 +201,14 @@ class TodayScreen(KeepsRunning, Screen):
         empty = not self.order
         if self.has_class("-empty") != empty:  # a class change restyles the whole screen
             self.set_class(empty, "-empty")
-        self.query_one("#empty-hint", Static).update(Content.from_markup(self._empty_hint()))
-        self.exercises.border_title = Content(day_title(self.book.workout))
+        hint = self._empty_hint()
+        if hint != self._hint_shown:  # (an update asks for a layout pass even when hidden)
+            self._hint_shown = hint
+            self.query_one("#empty-hint", Static).update(Content.from_markup(hint))
+        title = day_title(self.book.workout)
+        if title != self._title_shown:  # (assigning a border title repaints the widget)
+            self._title_shown = title
+            self.exercises.border_title = Content(title)
         self._refresh_header()
         self.refresh_bindings()  # edit, delete, undo, finish: what check_action allows changed
 
@@ -275,41 +309,75 @@ class TodayScreen(KeepsRunning, Screen):
     def action_rest(self, what: str) -> None:
         self.timer.skip() if what == "skip" else self.timer.extend()
 
-    def action_add_exercise(self) -> None:
-        from .modals import ExercisePicker
+    async def action_add_exercise(self) -> None:
+        """The exercise search, as an overlay on this screen (not a screen of its own, which
+        would redraw the whole terminal), focused before the next key is read."""
+        search = await self._search()
+        if search.catalogue is not self.book.catalogue:  # a new exercise of the lifter's
+            search.catalogue = self.book.catalogue
+            search.start()
+        search.remove_class("-away")
+        self.set_focus(search.field)
 
-        async def picked(exercise_id: str | None) -> None:
-            if exercise_id is None:
+    async def _search(self) -> ExerciseSearch:
+        """The search overlay: mounted hidden just after the first frame, shown on `a`.
+
+        Mounted once and kept (opening it is then one redraw of its box), and first among
+        the screen's children: Textual orders widgets counting back from the last child,
+        so a child added at the end would re-order, and redraw, the whole screen."""
+        from .widgets.exercise_search import ExerciseSearch
+
+        found = self.query("#search-overlay")
+        if found:
+            return found.first(ExerciseSearch)
+        search = ExerciseSearch(self.book.catalogue, self._picked, self._create_new,
+                                id="search-overlay")
+        # Away (laid out off the screen) rather than hidden: showing it is then one
+        # paint of its box (hidden widgets are sized when first shown, a second paint).
+        search.add_class("-away")
+        await self.mount(search, before=0)
+        search.start()
+        return search
+
+    async def _picked(self, exercise_id: str | None) -> None:
+        # Hidden, not removed: keys typed after Enter may still be queued on its search
+        # field, to be handed on to the panel in order (a removed widget drops them).
+        search = await self._search()
+        search.add_class("-away")
+        search.start()  # ready for next time, redrawn off the screen (nothing sent)
+        if exercise_id is None:  # cancelled: back where the lifter was
+            self.set_focus(self.work.entry if self.current is not None else self.exercises)
+            return
+        if exercise_id not in self.order:
+            self.order.append(exercise_id)
+        await self.work.open(exercise_id)
+        self.day_changed()
+        self.status.show(f"{self.book.exercise(exercise_id).name}: type weight, reps, RIR "
+                         "and press Enter.")
+
+    async def _create_new(self, name: str) -> None:
+        """`+ New exercise` in the search: the dialog that asks for its muscles."""
+        from .modals import NewExercise
+
+        async def created(ex) -> None:
+            if ex is None:
                 return
-            if exercise_id not in self.order:
-                self.order.append(exercise_id)
-            await self.work.open(exercise_id)
-            self.day_changed()
-            self.status.show(f"{self.book.exercise(exercise_id).name}: type weight, reps, RIR "
-                             "and press Enter.")
+            try:
+                self.store.save_exercise(ex)
+                self.book.set_catalogue(self.store.catalogue())
+            except StoreError as err:
+                self.status.show(f"NOT saved: {err}", "error")
+                return
+            await self._picked(ex.id)
 
-        self.app.push_screen(ExercisePicker(self.book.catalogue, self._create_exercise, picked))
+        self.app.push_screen(NewExercise(self.book.catalogue, name, created))
 
-    def _create_exercise(self, ex) -> str | None:
-        """Save a new exercise of the lifter's; the error to show, or None."""
-        try:
-            self.store.save_exercise(ex)
-            self.book.set_catalogue(self.store.catalogue())
-        except StoreError as err:
-            return str(err)
-        return None
+    def _highlighted(self, exercise_id: str) -> None:
+        """↑/↓ in the list: the panel shows that exercise (the keyboard stays in the list)."""
+        if exercise_id != self.current:
+            self.call_next(self.work.open, exercise_id, False)
 
-    @on(OptionList.OptionHighlighted, "#exercises")
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id != self.current and event.option.id is not None:
-            self.call_next(self.work.open, event.option.id, False)
-
-    @on(OptionList.OptionSelected, "#exercises")
-    async def _clicked(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id is not None:
-            await self.work.open(event.option.id)
-
-    def on_data_table_row_selected(self) -> None:
+    def on_sets_table_row_chosen(self) -> None:
         self.work.edit()
 
     def action_focus_exercises(self) -> None:

@@ -85,8 +85,12 @@ class ExerciseWork:
     # --- showing -----------------------------------------------------------------------
 
     async def open(self, exercise_id: str, focus: bool = True) -> None:
-        """Show an exercise (mounting the widgets first if need be), ready to type."""
-        await self.mount()
+        """Show an exercise (mounting the widgets first if need be), ready to type.
+
+        Once mounted, nothing here waits: the screen must not paint half a change (each
+        paint in between is a screenful of bytes over SSH)."""
+        if not self.ready:
+            await self.mount()
         self.current = exercise_id
         self.fill()
         self.screen.exercises.highlight(exercise_id)
@@ -110,9 +114,10 @@ class ExerciseWork:
         if self.current is None:
             self.table.show("", [])
             return
-        sets = self.book.sets_today(self.current)
-        self.table.show(f"{self.book.exercise(self.current).name}: "
-                        f"{plural(len(sets), 'set')} today", sets)
+        # The title stays put while sets are logged (the list row counts them): a title
+        # that changed with every set would redraw the whole table over SSH.
+        self.table.show(f"{self.book.exercise(self.current).name}: today",
+                        self.book.sets_today(self.current))
 
     # --- the panel ---------------------------------------------------------------------
 

@@ -11,9 +11,16 @@ from ...domain.sessions import duration_text
 
 
 class TodayHeader(Static):
+    """Redrawn only when its text changes: each redraw is bytes on a slow SSH link."""
+
+    _shown: str | None = None
+
     def show(self, today: date, started: datetime | None, now: datetime, week: str = "") -> None:
         parts = [f"tui-tracker · {today:%a %d %b %Y}"]
         if week:
             parts.append(week)
         parts.append(f"session {duration_text(started, now)}" if started else "no session yet")
-        self.update(Content("  ·  ".join(parts)))  # the week label may name a block: not markup
+        text = "  ·  ".join(parts)
+        if text != self._shown:
+            self._shown = text
+            self.update(Content(text))  # the week label may name a block: not markup

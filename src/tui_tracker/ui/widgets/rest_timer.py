@@ -10,18 +10,43 @@ import time
 
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Static
+from textual.geometry import Region
+from textual.widget import Widget
 
 EXTEND_SECONDS = 30
 
 
-class RestTimer(Static):
-    """Counts down after a working set; `s` skips, `+` adds 30 s."""
+#: Cells of the progress bar; where the time and the bar sit on the line.
+BAR = 20
+TIME_AT, TIME_WIDTH = 5, 5
+BAR_AT = TIME_AT + TIME_WIDTH + 1
+
+
+class RestTimer(Widget):
+    """Counts down after a working set; `s` skips, `+` adds 30 s.
+
+    Each second only the cells that changed are redrawn: the time (5 cells), and the
+    bar's cells only when it grows.  Over SSH a tick is a few dozen bytes, not a line.
+    """
+
+    DEFAULT_CSS = """
+    RestTimer {
+        height: 1;
+        padding: 0 1;
+        color: $text-muted;
+    }
+    RestTimer.-running {
+        color: $accent;
+    }
+    """
 
     def __init__(self, **kwargs) -> None:
-        super().__init__("", **kwargs)
+        super().__init__(**kwargs)
         self._deadline: float | None = None
         self._total = 0
+        self._label = ""
+        self._message = ""
+        self._shown: tuple[str, int] | None = None  # (time text, bar cells) on screen
         self._ticker: Timer | None = None
         self.rang = False
 
@@ -41,42 +66,57 @@ class RestTimer(Static):
         self.rang = False
         if self._ticker is None:
             self._ticker = self.set_interval(1, self._tick)
-        self._render_line()
+        self.add_class("-running")
+        self._shown = None
+        self.refresh()
 
     def extend(self, seconds: int = EXTEND_SECONDS) -> None:
         if self._deadline is None:
             return
         self._deadline += seconds
         self._total += seconds
-        self._render_line()
+        self._tick()
 
     def skip(self, message: str = "Rest skipped.") -> None:
-        self._stop()
-        self.update(Content(message))
+        self._stop(message)
 
-    def _stop(self) -> None:
+    def _stop(self, message: str) -> None:
         self._deadline = None
         if self._ticker is not None:
             self._ticker.stop()
             self._ticker = None
         self.remove_class("-running")
+        self._message = message
+        self._shown = None
+        self.refresh()
+
+    def _now(self) -> tuple[str, int]:
+        left = self.remaining()
+        done = 0 if self._total <= 0 else round(BAR * (self._total - left) / self._total)
+        return f"{left // 60}:{left % 60:02d}".rjust(TIME_WIDTH), done
 
     def _tick(self) -> None:
         if self._deadline is None:
             return
         if self.remaining() <= 0:
-            self._stop()
             self.rang = True
             self.app.bell()
-            self.update("Rest over: next set when ready.")
+            self._stop("Rest over: next set when ready.")
             return
-        self._render_line()
+        now = self._now()
+        if self._shown is None:
+            self.refresh()
+        else:
+            if now[0] != self._shown[0]:
+                self.refresh(Region(TIME_AT, 0, TIME_WIDTH, 1))
+            if now[1] != self._shown[1]:
+                low, high = sorted((now[1], self._shown[1]))
+                self.refresh(Region(BAR_AT + low, 0, max(1, high - low), 1))
 
-    def _render_line(self) -> None:
-        left = self.remaining()
-        width = 20
-        done = 0 if self._total <= 0 else round(width * (self._total - left) / self._total)
-        bar = "█" * done + "░" * (width - done)
-        self.add_class("-running")
+    def render(self) -> Content:
+        if self._deadline is None:
+            return Content(self._message)
+        clock, done = self._shown = self._now()
         # The label names the exercise: plain text, never markup.
-        self.update(Content(f"Rest {left // 60}:{left % 60:02d} {bar} {self._label}  s skip · + add 30 s"))
+        return Content(f"Rest {clock} {'█' * done}{'░' * (BAR - done)} {self._label}  "
+                       "s skip · + add 30 s")

@@ -1,7 +1,8 @@
 """The set-entry panel: weight, reps, RIR, warm-up, note.
 
 One focusable widget drawing its own fields, not four Inputs: every key typed into
-the panel is then handled in one queue, in the order typed (see ui/keys.py).  Enter
+the panel is then handled in one queue, in the order typed (see ui/keys.py).  It
+draws by lines (`Lines`): a keystroke sends only the line it changed.  Enter
 reads the fields at that moment and hands the set to the owner's `on_submit`, which
 saves it and returns the next set's pre-fill; keys typed after Enter edit that next
 set.  A field is selected when the lifter moves into it, after a pre-fill, and after
@@ -17,15 +18,14 @@ from dataclasses import dataclass
 from typing import Callable
 
 from textual import events
-from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import reactive
-from textual.widget import Widget
 
 from ...domain.inputs import InputError, SetInput, parse_reps, parse_rir, parse_weight
 from ...domain.models import Unit, from_kg, to_kg
 from ...domain.sessions import Prefill
 from ..keys import OrderedKeys
+from .lines import Line, Lines
 
 NOTE_MAX = 200
 
@@ -83,7 +83,7 @@ SubmitHandler = Callable[[Submission], Prefill | None]
 KindHandler = Callable[[bool], Prefill | None]
 
 
-class SetEntry(OrderedKeys, Widget, can_focus=True):
+class SetEntry(OrderedKeys, Lines, can_focus=True):
     """Type a set and press Enter.  Tab/Shift+Tab move between fields."""
 
     DEFAULT_CSS = """
@@ -133,7 +133,10 @@ class SetEntry(OrderedKeys, Widget, can_focus=True):
         return self.fields[self.active].name
 
     def load(self, values: Prefill, note: str = "") -> None:
-        """Fill the fields, e.g. with the previous set, so repeating it is one Enter."""
+        """Fill the fields, e.g. with the previous set, so repeating it is one Enter.
+
+        (Loading what is already shown redraws nothing: bytes on a slow link.)"""
+        before = self._looks()
         self.unit = values.unit
         self._exact_kg = values.weight_kg
         self.field("weight").text = "" if values.weight_kg is None else number_text(
@@ -143,9 +146,15 @@ class SetEntry(OrderedKeys, Widget, can_focus=True):
         self.field("note").text = note
         self.warmup = values.warmup
         self.error = ""
-        self._activate(0)
+        self._activate(0, redraw=False)
         self._pristine = True
-        self.refresh()
+        if self._looks() != before:
+            self.redraw()
+
+    def _looks(self) -> tuple:
+        """Everything the panel draws, to tell whether a change needs a redraw."""
+        return (tuple((f.text, f.selected) for f in self.fields), self.active, self.unit,
+                self.warmup, self.error)
 
     def focus_first(self) -> None:
         self._activate(0)
@@ -225,7 +234,7 @@ class SetEntry(OrderedKeys, Widget, can_focus=True):
         elif character is None or not character.isprintable() or not field.type(character):
             return False
         self._pristine = False
-        self.refresh()
+        self.redraw()
         return True
 
     def _on_paste(self, event: events.Paste) -> None:
@@ -234,7 +243,7 @@ class SetEntry(OrderedKeys, Widget, can_focus=True):
         for character in event.text.splitlines()[0] if event.text else "":
             field.type(character)
         self._pristine = False
-        self.refresh()
+        self.redraw()
 
     def submit(self) -> None:
         values = self.read()
@@ -245,11 +254,12 @@ class SetEntry(OrderedKeys, Widget, can_focus=True):
         if next_values is not None:
             self.load(next_values)
 
-    def _activate(self, index: int) -> None:
+    def _activate(self, index: int, redraw: bool = True) -> None:
         for i, f in enumerate(self.fields):
             f.selected = i == index and bool(f.text)
         self.active = index
-        self.refresh()
+        if redraw:
+            self.redraw()
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
@@ -263,13 +273,13 @@ class SetEntry(OrderedKeys, Widget, can_focus=True):
     # --- drawing -----------------------------------------------------------------------
 
     def watch_warmup(self) -> None:
-        self.refresh()
+        self.redraw()
 
     def watch_unit(self) -> None:
-        self.refresh()
+        self.redraw()
 
     def watch_error(self) -> None:
-        self.refresh()
+        self.redraw()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return 3
@@ -295,31 +305,30 @@ class SetEntry(OrderedKeys, Widget, can_focus=True):
             body = [(text.ljust(width), "bold")]
         return [("[", edge), *body, ("]", edge)]
 
-    def render(self) -> Content:
-        parts: list[tuple[str, str]] = []
+    def lines(self) -> list[Line]:
+        """Three lines: the numbers and the kind, the note, the error (if any)."""
         spans: list[tuple[int, int, int, int]] = []
-        x = 0
+        rows: list[list[tuple[str, str]]] = [[], [], []]
 
-        def put(items: list[tuple[str, str]], index: int | None = None, row: int = 0) -> None:
-            nonlocal x
-            start = x
-            for text, style in items:
-                parts.append((text, style))
-                x += len(text)
+        def put(row: int, items: list[tuple[str, str]], index: int | None = None) -> None:
+            start = sum(len(text) for text, _ in rows[row])
+            rows[row].extend(items)
             if index is not None:
-                spans.append((row, start, x, index))
+                spans.append((row, start, start + sum(len(text) for text, _ in items), index))
 
         for i, f in enumerate(self.fields[:3]):
-            put([(f"{f.label} ", "")])
-            put(self._box(i, f.width + 1), i)
-            put([(f" {self.unit}  " if f.name == "weight" else "  ", "$text-muted")])
-        mark = ("WARM-UP (w)", "bold $warning") if self.warmup else ("working set (w)", "$text-muted")
-        put([mark])
-        parts.append(("\n", ""))
-        x = 0
-        put([("Note   ", "")])
-        put(self._box(3, max(10, self.content_size.width - 9)), 3, row=1)
-        parts.append(("\n", ""))
-        parts.append((self.error, "bold $error"))
+            put(0, [(f"{f.label} ", "")])
+            put(0, self._box(i, f.width + 1), i)
+            put(0, [(f" {self.unit}  " if f.name == "weight" else "  ", "$text-muted")])
+        put(0, [("WARM-UP (w)", "bold $warning") if self.warmup
+                else ("working set (w)", "$text-muted")])
+        put(1, [("Note   ", "")])
+        put(1, self._box(3, max(10, self.content_size.width - 9)), 3)
+        put(2, [(self.error, "bold $error")])
         self._spans = spans
-        return Content.assemble(*parts)
+        width = self.content_size.width
+        out: list[Line] = []
+        for row in rows:
+            used = sum(len(text) for text, _ in row)
+            out.append(tuple(row) + ((" " * max(0, width - used), ""),))
+        return out[: max(self.content_size.height, 0)] or out

@@ -1,20 +1,34 @@
 """Today's sets of one exercise, across the day's sessions, in the order done.
 
-Not focusable: the set-entry panel keeps the keyboard, and ↑/↓ there move this
-table's cursor to the set `e` edits and `d` deletes.  Cells are plain Text.
+Drawn as plain lines, and after each change only the lines whose text changed are
+sent to the terminal: logging a set adds one line and moves the cursor, a few
+hundred bytes over SSH where a DataTable redrew every row.  Not focusable: the
+set-entry panel keeps the keyboard, and ↑/↓ there move this table's cursor to the
+set `e` edits and `d` deletes; a click on a row opens it for editing.  Notes are the
+lifter's words: plain text, never markup.
 """
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.widgets import DataTable
+from textual import events
+from textual.content import Content
+from textual.message import Message
 
 from ...domain.models import LoggedSet, Session, format_weight
+from .lines import Line, Lines
 
-COLUMNS = ("#", "Weight", "Reps", "RIR", "Type", "Note")
+#: The set under the cursor: the theme's unfocused cursor (the panel has the keyboard).
+CURSOR = "bold $block-cursor-blurred-foreground on $block-cursor-blurred-background"
+#: (title, width) of each column; the note takes what is left.
+COLUMNS = (("#", 3), ("Weight", 10), ("Reps", 5), ("RIR", 4), ("Type", 9), ("Note", 0))
 
 
-class SetsTable(DataTable, can_focus=False):
+def _cells(values: tuple[str, ...], width: int) -> str:
+    fixed = "".join(v[: w - 1].ljust(w) for v, (_, w) in zip(values, COLUMNS) if w)
+    return (fixed + values[-1])[:width].ljust(width)
+
+
+class SetsTable(Lines, can_focus=False):
     DEFAULT_CSS = """
     SetsTable {
         height: 1fr;
@@ -23,31 +37,67 @@ class SetsTable(DataTable, can_focus=False):
     }
     """
 
+    class RowChosen(Message):
+        """A row was clicked: the lifter wants to edit that set."""
+
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        self.add_columns(*map(Text, COLUMNS))
+        super().__init__(id=id)
         self.rows_shown: list[tuple[Session, LoggedSet]] = []
+        self.cursor_row = 0
+        self._top = 0  # the first row in view
+        self._title = ""
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows_shown)
 
     def show(self, title: str, sets: list[tuple[Session, LoggedSet]]) -> None:
-        self.clear()
+        """The sets to list, the cursor on the last one."""
         self.rows_shown = list(sets)
-        for i, (_session, s) in enumerate(sets, 1):
-            self.add_row(*(Text(cell) for cell in (
-                str(i), format_weight(s.weight_kg, s.unit), str(s.reps),
-                "-" if s.rir is None else str(s.rir), "warm-up" if s.is_warmup else "working",
-                s.note[:24])), key=s.id)
-        self.border_title = Text(title)
-        if sets:
-            self.move_cursor(row=len(sets) - 1)
+        if title != self._title:  # (a border title change redraws the whole widget)
+            self._title = title
+            self.border_title = Content(title)
+        self.move_cursor(len(sets) - 1)
 
     def highlighted(self) -> tuple[int, Session, LoggedSet] | None:
         """(row, session, set) under the cursor, if any."""
         if not self.rows_shown:
             return None
-        row = min(max(self.cursor_row, 0), len(self.rows_shown) - 1)
-        session, s = self.rows_shown[row]
-        return row, session, s
+        session, s = self.rows_shown[self.cursor_row]
+        return self.cursor_row, session, s
 
     def step(self, delta: int) -> None:
-        if self.rows_shown:
-            self.move_cursor(row=min(max(self.cursor_row + delta, 0), len(self.rows_shown) - 1))
+        self.move_cursor(self.cursor_row + delta)
+
+    def move_cursor(self, row: int) -> None:
+        self.cursor_row = min(max(row, 0), max(len(self.rows_shown) - 1, 0))
+        in_view = max(self.content_size.height - 1, 1)
+        if self.cursor_row < self._top:
+            self._top = self.cursor_row
+        elif self.cursor_row >= self._top + in_view:
+            self._top = self.cursor_row - in_view + 1
+        self.redraw()
+
+    def lines(self) -> list[Line]:
+        width, height = self.content_size.width, self.content_size.height
+        lines: list[Line] = [((_cells(tuple(title for title, _ in COLUMNS), width), "bold"),)]
+        for i in range(self._top, min(len(self.rows_shown), self._top + height - 1)):
+            _, s = self.rows_shown[i]
+            text = _cells((str(i + 1), format_weight(s.weight_kg, s.unit), str(s.reps),
+                           "-" if s.rir is None else str(s.rir),
+                           "warm-up" if s.is_warmup else "working", s.note), width)
+            lines.append(((text, CURSOR if i == self.cursor_row else ""),))
+        return (lines + [((" " * width, ""),)] * height)[:height]
+
+    def on_resize(self) -> None:
+        super().on_resize()
+        self.move_cursor(self.cursor_row)  # the cursor's row in view (sends only changes)
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y == 0:
+            return
+        row = self._top + offset.y - 1
+        if row < len(self.rows_shown):
+            self.move_cursor(row)
+            self.post_message(self.RowChosen())
