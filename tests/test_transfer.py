@@ -475,7 +475,8 @@ def fill(capsys, db: Path, tmp_path: Path) -> None:
         ["--today", "2026-11-16", "log", "squat", "60x5", "--warmup"],
         ["--today", "2026-11-16", "log", "bench", "135x8@2", "--unit", "lb", "--note", "Schmerz ✓"],
         ["exercise", "add", "Cable Y Raise", "--primary", "side_delts", "--kind", "isolation"],
-        ["exercise", "add", "Korean Dip", "--primary", "chest", "--bodyweight"],
+        ["exercise", "add", "Korean Dip", "--primary", "chest", "--bodyweight", "--kind",
+         "compound"],
         ["--today", "2026-11-18", "log", "Cable Y Raise", "8x15"],
         ["--today", "2026-11-02", "meso", "new", "--weeks", "4"],
     ):
