@@ -23,7 +23,7 @@ from tui_tracker.domain.exercise_data import (APPS, DATA_FILE, HIGH_SKILL_EQUIPM
 from tui_tracker.domain.models import EQUIPMENT
 from tui_tracker.domain.muscles import MUSCLES
 
-DOC = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+DOC = json.loads(Path(DATA_FILE).read_text(encoding="utf-8"))
 ROWS: list[dict] = DOC["exercises"]
 BY_ID = {e.id: e for e in builtin_exercises()}
 CAT = Catalogue()
@@ -88,10 +88,10 @@ def test_the_file_names_its_sources():
 
 def test_each_exercise_is_one_line_that_reads_alone_as_the_whole_file_does():
     """The Today screen's first frame reads exercises one line at a time (Shipped.get)."""
-    lines = [line for line in DATA_FILE.read_text(encoding="utf-8").splitlines()
+    lines = [line for line in Path(DATA_FILE).read_text(encoding="utf-8").splitlines()
              if line.startswith('    {"id": ')]
     assert [json.loads(line.rstrip(",")) for line in lines] == ROWS
-    one_by_one = Shipped(DATA_FILE.read_bytes())
+    one_by_one = Shipped(Path(DATA_FILE).read_bytes())
     for row in ROWS:
         assert one_by_one.get(row["id"]) == BY_ID[row["id"]]
     assert "rows" not in one_by_one.__dict__  # nothing parsed but those lines

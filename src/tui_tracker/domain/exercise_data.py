@@ -15,9 +15,8 @@ whole file once (about 7 ms).
 
 from __future__ import annotations
 
-import json
+import os
 from functools import cached_property
-from pathlib import Path
 from typing import Literal
 
 from .models import Exercise
@@ -61,7 +60,9 @@ def high_skill_rule(pattern: str | None, equipment: str) -> bool:
 
 # --- reading the file -----------------------------------------------------------------------
 
-DATA_FILE = Path(__file__).with_name("data") / "exercises.json"
+#: (a path string: pathlib and json are imported only when the file is read, not with the
+#: catalogue, so a command that never looks an exercise up does not pay for them)
+DATA_FILE = os.path.join(os.path.dirname(__file__), "data", "exercises.json")
 
 #: How each exercise's line starts in the file ("    {"id": "squat", ...},").
 _ROW_START = b'\n    {"id": '
@@ -95,6 +96,8 @@ class Shipped:
         return self._one[exercise_id]
 
     def _read_one(self, exercise_id: str) -> Exercise | None:
+        import json
+
         start = self._raw.find(_ROW_START + json.dumps(exercise_id).encode() + b",")
         if start < 0:  # not a row start: not an id, or a file laid out otherwise
             return self.by_id.get(exercise_id)
@@ -104,6 +107,8 @@ class Shipped:
 
     @cached_property
     def doc(self) -> dict:
+        import json
+
         return json.loads(self._raw)
 
     @cached_property
@@ -142,5 +147,6 @@ def shipped() -> Shipped:
     """The shipped catalogue, its file read (not parsed) on the first call."""
     global _shipped
     if _shipped is None:
-        _shipped = Shipped(DATA_FILE.read_bytes())
+        with open(DATA_FILE, "rb") as f:
+            _shipped = Shipped(f.read())
     return _shipped
