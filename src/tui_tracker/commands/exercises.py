@@ -70,7 +70,7 @@ def cmd_exercises(args: argparse.Namespace) -> int:
         return 0
     width = max(len(e.name) for e in exercises)
     for e in exercises:
-        print(f"{e.name:<{width}}  {_tags(e):<44}  {_muscles(e)}")
+        print(f"{e.name:<{width}}  {_tags(e):<34}  {_muscles(e)}")
     return 0
 
 
