@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import re
-from collections import Counter
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, strategies as st
 
-from dataclasses import replace
-
 from tui_tracker.domain.catalogue import BUILTIN_EXERCISES, Catalogue, custom_id, normalize_name
 from tui_tracker.domain.models import Exercise
-from tui_tracker.domain.muscles import MUSCLES
 
 CAT = Catalogue()
 
@@ -366,7 +362,7 @@ def test_best_match_refuses_a_tie_a_loose_match_or_nothing(query):
     assert CAT.best_match(query) is None
 
 
-def test_best_match_prefers_a_prefix_to_a_word_inside_a_name():
+def test_best_match_with_the_lifters_own_exercises():
     mine = Exercise(custom_id("Zottman Preacher"), "Zottman Preacher", ("biceps",), custom=True)
     cat = Catalogue([mine])
     assert cat.best_match("zottman p") == mine  # the only match
