@@ -165,6 +165,19 @@ def test_edit_sets_a_bar_in_the_lifters_unit_and_the_plates_follow(capsys, db, t
     assert code == 2 and "a bar weighs 0 to 100 kg" in err
 
 
+def test_an_exercise_that_counts_toward_no_muscle_can_be_edited_and_given_some(capsys, db):
+    code, out, err = run(capsys, "--db", str(db), "exercise", "edit", "Hip Adduction", "--rest",
+                         "60")
+    assert code == 0, err
+    assert "Updated Hip Adduction Machine [hip-adduction]" in out and "counts toward no muscle" in out
+    code, out, err = run(capsys, "--db", str(db), "exercise", "edit", "Hip Adduction",
+                         "--primary", "glutes")
+    assert code == 0 and "glutes, rest 60 s" in out
+    code, _, err = run(capsys, "--db", str(db), "exercise", "edit", "Hip Adduction",
+                       "--primary", "")
+    assert code == 2 and "at least one primary muscle" in err
+
+
 def test_bodyweight_and_bodyweight_equipment_follow_each_other(capsys, db):
     run(capsys, "--db", str(db), "exercise", "add", "Korean Dip", "--primary", "chest",
         "--bodyweight", "--kind", "compound")

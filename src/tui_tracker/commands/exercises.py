@@ -194,6 +194,6 @@ def _edited(catalogue, args: argparse.Namespace, primary, secondary, bar_kg):
     if args.bodyweight is False and args.equipment is None and old.equipment == "bodyweight":
         changes["equipment"] = "other"
     ex = replace(old, custom=True, **changes)
-    if not ex.primary:
+    if not ex.primary and old.primary:  # (one that counts toward none may stay so: hip adduction)
         raise CliError("an exercise needs at least one primary muscle")
     return ex
