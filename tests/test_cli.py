@@ -300,7 +300,8 @@ def test_a_database_holding_an_exercise_with_a_muscle_twice_stays_readable(capsy
     """Older versions saved `--primary side_delts,side_delts`: such a file still opens, and
     a set of that exercise counts once for the muscle."""
     code, _, err = run(capsys, "--db", str(db), "exercise", "add", "Cable Y Raise",
-                       "--primary", "side_delts", "--secondary", "rear_delts")
+                       "--primary", "side_delts", "--secondary", "rear_delts", "--kind",
+                       "isolation")
     assert code == 0, err
     doc = json.loads(db.read_text())
     (stored,) = doc["exercises"].values()
@@ -317,15 +318,16 @@ def test_a_database_holding_an_exercise_with_a_muscle_twice_stays_readable(capsy
 
 
 def test_own_exercises_can_be_marked_bodyweight(capsys, db):
-    code, out, err = run(capsys, "--db", str(db), "exercise", "add", "Ring Dip", "--primary",
-                         "chest", "--secondary", "triceps", "--bodyweight")
+    code, out, err = run(capsys, "--db", str(db), "exercise", "add", "Korean Dip", "--primary",
+                         "chest", "--secondary", "triceps", "--bodyweight",
+                         "--kind", "compound")
     assert code == 0, err
     assert "bodyweight" in out
     code, out, _ = run(capsys, "--db", str(db), "exercises", "--json")
     data = {e["name"]: e for e in json.loads(out)}
-    assert data["Ring Dip"]["bodyweight"] is True and data["Pull-Up"]["bodyweight"] is True
+    assert data["Korean Dip"]["bodyweight"] is True and data["Pull-Up"]["bodyweight"] is True
     assert data["Barbell Bench Press"]["bodyweight"] is False
-    code, out, _ = run(capsys, "--db", str(db), "exercise", "edit", "ring dip", "--no-bodyweight")
+    code, out, _ = run(capsys, "--db", str(db), "exercise", "edit", "korean dip", "--no-bodyweight")
     assert code == 0 and "bodyweight" not in out
     code, out, _ = run(capsys, "--db", str(db), "exercises")
     assert "bodyweight" in next(line for line in out.splitlines() if line.startswith("Pull-Up "))

@@ -55,7 +55,8 @@ def test_without_a_file_every_setting_is_a_default_and_nothing_is_created(capsys
     assert out.startswith(f"Settings file: {cfg} (not created yet: every value is a default)\n")
     table = rows(out)
     assert list(table) == ["unit", "theme", "keymap", "bar_kg", "bar_lb", "plates_kg",
-                           "plates_lb", "rest_compound", "rest_isolation", "training_status",
+                           "plates_lb", "dumbbell_step_kg", "dumbbell_step_lb",
+                           "machine_step_kg", "machine_step_lb", "rest_compound", "rest_isolation", "training_status",
                            "auto_advance"]
     assert table["unit"] == ("kg", "default")
     assert table["plates_kg"] == ("25 20 15 10 5 2.5 1.25", "default")
@@ -86,6 +87,7 @@ def test_set_checks_writes_and_config_shows_it_from_the_file(capsys, cfg):
     (("unit", "stone"), "tui-tracker: error: unit: 'stone' is not allowed (allowed: kg or lb)\n"),
     (("untis", "lb"), "tui-tracker: error: 'untis': unknown setting; did you mean unit? "
                       "(allowed: unit, theme, keymap, bar_kg, bar_lb, plates_kg, plates_lb, "
+                      "dumbbell_step_kg, dumbbell_step_lb, machine_step_kg, machine_step_lb, "
                       "rest_compound, rest_isolation, training_status, auto_advance)\n"),
     (("plates_kg", "20,20"), "tui-tracker: error: plates_kg: 20 kg is listed twice (list each "
                              "size once) (allowed: 1 to 20 plate sizes up to 50 kg, each once, "
@@ -203,7 +205,8 @@ def test_bad_values_in_the_file_are_shown_as_refused_with_one_line_each_and_exit
         f"tui-tracker: warning: settings file {cfg}: rest_isolation: 9999 s is out of range "
         "(allowed: 0 to 1800 seconds, e.g. 90 or 1:30); using the default",
         f"tui-tracker: warning: settings file {cfg}: unknown setting 'colour' is ignored "
-        "(known: unit, theme, keymap, bar_kg, bar_lb, plates_kg, plates_lb, rest_compound, "
+        "(known: unit, theme, keymap, bar_kg, bar_lb, plates_kg, plates_lb, dumbbell_step_kg, "
+        "dumbbell_step_lb, machine_step_kg, machine_step_lb, rest_compound, "
         "rest_isolation, training_status, auto_advance)"]
     # another key can still be set, and the bad ones are left for the lifter to fix
     assert run(capsys, "config", "set", "unit", "lb")[0] == 0

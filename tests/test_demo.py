@@ -83,7 +83,8 @@ def test_an_empty_existing_database_is_filled_without_force(capsys, db):
 
 def test_force_replaces_everything_and_is_idempotent(capsys, db, tmp_path):
     run(capsys, "--db", db, "--today", "2026-11-16", "log", "squat", "100x5@2")
-    run(capsys, "--db", db, "exercise", "add", "Cable Y Raise", "--primary", "side_delts")
+    run(capsys, "--db", db, "exercise", "add", "Cable Y Raise", "--primary", "side_delts",
+        "--kind", "isolation")
     code, out, err = run(capsys, "demo", "--db", db, "--today", TODAY, "--force")
     assert code == 0, err
     assert out.startswith(f"Replaced everything in {db}:")

@@ -85,7 +85,7 @@ def test_exercises_lists_hostile_names_as_text(capsys, db):
 def test_exercise_add_and_edit_take_hostile_names_and_echo_them_clean(capsys, db):
     name = "[/]Cable \x1b]0;pwned\x07 Y\x9b31m Raise"
     code, out, err = run(capsys, "--db", db, "exercise", "add", name, "--primary", "side_delts",
-                         "--alias", "\x1b]52;c;ZXZpbA==\x07y raise")
+                         "--kind", "isolation", "--alias", "\x1b]52;c;ZXZpbA==\x07y raise")
     assert code == 0, err
     assert f"Added {shown(name)} [custom-" in out
     code, out, err = run(capsys, "--db", db, "exercise", "edit", shown(name), "--rest", "60")

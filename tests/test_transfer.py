@@ -263,14 +263,14 @@ def test_hevy_empty_weights_of_loaded_exercises_are_bad_rows(capsys, db, tmp_pat
     f = write(tmp_path, "hevy.csv", HEVY,
               hevy_row(exercise="Bench Press (Barbell)", weight="", reps="8"),
               hevy_row(exercise="Pull Up", weight="", reps="8"),
-              hevy_row(exercise="Muscle Up", weight="", reps="3"))
+              hevy_row(exercise="Planche Push Up", weight="", reps="3"))
     code, out, err = run(capsys, "--db", db, "import", "hevy", f)
     assert code == 0, err
     assert err == f"{f}:2: weight is empty, and Barbell Bench Press is not a bodyweight exercise\n"
     assert [(s[0], s[1], s[2]) for s in sets_of(db)] == [("pull-up", 0, 8),
-                                                       ("custom-muscle-up", 0, 3)]
+                                                       ("custom-planche-push-up", 0, 3)]
     store = Store(db)
-    assert [(e.name, e.bodyweight) for e in store.custom_exercises()] == [("Muscle Up", True)]
+    assert [(e.name, e.bodyweight) for e in store.custom_exercises()] == [("Planche Push Up", True)]
     store.close()
 
 
@@ -475,7 +475,8 @@ def fill(capsys, db: Path, tmp_path: Path) -> None:
         ["--today", "2026-11-16", "log", "squat", "60x5", "--warmup"],
         ["--today", "2026-11-16", "log", "bench", "135x8@2", "--unit", "lb", "--note", "Schmerz ✓"],
         ["exercise", "add", "Cable Y Raise", "--primary", "side_delts", "--kind", "isolation"],
-        ["exercise", "add", "Ring Dip", "--primary", "chest", "--bodyweight"],
+        ["exercise", "add", "Korean Dip", "--primary", "chest", "--bodyweight", "--kind",
+         "compound"],
         ["--today", "2026-11-18", "log", "Cable Y Raise", "8x15"],
         ["--today", "2026-11-02", "meso", "new", "--weeks", "4"],
     ):
@@ -506,8 +507,8 @@ def test_json_round_trip_into_an_empty_database_loses_nothing(capsys, tmp_path):
     doc = json.loads((tmp_path / "a-export.json").read_text())
     assert doc["format"] == "tui-tracker-export" and doc["format_version"] == 1
     assert doc["settings"] == {"unit": "lb"} and doc["volume_targets"]["calves"] == [6, 10]
-    assert {e["name"] for e in doc["exercises"]} == {"Cable Y Raise", "Mystery Machine", "Ring Dip"}
-    assert {e["name"]: e["bodyweight"] for e in doc["exercises"]}["Ring Dip"] is True
+    assert {e["name"] for e in doc["exercises"]} == {"Cable Y Raise", "Mystery Machine", "Korean Dip"}
+    assert {e["name"]: e["bodyweight"] for e in doc["exercises"]}["Korean Dip"] is True
     sets = [s for session in doc["sessions"] for s in session["sets"]]
     lb = next(s for s in sets if s["unit"] == "lb")
     assert lb["weight_kg"] == 135 * KG_PER_LB and lb["note"] == "Schmerz ✓"

@@ -119,23 +119,23 @@ def test_an_empty_weight_is_bodyweight_only_on_a_bodyweight_exercise():
 
 
 def test_an_empty_weight_on_the_lifters_own_exercise_follows_its_flag():
-    mine = [Exercise("custom-ring-dip", "Ring Dip", ("chest",), custom=True, bodyweight=True),
+    mine = [Exercise("custom-korean-dip", "Korean Dip", ("chest",), custom=True, bodyweight=True),
             Exercise("custom-sled", "Sled Press", ("quads",), custom=True)]
-    r = hevy(lines(HEADER, row(exercise="Ring Dip", weight="", reps="8"),
+    r = hevy(lines(HEADER, row(exercise="Korean Dip", weight="", reps="8"),
                    row(exercise="Sled Press", weight="", reps="8")), catalogue=Catalogue(mine))
-    assert [(s.exercise_id, s.weight_kg) for s in all_sets(r)] == [("custom-ring-dip", 0)]
+    assert [(s.exercise_id, s.weight_kg) for s in all_sets(r)] == [("custom-korean-dip", 0)]
     assert r.errors == (RowError(3, "weight is empty, and Sled Press is not a bodyweight exercise"),)
 
 
 def test_a_new_exercise_with_empty_weights_is_new_and_bodyweight():
     """A name the catalogue does not know: Hevy's own bodyweight exercises export no weight,
     so the sets are kept at bodyweight and the new exercise is marked bodyweight."""
-    r = hevy(lines(HEADER, row(exercise="Muscle Up", weight="", reps="3"),
-                   row(exercise="Muscle Up", weight="10", reps="2"),
-                   row(exercise="Zercher Squat", weight="100", reps="5")))
+    r = hevy(lines(HEADER, row(exercise="Planche Push Up", weight="", reps="3"),
+                   row(exercise="Planche Push Up", weight="10", reps="2"),
+                   row(exercise="Anderson Squat", weight="100", reps="5")))
     assert r.errors == ()
-    assert [(e.name, e.bodyweight) for e in r.new_exercises] == [("Muscle Up", True),
-                                                                 ("Zercher Squat", False)]
+    assert [(e.name, e.bodyweight) for e in r.new_exercises] == [("Planche Push Up", True),
+                                                                 ("Anderson Squat", False)]
 
 
 def test_zero_reps_with_a_weight_is_a_bad_row():
@@ -206,9 +206,9 @@ def test_importing_twice_gives_identical_ids():
 
 
 def test_unmapped_names_listed_once():
-    r = hevy(lines(HEADER, row(exercise="Zercher Squat"), row(exercise="Zercher Squat"),
+    r = hevy(lines(HEADER, row(exercise="Anderson Squat"), row(exercise="Anderson Squat"),
                    row(exercise="ZERCHER SQUAT", title="Other")))
-    assert r.new_exercises == (Exercise(id="custom-zercher-squat", name="Zercher Squat", primary=(),
+    assert r.new_exercises == (Exercise(id="custom-anderson-squat", name="Anderson Squat", primary=(),
                                         custom=True),)
 
 
@@ -243,7 +243,7 @@ _DATES = st.one_of(
 _ROWS = st.lists(st.fixed_dictionaries({
     "title": st.sampled_from(["Push", "Pull"]) | st.text(max_size=10),
     "start": _DATES, "end": _DATES, "description": st.text(max_size=20),
-    "exercise": st.sampled_from(["Bench Press (Barbell)", "Zercher Squat", "", "!!"]) | st.text(max_size=15),
+    "exercise": st.sampled_from(["Bench Press (Barbell)", "Anderson Squat", "", "!!"]) | st.text(max_size=15),
     "notes": st.text(max_size=20),
     "set_type": st.sampled_from(["normal", "warmup", "failure", "dropset", "", "x"]) | st.text(max_size=5),
     "weight": _NUMBERS, "reps": _NUMBERS, "distance": _NUMBERS, "seconds": _NUMBERS, "rpe": _NUMBERS,

@@ -365,26 +365,26 @@ def test_a_zone_with_daylight_saving():
 def test_unmapped_names_become_the_lifters_exercises_listed_once():
     r = strong(lines(
         IOS,
-        "2024-03-05 18:00:00,Push,1h,Zercher Squat,1,100,5,0,0,,,",
-        "2024-03-05 18:00:00,Push,1h,Zercher Squat,2,100,5,0,0,,,",
-        "2024-03-05 18:00:00,Push,1h,zercher  SQUAT,3,100,5,0,0,,,",
-        "2024-03-06 18:00:00,Pull,1h,Meadows Row,1,40,10,0,0,,,",
-        "2024-03-06 18:00:00,Pull,1h,Zercher Squat,1,100,5,0,0,,,",
+        "2024-03-05 18:00:00,Push,1h,Anderson Squat,1,100,5,0,0,,,",
+        "2024-03-05 18:00:00,Push,1h,Anderson Squat,2,100,5,0,0,,,",
+        "2024-03-05 18:00:00,Push,1h,anderson  SQUAT,3,100,5,0,0,,,",
+        "2024-03-06 18:00:00,Pull,1h,Kelso Shrug,1,40,10,0,0,,,",
+        "2024-03-06 18:00:00,Pull,1h,Anderson Squat,1,100,5,0,0,,,",
         "2024-03-06 18:00:00,Pull,1h,???,1,100,5,0,0,,,",
     ))
     assert r.new_exercises == (
-        Exercise(id="custom-zercher-squat", name="Zercher Squat", primary=(), custom=True),
-        Exercise(id="custom-meadows-row", name="Meadows Row", primary=(), custom=True),
+        Exercise(id="custom-anderson-squat", name="Anderson Squat", primary=(), custom=True),
+        Exercise(id="custom-kelso-shrug", name="Kelso Shrug", primary=(), custom=True),
     )
-    assert {s.exercise_id for s in all_sets(r)} == {"custom-zercher-squat", "custom-meadows-row"}
+    assert {s.exercise_id for s in all_sets(r)} == {"custom-anderson-squat", "custom-kelso-shrug"}
     assert r.errors == (RowError(7, "exercise name '???' needs a letter or digit"),)
 
 
 def test_the_lifters_own_exercises_are_not_new():
-    own = Exercise(id="custom-zercher-squat", name="Zercher Squat (renamed)", primary=("quads",), custom=True)
-    r = strong(lines(IOS, "2024-03-05 18:00:00,Push,1h,Zercher Squat,1,100,5,0,0,,,"),
+    own = Exercise(id="custom-anderson-squat", name="Anderson Squat (renamed)", primary=("quads",), custom=True)
+    r = strong(lines(IOS, "2024-03-05 18:00:00,Push,1h,Anderson Squat,1,100,5,0,0,,,"),
                catalogue=Catalogue([own]))
-    assert r.new_exercises == () and all_sets(r)[0].exercise_id == "custom-zercher-squat"
+    assert r.new_exercises == () and all_sets(r)[0].exercise_id == "custom-anderson-squat"
 
 
 # --- whole-file problems ----------------------------------------------------------------
@@ -412,7 +412,7 @@ def test_only_a_header_is_an_empty_import():
 
 # --- large files and progress -----------------------------------------------------------
 
-LIFTS = ("Squat (Barbell)", "Bench Press (Barbell)", "Deadlift (Barbell)", "Zercher Squat")
+LIFTS = ("Squat (Barbell)", "Bench Press (Barbell)", "Deadlift (Barbell)", "Anderson Squat")
 
 
 def big_file(n: int) -> str:
@@ -434,8 +434,8 @@ def test_a_thirty_thousand_row_file():
     assert all(len(s.sets) == 20 for s in r.sessions)
     assert sum(s.is_warmup for s in all_sets(r)) == 1500
     assert [s.exercise_id for s in r.sessions[0].sets[:4]] == [
-        "barbell-back-squat", "barbell-bench-press", "conventional-deadlift", "custom-zercher-squat"]
-    assert [e.id for e in r.new_exercises] == ["custom-zercher-squat"]
+        "barbell-back-squat", "barbell-bench-press", "conventional-deadlift", "custom-anderson-squat"]
+    assert [e.id for e in r.new_exercises] == ["custom-anderson-squat"]
     assert [s.started_at for s in r.sessions] == sorted(s.started_at for s in r.sessions)
 
 
@@ -491,8 +491,8 @@ _DATES = st.one_of(
 )
 _ORDERS = st.one_of(st.sampled_from(["1", "2", "W", "D", "F", "Note", "Rest Timer", "X", "", "1.0", "w"]),
                     st.text(max_size=5))
-_NAMES = st.one_of(st.sampled_from(["Bench Press (Barbell)", "Squat (Barbell)", "Zercher Squat", "",
-                                    "???", "zercher squat", "Pull Up"]),
+_NAMES = st.one_of(st.sampled_from(["Bench Press (Barbell)", "Squat (Barbell)", "Anderson Squat", "",
+                                    "???", "anderson squat", "Pull Up"]),
                    st.text(max_size=20))
 _DURATIONS = st.one_of(st.sampled_from(["1h 5m", "45m", "", "3900", "junk", "99999h"]), st.text(max_size=8))
 _ROWS = st.lists(

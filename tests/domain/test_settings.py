@@ -36,6 +36,7 @@ def refused_text(name: str, text: str, known: Known = Known()) -> str:
 def test_the_schema_is_the_settings_dataclass_one_entry_per_key():
     assert list(SPECS) == [f.name for f in fields(Settings)] == [
         "unit", "theme", "keymap", "bar_kg", "bar_lb", "plates_kg", "plates_lb",
+        "dumbbell_step_kg", "dumbbell_step_lb", "machine_step_kg", "machine_step_lb",
         "rest_compound", "rest_isolation", "training_status", "auto_advance"]
     for key, s in SPECS.items():
         assert s.key == key and s.allowed and s.why, key

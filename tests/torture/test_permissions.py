@@ -50,7 +50,7 @@ def test_cli_creates_a_private_database(tmp_path, mask):
                 preexec_fn=with_umask(mask))
         assert r.returncode == 0, r.stderr
     r = cli("--db", str(db), "exercise", "add", "Cable Y Raise", "--primary", "side_delts",
-            preexec_fn=with_umask(mask))
+            "--kind", "isolation", preexec_fn=with_umask(mask))
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in folder.iterdir()) == [
         "training.json", "training.json.lock", "training.sessions-2025-12.json",

@@ -33,12 +33,7 @@ def cmd_log(args: argparse.Namespace) -> int:
 
     store = open_store(args)
     book = store_call(Logbook, store, clock_of(args))
-    exercise = book.catalogue.find(args.exercise)
-    if exercise is None:
-        hints = ", ".join(e.name for e in book.catalogue.closest(args.exercise, 3))
-        hint = f"; did you mean: {hints}?" if hints else ""
-        raise CliError(f"unknown exercise {args.exercise!r}{hint} "
-                       "(list them with: tui-tracker exercises)")
+    exercise = _exercise(book.catalogue, args.exercise)
     unit = args.unit or load_settings(store).unit  # --unit is for this command only
     parsed = [parse_set(text, unit) for text in args.sets]  # all checked before anything is written
     print(f"{exercise.name}, session of {book.day.isoformat()}:")
@@ -59,3 +54,20 @@ def cmd_log(args: argparse.Namespace) -> int:
           f"Heaviest {exercise.name} today: {format_weight(heaviest.weight_kg, heaviest.unit)}.")
     store.close()
     return 0
+
+
+def _exercise(catalogue, name: str):
+    """The exercise `name` means: its name, an alias, or a short name with one clear best
+    match (`curl`, `lat pull`); else a one-line refusal naming the candidates or the
+    closest spellings.  The output's first line names the exercise chosen."""
+    exercise = catalogue.best_match(name)
+    if exercise is not None:
+        return exercise
+    candidates = catalogue.search(name, limit=4, loose=False)
+    if candidates:
+        shown = ", ".join(e.name for e in candidates[:3]) + (", ..." if len(candidates) > 3 else "")
+        raise CliError(f"{name!r} could be several exercises: {shown}; give more of the name "
+                       "(list them with: tui-tracker exercises)")
+    hints = ", ".join(e.name for e in catalogue.closest(name, 3))
+    hint = f"; did you mean: {hints}?" if hints else ""
+    raise CliError(f"unknown exercise {name!r}{hint} (list them with: tui-tracker exercises)")

@@ -20,6 +20,15 @@ KG_PER_LB = 0.45359237
 Unit = Literal["kg", "lb"]
 ExerciseKind = Literal["compound", "isolation"]
 SetKind = Literal["working", "warmup"]
+#: How a load is made: a bar with plates (barbell, ez-bar, trap-bar, smith, and machines
+#: loaded with plates), a pair or one of fixed weights (dumbbell, kettlebell), a pin in a
+#: weight stack (machine, cable), the body (bodyweight), a band, or anything else.
+Equipment = Literal["barbell", "ez-bar", "trap-bar", "smith", "plate-loaded", "dumbbell",
+                    "kettlebell", "machine", "cable", "bodyweight", "band", "other"]
+EQUIPMENT: tuple[Equipment, ...] = ("barbell", "ez-bar", "trap-bar", "smith", "plate-loaded",
+                                    "dumbbell", "kettlebell", "machine", "cable", "bodyweight",
+                                    "band", "other")
+MAX_BAR_KG = 100.0  # the heaviest bar an exercise may name (the bar_kg setting's limit)
 
 
 def new_id() -> str:
@@ -52,6 +61,13 @@ class Exercise:
     breaks down near failure and injury risk is real.  `bodyweight` marks
     movements that lift the body (pull-up, dip, push-up, leg raise): a set
     may carry no weight at all (0 kg is bodyweight), or added load.
+
+    How the load is made, so the app can say what to load and round to it:
+    `equipment` (a bodyweight exercise is always `bodyweight`); `per_hand`: the
+    weight logged is one of two implements held at once (a dumbbell bench press
+    at 22.5 is 2 x 22.5 kg); `unilateral`: one side at a time (a one-arm row at
+    22.5 is 22.5 kg each side); `bar_kg`: this exercise's bar when it is not the
+    equipment's usual one (None: the usual, see domain/plates.py).
     """
 
     id: str
@@ -64,6 +80,10 @@ class Exercise:
     aliases: tuple[str, ...] = ()
     custom: bool = False
     bodyweight: bool = False
+    equipment: Equipment = "other"
+    per_hand: bool = False
+    unilateral: bool = False
+    bar_kg: float | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", clean_text(self.name))  # names are shown everywhere
@@ -75,6 +95,14 @@ class Exercise:
             raise ValueError(f"kind must be compound or isolation, not {self.kind!r}")
         if not 0 <= self.rest_seconds <= 1800:
             raise ValueError("rest must be between 0 and 1800 seconds")
+        if self.equipment not in EQUIPMENT:
+            raise ValueError(f"equipment must be one of {', '.join(EQUIPMENT)}, "
+                             f"not {self.equipment!r}")
+        if self.equipment == "bodyweight" and not self.bodyweight:
+            raise ValueError("an exercise whose equipment is bodyweight lifts the body: "
+                             "it is a bodyweight exercise")
+        if self.bar_kg is not None and not 0 <= self.bar_kg <= MAX_BAR_KG:
+            raise ValueError(f"a bar weighs 0 to {MAX_BAR_KG:g} kg")
 
     @property
     def is_compound(self) -> bool:

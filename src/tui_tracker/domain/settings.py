@@ -26,7 +26,7 @@ from .catalogue import REST_HEAVY, REST_ISOLATION, REST_LIGHT_COMPOUND
 from .inputs import InputError
 from .models import Exercise, Unit
 from .setting_values import (MAX_BAR, MAX_PLATE, MAX_PLATE_SIZES, MAX_REST_SECONDS, MODIFIERS,
-                             BadValue, Known, bar_weight, boolean, boolean_text, brief,
+                             BadValue, Known, as_number, bar_weight, boolean, boolean_text, brief,
                              check_binding_id, keymap_table, num, number_text, numbers_text,
                              one_of, parse_keys, plain_text, plate_sizes, seconds, seconds_text,
                              show_text, theme_name, unit_text)
@@ -58,6 +58,16 @@ class SettingError(InputError):
 
 
 # --- the schema ----------------------------------------------------------------------------
+
+def _load_step(unit: Unit) -> Callable[[Any, Known], float]:
+    """A jump between loads: more than 0, no more than the heaviest plate allowed."""
+    def check(value: Any, known: Known) -> float:
+        step = as_number(value)
+        if not 0 < step <= MAX_PLATE[unit]:
+            raise BadValue(f"{num(step)} {unit} is out of range")
+        return step
+    return check
+
 
 @dataclass(frozen=True)
 class Spec:
@@ -123,6 +133,22 @@ class Settings:
                 "each once, e.g. 45,35,25,10,5,2.5",
         check=plate_sizes("lb"), parse=numbers_text,
         why="the plates your gym has in lb: loads are rounded to what you can build")
+    dumbbell_step_kg: float = _setting(
+        2.5, allowed=f"more than 0, up to {num(MAX_PLATE['kg'])} kg, e.g. 2 or 2.5",
+        check=_load_step("kg"), parse=number_text,
+        why="the jump between your gym's dumbbells in kg: dumbbell loads are rounded to it")
+    dumbbell_step_lb: float = _setting(
+        5.0, allowed=f"more than 0, up to {num(MAX_PLATE['lb'])} lb, e.g. 5",
+        check=_load_step("lb"), parse=number_text,
+        why="the jump between your gym's dumbbells in lb: dumbbell loads are rounded to it")
+    machine_step_kg: float = _setting(
+        5.0, allowed=f"more than 0, up to {num(MAX_PLATE['kg'])} kg, e.g. 5 or 2.5",
+        check=_load_step("kg"), parse=number_text,
+        why="the jump between pins of a weight stack in kg (machines and cables)")
+    machine_step_lb: float = _setting(
+        10.0, allowed=f"more than 0, up to {num(MAX_PLATE['lb'])} lb, e.g. 10 or 5",
+        check=_load_step("lb"), parse=number_text,
+        why="the jump between pins of a weight stack in lb (machines and cables)")
     rest_compound: int | None = _setting(
         None, allowed=f"0 to {MAX_REST_SECONDS} seconds, e.g. 180 or 3:00", check=seconds,
         parse=seconds_text,

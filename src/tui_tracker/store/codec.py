@@ -188,6 +188,10 @@ def exercise_to_dict(e: Exercise) -> dict[str, Any]:
         "aliases": list(e.aliases),
         "custom": e.custom,
         "bodyweight": e.bodyweight,
+        "equipment": e.equipment,
+        "per_hand": e.per_hand,
+        "unilateral": e.unilateral,
+        "bar_kg": e.bar_kg,
     }
 
 
@@ -204,14 +208,30 @@ def _flag(value: Any, field: str) -> bool:
     return value
 
 
+def _bar(value: Any) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise CodecError("bar_kg is not a number")
+    return float(value)
+
+
 def exercise_from_dict(doc: Any) -> Exercise:
     """An exercise as stored.  A muscle listed twice (older versions let that through)
-    is read once, so the database stays readable and a set still counts once."""
+    is read once, so the database stays readable and a set still counts once.
+
+    Files written before an exercise said how its load is made have no equipment:
+    a bodyweight exercise is then `bodyweight`, anything else `other` (the catalogue
+    gives a copy of one of its own exercises that exercise's equipment back)."""
     try:
         if not isinstance(doc, dict):
             raise CodecError("an exercise is not an object")
         primary, secondary = distinct_muscles(_str_tuple(doc, "primary"),
                                               _str_tuple(doc, "secondary"))
+        bodyweight = _flag(doc.get("bodyweight", False), "bodyweight")
+        equipment = doc.get("equipment", "bodyweight" if bodyweight else "other")
+        if not isinstance(equipment, str):
+            raise CodecError("equipment is not a string")
         return Exercise(
             id=_str(doc, "id"),
             name=_str(doc, "name"),
@@ -223,7 +243,11 @@ def exercise_from_dict(doc: Any) -> Exercise:
             aliases=_str_tuple(doc, "aliases"),
             custom=bool(doc["custom"]),
             # Absent in files written before the flag existed: not bodyweight.
-            bodyweight=_flag(doc.get("bodyweight", False), "bodyweight"),
+            bodyweight=bodyweight,
+            equipment=equipment,  # type: ignore[arg-type]  (Exercise checks the value)
+            per_hand=_flag(doc.get("per_hand", False), "per_hand"),
+            unilateral=_flag(doc.get("unilateral", False), "unilateral"),
+            bar_kg=_bar(doc.get("bar_kg")),
         )
     except KeyError as e:
         raise CodecError(f"an exercise has no {e.args[0]!r}") from e
