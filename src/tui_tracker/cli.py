@@ -71,9 +71,9 @@ def _top_parser() -> argparse.ArgumentParser:
 
 def _groups():
     """The subcommand modules, in the order `--help` lists them (imported lazily)."""
-    from .commands import config, demo, exercises, log, meso, serve, transfer, volume
+    from .commands import config, demo, exercises, log, meso, serve, targets, transfer, volume
 
-    return (log, volume, exercises, meso, serve, transfer, demo, config)
+    return (log, volume, targets, exercises, meso, serve, transfer, demo, config)
 
 
 def build_parser() -> argparse.ArgumentParser:
