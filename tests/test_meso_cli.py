@@ -9,8 +9,6 @@ import pytest
 from tui_tracker.cli import main
 from tui_tracker.store import Store
 
-from .pending import STORE_FILLS_DEFAULTS
-
 
 @pytest.fixture
 def db(tmp_path):
@@ -84,7 +82,6 @@ def test_rir_4_and_a_last_week_at_0_are_saved_with_warnings_and_the_plan_check(c
     assert blocks(db)[0].rir_targets == (4, 3, 2, 0)
 
 
-@STORE_FILLS_DEFAULTS
 def test_a_sound_block_has_nothing_to_flag(capsys, db):
     code, out, err = run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "5",
                          "--template", "full-body-3")

@@ -72,7 +72,6 @@ def test_reading_the_targets_creates_no_database(capsys, db, tmp_path):
     assert code == 0 and "Chest" in out and not (tmp_path / "training.json").exists()
 
 
-@STORE_FILLS_DEFAULTS
 def test_muscles_trained_through_compounds_default_to_0_16_with_the_reason(capsys, db):
     doc = json.loads(run(capsys, db, "targets", "--json")[1])["muscles"]
     assert {m: tuple(v["target"]) for m, v in doc.items()} == dict(DEFAULT_TARGETS)
@@ -80,3 +79,17 @@ def test_muscles_trained_through_compounds_default_to_0_16_with_the_reason(capsy
     assert "trained in every press" in doc["front_delts"]["why_default"]
     code, out, _ = run(capsys, db, "targets")
     assert "Front delts  0-16   default: 0-16: trained in every press" in out
+
+
+@STORE_FILLS_DEFAULTS
+def test_a_band_set_to_exactly_10_16_on_a_muscle_whose_default_differs_is_kept(capsys, db):
+    run(capsys, db, "targets", "set", "front_delts", "10-16")
+    doc = json.loads(run(capsys, db, "targets", "--json")[1])["muscles"]
+    assert doc["front_delts"]["target"] == [10, 16]
+
+
+def test_10_16_on_a_muscle_whose_default_differs_warns_and_keeps_the_default(capsys, db):
+    code, out, err = run(capsys, db, "targets", "set", "traps", "10-16")
+    assert code == 0 and out == "Traps: 0-16 hard sets a week (the default).\n"
+    assert err.startswith("tui-tracker: warning: this version reads 10-16 on traps as its "
+                          "default (0-16)")

@@ -36,7 +36,8 @@ def refused_text(name: str, text: str, known: Known = Known()) -> str:
 def test_the_schema_is_the_settings_dataclass_one_entry_per_key():
     assert list(SPECS) == [f.name for f in fields(Settings)] == [
         "unit", "theme", "keymap", "bar_kg", "bar_lb", "plates_kg", "plates_lb",
-        "rest_compound", "rest_isolation", "training_status", "auto_advance"]
+        "rest_compound", "rest_isolation", "training_status", "auto_advance",
+        "health_notice_read"]
     for key, s in SPECS.items():
         assert s.key == key and s.allowed and s.why, key
         assert s.default == getattr(Settings(), key)

@@ -159,11 +159,12 @@ def _save_new(store, new, today: date, replace: bool) -> int:
 
 def _print_plan(meso, store) -> None:
     from ..domain.plan_check import check_plan
+    from ..domain.targets import lifter_targets
     from .config import load_settings
     from .plan_text import print_check, print_summary
 
     catalogue = store.catalogue()
-    targets = store_call(store.volume_targets)
+    targets = lifter_targets(store_call(store.volume_targets))
     print_summary(meso, catalogue, targets)
     status = load_settings(store).training_status
     print_check(check_plan(meso, catalogue.get, targets, status))
@@ -351,7 +352,10 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0
     print(f"{info['mesocycle']['name']}: {info['label']}")
     if info["target_rir"] is not None:
-        print(f"Target RIR this week: {info['target_rir']}")
+        from ..domain.effort import week_target_text
+
+        last = info["plan_week"] == info["weeks"]
+        print(f"Target RIR this week: {week_target_text(info['target_rir'], last)}")
     if info["next_block_due"]:
         print("Today: no plan: the block is done (tui-tracker meso next starts the next one, "
               "meso end closes it)")

@@ -96,3 +96,15 @@ def parse_muscle(text: str) -> str:
 
 def is_default(muscle: str, band: Band) -> bool:
     return DEFAULT_TARGETS[muscle] == tuple(band)
+
+
+def lifter_targets(stored: Mapping[str, Band]) -> dict[str, Band]:
+    """Each muscle's band from what the store returns (store.volume_targets()).
+
+    The store fills a muscle the lifter never set with the evidence's 10-16, whatever the
+    muscle; such a value on a muscle whose default differs is read as that default.  Known
+    limit until the store fills DEFAULT_TARGETS itself: a band the lifter set to exactly
+    10-16 on one of those muscles reads as its default too.
+    """
+    return {m: DEFAULT_TARGETS[m] if tuple(stored.get(m, EVIDENCE_BAND)) == EVIDENCE_BAND
+            else tuple(stored[m]) for m in MUSCLES}  # type: ignore[misc]

@@ -23,6 +23,7 @@ from ..domain.mesocycle import (
 from ..domain.models import format_weight
 from ..domain.muscles import MUSCLE_LABELS
 from ..domain.progress import best_set, e1rm_trend, main_lifts, rir_compliance, trend_direction
+from ..domain.targets import lifter_targets
 from ..domain.volume import IsoWeek, volume_by_week, warn_single_session
 from .deload import (
     DeloadPrompt, NextBlockPrompt, apply_deload_choice, apply_end_block, apply_next_block,
@@ -158,7 +159,8 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
         weeks = [last]
         while weeks[0] != first and len(weeks) < MAX_WEEK_COLUMNS:
             weeks.insert(0, weeks[0].previous())
-        volume = volume_by_week(sessions, weeks, catalogue.get, self.store.volume_targets())
+        volume = volume_by_week(sessions, weeks, catalogue.get,
+                                lifter_targets(self.store.volume_targets()))
         table = self.query_one("#volume-table", DataTable)
         table.clear(columns=True)
         table.add_columns("Muscle", "This week", "Sets", "Band", "Sess")

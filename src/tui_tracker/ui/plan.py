@@ -28,6 +28,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from ..domain.blocks import check_start, closing_note, overlapping, supersede
 from ..domain.mesocycle import (
     WEEKDAYS, Mesocycle, PlannedExercise, TrainingDay, planned_weekly_sets, with_rir_targets)
+from ..domain.targets import lifter_targets
 from ..domain.templates import TEMPLATES
 from ..store import StoreError
 from .modals import Confirm, ExercisePicker
@@ -72,7 +73,7 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
         self.store = store
         self.today = clock.today()
         self.catalogue = store.catalogue()
-        self.bands = store.volume_targets()
+        self.bands = lifter_targets(store.volume_targets())
         self.base: Mesocycle | None = None  # weeks, start, name and id, from the setup
         self.template: str | None = None  # where `days` came from
         self.days: list[TrainingDay] = []
