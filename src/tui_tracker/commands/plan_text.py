@@ -44,7 +44,7 @@ def print_summary(meso: Mesocycle, catalogue, targets: dict[str, tuple[int, int]
     for m, v in volume.items():
         if v.sets == 0:
             continue
-        flag = "  (1 day: split it over two)" if v.single_session and v.target[0] > 0 else ""
+        flag = "  (1 day: split it over two)" if v.split_advised else ""
         print(f"  {MUSCLE_LABELS[m]:<12} {v.sets:>5.1f}  {v.target[0]}-{v.target[1]} "
               f"{v.status}{flag}")
     print("See every set with its target RIR: tui-tracker meso show")

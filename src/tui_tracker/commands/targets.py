@@ -67,7 +67,7 @@ def cmd_set(args: argparse.Namespace) -> int:
     import sys
 
     from ..domain.muscles import MUSCLE_LABELS
-    from ..domain.targets import DEFAULT_TARGETS, EVIDENCE_BAND, parse_band, parse_muscle
+    from ..domain.targets import DEFAULT_TARGETS, band_to_save, parse_band, parse_muscle
 
     try:
         muscle = parse_muscle(args.muscle)
@@ -75,15 +75,13 @@ def cmd_set(args: argparse.Namespace) -> int:
                 else parse_band(muscle, args.band))
     except ValueError as e:
         raise CliError(str(e)) from None
-    low, high = DEFAULT_TARGETS[muscle]
-    if band == EVIDENCE_BAND and band != DEFAULT_TARGETS[muscle]:  # targets.lifter_targets
-        print(f"tui-tracker: warning: this version reads 10-16 on {MUSCLE_LABELS[muscle].lower()} "
-              f"as its default ({low}-{high}); for a band of your own, give another, such as "
-              "10-15", file=sys.stderr)
-        band = DEFAULT_TARGETS[muscle]
+    band, note = band_to_save(muscle, band)
+    if note:
+        print(f"tui-tracker: warning: {note}", file=sys.stderr)
     store = open_store(args)
     store_call(store.set_volume_target, muscle, *band)
     store.close()
+    low, high = DEFAULT_TARGETS[muscle]
     note = "the default" if band == DEFAULT_TARGETS[muscle] else f"default {low}-{high}"
     print(f"{MUSCLE_LABELS[muscle]}: {band[0]}-{band[1]} hard sets a week ({note}).")
     return 0

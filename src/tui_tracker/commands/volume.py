@@ -37,7 +37,8 @@ def cmd_volume(args: argparse.Namespace) -> int:
     if args.json:
         out = {"week": str(week), "week_over": week_over, "muscles": {
             m: {"sets": v.sets, "sessions": v.sessions, "target": list(v.target),
-                "status": v.status, "single_session": v.single_session}
+                "status": v.status, "single_session": v.single_session,
+                "split_advised": v.split_advised}
             for m, v in volume.items()}}
         print(json.dumps(out, indent=2))
         return 0

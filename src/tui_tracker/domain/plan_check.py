@@ -123,7 +123,7 @@ def _volume_notes(meso: Mesocycle, exercises: Lookup, targets: dict[str, tuple[i
                                   f"{label}: {_sets(v.sets)} hard sets a week, {side} its "
                                   f"{low}-{high} band.",
                                   _band_reason(muscle, v.target, status)))
-        if v.single_session and low > 0:
+        if v.split_advised:
             day = next((d for d in meso.days if _trains(d, muscle, exercises)), None)
             where = f"all on {day.name}" if day else "all on one day"
             notes.append(PlanNote("split", muscle,

@@ -158,6 +158,13 @@ class MuscleVolume:
         """Hard sets came from fewer than two sessions (none at all is not flagged)."""
         return self.sets > 0 and self.sessions < 2
 
+    @property
+    def split_advised(self) -> bool:
+        """One session only, on a muscle whose band asks for sets (its low end above 0): the
+        evidence's 10-16 is "split across two sessions"; a muscle only brushed by compounds
+        (a 0-16 band) needs no second day."""
+        return self.single_session and self.target[0] > 0
+
 
 def weekly_sets(
     sessions: Iterable[Session],
@@ -212,6 +219,6 @@ def volume_by_week(
 
 
 def warn_single_session(v: MuscleVolume, week: Week, today: date) -> bool:
-    """Flag a muscle trained in one session only once the week is over (or on its last
-    day): mid-week, the second session may simply not have happened yet."""
-    return v.single_session and today >= week.last
+    """Flag a muscle trained in one session only (`split_advised`) once the week is over
+    (or on its last day): mid-week, the second session may simply not have happened yet."""
+    return v.split_advised and today >= week.last
