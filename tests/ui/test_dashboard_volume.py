@@ -123,3 +123,15 @@ async def test_an_empty_band_puts_the_default_back_and_the_default_says_why(db):
         await pilot.press("backspace", "enter")  # the typed value is selected: cleared
         await pilot.pause()
         assert app.screen.query_one("#volume-table", DataTable).get_row("traps")[3] == "0-16"
+
+
+async def test_a_last_week_at_0_reads_as_what_it_plans_in_the_title(db):
+    from dataclasses import replace
+
+    with Store(db) as store:
+        store.save_mesocycle(replace(Mesocycle("Block", WEDNESDAY, 3, DAYS), rir_targets=(3, 2, 0)))
+    app = make_app(db, FixedClock(WEDNESDAY + timedelta(weeks=2)))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_dashboard(pilot)
+        title = str(app.screen.query_one("#dash-title").render())
+        assert "Week 3 of 3 · target RIR 1, allowed final sets 0" in title

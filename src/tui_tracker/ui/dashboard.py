@@ -17,9 +17,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, ProgressBar, Static, TabbedContent, TabPane
 
 from ..domain.deload import DeloadDecision, deload_decision, next_block_due
+from ..domain.effort import week_target_text
 from ..domain.mesocycle import (
     DELOAD_DAYS, DELOAD_RIR, Mesocycle, active_mesocycle, block_weeks, deload_due_from, phase,
-    week_label, week_target_rir)
+    plan_week, week_label, week_target_rir)
 from ..domain.models import format_weight
 from ..domain.muscles import MUSCLE_LABELS
 from ..domain.progress import best_set, e1rm_trend, main_lifts, rir_compliance, trend_direction
@@ -117,7 +118,10 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
             return
         bar.display = True
         rir = week_target_rir(meso, self.today)
-        target = "" if rir is None else f" · target RIR {rir}" + ("+" if rir == DELOAD_RIR else "")
+        last = plan_week(meso, self.today) == meso.weeks
+        target = ("" if rir is None else " · target RIR "
+                  + (f"{rir}+" if rir == DELOAD_RIR and phase(meso, self.today) == "deload"
+                     else week_target_text(rir, last)))
         title.update(Content.assemble((meso.name, "bold"), f" · {week_label(meso, self.today)}{target}"))
         bar.update(total=(meso.weeks + 1) * 7, progress=self._days_done(meso))
 
