@@ -550,12 +550,12 @@ def test_rir_targets_that_contradict_the_evidence_are_refused(targets, reason):
 # --- the block's weeks (the dashboard's columns) ----------------------------------------------
 
 def test_block_weeks_follow_the_start_not_the_calendar():
-    from tui_tracker.domain.mesocycle import block_weeks
+    from tui_tracker.domain.volume import block_weeks
 
     wednesday = START + timedelta(days=2)
     m = Mesocycle("Block", wednesday, 4, (UPPER, LOWER))
-    assert block_weeks(m, wednesday - timedelta(days=1)) == []
-    spans = block_weeks(m, wednesday + timedelta(days=15))  # a Thursday, in week 3
+    assert block_weeks(m.start, m.deload_start, wednesday - timedelta(days=1)) == []
+    spans = block_weeks(m.start, m.deload_start, wednesday + timedelta(days=15))  # week 3
     assert [(s.label, s.first, s.last) for s in spans] == [
         ("W1", date(2026, 11, 4), date(2026, 11, 10)),
         ("W2", date(2026, 11, 11), date(2026, 11, 17)),
@@ -564,10 +564,10 @@ def test_block_weeks_follow_the_start_not_the_calendar():
 
 
 def test_block_weeks_run_on_past_the_plan_then_the_deload_week_and_after():
-    from tui_tracker.domain.mesocycle import block_weeks
+    from tui_tracker.domain.volume import block_weeks
 
     m = meso(3, deload_start=day(5, 2))  # deload due from week 4; started on its Wednesday
-    spans = block_weeks(m, day(7, 0))
+    spans = block_weeks(m.start, m.deload_start, day(7, 0))
     assert [s.label for s in spans] == ["W1", "W2", "W3", "W4", "W5", "DL", "+1"]
     w5, dl, after = spans[4:]
     assert (w5.first, w5.last) == (day(5, 0), day(5, 1))  # cut short the day before the deload
@@ -577,12 +577,12 @@ def test_block_weeks_run_on_past_the_plan_then_the_deload_week_and_after():
 
 @given(st.integers(3, 6), st.integers(0, 80), st.one_of(st.none(), st.integers(0, 60)))
 def test_block_weeks_cover_every_day_from_the_start_once(weeks, offset, deload_after):
-    from tui_tracker.domain.mesocycle import block_weeks
+    from tui_tracker.domain.volume import block_weeks
 
     deload = START + timedelta(days=deload_after) if deload_after is not None else None
     m = meso(weeks, deload_start=deload)
     today = START + timedelta(days=offset)
-    spans = block_weeks(m, today)
+    spans = block_weeks(m.start, m.deload_start, today)
     days = [START + timedelta(days=i) for i in range(offset + 1)]
     assert all(sum(d in s for s in spans) == 1 for d in days)
     assert all(s.first <= s.last and (s.last - s.first).days <= 6 for s in spans)
@@ -590,7 +590,7 @@ def test_block_weeks_cover_every_day_from_the_start_once(weeks, offset, deload_a
 
 
 def test_block_weeks_stop_at_the_end_of_the_calendar():
-    from tui_tracker.domain.mesocycle import block_weeks
+    from tui_tracker.domain.volume import block_weeks
 
     m = Mesocycle("Block", date(9999, 12, 20), 3, (UPPER, LOWER))
-    assert block_weeks(m, date.max)[-1].last == date.max
+    assert block_weeks(m.start, m.deload_start, date.max)[-1].last == date.max

@@ -111,7 +111,8 @@ def test_failure_planned_on_a_high_skill_lift_would_be_flagged():
     meso = block(day("A", 0, ("barbell-back-squat", 3)), targets=(3, 2, 1))
     planted = [PlannedSet(meso.days[0], squat, 3, 3, 5, 8, 0)]
     notes = failure_notes(meso, planted, None)
-    assert len(notes) == 1 and notes[0].message == "Failure is planned on Barbell Back Squat in week 3."
+    assert len(notes) == 1
+    assert notes[0].message == "Failure is planned on Barbell Back Squat in week 3."
     assert notes[0].reason == EVIDENCE_HIGH_SKILL
 
 

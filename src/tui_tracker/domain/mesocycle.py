@@ -32,7 +32,7 @@ from .models import Exercise, new_id
 from .text import clean_text
 from .muscles import MUSCLES
 from .targets import DEFAULT_TARGETS
-from .volume import DaySpan, MuscleVolume, muscle_credit
+from .volume import MuscleVolume, muscle_credit
 
 MIN_WEEKS, MAX_WEEKS = 3, 6
 #: Target RIR in the deload week: easy sets that keep the groove without adding fatigue.
@@ -305,38 +305,6 @@ def week_label(meso: Mesocycle, today: date) -> str:
     if p == "deload_due":
         return f"Week {week}, deload due"
     return f"Week {week} of {meso.weeks}"
-
-
-def block_weeks(meso: Mesocycle, today: date) -> list[DaySpan]:
-    """The block's weeks up to the one holding `today`, oldest first.
-
-    W1, W2, ...: the 7 days from the start, and each 7 days after (on through the
-    weeks past the plan while the deload is due); the week the deload starts in is cut
-    short the day before it.  DL: the deload week, 7 days from the day it was started.
-    After it, +1, +2, ...: 7 days at a time from its end.  None before the block starts.
-    """
-    spans: list[DaySpan] = []
-    if today < meso.start:
-        return spans
-    deload = meso.deload_start
-    first, n = meso.start, 1
-    while first <= today and (deload is None or first < deload):
-        last = shift(first, 6)
-        if deload is not None and last >= deload:
-            last = shift(deload, -1)
-        spans.append(DaySpan(f"W{n}", first, last))
-        if last == date.max:
-            return spans
-        first, n = shift(last, 1), n + 1
-    if deload is not None and deload <= today:
-        first, n = deload, 0
-        while first <= today:
-            last = shift(first, 6)
-            spans.append(DaySpan("DL" if n == 0 else f"+{n}", first, last))
-            if last == date.max:
-                break
-            first, n = shift(last, 1), n + 1
-    return spans
 
 
 # --- effort -----------------------------------------------------------------------------------

@@ -154,7 +154,8 @@ def failure_notes(meso: Mesocycle, last: list[PlannedSet], status: Status) -> li
     if kept:
         notes.append(PlanNote("failure", ", ".join(kept),
                               f"Week {meso.weeks} asks for failure (RIR 0); "
-                              f"{_names(kept, 'stays', 'stay')} at 1.", f"{EVIDENCE_HIGH_SKILL} {status_note(status, 'failure')}"))
+                              f"{_names(kept, 'stays', 'stay')} at 1.",
+                              f"{EVIDENCE_HIGH_SKILL} {status_note(status, 'failure')}"))
     short = sorted({s.exercise.name for s in last
                     if not s.exercise.high_skill and s.of < FAILURE_MIN_SETS})
     if short:

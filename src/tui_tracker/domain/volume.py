@@ -113,6 +113,43 @@ class DaySpan:
 Week = IsoWeek | DaySpan
 
 
+def _days_after(day: date, days: int) -> date:
+    """`day` moved by `days`, clamped to the calendar (dates come from the store as saved)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
+def block_weeks(start: date, deload_start: date | None, today: date) -> list[DaySpan]:
+    """A block's weeks up to the one holding `today`, oldest first (the dashboard's columns).
+
+    W1, W2, ...: the 7 days from `start`, and each 7 days after (on through the weeks past
+    the plan while the deload is due); the week the deload starts in is cut short the day
+    before it.  DL: the deload week, 7 days from `deload_start`, the day the lifter started
+    it.  After it, +1, +2, ...: 7 days at a time.  None before the block starts.
+    """
+    spans: list[DaySpan] = []
+    first, n = start, 1
+    while first <= today and (deload_start is None or first < deload_start):
+        last = _days_after(first, 6)
+        if deload_start is not None and last >= deload_start:
+            last = _days_after(deload_start, -1)
+        spans.append(DaySpan(f"W{n}", first, last))
+        if last == date.max:
+            return spans
+        first, n = _days_after(last, 1), n + 1
+    if deload_start is not None and deload_start <= today:
+        first, n = deload_start, 0
+        while first <= today:
+            last = _days_after(first, 6)
+            spans.append(DaySpan("DL" if n == 0 else f"+{n}", first, last))
+            if last == date.max:
+                break
+            first, n = _days_after(last, 1), n + 1
+    return spans
+
+
 def muscle_credit(ex: Exercise) -> dict[str, float]:
     """What one hard set of `ex` gives each muscle: 1 primary, 0.5 secondary.
 

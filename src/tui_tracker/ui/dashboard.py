@@ -19,13 +19,13 @@ from textual.widgets import DataTable, ProgressBar, Static, TabbedContent, TabPa
 from ..domain.deload import DeloadDecision, deload_decision, next_block_due
 from ..domain.effort import week_target_text
 from ..domain.mesocycle import (
-    DELOAD_DAYS, DELOAD_RIR, Mesocycle, active_mesocycle, block_weeks, deload_due_from, phase,
-    plan_week, week_label, week_target_rir)
+    DELOAD_DAYS, DELOAD_RIR, Mesocycle, active_mesocycle, deload_due_from, phase, plan_week,
+    week_label, week_target_rir)
 from ..domain.models import format_weight
 from ..domain.muscles import MUSCLE_LABELS
 from ..domain.progress import best_set, e1rm_trend, main_lifts, rir_compliance, trend_direction
 from ..domain.targets import lifter_targets
-from ..domain.volume import IsoWeek, Week, volume_by_week, warn_single_session
+from ..domain.volume import IsoWeek, Week, block_weeks, volume_by_week, warn_single_session
 from .deload import (
     DeloadPrompt, NextBlockPrompt, apply_deload_choice, apply_end_block, apply_next_block,
     short_day)
@@ -162,7 +162,8 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
     def _volume_weeks(self, meso: Mesocycle | None, start: date) -> list[Week]:
         """The block's own weeks (W1 = the 7 days from its start; DL, the deload week), the
         last MAX_WEEK_COLUMNS of them; calendar weeks without a block (or before it starts)."""
-        spans: list[Week] = list(block_weeks(meso, self.today)) if meso else []
+        spans: list[Week] = (list(block_weeks(meso.start, meso.deload_start, self.today))
+                             if meso else [])
         if spans:
             return spans[-MAX_WEEK_COLUMNS:]
         first, last = IsoWeek.of(start), IsoWeek.of(self.today)
