@@ -82,11 +82,12 @@ class TrackerApp(KeepsRunning, App):
         remember the answers in (the command line always gives the app one) and it reads:
         a damaged file may hold the answers, and could not take new ones."""
         from ..domain.sources import notices_due
-        from ..store.settings_file import SettingsFile
-        from .about import HealthNotice, TrainingStatusQuestion
 
         if self.loaded is None or not notices_due(self.settings):
             return
+        from ..store.settings_file import SettingsFile
+        from .about import HealthNotice, TrainingStatusQuestion
+
         try:
             SettingsFile(self.loaded.path).read()
         except StoreError:
@@ -102,16 +103,21 @@ class TrackerApp(KeepsRunning, App):
                 self.notify(Content(str(error)).markup, title="Not saved", severity="error")
             self.settings = replace(self.settings, **{key: value})
 
-        def next_notice(*_) -> None:
-            if not due:
-                return
-            notice = due.pop(0)
-            if notice == "health":
-                self.push_screen(HealthNotice(lambda read: (
-                    remember("health_notice_read", True) if read else None, next_notice())))
-            else:
-                self.push_screen(TrainingStatusQuestion(lambda status: (
-                    remember("training_status", status) if status else None, next_notice())))
+        def health_read(read: bool | None) -> None:
+            if read:
+                remember("health_notice_read", True)
+            next_notice()
+
+        def status_given(status: str | None) -> None:
+            if status:
+                remember("training_status", status)
+            next_notice()
+
+        def next_notice() -> None:
+            if due:
+                notice = due.pop(0)
+                self.push_screen(HealthNotice(health_read) if notice == "health"
+                                 else TrainingStatusQuestion(status_given))
 
         next_notice()
 
