@@ -139,3 +139,25 @@ async def test_the_palette_opens_about_the_advice(db, clock):
             if isinstance(app.screen, AboutScreen):
                 break
         assert isinstance(app.screen, AboutScreen)
+
+
+def screen_text(app) -> str:
+    """What the terminal shows, borders dropped and lines joined (wrapped text reads whole)."""
+    import re
+
+    text = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    return " ".join(re.sub("[\u2500-\u259f]", " ", text).split())
+
+
+async def test_the_notices_are_readable_whole_at_80x24(db, clock, tmp_path):
+    app = first_start_app(db, clock, tmp_path / "settings.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert ("Consult a physician or qualified healthcare professional before beginning any "
+                "new training regimen, particularly if you have pre-existing injuries or "
+                "medical conditions.") in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "for those new to lifting the margin between failure and near-failure" in shown
+        assert "tui-tracker config set training_status" in shown

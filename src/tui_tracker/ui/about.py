@@ -85,10 +85,17 @@ class AboutScreen(KeepsRunning, Screen):
 
 # --- the first start ---------------------------------------------------------------------------
 
+#: Long lines wrap inside the first-start dialogs (a Label is as wide as its text).
+NOTICE_CSS = """
+#health-notice Label, #status-question Label { width: 1fr; }
+"""
+
+
 class HealthNotice(Dialog[bool]):
     """The evidence's advice to consult a professional first: Enter = read (not shown
     again), Esc = show it again next time."""
 
+    DEFAULT_CSS = NOTICE_CSS
     BINDINGS = [
         Binding("enter", "answer_with(True)", "Read"),
         Binding("escape", "answer_with(False)", "Later"),
@@ -118,6 +125,7 @@ STATUS_CHOICES: dict[TrainingStatus, str] = {
 class TrainingStatusQuestion(Dialog[TrainingStatus]):
     """How long the lifter has trained hard: ↑/↓ and Enter, or 1-3; Esc asks next time."""
 
+    DEFAULT_CSS = NOTICE_CSS
     BINDINGS = [
         Binding("1", "choose('new')", "New", show=False),
         Binding("2", "choose('some_years')", "Some years", show=False),

@@ -24,6 +24,9 @@ class BandEditor(Dialog[Band]):
     """`LOW-HIGH` sets a week for one muscle; empty (or `default`) is its default."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    DEFAULT_CSS = """
+    #band-editor Label { width: 1fr; }
+    """
 
     def __init__(self, muscle: str, band: Band,
                  on_answer: Callable[[Band | None], None] | None = None) -> None:
