@@ -112,8 +112,8 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
         title = self.query_one("#dash-title", Static)
         bar = self.query_one("#dash-progress", ProgressBar)
         if meso is None:
-            title.update("No mesocycle yet: press [b]p[/b] to plan one from a template. "
-                         "Volume below is by calendar week.")
+            title.update("No mesocycle yet: [b]p[/b] plans one from a template. Volume is by "
+                         "calendar week.")
             bar.display = False
             return
         bar.display = True
