@@ -32,8 +32,16 @@ def today() -> date:
     return TODAY
 
 
+#: A lifter past the first start: the health notice read, the training status answered, so
+#: the app opens on Today with no first-start dialog over it (tests/ui/test_first_start.py
+#: starts from nothing instead).
+FIRST_START_DONE = 'health_notice_read = true\ntraining_status = "some_years"\n'
+
+
 @pytest.fixture(autouse=True)
 def _own_settings_file(tmp_path_factory, monkeypatch):
-    """Every test reads its own settings file, never the machine's ~/.config one."""
+    """Every test reads its own settings file, never the machine's ~/.config one: a
+    returning lifter's (FIRST_START_DONE)."""
     folder = tmp_path_factory.mktemp("config")
+    (folder / "settings.toml").write_text(FIRST_START_DONE)
     monkeypatch.setenv("TUI_TRACKER_CONFIG", str(folder / "settings.toml"))

@@ -87,7 +87,8 @@ def seed(store, today: date, *, block: bool = True, today_sets: bool = True,
     weekday and one on the next; three past sessions of every hostile exercise, their
     loads falling with `falling` (the dashboard's fatigue signal names each exercise:
     a prompt from week 4, warnings before); with `today_sets`, an open session today
-    holding a lighter set of each.
+    holding a lighter set of each (9 reps @3: a confident estimate, as the fatigue rule
+    needs).
     """
     exercises = hostile_exercises()
     for ex in exercises:
@@ -113,7 +114,7 @@ def seed(store, today: date, *, block: bool = True, today_sets: bool = True,
     if today_sets:
         session = None
         for k, i in enumerate(ids):
-            session = store.log_set(LoggedSet(i, 60.0, 10, 3, at=at(today, 17, k), note=NOTE),
+            session = store.log_set(LoggedSet(i, 60.0, 9, 3, at=at(today, 17, k), note=NOTE),
                                     day=today, session_id=session.id if session else None)
         session_id = session.id if session else None
     return Seeded(ids, meso_id, session_id)

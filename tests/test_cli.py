@@ -125,7 +125,8 @@ def test_volume_json_shape(capsys, db):
     assert data["week"] == "2026-W47"
     assert list(data["muscles"]) == list(MUSCLES)
     assert data["muscles"]["quads"] == {"sets": 12.0, "sessions": 2, "target": [10, 16],
-                                        "status": "within", "single_session": False}
+                                        "status": "within", "single_session": False,
+                                        "split_advised": False}
     assert data["muscles"]["chest"]["status"] == "below"
 
 

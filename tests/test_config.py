@@ -56,8 +56,8 @@ def test_without_a_file_every_setting_is_a_default_and_nothing_is_created(capsys
     table = rows(out)
     assert list(table) == ["unit", "theme", "keymap", "bar_kg", "bar_lb", "plates_kg",
                            "plates_lb", "dumbbell_step_kg", "dumbbell_step_lb",
-                           "machine_step_kg", "machine_step_lb", "rest_compound", "rest_isolation", "training_status",
-                           "auto_advance"]
+                           "machine_step_kg", "machine_step_lb", "rest_compound", "rest_isolation",
+                           "training_status", "auto_advance", "health_notice_read"]
     assert table["unit"] == ("kg", "default")
     assert table["plates_kg"] == ("25 20 15 10 5 2.5 1.25", "default")
     assert table["training_status"] == ("(not set: the app asks)", "default")
@@ -88,7 +88,8 @@ def test_set_checks_writes_and_config_shows_it_from_the_file(capsys, cfg):
     (("untis", "lb"), "tui-tracker: error: 'untis': unknown setting; did you mean unit? "
                       "(allowed: unit, theme, keymap, bar_kg, bar_lb, plates_kg, plates_lb, "
                       "dumbbell_step_kg, dumbbell_step_lb, machine_step_kg, machine_step_lb, "
-                      "rest_compound, rest_isolation, training_status, auto_advance)\n"),
+                      "rest_compound, rest_isolation, training_status, auto_advance, "
+                      "health_notice_read)\n"),
     (("plates_kg", "20,20"), "tui-tracker: error: plates_kg: 20 kg is listed twice (list each "
                              "size once) (allowed: 1 to 20 plate sizes up to 50 kg, each once, "
                              "e.g. 25,20,15,10,5,2.5,1.25)\n"),
@@ -207,7 +208,7 @@ def test_bad_values_in_the_file_are_shown_as_refused_with_one_line_each_and_exit
         f"tui-tracker: warning: settings file {cfg}: unknown setting 'colour' is ignored "
         "(known: unit, theme, keymap, bar_kg, bar_lb, plates_kg, plates_lb, dumbbell_step_kg, "
         "dumbbell_step_lb, machine_step_kg, machine_step_lb, rest_compound, "
-        "rest_isolation, training_status, auto_advance)"]
+        "rest_isolation, training_status, auto_advance, health_notice_read)"]
     # another key can still be set, and the bad ones are left for the lifter to fix
     assert run(capsys, "config", "set", "unit", "lb")[0] == 0
     assert tomllib.loads(cfg.read_text())["rest_isolation"] == 9999

@@ -53,7 +53,95 @@ def test_bad_template_and_rir_list_are_one_line_errors(capsys, db):
     code, _, err = run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "4", "--rir", "3,2")
     assert code == 2 and "4 values" in err
     code, _, err = run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "3", "--rir", "3,2,9")
-    assert code == 2 and "0 to 5" in err
+    assert code == 2 and "plan 0 to 4" in err
+
+
+@pytest.mark.parametrize("rir, says", [
+    ("0,1,1", "week 1 at RIR 0: 0 (failure) only in the last week"),
+    ("2,3,1", "week 2's target (3) is above week 1's (2): targets fall or hold"),
+    ("5,3,1", "week 1 at RIR 5: a set 5 or more reps short of failure is not a hard set"),
+])
+def test_rir_targets_against_the_evidence_are_refused_with_the_reason(capsys, db, rir, says):
+    code, out, err = run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "3", "--rir", rir)
+    assert code == 2 and out == "" and err.count("\n") == 1 and says in err
+    assert blocks(db) == []
+
+
+def test_rir_4_and_a_last_week_at_0_are_saved_with_warnings_and_the_plan_check(capsys, db):
+    code, out, err = run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "4",
+                         "--rir", "4,3,2,0")
+    assert code == 0
+    warnings = err.splitlines()
+    assert len(warnings) == 2 and all(w.startswith("tui-tracker: warning: --rir ") for w in warnings)
+    assert "week 1 at RIR 4: further from failure than the 1-3" in warnings[0]
+    assert "week 4 at RIR 0: only the final set" in warnings[1]
+    assert "Target RIR by week: W1 4, W2 3, W3 2, W4 0 (week 4 at 0: failure only" in out
+    assert "Plan check (advice; the block is saved as planned):" in out
+    assert "  - Week 1: 0 of 87 planned sets at 1-3 RIR (87 at 4 or more)." in out
+    assert "stay at 1." in out and "Barbell Back Squat" in out
+    assert blocks(db)[0].rir_targets == (4, 3, 2, 0)
+
+
+def test_a_sound_block_has_nothing_to_flag(capsys, db):
+    code, out, err = run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "5",
+                         "--template", "full-body-3")
+    assert code == 0 and err == ""
+    assert "Plan check: nothing to flag." in out
+    assert "(no failure planned; most sets at 1-3 RIR every week)" in out
+
+
+def test_meso_show_prints_every_week_day_exercise_and_set(capsys, db):
+    run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "3", "--rir", "3,2,0")
+    code, out, err = run(capsys, db, "2026-11-05", "meso", "show")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[1] == "Week 1 (Mon 02 Nov - Sun 08 Nov): target RIR 3"
+    assert lines[2] == "  Mon Upper A"
+    assert lines[3] == "    Barbell Bench Press (barbell-bench-press, compound): 4 x 5-8 @3"
+    assert ("    Barbell Back Squat (barbell-back-squat, compound, high skill): 4 x 5-8 @3"
+            in lines)
+    week3 = lines[lines.index("Week 3 (Mon 16 Nov - Sun 22 Nov): target RIR 0"):]
+    assert "    Barbell Bench Press (barbell-bench-press, compound): 4 x 5-8 @1, last @0" in week3
+    assert "    Barbell Back Squat (barbell-back-squat, compound, high skill): 4 x 5-8 @1" in week3
+    assert "    Face Pull (face-pull, isolation): 2 x 12-20 @1" in week3
+    deload = lines[lines.index("Deload week (after week 3, from the day you start it): about "
+                               "half the sets, RIR 4 or more"):]
+    assert "    Barbell Bench Press (barbell-bench-press, compound): 2 x 5-8 @4" in deload
+
+
+def test_meso_show_json_for_one_week(capsys, db):
+    run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "3", "--rir", "3,2,0")
+    code, out, _ = run(capsys, db, "2026-11-05", "meso", "show", "--week", "3", "--json")
+    doc = json.loads(out)
+    assert doc["mesocycle"]["weeks"] == 3 and doc["mesocycle"]["rir_targets"] == [3, 2, 0]
+    (week,) = doc["weeks"]
+    assert (week["week"], week["deload"], week["target_rir"]) == (3, False, 0)
+    day = week["days"][0]
+    assert (day["name"], day["weekday"], day["date"]) == ("Upper A", "Mon", "2026-11-16")
+    bench = day["exercises"][0]
+    assert bench == {"id": "barbell-bench-press", "name": "Barbell Bench Press",
+                     "kind": "compound", "high_skill": False,
+                     "sets": [{"set": n, "reps": [5, 8], "rir": r}
+                              for n, r in ((1, 1), (2, 1), (3, 1), (4, 0))]}
+    squat = next(e for d in week["days"] for e in d["exercises"] if e["id"] == "barbell-back-squat")
+    assert squat["high_skill"] is True and {s["rir"] for s in squat["sets"]} == {1}
+    deload = json.loads(run(capsys, db, "2026-11-05", "meso", "show", "--week", "4",
+                            "--json")[1])["weeks"][0]
+    assert deload["deload"] is True and deload["target_rir"] == 4
+    assert deload["days"][0]["date"] is None  # it starts when the lifter starts it
+
+
+@pytest.mark.parametrize("week", ["0", "5", "-1"])
+def test_meso_show_refuses_a_week_the_block_does_not_have(capsys, db, week):
+    run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "3")
+    code, out, err = run(capsys, db, "2026-11-05", "meso", "show", "--week", week)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "has weeks 1 to 3, and 4 is its deload week" in err
+
+
+def test_meso_show_without_a_block_says_how_to_start_one(capsys, db):
+    code, out, err = run(capsys, db, "2026-11-05", "meso", "show")
+    assert code == 2 and "meso new" in err
 
 
 def test_status_without_a_block(capsys, db):

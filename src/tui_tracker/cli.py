@@ -71,9 +71,20 @@ def _top_parser() -> argparse.ArgumentParser:
 
 def _groups():
     """The subcommand modules, in the order `--help` lists them (imported lazily)."""
-    from .commands import config, demo, exercises, log, meso, plates, serve, transfer, volume
+    from .commands import (
+        config,
+        demo,
+        exercises,
+        log,
+        meso,
+        plates,
+        serve,
+        targets,
+        transfer,
+        volume,
+    )
 
-    return (log, volume, exercises, plates, meso, serve, transfer, demo, config)
+    return (log, volume, targets, exercises, plates, meso, serve, transfer, demo, config)
 
 
 def build_parser() -> argparse.ArgumentParser:

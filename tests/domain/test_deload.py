@@ -239,10 +239,10 @@ def test_rir_window_is_the_last_7_days_today_included():
     assert decide(meso(6), date(2026, 11, 30), sessions).signals == ()  # 24th..30th
 
 
-def test_last_week_failure_on_isolation_and_final_sets_is_on_plan():
+def test_failure_in_a_last_week_at_1_is_only_one_rep_off_plan():
     day = date(2026, 11, 24)
     curls = grinding([day], weight=14, rir=0, exercise_id="dumbbell-curl")
-    assert not rir_below_target_signals(meso(4), curls, CAT.get, day)  # last week: target 0
+    assert not rir_below_target_signals(meso(4), curls, CAT.get, day)  # last week: target 1
     assert rir_below_target_signals(meso(6), curls, CAT.get, day)  # week 4 of 6: target 2
 
 
@@ -458,3 +458,34 @@ def test_a_late_deload_can_still_be_started_once_the_block_is_over():
     assert phase(late, date(2026, 12, 23)) == "after" and next_block_due(late, date(2026, 12, 23))
     with pytest.raises(ValueError, match="is closed"):
         start_deload(end_mesocycle(meso(4), over), over)
+
+
+def test_low_confidence_estimates_never_trigger_the_fatigue_prompt():
+    # Two exercises "falling" on sets of 12 reps at RIR 2 (12 + 2 > 12: low confidence)...
+    days = (date(2026, 11, 9), date(2026, 11, 16), LAST_OF_WEEK_3)
+    high_reps = [make_session(d, make_set(ex, w, 12, 2, d))
+                 for ex in ("barbell-bench-press", "barbell-row")
+                 for d, w in zip(days, (60, 57.5, 55))]
+    # ... and on sets with no RIR at all: neither is a confident estimate
+    no_rir = [make_session(d, make_set(ex, w, 5, None, d))
+              for ex in ("barbell-bench-press", "barbell-row")
+              for d, w in zip(days, (100, 97.5, 95))]
+    for sessions in (high_reps, no_rir):
+        d = decide(meso(6), FIRST_OF_WEEK_4, sessions)
+        assert not d.prompt and d.signals == (), d.message
+
+
+def test_a_fall_smaller_than_1_percent_is_noise_not_fatigue():
+    # Loads going up each week while the estimate slips by 0.1 kg: rounding, not fatigue
+    # (the demo's Romanian deadlift: 105 x 9 @3 -> 107.5 x 8 @3 -> 110 x 9 @1: 147, 146.9,
+    # 146.7 kg).
+    days = (date(2026, 11, 9), date(2026, 11, 16), LAST_OF_WEEK_3)
+    sessions = [make_session(d, make_set(ex, w, reps, rir, d))
+                for ex in ("barbell-bench-press", "barbell-row")
+                for d, (w, reps, rir) in zip(days, ((105, 9, 3), (107.5, 8, 3), (110, 9, 1)))]
+    assert decide(meso(6), FIRST_OF_WEEK_4, sessions).signals == ()
+    # more than 1% each time is a fall: 100 -> 98.5 -> 97 kg x 8 @2
+    sessions = [make_session(d, make_set(ex, w, 8, 2, d))
+                for ex in ("barbell-bench-press", "barbell-row")
+                for d, w in zip(days, (100, 98.5, 97))]
+    assert len(decide(meso(6), FIRST_OF_WEEK_4, sessions).signals) == 2

@@ -37,7 +37,8 @@ def test_the_schema_is_the_settings_dataclass_one_entry_per_key():
     assert list(SPECS) == [f.name for f in fields(Settings)] == [
         "unit", "theme", "keymap", "bar_kg", "bar_lb", "plates_kg", "plates_lb",
         "dumbbell_step_kg", "dumbbell_step_lb", "machine_step_kg", "machine_step_lb",
-        "rest_compound", "rest_isolation", "training_status", "auto_advance"]
+        "rest_compound", "rest_isolation", "training_status", "auto_advance",
+        "health_notice_read"]
     for key, s in SPECS.items():
         assert s.key == key and s.allowed and s.why, key
         assert s.default == getattr(Settings(), key)

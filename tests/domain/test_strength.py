@@ -1,17 +1,13 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from tui_tracker.domain.strength import CONFIDENT_REP_LIMIT, e1rm
+from tui_tracker.domain.strength import ASSUMED_RIR, CONFIDENT_REP_LIMIT, e1rm
 
 
 def test_epley_with_effort():
     # 100 x 8 @2 is a 10-rep max: 100 * (1 + 10/30)
     assert e1rm(100, 8, 2).kg == pytest.approx(133.333, abs=1e-3)
     assert e1rm(100, 8, 2).low_confidence is False
-
-
-def test_rir_not_recorded_counts_as_failure():
-    assert e1rm(100, 5, None).kg == pytest.approx(e1rm(100, 5, 0).kg)
 
 
 def test_single_at_failure_is_close_to_the_weight():
@@ -22,6 +18,7 @@ def test_low_confidence_above_twelve_reps_plus_rir():
     assert e1rm(60, 10, 2).low_confidence is False  # exactly 12
     assert e1rm(60, 10, 3).low_confidence is True  # 13
     assert e1rm(60, 13, None).low_confidence is True
+    assert e1rm(60, 5, None).low_confidence is True  # no RIR: always a guess
 
 
 def test_zero_reps_says_nothing():
@@ -39,4 +36,13 @@ def test_estimate_never_below_the_weight_and_grows_with_reps(weight, reps, rir):
     est = e1rm(weight, reps, rir)
     assert est.kg >= weight
     assert e1rm(weight, reps + 1, rir).kg >= est.kg
-    assert est.low_confidence == (reps + (rir or 0) > CONFIDENT_REP_LIMIT)
+    assumed = ASSUMED_RIR if rir is None else rir
+    assert est.low_confidence == (rir is None or reps + assumed > CONFIDENT_REP_LIMIT)
+    assert est.rir_assumed == (rir is None)
+
+
+def test_a_set_without_rir_is_not_counted_as_failure():
+    # 100 x 5 with no RIR recorded: estimated at the assumed RIR 2 (a 7-rep max), never as 5 @0
+    assert e1rm(100, 5, None).kg == pytest.approx(e1rm(100, 5, 2).kg)
+    assert e1rm(100, 5, None).kg > e1rm(100, 5, 0).kg
+    assert e1rm(100, 5, None).low_confidence is True

@@ -93,3 +93,12 @@ def test_unknown_template_lists_the_known_ones():
 def test_build_mesocycle_refuses_bad_lengths(weeks):
     with pytest.raises(ValueError, match="3 to 6 weeks"):
         build_mesocycle("full-body-3", weeks, START)
+
+
+@pytest.mark.parametrize("name", sorted(TEMPLATES))
+def test_no_muscle_of_a_template_is_below_its_default_band(name):
+    from tui_tracker.domain.targets import DEFAULT_TARGETS
+
+    meso = build_mesocycle(name, 4, START)
+    volume = planned_weekly_sets(meso, CAT.get, DEFAULT_TARGETS)
+    assert [m for m, v in volume.items() if v.status != "within"] == []

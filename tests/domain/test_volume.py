@@ -204,3 +204,13 @@ def test_one_set_gives_each_muscle_at_most_one_set_and_primary_wins(primary, sec
         expected = 1.0 if m in primary else 0.5 if m in secondary else 0.0
         assert v[m].sets == expected == muscle_credit(ex).get(m, 0.0)
         assert v[m].sessions == (1 if expected else 0)
+
+
+def test_a_split_is_advised_only_where_the_band_asks_for_sets():
+    from tui_tracker.domain.volume import MuscleVolume
+
+    assert MuscleVolume("chest", 12, 1, (10, 16)).split_advised
+    assert not MuscleVolume("chest", 12, 2, (10, 16)).split_advised
+    assert MuscleVolume("traps", 2, 1, (0, 16)).single_session
+    assert not MuscleVolume("traps", 2, 1, (0, 16)).split_advised  # only brushed by compounds
+    assert not MuscleVolume("chest", 0, 0, (10, 16)).split_advised

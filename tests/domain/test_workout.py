@@ -12,6 +12,8 @@ UPPER = TrainingDay("Upper", 0, (PlannedExercise("barbell-bench-press", 4, 5, 8)
 LOWER = TrainingDay("Lower", 3, (PlannedExercise("barbell-back-squat", 3, 5, 5),
                                  PlannedExercise("gone-exercise", 3, 5, 5)))
 MESO = Mesocycle("Block", START, 3, (UPPER, LOWER))
+#: The same block with its last week at 0: failure on allowed final sets.
+TO_FAILURE = Mesocycle("Block", START, 3, (UPPER, LOWER), rir_targets=(3, 2, 0))
 
 
 def test_no_block_no_workout():
@@ -24,12 +26,18 @@ def test_week_one_targets_rir_3_for_every_set():
     assert [s.target_text for s in w.slots] == ["4x5-8 @3", "3x10-15 @3"]
 
 
-def test_last_week_lets_isolation_and_final_sets_reach_failure_but_not_squats():
+def test_a_last_week_at_1_plans_every_set_at_1():
     monday = START + timedelta(weeks=2)
     w = todays_workout(MESO, monday, CAT.get)
-    assert [s.target_text for s in w.slots] == ["4x5-8 @1, last @0", "3x10-15 @0"]
-    assert [s.short_text for s in w.slots] == ["4x5-8 @1/0", "3x10-15 @0"]
-    squat = todays_workout(MESO, monday + timedelta(days=3), CAT.get)
+    assert [s.target_text for s in w.slots] == ["4x5-8 @1", "3x10-15 @1"]
+
+
+def test_a_last_week_at_0_lets_final_sets_reach_failure_but_not_squats():
+    monday = START + timedelta(weeks=2)
+    w = todays_workout(TO_FAILURE, monday, CAT.get)
+    assert [s.target_text for s in w.slots] == ["4x5-8 @1, last @0", "3x10-15 @1, last @0"]
+    assert [s.short_text for s in w.slots] == ["4x5-8 @1/0", "3x10-15 @1/0"]
+    squat = todays_workout(TO_FAILURE, monday + timedelta(days=3), CAT.get)
     assert [s.target_text for s in squat.slots] == ["3x5 @1"]  # unknown exercise left out
 
 
@@ -95,9 +103,9 @@ def test_deload_prefill_in_pounds_is_a_load_on_5_lb_steps():
 
 def test_while_the_deload_is_due_today_shows_the_last_week_and_its_targets():
     due = START + timedelta(weeks=3)  # the Monday after the 3 planned weeks
-    w = todays_workout(MESO, due, CAT.get)
+    w = todays_workout(TO_FAILURE, due, CAT.get)
     assert (w.day_name, w.week_label, w.deload) == ("Upper", "Week 4, deload due", False)
-    assert [s.target_text for s in w.slots] == ["4x5-8 @1, last @0", "3x10-15 @0"]
+    assert [s.target_text for s in w.slots] == ["4x5-8 @1, last @0", "3x10-15 @1, last @0"]
     assert w.phase == "deload_due"
 
 

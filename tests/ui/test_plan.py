@@ -15,6 +15,7 @@ from tui_tracker.domain.templates import build_mesocycle
 from tui_tracker.store import Store
 from tui_tracker.ui.modals import Confirm, ExercisePicker
 from tui_tracker.ui.plan import PlanScreen
+from tui_tracker.ui.plan_check import PlanCheck
 from tui_tracker.ui.today import TodayScreen
 from tui_tracker.ui.widgets.plan_volume import PlanVolume
 
@@ -124,7 +125,13 @@ async def test_removing_bench_press_drops_chest_and_flags_one_day(app, db):
         row = next(line for line in text(app, "#plan-volume").splitlines() if line.startswith("Chest"))
         assert row.split() == ["Chest", "7", "10-16", "below", "1", "!"]
         assert "Removed Barbell Bench Press from Upper A" in text(app, "#status")
-        await keys(pilot, "ctrl+s")
+        await keys(pilot, "ctrl+s")  # the plan check: advice, then Enter saves it as planned
+        assert isinstance(app.screen, PlanCheck)
+        notes = str(app.screen.query_one("#plan-check-notes Static", Static).render())
+        assert "Chest: 7 hard sets a week, below its 10-16 band." in notes
+        assert "Chest: 7 sets a week, all on Upper B: split them over two days." in notes
+        assert saved(db) == []
+        await keys(pilot, "enter")
     [meso] = saved(db)
     assert "barbell-bench-press" not in [p.exercise_id for p in meso.days[0].exercises]
 
@@ -141,9 +148,10 @@ async def test_sets_rir_and_an_added_exercise_reach_the_saved_block(app, db):
         assert volume(app)["chest"].sets == 15
         assert "Added Pec Deck to Upper A: 3 x 8-12" in text(app, "#status")
         await keys(pilot, "tab", "right", "right", "right", "right", "minus")  # week 5: 1 -> 0
+        assert "Note: week 5 at RIR 0: only the final set" in text(app, "#status")
         await keys(pilot, "minus")
-        assert "RIR targets must be 0 to 5, not -1" in text(app, "#status")
-        await keys(pilot, "ctrl+s")
+        assert "RIR targets are whole numbers from 0 to 4, not -1" in text(app, "#status")
+        await keys(pilot, "ctrl+s", "enter")  # the plan check names the lifts that keep 1
     [meso] = saved(db)
     upper_a = meso.days[0].exercises
     assert (upper_a[0].exercise_id, upper_a[0].sets) == ("barbell-bench-press", 5)
@@ -266,3 +274,58 @@ async def test_keys_typed_ahead_through_the_planner_apply_in_order(app, db):
         assert meso.weeks == 4
         bench, row = meso.days[0].exercises[:2]
         assert (bench.sets, row.sets) == (5, 4)  # 4 + 1 and 3 + 1
+
+
+# --- effort that follows the evidence ---------------------------------------------------------
+
+def rir_row(app) -> str:
+    return str(app.screen.query_one("RirTargets").render())
+
+
+async def test_raising_a_later_week_raises_the_earlier_ones_with_it(app, db):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await to_plan(pilot)  # 3 3 2 2 1
+        await keys(pilot, "tab", *["right"] * 4, "plus", "plus")  # week 5: 1 -> 3
+        assert "W1 3  W2 3  W3 3  W4 3  W5 3" in rir_row(app)
+        assert ("Week 5: target RIR 3. Weeks 3, 4 moved with it: targets fall or hold."
+                in text(app, "#status"))
+        await keys(pilot, "left", "left", "left", "left", "plus")  # week 1 to 4: a warning
+        assert "Note: week 1 at RIR 4: further from failure than the 1-3" in text(app, "#status")
+        await keys(pilot, "minus", "minus", "minus", "minus")  # week 1: 4 -> 1, all follow
+        assert "W1 1  W2 1  W3 1  W4 1  W5 1" in rir_row(app)
+        await keys(pilot, "minus")  # 0 only in the last week
+        assert ("Not changed: week 1 at RIR 0: 0 (failure) only in the last week"
+                in text(app, "#status"))
+        await keys(pilot, "ctrl+s")
+    [meso] = saved(db)
+    assert meso.rir_targets == (1, 1, 1, 1, 1)
+
+
+async def test_the_plan_check_can_send_the_lifter_back_to_the_plan(app, db):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await to_plan(pilot)
+        await keys(pilot, "tab", "plus", "tab", "ctrl+s")  # week 1 at 4 (and week 2 at 3)
+        assert isinstance(app.screen, PlanCheck)
+        notes = str(app.screen.query_one("#plan-check-notes Static", Static).render())
+        assert "Week 1: 0 of 87 planned sets at 1-3 RIR (87 at 4 or more)." in notes
+        assert "1-3 reps in reserve on most working sets" in notes
+        await keys(pilot, "escape")
+        assert isinstance(app.screen, PlanScreen) and app.screen.editing
+        assert "Not saved yet: change the plan" in text(app, "#status")
+        assert saved(db) == []
+
+
+async def test_the_plan_check_says_which_training_status_its_advice_is_for(app, db):
+    from dataclasses import replace
+
+    async with app.run_test(size=SIZE) as pilot:
+        app.settings = replace(app.settings, training_status="new")
+        await open_plan(pilot)
+        await to_plan(pilot)
+        await keys(pilot, "d", "ctrl+s")  # no bench press: chest below its band
+        notes = str(app.screen.query_one("#plan-check-notes Static", Static).render())
+        assert "the evidence names none for those new to lifting: take it as a guide" in notes
+        await keys(pilot, "enter")
+    assert len(saved(db)) == 1

@@ -7,13 +7,14 @@ from tui_tracker.store.settings_file import Legacy, SettingsFile
 from tui_tracker.ui.app import TrackerApp
 from tui_tracker.ui.widgets.rest_timer import RestTimer
 
+from ..conftest import FIRST_START_DONE
 from .conftest import SIZE
 from .test_typing_ahead import burst, saved
 
 
 def app_with(db, clock, toml: str, tmp_path) -> TrackerApp:
     path = tmp_path / "settings.toml"
-    path.write_text(toml)
+    path.write_text(FIRST_START_DONE + toml)
     store = Store(db)
     loaded = SettingsFile(path).load_or_defaults(legacy=Legacy.of_store(store))
     return TrackerApp(store=store, clock=clock, settings=loaded)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -15,9 +16,10 @@ from .blocks import START
 from .conftest import SIZE, FixedClock, make_app
 
 
-def start_block(db, weeks: int = 4):
+def start_block(db, weeks: int = 4, rir: tuple[int, ...] = ()):
+    meso = build_mesocycle("upper-lower-4", weeks, START, name="Block")
     with Store(db) as store:
-        store.save_mesocycle(build_mesocycle("upper-lower-4", weeks, START, name="Block"))
+        store.save_mesocycle(replace(meso, rir_targets=rir) if rir else meso)
 
 
 async def log(pilot, weight: str, reps: str, rir: str) -> None:
@@ -52,8 +54,8 @@ async def test_the_days_plan_is_listed_with_targets_and_progress(db):
 
 
 async def test_failure_before_the_final_planned_set_is_advised_against_then_fine(db):
-    start_block(db)
-    app = make_app(db, FixedClock(START + timedelta(weeks=3)))  # last week: final sets may hit 0
+    start_block(db, rir=(3, 3, 2, 0))
+    app = make_app(db, FixedClock(START + timedelta(weeks=3)))  # last week at 0: final sets
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await log(pilot, "80", "8", "0")

@@ -32,7 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     new.add_argument("--start", type=date_arg, metavar="YYYY-MM-DD", help="first day (default: today)")
     new.add_argument("--name", help="name of the block (default: template and month)")
     new.add_argument("--rir", metavar="R,R,...",
-                     help="target RIR per week, e.g. 3,2,2,1 (default: 3 stepping down to 1)")
+                     help="target RIR per week, falling or holding, e.g. 3,2,2,1 (default: 3 "
+                          "stepping down to 1); 0 only in the last week, 4 with a warning")
     _replace_option(new)
     new.set_defaults(func=cmd_new)
 
@@ -50,6 +51,13 @@ def register(sub: argparse._SubParsersAction) -> None:
                            help="first day (default: today)")
             _replace_option(p)
         p.set_defaults(func=func)
+
+    show = actions.add_parser("show", help="the active block's plan: every set with its target RIR")
+    global_options(show, top=False)
+    show.add_argument("--week", type=int, metavar="N",
+                      help="only week N (weeks + 1 is the deload week)")
+    show.add_argument("--json", action="store_true", help="machine-readable output")
+    show.set_defaults(func=cmd_show)
 
     post = actions.add_parser("postpone", help="postpone the deload prompt")
     global_options(post, top=False)
@@ -115,7 +123,8 @@ def _confirmed(new, cut: list, replace: bool) -> bool:
 
 
 def _save_new(store, new, today: date, replace: bool) -> int:
-    """Save a new block, closing the blocks it overlaps in the same write, and show its plan.
+    """Save a new block, closing the blocks it overlaps in the same write, and show its plan
+    and the plan check (advice, never a refusal).
 
     A block it would cut short (training left, or not begun) is closed only after
     the lifter says so; the blocks are read again after the answer, so a block
@@ -148,34 +157,21 @@ def _save_new(store, new, today: date, replace: bool) -> int:
     return 0
 
 
-def _name(catalogue, exercise_id: str) -> str:
-    ex = catalogue.get(exercise_id)
-    return ex.name if ex else exercise_id
-
-
 def _print_plan(meso, store) -> None:
-    from ..domain.mesocycle import WEEKDAYS, planned_weekly_sets
-    from ..domain.muscles import MUSCLE_LABELS
+    from ..domain.plan_check import check_plan
+    from ..domain.targets import lifter_targets
+    from .config import load_settings
+    from .plan_text import print_check, print_summary
 
     catalogue = store.catalogue()
-    print(f"{meso.name}: {meso.weeks} weeks from {meso.start:%a %d %b %Y}, then a deload week.")
-    print("Target RIR by week: " + ", ".join(f"W{i + 1} {r}" for i, r in enumerate(meso.rir_targets))
-          + " (isolation work and final sets may reach 0 in the last week; squats and deadlifts"
-            " keep 1)")
-    for d in meso.days:
-        rows = ", ".join(f"{_name(catalogue, p.exercise_id)} {p.reps_text}" for p in d.exercises)
-        print(f"  {WEEKDAYS[d.weekday]} {d.name}: {rows}")
-    volume = planned_weekly_sets(meso, catalogue.get, store.volume_targets())
-    print("Planned hard sets a week:")
-    for m, v in volume.items():
-        if v.sets == 0:
-            continue
-        flag = "  (1 day: split it over two)" if v.single_session else ""
-        print(f"  {MUSCLE_LABELS[m]:<12} {v.sets:>5.1f}  {v.target[0]}-{v.target[1]} "
-              f"{v.status}{flag}")
+    targets = lifter_targets(store_call(store.volume_targets))
+    print_summary(meso, catalogue, targets)
+    status = load_settings(store).training_status
+    print_check(check_plan(meso, catalogue.get, targets, status))
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from ..domain.effort import check_rir_targets
     from ..domain.mesocycle import with_rir_targets
     from ..domain.templates import build_mesocycle
 
@@ -188,7 +184,37 @@ def cmd_new(args: argparse.Namespace) -> int:
             meso = with_rir_targets(meso, targets)
     except ValueError as e:
         raise CliError(str(e)) from None
+    for warning in check_rir_targets(meso.rir_targets, meso.weeks):
+        print(f"tui-tracker: warning: --rir {warning}", file=sys.stderr)
     return _save_new(store, meso, today, args.replace)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from .plan_text import print_week, week_json
+
+    store = open_store(args)
+    today = clock_of(args).today()
+    meso = _active(store, today)
+    catalogue = store.catalogue()
+    store.close()
+    last = meso.weeks + 1
+    if args.week is not None and not 1 <= args.week <= last:
+        raise CliError(f"--week {args.week}: {meso.name} has weeks 1 to {meso.weeks}, and "
+                       f"{last} is its deload week")
+    weeks = [args.week] if args.week is not None else list(range(1, last + 1))
+    if args.json:
+        print(json.dumps({
+            "mesocycle": {"id": meso.id, "name": meso.name, "start": meso.start.isoformat(),
+                          "weeks": meso.weeks, "rir_targets": list(meso.rir_targets),
+                          "deload_start": (meso.deload_start.isoformat()
+                                           if meso.deload_start else None)},
+            "weeks": [week_json(meso, w, catalogue) for w in weeks]}, indent=2))
+        return 0
+    print(f"{meso.name}: {meso.weeks} weeks from {meso.start:%a %d %b %Y}, then a deload week. "
+          "Each exercise: sets x reps @ target RIR (reps in reserve).")
+    for w in weeks:
+        print_week(meso, w, catalogue)
+    return 0
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
@@ -326,7 +352,10 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0
     print(f"{info['mesocycle']['name']}: {info['label']}")
     if info["target_rir"] is not None:
-        print(f"Target RIR this week: {info['target_rir']}")
+        from ..domain.effort import week_target_text
+
+        last = info["plan_week"] == info["weeks"]
+        print(f"Target RIR this week: {week_target_text(info['target_rir'], last)}")
     if info["next_block_due"]:
         print("Today: no plan: the block is done (tui-tracker meso next starts the next one, "
               "meso end closes it)")

@@ -18,6 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_volume(args: argparse.Namespace) -> int:
     from ..domain.muscles import MUSCLE_LABELS
+    from ..domain.targets import lifter_targets
     from ..domain.volume import IsoWeek, warn_single_session, weekly_sets
 
     today = clock_of(args).today()
@@ -27,7 +28,8 @@ def cmd_volume(args: argparse.Namespace) -> int:
         raise CliError(str(e)) from None
     store = open_store(args)
     sessions = store.sessions_between(week.monday, week.sunday)
-    volume = weekly_sets(sessions, week, store.catalogue().get, store.volume_targets())
+    volume = weekly_sets(sessions, week, store.catalogue().get,
+                         lifter_targets(store.volume_targets()))
     store.close()
     # From the week's Sunday on, as on the dashboard: before it, a muscle trained once so
     # far may still get its second session.
@@ -35,7 +37,8 @@ def cmd_volume(args: argparse.Namespace) -> int:
     if args.json:
         out = {"week": str(week), "week_over": week_over, "muscles": {
             m: {"sets": v.sets, "sessions": v.sessions, "target": list(v.target),
-                "status": v.status, "single_session": v.single_session}
+                "status": v.status, "single_session": v.single_session,
+                "split_advised": v.split_advised}
             for m, v in volume.items()}}
         print(json.dumps(out, indent=2))
         return 0

@@ -3,6 +3,13 @@
 The app advises and cites its reason; it never refuses a set.  Failure (RIR 0)
 brings no clear extra growth over stopping 1-3 reps short, costs recovery for
 the sets after it, and on squats and deadlifts risks form breaking down.
+
+The evidence ties its claims to training status: the failure caution and the
+10-16 band come from trained lifters, while "for novices, the margin between
+failure and near-failure may be less consequential" (from Lopez 2021).  Advice
+says which applies to the lifter (`status_note`), and when the status is not set,
+that it depends on it.  Form breaking down near failure on a technical lift is a
+risk whatever the status, so that warning stays.
 """
 
 from __future__ import annotations
@@ -11,8 +18,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .models import Exercise, LoggedSet
+from .settings import TrainingStatus
 
 Level = Literal["fine", "advice", "warning"]
+#: The lifter's training status (settings), None while not set.
+Status = TrainingStatus | None
+Topic = Literal["failure", "band"]
+#: Statuses the evidence's "trained" findings apply to.
+TRAINED: tuple[TrainingStatus, ...] = ("some_years", "well_trained")
 
 EVIDENCE_HIGH_SKILL = (
     "Evidence: failure brings no clear extra gain (Grgic 2022 meta-analysis) "
@@ -36,15 +49,36 @@ class Advice:
         return self.level != "fine"
 
 
-def failure_advice(s: LoggedSet, exercise: Exercise, is_final_set: bool | None) -> Advice | None:
+def status_note(status: Status, topic: Topic) -> str:
+    """Which of the evidence's claims applies to a lifter of `status` (one sentence)."""
+    if topic == "band":
+        if status in TRAINED:
+            return "The 10-16 band is the evidence's for trained lifters, as you are."
+        if status == "new":
+            return ("The 10-16 band comes from trained lifters; the evidence names none for those "
+                    "new to lifting: take it as a guide.")
+        return ("The 10-16 band is for trained lifters; set your training status to see which "
+                "applies.")
+    if status in TRAINED:
+        return "This caution is for trained lifters, as you are."
+    if status == "new":
+        return ("New to lifting, the margin between failure and near-failure may matter less "
+                "for you (Lopez 2021).")
+    return ("This is for trained lifters; for those new to lifting the margin matters less "
+            "(Lopez 2021): set your training status.")
+
+
+def failure_advice(s: LoggedSet, exercise: Exercise, is_final_set: bool | None,
+                   status: Status = None) -> Advice | None:
     """Advice for a set logged at RIR 0, or None when there is nothing to say.
 
     `is_final_set` is None when no plan says how many sets are due; the advice
-    then says what would make failure fine.
+    then says what would make failure fine.  `status` is the lifter's training
+    status (settings), which the compound caution's evidence line names.
     """
     if s.rir != 0 or s.is_warmup:
         return None
-    if exercise.is_compound and exercise.high_skill:
+    if exercise.high_skill:
         return Advice(
             "warning",
             f"{exercise.name} to failure: form breakdown near failure is a real injury "
@@ -57,7 +91,7 @@ def failure_advice(s: LoggedSet, exercise: Exercise, is_final_set: bool | None) 
             "advice",
             f"{exercise.name} to failure {when}: keep 1-3 reps in reserve so the next "
             "sets keep their quality.",
-            EVIDENCE_COMPOUND,
+            f"{EVIDENCE_COMPOUND} {status_note(status, 'failure')}",
         )
     reason = "isolation work" if not exercise.is_compound else "the final set"
     return Advice("fine", f"Failure on {reason} of {exercise.name} is fine.", EVIDENCE_FINE)

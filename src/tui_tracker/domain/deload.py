@@ -6,10 +6,15 @@ it.  So the deload is due once the planned accumulation weeks are over, and
 earlier (from the end of week 3) when performance says fatigue has won:
 
 (a) e1RM falling: two or more exercises whose best-set e1RM went down on each
-    of their last two exposures (three exposures in a row, each lower than the
-    one before; the latest within the last 14 days, so a dropped lift's old
-    slump does not linger).  One exposure = one session's working sets of the
+    of their last two exposures (three exposures in a row, each more than 1%
+    lower than the one before: smaller slips are the rounding of loads, reps
+    and RIR, as when the load goes up 2.5 kg and the estimate moves 0.1 kg; the
+    latest within the last 14 days, so a dropped lift's old slump does not
+    linger).  One exposure = one session's working sets of the
     exercise, the best set by e1RM; only sessions since the block started.
+    Only confident estimates count (strength.py): a set of more than 12 reps plus
+    RIR, or without a RIR, says too little to call a deload on, so a session whose
+    sets are all like that is no exposure.
 (b) RIR below target: in the last 7 days, some exercise had at least 2 working
     sets with a recorded RIR at its most common load (ties: the heavier), and
     every such set was 2 or more reps closer to failure than that day's target
@@ -44,6 +49,8 @@ FATIGUE_FROM_WEEK = 4
 FALLING_EXERCISES = 2
 #: A falling exercise counts only if its latest exposure is this recent.
 RECENT_EXPOSURE = timedelta(days=14)
+#: An exposure counts as lower only when its e1RM is more than this share below the last.
+MIN_FALL = 0.01
 #: The RIR rule looks at this many days, today included.
 RIR_WINDOW = timedelta(days=7)
 RIR_SHORTFALL = 2
@@ -102,20 +109,22 @@ def _in_block(meso: Mesocycle, sessions: list[Session], today: date) -> list[Ses
 
 def e1rm_falling_signals(meso: Mesocycle, sessions: list[Session], exercises: Lookup,
                          today: date) -> list[FatigueSignal]:
-    """Rule (a), per exercise: the last three exposures each lower than the one before."""
+    """Rule (a), per exercise: the last three exposures each lower than the one before
+    (confident estimates only)."""
     exposures: dict[str, list[tuple[date, float]]] = {}
     for session in _in_block(meso, sessions, today):
         for ex_id in session.exercise_ids():
-            working = _working(session.sets_for(ex_id))
-            if working:
-                best = max(e1rm(s.weight_kg, s.reps, s.rir).kg for s in working)
-                exposures.setdefault(ex_id, []).append((session.date, best))
+            estimates = [e1rm(s.weight_kg, s.reps, s.rir)
+                         for s in _working(session.sets_for(ex_id))]
+            confident = [e.kg for e in estimates if not e.low_confidence]
+            if confident:
+                exposures.setdefault(ex_id, []).append((session.date, max(confident)))
     signals = []
     for ex_id, points in exposures.items():
         last = points[-3:]
         if len(last) < 3 or today - last[-1][0] > RECENT_EXPOSURE:
             continue
-        if last[0][1] > last[1][1] > last[2][1]:
+        if all(b < a * (1 - MIN_FALL) for (_, a), (_, b) in zip(last, last[1:])):
             ex = exercises(ex_id)
             name = ex.name if ex else ex_id
             values = " -> ".join(f"{_kg(kg)} kg ({d.isoformat()})" for d, kg in last)

@@ -17,8 +17,8 @@ a real lifter's:
   and the best set's e1RM mostly rises;
 - the logged RIR is what the strength leaves in reserve, rounded as a lifter
   guesses it, a bit lower on later sets (fatigue); squats and deadlifts keep
-  a rep in reserve, isolation work goes to failure on its last set in the
-  last week, as the plan allows;
+  a rep in reserve, and a set planned at 0 (the final set of a last week
+  planned at 0: not this demo's default targets) goes to failure;
 - the deload week: half the sets, about 90% of the load, RIR 4 or more;
 - the heavy first lift of each day gets warm-ups (no RIR: they never count).
 
@@ -203,7 +203,7 @@ def _sets_for(lift: _Lift, planned: PlannedExercise, meso: Mesocycle, day: date,
         if deload:
             rir = max(DELOAD_RIR, min(rir, DELOAD_RIR + 2))
         elif target == 0 and final and rir > 0:
-            n, rir = reps + rir, 0  # the last set of isolation work in the last week: to failure
+            n, rir = reps + rir, 0  # a final set planned at 0 in the last week: to failure
         if ex.high_skill and rir < 1:
             n, rir = n - (1 - rir), 1  # a rep kept in reserve on squats and deadlifts
         elif rir < 0:

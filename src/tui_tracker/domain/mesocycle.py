@@ -27,14 +27,18 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Callable, Literal
 
+from .effort import check_rir_targets, set_target
 from .models import Exercise, new_id
 from .text import clean_text
 from .muscles import MUSCLES
-from .volume import DEFAULT_TARGET, MuscleVolume, muscle_credit
+from .targets import DEFAULT_TARGETS
+from .volume import MuscleVolume, muscle_credit
 
 MIN_WEEKS, MAX_WEEKS = 3, 6
 #: Target RIR in the deload week: easy sets that keep the groove without adding fatigue.
 DELOAD_RIR = 4
+#: What a stored block may hold (older versions allowed 0-5 in any order); what a lifter
+#: may plan now is narrower: effort.check_rir_targets.
 MAX_RIR_TARGET = 5
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -305,52 +309,72 @@ def week_label(meso: Mesocycle, today: date) -> str:
 
 # --- effort -----------------------------------------------------------------------------------
 
-def target_rir(meso: Mesocycle, week: int, exercise: Exercise, is_final_set: bool) -> int:
+def target_rir(meso: Mesocycle, week: int, exercise: Exercise, is_final_set: bool,
+               planned_sets: int | None = None) -> int:
     """Reps to leave in reserve on a working set in `week` (past the last week: deload).
 
-    Failure is kept for isolation work and an exercise's final set, and only in
-    the last accumulation week; lifts where form breaks down near failure
-    (`high_skill`) never go below 1.
+    The week's target, except that 0 (failure) is planned only in the last week and
+    only on the final set of an exercise planned for 3+ sets (`planned_sets`; unknown
+    means no failure) that is not a high-skill lift; other sets that week are at 1
+    (effort.set_target).
     """
     if week < 1:
         raise ValueError(f"weeks count from 1, not {week}")
     if week > meso.weeks:
         return DELOAD_RIR
-    target = meso.rir_targets[week - 1]
-    if exercise.high_skill:
-        return max(target, 1)
-    if week == meso.weeks and (not exercise.is_compound or is_final_set):
-        return 0
-    return target
+    return set_target(meso.rir_targets[week - 1], week == meso.weeks, exercise, planned_sets,
+                      is_final_set)
 
 
-def target_rir_on(meso: Mesocycle, day: date, exercise: Exercise, is_final_set: bool) -> int | None:
+def planned_sets_on(meso: Mesocycle, day: date, exercise_id: str) -> int | None:
+    """How many working sets the plan gives the exercise on `day`'s training day, or None
+    (not planned that day, or no plan)."""
+    planned = planned_day(meso, day)
+    if planned is None:
+        return None
+    return next((p.sets for p in planned.exercises if p.exercise_id == exercise_id), None)
+
+
+def target_rir_on(meso: Mesocycle, day: date, exercise: Exercise, is_final_set: bool,
+                  planned_sets: int | None = None) -> int | None:
     """The target for a set done on `day`, or None outside the block's plan.
 
     Past the planned weeks, until the deload starts, the last accumulation
-    week's target holds (its failure rule too); in the deload week, 4.
+    week's target holds (its failure rule too); in the deload week, 4.  Without
+    `planned_sets`, the set count is the plan's for that day.
     """
     if phase(meso, day) == "deload":
         return DELOAD_RIR
     week = plan_week(meso, day)
-    return None if week is None else target_rir(meso, week, exercise, is_final_set)
+    if week is None:
+        return None
+    if planned_sets is None:
+        planned_sets = planned_sets_on(meso, day, exercise.id)
+    return target_rir(meso, week, exercise, is_final_set, planned_sets)
 
 
 def week_target_rir(meso: Mesocycle, today: date) -> int | None:
     """This week's target RIR for working sets (the deload week's 4), None outside the plan.
 
     Past the planned weeks, until the deload starts, the last week's target holds.
-    Per exercise and set, `target_rir_on` refines it (isolation and final sets in
-    the last week).
+    Per exercise and set, `target_rir_on` refines it: a last week at 0 plans
+    failure only on allowed final sets.  A 0 stored for an earlier week (older
+    versions allowed it) reads as 1, as its sets are planned.
     """
     if phase(meso, today) == "deload":
         return DELOAD_RIR
     week = plan_week(meso, today)
-    return None if week is None else meso.rir_targets[week - 1]
+    if week is None:
+        return None
+    target = meso.rir_targets[week - 1]
+    return target if week == meso.weeks else max(target, 1)
 
 
 def with_rir_targets(meso: Mesocycle, targets: tuple[int, ...] | list[int]) -> Mesocycle:
-    """The block with the lifter's own RIR targets (one per week, 0-5)."""
+    """The block with the lifter's own RIR targets, one per week; ValueError with the
+    reason for targets the evidence rules out (effort.check_rir_targets, which also
+    says what to warn about)."""
+    check_rir_targets(tuple(targets), meso.weeks)
     return replace(meso, rir_targets=_check_targets(tuple(targets), meso.weeks))
 
 
@@ -366,9 +390,9 @@ def planned_weekly_sets(
     1 per primary muscle and 0.5 per secondary (once per set, however the
     exercise lists a muscle); `sessions` is the number of training days giving
     the muscle any credit, primary or secondary, as for logged sessions, so
-    `.status` shows the 10-16 band and `.single_session` flags a muscle trained
+    `.status` shows the muscle's band and `.split_advised` flags a muscle trained
     on one day only, while the plan is still being built.  Unknown exercises
-    are skipped.
+    are skipped.  Muscles missing from `targets` take their default band.
     """
     totals = dict.fromkeys(MUSCLES, 0.0)
     day_names: dict[str, set[str]] = {m: set() for m in MUSCLES}
@@ -381,7 +405,7 @@ def planned_weekly_sets(
                 totals[m] += credit * p.sets
                 day_names[m].add(d.name)
     targets = targets or {}
-    return {m: MuscleVolume(m, totals[m], len(day_names[m]), targets.get(m, DEFAULT_TARGET))
+    return {m: MuscleVolume(m, totals[m], len(day_names[m]), targets.get(m, DEFAULT_TARGETS[m]))
             for m in MUSCLES}
 
 

@@ -166,6 +166,10 @@ class Settings:
     auto_advance: bool = _setting(
         True, allowed="true or false", check=boolean, parse=boolean_text,
         why="move to the next planned exercise when its sets are done")
+    health_notice_read: bool = _setting(
+        False, allowed="true or false", check=boolean, parse=boolean_text,
+        why="the advice to see a physician or qualified professional before a new regimen is "
+            "shown at the first start until read; true once it was")
 
     def bar(self, unit: Unit) -> float:
         """The bar's weight in `unit`."""

@@ -1,4 +1,4 @@
-"""Weekly hard sets per muscle, against the 10-16 band.
+"""Weekly hard sets per muscle, against each muscle's band (targets.py: 10-16 for most).
 
 Hard sets are what drive growth: a working set counts 1 for each primary muscle
 and 0.5 for each secondary one.  Warm-ups never count, and a set stopped 5 or
@@ -7,6 +7,9 @@ trusted to be hard.  Volume split over at least two sessions a week works better
 than one big day, so a muscle trained in a single session is flagged; a session
 counts for every muscle it gave hard-set credit, primary or secondary (bench on
 Monday and incline press on Thursday train the front delts twice).
+
+A week is an ISO week (Monday to Sunday; `tui-tracker volume --week 2026-W47`) or
+any 7-day span (`DaySpan`: a block's week 2 is the 7 days from its start + 7).
 """
 
 from __future__ import annotations
@@ -18,8 +21,10 @@ from typing import Callable, Iterable, Literal
 from .inputs import FIRST_DAY, LAST_DAY
 from .models import Exercise, LoggedSet, Session
 from .muscles import MUSCLES
+from .targets import DEFAULT_TARGETS, EVIDENCE_BAND
 
-DEFAULT_TARGET: tuple[int, int] = (10, 16)
+#: The evidence's band (most muscles' default; the store fills unset muscles with it).
+DEFAULT_TARGET: tuple[int, int] = EVIDENCE_BAND
 #: RIR at or above this is too far from failure to count as a hard set.
 EASY_RIR = 5
 PRIMARY_CREDIT = 1.0
@@ -70,6 +75,19 @@ class IsoWeek:
     def sunday(self) -> date:
         return self.monday + timedelta(days=6)
 
+    @property
+    def first(self) -> date:
+        return self.monday
+
+    @property
+    def last(self) -> date:
+        return self.sunday
+
+    @property
+    def label(self) -> str:
+        """'w47': a column heading."""
+        return f"w{self.week:02d}"
+
     def __contains__(self, day: date) -> bool:
         return IsoWeek.of(day) == self
 
@@ -78,6 +96,58 @@ class IsoWeek:
 
     def __str__(self) -> str:
         return f"{self.year}-W{self.week:02d}"
+
+
+@dataclass(frozen=True)
+class DaySpan:
+    """Days `first` to `last` (a block's week), with a short label such as 'W2' or 'DL'."""
+
+    label: str
+    first: date
+    last: date
+
+    def __contains__(self, day: date) -> bool:
+        return self.first <= day <= self.last
+
+
+Week = IsoWeek | DaySpan
+
+
+def _days_after(day: date, days: int) -> date:
+    """`day` moved by `days`, clamped to the calendar (dates come from the store as saved)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
+def block_weeks(start: date, deload_start: date | None, today: date) -> list[DaySpan]:
+    """A block's weeks up to the one holding `today`, oldest first (the dashboard's columns).
+
+    W1, W2, ...: the 7 days from `start`, and each 7 days after (on through the weeks past
+    the plan while the deload is due); the week the deload starts in is cut short the day
+    before it.  DL: the deload week, 7 days from `deload_start`, the day the lifter started
+    it.  After it, +1, +2, ...: 7 days at a time.  None before the block starts.
+    """
+    spans: list[DaySpan] = []
+    first, n = start, 1
+    while first <= today and (deload_start is None or first < deload_start):
+        last = _days_after(first, 6)
+        if deload_start is not None and last >= deload_start:
+            last = _days_after(deload_start, -1)
+        spans.append(DaySpan(f"W{n}", first, last))
+        if last == date.max:
+            return spans
+        first, n = _days_after(last, 1), n + 1
+    if deload_start is not None and deload_start <= today:
+        first, n = deload_start, 0
+        while first <= today:
+            last = _days_after(first, 6)
+            spans.append(DaySpan("DL" if n == 0 else f"+{n}", first, last))
+            if last == date.max:
+                break
+            first, n = _days_after(last, 1), n + 1
+    return spans
 
 
 def muscle_credit(ex: Exercise) -> dict[str, float]:
@@ -125,10 +195,17 @@ class MuscleVolume:
         """Hard sets came from fewer than two sessions (none at all is not flagged)."""
         return self.sets > 0 and self.sessions < 2
 
+    @property
+    def split_advised(self) -> bool:
+        """One session only, on a muscle whose band asks for sets (its low end above 0): the
+        evidence's 10-16 is "split across two sessions"; a muscle only brushed by compounds
+        (a 0-16 band) needs no second day."""
+        return self.single_session and self.target[0] > 0
+
 
 def weekly_sets(
     sessions: Iterable[Session],
-    week: IsoWeek,
+    week: Week,
     exercises: Callable[[str], Exercise | None],
     targets: dict[str, tuple[int, int]] | None = None,
 ) -> dict[str, MuscleVolume]:
@@ -137,6 +214,7 @@ def weekly_sets(
     `exercises` looks an exercise up by id (a Catalogue's `get`); sets of an
     exercise it does not know are skipped.  `sessions` counts the distinct
     sessions that gave the muscle any hard-set credit (primary or secondary).
+    A muscle missing from `targets` gets its default band (targets.DEFAULT_TARGETS).
     """
     totals = dict.fromkeys(MUSCLES, 0.0)
     session_ids: dict[str, set[str]] = {m: set() for m in MUSCLES}
@@ -156,27 +234,28 @@ def weekly_sets(
                 session_ids[m].add(session.id)
     targets = targets or {}
     return {
-        m: MuscleVolume(m, totals[m], len(session_ids[m]), targets.get(m, DEFAULT_TARGET))
+        m: MuscleVolume(m, totals[m], len(session_ids[m]), targets.get(m, DEFAULT_TARGETS[m]))
         for m in MUSCLES
     }
 
 
 def volume_by_week(
     sessions: Iterable[Session],
-    weeks: list[IsoWeek],
+    weeks: list[Week],
     exercises: Callable[[str], Exercise | None],
     targets: dict[str, tuple[int, int]] | None = None,
-) -> dict[IsoWeek, dict[str, MuscleVolume]]:
-    """`weekly_sets` for several weeks, walking the sessions once per week asked."""
-    by_week: dict[IsoWeek, list[Session]] = {w: [] for w in weeks}
+) -> dict[Week, dict[str, MuscleVolume]]:
+    """`weekly_sets` for several weeks (that do not overlap), walking the sessions once."""
+    by_week: dict[Week, list[Session]] = {w: [] for w in weeks}
     for session in sessions:
-        w = IsoWeek.of(session.date)
-        if w in by_week:
-            by_week[w].append(session)
+        for w in weeks:
+            if session.date in w:
+                by_week[w].append(session)
+                break
     return {w: weekly_sets(by_week[w], w, exercises, targets) for w in weeks}
 
 
-def warn_single_session(v: MuscleVolume, week: IsoWeek, today: date) -> bool:
-    """Flag a muscle trained in one session only once the week is over (or it is Sunday):
-    mid-week, the second session may simply not have happened yet."""
-    return v.single_session and today >= week.sunday
+def warn_single_session(v: MuscleVolume, week: Week, today: date) -> bool:
+    """Flag a muscle trained in one session only (`split_advised`) once the week is over
+    (or on its last day): mid-week, the second session may simply not have happened yet."""
+    return v.split_advised and today >= week.last

@@ -61,6 +61,7 @@ class TrackerApp(KeepsRunning, App):
             self.set_keymap(dict(self.settings.keymap))
         for warning in self.loaded.warnings if self.loaded else ():
             self.notify(Content(warning).markup, title="Settings", severity="warning", timeout=10)
+        self.call_after_refresh(self.first_start_notices)
         if "web_driver" in os.environ.get("TEXTUAL_DRIVER", ""):
             # A browser tab's app (tui-tracker serve): if the server dies without telling
             # us (kill -9), stdin just ends and nobody would ever quit this process.  The
@@ -94,6 +95,58 @@ class TrackerApp(KeepsRunning, App):
                 gone = True
         if gone:
             self.exit()
+
+    # --- the first start and the advice's sources: see about.py --------------------------
+
+    def first_start_notices(self) -> None:
+        """Until answered: the health notice, then the training status question, each
+        answer saved in the settings file.  Shown only when there is a settings file to
+        remember the answers in (the command line always gives the app one) and it reads:
+        a damaged file may hold the answers, and could not take new ones."""
+        from ..domain.sources import notices_due
+
+        if self.loaded is None or not notices_due(self.settings):
+            return
+        from ..store.settings_file import SettingsFile
+        from .about import HealthNotice, TrainingStatusQuestion
+
+        try:
+            SettingsFile(self.loaded.path).read()
+        except StoreError:
+            return
+        due = list(notices_due(self.settings))
+
+        def remember(key: str, value) -> None:
+            from dataclasses import replace
+
+            try:
+                SettingsFile(self.loaded.path).set_value(key, value)  # type: ignore[union-attr]
+            except StoreError as error:
+                self.notify(Content(str(error)).markup, title="Not saved", severity="error")
+            self.settings = replace(self.settings, **{key: value})
+
+        def health_read(read: bool | None) -> None:
+            if read:
+                remember("health_notice_read", True)
+            next_notice()
+
+        def status_given(status: str | None) -> None:
+            if status:
+                remember("training_status", status)
+            next_notice()
+
+        def next_notice() -> None:
+            if due:
+                notice = due.pop(0)
+                self.push_screen(HealthNotice(health_read) if notice == "health"
+                                 else TrainingStatusQuestion(status_given))
+
+        next_notice()
+
+    def action_about(self) -> None:
+        from .about import AboutScreen
+
+        self.push_screen(AboutScreen())
 
     # --- hang-up (a dropped SSH link, tmux kill-pane): see hang_up.py ------------------
 

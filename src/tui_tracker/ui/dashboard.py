@@ -17,13 +17,15 @@ from textual.screen import Screen
 from textual.widgets import DataTable, ProgressBar, Static, TabbedContent, TabPane
 
 from ..domain.deload import DeloadDecision, deload_decision, next_block_due
+from ..domain.effort import week_target_text
 from ..domain.mesocycle import (
-    DELOAD_DAYS, DELOAD_RIR, Mesocycle, active_mesocycle, deload_due_from, phase, week_label,
-    week_target_rir)
+    DELOAD_DAYS, DELOAD_RIR, Mesocycle, active_mesocycle, deload_due_from, phase, plan_week,
+    week_label, week_target_rir)
 from ..domain.models import format_weight
 from ..domain.muscles import MUSCLE_LABELS
 from ..domain.progress import best_set, e1rm_trend, main_lifts, rir_compliance, trend_direction
-from ..domain.volume import IsoWeek, volume_by_week, warn_single_session
+from ..domain.targets import lifter_targets
+from ..domain.volume import IsoWeek, Week, block_weeks, volume_by_week, warn_single_session
 from .deload import (
     DeloadPrompt, NextBlockPrompt, apply_deload_choice, apply_end_block, apply_next_block,
     short_day)
@@ -51,6 +53,8 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
         Binding("n", "next_block", "Next"),  # shown once the block is done
         Binding("e", "end_block", "End"),
         Binding("p", "plan", "Plan"),
+        Binding("t", "band", "Band", show=False),  # on the Volume tab (its legend says so)
+        Binding("i", "app.about", "About", show=False),
         Binding("escape,q", "back", "Back"),
     ]
 
@@ -69,8 +73,7 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
         with TabbedContent(id="dash-tabs"):
             with TabPane("Volume (v)", id="volume"):
                 yield DataTable(id="volume-table", cursor_type="row", zebra_stripes=True)
-                yield Static("↓ below ✓ within ↑ above the band (the | marks) · ! one "
-                             "session only", classes="legend")
+                yield Static("", classes="legend")
             with TabPane("Strength (s)", id="strength"):
                 yield DataTable(id="strength-table", cursor_type="row", zebra_stripes=True)
             with TabPane("Effort (r)", id="effort"):
@@ -109,13 +112,16 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
         title = self.query_one("#dash-title", Static)
         bar = self.query_one("#dash-progress", ProgressBar)
         if meso is None:
-            title.update("No mesocycle yet: press [b]p[/b] to plan one from a template. "
-                         "Volume below is by calendar week.")
+            title.update("No mesocycle yet: [b]p[/b] plans one from a template. Volume is by "
+                         "calendar week.")
             bar.display = False
             return
         bar.display = True
         rir = week_target_rir(meso, self.today)
-        target = "" if rir is None else f" · target RIR {rir}" + ("+" if rir == DELOAD_RIR else "")
+        last = plan_week(meso, self.today) == meso.weeks
+        target = ("" if rir is None else " · target RIR "
+                  + (f"{rir}+" if rir == DELOAD_RIR and phase(meso, self.today) == "deload"
+                     else week_target_text(rir, last)))
         title.update(Content.assemble((meso.name, "bold"), f" · {week_label(meso, self.today)}{target}"))
         bar.update(total=(meso.weeks + 1) * 7, progress=self._days_done(meso))
 
@@ -153,20 +159,32 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
             box.update(Content("\n".join(lines)))
             box.set_classes("-warning" if d.warnings else "")
 
-    def _show_volume(self, sessions, start: date, catalogue) -> None:
+    def _volume_weeks(self, meso: Mesocycle | None, start: date) -> list[Week]:
+        """The block's own weeks (W1 = the 7 days from its start; DL, the deload week), the
+        last MAX_WEEK_COLUMNS of them; calendar weeks without a block (or before it starts)."""
+        spans: list[Week] = (list(block_weeks(meso.start, meso.deload_start, self.today))
+                             if meso else [])
+        if spans:
+            return spans[-MAX_WEEK_COLUMNS:]
         first, last = IsoWeek.of(start), IsoWeek.of(self.today)
-        weeks = [last]
+        weeks: list[Week] = [last]
         while weeks[0] != first and len(weeks) < MAX_WEEK_COLUMNS:
-            weeks.insert(0, weeks[0].previous())
-        volume = volume_by_week(sessions, weeks, catalogue.get, self.store.volume_targets())
+            weeks.insert(0, weeks[0].previous())  # type: ignore[union-attr]  # IsoWeeks here
+        return weeks
+
+    def _show_volume(self, sessions, start: date, catalogue) -> None:
+        weeks = self._volume_weeks(self.meso, start)
+        last = weeks[-1]
+        volume = volume_by_week(sessions, weeks, catalogue.get,
+                                lifter_targets(self.store.volume_targets()))
         table = self.query_one("#volume-table", DataTable)
         table.clear(columns=True)
-        table.add_columns("Muscle", "This week", "Sets", "Band", "Sess")
+        now = "This week" if isinstance(last, IsoWeek) else f"{last.label} now"
+        table.add_columns("Muscle", now, "Sets", "Band", "Sess")
         past = weeks[:-1]
         for w in past:
-            table.add_column(f"w{w.week:02d}", key=str(w))
-        now = volume[last]
-        for m, v in now.items():
+            table.add_column(w.label, key=str(w))
+        for m, v in volume[last].items():
             flag = warn_single_session(v, last, self.today)
             sessions_text = Text(str(v.sessions), style="yellow" if flag else "")
             if flag:
@@ -178,6 +196,11 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
                 old = volume[w][m]
                 cells.append(sets_cell(old.sets, old.status))
             table.add_row(*cells, key=m)
+        block = self.meso.start if self.meso and not isinstance(last, IsoWeek) else None
+        weeks_note = (f"W1 from {block:%a} {block.day} {block:%b}" if block
+                      else "calendar weeks")
+        self.query_one("#volume .legend", Static).update(
+            f"↓✓↑ below/in/above the band (|) · ! 1 session · {weeks_note} · t: band")
 
     def _show_strength(self, meso: Mesocycle | None, sessions, catalogue) -> None:
         table = self.query_one("#strength-table", DataTable)
@@ -226,6 +249,39 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
         self.query_one("#dash-tabs", TabbedContent).active = tab
         self.query_one(f"#{tab}-table", DataTable).focus()
 
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "volume-table":
+            self.action_band()
+
+    def action_band(self) -> None:
+        """Edit the highlighted muscle's band, save it, and redraw against it."""
+        from ..domain.targets import band_to_save
+        from ..store import StoreError
+        from .targets import BandEditor
+
+        table = self.query_one("#volume-table", DataTable)
+        if not table.row_count:
+            return
+        muscle = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        current = lifter_targets(self.store.volume_targets())[muscle]
+
+        def answered(band) -> None:
+            if band is None or tuple(band) == current:
+                return
+            band, note = band_to_save(muscle, band)
+            try:
+                self.store.set_volume_target(muscle, *band)
+            except StoreError as error:
+                self.notify(Content(f"NOT saved: {error}").markup, severity="error")
+                return
+            label = MUSCLE_LABELS[muscle]
+            self.notify(Content(f"{label}: {band[0]}-{band[1]} hard sets a week."
+                                + (f" Note: {note}." if note else "")).markup)
+            self.refresh_data()
+            table.move_cursor(row=table.get_row_index(muscle))
+
+        self.app.push_screen(BandEditor(muscle, current, answered))
+
     def action_deload(self) -> None:
         meso, decision = self.meso, self.decision
         if meso is None or decision is None:
@@ -264,6 +320,8 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
                                      "the next block (p)."), answered)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "band":
+            return self.query_one("#dash-tabs", TabbedContent).active == "volume"
         if action == "next_block":
             return next_block_due(self.meso, self.today)
         if action == "end_block":

@@ -2,8 +2,11 @@
 
 Two steps on one screen, so a newcomer starts a block in a minute (Enter on a
 template, the weeks, Enter, Ctrl+S) and a lifter who cares edits every day
-first.  The rules (3-6 weeks, 1-10 sets, RIR 0-5, one day per weekday) are the
-domain's: the screen tries each change and shows the domain's refusal as it is.
+first.  The rules (3-6 weeks, 1-10 sets, RIR targets that fall or hold, 0 only
+in the last week, one day per weekday) are the domain's: the screen tries each
+change and shows the domain's refusal or warning as it is.  Before saving, the
+plan check (domain/plan_check.py) shows what a coach would point out, with the
+evidence; it never refuses.
 
 Saving closes every block the new one overlaps (`supersede`: the running one
 ends on the new start day, one planned to start on or after it is cancelled),
@@ -26,11 +29,15 @@ from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ..domain.blocks import check_start, closing_note, overlapping, supersede
+from ..domain.effort import check_rir_targets, step_rir_target
 from ..domain.mesocycle import (
-    WEEKDAYS, Mesocycle, PlannedExercise, TrainingDay, planned_weekly_sets, with_rir_targets)
+    WEEKDAYS, Mesocycle, PlannedExercise, TrainingDay, planned_weekly_sets)
+from ..domain.plan_check import check_plan
+from ..domain.targets import lifter_targets
 from ..domain.templates import TEMPLATES
 from ..store import StoreError
 from .modals import Confirm, ExercisePicker
+from .plan_check import PlanCheck
 from .widgets.plan_rir import RirTargets
 from .widgets.plan_setup import PlanSetup
 from .widgets.plan_volume import PlanVolume
@@ -72,7 +79,7 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
         self.store = store
         self.today = clock.today()
         self.catalogue = store.catalogue()
-        self.bands = store.volume_targets()
+        self.bands = lifter_targets(store.volume_targets())
         self.base: Mesocycle | None = None  # weeks, start, name and id, from the setup
         self.template: str | None = None  # where `days` came from
         self.days: list[TrainingDay] = []
@@ -271,16 +278,27 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
 
     @on(RirTargets.Step)
     def _rir_step(self, event: RirTargets.Step) -> None:
-        targets = list(self.rir)
-        targets[event.week] += event.delta
+        """Move a week's target; later or earlier weeks move with it so targets still fall
+        or hold, and a target outside 1-3 says why."""
         try:
-            with_rir_targets(self.base, targets)
+            targets = step_rir_target(self.rir, event.week, event.delta)
         except ValueError as e:
             self._status(f"Not changed: {e}.", "error")
             return
-        self.rir = targets
-        self._status(f"Week {event.week + 1}: target RIR {targets[event.week]}.")
+        moved = [str(i + 1) for i, (old, new) in enumerate(zip(self.rir, targets))
+                 if old != new and i != event.week]
+        self.rir = list(targets)
         self.query_one(RirTargets).show(self.rir)
+        text = f"Week {event.week + 1}: target RIR {targets[event.week]}."
+        if moved:
+            text += (f" Week{'s' if len(moved) > 1 else ''} {', '.join(moved)} moved with it: "
+                     "targets fall or hold.")
+        mine = [w for w in check_rir_targets(targets, len(targets))
+                if w.startswith(f"week {event.week + 1} at")]
+        if mine:
+            self._status(f"{text} Note: {mine[0]}.", "warning")
+        else:
+            self._status(text)
 
     # --- save and cancel ---------------------------------------------------------------
 
@@ -295,10 +313,30 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
         return True
 
     def action_save(self) -> None:
+        """Save the block, after the plan check (when it has notes) and, if it closes
+        another block, the lifter's yes."""
         if not self.editing and not self._apply_setup():
             return
         try:
             meso = check_start(self._draft(), self.today)
+        except ValueError as e:
+            self._status(f"Not saved: {e}.", "error")
+            return
+        notes = check_plan(meso, self.catalogue.get, self.bands, self.app.settings.training_status)
+        if not notes:
+            self._save_checked(meso)
+            return
+
+        def answered(save: bool | None) -> None:
+            if save:
+                self._save_checked(meso)
+            else:
+                self._status("Not saved yet: change the plan, then Ctrl+S.", "warning")
+
+        self.app.push_screen(PlanCheck(notes, answered))
+
+    def _save_checked(self, meso: Mesocycle) -> None:
+        try:
             mesos = self.store.mesocycles()
             closed = supersede(mesos, meso)
         except StoreError as e:

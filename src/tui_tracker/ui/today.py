@@ -66,6 +66,8 @@ ACTIONS: tuple[Action, ...] = (
            "Week N of M, weekly sets per muscle, strength trends, deload"),
     Action("p", "plan", "Plan", "Plan a mesocycle", "Start a training block from a template",
            show=False),
+    Action("i", "app.about", "About", "About the advice",
+           "Each rule the app applies, the study it rests on, and its limits", show=False),
     Action("q", "quit", "Quit", "Quit", "Leave the app: every set is already saved",
            in_palette=False),
     Action("escape", "focus_exercises", "Back", "Back to the exercise list", show=False),

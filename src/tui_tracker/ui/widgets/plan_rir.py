@@ -1,7 +1,7 @@
 """Target RIR per accumulation week, edited in place: one row, keyboard only.
 
 The widget only shows the targets and asks for a change (`Step`); the screen
-checks the new targets with the domain, so the 0-5 limit lives in one place.
+checks the new targets with the domain (effort.py), so the rules live in one place.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from textual.widget import Widget
 
 from ...domain.mesocycle import DELOAD_RIR
 
-LAST_WEEK_NOTE = "Last week: isolation work and final sets may reach 0; squats/deadlifts keep 1"
+LAST_WEEK_NOTE = "0 (last week only): final sets of 3+ to failure, never squats/deadlifts"
 
 
 class RirTargets(Widget, can_focus=True):

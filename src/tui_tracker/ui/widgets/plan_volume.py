@@ -26,7 +26,7 @@ def volume_rows(volumes: dict[str, MuscleVolume]) -> list[str]:
     for muscle, v in volumes.items():
         low, high = v.target
         status = f"[{_STATUS_STYLE[v.status]}]{v.status:<6}[/]"
-        days = f"{v.sessions}" + (" [$warning b]![/]" if v.single_session else "")
+        days = f"{v.sessions}" + (" [$warning b]![/]" if v.split_advised else "")
         row = f"{MUSCLE_LABELS[muscle]:<11} {_sets_text(v.sets):>4} {f'{low}-{high}':>5} {status} {days}"
         rows.append(row if v.sets else f"[dim]{row}[/]")
     return rows
