@@ -10,8 +10,6 @@ from tui_tracker.cli import main
 from tui_tracker.domain.targets import DEFAULT_TARGETS
 from tui_tracker.store import Store
 
-from .pending import STORE_FILLS_DEFAULTS
-
 
 
 @pytest.fixture
@@ -81,15 +79,8 @@ def test_muscles_trained_through_compounds_default_to_0_16_with_the_reason(capsy
     assert "Front delts  0-16   default: 0-16: trained in every press" in out
 
 
-@STORE_FILLS_DEFAULTS
 def test_a_band_set_to_exactly_10_16_on_a_muscle_whose_default_differs_is_kept(capsys, db):
     run(capsys, db, "targets", "set", "front_delts", "10-16")
     doc = json.loads(run(capsys, db, "targets", "--json")[1])["muscles"]
     assert doc["front_delts"]["target"] == [10, 16]
 
-
-def test_10_16_on_a_muscle_whose_default_differs_warns_and_keeps_the_default(capsys, db):
-    code, out, err = run(capsys, db, "targets", "set", "traps", "10-16")
-    assert code == 0 and out == "Traps: 0-16 hard sets a week (the default).\n"
-    assert err.startswith("tui-tracker: warning: this version reads 10-16 on traps as its "
-                          "default (0-16)")

@@ -131,11 +131,3 @@ def test_week_sets_lists_each_set_with_reps_and_rir_and_the_deload_week():
     with pytest.raises(ValueError, match="weeks 1 to 3, and 4 is its deload week"):
         week_sets(meso, 5, lookup)
 
-
-def test_lifter_targets_reads_the_stores_uniform_fill_as_each_muscles_default():
-    from tui_tracker.domain.targets import lifter_targets
-
-    stored = {m: (10, 16) for m in DEFAULT_TARGETS} | {"chest": (12, 18), "traps": (2, 8)}
-    got = lifter_targets(stored)
-    assert got == {**DEFAULT_TARGETS, "chest": (12, 18), "traps": (2, 8)}
-    assert got["front_delts"] == (0, 16) and got["calves"] == (10, 16)

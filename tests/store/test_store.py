@@ -222,7 +222,9 @@ def test_settings(store):
 def test_volume_targets(store):
     targets = store.volume_targets()
     assert set(targets) == set(MUSCLES) and len(targets) == 14
-    assert all(t == (10, 16) for t in targets.values())
+    from tui_tracker.domain.targets import DEFAULT_TARGETS
+
+    assert targets == DEFAULT_TARGETS and targets["traps"] == (0, 16)
     store.set_volume_target("chest", 12, 20)
     store.set_volume_target("chest", 8, 14)
     store.set_volume_target("calves", 0, 0)

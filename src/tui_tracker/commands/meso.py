@@ -159,12 +159,11 @@ def _save_new(store, new, today: date, replace: bool) -> int:
 
 def _print_plan(meso, store) -> None:
     from ..domain.plan_check import check_plan
-    from ..domain.targets import lifter_targets
     from .config import load_settings
     from .plan_text import print_check, print_summary
 
     catalogue = store.catalogue()
-    targets = lifter_targets(store_call(store.volume_targets))
+    targets = store_call(store.volume_targets)
     print_summary(meso, catalogue, targets)
     status = load_settings(store).training_status
     print_check(check_plan(meso, catalogue.get, targets, status))

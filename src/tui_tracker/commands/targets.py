@@ -41,10 +41,9 @@ def _row(muscle: str, band: tuple[int, int]) -> dict:
 
 def cmd_targets(args: argparse.Namespace) -> int:
     from ..domain.muscles import MUSCLE_LABELS
-    from ..domain.targets import lifter_targets
 
     store = open_store(args)
-    targets = lifter_targets(store_call(store.volume_targets))
+    targets = store_call(store.volume_targets)
     store.close()
     if args.json:
         print(json.dumps({"muscles": {m: _row(m, band) for m, band in targets.items()}},
@@ -64,10 +63,8 @@ def cmd_targets(args: argparse.Namespace) -> int:
 
 
 def cmd_set(args: argparse.Namespace) -> int:
-    import sys
-
     from ..domain.muscles import MUSCLE_LABELS
-    from ..domain.targets import DEFAULT_TARGETS, band_to_save, parse_band, parse_muscle
+    from ..domain.targets import DEFAULT_TARGETS, parse_band, parse_muscle
 
     try:
         muscle = parse_muscle(args.muscle)
@@ -75,9 +72,6 @@ def cmd_set(args: argparse.Namespace) -> int:
                 else parse_band(muscle, args.band))
     except ValueError as e:
         raise CliError(str(e)) from None
-    band, note = band_to_save(muscle, band)
-    if note:
-        print(f"tui-tracker: warning: {note}", file=sys.stderr)
     store = open_store(args)
     store_call(store.set_volume_target, muscle, *band)
     store.close()

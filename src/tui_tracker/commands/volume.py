@@ -18,7 +18,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_volume(args: argparse.Namespace) -> int:
     from ..domain.muscles import MUSCLE_LABELS
-    from ..domain.targets import lifter_targets
     from ..domain.volume import IsoWeek, warn_single_session, weekly_sets
 
     today = clock_of(args).today()
@@ -28,8 +27,7 @@ def cmd_volume(args: argparse.Namespace) -> int:
         raise CliError(str(e)) from None
     store = open_store(args)
     sessions = store.sessions_between(week.monday, week.sunday)
-    volume = weekly_sets(sessions, week, store.catalogue().get,
-                         lifter_targets(store.volume_targets()))
+    volume = weekly_sets(sessions, week, store.catalogue().get, store.volume_targets())
     store.close()
     # From the week's Sunday on, as on the dashboard: before it, a muscle trained once so
     # far may still get its second session.

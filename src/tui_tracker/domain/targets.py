@@ -97,26 +97,3 @@ def parse_muscle(text: str) -> str:
 def is_default(muscle: str, band: Band) -> bool:
     return DEFAULT_TARGETS[muscle] == tuple(band)
 
-
-def lifter_targets(stored: Mapping[str, Band]) -> dict[str, Band]:
-    """Each muscle's band from what the store returns (store.volume_targets()).
-
-    The store fills a muscle the lifter never set with the evidence's 10-16, whatever the
-    muscle; such a value on a muscle whose default differs is read as that default.  Known
-    limit until the store fills DEFAULT_TARGETS itself: a band the lifter set to exactly
-    10-16 on one of those muscles reads as its default too.
-    """
-    return {m: DEFAULT_TARGETS[m] if tuple(stored.get(m, EVIDENCE_BAND)) == EVIDENCE_BAND
-            else tuple(stored[m]) for m in MUSCLES}  # type: ignore[misc]
-
-
-def band_to_save(muscle: str, band: Band) -> tuple[Band, str | None]:
-    """The band to store for `muscle`, and a note when it differs from what was asked:
-    10-16 on a muscle whose default differs would read back as its default
-    (`lifter_targets`), so that default is stored and the note says so."""
-    if tuple(band) == EVIDENCE_BAND and DEFAULT_TARGETS[muscle] != EVIDENCE_BAND:
-        low, high = DEFAULT_TARGETS[muscle]
-        return DEFAULT_TARGETS[muscle], (
-            f"this version reads 10-16 on {MUSCLE_LABELS[muscle].lower()} as its default "
-            f"({low}-{high}); for a band of your own, give another, such as 10-15")
-    return (band[0], band[1]), None

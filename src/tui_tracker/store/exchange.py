@@ -39,7 +39,7 @@ from ..domain.inputs import MAX_REPS, MAX_RIR, MAX_WEIGHT_KG
 from ..domain.models import Exercise, LoggedSet, Session
 from ..domain.muscles import MUSCLES
 from ..domain.text import CONTROL
-from ..domain.volume import DEFAULT_TARGET
+from ..domain.targets import DEFAULT_TARGETS
 from . import codec
 from .migrations import MAIN_TABLES
 from .paths import not_a_file
@@ -316,7 +316,8 @@ def merge(store: "Store", data: Exchange) -> Merged:
     targets = 0
     current = store.volume_targets()
     for muscle, target in data.volume_targets.items():
-        if target != DEFAULT_TARGET and current.get(muscle) == DEFAULT_TARGET:
+        default = DEFAULT_TARGETS.get(muscle)
+        if target != default and current.get(muscle) == default:
             store.set_volume_target(muscle, *target)
             targets += 1
     settings = 0

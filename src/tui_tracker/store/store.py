@@ -28,7 +28,7 @@ import orjson
 from ..domain.mesocycle import Mesocycle
 from ..domain.models import Exercise, LoggedSet, Session
 from ..domain.muscles import MUSCLES
-from ..domain.volume import DEFAULT_TARGET as DEFAULT_VOLUME_TARGET
+from ..domain.targets import DEFAULT_TARGETS
 from . import codec
 from .errors import DatabaseNotWritable, StoreError
 from .lock import LockCancelled, LockTimeout, ProcessLock
@@ -664,8 +664,9 @@ class Store:
     # --- settings -----------------------------------------------------------------------
 
     def volume_targets(self) -> dict[str, tuple[int, int]]:
-        """Weekly hard-set target range for every muscle (default 10-16)."""
-        targets = {m: DEFAULT_VOLUME_TARGET for m in MUSCLES}
+        """Weekly hard-set band for every muscle: the lifter's own, else the muscle's default
+        (domain/targets.py: 10-16 for most, 0-16 for muscles trained through compounds)."""
+        targets = dict(DEFAULT_TARGETS)
         with self._locked():
             for doc in self._table("volume_targets").documents().values():
                 m, low, high = doc.get("muscle"), doc.get("low"), doc.get("high")

@@ -24,7 +24,6 @@ from ..domain.mesocycle import (
 from ..domain.models import format_weight
 from ..domain.muscles import MUSCLE_LABELS
 from ..domain.progress import best_set, e1rm_trend, main_lifts, rir_compliance, trend_direction
-from ..domain.targets import lifter_targets
 from ..domain.volume import IsoWeek, Week, block_weeks, volume_by_week, warn_single_session
 from .deload import (
     DeloadPrompt, NextBlockPrompt, apply_deload_choice, apply_end_block, apply_next_block,
@@ -175,8 +174,7 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
     def _show_volume(self, sessions, start: date, catalogue) -> None:
         weeks = self._volume_weeks(self.meso, start)
         last = weeks[-1]
-        volume = volume_by_week(sessions, weeks, catalogue.get,
-                                lifter_targets(self.store.volume_targets()))
+        volume = volume_by_week(sessions, weeks, catalogue.get, self.store.volume_targets())
         table = self.query_one("#volume-table", DataTable)
         table.clear(columns=True)
         now = "This week" if isinstance(last, IsoWeek) else f"{last.label} now"
@@ -255,7 +253,6 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
 
     def action_band(self) -> None:
         """Edit the highlighted muscle's band, save it, and redraw against it."""
-        from ..domain.targets import band_to_save
         from ..store import StoreError
         from .targets import BandEditor
 
@@ -263,20 +260,18 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
         if not table.row_count:
             return
         muscle = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        current = lifter_targets(self.store.volume_targets())[muscle]
+        current = self.store.volume_targets()[muscle]
 
         def answered(band) -> None:
             if band is None or tuple(band) == current:
                 return
-            band, note = band_to_save(muscle, band)
             try:
                 self.store.set_volume_target(muscle, *band)
             except StoreError as error:
                 self.notify(Content(f"NOT saved: {error}").markup, severity="error")
                 return
             label = MUSCLE_LABELS[muscle]
-            self.notify(Content(f"{label}: {band[0]}-{band[1]} hard sets a week."
-                                + (f" Note: {note}." if note else "")).markup)
+            self.notify(Content(f"{label}: {band[0]}-{band[1]} hard sets a week.").markup)
             self.refresh_data()
             table.move_cursor(row=table.get_row_index(muscle))
 

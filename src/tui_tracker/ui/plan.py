@@ -33,7 +33,6 @@ from ..domain.effort import check_rir_targets, step_rir_target
 from ..domain.mesocycle import (
     WEEKDAYS, Mesocycle, PlannedExercise, TrainingDay, planned_weekly_sets)
 from ..domain.plan_check import check_plan
-from ..domain.targets import lifter_targets
 from ..domain.templates import TEMPLATES
 from ..store import StoreError
 from .modals import Confirm, ExercisePicker
@@ -79,7 +78,7 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
         self.store = store
         self.today = clock.today()
         self.catalogue = store.catalogue()
-        self.bands = lifter_targets(store.volume_targets())
+        self.bands = store.volume_targets()
         self.base: Mesocycle | None = None  # weeks, start, name and id, from the setup
         self.template: str | None = None  # where `days` came from
         self.days: list[TrainingDay] = []
