@@ -51,6 +51,23 @@ RESUMED_MARKER = "Resumed the session"
 PACE = 0.08
 
 
+#: A returning lifter's settings: the first start's health notice and training status
+#: question answered (tests/conftest.py FIRST_START_DONE), so the app opens on Today.
+RETURNING_LIFTER = 'health_notice_read = true\ntraining_status = "some_years"\n'
+
+
+def returning_lifter_settings() -> str:
+    """A settings file of a returning lifter, in a folder removed when Python exits."""
+    folder = tempfile.TemporaryDirectory(prefix="bench-settings-")
+    _kept.append(folder)
+    path = Path(folder.name) / "settings.toml"
+    path.write_text(RETURNING_LIFTER)
+    return str(path)
+
+
+_kept: list[tempfile.TemporaryDirectory] = []
+
+
 def app_command() -> list[str]:
     """The console script a user runs, else the module."""
     script = Path(sys.executable).with_name("tui-tracker")
@@ -79,6 +96,7 @@ class Pty:
                if not k.startswith("TEXTUAL")
                and k not in ("NO_COLOR", "COLORTERM", "PYTHONDONTWRITEBYTECODE")}
         env.update(TERM="xterm-256color", COLUMNS=str(cols), LINES=str(rows))
+        env.setdefault("TUI_TRACKER_CONFIG", returning_lifter_settings())
         self.master = master
         self.out = bytearray()
         self.started = time.perf_counter()

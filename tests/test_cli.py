@@ -69,6 +69,11 @@ def test_log_failure_on_squat_prints_the_warning(capsys, db):
     assert code == 0 and "injury" in out and "Evidence" in out
 
 
+def test_log_failure_on_a_compound_names_the_training_status_from_the_settings(capsys, db):
+    code, out, _ = run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "bench", "100x5@0")
+    assert code == 0 and "for trained lifters, as you are" in out  # conftest: some_years
+
+
 @pytest.mark.parametrize("args,message", [
     (["log", "benchpress", "100x5"], "did you mean: Barbell Bench Press"),
     (["log", "squat", "100x5@2", "100x101"], "reps above 100"),

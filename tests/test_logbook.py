@@ -92,6 +92,19 @@ def test_final_set_advice_follows_the_plan_not_the_command(store):
     assert last.advice.level == "fine"
 
 
+@pytest.mark.parametrize("status,says", [
+    ("new", "New to lifting, the margin"),
+    ("some_years", "for trained lifters, as you are"),
+    (None, "set your training status"),
+])
+def test_the_compound_caution_names_the_lifters_training_status(store, status, says):
+    """The caution on compounds is the evidence's for trained lifters: its line says
+    whether that is the lifter, from the settings the front end hands the logbook."""
+    book = Logbook(store, Clock(MONDAY), training_status=status)
+    advice = book.log("barbell-bench-press", entry(80, 8, rir=0)).advice
+    assert advice.level == "advice" and says in advice.evidence
+
+
 def test_last_time_never_points_at_todays_own_sets(store):
     clock = Clock(MONDAY - timedelta(days=4))
     Logbook(store, clock).log("barbell-back-squat", entry(90, 5))

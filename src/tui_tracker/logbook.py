@@ -23,6 +23,7 @@ from .domain.catalogue import Catalogue
 from .domain.inputs import SetInput
 from .domain.mesocycle import Mesocycle, active_mesocycle
 from .domain.models import Exercise, LoggedSet, Session, Unit
+from .domain.settings import TrainingStatus
 from .domain.sessions import (
     Prefill, SetCounts, prefill, session_to_resume, set_counts, working_set_count)
 from .domain.workout import Slot, Workout, planned_prefill, todays_workout
@@ -80,9 +81,11 @@ class Logbook:
     """Today's log for one lifter in one process.  Other processes may write meanwhile:
     `reload()` picks their sets up, and every write goes through the store's lock."""
 
-    def __init__(self, store: "Store", clock: Clock, catalogue: Catalogue | None = None) -> None:
+    def __init__(self, store: "Store", clock: Clock, catalogue: Catalogue | None = None,
+                 training_status: TrainingStatus | None = None) -> None:
         self.store = store
         self.clock = clock
+        self.training_status = training_status  # the advice's evidence line names it
         self.day = clock.today()
         self.catalogue = catalogue or store.catalogue()
         self.meso: Mesocycle | None = None
@@ -184,7 +187,8 @@ class Logbook:
         self._remember(session)
         self.current = session
         number = len(self.sets_today(exercise_id))
-        return Saved(session, logged, ex, number, failure_advice(logged, ex, is_final_set=final),
+        return Saved(session, logged, ex, number, failure_advice(logged, ex, is_final_set=final,
+                                                                   status=self.training_status),
                      new_session)
 
     def edit(self, session_id: str, changed: LoggedSet) -> Changed:

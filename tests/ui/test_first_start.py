@@ -161,3 +161,22 @@ async def test_the_notices_are_readable_whole_at_80x24(db, clock, tmp_path):
         shown = screen_text(app)
         assert "for those new to lifting the margin between failure and near-failure" in shown
         assert "tui-tracker config set training_status" in shown
+
+
+async def test_the_answer_reaches_the_advice_on_sets_logged_right_after_it(db, clock, tmp_path):
+    """Answered at the first start, the training status is in the next set's advice
+    (not only after a restart): new to lifting, failure on a compound is less of a worry."""
+    from .test_today import add_exercise, type_set
+
+    app = first_start_app(db, clock, tmp_path / "settings.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # the health notice read
+        await settle(pilot)
+        await pilot.press("1")  # new to lifting
+        await settle(pilot)
+        await add_exercise(pilot, "bench press")
+        await type_set(pilot, "60", "8", "0")
+        await settle(pilot)
+        status = str(app.screen.query_one("#status", Static).render())
+        assert "Saved set 1" in status and "New to lifting" in status

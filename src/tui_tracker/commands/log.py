@@ -32,9 +32,10 @@ def cmd_log(args: argparse.Namespace) -> int:
     from .config import load_settings
 
     store = open_store(args)
-    book = store_call(Logbook, store, clock_of(args))
+    settings = load_settings(store)
+    book = store_call(Logbook, store, clock_of(args), training_status=settings.training_status)
     exercise = _exercise(book.catalogue, args.exercise)
-    unit = args.unit or load_settings(store).unit  # --unit is for this command only
+    unit = args.unit or settings.unit  # --unit is for this command only
     parsed = [parse_set(text, unit) for text in args.sets]  # all checked before anything is written
     print(f"{exercise.name}, session of {book.day.isoformat()}:")
     saved = None

@@ -124,6 +124,9 @@ class TrackerApp(KeepsRunning, App):
             except StoreError as error:
                 self.notify(Content(str(error)).markup, title="Not saved", severity="error")
             self.settings = replace(self.settings, **{key: value})
+            for screen in self.screen_stack:  # Today was made before the answer
+                if isinstance(screen, TodayScreen):
+                    screen.settings_changed(self.settings)
 
         def health_read(read: bool | None) -> None:
             if read:

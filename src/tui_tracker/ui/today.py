@@ -105,7 +105,7 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
         self.store = store
         self.clock = clock
         self.settings = settings or Settings()
-        self.book = Logbook(store, clock)
+        self.book = Logbook(store, clock, training_status=self.settings.training_status)
         self.today = self.book.day
         self.work = ExerciseWork(self)
         self.order: list[str] = []  # exercise ids: planned first, then as done or added
@@ -115,6 +115,11 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
         # Set before mounting: changing a screen's class later restyles every widget.
         self.set_class(not self.order, "-empty", update=False)
         presize(self)
+
+    def settings_changed(self, settings: Settings) -> None:
+        """A setting answered while the app runs (the first start's training status)."""
+        self.settings = settings
+        self.book.training_status = settings.training_status
 
     @property
     def current(self) -> str | None:
