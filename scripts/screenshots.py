@@ -104,6 +104,11 @@ async def dashboard_strength(pilot) -> None:
     await pilot.pause()
 
 
+async def dashboard_effort(pilot) -> None:
+    await pilot.press("m", "r")
+    await pilot.pause()
+
+
 async def deload_prompt(pilot) -> None:
     await pilot.pause()  # the prompt comes up by itself at start-up
     await _quiet(pilot)
@@ -127,6 +132,7 @@ SHOTS = [
     Shot("failure-warning", TODAY, failure_warning),
     Shot("dashboard", TODAY, dashboard),
     Shot("dashboard-strength", TODAY, dashboard_strength),
+    Shot("dashboard-effort", TODAY, dashboard_effort),
     Shot("deload-prompt", TODAY + timedelta(days=11), deload_prompt),  # block over: Mon of week 6
     Shot("history", TODAY, history),
     Shot("plan", TODAY, plan),

@@ -78,13 +78,16 @@ def _groups():
         log,
         meso,
         plates,
+        prs,
         serve,
+        suggest,
         targets,
         transfer,
         volume,
     )
 
-    return (log, volume, targets, exercises, plates, meso, serve, transfer, demo, config)
+    return (log, suggest, prs, volume, targets, exercises, plates, meso, serve, transfer, demo,
+            config)
 
 
 def build_parser() -> argparse.ArgumentParser:

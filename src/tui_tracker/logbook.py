@@ -23,6 +23,8 @@ from .domain.catalogue import Catalogue
 from .domain.inputs import SetInput
 from .domain.mesocycle import Mesocycle, active_mesocycle
 from .domain.models import Exercise, LoggedSet, Session, Unit
+from .domain.progression import RoundLoad, Suggestion, Target, nearest_step, suggest
+from .domain.records import ExerciseRecords, Record, new_records, records_of
 from .domain.settings import TrainingStatus
 from .domain.sessions import (
     Prefill, SetCounts, prefill, session_to_resume, set_counts, working_set_count)
@@ -58,6 +60,7 @@ class Saved:
     number: int  # this exercise's set number today (warm-ups included)
     advice: Advice | None
     new_session: bool  # the set started a session (the first set, or the first after `f`)
+    records: tuple[Record, ...] = ()  # the lifter's records this set beat (domain/records)
 
 
 @dataclass(frozen=True)
@@ -82,10 +85,13 @@ class Logbook:
     `reload()` picks their sets up, and every write goes through the store's lock."""
 
     def __init__(self, store: "Store", clock: Clock, catalogue: Catalogue | None = None,
-                 training_status: TrainingStatus | None = None) -> None:
+                 training_status: TrainingStatus | None = None,
+                 round_load: RoundLoad | None = None) -> None:
         self.store = store
         self.clock = clock
         self.training_status = training_status  # the advice's evidence line names it
+        #: what the lifter can load (plates, dumbbells, a stack): suggestions round to it
+        self.round_load: RoundLoad = round_load or nearest_step
         self.day = clock.today()
         self.catalogue = catalogue or store.catalogue()
         self.meso: Mesocycle | None = None
@@ -94,6 +100,8 @@ class Logbook:
         self.current: Session | None = None  # the open session new sets go to
         self._undo: tuple[str, LoggedSet, int] | None = None
         self._last: dict[str, tuple[Session | None, list[LoggedSet]]] = {}
+        self._before_deload: dict[str, tuple[Session | None, list[LoggedSet]]] = {}
+        self._past_records: dict[str, ExerciseRecords] | None = None
         self.reload()
 
     # --- reading -----------------------------------------------------------------------
@@ -108,6 +116,9 @@ class Logbook:
         if self.current is not None and self.current.date != self.day:
             day.insert(0, self.current)  # training across midnight: last night's session
         self.sessions = day
+        self._last.clear()  # another process may have written since
+        self._before_deload.clear()
+        self._past_records = None
         self.load_plan()
 
     def load_plan(self) -> None:
@@ -156,11 +167,55 @@ class Logbook:
         return self._last[exercise_id]
 
     def prefill(self, exercise_id: str, default_unit: Unit, warmup: bool | None = None) -> Prefill:
-        """What the set-entry panel shows for the exercise's next set (see domain/sessions)."""
+        """What the set-entry panel shows for the exercise's next set, with its `reason`.
+
+        A working set gets the suggestion (`suggestion`): the first from history and
+        the plan, the next ones following the last.  Warm-ups repeat the last warm-up
+        (domain/sessions).  With no load to suggest (the first time) the plan's reps
+        and RIR stay, and the reason says so.
+        """
         today = [s for _, s in self.sets_today(exercise_id)]
         _, last = self.last_time(exercise_id)
         values = prefill(today, last, default_unit, warmup)
-        return planned_prefill(values, self.slot(exercise_id), working_set_count(today))
+        values = planned_prefill(values, self.slot(exercise_id), working_set_count(today))
+        if values.warmup:
+            return values
+        found = self.suggestion(exercise_id, default_unit)
+        if found.weight_kg is None:
+            return replace(values, reason=found.reason)
+        return Prefill(found.weight_kg, found.unit,
+                       found.reps if found.reps is not None else values.reps,
+                       found.rir if found.rir is not None else values.rir, False, found.reason)
+
+    def suggestion(self, exercise_id: str, default_unit: Unit) -> Suggestion:
+        """The exercise's next working set: load, reps, RIR and one line of reason
+        (domain/progression), from today's sets, history and today's plan."""
+        today = [s for _, s in self.sets_today(exercise_id)]
+        target = Target.of(self.slot(exercise_id), working_set_count(today))
+        session, last = self._reference(exercise_id, target)
+        return suggest(self.exercise(exercise_id), target, today, last,
+                       session.date if session else None, self.day, default_unit,
+                       self.round_load)
+
+    def suggestions(self, default_unit: Unit) -> list[Suggestion]:
+        """Today's suggestions: the planned exercises in plan order, then the others
+        done today."""
+        ids = self.planned_ids()
+        ids += [ex_id for ex_id in self.done_today() if ex_id not in ids]
+        return [self.suggestion(ex_id, default_unit) for ex_id in ids]
+
+    def _reference(self, exercise_id: str,
+                   target: Target | None) -> tuple[Session | None, list[LoggedSet]]:
+        """Last time's sets; in the deload week, the last time before it started (the
+        deload's own lighter sessions are not what 90% is taken of)."""
+        meso = self.meso
+        if target is None or not target.deload or meso is None or meso.deload_start is None:
+            return self.last_time(exercise_id)
+        if exercise_id not in self._before_deload:
+            found = self.store.last_sets(exercise_id,
+                                         before=meso.deload_start - timedelta(days=1))
+            self._before_deload[exercise_id] = found if found else (None, [])
+        return self._before_deload[exercise_id]
 
     def is_final_set(self, exercise_id: str) -> bool | None:
         """Whether the next working set is the plan's last for the exercise today; None
@@ -187,9 +242,35 @@ class Logbook:
         self._remember(session)
         self.current = session
         number = len(self.sets_today(exercise_id))
-        return Saved(session, logged, ex, number, failure_advice(logged, ex, is_final_set=final,
-                                                                   status=self.training_status),
-                     new_session)
+        records = () if logged.is_warmup else self._records_beaten(session, logged, ex)
+        advice = failure_advice(logged, ex, is_final_set=final, status=self.training_status)
+        return Saved(session, logged, ex, number, advice, new_session, records)
+
+    def _records_beaten(self, session: Session, logged: LoggedSet,
+                        ex: Exercise) -> tuple[Record, ...]:
+        """The records the set just saved beats (domain/records); none when the history
+        does not read (a damaged old month): the set is saved all the same."""
+        try:
+            past = self.read_records()
+        except StoreError:
+            return ()
+        return new_records(past.get(logged.exercise_id), self.sessions, session.id, logged,
+                           ex.name)
+
+    def read_records(self) -> dict[str, ExerciseRecords]:
+        """Every exercise's records before today, read once per logbook (and again after
+        `reload`).  It reads every month file: about 0.2-0.5 s at five years of heavy
+        history (benchmarks/bench_coach.py), so a front end may call it ahead, e.g. in a
+        worker thread after its first frame: it reads a month per lock, so a set logged
+        meanwhile waits for one month's read at most.  Otherwise the first `log` pays."""
+        past = self._past_records
+        if past is None:
+            today_ids = {s.id for s in self.sessions}
+            yesterday = self.day - timedelta(days=1)
+            past = records_of(s for month in self.store.sessions_by_month(yesterday)
+                              for s in month if s.id not in today_ids)
+            self._past_records = past
+        return past
 
     def edit(self, session_id: str, changed: LoggedSet) -> Changed:
         session = self.store.update_set(session_id, changed)

@@ -168,6 +168,22 @@ def test_nearest_loadable_follows_the_lifters_steps_and_plates():
     assert step_for(ex("Pull Up"), "kg", mine) == 10
 
 
+def test_round_load_for_hands_the_suggestions_what_the_lifter_can_load_in_kg():
+    """Suggestions (domain/progression) round their loads with a RoundLoad in kg; the
+    lifter's own steps and plates make it."""
+    from tui_tracker.domain.plates import round_load_for
+    from tui_tracker.domain.progression import step_down, step_up
+
+    mine = replace(DEFAULTS, dumbbell_step_kg=2.0, plates_kg=(20.0, 10.0, 5.0, 2.5))
+    round_load = round_load_for(mine)
+    assert round_load(23.4, ex("Bench Press (Dumbbell)"), "kg") == 24
+    assert round_load(102.56, ex("Squat (Barbell)"), "kg") == 105  # 2.5 kg plates: 5 kg steps
+    assert round_load(to_kg(227, "lb"), ex("Squat (Barbell)"), "lb") == pytest.approx(
+        to_kg(225, "lb"))
+    assert step_up(24, ex("Bench Press (Dumbbell)"), "kg", round_load) == 26
+    assert step_down(100, ex("Squat (Barbell)"), "kg", round_load) == 95
+
+
 @hsettings(max_examples=200, deadline=None)
 @given(st.floats(min_value=0, max_value=400), st.sampled_from(["kg", "lb"]),
        st.sampled_from(["Squat (Barbell)", "Bench Press (Dumbbell)", "Lat Pulldown (Cable)",

@@ -46,3 +46,20 @@ def test_a_set_without_rir_is_not_counted_as_failure():
     assert e1rm(100, 5, None).kg == pytest.approx(e1rm(100, 5, 2).kg)
     assert e1rm(100, 5, None).kg > e1rm(100, 5, 0).kg
     assert e1rm(100, 5, None).low_confidence is True
+
+
+def test_load_for_is_epley_backwards():
+    from tui_tracker.domain.strength import load_for
+
+    # e1RM 133.3 (100 x 8 @2): 8 @2 is 100 again; 8 @1 is 133.3 / 1.3 = 102.56
+    assert load_for(e1rm(100, 8, 2).kg, 8, 2) == pytest.approx(100)
+    assert load_for(e1rm(100, 8, 2).kg, 8, 1) == pytest.approx(102.564, abs=1e-3)
+    with pytest.raises(ValueError):
+        load_for(100, 0, 2)
+
+
+@given(st.floats(1, 400), st.integers(1, 20), st.integers(0, 5))
+def test_load_for_undoes_e1rm(weight, reps, rir):
+    from tui_tracker.domain.strength import load_for
+
+    assert load_for(e1rm(weight, reps, rir).kg, reps, rir) == pytest.approx(weight)

@@ -180,6 +180,35 @@ def test_sessions_between_only_reads_needed_months(store, db_path):
     store.close()
 
 
+def test_history_a_month_at_a_time_lets_commits_in_between(store, db_path):
+    """Years of history (records, e1RM trends) are read a month per lock: a set logged
+    meanwhile waits for one month's read at most, never for the whole history."""
+    import threading
+
+    days = [date(2024, 11, 30), date(2025, 1, 2), date(2025, 1, 20), date(2025, 3, 1), DAY]
+    for day in days:
+        store.log_set(mkset(day=day), day=day)
+    months = store.sessions_by_month(end=date(2025, 3, 1))
+    first = next(months)
+    assert [s.date for s in first] == [date(2024, 11, 30)]
+    # between two months nothing is held: another thread takes the lock at once
+    got: list[bool] = []
+
+    def other_thread() -> None:
+        taken = store.commit_lock.acquire(timeout=0)
+        got.append(taken)
+        if taken:
+            store.commit_lock.release()
+    free = threading.Thread(target=other_thread)
+    free.start()
+    free.join()
+    assert got == [True]
+    rest = [[s.date for s in month] for month in months]
+    assert rest == [[date(2025, 1, 2), date(2025, 1, 20)], [date(2025, 3, 1)]]  # `end` is the last
+    everything = [s.id for month in store.sessions_by_month(end=DAY) for s in month]
+    assert everything == [s.id for s in store.sessions_between(date.min, DAY)]
+
+
 def test_ids_are_ours_not_tinydb_doc_ids(store, db_path):
     session = store.log_set(mkset(), day=DAY)
     raw = orjson.loads(month_path(db_path, month_of(DAY)).read_bytes())

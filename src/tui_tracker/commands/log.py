@@ -48,6 +48,8 @@ def cmd_log(args: argparse.Namespace) -> int:
         advice = saved.advice
         if advice and advice.needs_attention:
             print(f"    ! {advice.message}\n      {advice.evidence}")
+        for record in saved.records:
+            print(f"    * New record: {record.message}")
     assert saved is not None
     today = [s for _, s in book.sets_today(exercise.id)]
     heaviest = max(today, key=lambda s: s.weight_kg)

@@ -13,6 +13,7 @@ never passes through kg, so 225 lb is exactly 225 and 102.5 kg exactly 102.5.
 * `nearest_loadable(weight_kg, exercise, unit, settings)`: any exercise's weight
   rounded to what can be loaded: bar and plates, dumbbells in the lifter's steps,
   a weight stack's pins, kettlebells, or added plates for bodyweight work.
+* `round_load_for(settings)`: the same as the suggestions' `RoundLoad` (in kg).
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import reduce
-from typing import Sequence
+from typing import Callable, Sequence
 
-from .models import KG_PER_LB, Exercise, Unit, from_kg
+from .models import KG_PER_LB, Exercise, Unit, from_kg, to_kg
 from .settings import Settings
 
 #: Bars that are not the lifter's main barbell, by equipment, in each unit.
@@ -166,3 +167,11 @@ def nearest_loadable(weight_kg: float, exercise: Exercise, unit: Unit,
     if nearest <= 0 and exercise.equipment in ("dumbbell", "kettlebell", "machine", "cable"):
         nearest = step  # the lightest dumbbell, bell or pin
     return round(nearest, 2)
+
+
+def round_load_for(settings: Settings) -> Callable[[float, Exercise, Unit], float]:
+    """`nearest_loadable` as domain/progression's `RoundLoad` (kg in, kg out), so every
+    suggested load is one the lifter can put on the bar, the dumbbell rack or the stack."""
+    def round_load(weight_kg: float, exercise: Exercise, unit: Unit) -> float:
+        return to_kg(nearest_loadable(weight_kg, exercise, unit, settings), unit)
+    return round_load

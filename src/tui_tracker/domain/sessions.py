@@ -34,13 +34,17 @@ def session_to_resume(candidates: list[Session], now: datetime) -> Session | Non
 
 @dataclass(frozen=True)
 class Prefill:
-    """Values to put in the set-entry fields, so repeating a set is one Enter."""
+    """Values to put in the set-entry fields, so repeating a set is one Enter.
+
+    `reason`: one line saying where the values come from (a suggestion's rule), or "".
+    """
 
     weight_kg: float | None
     unit: Unit
     reps: int | None
     rir: int | None
     warmup: bool = False
+    reason: str = ""
 
 
 def prefill(this_session: list[LoggedSet], last_time: list[LoggedSet], default_unit: Unit,

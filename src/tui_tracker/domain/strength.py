@@ -43,3 +43,11 @@ def e1rm(weight_kg: float, reps: int, rir: int | None = None) -> E1RM:
     effective = reps + (ASSUMED_RIR if rir is None else rir)
     return E1RM(weight_kg * (1 + effective / 30),
                 rir is None or effective > CONFIDENT_REP_LIMIT, rir is None)
+
+
+def load_for(e1rm_kg: float, reps: int, rir: int) -> float:
+    """The weight a lifter with this e1RM lifts for `reps` with `rir` in reserve: Epley
+    backwards, e1RM / (1 + (reps + RIR) / 30), so a suggestion can be checked by hand."""
+    if e1rm_kg < 0 or reps < 1 or rir < 0:
+        raise ValueError("e1RM and RIR cannot be negative, and a set needs a rep")
+    return e1rm_kg / (1 + (reps + rir) / 30)

@@ -19,7 +19,7 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
@@ -76,6 +76,12 @@ def _ts(value: str) -> float:
 
 def _newest_first_key(doc: dict[str, Any]) -> tuple[str, float, str]:
     return (doc["date"], _ts(doc["started_at"]), doc["id"])
+
+
+def _month_end(first: date) -> date:
+    """The last day of the month starting on `first`."""
+    after = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return after - timedelta(days=1)
 
 
 def _session_order(s: Session) -> tuple[date, float, str]:
@@ -523,6 +529,18 @@ class Store:
                             out.append(self._decode(month, doc))
         out.sort(key=_session_order)
         return out
+
+    def sessions_by_month(self, end: date) -> Iterator[list[Session]]:
+        """Every session dated on or before `end`, a month at a time, oldest first.
+
+        Each month is read under the lock on its own, so a read of years of history
+        (records, in a worker thread) keeps a set being logged waiting for one month's
+        read at most, never for the whole history."""
+        with self._locked():
+            months = [m for m in self._existing_months() if m <= month_of(end)]
+        for month in months:
+            first = date(month // 100, month % 100, 1)
+            yield self.sessions_between(first, min(end, _month_end(first)))
 
     def recent_sessions(self, limit: int = 50, before: date | None = None) -> list[Session]:
         """Up to `limit` sessions, newest first, dated on or before `before` if given.

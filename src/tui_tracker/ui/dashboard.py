@@ -78,7 +78,7 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
             with TabPane("Effort (r)", id="effort"):
                 yield DataTable(id="effort-table", cursor_type="row", zebra_stripes=True)
                 yield Static("on target = RIR within 1 of the week's target · harder = nearer "
-                             "failure", classes="legend")
+                             "failure", classes="legend")  # filled in by _show_effort
         yield KeyBar()
         yield TooSmall(id="too-small")
 
@@ -223,23 +223,55 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
                           Text(TREND_MARK[direction], style=style), key=ex_id)
 
     def _show_effort(self, meso: Mesocycle | None, sessions, catalogue) -> None:
+        """RIR against the block's targets, and how good the lifter's RIR calls have been
+        (domain/calibration: sets later taken to failure at the same load, last 26 weeks)."""
+        from ..domain.calibration import WINDOW, calibrations, what_it_changes
+
         table = self.query_one("#effort-table", DataTable)
         table.clear(columns=True)
-        table.add_columns("Exercise", "On target", "Harder", "Easier", "No RIR", "Mean")
-        if meso is None:
-            table.add_row("Plan a block (p) to compare RIR with its targets.", "", "", "", "", "")
-            return
-        for ex_id, c in rir_compliance(meso, sessions, catalogue.get, self.today).items():
-            if c.total == 0:
-                continue
+        table.add_columns("Exercise", "On tgt", "Harder", "Easier", "No RIR", "Mean",
+                          "RIR calls")
+        cals = calibrations(self.store.sessions_between(self.today - WINDOW, self.today))
+
+        def name(ex_id: str) -> str:
             ex = catalogue.get(ex_id)
-            mean = "" if c.mean_deviation is None else f"{c.mean_deviation:+.1f}"
-            table.add_row(Text((ex.name if ex else ex_id)[:26]), f"{c.on_target}/{c.with_rir}",
-                          Text(str(c.below), style="red" if c.below else ""),
-                          Text(str(c.above), style="yellow" if c.above else ""),
-                          str(c.without_rir), mean, key=ex_id)
+            return ex.name if ex else ex_id
+
+        def calls(ex_id: str) -> Text:
+            return Text(" ".join(c.short for c in cals.get(ex_id, ())[:1]))
+
+        shown: set[str] = set()
+        if meso is not None:
+            for ex_id, c in rir_compliance(meso, sessions, catalogue.get, self.today).items():
+                if c.total == 0:
+                    continue
+                mean = "" if c.mean_deviation is None else f"{c.mean_deviation:+.1f}"
+                table.add_row(Text(name(ex_id)[:26]), f"{c.on_target}/{c.with_rir}",
+                              Text(str(c.below), style="red" if c.below else ""),
+                              Text(str(c.above), style="yellow" if c.above else ""),
+                              str(c.without_rir), mean, calls(ex_id), key=ex_id)
+                shown.add(ex_id)
+        for ex_id in sorted(cals, key=lambda e: name(e).lower()):
+            if ex_id not in shown:  # calibrated outside the plan: its calls alone
+                table.add_row(Text(name(ex_id)[:26]), "", "", "", "", "", calls(ex_id), key=ex_id)
         if table.row_count == 0:
-            table.add_row("No working sets in this block yet.", "", "", "", "", "")
+            table.add_row("Plan a block (p) to compare RIR with its targets." if meso is None
+                          else "No working sets in this block yet.", "", "", "", "", "", "")
+
+        lines = ["on tgt = RIR within 1 of the week's target · harder = nearer failure",
+                 "RIR calls @2≈3 (6): 6 sets called @2 had about 3 left, by a later failure set"]
+        ranked = sorted((c for per in cals.values() for c in per),
+                        key=lambda c: (not c.enough, -c.sets, name(c.exercise_id).lower()))
+        if ranked:  # the best-measured call, in words, and what it would change
+            top = ranked[0]
+            sentence = top.sentence(name(top.exercise_id))
+            lines.append(f"{sentence[0].upper()}{sentence[1:]}: {what_it_changes(top)}.")
+        else:
+            lines.append("No RIR calls to check yet: they come from a set to failure after "
+                         "sets at the same load.")
+        legend = self.query_one("#effort .legend", Static)
+        legend.styles.height = "auto"
+        legend.update(Content("\n".join(lines)))
 
     # --- actions -----------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..domain.deload import deload_decision, next_block_due
+from ..domain.plates import round_load_for
 from ..domain.settings import Settings
 from ..domain.sessions import duration_text, plural, set_counts
 from ..logbook import Logbook, Saved
@@ -105,7 +106,8 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
         self.store = store
         self.clock = clock
         self.settings = settings or Settings()
-        self.book = Logbook(store, clock, training_status=self.settings.training_status)
+        self.book = Logbook(store, clock, training_status=self.settings.training_status,
+                            round_load=round_load_for(self.settings))
         self.today = self.book.day
         self.work = ExerciseWork(self)
         self.order: list[str] = []  # exercise ids: planned first, then as done or added
@@ -120,6 +122,7 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
         """A setting answered while the app runs (the first start's training status)."""
         self.settings = settings
         self.book.training_status = settings.training_status
+        self.book.round_load = round_load_for(settings)
 
     @property
     def current(self) -> str | None:
@@ -160,6 +163,9 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
         self.set_interval(30, self._refresh_header)
         self.call_after_refresh(self.prompt_block)
         self.call_after_refresh(self._search)
+        # The records a set may beat, read ahead (years of history: not on the first Enter).
+        self.call_after_refresh(self.run_worker, self.book.read_records, thread=True,
+                                exit_on_error=False, group="read-ahead")
 
     @property
     def exercises(self) -> ExerciseList:
@@ -226,6 +232,7 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
                    + (" (warm-up)" if saved.set.is_warmup else ""))
         if saved.new_session and len(self.book.sessions) > 1:
             message += " · a new session"
+        message += "".join(f"\n★ {record.message}" for record in saved.records)
         advice = saved.advice
         if advice and advice.needs_attention:
             mark = "!" if advice.level == "warning" else "•"

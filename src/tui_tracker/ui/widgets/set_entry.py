@@ -114,6 +114,7 @@ class SetEntry(OrderedKeys, Lines, can_focus=True):
             Field("note", "Note", 0, NOTE_MAX, re.compile(r"[^\x00-\x1f\x7f-\x9f]"), "optional"),
         ]
         self.active = 0
+        self.reason = ""  # where the pre-filled values come from (a suggestion's rule)
         self._exact_kg: float | None = None  # the pre-filled weight, unrounded
         self._pristine = True  # nothing typed since the last pre-fill
         self._spans: list[tuple[int, int, int, int]] = []  # (row, x0, x1, field index)
@@ -145,6 +146,7 @@ class SetEntry(OrderedKeys, Lines, can_focus=True):
         self.field("rir").text = "" if values.rir is None else str(values.rir)
         self.field("note").text = note
         self.warmup = values.warmup
+        self.reason = values.reason
         self.error = ""
         self._activate(0, redraw=False)
         self._pristine = True
@@ -154,7 +156,7 @@ class SetEntry(OrderedKeys, Lines, can_focus=True):
     def _looks(self) -> tuple:
         """Everything the panel draws, to tell whether a change needs a redraw."""
         return (tuple((f.text, f.selected) for f in self.fields), self.active, self.unit,
-                self.warmup, self.error)
+                self.warmup, self.error, self.reason)
 
     def focus_first(self) -> None:
         self._activate(0)
@@ -306,7 +308,8 @@ class SetEntry(OrderedKeys, Lines, can_focus=True):
         return [("[", edge), *body, ("]", edge)]
 
     def lines(self) -> list[Line]:
-        """Three lines: the numbers and the kind, the note, the error (if any)."""
+        """Three lines: the numbers and the kind, the note, the error if any, else why the
+        values are what they are (the suggestion's reason, cut to the width)."""
         spans: list[tuple[int, int, int, int]] = []
         rows: list[list[tuple[str, str]]] = [[], [], []]
 
@@ -324,9 +327,13 @@ class SetEntry(OrderedKeys, Lines, can_focus=True):
                 else ("working set (w)", "$text-muted")])
         put(1, [("Note   ", "")])
         put(1, self._box(3, max(10, self.content_size.width - 9)), 3)
-        put(2, [(self.error, "bold $error")])
-        self._spans = spans
         width = self.content_size.width
+        if self.error or not self.reason:
+            put(2, [(self.error, "bold $error")])
+        else:
+            reason = self.reason if len(self.reason) <= width else self.reason[: width - 1] + "…"
+            put(2, [(reason, "$text-muted")])
+        self._spans = spans
         out: list[Line] = []
         for row in rows:
             used = sum(len(text) for text, _ in row)
