@@ -93,6 +93,18 @@ async def failure_warning(pilot) -> None:
     await _quiet(pilot)
 
 
+async def suggestion(pilot) -> None:
+    """The first planned exercise as the day opens: the panel holds the suggested set
+    and, under it, the one line of reason a lifter can check by hand."""
+    await _quiet(pilot)
+
+
+async def record(pilot) -> None:
+    """A set heavier than any before it: the status line announces the record."""
+    await _log(pilot, "40", "10", "1")
+    await _quiet(pilot)
+
+
 async def dashboard(pilot) -> None:
     await pilot.press("m")
     await pilot.pause()
@@ -130,6 +142,8 @@ async def plan(pilot) -> None:
 SHOTS = [
     Shot("today", TODAY, today_mid_session),
     Shot("failure-warning", TODAY, failure_warning),
+    Shot("suggestion", TODAY, suggestion),
+    Shot("record", TODAY, record),
     Shot("dashboard", TODAY, dashboard),
     Shot("dashboard-strength", TODAY, dashboard_strength),
     Shot("dashboard-effort", TODAY, dashboard_effort),
