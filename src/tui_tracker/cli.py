@@ -56,9 +56,20 @@ class VisibleText:
         return getattr(self._stream, name)
 
 
+EXIT_CODES = """exit codes:
+  0    done
+  1    nothing done because you said no (meso new over a running block)
+  2    bad input: a typo, a value out of range, an unknown exercise; nothing was written
+  3    the database or settings file cannot be read or written (damaged, newer, busy, full)
+  129  the terminal hung up (the app saved every set before it left)
+  130  interrupted (Ctrl+C)
+  141  the reader of the output left (tui-tracker exercises | head)"""
+
+
 def _top_parser() -> argparse.ArgumentParser:
     """The options of the TUI itself (and the global ones every subcommand takes too)."""
-    p = Parser(prog="tui-tracker", description="A terminal training log for lifters.")
+    p = Parser(prog="tui-tracker", description="A terminal training log for lifters.",
+               epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"tui-tracker {__version__}")
     global_options(p, top=True)
     p.add_argument("--no-mouse", action="store_true",
@@ -72,6 +83,7 @@ def _top_parser() -> argparse.ArgumentParser:
 def _groups():
     """The subcommand modules, in the order `--help` lists them (imported lazily)."""
     from .commands import (
+        completion,
         config,
         demo,
         exercises,
@@ -87,7 +99,7 @@ def _groups():
     )
 
     return (log, suggest, prs, volume, targets, exercises, plates, meso, serve, transfer, demo,
-            config)
+            config, completion)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -101,6 +113,10 @@ def build_parser() -> argparse.ArgumentParser:
 def _parse(args_list: list[str]) -> argparse.Namespace:
     """Parse the command line; starting the TUI skips building every subcommand's parser
     (12 ms of its start-up on a 2-core box)."""
+    from .commands import completion
+
+    if completion.asked():
+        completion.complete(build_parser())
     if not any(a in ("-h", "--help") for a in args_list):
         args, rest = _top_parser().parse_known_args(args_list)
         if not rest:
