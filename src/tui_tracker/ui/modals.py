@@ -80,6 +80,12 @@ class NewExercise(Dialog[Exercise]):
     than left for later.  Secondary muscles and rest: `tui-tracker exercise edit`.
     """
 
+    DEFAULT_CSS = """
+    NewExercise #new-exercise { max-height: 24; }
+    NewExercise #new-kind { height: auto; border: none; layout: horizontal; }
+    NewExercise #new-muscles { height: auto; max-height: 16; border: round $primary 50%; }
+    """
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),

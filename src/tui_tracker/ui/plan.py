@@ -43,6 +43,7 @@ from .widgets.plan_volume import PlanVolume
 from .trouble import KeepsRunning
 from .widgets.fields import ChoiceList
 from .widgets.key_bar import KeyBar
+from .widgets.status_line import Level, StatusLine
 from .widgets.too_small import TooSmall
 
 #: An added exercise starts as 3 x 8-12; +/- then sets its sets.
@@ -97,7 +98,7 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
                 with Horizontal(id="plan-body"):
                     yield ChoiceList(id="plan-days")
                     yield PlanVolume(id="plan-volume")
-        yield Static("", id="status")
+        yield StatusLine("", id="status")
         yield KeyBar(compact=True)
         yield TooSmall(id="too-small")
 
@@ -386,8 +387,7 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
         self.app.push_screen(Confirm("Leave without saving this mesocycle?",
                                      "Nothing is saved; your blocks stay as they were."), answered)
 
-    def _status(self, text: str, level: str = "info") -> None:
-        status = self.query_one("#status", Static)
-        status.update(Content(text))  # plain text: "[ or ]" and exercise names are not markup
-        status.set_classes(f"-{level}")
+    def _status(self, text: str, level: Level = "info") -> None:
+        # plain text: "[ or ]" and exercise names are not markup (StatusLine shows text as text)
+        self.query_one("#status", StatusLine).show(text, level)
         self._status_level = level

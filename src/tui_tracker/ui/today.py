@@ -84,6 +84,17 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
     TodayScreen {
         layers: base overlay;
     }
+    TodayScreen #body { height: 1fr; }
+    TodayScreen #empty-hint {
+        display: none;
+        height: auto;
+        padding: 1 2;
+        color: $text-muted;
+    }
+    TodayScreen.-empty #empty-hint { display: block; }
+    TodayScreen.-empty #exercises, TodayScreen.-empty #sets, TodayScreen.-empty #entry {
+        display: none;
+    }
     TodayScreen #search-overlay.-away {
         offset: 2 100;
     }

@@ -13,6 +13,16 @@ from ...domain.sessions import duration_text
 class TodayHeader(Static):
     """Redrawn only when its text changes: each redraw is bytes on a slow SSH link."""
 
+    DEFAULT_CSS = """
+    TodayHeader {
+        height: 1;
+        background: $panel;
+        color: $text;
+        text-style: bold;
+        padding: 0 1;
+    }
+    """
+
     _shown: str | None = None
 
     def show(self, today: date, started: datetime | None, now: datetime, week: str = "") -> None:

@@ -8,7 +8,16 @@ MIN_WIDTH, MIN_HEIGHT = 80, 24
 
 
 class TooSmall(Static):
-    """Shown by CSS when the screen carries the -narrow or -short breakpoint class."""
+    """Shown by CSS when the screen carries the -narrow or -short breakpoint class
+    (app.tcss: the rule that hides every other widget of such a screen is app-wide)."""
+
+    DEFAULT_CSS = """
+    TooSmall {
+        display: none;
+        padding: 1 2;
+        height: 1fr;
+    }
+    """
 
     def render(self) -> str:
         size = self.app.size
