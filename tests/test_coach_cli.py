@@ -165,3 +165,19 @@ def test_prs_json(capsys, db):
         "working_sets": 1}]
     code, out, _ = run(capsys, db, START, "prs", "bench", "--json")
     assert json.loads(out) == []
+
+
+def test_suggest_and_prs_take_the_short_names_log_takes(capsys, db):
+    """`log curl` logs the dumbbell curl: `suggest curl` and `prs curl` mean the same one,
+    and a name that could be several is refused the same way by all three."""
+    code, out, err = run(capsys, db, START, "log", "curl", "14x10@2")
+    assert code == 0, err
+    name = out.splitlines()[0].split(",")[0]
+    for command in ("suggest", "prs"):
+        code, out, err = run(capsys, db, START + timedelta(days=2), command, "curl")
+        assert code == 0, (command, err)
+        assert name in out, (command, out)
+    for command in ("log", "suggest", "prs"):
+        args = ["100x5"] if command == "log" else []
+        code, out, err = run(capsys, db, START, command, "incline", *args)
+        assert code == 2 and "could be several exercises" in err, (command, err)

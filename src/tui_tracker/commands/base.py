@@ -113,3 +113,20 @@ def store_call(fn, *a, **kw):
         return fn(*a, **kw)
     except StoreError as e:
         raise CliError(str(e), EXIT_STORE) from None
+
+
+def find_exercise(catalogue, name: str):
+    """The exercise `name` means: its name, an alias, or a short name with one clear best
+    match (`curl`, `lat pull`); else a one-line refusal naming the candidates or the
+    closest spellings.  The output's first line names the exercise chosen."""
+    exercise = catalogue.best_match(name)
+    if exercise is not None:
+        return exercise
+    candidates = catalogue.search(name, limit=4, loose=False)
+    if candidates:
+        shown = ", ".join(e.name for e in candidates[:3]) + (", ..." if len(candidates) > 3 else "")
+        raise CliError(f"{name!r} could be several exercises: {shown}; give more of the name "
+                       "(list them with: tui-tracker exercises)")
+    hints = ", ".join(e.name for e in catalogue.closest(name, 3))
+    hint = f"; did you mean: {hints}?" if hints else ""
+    raise CliError(f"unknown exercise {name!r}{hint} (list them with: tui-tracker exercises)")

@@ -6,7 +6,7 @@ import argparse
 import re
 
 from ..domain.inputs import parse_set
-from .base import CliError, clock_of, global_options, open_store, store_call
+from .base import clock_of, find_exercise, global_options, open_store, store_call
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,7 +34,7 @@ def cmd_log(args: argparse.Namespace) -> int:
     store = open_store(args)
     settings = load_settings(store)
     book = store_call(Logbook, store, clock_of(args), training_status=settings.training_status)
-    exercise = _exercise(book.catalogue, args.exercise)
+    exercise = find_exercise(book.catalogue, args.exercise)
     unit = args.unit or settings.unit  # --unit is for this command only
     parsed = [parse_set(text, unit) for text in args.sets]  # all checked before anything is written
     print(f"{exercise.name}, session of {book.day.isoformat()}:")
@@ -57,20 +57,3 @@ def cmd_log(args: argparse.Namespace) -> int:
           f"Heaviest {exercise.name} today: {format_weight(heaviest.weight_kg, heaviest.unit)}.")
     store.close()
     return 0
-
-
-def _exercise(catalogue, name: str):
-    """The exercise `name` means: its name, an alias, or a short name with one clear best
-    match (`curl`, `lat pull`); else a one-line refusal naming the candidates or the
-    closest spellings.  The output's first line names the exercise chosen."""
-    exercise = catalogue.best_match(name)
-    if exercise is not None:
-        return exercise
-    candidates = catalogue.search(name, limit=4, loose=False)
-    if candidates:
-        shown = ", ".join(e.name for e in candidates[:3]) + (", ..." if len(candidates) > 3 else "")
-        raise CliError(f"{name!r} could be several exercises: {shown}; give more of the name "
-                       "(list them with: tui-tracker exercises)")
-    hints = ", ".join(e.name for e in catalogue.closest(name, 3))
-    hint = f"; did you mean: {hints}?" if hints else ""
-    raise CliError(f"unknown exercise {name!r}{hint} (list them with: tui-tracker exercises)")

@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_prs(args: argparse.Namespace) -> int:
     from ..domain.records import records_of
     from ..store.exchange import all_sessions
-    from .suggest import find_exercise
+    from .base import find_exercise
 
     store = open_store(args)
     catalogue = store_call(store.catalogue)

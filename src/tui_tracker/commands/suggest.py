@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from .base import CliError, clock_of, global_options, open_store, store_call
+from .base import clock_of, find_exercise, global_options, open_store, store_call
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,16 +17,6 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="unit for an exercise never done before (default: your unit setting)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_suggest)
-
-
-def find_exercise(catalogue, name: str):
-    """The exercise named, or the one-line error with the closest names."""
-    exercise = catalogue.find(name)
-    if exercise is None:
-        hints = ", ".join(e.name for e in catalogue.closest(name, 3))
-        hint = f"; did you mean: {hints}?" if hints else ""
-        raise CliError(f"unknown exercise {name!r}{hint} (list them with: tui-tracker exercises)")
-    return exercise
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
