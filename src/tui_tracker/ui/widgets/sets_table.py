@@ -76,6 +76,8 @@ class SetsTable(Lines, can_focus=False):
             self._top = self.cursor_row
         elif self.cursor_row >= self._top + in_view:
             self._top = self.cursor_row - in_view + 1
+        # No blank lines below while rows above are out of view (a view that grew).
+        self._top = max(0, min(self._top, len(self.rows_shown) - in_view))
         self.redraw()
 
     def lines(self) -> list[Line]:
