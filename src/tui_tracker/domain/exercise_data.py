@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 from .models import Exercise
 
@@ -68,7 +68,7 @@ DATA_FILE = os.path.join(os.path.dirname(__file__), "data", "exercises.json")
 _ROW_START = b'\n    {"id": '
 
 
-def exercise_from_row(row: dict) -> Exercise:
+def exercise_from_row(row: dict[str, Any]) -> Exercise:
     """One row of the file as an Exercise, the high-skill rule applied."""
     equipment = row["equipment"]
     return Exercise(
@@ -106,14 +106,16 @@ class Shipped:
         return exercise_from_row(json.loads(line))
 
     @cached_property
-    def doc(self) -> dict:
+    def doc(self) -> dict[str, Any]:
         import json
 
-        return json.loads(self._raw)
+        doc: dict[str, Any] = json.loads(self._raw)
+        return doc
 
     @cached_property
-    def rows(self) -> list[dict]:
-        return self.doc["exercises"]
+    def rows(self) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = self.doc["exercises"]
+        return rows
 
     @cached_property
     def exercises(self) -> tuple[Exercise, ...]:

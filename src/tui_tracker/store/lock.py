@@ -18,7 +18,7 @@ import os
 import sys
 import time
 from datetime import datetime
-from typing import Callable
+from typing import Any, Callable
 
 try:
     import fcntl
@@ -47,7 +47,7 @@ class ProcessLock:
         self.path, self.timeout, self.mode, self.poll = path, timeout, mode, poll
         self._fd: int | None = None
         self._depth = 0
-        self._fallback = None
+        self._fallback: Any = None  # filelock.FileLock where flock(2) is missing
 
     def acquire(self, *, create: bool = True, timeout: float | None = None,
                 cancelled: Callable[[], bool] | None = None) -> None:
@@ -100,6 +100,7 @@ class ProcessLock:
             self._fallback.release()
             return
         fd, self._fd = self._fd, None
+        assert fd is not None, "released more often than acquired"
         try:
             fcntl.flock(fd, fcntl.LOCK_UN)
         finally:
@@ -128,7 +129,7 @@ class ProcessLock:
             os.close(fd)  # locked a deleted file: take the one now at the path
 
     def _acquire_fallback(self) -> None:  # pragma: no cover - Windows
-        from filelock import FileLock, Timeout
+        from filelock import FileLock, Timeout  # type: ignore[import-not-found,unused-ignore]
 
         if self._fallback is None:
             self._fallback = FileLock(self.path, timeout=self.timeout, mode=self.mode,

@@ -32,12 +32,13 @@ import secrets
 from datetime import datetime, timezone
 from glob import escape as glob_escape
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Table
+from tinydb.queries import QueryLike
+from tinydb.table import Document, Table
 
 from . import codec, migrations
 from .errors import DatabaseNotWritable, DatabaseTooNew, DatabaseUnreadable, StoreError
@@ -262,7 +263,7 @@ class AtomicJSONStorage(Storage):
         if not raw.strip():
             self._unreadable(raw, "the file is empty")
         try:
-            data = orjson.loads(raw)
+            data: dict[str, Any] = orjson.loads(raw)  # (shape_problem checks it is)
         except orjson.JSONDecodeError as e:
             self._unreadable(raw, f"it is not valid JSON (truncated or damaged: {e})")
         problem = migrations.shape_problem(data)
@@ -302,7 +303,8 @@ class AtomicJSONStorage(Storage):
             return DatabaseUnreadable(self.path, None, reason)
         return DatabaseUnreadable(self.path, keep_safe_copy(self.path, raw), reason)
 
-    def _migrate(self, data: dict, raw: bytes, version: int) -> tuple[dict, StatKey]:
+    def _migrate(self, data: dict[str, Any], raw: bytes,
+                 version: int) -> tuple[dict[str, Any], StatKey]:
         backup = keep_copy(self.path, raw, f".v{version}.bak")
         if backup is None:
             raise DatabaseNotWritable(
@@ -383,30 +385,32 @@ class SyncedTable(Table):
         self._storage.read()
         self._check_generation()
 
-    def search(self, cond):  # type: ignore[override]
+    def search(self, cond: QueryLike) -> list[Document]:
         self._sync()
         return super().search(cond)
 
-    def _get_next_id(self):  # type: ignore[override]
+    def _get_next_id(self) -> int:
         self._sync()
-        return super()._get_next_id()
+        next_id: int = super()._get_next_id()  # type: ignore[no-untyped-call]
+        return next_id
 
-    def _read_table(self):  # type: ignore[override]
+    def _read_table(self) -> dict[str, Mapping[str, Any]]:
         tables = self._storage.read()
         self._check_generation()
-        return tables.get(self.name, {}) if tables else {}
+        table: dict[str, Mapping[str, Any]] = tables.get(self.name, {}) if tables else {}
+        return table
 
-    def _update_table(self, updater: Callable[[dict], None]) -> None:
+    def _update_table(self, updater: Callable[[dict[int, Mapping[Any, Any]]], None]) -> None:
         self._sync()
         super()._update_table(updater)
 
     def documents(self) -> dict[str, dict[str, Any]]:
         """The raw documents by doc id, current with the file.  Do not mutate them."""
-        return self._read_table()  # type: ignore[return-value]
+        return self._read_table()  # type: ignore[return-value]  # (documents are dicts)
 
 
 class TrackerDB(TinyDB):
-    table_class = SyncedTable
+    table_class = SyncedTable  # type: ignore[assignment]  # (a Table subclass: TinyDB's stub is narrow)
 
     @property
     def atomic_storage(self) -> AtomicJSONStorage:
