@@ -3,6 +3,7 @@ best set, the sets done and its e1RM; the e1RM trend as a sparkline; the records
 
 The history is read in a worker thread (summaries.history_of reads every month, a month
 per lock), so the screen is up at once and keys keep working; Escape or q goes back.
+Its table takes keys in the order typed (ui/keys.py): keys typed after Escape reach Today.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ..domain.models import Unit, from_kg
 from ..domain.records import ExerciseRecords
 from ..domain.sessions import days_ago, plural
 from ..logbook import Logbook
+from .keys import OrderedKeys
 from .trouble import KeepsRunning
 from .widgets.key_bar import KeyBar
 from .widgets.too_small import TooSmall, presize
@@ -53,6 +55,21 @@ def record_lines(records: ExerciseRecords | None) -> Content:
                       for kg, m in records.rep_marks()[:6])
     parts.append(Content.assemble(("Most reps ", "bold"), reps))
     return Content("\n").join(parts)
+
+
+class SessionsTable(OrderedKeys, DataTable):
+    """The sessions, one a row: moves on the arrow and page keys, and hands every other key
+    to the screen's bindings in the order typed."""
+
+    MOVES = {"up": "cursor_up", "down": "cursor_down", "pageup": "page_up",
+             "pagedown": "page_down", "home": "scroll_top", "end": "scroll_bottom"}
+
+    async def own_key(self, key: str, character: str | None) -> bool:
+        move = self.MOVES.get(key)
+        if move is None:
+            return False
+        getattr(self, f"action_{move}")()
+        return True
 
 
 class ExerciseHistoryScreen(KeepsRunning, Screen):
@@ -103,7 +120,7 @@ class ExerciseHistoryScreen(KeepsRunning, Screen):
         yield Static("", id="lift-records")
         yield Static("", id="lift-trend-label")
         yield Sparkline([], id="lift-trend")
-        yield DataTable(id="lift-sessions", cursor_type="row", zebra_stripes=True)
+        yield SessionsTable(id="lift-sessions", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
         yield TooSmall(id="too-small")
 

@@ -409,8 +409,9 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
     def action_exercise_history(self) -> None:
         from .exercise_history import ExerciseHistoryScreen
 
-        if self.current is not None:
-            self.app.push_screen(ExerciseHistoryScreen(self.book, self.current))
+        listed = self.exercises.highlighted_id if self.focused is self.exercises else None
+        if (listed or self.current) is not None:  # (the list's row: keys typed ahead moved it)
+            self.app.push_screen(ExerciseHistoryScreen(self.book, listed or self.current))
 
     def action_reopen(self) -> None:
         try:
