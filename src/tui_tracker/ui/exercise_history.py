@@ -160,7 +160,9 @@ class ExerciseHistoryScreen(KeepsRunning, Screen):
                  f"e1RM trend: {weight_text(trend[0], unit)} → {weight_text(trend[-1], unit)}"
                  + (" · ~ = a guess (no RIR, or reps + RIR over 12)" if guess else ""))
         self.query_one("#lift-trend-label", Static).update(Content(label))
-        self.query_one(Sparkline).data = trend
+        spark = self.query_one(Sparkline)
+        spark.data = trend
+        spark.styles.width = min(78, max(12, 6 * len(trend)))  # a few points: wide blocks
         table = self.query_one(DataTable)
         table.clear()
         for line in history.sessions:
