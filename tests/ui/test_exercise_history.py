@@ -99,3 +99,20 @@ async def test_hostile_names_show_as_text(db, clock):
         await read(pilot)
         title = app.screen.query_one("#lift-title")
         assert title.region.height == 1 and "…" in text(app)
+
+
+async def test_a_history_that_does_not_read_says_so(db, clock, monkeypatch):
+    import tui_tracker.summaries as summaries
+    from tui_tracker.store import StoreError
+
+    def unreadable(book, exercise_id):
+        raise StoreError("training.sessions-2026-10.json does not parse")
+    monkeypatch.setattr(summaries, "history_of", unreadable)
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, "a", "squat", "enter", "l")
+        await read(pilot)
+        assert "Barbell Back Squat · history not readable: training.sessions-2026-10.json" \
+            in text(app)
+        await burst(pilot, "escape")
+        assert isinstance(app.screen, TodayScreen)

@@ -118,3 +118,22 @@ async def test_a_long_summary_scrolls_and_nothing_is_cut(db, clock):
         assert "Chest 0 → 10 band 10-16 ✓ in band" in text
         await burst(pilot, "home")
         assert body.scroll_y == 0
+
+
+async def test_when_the_week_does_not_read_it_still_asks_and_finishes(db, clock, monkeypatch):
+    import tui_tracker.summaries as summaries
+    from tui_tracker.store import StoreError
+
+    def unreadable(book):
+        raise StoreError("training.sessions-2026-11.json does not parse")
+    monkeypatch.setattr(summaries, "summary_of", unreadable)
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, "a", "squat", "enter")
+        await burst(pilot, "80", "tab", "8", "tab", "2", "enter")
+        await burst(pilot, "f")
+        assert "No summary: training.sessions-2026-11.json" in str(
+            app.screen_stack[-2].query_one("#status").render())
+        assert "Finish the session?" in painted(app)
+        await burst(pilot, "enter")
+        assert not sessions(db, clock.today())[0].is_open
