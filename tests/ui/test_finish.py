@@ -137,3 +137,13 @@ async def test_when_the_week_does_not_read_it_still_asks_and_finishes(db, clock,
         assert "Finish the session?" in painted(app)
         await burst(pilot, "enter")
         assert not sessions(db, clock.today())[0].is_open
+
+
+def test_names_are_cut_by_columns_with_an_ellipsis_and_padded_to_line_up():
+    from rich.cells import cell_len
+
+    from tui_tracker.ui.finish import cut
+
+    assert cut("Squat", 8) == "Squat   "
+    assert cut("Barbell Back Squat", 8) == "Barbell…"
+    assert cut("漢字漢字漢字", 8) == "漢字漢 …" and cell_len(cut("漢字漢字漢字", 8)) == 8

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
+from rich.cells import cell_len, set_cell_size
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -34,8 +35,11 @@ NAME_WIDTH = 40
 
 
 def cut(text: str, width: int) -> str:
-    """`text` in at most `width` columns: cut with '…' when longer, never silently."""
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """`text` in exactly `width` columns (wide characters count 2): padded with spaces, or
+    cut with '…' when longer, never silently."""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"
 
 
 def _sets(value: float) -> str:
@@ -48,7 +52,7 @@ def summary_lines(summary: FinishSummary) -> Content:
     parts: list[Content] = [Content.styled("Sets (working/planned, +w warm-ups)", "bold")]
     for line in summary.exercises:
         style = "" if line.left == 0 else "$warning"
-        parts.append(Content.assemble(f"  {cut(line.name, NAME_WIDTH):<{NAME_WIDTH}} ",
+        parts.append(Content.assemble(f"  {cut(line.name, NAME_WIDTH)} ",
                                       (line.sets_text, style)))
     parts.append(Content.styled("Records", "bold"))
     if summary.records is None:
