@@ -84,6 +84,14 @@ async def today_mid_session(pilot) -> None:
     await _quiet(pilot)
 
 
+async def finish_summary(pilot) -> None:
+    """Three sets of the day's first exercise, then f: the summary before finishing."""
+    await today_mid_session(pilot)
+    pilot.app.clock.moment += timedelta(minutes=20)
+    await pilot.press("f")
+    await pilot.pause()
+
+
 async def failure_warning(pilot) -> None:
     await pilot.press("a")
     await _type(pilot, "squat")
@@ -144,6 +152,7 @@ SHOTS = [
     Shot("failure-warning", TODAY, failure_warning),
     Shot("suggestion", TODAY, suggestion),
     Shot("record", TODAY, record),
+    Shot("finish", TODAY, finish_summary),
     Shot("dashboard", TODAY, dashboard),
     Shot("dashboard-strength", TODAY, dashboard_strength),
     Shot("dashboard-effort", TODAY, dashboard_effort),

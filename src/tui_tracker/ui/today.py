@@ -27,7 +27,7 @@ from textual.widgets import Static
 from ..domain.deload import deload_decision, next_block_due
 from ..domain.plates import round_load_for
 from ..domain.settings import Settings
-from ..domain.sessions import duration_text, plural, set_counts
+from ..domain.sessions import plural
 from ..logbook import Logbook, Saved
 from ..store import StoreError
 from .today_work import ExerciseWork
@@ -63,6 +63,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("o", "reopen", "Reopen", "Reopen session",
            "Carry on with the session finished today instead of starting a new one", show=False),
     Action("h", "history", "History", "History", "Past sessions, read-only"),
+    Action("l", "exercise_history", "Lift log", "Exercise history",
+           "The highlighted exercise's last sessions: best sets, e1RM trend, records", show=False),
     Action("m", "dashboard", "Block", "Mesocycle dashboard",
            "Week N of M, weekly sets per muscle, strength trends, deload"),
     Action("p", "plan", "Plan", "Plan a mesocycle", "Start a training block from a template",
@@ -321,6 +323,8 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
             return self.work.can(str(parameters[0]))
         if action == "finish":
             return True if self.book.current is not None else None
+        if action == "exercise_history":
+            return True if self.current is not None else None
         if action == "reopen":
             return self.book.finished_today
         if action == "rest":
@@ -409,31 +413,16 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
         self.set_focus(self.exercises)
 
     def action_finish(self) -> None:
-        from .modals import Confirm
+        from .finish import ask_to_finish  # the summary, and the question (ui/finish.py)
 
-        session = self.book.current
-        if session is None:
-            return
-        counts = set_counts(session.sets)
-        took = duration_text(session.started_at, self.clock.now())
+        ask_to_finish(self)
 
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                done = self.book.finish()
-            except StoreError as err:
-                self.status.show(f"NOT finished: {err}", "error")
-                return
-            self.timer.skip("")
-            self.day_changed()
-            self.status.show(f"Session finished: {done.counts} in "
-                             f"{duration_text(done.started_at, done.ended_at)}. Well trained. "
-                             "(A set logged now starts a new session; o reopens this one.)",
-                             "saved")
-            self.set_focus(self.exercises)
+    def action_exercise_history(self) -> None:
+        from .exercise_history import ExerciseHistoryScreen
 
-        self.app.push_screen(Confirm("Finish today's session?", f"{counts} in {took}.", answered))
+        listed = self.exercises.highlighted_id if self.focused is self.exercises else None
+        if (listed or self.current) is not None:  # (the list's row: keys typed ahead moved it)
+            self.app.push_screen(ExerciseHistoryScreen(self.book, listed or self.current))
 
     def action_reopen(self) -> None:
         try:
