@@ -145,6 +145,14 @@ async def test_changing_the_times_fields_select_their_value_on_entry(db, clock):
         assert isinstance(app.screen, SessionFields)
         assert "the start can be 18:00 at the latest" in str(
             app.screen.query_one("#fields-error", Label).render())
+        # the field refused has the focus, its value selected: typing replaces it
+        assert app.screen.focused is app.screen.query_one("#field-0", Input)
+        await pilot.press("1", "7", "4", "5", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert title(app).startswith("Mon 16 Nov 2026 · 17:45-19:00")
+        await pilot.press("t")
+        await pilot.pause()
         await pilot.press("q")  # q cancels (a time field takes no letters)
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
@@ -184,7 +192,7 @@ async def test_finishing_an_unfinished_session_with_the_end_pre_filled(db, clock
         await pilot.pause()
         assert title(app).startswith("Tue 10 Nov 2026 · 18:00-18:08, 8 min")
         assert stored(db, tuesday).ended_at is not None
-        assert app.screen.check_action("finish", ()) is None
+        assert app.screen.check_action("finish", ()) is False
 
 
 async def test_resuming_an_unfinished_session_today_follows(db, clock):
@@ -211,8 +219,8 @@ async def test_nothing_to_fix_keys_are_dimmed_not_errors(db, clock):
     async with app.run_test(size=SIZE) as pilot:
         await open_row(pilot)  # Monday: finished
         screen = app.screen
-        assert screen.check_action("finish", ()) is None
-        assert screen.check_action("resume", ()) is None
+        assert screen.check_action("finish", ()) is False  # hidden: only for an open one
+        assert screen.check_action("resume", ()) is False
         assert screen.check_action("undo", ()) is None
         await pilot.press("f", "r", "u")
         await pilot.pause()

@@ -30,24 +30,36 @@ def _hours(span: timedelta) -> str:
     return f"{minutes // 60}:{minutes % 60:02d} h"
 
 
+class Refused(InputError):
+    """A value refused, naming the field it is about ("date", "start" or "end")."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 def parse_clock(text: str, what: str = "time") -> time:
     """'18:05' (or '18.05', '1805', '7:5') -> time, with a clear message otherwise."""
     t = text.strip()
     m = re.fullmatch(r"([0-9]{1,2})[:.h]?([0-9]{2})", t) or re.fullmatch(r"([0-9]{1,2})", t)
     if m is None:
-        raise InputError(f"{what} {t!r} is not like 18:05" if t else f"give a {what}, like 18:05")
+        raise Refused(f"{what} {t!r} is not like 18:05" if t else f"give a {what}, like 18:05",
+                      what)
     hour, minute = int(m.group(1)), int(m.group(2)) if m.lastindex == 2 else 0
     if hour > 23 or minute > 59:
-        raise InputError(f"{what} {t} is not a time of day (00:00 to 23:59)")
+        raise Refused(f"{what} {t} is not a time of day (00:00 to 23:59)", what)
     return time(hour, minute)
 
 
 def parse_session_date(text: str, today: date) -> date:
     """A new date for a session: like 2026-11-16, and never after today."""
-    day = parse_date(text)
+    try:
+        day = parse_date(text)
+    except InputError as e:
+        raise Refused(str(e), "date") from None
     if day > today:
-        raise InputError(f"{day.isoformat()} is after today ({today.isoformat()}): a session "
-                         "is dated the day it was done")
+        raise Refused(f"{day.isoformat()} is after today ({today.isoformat()}): a session "
+                         "is dated the day it was done", "date")
     return day
 
 
@@ -81,8 +93,8 @@ def _end_after(session: Session, started: datetime, end: time) -> datetime:
     if ended - anchor > MAX_AFTER_LAST:
         what = (f"the last set was logged at {_hhmm(anchor)}" if session.sets
                 else f"the session starts at {_hhmm(anchor)}")
-        raise InputError(f"{what}: the end can be {_hhmm(anchor)} at the earliest (and "
-                         f"{_hours(MAX_AFTER_LAST)} later at most)")
+        raise Refused(f"{what}: the end can be {_hhmm(anchor)} at the earliest (and "
+                      f"{_hours(MAX_AFTER_LAST)} later at most)", "end")
     return ended
 
 
@@ -96,8 +108,8 @@ def with_times(session: Session, start: time, end: time | None) -> Session:
     if session.sets:
         first = min(s.at for s in session.sets)
         if started > first.replace(second=59, microsecond=999999):
-            raise InputError(f"the first set was logged at {_hhmm(first)}: the start can be "
-                             f"{_hhmm(first)} at the latest")
+            raise Refused(f"the first set was logged at {_hhmm(first)}: the start can be "
+                          f"{_hhmm(first)} at the latest", "start")
     ended = _end_after(session, started, end) if end is not None else None
     return replace(session, started_at=started, ended_at=ended)
 

@@ -38,8 +38,11 @@ from .widgets.key_bar import KeyBar
 from .widgets.status_line import StatusLine
 from .widgets.too_small import TooSmall
 
-#: Called with the typed values; returns why they were refused, or None once saved.
-Submit = Callable[[list[str]], str | None]
+#: Called with the typed values; returns why they were refused and the key of the field
+#: it is about (None: not one field), or None once saved.
+Submit = Callable[[list[str]], tuple[str, str | None] | None]
+#: A field: its key ("date", "start", "end"), label, value and the characters it takes.
+Field = tuple[str, str, str, str]
 
 
 class SessionFields(Dialog[bool]):
@@ -50,11 +53,10 @@ class SessionFields(Dialog[bool]):
     DEFAULT_CSS = """
     SessionFields .session-field { width: 1fr; }
     SessionFields .field-label { width: 1fr; }
+    SessionFields #fields-error { width: 1fr; }
     """
 
-    def __init__(self, title: str, fields: list[tuple[str, str, str]], hint: str,
-                 submit: Submit) -> None:
-        """`fields`: (label, value, characters accepted) each."""
+    def __init__(self, title: str, fields: list[Field], hint: str, submit: Submit) -> None:
         super().__init__()
         self.title_text = title
         self.fields = fields
@@ -64,7 +66,7 @@ class SessionFields(Dialog[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="session-fields"):
             yield Label(Content(self.title_text), classes="question")
-            for i, (label, value, accepts) in enumerate(self.fields):
+            for i, (_key, label, value, accepts) in enumerate(self.fields):
                 yield Label(Content(label), classes="field-label")
                 yield NumberField(value=value, accepts=accepts, id=f"field-{i}",
                                   classes="session-field", on_enter=self._enter)
@@ -82,12 +84,16 @@ class SessionFields(Dialog[bool]):
         if self.focused is not inputs[-1]:
             self.focus_next()
             return
-        error = self.submit([field.value for field in inputs])
-        if error is None:
+        refused = self.submit([field.value for field in inputs])
+        if refused is None:
             self.answer(True)
             return
+        error, key = refused
         self.query_one("#fields-error", Label).update(Content(f"Not saved: {error}."))
-        inputs[-1].entered()  # its value selected: typing replaces it
+        keys = [f[0] for f in self.fields]
+        field = inputs[keys.index(key)] if key in keys else inputs[-1]
+        self.set_focus(field)
+        field.entered()  # its value selected: typing replaces it
 
     def action_cancel(self) -> None:
         self.answer(False)
@@ -107,13 +113,13 @@ class SessionScreen(KeepsRunning, Screen[bool]):
     BINDINGS = [
         Binding("escape,q", "back", "Back"),
         Binding("e", "edit", "Edit"),
-        Binding("d", "delete_set", "Delete set"),
+        Binding("d", "delete_set", "Delete"),
         Binding("c", "date", "Date"),
         Binding("t", "times", "Times"),
         Binding("f", "finish", "Finish"),
         Binding("r", "resume", "Resume"),
         Binding("u", "undo", "Undo"),
-        Binding("x", "delete_session", "Delete session"),
+        Binding("x", "delete_session", "Del session"),
     ]
 
     def __init__(self, session: Session, catalogue: Catalogue, past: Past) -> None:
@@ -128,7 +134,7 @@ class SessionScreen(KeepsRunning, Screen[bool]):
         yield Static("", id="title")
         yield DataTable(id="session-sets", cursor_type="row", zebra_stripes=True)
         yield StatusLine("", id="status")
-        yield KeyBar()
+        yield KeyBar(compact=True)  # nine keys in 80 columns
         yield TooSmall(id="too-small")
 
     def on_mount(self) -> None:
@@ -179,10 +185,11 @@ class SessionScreen(KeepsRunning, Screen[bool]):
             return True if s is not None and self.rows else None
         if action in ("date", "times", "delete_session"):
             return True if s is not None else None
+        # finish and resume only show for an unfinished session (resume: of an earlier day)
         if action == "finish":
-            return True if s is not None and s.is_open else None
+            return s is not None and s.is_open
         if action == "resume":
-            return True if s is not None and s.is_open and s.date < self.past.today else None
+            return s is not None and s.is_open and s.date < self.past.today
         if action == "undo":
             return True if self.past.can_undo else None
         return True
@@ -227,7 +234,8 @@ class SessionScreen(KeepsRunning, Screen[bool]):
         if session is None:
             return
         self.ask(f"Date of the session of {session.date:%a %d %b %Y}",
-                 [("Date (YYYY-MM-DD, not after today)", session.date.isoformat(), "0-9-")],
+                 [("date", "Date (YYYY-MM-DD, not after today)", session.date.isoformat(),
+                   "0-9-")],
                  "Enter: save    Esc: cancel",
                  lambda v: self.past.change_date(session, v[0]))
 
@@ -237,8 +245,9 @@ class SessionScreen(KeepsRunning, Screen[bool]):
             return
         end = f"{session.ended_at:%H:%M}" if session.ended_at else ""
         self.ask("Start and end of the session (HH:MM)",
-                 [("Start", f"{session.started_at:%H:%M}", "0-9:."),
-                  ("End" + (" (empty: still open)" if session.is_open else ""), end, "0-9:.")],
+                 [("start", "Start", f"{session.started_at:%H:%M}", "0-9:."),
+                  ("end", "End" + (" (empty: still open)" if session.is_open else ""), end,
+                   "0-9:.")],
                  "Enter: next field, then save    Tab: next field    Esc: cancel",
                  lambda v: self.past.change_times(session, v[0], v[1]))
 
@@ -247,7 +256,7 @@ class SessionScreen(KeepsRunning, Screen[bool]):
         if session is None or not session.is_open:
             return
         self.ask("Finish the session: when did it end? (HH:MM)",
-                 [("End (a few minutes after the last set; change it if you left later)",
+                 [("end", "End (a few minutes after the last set; change it if you left later)",
                    f"{default_end(session):%H:%M}", "0-9:.")],
                  "Enter: finish    Esc: cancel",
                  lambda v: self.past.finish(session, v[0]))
@@ -289,17 +298,17 @@ class SessionScreen(KeepsRunning, Screen[bool]):
 
     # --- plumbing ---------------------------------------------------------------------------
 
-    def ask(self, title: str, fields: list[tuple[str, str, str]], hint: str,
+    def ask(self, title: str, fields: list[Field], hint: str,
             change: Callable[[list[str]], PastChange]) -> None:
-        def submit(values: list[str]) -> str | None:
+        def submit(values: list[str]) -> tuple[str, str | None] | None:
             try:
                 self.shown(change(values))
             except InputError as e:
-                return str(e)
+                return str(e), getattr(e, "field", None)
             except StoreError as e:
                 if is_fatal(e):
                     raise
-                return str(e).rstrip(".")
+                return str(e).rstrip("."), None
             return None
         self.app.push_screen(SessionFields(title, fields, hint, submit))
 
