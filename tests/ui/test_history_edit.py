@@ -225,3 +225,33 @@ async def test_nothing_to_fix_keys_are_dimmed_not_errors(db, clock):
         await pilot.press("f", "r", "u")
         await pilot.pause()
         assert app.screen is screen and status(app) == ""
+
+
+async def test_a_long_history_and_a_long_session_keep_the_title_and_status_on_screen(db, clock):
+    """The tables scroll inside the screen: the title, the status line and the keys stay."""
+    with Store(db) as store:
+        for n in range(30):
+            day = DAY - timedelta(days=n + 1)
+            s = None
+            for i in range(25 if n == 0 else 2):
+                logged = LoggedSet("barbell-back-squat", 100, 5, 2,
+                                   at=FixedClock(day).now() + timedelta(minutes=i))
+                s = store.log_set(logged, day=day, session_id=s.id if s else None)
+            store.finish_session(s.id, FixedClock(day).now() + timedelta(minutes=40))
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        for screen_title in ("History: Enter opens a session", "Tue 17 Nov 2026"):
+            top = app.screen.query_one("#title", Static)
+            assert str(top.render()).startswith(screen_title)
+            assert top.region.y == 0 and top.region.height >= 1
+            table = app.screen.query_one(DataTable)
+            assert table.region.y >= 1 and table.region.bottom <= SIZE[1] - 1
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        line = app.screen.query_one("#status", Static)
+        assert status(app).startswith("Deleted the set")
+        assert line.region.height >= 1 and line.region.bottom <= SIZE[1] - 1

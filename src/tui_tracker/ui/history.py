@@ -26,6 +26,9 @@ PAGE = 200
 
 
 class HistoryScreen(KeepsRunning, Screen[bool]):
+    DEFAULT_CSS = """
+    HistoryScreen #history { height: 1fr; }  /* it scrolls; the title stays on screen */
+    """
     BINDINGS = [
         Binding("escape,q", "back", "Back"),
         Binding("enter", "open", "Open", show=True),

@@ -110,6 +110,11 @@ def _title(s: Session) -> str:
 class SessionScreen(KeepsRunning, Screen[bool]):
     """One past session: its sets, and the keys that fix it."""
 
+    DEFAULT_CSS = """
+    SessionScreen #session-sets { height: 1fr; }  /* it scrolls; title and status stay */
+    SessionScreen #status { max-height: 3; }
+    """
+
     BINDINGS = [
         Binding("escape,q", "back", "Back"),
         Binding("e", "edit", "Edit"),
@@ -140,6 +145,9 @@ class SessionScreen(KeepsRunning, Screen[bool]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Exercise", "#", "Weight", "Reps", "RIR", "Type", "Note")
+        title = self.query_one("#title", Static)  # long counts wrap, not cut (app.tcss: 1 line)
+        title.styles.height = "auto"
+        title.styles.max_height = 2
         self.fill()
         table.focus()
 
