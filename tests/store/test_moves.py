@@ -141,3 +141,54 @@ def test_a_damaged_move_note_is_refused_not_guessed(db_path):
     db_path.write_bytes(orjson.dumps(data))
     with pytest.raises(StoreError, match="a pending move is damaged"):
         Store(db_path)
+
+
+MOVER = """
+import sys
+from datetime import date
+from tui_tracker.domain.session_edits import moved_to
+from tui_tracker.store import Store
+
+store = Store(sys.argv[1])
+days = [date(2026, 10, 30), date(2026, 11, 18)]
+i = 0
+while True:
+    s = store.session(sys.argv[2])
+    store.put_session(moved_to(s, days[i % 2]), expect=s)
+    print(days[i % 2].isoformat(), flush=True)
+    i += 1
+"""
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_kill_9_during_moves_never_loses_or_doubles_the_session(db_path, seed):
+    """A real process moving a session back and forth between October and November, killed
+    at a random moment: reopened, the session is in exactly one month, on the date of the
+    last move acknowledged or of the one in flight."""
+    import random
+    import subprocess
+    import sys
+    import time
+
+    with Store(db_path) as store:
+        s, other = two_sessions(store)
+    proc = subprocess.Popen([sys.executable, "-c", MOVER, str(db_path), s.id],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    acked: list[str] = []
+    want = 3 + seed * 2
+    while len(acked) < want:  # a line is printed only after its move returned
+        line = proc.stdout.readline()
+        assert line, f"the mover died: {proc.stderr.read()}"
+        acked.append(line.strip())
+    time.sleep(random.Random(seed).random() * 0.02)
+    proc.kill()
+    proc.wait()
+    with Store(db_path) as again:
+        where = [m for m in (202610, 202611) if s.id in ids_in(db_path, m)]
+        assert len(where) == 1
+        stored = again.session(s.id)
+        in_flight = "2026-10-30" if acked[-1] == "2026-11-18" else "2026-11-18"
+        assert stored.date.isoformat() in (acked[-1], in_flight)
+        assert [x.id for x in stored.sets] == [x.id for x in s.sets]
+        assert again.session(other.id) == other
+        assert orjson.loads(db_path.read_bytes()).get("moves", {}) == {}
