@@ -120,7 +120,7 @@ def test_changing_the_times(store):
     assert stored.started_at == at(MONDAY, 17, 50) and stored.ended_at == at(MONDAY, 19, 5)
     with pytest.raises(InputError, match="the start can be 18:04 at the latest"):
         past.change_times(stored, "18:30", "19:05")
-    with pytest.raises(InputError, match="give a end"):
+    with pytest.raises(InputError, match="give an end, like 18:05"):
         past.change_times(stored, "18:00", "")
     with pytest.raises(InputError, match="times already"):
         past.change_times(stored, "17:50", "19:05")

@@ -255,3 +255,19 @@ async def test_a_long_history_and_a_long_session_keep_the_title_and_status_on_sc
         line = app.screen.query_one("#status", Static)
         assert status(app).startswith("Deleted the set")
         assert line.region.height >= 1 and line.region.bottom <= SIZE[1] - 1
+
+
+async def test_keys_typed_after_a_dialog_answers_reach_the_session_screen_in_order(db, clock):
+    """One packet: open, change the date, undo it, delete a set, delete the session (yes),
+    undo that: each key lands where the one before it left the screen."""
+    monday, _ = seed(db)
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h", "enter", "c", *"2026-10-30", "enter", "u", "d", "x", "y", "u")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        s = stored(db, monday)
+        assert s is not None and s.date == MONDAY and len(s.sets) == 4
+        assert title(app).startswith("Mon 16 Nov 2026 · 18:00-18:30")
+        assert status(app) == "Undone: the session of Mon 16 Nov 2026 is back as it was."

@@ -43,8 +43,9 @@ def parse_clock(text: str, what: str = "time") -> time:
     t = text.strip()
     m = re.fullmatch(r"([0-9]{1,2})[:.h]?([0-9]{2})", t) or re.fullmatch(r"([0-9]{1,2})", t)
     if m is None:
-        raise Refused(f"{what} {t!r} is not like 18:05" if t else f"give a {what}, like 18:05",
-                      what)
+        article = "an" if what[:1] in "aeiou" else "a"
+        raise Refused(f"{what} {t!r} is not like 18:05" if t
+                      else f"give {article} {what}, like 18:05", what)
     hour, minute = int(m.group(1)), int(m.group(2)) if m.lastindex == 2 else 0
     if hour > 23 or minute > 59:
         raise Refused(f"{what} {t} is not a time of day (00:00 to 23:59)", what)
