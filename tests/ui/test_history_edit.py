@@ -271,3 +271,21 @@ async def test_keys_typed_after_a_dialog_answers_reach_the_session_screen_in_ord
         assert s is not None and s.date == MONDAY and len(s.sets) == 4
         assert title(app).startswith("Mon 16 Nov 2026 · 18:00-18:30")
         assert status(app) == "Undone: the session of Mon 16 Nov 2026 is back as it was."
+
+
+async def test_a_change_on_a_busy_database_says_so_and_the_screen_goes_on(db, clock):
+    from ..store.test_busy import held
+
+    monday, _ = seed(db)
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_row(pilot)
+        with held(db) as holder:
+            await pilot.press("d")
+            await pilot.pause()
+            assert status(app).startswith("NOT changed: The training database")
+            assert f"process {holder.pid}" in status(app)
+        assert len(rows(app)) == 5 and len(stored(db, monday).sets) == 5
+        await pilot.press("d")  # free again: the same key works
+        await pilot.pause()
+        assert status(app).startswith("Deleted the set") and len(stored(db, monday).sets) == 4
