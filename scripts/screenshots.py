@@ -139,6 +139,15 @@ async def history(pilot) -> None:
     await pilot.pause()
 
 
+async def history_edit(pilot) -> None:
+    """The last session opened from History, its first working set's reps changed to 7."""
+    await pilot.press("h", "enter", "down", "down", "down", "e")
+    await pilot.pause()
+    await _quiet(pilot)
+    await pilot.press("tab", "7", "enter")
+    await pilot.pause()
+
+
 async def plan(pilot) -> None:
     await pilot.press("p")
     await pilot.pause()
@@ -158,6 +167,7 @@ SHOTS = [
     Shot("dashboard-effort", TODAY, dashboard_effort),
     Shot("deload-prompt", TODAY + timedelta(days=11), deload_prompt),  # block over: Mon of week 6
     Shot("history", TODAY, history),
+    Shot("history-edit", TODAY, history_edit),
     Shot("plan", TODAY, plan),
 ]
 
@@ -178,14 +188,20 @@ async def take(shot: Shot, suffix: str, size: tuple[int, int], folder: Path) -> 
     return path
 
 
-async def main() -> None:
+async def main(names: list[str]) -> None:
+    """Every shot, or only those named (`scripts/screenshots.py history history-edit`)."""
     OUT.mkdir(exist_ok=True)
+    unknown = set(names) - {shot.name for shot in SHOTS}
+    if unknown:
+        raise SystemExit(f"no such shot: {', '.join(sorted(unknown))}")
     with tempfile.TemporaryDirectory() as tmp:
         for shot in SHOTS:
+            if names and shot.name not in names:
+                continue
             for suffix, size in SIZES.items():
                 path = await take(shot, suffix, size, Path(tmp))
                 print(f"wrote {path.relative_to(ROOT)}  ({size[0]}x{size[1]})")
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    asyncio.run(main(sys.argv[1:]))

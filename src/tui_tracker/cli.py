@@ -92,14 +92,15 @@ def _groups():
         plates,
         prs,
         serve,
+        sessions,
         suggest,
         targets,
         transfer,
         volume,
     )
 
-    return (log, suggest, prs, volume, targets, exercises, plates, meso, serve, transfer, demo,
-            config, completion)
+    return (log, suggest, prs, volume, targets, exercises, plates, meso, sessions, serve,
+            transfer, demo, config, completion)
 
 
 def build_parser() -> argparse.ArgumentParser:

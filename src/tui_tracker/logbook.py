@@ -34,6 +34,10 @@ from .store import StoreError
 if TYPE_CHECKING:
     from .store import Store
 
+#: The setting naming an unfinished session of an earlier day the lifter resumed from
+#: History (past.py): new sets join it while it is open.
+RESUMED_SETTING = "resumed_session"
+
 
 class Clock(Protocol):
     def today(self) -> date: ...
@@ -111,7 +115,7 @@ class Logbook:
         yesterday = self.day - timedelta(days=1)
         candidates = [s for s in (self.store.open_session(self.day),
                                   self.store.open_session(yesterday)) if s]
-        self.current = session_to_resume(candidates, self.clock.now())
+        self.current = self._resumed() or session_to_resume(candidates, self.clock.now())
         day = self.store.sessions_between(self.day, self.day)
         if self.current is not None and self.current.date != self.day:
             day.insert(0, self.current)  # training across midnight: last night's session
@@ -120,6 +124,15 @@ class Logbook:
         self._before_deload.clear()
         self._past_records = None
         self.load_plan()
+
+    def _resumed(self) -> Session | None:
+        """The session resumed from History (past.py), while it is open."""
+        session_id = self.store.get_setting(RESUMED_SETTING)
+        if not isinstance(session_id, str):
+            return None
+        session = self.store.session(session_id)
+        return session if session is not None and session.is_open \
+            and session.date <= self.day else None
 
     def load_plan(self) -> None:
         """Today's plan from the active block (re-read after the block changes)."""

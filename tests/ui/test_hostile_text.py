@@ -403,3 +403,22 @@ async def test_history_and_a_session_show_hostile_names_and_notes_as_text(db, cl
         text = painted(app)
         assert_shows(text, *EXERCISE_NAMES[:6], width=20)
         assert_shows(text, NOTE, width=20)
+
+
+async def test_editing_a_past_set_with_a_hostile_name_and_note_shows_them_as_text(db, clock):
+    seeded(db, falling=False)
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("h", "down", "enter", "e")  # yesterday's session, its first set
+        await settle(pilot)
+        assert_shows(painted(app), f"of {EXERCISE_NAMES[0]}")
+        await pilot.press("enter")  # saved as it was: note and all
+        await settle(pilot)
+        text = painted(app)
+        assert_shows(text, *EXERCISE_NAMES[:6], width=20)
+        assert_shows(text, NOTE, width=20)
+        assert "Set changed to" in text
+        await pilot.press("x", "y", "u")  # delete the session, undo: names intact
+        await settle(pilot)
+        assert_shows(painted(app), *EXERCISE_NAMES[:6], width=20)

@@ -180,7 +180,7 @@ async def test_unit_switch_and_last_performance(db, clock):
         assert entry(app).values["weight"] == "225" and entry(app).unit == "lb"
 
 
-async def test_history_lists_sessions_and_opens_one_read_only(db, clock):
+async def test_history_lists_sessions_and_opens_one(db, clock):
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
         await add_exercise(pilot, "row")
@@ -191,7 +191,8 @@ async def test_history_lists_sessions_and_opens_one_read_only(db, clock):
         assert table.row_count == 1
         await pilot.press("enter")
         await pilot.pause()
-        assert "read-only" in str(app.screen.query_one("#title", Static).render())
+        assert str(app.screen.query_one("#title", Static).render()).startswith(
+            "Wed 18 Nov 2026 · from 18:00, not finished · 1 working set of 1 exercise")
         assert app.screen.query_one(DataTable).row_count == 1
         await pilot.press("q", "q")
         await pilot.pause()

@@ -33,6 +33,7 @@ from . import codec
 from .errors import DatabaseNotWritable, StoreError
 from .lock import LockCancelled, LockTimeout, ProcessLock
 from .migrations import SESSIONS
+from .moves import SessionMoves
 from .paths import (
     FILE_MODE, database_path, ensure_folder, lock_path, month_files, month_of, month_path,
     temp_files, yearly_files)
@@ -88,7 +89,7 @@ def _session_order(s: Session) -> tuple[date, float, str]:
     return (s.date, s.started_at.timestamp(), s.id)
 
 
-class Store:
+class Store(SessionMoves):
     """The training log on disk.  Open one per process; safe with other processes.
 
     Opening reads and checks what is there and creates nothing, unless `create` (the
@@ -131,6 +132,7 @@ class Store:
             raise DatabaseNotWritable(self.path, "its folder is read-only")
         self._main.atomic_storage.read()  # parses, checks the version, migrates
         self._split_yearly_files()
+        self._finish_moves()  # a session move a crash cut short (store/moves.py)
 
     # --- plumbing ---------------------------------------------------------------------
 

@@ -1,4 +1,8 @@
-"""History: past sessions, newest first, each opened read-only."""
+"""History: past sessions, newest first; Enter opens one to fix it (ui/history_edit.py).
+
+The screen answers (dismisses with) True when a session was changed, finished or
+resumed, so Today reloads the day.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from ..domain.models import Session, format_weight
+from ..domain.models import Session
 from ..domain.sessions import days_ago, duration_text, set_counts
+from ..past import Past
+from .history_edit import SessionScreen
 from .trouble import KeepsRunning
 from .widgets.key_bar import KeyBar
 from .widgets.too_small import TooSmall
@@ -19,9 +25,12 @@ from .widgets.too_small import TooSmall
 PAGE = 200
 
 
-class HistoryScreen(KeepsRunning, Screen):
+class HistoryScreen(KeepsRunning, Screen[bool]):
+    DEFAULT_CSS = """
+    HistoryScreen #history { height: 1fr; }  /* it scrolls; the title stays on screen */
+    """
     BINDINGS = [
-        Binding("escape,q", "app.pop_screen", "Back"),
+        Binding("escape,q", "back", "Back"),
         Binding("enter", "open", "Open", show=True),
     ]
 
@@ -30,17 +39,25 @@ class HistoryScreen(KeepsRunning, Screen):
         self.store = store
         self.today = today
         self.sessions: list[Session] = []
+        self.changed = False  # a session was changed from here: Today reloads
 
     def compose(self) -> ComposeResult:
-        yield Static("History: Enter opens a session, Esc/q goes back", id="title")
+        yield Static("History: Enter opens a session to view or fix it, Esc/q goes back", id="title")
         yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
         yield TooSmall(id="too-small")
 
     def on_mount(self) -> None:
-        catalogue = self.store.catalogue()
         table = self.query_one(DataTable)
         table.add_columns("Date", "When", "Time", "Sets", "Exercises")  # sets: working +warm-ups
+        self.fill()
+        table.focus()
+
+    def fill(self) -> None:
+        catalogue = self.store.catalogue()
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
         self.sessions = self.store.recent_sessions(limit=PAGE)
         for s in self.sessions:
             names = ", ".join((catalogue.get(e).name if catalogue.get(e) else e) for e in s.exercise_ids())
@@ -50,7 +67,8 @@ class HistoryScreen(KeepsRunning, Screen):
                           set_counts(s.sets).short, Text(names[:40]), key=s.id)
         if not self.sessions:
             self.query_one("#title", Static).update("History: no sessions yet. Esc/q goes back.")
-        table.focus()
+        else:
+            table.move_cursor(row=min(row, len(self.sessions) - 1))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_open()
@@ -59,40 +77,14 @@ class HistoryScreen(KeepsRunning, Screen):
         if not self.sessions:
             return
         row = self.query_one(DataTable).cursor_row
-        self.app.push_screen(SessionScreen(self.sessions[row], self.store.catalogue()))
+        session = self.sessions[row]
+        self.app.push_screen(SessionScreen(session, self.store.catalogue(),
+                                           Past(self.store, self.today)), self._session_closed)
 
+    def _session_closed(self, changed: bool | None) -> None:
+        if changed:
+            self.changed = True
+            self.fill()
 
-class SessionScreen(KeepsRunning, Screen):
-    """One past session, read-only."""
-
-    BINDINGS = [Binding("escape,q", "app.pop_screen", "Back")]
-
-    def __init__(self, session: Session, catalogue) -> None:
-        super().__init__()
-        self.session = session
-        self.catalogue = catalogue
-
-    def compose(self) -> ComposeResult:
-        s = self.session
-        time = (f"{s.started_at:%H:%M}-{s.ended_at:%H:%M}, {duration_text(s.started_at, s.ended_at)}"
-                if s.ended_at else f"from {s.started_at:%H:%M}, not finished")
-        yield Static(f"{s.date:%a %d %b %Y} · {time} · {set_counts(s.sets)} · read-only · "
-                     "Esc/q: back", id="title", markup=False)
-        yield DataTable(id="session-sets", cursor_type="row", zebra_stripes=True)
-        yield KeyBar()
-        yield TooSmall(id="too-small")
-
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Exercise", "#", "Weight", "Reps", "RIR", "Type", "Note")
-        for ex_id in self.session.exercise_ids():
-            ex = self.catalogue.get(ex_id)
-            name = ex.name if ex else ex_id
-            for i, st in enumerate(self.session.sets_for(ex_id), 1):
-                table.add_row(Text(name[:26] if i == 1 else ""), str(i),
-                              format_weight(st.weight_kg, st.unit), str(st.reps),
-                              "-" if st.rir is None else str(st.rir),
-                              "warm-up" if st.is_warmup else "working", Text(st.note[:20]))
-        if self.session.note:
-            table.add_row("Note:", "", Text(self.session.note[:60]), "", "", "", "")
-        table.focus()
+    def action_back(self) -> None:
+        self.dismiss(self.changed)

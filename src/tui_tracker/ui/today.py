@@ -62,7 +62,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("f", "finish", "Finish", "Finish session", "End today's session"),
     Action("o", "reopen", "Reopen", "Reopen session",
            "Carry on with the session finished today instead of starting a new one", show=False),
-    Action("h", "history", "History", "History", "Past sessions, read-only"),
+    Action("h", "history", "History", "History",
+           "Past sessions: fix a set, the date or times, finish or resume one"),
     Action("l", "exercise_history", "Lift log", "Exercise history",
            "The highlighted exercise's last sessions: best sets, e1RM trend, records", show=False),
     Action("m", "dashboard", "Block", "Mesocycle dashboard",
@@ -438,7 +439,11 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
     def action_history(self) -> None:
         from .history import HistoryScreen
 
-        self.app.push_screen(HistoryScreen(self.store, self.today))
+        def closed(changed: bool | None) -> None:
+            if changed:  # a past session was fixed, finished or resumed: read the day again
+                self.book.reload()
+                self.block_changed()
+        self.app.push_screen(HistoryScreen(self.store, self.today), closed)
 
     def action_dashboard(self) -> None:
         from .dashboard import DashboardScreen
