@@ -166,3 +166,16 @@ def test_no_next_day_once_the_block_is_over():
     assert next_training_day(MESO, after) is None and not can_pull_forward(MESO, after)
     with pytest.raises(ValueError, match="no training day"):
         pull_forward(MESO, after)
+
+
+def test_next_exercise_follows_the_order_and_wraps_round():
+    from tui_tracker.domain.next_day import next_exercise
+
+    slots = todays_workout(changed(START, skip(DayChange(), "barbell-row", "")), START,
+                           CAT.get).slots
+    done = {"barbell-bench-press": 4, "dumbbell-curl": 1}
+    count = lambda ex_id: done.get(ex_id, 0)  # noqa: E731
+    assert next_exercise(slots, count, "barbell-bench-press") == "dumbbell-curl"  # row skipped
+    done["dumbbell-curl"] = 3
+    assert next_exercise(slots, count, "dumbbell-curl") is None  # all done or skipped
+    assert next_exercise(slots, count, "hammer-curl") is None

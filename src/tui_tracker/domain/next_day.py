@@ -1,4 +1,5 @@
-"""A rest day is not a dead end: the next planned day, and doing it today.
+"""What comes next: the next exercise once one is done, and after a rest day the next
+planned day (which can be done today).
 
 Pulling the next planned day forward moves that one day only (domain/day_changes.py
 says why): its date becomes a rest day, the days after it keep their weekdays,
@@ -10,9 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Callable
 
 from .day_changes import NO_CHANGE, change_on, with_change
 from .mesocycle import Mesocycle, TrainingDay, phase, planned_day, shift
+from .workout import Slot
 
 #: How far ahead the next planned day is looked for (a weekly plan repeats within 7 days;
 #: a day pulled forward can leave a gap of one more week at most).
@@ -71,3 +74,20 @@ def pull_forward(meso: Mesocycle, today: date) -> tuple[Mesocycle, NextDay]:
     changes = with_change(meso.day_changes, found.on, NO_CHANGE)
     changes = with_change(changes, today, moved)
     return replace(meso, day_changes=changes), found
+
+
+def next_exercise(slots: tuple[Slot, ...] | list[Slot], done: Callable[[str], int],
+                  after: str) -> str | None:
+    """Where Today moves once `after`'s planned sets are done: the next planned exercise in
+    the day's order with sets left and not skipped, wrapping round to one passed over;
+    None when every other one is done or skipped (or `after` is not planned).
+
+    `done(exercise_id)` counts its working sets done today."""
+    ids = [s.exercise_id for s in slots]
+    if after not in ids:
+        return None
+    at = ids.index(after)
+    for slot in [*slots[at + 1:], *slots[:at]]:
+        if slot.skipped is None and done(slot.exercise_id) < slot.sets:
+            return slot.exercise_id
+    return None
