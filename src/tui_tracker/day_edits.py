@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Callable
 from .domain.day_changes import DayChange, change_on, move, skip, swap, swap_candidates, with_change
 from .domain.models import Exercise
 from .domain.next_day import NextDay, next_exercise, next_training_day, pull_forward
+from .domain.workout import Workout, todays_workout
 
 if TYPE_CHECKING:
     from .logbook import Logbook
@@ -40,6 +41,16 @@ class DayEdits:
         if book.workout is None or not book.workout.rest_day:
             return None
         return next_training_day(book.meso, book.day)
+
+    def preview(self) -> tuple[NextDay, Workout] | None:
+        """On a rest day, the next planned day and the workout it would be if done today
+        (today's week targets), or None."""
+        meso = self.book.meso
+        if meso is None or self.next_day() is None:
+            return None
+        pulled, found = pull_forward(meso, self.book.day)
+        workout = todays_workout(pulled, self.book.day, self.book.catalogue.get)
+        return (found, workout) if workout is not None else None
 
     def next_exercise(self, after: str) -> str | None:
         """The planned exercise to move to once `after`'s sets are done (domain/next_day)."""
