@@ -185,7 +185,7 @@ class DayControls:
         self.screen.block_changed(f"Today: {found.day.name}, brought forward from "
                                   f"{found.on:%a %d %b} (that day is now a rest day).")
         if self.screen.order:
-            self.screen.call_next(self.screen.work.open, self.screen.order[0])
+            self._show(self.screen.order[0])
 
     # --- after a set -------------------------------------------------------------------
 
@@ -210,12 +210,27 @@ class DayControls:
         return True if result is None else result
 
     def _redraw(self, select: str, focus: bool = True) -> None:
+        """The day's list anew, `select` shown in the panel before the next key is read."""
         screen = self.screen
         screen._merge_order()
-        screen.work.current = select if select in screen.order else screen.work.current
+        if select in screen.order:
+            screen.work.current = select
         screen.day_changed()
+        self._show(select, focus)
+
+    def _show(self, select: str, focus: bool = True) -> None:
+        """`work.open` done at once when the panel is mounted (keys typed ahead of a
+        dialog's answer or after `n` must find it filled), else as soon as it is."""
+        screen, work = self.screen, self.screen.work
+        if not work.ready:
+            screen.call_next(work.open, select, focus)
+            return
+        work.current = select
+        work.fill()
         screen.exercises.highlight(select)
-        screen.call_next(screen.work.open, select, focus)
+        if focus:
+            screen.set_focus(work.entry)
+        screen.refresh_bindings()
 
 
 def rest_day_hint(screen: TodayScreen) -> str | None:
