@@ -78,16 +78,17 @@ def day_title(workout: Workout | None) -> str:
 class ExerciseList(OrderedKeys, Lines, can_focus=True):
     """↑/↓ move (the panel follows), Enter opens the exercise, a click does both."""
 
-    # As tall as the day's exercises (set when they change: a planned day is known at
-    # the start, so the list rarely moves what is under it, and each move repaints the
-    # screen, a screenful of bytes over SSH), up to half the screen: at 80x24 a day of
-    # 8 fits with the sets table below it; a taller terminal shows more of a longer day.
-    # Rows out of view are counted in the bottom border.
+    # A share of the screen (30%), taller for a longer day, up to half the screen: at
+    # 80x24 a day of 8 fits with the sets table below it, and a taller terminal shows
+    # more of a longer day.  Its height follows the number of exercises only past the
+    # share (a planned day is known at the start): a list that grew with every exercise
+    # added would shift everything below it, and each shift repaints the screen (a
+    # screenful of bytes over SSH).  Rows out of view are counted in the bottom border.
     DEFAULT_CSS = """
     ExerciseList {
         height: 6;
+        min-height: 30%;
         max-height: 50%;
-        min-height: 4;
         border: round $primary 50%;
     }
     ExerciseList:focus {
