@@ -92,3 +92,19 @@ def test_a_rest_day_does_the_next_day_today_and_its_date_rests(store):
     thursday = reopened(store, found.on)
     assert thursday.workout.rest_day
     assert DayEdits(thursday).next_day().day.name == "Lower B"
+
+
+def test_the_swap_search_offers_the_planned_exercise_back_first(store):
+    book = reopened(store, MONDAY)
+    edits = DayEdits(book)
+    found = book.catalogue.search("bench", limit=None)
+    plain = edits.candidates("barbell-bench-press", found)
+    assert "barbell-bench-press" not in [e.id for e in plain]
+    assert all("chest" in e.primary for e in plain[:3])
+    edits.swap("barbell-bench-press", "dumbbell-bench-press")
+    swapped = edits.candidates("dumbbell-bench-press", found)
+    assert swapped[0].id == "barbell-bench-press"
+    assert "dumbbell-bench-press" not in [e.id for e in swapped]
+    edits.swap("dumbbell-bench-press", swapped[0].id)
+    assert book.planned_ids()[0] == "barbell-bench-press" and not book.slot(
+        "barbell-bench-press").swapped

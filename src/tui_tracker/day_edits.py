@@ -58,8 +58,13 @@ class DayEdits:
         return next_exercise(workout.slots, self.book.working_done, after) if workout else None
 
     def candidates(self, exercise_id: str, found: list[Exercise]) -> list[Exercise]:
-        """A swap's search results, the exercises training the same primary muscles first."""
-        return swap_candidates(self.book.exercise(exercise_id), found)
+        """A swap's search results for the exercise shown as `exercise_id`: the planned
+        one first when it was swapped (picking it puts the plan back), then those training
+        the planned one's primary muscles, the one shown now left out."""
+        planned_id = self._slot(exercise_id).planned_id
+        ranked = swap_candidates(self.book.exercise(planned_id), found)
+        back = [e for e in found if e.id == planned_id and planned_id != exercise_id]
+        return back + [e for e in ranked if e.id != exercise_id]
 
     # --- changing ----------------------------------------------------------------------
 

@@ -179,3 +179,10 @@ def test_next_exercise_follows_the_order_and_wraps_round():
     done["dumbbell-curl"] = 3
     assert next_exercise(slots, count, "dumbbell-curl") is None  # all done or skipped
     assert next_exercise(slots, count, "hammer-curl") is None
+
+
+def test_a_skip_reason_loses_control_characters_and_keeps_markup_as_text():
+    change = skip(DayChange(), "barbell-row", "\x1b]0;pwned\x07rack [b]taken[/]\x1b[2J")
+    reason = change.skip_reason("barbell-row")
+    assert "\x1b" not in reason and "\x07" not in reason
+    assert "rack [b]taken[/]" in reason

@@ -41,3 +41,10 @@ def test_a_damaged_day_change_is_a_codec_error_not_a_crash(bad):
     doc["day_changes"] = bad
     with pytest.raises(codec.CodecError):
         codec.mesocycle_from_dict(doc)
+
+
+def test_a_hand_edited_skip_reason_is_read_without_control_characters():
+    doc = codec.mesocycle_to_dict(build_mesocycle("upper-lower-4", 4, START))
+    doc["day_changes"] = {"2026-12-02": {"skipped": [["barbell-row", "\x1b]52;c;eA==\x07x"]]}}
+    change = codec.mesocycle_from_dict(doc).day_changes[0][1]
+    assert change.skip_reason("barbell-row") == "]52;c;eA==x"

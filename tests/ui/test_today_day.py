@@ -208,3 +208,18 @@ async def test_every_planned_exercise_is_reachable_at_80x24_and_none_is_cut_sile
         await pilot.resize_terminal(80, 40)  # taller: the whole day, nothing hidden
         await pilot.pause()
         assert options.content_size.height >= 8 and not options.border_subtitle
+
+
+async def test_the_days_keys_are_in_the_command_palette(db):
+    from .test_today import palette_titles
+
+    start_block(db)
+    app = make_app(db, FixedClock(WEDNESDAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Do the next day today (n)" in await palette_titles(pilot, "next day")
+        await pilot.press("n")
+        await pilot.pause()
+        for query, title in (("swap", "Swap exercise (c)"), ("skip ex", "Skip exercise (k)"),
+                             ("move exercise up", "Move exercise up (shift+↑)")):
+            assert title in await palette_titles(pilot, query)

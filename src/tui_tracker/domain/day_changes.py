@@ -25,6 +25,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Iterable
 
+from .text import clean_text
+
 if TYPE_CHECKING:
     from .mesocycle import TrainingDay
     from .models import Exercise
@@ -41,6 +43,10 @@ class DayChange:
     order: tuple[str, ...] = ()  # planned ids in the lifter's order
     skipped: tuple[tuple[str, str], ...] = ()  # (planned id, reason, possibly "")
     pulled_from: date | None = None  # this date does the training day planned on that one
+
+    def __post_init__(self) -> None:
+        # A reason read back from a hand-edited file never carries a terminal sequence.
+        object.__setattr__(self, "skipped", tuple((p, clean_text(r)) for p, r in self.skipped))
 
     @property
     def empty(self) -> bool:
@@ -128,11 +134,12 @@ def swap(change: DayChange, planned_ids: Iterable[str], planned_id: str,
 
 
 def skip(change: DayChange, planned_id: str, reason: str | None) -> DayChange:
-    """Skip the exercise with a reason (cut to MAX_REASON); `None` takes the skip back."""
+    """Skip the exercise with a reason (control characters dropped, cut to MAX_REASON);
+    `None` takes the skip back."""
     kept = tuple((p, r) for p, r in change.skipped if p != planned_id)
     if reason is None:
         return replace(change, skipped=kept)
-    reason = " ".join(reason.split())[:MAX_REASON]
+    reason = " ".join(clean_text(reason).split())[:MAX_REASON]
     return replace(change, skipped=kept + ((planned_id, reason),))
 
 

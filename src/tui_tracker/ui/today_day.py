@@ -141,7 +141,7 @@ class DayControls:
                                     "saved")
 
         self.screen.app.push_screen(SwapPicker(
-            self.book.catalogue, planned, lambda found: self.edits.candidates(planned.id, found),
+            self.book.catalogue, planned, lambda found: self.edits.candidates(ex_id, found),
             picked))
 
     def skip(self) -> None:
