@@ -223,3 +223,23 @@ async def test_the_days_keys_are_in_the_command_palette(db):
         for query, title in (("swap", "Swap exercise (c)"), ("skip ex", "Skip exercise (k)"),
                              ("move exercise up", "Move exercise up (shift+↑)")):
             assert title in await palette_titles(pilot, query)
+
+
+async def test_the_demos_today_is_a_rest_day_with_the_next_day_to_do(tmp_path, capsys):
+    from datetime import date
+
+    from tui_tracker.cli import main
+
+    db = tmp_path / "demo.json"
+    assert main(["demo", "--db", str(db), "--today", "2026-11-18"]) == 0  # a Wednesday
+    capsys.readouterr()
+    app = make_app(db, FixedClock(date(2026, 11, 18)))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        hint = str(app.screen.query_one("#empty-hint", Static).render())
+        assert "Next: Upper B, tomorrow (Thu 19 Nov)" in hint
+        assert "Incline Dumbbell Press" in hint and "4x8-12 @2" in hint
+        await pilot.press("n")
+        await pilot.pause()
+        rows = listed(app)
+        assert len(rows) == 8 and "last: " in rows[0]  # the demo's history shows
