@@ -197,17 +197,35 @@ async def test_every_planned_exercise_is_reachable_at_80x24_and_none_is_cut_sile
         shown = [line for line in app.screen.query_one("#exercises").lines()]
         assert len(shown) == 8
         assert not options.border_subtitle
-        await pilot.resize_terminal(80, 18)  # smaller: rows out of view are counted
+
+
+async def test_a_longer_day_scrolls_and_says_how_many_rows_are_out_of_view(db):
+    from tui_tracker.domain.mesocycle import Mesocycle, PlannedExercise, TrainingDay
+
+    ids = ["barbell-back-squat", "barbell-bench-press", "lat-pulldown", "lying-leg-curl",
+           "dumbbell-lateral-raise", "ez-bar-curl", "triceps-rope-pushdown",
+           "standing-calf-raise", "barbell-row", "leg-press", "face-pull", "hammer-curl"]
+    day = TrainingDay("Long day", START.weekday(), tuple(PlannedExercise(i, 2, 8, 12)
+                                                          for i in ids))
+    with Store(db) as store:
+        store.save_mesocycle(Mesocycle("Long", START, 4, (day,)))
+    app = make_app(db, FixedClock(START))
+    async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert options.content_size.height < 8
-        assert options.border_subtitle.endswith("more") and "↓" in options.border_subtitle
+        options = app.screen.query_one("#exercises")
+        in_view = options.content_size.height
+        assert options.option_count == 12 and in_view < 12
+        assert options.border_subtitle == f"↓ {12 - in_view} more"
         app.screen.set_focus(options)
         await pilot.press("end")
         await pilot.pause()
-        assert options.highlighted == 7 and "↑" in options.border_subtitle
+        assert options.highlighted == 11 and options.border_subtitle == f"↑ {12 - in_view} more"
+        await pilot.press("up", *["up"] * (in_view - 1))
+        await pilot.pause()
+        assert options.border_subtitle == f"↑ {11 - in_view} · ↓ 1 more"
         await pilot.resize_terminal(80, 40)  # taller: the whole day, nothing hidden
         await pilot.pause()
-        assert options.content_size.height >= 8 and not options.border_subtitle
+        assert options.content_size.height >= 12 and not options.border_subtitle
 
 
 async def test_the_days_keys_are_in_the_command_palette(db):
