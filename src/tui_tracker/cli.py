@@ -73,6 +73,7 @@ def _groups():
     """The subcommand modules, in the order `--help` lists them (imported lazily)."""
     from .commands import (
         config,
+        day,
         demo,
         exercises,
         log,
@@ -86,8 +87,8 @@ def _groups():
         volume,
     )
 
-    return (log, suggest, prs, volume, targets, exercises, plates, meso, serve, transfer, demo,
-            config)
+    return (log, day, suggest, prs, volume, targets, exercises, plates, meso, serve, transfer,
+            demo, config)
 
 
 def build_parser() -> argparse.ArgumentParser:
