@@ -64,6 +64,19 @@ def test_a_rest_day_says_what_is_next_and_next_does_it_today(capsys, db):
     code, out, _ = day(capsys, db, "2026-11-05", "--json")
     shown = json.loads(out)
     assert shown["rest_day"] and shown["next"] == {"date": "2026-11-06", "day": "Lower B"}
+    code, out, _ = day(capsys, db, WEDNESDAY, "next", "--undo")
+    assert out.startswith("Upper B is back on Thu 05 Nov; today is a rest day again.\n")
+    code, out, _ = day(capsys, db, "2026-11-05", "--json")
+    assert json.loads(out)["day"] == "Upper B"
+    code, _, err = day(capsys, db, WEDNESDAY, "next", "--undo")
+    assert code == 2 and "not brought forward" in err
+
+
+def test_a_day_with_sets_logged_is_not_put_back(capsys, db):
+    day(capsys, db, WEDNESDAY, "next")
+    assert run(capsys, "--db", db, "--today", WEDNESDAY, "log", "pull-up", "0x8@2")[0] == 0
+    code, _, err = day(capsys, db, WEDNESDAY, "next", "--undo")
+    assert code == 2 and "sets are logged today" in err
 
 
 @pytest.mark.parametrize("args,message", [

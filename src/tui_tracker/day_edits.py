@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Callable
 
 from .domain.day_changes import DayChange, change_on, move, skip, swap, swap_candidates, with_change
 from .domain.models import Exercise
-from .domain.next_day import NextDay, next_exercise, next_training_day, pull_forward
+from .domain.next_day import (
+    NextDay, next_exercise, next_training_day, pull_forward, put_back)
 from .domain.workout import Workout, todays_workout
 
 if TYPE_CHECKING:
@@ -98,6 +99,21 @@ class DayEdits:
         self.book.store.save_mesocycle(changed)
         self.book.load_plan()
         return found
+
+    def can_put_back(self) -> bool:
+        """Whether today's day was brought forward and nothing is logged today yet."""
+        workout = self.book.workout
+        return bool(workout and workout.moved_from) and not self.book.done_today()
+
+    def put_back(self):
+        """Undo `pull_forward` while nothing is logged today: the day goes back to its own
+        date (returned) and today is a rest day again."""
+        if self.book.done_today():
+            raise ValueError("sets are logged today: the day stays (skip what you will not do)")
+        changed, home = put_back(self._stored(), self.book.day)
+        self.book.store.save_mesocycle(changed)
+        self.book.load_plan()
+        return home
 
     # --- inside ------------------------------------------------------------------------
 

@@ -186,3 +186,20 @@ def test_a_skip_reason_loses_control_characters_and_keeps_markup_as_text():
     reason = change.skip_reason("barbell-row")
     assert "\x1b" not in reason and "\x07" not in reason
     assert "rack [b]taken[/]" in reason
+
+
+def test_a_day_brought_forward_can_be_put_back_with_its_swap():
+    from tui_tracker.domain.next_day import put_back
+
+    wednesday = START + timedelta(days=2)
+    meso, _ = pull_forward(MESO, wednesday)
+    ids = [p.exercise_id for p in planned_day(meso, wednesday).exercises]
+    meso = changed(wednesday, swap(change_on(meso.day_changes, wednesday), ids,
+                                   "barbell-back-squat", "leg-press"), meso)
+    back, home = put_back(meso, wednesday)
+    assert home == THURSDAY
+    assert planned_day(back, wednesday) is None
+    assert [p.exercise_id for p in planned_day(back, THURSDAY).exercises] == [
+        "leg-press", "lying-leg-curl"]
+    with pytest.raises(ValueError, match="not brought forward"):
+        put_back(back, wednesday)

@@ -261,3 +261,27 @@ async def test_the_demos_today_is_a_rest_day_with_the_next_day_to_do(tmp_path, c
         await pilot.pause()
         rows = listed(app)
         assert len(rows) == 8 and "last: " in rows[0]  # the demo's history shows
+
+
+async def test_n_again_before_a_set_puts_the_day_back(db):
+    start_block(db)
+    app = make_app(db, FixedClock(WEDNESDAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(listed(app)) == 8
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.has_class("-empty") and listed(app) == []
+        assert "Upper B is back on Thu 05 Nov; today is a rest day again." in status(app)
+        hint = str(app.screen.query_one("#empty-hint", Static).render())
+        assert "Next: Upper B, tomorrow (Thu 05 Nov)" in hint
+        # once a set is logged, the day stays
+        await pilot.press("n", "3", "0", "tab", "1", "0", "enter")
+        await pilot.pause()
+        assert app.screen.check_action("day", ("next",)) is False
+    thursday = make_app(db, FixedClock(WEDNESDAY + timedelta(days=1)))
+    async with thursday.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert thursday.screen.book.workout.rest_day

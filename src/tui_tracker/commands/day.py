@@ -8,6 +8,7 @@ logbook code (day_edits.py): each is committed before the command prints it.
     tui-tracker day skip row --reason "rack taken"    # --undo takes the skip back
     tui-tracker day move curl --up                    # or --down
     tui-tracker day next                              # a rest day: do the next planned day today
+    tui-tracker day next --undo                       # put it back (before a set is logged)
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     pull = days.add_parser("next", help="on a rest day: do the next planned day today (that "
                                         "day then rests)")
     global_options(pull, top=False)
+    pull.add_argument("--undo", action="store_true",
+                      help="put a day brought forward today back (before any set is logged)")
     pull.set_defaults(func=cmd_day)
 
 
@@ -75,6 +78,10 @@ def cmd_day(args: argparse.Namespace) -> int:
 
 def _change(args: argparse.Namespace, book, edits) -> str:
     try:
+        if args.day_command == "next" and args.undo:
+            name = book.workout.day_name if book.workout else ""
+            home = edits.put_back()
+            return f"{name} is back on {home:%a %d %b}; today is a rest day again."
         if args.day_command == "next":
             found = edits.next_day()
             if found is None:

@@ -76,6 +76,19 @@ def pull_forward(meso: Mesocycle, today: date) -> tuple[Mesocycle, NextDay]:
     return replace(meso, day_changes=changes), found
 
 
+def put_back(meso: Mesocycle, today: date) -> tuple[Mesocycle, date]:
+    """The block with the day brought forward onto `today` back on its own date (with any
+    swap or order made for it); today is a rest day again.  ValueError when nothing was
+    brought forward onto today."""
+    change = change_on(meso.day_changes, today)
+    if change.pulled_from is None:
+        raise ValueError("today's training day was not brought forward from another day")
+    home = change.pulled_from
+    changes = with_change(meso.day_changes, today, NO_CHANGE)
+    changes = with_change(changes, home, replace(change, pulled_from=None))
+    return replace(meso, day_changes=changes), home
+
+
 def next_exercise(slots: tuple[Slot, ...] | list[Slot], done: Callable[[str], int],
                   after: str) -> str | None:
     """Where Today moves once `after`'s planned sets are done: the next planned exercise in

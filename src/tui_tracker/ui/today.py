@@ -82,7 +82,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("shift+down", "day('down')", "Move down", "Move exercise down",
            "Later in today's order", show=False),
     Action("n", "day('next')", "Next day", "Do the next day today",
-           "On a rest day: do the next planned day today (that day then rests)"),
+           "On a rest day: do the next planned day today (that day then rests; n again "
+           "before a set puts it back)"),
     Action("escape", "focus_exercises", "Back", "Back to the exercise list", show=False),
     Action("up", "work('up')", "Previous set", "Previous set", show=False, in_palette=False),
     Action("down", "work('down')", "Next set", "Next set", show=False, in_palette=False),

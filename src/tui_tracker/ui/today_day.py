@@ -1,5 +1,6 @@
 """Changing the day on the Today screen: swap (c), skip (k), reorder (shift+up/down),
-the next planned day on a rest day (n), and moving on once an exercise is done.
+the next planned day on a rest day (n; n again before a set puts it back), and moving
+on once an exercise is done.
 
 The rules and the writes are the logbook's (day_edits.py, domain/day_changes.py);
 this lays out the dialogs and redraws the day.  Each change is on disk before it
@@ -112,7 +113,7 @@ class DayControls:
     def can(self, what: str) -> bool | None:
         """For check_action: True runs, None greys the key out, False hides it."""
         if what == "next":
-            return self.edits.next_day() is not None
+            return self.edits.next_day() is not None or self.edits.can_put_back()
         ex_id = self._highlighted()
         return True if ex_id is not None and self.book.slot(ex_id) is not None else None
 
@@ -175,6 +176,9 @@ class DayControls:
             self._redraw(ex_id, focus=False)
 
     def next_day(self) -> None:
+        if self.edits.can_put_back():  # n again before a set is logged: a slip, undone
+            self._put_back()
+            return
         if self.edits.next_day() is None:
             return
         try:
@@ -186,6 +190,18 @@ class DayControls:
                                   f"{found.on:%a %d %b} (that day is now a rest day).")
         if self.screen.order:
             self._show(self.screen.order[0])
+
+    def _put_back(self) -> None:
+        screen = self.screen
+        name = screen.book.workout.day_name if screen.book.workout else ""
+        try:
+            home = self.edits.put_back()
+        except (StoreError, ValueError) as err:
+            screen.status.show(f"NOT changed: {err}", "error")
+            return
+        screen.order, screen.work.current = [], None  # the day's exercises go with it
+        screen.block_changed(f"{name} is back on {home:%a %d %b}; today is a rest day again.")
+        screen.set_focus(screen.exercises)
 
     # --- after a set -------------------------------------------------------------------
 
