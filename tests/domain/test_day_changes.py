@@ -203,3 +203,12 @@ def test_a_day_brought_forward_can_be_put_back_with_its_swap():
         "leg-press", "lying-leg-curl"]
     with pytest.raises(ValueError, match="not brought forward"):
         put_back(back, wednesday)
+
+
+def test_within_the_same_muscles_the_same_kind_and_secondaries_come_first():
+    bench = CAT.get("barbell-bench-press")  # chest; triceps, front delts; compound
+    found = [CAT.get(i) for i in ("cable-crossover", "dumbbell-bench-press",
+                                  "incline-dumbbell-press")]
+    ranked = [e.id for e in swap_candidates(bench, found)]
+    assert ranked[-1] == "cable-crossover"  # chest too, but isolation
+    assert set(ranked[:2]) == {"dumbbell-bench-press", "incline-dumbbell-press"}

@@ -40,3 +40,31 @@ def test_a_swapped_and_a_skipped_exercise(snap_compare, tmp_path):
 
     assert snap_compare(make_app(db, FixedClock(START)), terminal_size=SIZE,
                         run_before=run_before)
+
+
+def test_the_swap_dialog(snap_compare, tmp_path):
+    db = tmp_path / "t.json"
+    start_block(db)
+
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await _no_blink(pilot)
+
+    assert snap_compare(make_app(db, FixedClock(START)), terminal_size=SIZE,
+                        run_before=run_before)
+
+
+def test_the_skip_dialog(snap_compare, tmp_path):
+    db = tmp_path / "t.json"
+    start_block(db)
+
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("k", *"rack taken")
+        await pilot.pause()
+        await _no_blink(pilot)
+
+    assert snap_compare(make_app(db, FixedClock(START)), terminal_size=SIZE,
+                        run_before=run_before)

@@ -109,10 +109,14 @@ def swap_rank(planned: Exercise, other: Exercise) -> int:
 
 
 def swap_candidates(planned: Exercise, found: Iterable[Exercise]) -> list[Exercise]:
-    """The search's results for a swap: those training the same primary muscles first,
-    each group in the search's own order, the planned exercise itself left out."""
+    """The search's results for a swap: those training the same primary muscles first;
+    within each group, those of the same kind (compound or isolation), then those sharing
+    more of its secondary muscles, then the search's own order.  The planned exercise
+    itself is left out."""
     others = [e for e in found if e.id != planned.id]
-    return sorted(others, key=lambda e: swap_rank(planned, e))  # stable: keeps the ranking
+    secondary = set(planned.secondary)
+    return sorted(others, key=lambda e: (swap_rank(planned, e), e.kind != planned.kind,
+                                         -len(secondary & set(e.secondary))))  # (stable)
 
 
 def swap(change: DayChange, planned_ids: Iterable[str], planned_id: str,

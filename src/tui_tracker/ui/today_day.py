@@ -40,8 +40,8 @@ class SwapSearch(ExerciseSearch):
         super().__init__(catalogue, on_pick)
         self.rank = rank
         self.prompt = Content.assemble(
-            "Instead of ", (planned.name, "bold"), " today (same muscles first): Enter picks, "
-            "Esc cancels")
+            "Instead of ", (planned.name, "bold"), " today (the plan stays)\n",
+            "Same muscles first. Type to search, Enter picks, Esc cancels")
 
     def found(self, query: str) -> list[Exercise]:
         return self.rank(super().found(query))
