@@ -160,9 +160,10 @@ class DayControls:
         def answered(reason: str | None) -> None:
             if reason is None or not self._apply(lambda: self.edits.skip(ex_id, reason)):
                 return
+            stored = self.book.slot(ex_id).skipped  # (as saved: cleaned, cut to 60)
             after = self.edits.next_exercise(ex_id)
             self._redraw(after or ex_id)
-            self.screen.status.show(f"Skipped {name} today" + (f": {reason}" if reason else "")
+            self.screen.status.show(f"Skipped {name} today" + (f": {stored}" if stored else "")
                                     + ". k takes it back.", "saved")
 
         self.screen.app.push_screen(SkipReason(name, answered))
