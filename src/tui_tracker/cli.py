@@ -85,6 +85,7 @@ def _groups():
     from .commands import (
         completion,
         config,
+        day,
         demo,
         exercises,
         log,
@@ -99,7 +100,7 @@ def _groups():
         volume,
     )
 
-    return (log, suggest, prs, volume, targets, exercises, plates, meso, sessions, serve,
+    return (log, day, suggest, prs, volume, targets, exercises, plates, meso, sessions, serve,
             transfer, demo, config, completion)
 
 

@@ -64,7 +64,8 @@ async def test_failure_before_the_final_planned_set_is_advised_against_then_fine
             await log(pilot, "80", "7", "1")
         assert entry_value(app, "rir") == "0"  # the final set's target
         await log(pilot, "80", "6", "0")
-        assert status(app) == "Saved set 4: Barbell Bench Press 80 kg x 6 @0"  # nothing to warn of
+        assert status(app) == ("Saved set 4: Barbell Bench Press 80 kg x 6 @0"  # nothing to warn of
+                               "\nAll planned sets done: next, Barbell Row.")  # (auto_advance)
     with Store(db) as store:
         assert len(store.open_session(START + timedelta(weeks=3)).sets) == 4
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Callable, Literal
 
+from .day_changes import Changes, apply_change, change_on, pulled_away
 from .effort import check_rir_targets, set_target
 from .models import Exercise, new_id
 from .text import clean_text
@@ -148,7 +149,8 @@ class Mesocycle:
     `rir_targets` holds one target per accumulation week (empty means the
     defaults).  `deload_start` is when the lifter began the deload (possibly
     early, on fatigue); `postponed_until` silences the deload prompt through
-    that date; `ended` closes the block.
+    that date; `ended` closes the block.  `day_changes` holds what the lifter changed
+    about single days (domain/day_changes.py), oldest date first.
     """
 
     name: str
@@ -160,6 +162,7 @@ class Mesocycle:
     deload_start: date | None = None
     postponed_until: date | None = None
     ended: date | None = None
+    day_changes: Changes = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", clean_text(self.name))
@@ -419,13 +422,20 @@ def planned_day(meso: Mesocycle, today: date) -> TrainingDay | None:
     """Today's training day: the plan in accumulation (and after it, until the deload is
     started), its deload version in the deload week.
 
-    None on rest days, before the start, and once the block is over.
+    None on rest days, before the start, and once the block is over.  The lifter's
+    changes to the day apply (domain/day_changes.py): swaps, order, and a day pulled
+    forward (done on an earlier rest day, so its own date is a rest day).
     """
     p = phase(meso, today)
     if p not in ("accumulation", "postponed", "deload_due", "deload"):
         return None
+    change = change_on(meso.day_changes, today)
+    source = change.pulled_from or today
+    if change.pulled_from is None and pulled_away(meso.day_changes, today):
+        return None
     for d in meso.days:
-        if d.weekday == today.weekday():
+        if d.weekday == source.weekday():
+            d = apply_change(d, change)
             return deload_day(d) if p == "deload" else d
     return None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace as _replace
 from datetime import date
 
+from .day_changes import change_on
 from .deload import deload_load
 from .mesocycle import Lookup, Mesocycle, Phase, phase, planned_day, target_rir_on, week_label
 from .sessions import Prefill
@@ -27,6 +28,14 @@ class Slot:
     rir: int
     final_rir: int
     deload: bool = False
+    #: the plan's exercise this one stands in for (itself unless swapped that day)
+    planned_id: str = ""
+    #: why the lifter skipped it that day ("" without a reason), None when not skipped
+    skipped: str | None = None
+
+    @property
+    def swapped(self) -> bool:
+        return bool(self.planned_id) and self.planned_id != self.exercise_id
 
     @property
     def reps_text(self) -> str:
@@ -64,6 +73,8 @@ class Workout:
     deload: bool
     slots: tuple[Slot, ...]
     phase: Phase = "accumulation"
+    #: the date whose training day is done today (pulled forward on a rest day), or None
+    moved_from: date | None = None
 
     @property
     def rest_day(self) -> bool:
@@ -86,6 +97,7 @@ def todays_workout(meso: Mesocycle | None, today: date, exercises: Lookup) -> Wo
     if day is None:
         return Workout(None, label, False, (), where)
     deload = where == "deload"
+    change = change_on(meso.day_changes, today)
     slots = []
     for p in day.exercises:
         ex = exercises(p.exercise_id)
@@ -95,8 +107,10 @@ def todays_workout(meso: Mesocycle | None, today: date, exercises: Lookup) -> Wo
         final = target_rir_on(meso, today, ex, is_final_set=True)
         if rir is None or final is None:
             continue
-        slots.append(Slot(p.exercise_id, p.sets, p.rep_low, p.rep_high, rir, final, deload))
-    return Workout(day.name, label, deload, tuple(slots), where)
+        planned = change.planned_id(p.exercise_id)
+        slots.append(Slot(p.exercise_id, p.sets, p.rep_low, p.rep_high, rir, final, deload,
+                          planned, change.skip_reason(planned)))
+    return Workout(day.name, label, deload, tuple(slots), where, change.pulled_from)
 
 
 def planned_prefill(values: Prefill, slot: Slot | None, working_sets_done: int) -> Prefill:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from ..domain.day_changes import Changes, DayChange
 from ..domain.mesocycle import Mesocycle, PlannedExercise, TrainingDay
 from ..domain.models import Exercise, LoggedSet, Session
 from ..domain.muscles import distinct_muscles
@@ -282,7 +283,54 @@ def mesocycle_to_dict(m: Mesocycle) -> dict[str, Any]:
         "deload_start": _opt_date(m.deload_start),
         "postponed_until": _opt_date(m.postponed_until),
         "ended": _opt_date(m.ended),
+        **({"day_changes": _changes_to_dict(m.day_changes)} if m.day_changes else {}),
     }
+
+
+def _changes_to_dict(changes: Changes) -> dict[str, Any]:
+    """{"2026-12-02": {"swaps": [[planned, done]], "order": [...], "skipped": [[id, reason]],
+    "pulled_from": "2026-12-03"}}, empty parts left out."""
+    out: dict[str, Any] = {}
+    for day, c in changes:
+        doc: dict[str, Any] = {}
+        if c.swaps:
+            doc["swaps"] = [list(pair) for pair in c.swaps]
+        if c.order:
+            doc["order"] = list(c.order)
+        if c.skipped:
+            doc["skipped"] = [list(pair) for pair in c.skipped]
+        if c.pulled_from is not None:
+            doc["pulled_from"] = c.pulled_from.isoformat()
+        out[day.isoformat()] = doc
+    return out
+
+
+def _pairs(value: Any, field: str) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, list) or not all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
+            for p in value):
+        raise CodecError(f"day_changes {field} is not a list of [id, text] pairs")
+    return tuple((a, b) for a, b in value)
+
+
+def _changes_from_dict(doc: Any) -> Changes:
+    """The day changes of a block; a block saved before they existed has none."""
+    if doc is None:
+        return ()
+    if not isinstance(doc, dict):
+        raise CodecError("day_changes is not an object")
+    changes = []
+    for day, c in doc.items():
+        if not isinstance(c, dict):
+            raise CodecError("a day change is not an object")
+        order = c.get("order", [])
+        if not isinstance(order, list) or not all(isinstance(x, str) for x in order):
+            raise CodecError("day_changes order is not a list of ids")
+        change = DayChange(_pairs(c.get("swaps", []), "swaps"), tuple(order),
+                           _pairs(c.get("skipped", []), "skipped"),
+                           _parse_opt_date(c.get("pulled_from"), "pulled_from"))
+        changes.append((_parse_date(day, "day_changes"), change))
+    return tuple(sorted(changes, key=lambda pair: pair[0]))
 
 
 def _day_from_dict(doc: Any) -> TrainingDay:
@@ -320,6 +368,7 @@ def mesocycle_from_dict(doc: Any) -> Mesocycle:
             deload_start=_parse_opt_date(doc.get("deload_start"), "deload_start"),
             postponed_until=_parse_opt_date(doc.get("postponed_until"), "postponed_until"),
             ended=_parse_opt_date(doc.get("ended"), "ended"),
+            day_changes=_changes_from_dict(doc.get("day_changes")),
         )
     except KeyError as e:
         raise CodecError(f"a mesocycle has no {e.args[0]!r}") from e

@@ -30,6 +30,7 @@ from ..domain.settings import Settings
 from ..domain.sessions import plural
 from ..logbook import Logbook, Saved
 from ..store import StoreError
+from .today_day import DayControls, rest_day_hint
 from .today_work import ExerciseWork
 from .widgets.exercise_list import ExerciseList, day_row, day_title
 from .widgets.header import TodayHeader
@@ -74,6 +75,18 @@ ACTIONS: tuple[Action, ...] = (
            "Each rule the app applies, the study it rests on, and its limits", show=False),
     Action("q", "quit", "Quit", "Quit", "Leave the app: every set is already saved",
            in_palette=False),
+    Action("c", "day('swap')", "Change", "Swap exercise",
+           "Do another exercise for the same muscles today (the plan stays)", show=False),
+    Action("k", "day('skip')", "Skip", "Skip exercise",
+           "Skip the highlighted exercise today, with a reason if you like (k again undoes)",
+           show=False),
+    Action("shift+up", "day('up')", "Move up", "Move exercise up", "Earlier in today's order",
+           show=False),
+    Action("shift+down", "day('down')", "Move down", "Move exercise down",
+           "Later in today's order", show=False),
+    Action("n", "day('next')", "Next day", "Do the next day today",
+           "On a rest day: do the next planned day today (that day then rests; n again "
+           "before a set puts it back)"),
     Action("escape", "focus_exercises", "Back", "Back to the exercise list", show=False),
     Action("up", "work('up')", "Previous set", "Previous set", show=False, in_palette=False),
     Action("down", "work('down')", "Next set", "Next set", show=False, in_palette=False),
@@ -124,6 +137,7 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
                             round_load=round_load_for(self.settings))
         self.today = self.book.day
         self.work = ExerciseWork(self)
+        self.changes = DayControls(self)  # c, k, n, shift+up/down (ui/today_day.py)
         self.order: list[str] = []  # exercise ids: planned first, then as done or added
         self._resumed_once = False
         self._title_shown = ""
@@ -264,7 +278,7 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
             return f"No exercises yet. {add} [b]p[/b] plans a training block."
         name = Content(meso.name).markup
         if workout.rest_day:
-            return f"Rest day in {name}. {add}"
+            return f"Rest day in {name}. " + (rest_day_hint(self) or add)
         if workout.phase == "before":
             return f"{name} starts in {plural((meso.start - self.today).days, 'day')}. {add}"
         return (f"{name} is over ({Content(workout.week_label).markup}): [b]m[/b] starts the "
@@ -330,11 +344,17 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
             return self.book.finished_today
         if action == "rest":
             return True if self.timer.running else None
+        if action == "day":
+            return self.changes.can(str(parameters[0]))
         return True
 
     def action_work(self, what: str) -> None:
         """The panel's keys: edit, delete, undo, warm-up, unit, the table's cursor."""
         self.work.run(what)
+
+    def action_day(self, what: str) -> None:
+        """Swap, skip, reorder, the next day on a rest day (ui/today_day.py)."""
+        self.changes.run(what)
 
     def action_rest(self, what: str) -> None:
         self.timer.skip() if what == "skip" else self.timer.extend()

@@ -144,6 +144,16 @@ class ExerciseWork:
             status.show(f"NOT saved: {err}", "error")
             return None
         self.saved(saved)
+        after = self.screen.changes.advance(saved)
+        if after is not None:  # its planned sets are done: on to the next (the rest runs on)
+            self.current = after
+            self.fill()
+            self.screen.day_changed()
+            status = self.screen.status
+            if getattr(status, "level", "") == "saved":  # (advice on the set stays as it is)
+                status.show(f"{status.text}\nAll planned sets done: next, "
+                            f"{self.book.exercise(after).name}.", "saved")
+            return self.book.prefill(after, self.unit)
         return self.book.prefill(exercise_id, self.unit, warmup=submission.warmup)
 
     def saved(self, saved: Saved) -> None:

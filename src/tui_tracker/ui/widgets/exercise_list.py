@@ -32,26 +32,36 @@ CURSOR_BLURRED = "bold $block-cursor-blurred-foreground on $block-cursor-blurred
 Row = tuple[tuple[str, str], ...]  # (text, style) segments
 
 
-def exercise_row(name: str, done: str, target: str, last: str, complete: bool) -> Row:
+def exercise_row(name: str, done: str, target: str, last: str, complete: bool,
+                 mark: str = "") -> Row:
     """' Barbell Bench Press  2/4    4x5-8 @3    last: 80 kg x 8 @3, 4 days ago'.
 
-    Plain text segments: exercise names are the lifter's own words, never markup.
+    The first cell: `✓` all planned sets done, else `mark` (`~` swapped for the day,
+    `-` skipped).  Plain text segments: exercise names are the lifter's own words,
+    never markup.
     """
     cut = name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 1] + "…"
-    return ((f"{'✓' if complete else ' '}{cut:<{NAME_WIDTH}} {done:<6} {target:<11} ", ""),
+    first = "✓" if complete else (mark or " ")
+    return ((f"{first}{cut:<{NAME_WIDTH}} {done:<6} {target:<11} ", ""),
             (last, "dim"))
 
 
 def day_row(book: Logbook, exercise_id: str, today: date) -> Row:
-    """One exercise of the day: sets done (against planned), its target, last time."""
+    """One exercise of the day: sets done (against planned), its target, last time
+    (or why it is skipped today)."""
     counts = set_counts([s for _, s in book.sets_today(exercise_id)])
     slot = book.slot(exercise_id)
     done = f"{counts.working}/{slot.sets}" if slot else plural(counts.working, "set")
     done += f" +{counts.warmups}w" if counts.warmups else ""
     session, last = book.last_time(exercise_id)
+    said = last_performance(session, last, today, compact=True)
+    mark = ""
+    if slot is not None and slot.skipped is not None:
+        mark, said = "-", "skipped" + (f": {slot.skipped}" if slot.skipped else "")
+    elif slot is not None and slot.swapped:
+        mark = "~"
     return exercise_row(book.exercise(exercise_id).name, done, slot.short_text if slot else "",
-                        last_performance(session, last, today, compact=True),
-                        bool(slot and counts.working >= slot.sets))
+                        said, bool(slot and counts.working >= slot.sets), mark)
 
 
 def day_title(workout: Workout | None) -> str:
@@ -61,19 +71,24 @@ def day_title(workout: Workout | None) -> str:
         return "Today: rest day in the plan"
     if workout.day_name is None:  # the block has not begun, or is over
         return f"Today: {workout.week_label.lower()}"
-    return f"Today: {workout.day_name}" + (" (deload)" if workout.deload else "")
+    moved = f" (from {workout.moved_from:%a %d %b})" if workout.moved_from else ""
+    return f"Today: {workout.day_name}" + (" (deload)" if workout.deload else "") + moved
 
 
 class ExerciseList(OrderedKeys, Lines, can_focus=True):
     """↑/↓ move (the panel follows), Enter opens the exercise, a click does both."""
 
-    # A share of the screen, not the number of exercises: a list that grew with the day
-    # would shift everything below it, and each shift repaints the screen (a screenful
-    # of bytes over SSH).  A taller terminal shows more of the day.
+    # A share of the screen (30%), taller for a longer day, up to half the screen: at
+    # 80x24 a day of 8 fits with the sets table below it, and a taller terminal shows
+    # more of a longer day.  Its height follows the number of exercises only past the
+    # share (a planned day is known at the start): a list that grew with every exercise
+    # added would shift everything below it, and each shift repaints the screen (a
+    # screenful of bytes over SSH).  Rows out of view are counted in the bottom border.
     DEFAULT_CSS = """
     ExerciseList {
-        height: 30%;
-        min-height: 4;
+        height: 6;
+        min-height: 30%;
+        max-height: 50%;
         border: round $primary 50%;
     }
     ExerciseList:focus {
@@ -103,6 +118,8 @@ class ExerciseList(OrderedKeys, Lines, can_focus=True):
 
     def show_rows(self, rows: list[tuple[str, Row]], select: str | None) -> None:
         """Replace the rows (only the changed ones are redrawn), the cursor on `select`."""
+        if len(rows) != len(self.rows) or not self.rows:
+            self.styles.height = max(len(rows), 2) + 2  # (capped by max-height)
         self.rows = list(rows)
         self.highlight(select)
 
@@ -119,7 +136,16 @@ class ExerciseList(OrderedKeys, Lines, can_focus=True):
         in_view = max(1, min(len(self.rows), self.content_size.height or ROWS_IN_VIEW))
         self._top = min(max(self._top, index - in_view + 1), index)
         self._top = max(0, min(self._top, len(self.rows) - in_view))
+        self._show_hidden(in_view)
         self.redraw()
+
+    def _show_hidden(self, in_view: int) -> None:
+        """Say in the bottom border how many rows are out of view (never cut silently)."""
+        above, below = self._top, max(0, len(self.rows) - self._top - in_view)
+        parts = [f"↑ {above}"] * bool(above) + [f"↓ {below}"] * bool(below)
+        text = f"{' · '.join(parts)} more" if parts else ""
+        if text != (self.border_subtitle or ""):  # (assigning repaints the border)
+            self.border_subtitle = text
 
     def on_resize(self) -> None:
         super().on_resize()

@@ -20,6 +20,7 @@ from textual.content import Content
 from textual.widgets import Input, Label
 
 from ...domain.catalogue import Catalogue
+from ...domain.models import Exercise
 from .fields import TextField
 from .lines import Line, Lines, fit
 
@@ -108,8 +109,11 @@ class ExerciseSearch(Vertical):
         self.on_create = on_create
         self.search_text = ""
 
+    #: The line above the field (a swap says what it swaps).
+    prompt: str | Content = "Add an exercise: type to search, Enter to pick, Esc to cancel"
+
     def compose(self) -> ComposeResult:
-        yield Label("Add an exercise: type to search, Enter to pick, Esc to cancel")
+        yield Label(self.prompt)
         yield TextField(id="search", placeholder="e.g. squat, lat pull, curl", on_enter=self.pick)
         yield ResultList(self._clicked, id="results")
         yield Label(Content.from_markup(
@@ -133,11 +137,15 @@ class ExerciseSearch(Vertical):
     def _fill(self, query: str) -> None:
         self.search_text = query.strip()
         rows = [(e.id, e.name, f"{', '.join(e.primary)} · {'yours' if e.custom else e.kind}")
-                for e in self.catalogue.search(query, limit=None)]
+                for e in self.found(query)]
         if self.on_create is not None and self.search_text and \
                 self.catalogue.find(self.search_text) is None:
             rows.append((CREATE, f"+ New exercise: {self.search_text}", "choose its muscles"))
         self.results.show(rows)
+
+    def found(self, query: str) -> list[Exercise]:
+        """The exercises listed for `query`, best first (a swap lists its own way)."""
+        return self.catalogue.search(query, limit=None)
 
     @on(Input.Changed, "#search")
     def _typed(self, event: Input.Changed) -> None:
