@@ -75,6 +75,7 @@ def _groups():
         config,
         demo,
         exercises,
+        imports,
         log,
         meso,
         plates,
@@ -86,8 +87,8 @@ def _groups():
         volume,
     )
 
-    return (log, suggest, prs, volume, targets, exercises, plates, meso, serve, transfer, demo,
-            config)
+    return (log, suggest, prs, volume, targets, exercises, plates, meso, serve, transfer, imports,
+            demo, config)
 
 
 def build_parser() -> argparse.ArgumentParser:
