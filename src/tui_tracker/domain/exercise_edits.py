@@ -78,19 +78,22 @@ def delete_problem(ex: Exercise, sets: int) -> str | None:
 def plan_naming(meso: Mesocycle, source_id: str, target_id: str) -> Mesocycle | None:
     """`meso` with `target_id` wherever it planned `source_id`, or None if it never did.
 
-    A day that planned both keeps one entry, the first, with the larger number of sets."""
+    A day that planned both keeps the target's entry (its place and rep range) with the
+    larger of the two numbers of sets."""
     if not any(p.exercise_id == source_id for d in meso.days for p in d.exercises):
         return None
     days = []
     for day in meso.days:
-        exercises: list = []
-        for p in day.exercises:
-            p = replace(p, exercise_id=target_id) if p.exercise_id == source_id else p
-            same = next((i for i, q in enumerate(exercises) if q.exercise_id == p.exercise_id),
-                        None)
-            if same is None:
-                exercises.append(p)
-            elif p.sets > exercises[same].sets:
-                exercises[same] = replace(exercises[same], sets=p.sets)
-        days.append(replace(day, exercises=tuple(exercises)))
+        source = next((p for p in day.exercises if p.exercise_id == source_id), None)
+        target = next((p for p in day.exercises if p.exercise_id == target_id), None)
+        if source is None:
+            days.append(day)
+            continue
+        if target is None:
+            exercises = tuple(replace(p, exercise_id=target_id) if p is source else p
+                              for p in day.exercises)
+        else:
+            exercises = tuple(replace(p, sets=max(p.sets, source.sets)) if p is target else p
+                              for p in day.exercises if p is not source)
+        days.append(replace(day, exercises=exercises))
     return replace(meso, days=tuple(days))
