@@ -12,6 +12,9 @@ from tui_tracker.cli import main
 from tui_tracker.domain.mesocycle import Mesocycle, PlannedExercise, TrainingDay
 from tui_tracker.store import Store
 
+from .hostile import (
+    EXERCISE_NAMES, NAME_IDS, assert_no_controls, assert_terminal_safe, hostile_exercises, shown)
+
 
 @pytest.fixture
 def db(tmp_path) -> Path:
@@ -197,3 +200,24 @@ def test_delete_refuses_one_with_sets_a_planned_one_and_a_catalogue_one(capsys, 
     code, _, err = run(capsys, "--db", str(db), "exercise", "delete", "squat")
     assert code == 2 and "in the catalogue" in err
     assert db.read_bytes() == before
+
+
+# --- hostile names -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("index", range(len(EXERCISE_NAMES)), ids=NAME_IDS)
+def test_hostile_names_through_rename_merge_and_delete(capsys, db, index):
+    ex = hostile_exercises()[index]
+    store = Store(db)
+    store.save_exercise(ex)
+    store.close()
+    ok(capsys, db, "--today", "2026-11-16", "log", ex.id, "60x8@2")
+    outputs = [ok(capsys, db, "exercise", "rename", ex.id, ex.name + " 2"),
+               ok(capsys, db, "exercise", "merge", ex.id, "bench press")]
+    code, out, err = run(capsys, "--db", str(db), "exercise", "delete", "bench press")
+    outputs += [out, err]
+    for text in outputs:
+        assert_no_controls(text)
+        assert_terminal_safe(text)
+    assert f"to {shown(ex.name)} 2 [{ex.id}]" in outputs[0]
+    assert outputs[1].startswith(f"Merged {shown(ex.name)} 2 into Barbell Bench Press: 1 set")
+    assert all_sets(db) == [("2026-11-16", "barbell-bench-press")]

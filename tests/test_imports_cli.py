@@ -69,7 +69,7 @@ def test_each_import_is_a_batch_listed_with_file_date_sessions_and_sets(capsys, 
                                          "FILE).\n")
     assert not db.exists()  # listing creates nothing
     out = ok(capsys, db, "import", "strong", csv_file(tmp_path, "strong.csv", *ROWS), "--unit", "kg")
-    assert "Recorded as import 1 (2 sessions); 'tui-tracker imports remove 1' takes it back out." \
+    assert "This is import 1 (2 sessions): 'tui-tracker imports remove 1' takes it back out." \
         in out
     ok(capsys, db, "import", "strong", csv_file(tmp_path, "old.csv", *OTHER), "--unit", "kg")
 
@@ -93,7 +93,7 @@ def test_the_same_file_again_adds_nothing_and_records_no_batch(capsys, db, tmp_p
     f = csv_file(tmp_path, "strong.csv", *ROWS)
     ok(capsys, db, "import", "strong", f, "--unit", "kg")
     out = ok(capsys, db, "import", "strong", f, "--unit", "kg")
-    assert "2 sessions were already there" in out and "Recorded" not in out
+    assert "2 sessions were already there" in out and "This is import" not in out
     assert [b["id"] for b in listed(capsys, db)] == ["1"]
 
 
@@ -128,7 +128,7 @@ def test_replace_fixes_a_wrong_unit(capsys, db, tmp_path):
     out = ok(capsys, db, "import", "strong", f, "--unit", "kg", "--replace")
     assert out.startswith("Replacing import 1 (strong.csv of 2026-12-02 ")
     assert "2 sessions (3 sets) taken out." in out
-    assert "Imported 2 new sessions (3 sets)" in out and "Recorded as import 2" in out
+    assert "Imported 2 new sessions (3 sets)" in out and "This is import 2" in out
     weights = [(s.date.isoformat(), x.weight_kg) for s in sessions(db) for x in s.sets]
     assert weights == [("2024-03-05", 100), ("2024-03-05", 100), ("2024-03-06", 100),
                        ("2024-04-09", 140)]
@@ -166,7 +166,7 @@ def test_a_json_import_is_a_batch_too(capsys, db, tmp_path):
     ok(capsys, db, "--today", "2026-11-29", "log", "squat", "100x5@2")
 
     out = ok(capsys, db, "import", "json", export)
-    assert "Recorded as import 1 (1 session)" in out
+    assert "This is import 1 (1 session)" in out
     (b,) = listed(capsys, db)
     assert (b["file"], b["source"], b["sessions"], b["sets"]) == ("backup.json", "json", 1, 1)
     ok(capsys, db, "imports", "remove", "1")
@@ -203,7 +203,7 @@ def test_a_database_from_before_batches_reads_as_having_no_imports(capsys, db, t
     db.write_bytes(orjson.dumps(raw))
     assert listed(capsys, db) == []
     out = ok(capsys, db, "import", "strong", csv_file(tmp_path, "strong.csv", *ROWS), "--unit", "kg")
-    assert "Recorded as import 1" in out
+    assert "This is import 1" in out
 
 
 def test_a_hostile_file_name_is_listed_literally(capsys, db, tmp_path):

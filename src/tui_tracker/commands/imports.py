@@ -113,5 +113,5 @@ def end_batch(store, batch) -> str:
     done = store_call(batches.finish, store, batch)
     if not done.sessions:
         return ""
-    return (f"Recorded as import {done.id} ({_plural(done.sessions, 'session')}); "
+    return (f"This is import {done.id} ({_plural(done.sessions, 'session')}): "
             f"'tui-tracker imports remove {done.id}' takes it back out.")
