@@ -232,3 +232,13 @@ async def test_the_palette_opens_it(db):
             if isinstance(app.screen, EditExercise):
                 break
         assert isinstance(app.screen, EditExercise)
+
+
+async def test_with_no_exercise_highlighted_it_says_what_to_do(db):
+    app = make_app(db, FixedClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("E")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert "No exercise highlighted: pick one in the list first (a adds one)." in status(app)

@@ -90,11 +90,11 @@ class EditExercise(Dialog[Edited]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, store: "Store", exercise: Exercise,
+    def __init__(self, store: "Store", catalogue: "Catalogue", exercise: Exercise,
                  on_answer: Callable[[Edited | None], None] | None = None) -> None:
         super().__init__(on_answer)
         self.store = store
-        self.catalogue = store.catalogue()
+        self.catalogue = catalogue
         self.exercise = exercise
         self.own = is_own(exercise.id)
 
@@ -266,10 +266,14 @@ def edit_from_today(screen: "TodayScreen") -> None:
         if edited is None:
             return
         book = screen.book
-        book.set_catalogue(screen.store.catalogue())
-        if edited.merged is not None or edited.deleted:
-            book.reload()  # the day's sets moved to the other exercise
+        try:
             book.set_catalogue(screen.store.catalogue())
+            if edited.merged is not None or edited.deleted:
+                book.reload()  # the day's sets moved to the other exercise
+        except StoreError as err:  # saved; only reading it back failed
+            screen.status.show(f"{edited.message} Not shown yet: {err}", "error")
+            return
+        if edited.merged is not None or edited.deleted:
             gone = edited.merged or edited.exercise_id
             keep = None if edited.deleted else edited.exercise_id
             screen.order = list(dict.fromkeys(keep if e == gone else e for e in screen.order
@@ -285,4 +289,4 @@ def edit_from_today(screen: "TodayScreen") -> None:
             screen.work.when_ready(screen.work.fill)
         screen.status.show(edited.message, "saved")
 
-    screen.app.push_screen(EditExercise(screen.store, ex, answered))
+    screen.app.push_screen(EditExercise(screen.store, screen.book.catalogue, ex, answered))
