@@ -129,3 +129,25 @@ def test_an_import_removal_killed_after_any_write_is_finished_by_running_it_agai
             left = store.sessions_between(date(2000, 1, 1), date(2100, 1, 1))
             assert {s.id for s in left} == hand_ids, k
             assert batches.batches(store) == []
+
+
+def test_an_import_killed_after_any_write_is_finished_by_the_same_import_again(tmp_path):
+    csv = tmp_path / "strong.csv"
+    csv.write_text("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,"
+                   "Seconds,Notes,Workout Notes,RPE\n" + "".join(
+                       f"{day.isoformat()} 18:00:00,Push,1h,Bench Press (Barbell),1,100,5,0,0,,,\n"
+                       for day in DAYS), encoding="utf-8")
+    args = ("import", "strong", str(csv), "--unit", "kg")
+    writes = 1 + len(DAYS) + 1  # the batch begun, every month's file, the batch done
+    for k in range(1, writes + 1):
+        db = tmp_path / f"k{k}" / "training.json"
+        assert killed_after(k, db, *args) == -signal.SIGKILL
+        with Store(db) as store:
+            (b,) = batches.all_batches(store)
+        assert b.state == ("done" if k == writes else "importing"), k
+        if b.state == "importing":
+            assert main(["--db", str(db), *args]) == 0
+        with Store(db) as store:
+            (b,) = batches.all_batches(store)
+            assert (b.id, b.state, b.sessions, b.sets) == ("1", "done", len(DAYS), len(DAYS))
+            assert len(store.sessions_between(date(2000, 1, 1), date(2100, 1, 1))) == len(DAYS)
