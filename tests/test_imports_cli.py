@@ -68,7 +68,8 @@ def test_each_import_is_a_batch_listed_with_file_date_sessions_and_sets(capsys, 
     assert ok(capsys, db, "imports") == ("No imports yet (tui-tracker import strong|hevy|json "
                                          "FILE).\n")
     assert not db.exists()  # listing creates nothing
-    out = ok(capsys, db, "import", "strong", csv_file(tmp_path, "strong.csv", *ROWS), "--unit", "kg")
+    out = ok(capsys, db, "import", "strong", csv_file(tmp_path, "strong.csv", *ROWS),
+             "--unit", "kg")
     assert "This is import 1 (2 sessions): 'tui-tracker imports remove 1' takes it back out." \
         in out
     ok(capsys, db, "import", "strong", csv_file(tmp_path, "old.csv", *OTHER), "--unit", "kg")
@@ -150,7 +151,8 @@ def test_replace_finds_a_new_export_of_the_same_name_and_says_when_there_is_none
 def test_a_strict_import_refused_replaces_nothing(capsys, db, tmp_path):
     f = csv_file(tmp_path, "strong.csv", *ROWS)
     ok(capsys, db, "import", "strong", f, "--unit", "kg")
-    bad = csv_file(tmp_path, "strong.csv", *ROWS, "2024-04-09 07:30:00,Legs,45m,Squat (Barbell),2,x,5,0,0,,,")
+    bad = csv_file(tmp_path, "strong.csv", *ROWS,
+                   "2024-04-09 07:30:00,Legs,45m,Squat (Barbell),2,x,5,0,0,,,")
     code, _, err = run(capsys, "--db", db, "import", "strong", bad, "--unit", "kg", "--strict",
                        "--replace")
     assert code == 2 and "nothing imported (--strict)" in err
@@ -190,7 +192,8 @@ def test_a_removal_cut_short_is_listed_and_finished_by_running_it_again(capsys, 
     db.write_bytes(orjson.dumps(raw))
     assert len(sessions(db)) == 1
 
-    assert "removal cut short: run 'tui-tracker imports remove 1' again" in ok(capsys, db, "imports")
+    listing = ok(capsys, db, "imports")
+    assert "removal cut short: run 'tui-tracker imports remove 1' again" in listing
     out = ok(capsys, db, "imports", "remove", "1")
     assert "1 session (1 set) taken out" in out
     assert sessions(db) == [] and listed(capsys, db) == []
@@ -202,7 +205,8 @@ def test_a_database_from_before_batches_reads_as_having_no_imports(capsys, db, t
     del raw["imports"]
     db.write_bytes(orjson.dumps(raw))
     assert listed(capsys, db) == []
-    out = ok(capsys, db, "import", "strong", csv_file(tmp_path, "strong.csv", *ROWS), "--unit", "kg")
+    out = ok(capsys, db, "import", "strong", csv_file(tmp_path, "strong.csv", *ROWS),
+             "--unit", "kg")
     assert "This is import 1" in out
 
 
