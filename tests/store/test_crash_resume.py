@@ -48,8 +48,15 @@ def own_settings(tmp_path, monkeypatch):
 
 
 def killed_after(k: int, db: Path, *args: str) -> int:
+    """Run the command in a process that kills itself after its k-th file write.  Its
+    temp folder is its own (a killed import cannot remove the rows it parked there)."""
+    import os
+
+    tmp = db.parent.parent / f"tmp-{db.parent.name}"
+    tmp.mkdir(parents=True, exist_ok=True)
     return subprocess.run([sys.executable, "-c", KILLER, str(k), "--db", str(db), *args],
-                          capture_output=True, text=True, timeout=120).returncode
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "TMPDIR": str(tmp)}).returncode
 
 
 def all_sets(db: Path) -> list[tuple[str, str]]:
