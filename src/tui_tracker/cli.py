@@ -88,6 +88,7 @@ def _groups():
         day,
         demo,
         exercises,
+        imports,
         log,
         meso,
         plates,
@@ -101,7 +102,7 @@ def _groups():
     )
 
     return (log, day, suggest, prs, volume, targets, exercises, plates, meso, sessions, serve,
-            transfer, demo, config, completion)
+            transfer, imports, demo, config, completion)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     exs.add_argument("--json", action="store_true", help="machine-readable output")
     exs.set_defaults(func=cmd_exercises)
 
-    ex = sub.add_parser("exercise", help="add or edit your own exercises")
+    ex = sub.add_parser("exercise", help="add, edit, rename, merge or delete your own exercises")
     ex_sub = ex.add_subparsers(dest="exercise_command", metavar="ACTION", parser_class=Parser,
                                required=True)
     for name, helptext in (("add", "add your own exercise"),
@@ -52,7 +52,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         e.add_argument("--rest", type=int, metavar="SECONDS", help="default rest between sets")
         e.add_argument("--alias", action="append", default=None, metavar="NAME",
                        help="another name (repeatable)")
-    ex.set_defaults(func=cmd_exercise)
+        e.set_defaults(func=cmd_exercise)
+    from . import exercise_manage
+
+    exercise_manage.register(ex_sub)
 
 
 def cmd_exercises(args: argparse.Namespace) -> int:

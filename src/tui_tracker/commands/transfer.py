@@ -14,9 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from .base import CliError, Parser, global_options, open_store, store_call
+from .imports import end_batch, start_batch
 
 if TYPE_CHECKING:
     from datetime import tzinfo
+
+REPLACE_HELP = ("replace the earlier import of this file (the same file, else one of the same "
+                "name): its sessions are taken out first; the fix for a wrong --unit")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,6 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                              "does not say)")
     strong.add_argument("--strict", action="store_true",
                         help="import nothing if any row is bad (default: skip bad rows)")
+    strong.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     strong.set_defaults(func=cmd_import_csv)
 
     hevy = kinds.add_parser("hevy", help="a CSV exported by the Hevy app")
@@ -39,11 +44,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     hevy.add_argument("file", metavar="FILE", help="the CSV file Hevy exported")
     hevy.add_argument("--strict", action="store_true",
                       help="import nothing if any row is bad (default: skip bad rows)")
+    hevy.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     hevy.set_defaults(func=cmd_import_csv)
 
     js = kinds.add_parser("json", help="a file made by: tui-tracker export --format json")
     global_options(js, top=False)
     js.add_argument("file", metavar="FILE", help="the JSON export")
+    js.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     js.set_defaults(func=cmd_import_json)
 
     exp = sub.add_parser("export", help="everything as JSON (re-importable) or CSV (one row per set)")
@@ -186,20 +193,25 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
                         raise CliError(f"every set row of {args.file} is bad (listed above): "
                                        "nothing imported")
                     created = list(reader.new_exercises())
+                    batch = start_batch(args, store, args.import_kind)
                     bar = ProgressBar.on_stderr(f"Saving {name}")
                     try:
                         written = store_call(
                             write_staged, store, staged, created, reader.assemble,
-                            progress=bar and (lambda i, n: bar(i, n, f"{i:,}/{n:,} months")))
+                            progress=bar and (lambda i, n: bar(i, n, f"{i:,}/{n:,} months")),
+                            batch=batch.id)
                     finally:
                         if bar is not None:
                             bar.clear()
+                    recorded = end_batch(store, batch)
                 catalogue = store_call(store.catalogue)
             finally:
                 store.close()
     except ExchangeError as e:
         raise CliError(str(e)) from None
     _report_import(args, reader, bad, written, created, catalogue)
+    if recorded:
+        print(recorded)
     return 0
 
 
@@ -279,10 +291,15 @@ def cmd_import_json(args: argparse.Namespace) -> int:
         raise CliError(f"{args.file}: {e}") from None
     del text
     store = open_store(args)
-    known = {e.id for e in store_call(store.catalogue)} | {e.id for e in data.exercises}
-    unknown = sorted({s.exercise_id for session in data.sessions for s in session.sets} - known)
-    merged = store_call(merge, store, data)
-    store.close()
+    try:
+        known = {e.id for e in store_call(store.catalogue)} | {e.id for e in data.exercises}
+        unknown = sorted({s.exercise_id for session in data.sessions for s in session.sets}
+                         - known)
+        batch = start_batch(args, store, "json")
+        merged = store_call(merge, store, data, batch.id)
+        recorded = end_batch(store, batch)
+    finally:
+        store.close()
     print(f"Imported from {args.file}: {_plural(merged.sessions, 'new session')} "
           f"({_plural(merged.sets, 'set')}), {_plural(merged.mesocycles, 'mesocycle')}, "
           f"{_plural(merged.exercises, 'exercise')} of your own"
@@ -290,6 +307,8 @@ def cmd_import_json(args: argparse.Namespace) -> int:
           + (f", {_plural(merged.settings, 'setting')}" if merged.settings else "")
           + (f"; {_plural(merged.skipped_sessions, 'session was', 'sessions were')} already there"
              if merged.skipped_sessions else "") + ".")
+    if recorded:
+        print(recorded)
     if unknown:
         print(f"warning: sets refer to exercises this database does not know: "
               f"{', '.join(unknown[:10])}{' ...' if len(unknown) > 10 else ''}", file=sys.stderr)

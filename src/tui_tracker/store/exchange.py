@@ -292,7 +292,7 @@ def existing_session_ids(store: "Store", sessions: Iterable[Session]) -> set[str
             if s.id in wanted}
 
 
-def merge(store: "Store", data: Exchange) -> Merged:
+def merge(store: "Store", data: Exchange, batch: str | None = None) -> Merged:
     """Add to the store what it does not have yet; nothing it has is changed.
 
     Records are matched by id, so importing the same file twice adds nothing
@@ -307,7 +307,7 @@ def merge(store: "Store", data: Exchange) -> Merged:
     present = existing_session_ids(store, data.sessions)
     new_sessions = [s for s in data.sessions if s.id not in present]
     if new_sessions:
-        store.import_sessions(new_sessions)
+        store.import_sessions(new_sessions, batch=batch)
 
     known = {m.id for m in store.mesocycles()}
     new_mesos = [m for m in data.mesocycles if m.id not in known]

@@ -196,19 +196,21 @@ class Written:
 
 def write_staged(store: "Store", staged: StagedRows, exercises: Iterable[Exercise],
                  assemble: Callable[[Iterable[SetRow]], list[Session]],
-                 progress: Callable[[int, int], None] | None = None) -> Written:
+                 progress: Callable[[int, int], None] | None = None,
+                 batch: str | None = None) -> Written:
     """Save the new exercises (one write), then each month's sessions (one write each).
 
     Exercises go first, so a session never refers to an exercise the store lacks,
     even if the import is cut short; importing the file again finishes the job.
-    `progress(months done, months)` is called after each month.
+    `progress(months done, months)` is called after each month.  Each session added
+    records `batch`, the import it came with (store/batches.py).
     """
     store.save_exercises(exercises)
     months = staged.months()
     out = Written()
     for i, month in enumerate(months, 1):
         sessions = assemble(staged.rows(month))
-        added = store.add_new_sessions(sessions)
+        added = store.add_new_sessions(sessions, batch=batch)
         out.sessions += len(sessions)
         out.new_sessions += len(added)
         out.already += len(sessions) - len(added)

@@ -38,7 +38,9 @@ MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _monthly_layout}
 META = "meta"
 META_DOC = "1"
 
-MAIN_TABLES = ("exercises", "settings", "volume_targets", "mesocycles")
+#: `imports` (store/batches.py) came after version 2 without a version of its own: a main
+#: file without it reads as having no imports, a session without `batch` as logged by hand.
+MAIN_TABLES = ("exercises", "settings", "volume_targets", "mesocycles", "imports")
 SESSIONS = "sessions"
 
 

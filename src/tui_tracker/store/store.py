@@ -89,6 +89,14 @@ def _session_order(s: Session) -> tuple[date, float, str]:
     return (s.date, s.started_at.timestamp(), s.id)
 
 
+def _batch_doc(s: Session, batch: str | None) -> dict[str, Any]:
+    """A session's document, with the import batch it came with (none when logged by hand)."""
+    doc = codec.session_to_dict(s)
+    if batch is not None:
+        doc["batch"] = batch
+    return doc
+
+
 class Store(SessionMoves):
     """The training log on disk.  Open one per process; safe with other processes.
 
@@ -451,11 +459,12 @@ class Store(SessionMoves):
             table.remove(doc_ids=[doc_id])
             self._hint.pop(session_id, None)
 
-    def import_sessions(self, sessions: Iterable[Session]) -> int:
+    def import_sessions(self, sessions: Iterable[Session], *, batch: str | None = None) -> int:
         """Add whole sessions in bulk: one write per month (history import, benchmarks).
 
         The files end up exactly as if each session had been added one by one, in
         the order given.  Returns how many were added; an id already stored is refused.
+        With `batch`, each session records the import it came with (store/batches.py).
         """
         by_month: dict[int, list[dict[str, Any]]] = {}
         ids: set[str] = set()
@@ -463,7 +472,7 @@ class Store(SessionMoves):
             if s.id in ids:
                 raise StoreError(f"Session {s.id} appears twice in the import.", self.path)
             ids.add(s.id)
-            by_month.setdefault(month_of(s.date), []).append(codec.session_to_dict(s))
+            by_month.setdefault(month_of(s.date), []).append(_batch_doc(s, batch))
         with self._locked(writes=True):
             for month in self._existing_months():
                 for doc in self._sessions(month).documents().values():
@@ -476,7 +485,8 @@ class Store(SessionMoves):
                     self._hint[doc["id"]] = month
         return len(ids)
 
-    def add_new_sessions(self, sessions: Iterable[Session]) -> list[Session]:
+    def add_new_sessions(self, sessions: Iterable[Session], *,
+                         batch: str | None = None) -> list[Session]:
         """Add the sessions this database does not hold yet: one write per month touched.
 
         For imports, whose session ids come from the file (its date, start and
@@ -495,12 +505,12 @@ class Store(SessionMoves):
             by_month.setdefault(month_of(s.date), []).append(s)
         added: set[str] = set()
         with self._locked(writes=True):
-            for month, batch in sorted(by_month.items()):
+            for month, of_month in sorted(by_month.items()):
                 table = self._sessions(month)
                 there = {d.get("id") for d in table.documents().values()}
-                new = [s for s in batch if s.id not in there]
+                new = [s for s in of_month if s.id not in there]
                 if new:
-                    table.insert_multiple([codec.session_to_dict(s) for s in new])
+                    table.insert_multiple([_batch_doc(s, batch) for s in new])
                     added.update(s.id for s in new)
                 db = self._months.pop(month, None)
                 if db is not None:

@@ -63,6 +63,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("f", "finish", "Finish", "Finish session", "End today's session"),
     Action("o", "reopen", "Reopen", "Reopen session",
            "Carry on with the session finished today instead of starting a new one", show=False),
+    Action("E", "edit_exercise", "Exercise", "Edit exercise", "Rename the highlighted exercise, "
+           "set its kind, muscles, high skill and rest; merge it into another or delete it",
+           show=False),
     Action("h", "history", "History", "History",
            "Past sessions: fix a set, the date or times, finish or resume one"),
     Action("l", "exercise_history", "Lift log", "Exercise history",
@@ -429,6 +432,11 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
 
     def on_sets_table_row_chosen(self) -> None:
         self.work.edit()
+
+    def action_edit_exercise(self) -> None:
+        from .exercise_edit import edit_from_today
+
+        edit_from_today(self)
 
     def action_focus_exercises(self) -> None:
         self.set_focus(self.exercises)
