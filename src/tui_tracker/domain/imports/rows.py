@@ -24,7 +24,8 @@ from ..catalogue import Catalogue, custom_id
 from ..inputs import InputError
 from ..models import Exercise, LoggedSet, Session, SetKind, Unit
 from ..text import clean_text
-from .common import _show, local_datetime
+from .common import _show
+from .dates import DateOrder, local_datetime
 from .results import ImportResult, RowError
 from .table import CsvRows, check_width
 
@@ -67,10 +68,14 @@ class RowReader:
 
     #: The app, part of every session id.
     source = ""
+    #: The column of the session's date (its order of day and month is the file's).
+    date_column = -1
 
-    def __init__(self, table: CsvRows, tz: tzinfo) -> None:
+    def __init__(self, table: CsvRows, tz: tzinfo, date_order: DateOrder | None = None) -> None:
         self.table = table
         self.tz = tz
+        #: day or month first in slashed dates (dates.py); set before reading rows
+        self.date_order = date_order
         self.catalogue = Catalogue()
         self.rows_read = 0
         self.sets_read = 0
@@ -125,7 +130,7 @@ class RowReader:
         cached = self._dates.get(text)
         if cached is None:
             try:
-                cached = local_datetime(text, self.tz)
+                cached = local_datetime(text, self.tz, self.date_order)
             except InputError as e:
                 cached = e
             if len(self._dates) >= _DATE_CACHE:
