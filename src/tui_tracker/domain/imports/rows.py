@@ -26,6 +26,7 @@ from ..models import Exercise, LoggedSet, Session, SetKind, Unit
 from ..text import clean_text
 from .common import _show
 from .dates import DateOrder, local_datetime
+from .names import find_exported
 from .results import ImportResult, RowError
 from .table import CsvRows, check_width
 
@@ -154,7 +155,7 @@ class RowReader:
         clean = " ".join(clean_text(name).split())  # no control characters in a stored name
         if not clean:
             return InputError("the exercise name is empty")
-        found = self.catalogue.find(clean)
+        found = find_exported(self.catalogue, clean)
         if found is not None:
             return found.id
         try:
