@@ -49,6 +49,9 @@ class HevyReader(RowReader):
         if "exercise name" in cols and "set order" in cols:
             raise ImportFormatError(
                 "this is a Strong export, not a Hevy one: import it as a Strong file")
+        if "exercise" in cols and "category" in cols:
+            raise ImportFormatError("this is a FitNotes export, not a Hevy one: import it as a "
+                                    "FitNotes file (tui-tracker import fitnotes FILE)")
         missing = [name for name in _REQUIRED if name not in cols]
         if missing:
             raise ImportFormatError(f"the first line {header!r} is not a Hevy export's header "

@@ -25,6 +25,7 @@ from .common import (ImportFormatError, ImportResult, RowError, attempt, column,
                      end_after, is_blank_or_zero, is_positive, reps, rir_from_rpe, row_unit,
                      weight_kg)
 from .dates import DateOrder, file_date_order
+from .headers import strong_columns
 from .rows import RowReader, SetRow, collect
 from .table import CsvRows
 
@@ -78,7 +79,7 @@ class StrongReader(RowReader):
 
     def __init__(self, table: CsvRows, unit: Unit | None, tz: tzinfo) -> None:
         super().__init__(table, tz)
-        cols = table.columns
+        cols = strong_columns(table.columns)  # German names read as English ones
         _, self.i_weight, self.file_unit = _layout(cols, table.header_line, unit)
         self.unit = unit
         self.i_date, self.i_name = cols["date"], cols["workout name"]
