@@ -135,3 +135,42 @@ def test_day_first_slashed_dates_are_settled_by_the_file():
 def test_other_files_are_refused_whole(header, reason):
     with pytest.raises(ImportFormatError, match=reason):
         fitnotes(header, "2025-05-21,x,y,1,kgs,5")
+
+
+@pytest.mark.parametrize("row,exercise,note", [
+    ("2025-06-04,Тяга блока, широко,Back,20.0,kgs,20,,,,", "Тяга блока, широко", ""),
+    ("2025-06-04,Row, wide, slow,Back,20.0,kgs,20,,,,", "Row, wide, slow", ""),
+    ("2025-06-04,Seated Cable Row,Back,20.0,kgs,20,,,,Felt good, more next time",
+     "Seated Cable Row", "Felt good, more next time"),
+])
+def test_unquoted_commas_in_a_name_or_a_comment_are_put_back(row, exercise, note):
+    result = fitnotes(ANDROID, row)
+    assert result.errors == ()
+    (s,) = [s for session in result.sessions for s in session.sets]
+    assert (s.weight_kg, s.reps, s.note) == (20.0, 20, note)
+    known = CAT.find(exercise)
+    if known is not None:
+        assert s.exercise_id == known.id and result.new_exercises == ()
+    else:
+        assert [e.name for e in result.new_exercises] == [exercise]
+
+
+def test_unquoted_commas_in_the_ios_notes_are_put_back():
+    result = fitnotes(IOS, "2026-01-05,Deadlift,Back,140,308.65,5,,,,tired, but ok,")
+    assert result.errors == ()
+    (s,) = [s for session in result.sessions for s in session.sets]
+    assert (s.exercise_id, s.weight_kg, s.note) == ("conventional-deadlift", 140.0, "tired, but ok")
+
+
+def test_a_cut_that_leaves_text_in_a_number_column_is_not_taken():
+    # "Dead,lift": the name takes the comma; giving it to the notes would put "Back" in kg
+    result = fitnotes(IOS, "2026-01-05,Dead,lift,Back,140,308.65,5,,,,1,")
+    assert result.errors == ()
+    assert [e.name for e in result.new_exercises] == ["Dead,lift"]
+
+
+def test_a_row_that_could_be_cut_two_ways_stays_a_bad_row():
+    # empty number cells fit either cut: "Hold,Abs" or a comment ",note"? Never guessed.
+    result = fitnotes(ANDROID, "2025-06-04,Hold,Abs,,,,,,,,note")
+    assert [(e.line, "11 fields where the header has 10" in e.message)
+            for e in result.errors] == [(2, True)]

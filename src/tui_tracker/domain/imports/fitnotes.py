@@ -30,6 +30,7 @@ from .table import CsvRows
 _REQUIRED = ("date", "exercise", "reps")
 _HINT = ("expected FitNotes' CSV export (Settings, Spreadsheet Export, Workout Data), whose "
          "first line starts with 'Date,Exercise,Category'")
+_UNITS = frozenset({"", "kg", "kgs", "lb", "lbs"})
 _WARMUP = frozenset({"warmup", "warm-up", "warm up", "warm_up", "w"})
 
 
@@ -101,6 +102,38 @@ class FitNotesReader(RowReader):
         note = row[self.i_note] if self.i_note >= 0 else ""
         return SetRow(line, start, "", exercise, eid, kind, kg, unit, n, None, note, "", None,
                       "", tuple(row))
+
+    def refit(self, row: list[str], width: int) -> list[str]:
+        """FitNotes writes a name or a comment with a comma in it unquoted ("Row, wide
+        grip"): a row with more cells than the header is put back together when exactly
+        one way of giving the extra cells to the exercise name and the comment leaves
+        numbers in the number columns and a unit in the unit column."""
+        extra = len(row) - width
+        if self.i_note <= self.i_exercise:
+            return row
+        fits = []
+        for to_name in range(extra + 1):
+            to_note = extra - to_name
+            name_end = self.i_exercise + 1 + to_name
+            note_start = name_end + (self.i_note - self.i_exercise - 1)
+            candidate = [*row[:self.i_exercise], ",".join(row[self.i_exercise:name_end]),
+                         *row[name_end:note_start],
+                         ",".join(row[note_start:note_start + to_note + 1]),
+                         *row[note_start + to_note + 1:]]
+            if len(candidate) == width and self._plausible(candidate):
+                fits.append(candidate)
+        return fits[0] if len(fits) == 1 else row
+
+    def _plausible(self, row: list[str]) -> bool:
+        numbers = [i for i in (self.i_weight, self.i_kg, self.i_lb, self.i_reps, self.i_distance)
+                   if i >= 0]
+        if not all(not row[i].strip() or is_blank_or_zero(row[i]) or is_positive(row[i])
+                   for i in numbers):
+            return False
+        if self.i_unit >= 0 and row[self.i_unit].strip().casefold() not in _UNITS:
+            return False
+        return self.i_time < 0 or not row[self.i_time].strip() or \
+            duration(row[self.i_time]) is not None
 
     def _weight_cell(self, row: list[str]) -> tuple[str, str]:
         """(weight text, unit): the unit as the row's cell says it (Android) or the
