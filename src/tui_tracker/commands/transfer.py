@@ -1,4 +1,5 @@
-"""`tui-tracker import strong|hevy|json FILE` and `tui-tracker export`: history in and out.
+"""`tui-tracker import strong|hevy|fitnotes|json FILE` and `tui-tracker export`: history
+in and out.
 
 Thin: reading the CSV is the domain's (domain/imports), the export document
 and the files are the store's (store/exchange.py, and store/importing.py for a
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from .base import CliError, Parser, global_options, open_store, store_call
+from .import_formats import (add_fitnotes, cardio_sentence, date_order_option, make_reader,
+                             settle_date_order)
 
 if TYPE_CHECKING:
     from datetime import tzinfo
@@ -32,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                              "does not say)")
     strong.add_argument("--strict", action="store_true",
                         help="import nothing if any row is bad (default: skip bad rows)")
-    _date_order_option(strong)
+    date_order_option(strong)
     strong.set_defaults(func=cmd_import_csv)
 
     hevy = kinds.add_parser("hevy", help="a CSV exported by the Hevy app")
@@ -40,21 +43,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     hevy.add_argument("file", metavar="FILE", help="the CSV file Hevy exported")
     hevy.add_argument("--strict", action="store_true",
                       help="import nothing if any row is bad (default: skip bad rows)")
-    _date_order_option(hevy)
+    date_order_option(hevy)
     hevy.set_defaults(func=cmd_import_csv)
 
-    fitnotes = kinds.add_parser("fitnotes", help="a CSV exported by the FitNotes app "
-                                "(Android or iOS)")
-    global_options(fitnotes, top=False)
-    fitnotes.add_argument("file", metavar="FILE",
-                          help="the CSV file FitNotes exported (Spreadsheet Export, Workout Data)")
-    fitnotes.add_argument("--unit", choices=["kg", "lb"],
-                          help="the iOS export's weight column to read (default kg); the "
-                               "Android export says its unit on every row")
-    fitnotes.add_argument("--strict", action="store_true",
-                          help="import nothing if any row is bad (default: skip bad rows)")
-    _date_order_option(fitnotes)
-    fitnotes.set_defaults(func=cmd_import_csv)
+    add_fitnotes(kinds, cmd_import_csv)
 
     js = kinds.add_parser("json", help="a file made by: tui-tracker export --format json")
     global_options(js, top=False)
@@ -74,13 +66,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-def _date_order_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--date-order", choices=["dmy", "mdy"],
-                        help="for dates written with slashes or dashes (05/06/2026): day first "
-                             "(dmy) or month first (mdy); default: what the file's dates show "
-                             "(a day above 12), refused when they cannot tell")
-
 
 def local_zone() -> "tzinfo":
     """The lifter's time zone, with its daylight-saving rules (times in files are local)."""
@@ -191,8 +176,8 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
     try:
         with open_lines(args.file) as lines:
             try:
-                reader = _make_reader(args, lines)
-                order_scan = _settle_date_order(args, reader)
+                reader = make_reader(args, lines, local_zone())
+                order_scan = settle_date_order(args, reader)
             except ImportFormatError as e:
                 raise CliError(f"{args.file}: {e}") from None
             store = open_store(args)
@@ -224,42 +209,9 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
     if order_scan.sentence():
         print(order_scan.sentence())
     _report_import(args, reader, bad, written, created, catalogue)
-    cardio = getattr(reader, "cardio_rows", 0)
-    if cardio:
-        print(f"{_plural(cardio, 'cardio row')} (distance or time, no reps) skipped: this "
-              "version keeps strength sets only.")
+    if cardio_sentence(reader):
+        print(cardio_sentence(reader))
     return 0
-
-
-def _make_reader(args: argparse.Namespace, lines):
-    from ..domain.imports import fitnotes_reader, hevy_reader, strong_reader
-
-    if args.import_kind == "strong":
-        return strong_reader(lines, unit=args.unit, tz=local_zone())
-    if args.import_kind == "fitnotes":
-        return fitnotes_reader(lines, unit=args.unit, tz=local_zone())
-    return hevy_reader(lines, tz=local_zone())
-
-
-def _settle_date_order(args: argparse.Namespace, reader):
-    """Day or month first, for the whole file: `--date-order`, else what its dates show,
-    read from a second look at the file (it stops at the first date that settles it).
-    Raises ImportFormatError when the file cannot tell.
-
-    A pipe cannot be read twice: its dates are then read one by one, and a date that
-    could be either way round is a bad row that says to give --date-order."""
-    from ..domain.imports.dates import OrderScan, file_date_order
-    from ..store.importing import open_lines
-
-    given = getattr(args, "date_order", None)
-    if given is not None:
-        reader.date_order, scan = file_date_order("", reader.date_column, given)
-        return scan
-    if not Path(args.file).is_file():
-        return OrderScan(None)
-    with open_lines(args.file) as again:
-        reader.date_order, scan = file_date_order(again, reader.date_column, None)
-    return scan
 
 
 def _read_rows(args: argparse.Namespace, reader, catalogue, staged, lines) -> int:
