@@ -45,6 +45,13 @@ from tests.domain.test_import_hevy import HEADER, all_sets, hevy, lines, row
     ("25/03/2026 18:00", datetime(2026, 3, 25, 18, 0)),
     ("3/25/2026, 6:00 PM", datetime(2026, 3, 25, 18, 0)),
     ("05/05/2026", datetime(2026, 5, 5)),  # the same either way
+    # the year first is always year, month, day
+    ("2026/06/05 07:30", datetime(2026, 6, 5, 7, 30)),
+    ("2026.06.05 19:30", datetime(2026, 6, 5, 19, 30)),
+    # a weekday before the date
+    ("Friday, June 5, 2026 7:30 PM", datetime(2026, 6, 5, 19, 30)),
+    ("Fr., 05.06.2026, 07:30", datetime(2026, 6, 5, 7, 30)),
+    ("vendredi, 5 juin 2026 07:30", datetime(2026, 6, 5, 7, 30)),
 ])
 def test_locale_dates_without_an_order(text, expected):
     assert local_datetime(text, TZ) == expected
@@ -61,6 +68,13 @@ def test_locale_dates_without_an_order(text, expected):
 ])
 def test_slashed_dates_follow_the_files_order(text, order, expected):
     assert local_datetime(text, TZ, order) == expected
+
+
+def test_a_weekday_before_slashes_still_needs_the_order():
+    with pytest.raises(AmbiguousDate, match="--date-order dmy .5 June 2026."):
+        local_datetime("Fri, 05/06/2026 07:30", TZ)
+    assert local_datetime("Fri, 05/06/2026 07:30", TZ, "dmy") == datetime(2026, 6, 5, 7, 30)
+    assert scan_date_order([(2, "Thu, 25/06/2026")]).order == "dmy"
 
 
 def test_a_date_that_could_be_either_is_refused_with_both_readings():
@@ -80,6 +94,8 @@ def test_a_date_that_could_be_either_is_refused_with_both_readings():
     ("05.06.2026, 13:30 PM", None, "12-hour"),
     ("05.06.1066", None, "between 1900 and 2100"),
     ("05-06-26", None, "not a date and time"),  # a dashed two-digit year could be 2005-06-26
+    ("2026-06/05", None, "not a date and time"),
+    ("May, 05.06.2026", None, "not a date and time"),  # a month is never taken for a weekday
 ])
 def test_bad_locale_dates(text, order, reason):
     with pytest.raises(InputError, match=reason):

@@ -3,7 +3,8 @@ comes first in a file.
 
 Forms read (a time is optional; without one the set is at midnight):
 
-- ISO: `2026-06-05 07:30:00`, `2026-06-05T07:30:00+02:00`, `2026-06-05`;
+- ISO: `2026-06-05 07:30:00`, `2026-06-05T07:30:00+02:00`, `2026-06-05`, and the year
+  first with slashes or dots (`2026/06/05 07:30`, always year, month, day);
 - month names, in English, German, French, Spanish, Italian, Dutch and Portuguese:
   `22 Dec 2025, 08:00`, `5. Juni 2026, 07:30`, `May 15, 2026, 7:26 PM`,
   `15 de mayo de 2026 19:26`;
@@ -15,7 +16,8 @@ Forms read (a time is optional; without one the set is at midnight):
   that could be either is never guessed: without an order it is refused, saying how to
   give one.
 
-Times: `07:30`, `7:30:15`, `07.30`, `7:26 PM`, `7:26 p. m.`, `07:30 Uhr`; an ISO time may
+A weekday before the date and a comma (`Friday, June 5, 2026`, `Fr., 05.06.2026`) is
+left out.  Times: `07:30`, `7:30:15`, `07.30`, `7:26 PM`, `7:26 p. m.`, `07:30 Uhr`; an ISO time may
 carry a UTC offset, converted to the lifter's zone.  Pure: no clock, no files.
 """
 
@@ -61,7 +63,7 @@ _TIME = (r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2})(?:\.\d{1,6})?)?"
 #: Between a date and its time: a comma, spaces, or a word such as "at" / "um" / "à".
 _JOIN = r"(?:\s*,\s*|\s+)(?:(?:at|um|à|a las|alle|om|às)\s+)?"
 _AFTER = rf"(?:{_JOIN}{_TIME})?"
-_ISO = re.compile(r"(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})"
+_ISO = re.compile(r"(?P<y>\d{4})(?P<ysep>[-/.])(?P<mo>\d{1,2})(?P=ysep)(?P<d>\d{1,2})"
                   rf"(?:(?:T|\s+){_TIME})?\s*(?P<tz>Z|[+-]\d{{2}}:?\d{{2}})?")
 _MON = r"(?P<mon>[^\W\d_]{3,10})\.?"
 _DAY_MONTH = re.compile(rf"(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?{_MON}\s+(?:de\s+)?(?P<y>\d{{4}}){_AFTER}")
@@ -69,6 +71,9 @@ _MONTH_DAY = re.compile(rf"{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\
 _DOTTED = re.compile(rf"(?P<a>\d{{1,2}})\.\s?(?P<b>\d{{1,2}})\.\s?(?P<y>\d{{4}}|\d{{2}}){_AFTER}")
 _NUMERIC = re.compile(rf"(?P<a>\d{{1,2}})(?P<sep>[/-])(?P<b>\d{{1,2}})(?P=sep)"
                       rf"(?P<y>\d{{4}}|(?<=/)\d{{2}}){_AFTER}")
+
+#: A weekday before the date, followed by a comma.
+_WEEKDAY = re.compile(r"(?P<word>[^\W\d_]{2,12})\.?,\s*")
 
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December")
@@ -85,7 +90,7 @@ def _show(text: str) -> str:
 
 def order_hint(example: str) -> str:
     """How to say which comes first, with what each reading makes of `example`."""
-    m = _NUMERIC.fullmatch(example.strip())
+    m = _NUMERIC.fullmatch(_without_weekday(example.strip()))
     if m is None:
         return "rerun with --date-order dmy (day first) or --date-order mdy (month first)"
     a, b, y = int(m["a"]), int(m["b"]), _year(m["y"])
@@ -100,9 +105,12 @@ def _year(text: str) -> int:
     return int(text) + 2000 if len(text) == 2 else int(text)
 
 
-def needs_order(text: str) -> bool:
-    """True for a date in a form whose day and month could be either way round."""
-    return _NUMERIC.fullmatch(text.strip()) is not None
+def _without_weekday(t: str) -> str:
+    """'Friday, June 5, 2026' and 'Fr., 05.06.2026' without the weekday (never a month)."""
+    m = _WEEKDAY.match(t)
+    if m is None or m["word"].casefold() in MONTHS:
+        return t
+    return t[m.end():]
 
 
 def local_datetime(text: str, tz: tzinfo, order: DateOrder | None = None) -> datetime:
@@ -110,7 +118,7 @@ def local_datetime(text: str, tz: tzinfo, order: DateOrder | None = None) -> dat
 
     Raises InputError saying why not (AmbiguousDate when the order is needed and missing).
     """
-    t = text.strip()
+    t = _without_weekday(text.strip())
     if not t:
         raise InputError("the date is empty")
     month: int
@@ -207,7 +215,7 @@ class OrderScan:
 
 def settle_order(text: str) -> DateOrder | None:
     """The order one date cell settles, or None when it settles nothing."""
-    m = _NUMERIC.fullmatch(text.strip())
+    m = _NUMERIC.fullmatch(_without_weekday(text.strip()))
     if m is None:
         return None
     a, b = int(m["a"]), int(m["b"])
@@ -227,7 +235,7 @@ def scan_date_order(cells: Iterable[tuple[int, str]]) -> OrderScan:
     """
     first: tuple[int, str] | None = None
     for line, text in cells:
-        t = text.strip()
+        t = _without_weekday(text.strip())
         if not t:
             continue
         if _NUMERIC.fullmatch(t) is None:
