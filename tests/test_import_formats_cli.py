@@ -254,3 +254,26 @@ def test_strong_in_another_language_says_to_export_in_english(capsys, db, tmp_pa
     assert code == 2 and out == ""
     assert "set the Strong app's language to English" in err and len(err.splitlines()) == 1
     assert nothing_written(db)
+
+
+# --- a CSV given to `import json` ------------------------------------------------------------------
+
+@pytest.mark.parametrize("header,app", [
+    (ANDROID, "fitnotes"), (IOS, "fitnotes"), (HEVY, "hevy"), (GERMAN_STRONG, "strong"),
+    ("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE",
+     "strong"),
+])
+def test_an_apps_csv_given_to_import_json_names_the_import_it_needs(capsys, db, tmp_path, header,
+                                                                    app):
+    f = write(tmp_path, "export.csv", header, "a,b,c")
+    code, out, err = run(capsys, "--db", db, "import", "json", f)
+    assert code == 2 and out == ""
+    assert err.strip().endswith(f"not a tui-tracker export: import it with 'tui-tracker import "
+                                f"{app} FILE'")
+    assert nothing_written(db)
+
+
+def test_other_text_given_to_import_json_is_still_not_json(capsys, db, tmp_path):
+    f = write(tmp_path, "notes.csv", "Name,Sets,Load", "a,b,c")
+    code, _, err = run(capsys, "--db", db, "import", "json", f)
+    assert code == 2 and "it is not valid JSON" in err

@@ -75,3 +75,27 @@ def strong_columns(columns: dict[str, int]) -> dict[str, int]:
             "English and German): set the Strong app's language to English (or German), "
             "export again, and import that file")
     return columns
+
+
+def app_of_header(line: str) -> str | None:
+    """The app whose CSV export starts with this line ("strong", "hevy", "fitnotes"), or
+    None: for a file given to the wrong import, to say which one it needs."""
+    import csv
+
+    from .table import header_key
+
+    line = line.lstrip("\ufeff")
+    delimiter = ";" if line.count(";") > line.count(",") else ","
+    try:
+        cells = next(csv.reader([line], delimiter=delimiter))
+    except (csv.Error, StopIteration):
+        return None
+    columns = {header_key(cell): i for i, cell in enumerate(cells)}
+    if "exercise_title" in columns and "start_time" in columns:
+        return "hevy"
+    if "exercise" in columns and "category" in columns:
+        return "fitnotes"
+    renamed = {GERMAN.get(name, name) for name in columns}
+    if {"exercise name", "set order"} <= renamed:
+        return "strong"
+    return None
