@@ -7,6 +7,7 @@ import pytest
 
 from tui_tracker.domain.catalogue import Catalogue
 from tui_tracker.domain.imports import ImportFormatError, parse_strong
+from tui_tracker.domain.imports.common import duration
 from tui_tracker.domain.imports.headers import strong_columns
 from tui_tracker.domain.imports.table import read_table
 
@@ -96,3 +97,19 @@ def test_other_languages_are_refused_saying_to_export_in_english(header):
 def test_files_of_other_apps_are_named(header, reason):
     with pytest.raises(ImportFormatError, match=reason):
         strong(header, "a,b,c")
+
+
+@pytest.mark.parametrize("text,span", [
+    ("1 Std. 5 Min.", timedelta(hours=1, minutes=5)), ("45 Min.", timedelta(minutes=45)),
+    ("2 Stunden", timedelta(hours=2)), ("1 Stunde 30 Minuten", timedelta(hours=1, minutes=30)),
+    ("50 Sek.", timedelta(seconds=50)), ("1h 5m", timedelta(hours=1, minutes=5)),
+])
+def test_german_durations(text, span):
+    assert duration(text) == span
+
+
+def test_a_german_duration_gives_the_session_its_end():
+    result = strong(GERMAN_IOS,
+                    "2026-03-05 18:07:12;Push;1 Std. 5 Min.;Bench Press (Barbell);1;100;5;0;0;;;")
+    (session,) = result.sessions
+    assert session.ended_at - session.started_at == timedelta(hours=1, minutes=5)

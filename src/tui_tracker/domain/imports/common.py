@@ -140,8 +140,11 @@ def row_unit(text: str, fallback: Unit | None) -> Unit | None:
 # --- dates: see dates.py ------------------------------------------------------------
 
 
-_HMS = re.compile(r"(?:(?P<h>\d{1,3})\s*h(?:ours?|rs?)?)?\s*(?:(?P<m>\d{1,4})\s*m(?:in(?:utes?|s)?)?)?"
-                  r"\s*(?:(?P<s>\d{1,6})\s*s(?:ec(?:onds?|s)?)?)?", re.IGNORECASE)
+# English and German units: '1h 5m', '1 Std. 5 Min.', '45 Minuten', '30 Sek.'
+_HMS = re.compile(r"(?:(?P<h>\d{1,3})\s*(?:h(?:ours?|rs?)?|std\.?|stunden?)\.?)?"
+                  r"\s*(?:(?P<m>\d{1,4})\s*m(?:in(?:utes?|uten|s)?)?\.?)?"
+                  r"\s*(?:(?P<s>\d{1,6})\s*(?:s(?:ec(?:onds?|s)?)?|sek(?:unden?)?)\.?)?",
+                  re.IGNORECASE)
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 
 
