@@ -1,8 +1,11 @@
 """FitNotes CSV exports (Android and iOS) to our sessions."""
 
+import csv
+import io
 from datetime import date, datetime
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from tui_tracker.domain.catalogue import Catalogue
 from tui_tracker.domain.imports import ImportFormatError, RowError, parse_fitnotes
@@ -174,3 +177,31 @@ def test_a_row_that_could_be_cut_two_ways_stays_a_bad_row():
     result = fitnotes(ANDROID, "2025-06-04,Hold,Abs,,,,,,,,note")
     assert [(e.line, "11 fields where the header has 10" in e.message)
             for e in result.errors] == [(2, True)]
+
+
+_NAMES = ("Flat Barbell Bench Press", "Barbell Squat", "Deadlift", "Pull Up", "Dumbbell Curl")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.dates(date(2015, 1, 1), date(2030, 12, 31)), st.sampled_from(_NAMES),
+                          st.integers(0, 4000).map(lambda q: q / 4), st.sampled_from(["kgs", "lbs"]),
+                          st.integers(1, 100), st.text(max_size=20)), min_size=1, max_size=25))
+def test_any_android_file_reads_back_set_for_set(rows):
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(
+        [[d.isoformat(), name, "x", f"{w:g}", unit, str(n), "", "", "", note]
+         for d, name, w, unit, n, note in rows])
+    text = ANDROID + "\n" + buf.getvalue()
+    result = parse_fitnotes(text, catalogue=CAT, tz=TZ)
+    kept = [r for r in rows if not (r[3] == "lbs" and r[2] * KG_PER_LB > 1000 + 1e-9)]
+    assert len(result.errors) == len(rows) - len(kept)
+    got = sorted((s.at.date(), CAT.get(s.exercise_id).name, s.reps, s.unit, round(s.weight_kg, 6))
+                 for session in result.sessions for s in session.sets)
+    want = sorted((d, CAT.find(name).name, n, "lb" if unit == "lbs" else "kg",
+                   round(w * KG_PER_LB if unit == "lbs" else w, 6))
+                  for d, name, w, unit, n, _ in kept)
+    assert got == want
+    assert len({s.date for s in result.sessions}) == len(result.sessions)  # one session a day
+    again = parse_fitnotes(text, catalogue=CAT, tz=TZ)
+    assert [x.id for s in again.sessions for x in s.sets] == \
+        [x.id for s in result.sessions for x in s.sets]
