@@ -18,8 +18,9 @@ from .results import ImportFormatError
 #: German column name (as header_key makes it) -> the English one.
 GERMAN: dict[str, str] = {
     "datum": "date",
-    "workout-name": "workout name", "workoutname": "workout name", "name des workouts": "workout name",
-    "trainingsname": "workout name", "training": "workout name",
+    "workout-name": "workout name", "workoutname": "workout name",
+    "name des workouts": "workout name", "trainingsname": "workout name",
+    "training": "workout name",
     "workout #": "workout #", "workout-nr.": "workout #", "workout nr.": "workout #",
     "training #": "workout #", "training-nr.": "workout #",
     "dauer": "duration", "workout-dauer": "duration", "dauer (sek)": "duration (sec)",
@@ -47,8 +48,8 @@ _KEY_COLUMNS = ("date", "exercise name")
 
 #: The first column of a Strong export ("Date") in languages Strong is offered in.
 _DATE_WORDS = frozenset({
-    "date", "datum", "fecha", "data", "dato", "päivämäärä", "päiväys", "дата", "日付", "日期",
-    "날짜", "tarih", "datum a čas", "datas", "ngày", "วันที่", "tanggal", "תאריך", "التاريخ",
+    "date", "datum", "fecha", "data", "dato", "päivämäärä", "päiväys", "дата", "日付",
+    "日期", "날짜", "tarih", "datas", "ngày", "วันที่", "tanggal", "תאריך", "التاريخ",
 })
 
 
