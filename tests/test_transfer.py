@@ -414,6 +414,8 @@ def test_rows_in_any_order_are_grouped_and_saved_a_month_at_a_time(capsys, db, t
     from tui_tracker.store import importing
 
     monkeypatch.setattr(importing, "BUFFERED_ROWS", 7)  # to disk every few rows
+    # a temp folder of this test's own: other processes' imports use the shared one
+    monkeypatch.setattr(importing.tempfile, "tempdir", str(tmp_path))
     batches: list[set] = []
     real = RowReader.assemble
 

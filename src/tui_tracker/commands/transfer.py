@@ -1,4 +1,5 @@
-"""`tui-tracker import strong|hevy|json FILE` and `tui-tracker export`: history in and out.
+"""`tui-tracker import strong|hevy|fitnotes|json FILE` and `tui-tracker export`: history
+in and out.
 
 Thin: reading the CSV is the domain's (domain/imports), the export document
 and the files are the store's (store/exchange.py, and store/importing.py for a
@@ -15,6 +16,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from .base import CliError, Parser, global_options, open_store, store_call
 from .imports import end_batch, start_batch
+from .import_formats import (add_fitnotes, cardio_sentence, date_order_option, make_reader,
+                             settle_date_order)
 
 if TYPE_CHECKING:
     from datetime import tzinfo
@@ -37,6 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     strong.add_argument("--strict", action="store_true",
                         help="import nothing if any row is bad (default: skip bad rows)")
     strong.add_argument("--replace", action="store_true", help=REPLACE_HELP)
+    date_order_option(strong)
     strong.set_defaults(func=cmd_import_csv)
 
     hevy = kinds.add_parser("hevy", help="a CSV exported by the Hevy app")
@@ -45,7 +49,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     hevy.add_argument("--strict", action="store_true",
                       help="import nothing if any row is bad (default: skip bad rows)")
     hevy.add_argument("--replace", action="store_true", help=REPLACE_HELP)
+    date_order_option(hevy)
     hevy.set_defaults(func=cmd_import_csv)
+
+    fitnotes = add_fitnotes(kinds, cmd_import_csv)
+    fitnotes.add_argument("--replace", action="store_true", help=REPLACE_HELP)
 
     js = kinds.add_parser("json", help="a file made by: tui-tracker export --format json")
     global_options(js, top=False)
@@ -168,7 +176,7 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
     """Read the file once, row by row, parking checked rows on disk by month; then save
     the new exercises in one write and the sessions a month at a time.  Memory stays
     about one month of training whatever the file's length (store/importing.py)."""
-    from ..domain.imports import ImportFormatError, hevy_reader, strong_reader
+    from ..domain.imports import ImportFormatError
     from ..store.exchange import ExchangeError
     from ..store.importing import StagedRows, open_lines, write_staged
 
@@ -176,8 +184,8 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
     try:
         with open_lines(args.file) as lines:
             try:
-                reader = (strong_reader(lines, unit=args.unit, tz=local_zone())
-                          if args.import_kind == "strong" else hevy_reader(lines, tz=local_zone()))
+                reader = make_reader(args, lines, local_zone())
+                order_scan = settle_date_order(args, reader)
             except ImportFormatError as e:
                 raise CliError(f"{args.file}: {e}") from None
             store = open_store(args)
@@ -209,9 +217,13 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
                 store.close()
     except ExchangeError as e:
         raise CliError(str(e)) from None
+    if order_scan.sentence():
+        print(order_scan.sentence())
     _report_import(args, reader, bad, written, created, catalogue)
     if recorded:
         print(recorded)
+    if cardio_sentence(reader):
+        print(cardio_sentence(reader))
     return 0
 
 

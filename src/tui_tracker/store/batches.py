@@ -22,6 +22,8 @@ Durable in steps, each file written atomically, all under the store's lock:
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -54,7 +56,10 @@ class Batch:
 
 
 def file_hash(path: Path | str) -> str:
-    """The sha256 of a file's bytes, read a megabyte at a time."""
+    """The sha256 of a file's bytes, read a megabyte at a time; "" for what is not a regular
+    file (a pipe can be read only once, by the import itself: its batch is known by name)."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        return ""
     digest = hashlib.sha256()
     with open(path, "rb") as f:
         while chunk := f.read(1 << 20):
@@ -155,7 +160,7 @@ def replaced_by(store: "Store", file: str, source: str, digest: str) -> list[Bat
     """The earlier imports a `--replace` import of this file replaces: those of the same
     bytes, else those of a file of the same name from the same app."""
     live = [b for b in batches(store) if b.source == source]
-    same = [b for b in live if b.hash == digest]
+    same = [b for b in live if digest and b.hash == digest]
     return same or [b for b in live if b.file == clean_text(file)]
 
 

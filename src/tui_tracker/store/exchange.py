@@ -158,8 +158,8 @@ def from_document(doc: Any) -> Exchange:
     """The training log in an export document; ExchangeError names the first bad record."""
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ExchangeError("it is not a tui-tracker export (made with: tui-tracker export "
-                            "--format json); to import from Strong or Hevy use "
-                            "'tui-tracker import strong' or 'tui-tracker import hevy'")
+                            "--format json); to import from Strong, Hevy or FitNotes use "
+                            "'tui-tracker import strong', 'import hevy' or 'import fitnotes'")
     version = doc.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise ExchangeError(f"format_version {version!r} is not a version number")
@@ -258,8 +258,25 @@ def loads(raw: bytes | str) -> Exchange:
     try:
         doc = orjson.loads(raw)
     except orjson.JSONDecodeError as e:
+        app = _csv_app(raw)
+        if app is not None:
+            raise ExchangeError(f"this is a CSV exported by {APP_NAMES[app]}, not a tui-tracker "
+                                f"export: import it with 'tui-tracker import {app} FILE'") from None
         raise ExchangeError(f"it is not valid JSON ({e})") from None
     return from_document(doc)
+
+
+APP_NAMES = {"strong": "Strong", "hevy": "Hevy", "fitnotes": "FitNotes"}
+
+
+def _csv_app(raw: bytes | str) -> str | None:
+    """The app whose CSV export `raw` is, from its first line, or None."""
+    from ..domain.imports.headers import app_of_header
+
+    head = raw[:4096]
+    text = head.decode("utf-8", "replace") if isinstance(head, bytes) else head
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return app_of_header(first)
 
 
 # --- merging an export into a store ------------------------------------------------------

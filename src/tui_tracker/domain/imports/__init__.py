@@ -1,4 +1,4 @@
-"""Importing history from other apps' CSV exports (Strong, Hevy) as our sessions.
+"""Importing history from other apps' CSV exports (Strong, Hevy, FitNotes) as our sessions.
 
 Pure functions of the file's text: the caller reads the file, passes the
 catalogue and the lifter's time zone, and stores what comes back.  Ids are
@@ -12,11 +12,12 @@ at once.
 """
 
 from .common import rpe_to_rir
+from .fitnotes import FitNotesReader, fitnotes_reader, parse_fitnotes
 from .hevy import HevyReader, hevy_reader, parse_hevy
 from .results import ImportFormatError, ImportResult, RowError
 from .rows import RowReader, SetRow, assemble
 from .strong import StrongReader, parse_strong, strong_reader
 
-__all__ = ["HevyReader", "ImportFormatError", "ImportResult", "RowError", "RowReader", "SetRow",
-           "StrongReader", "assemble", "hevy_reader", "parse_hevy", "parse_strong", "rpe_to_rir",
-           "strong_reader"]
+__all__ = ["FitNotesReader", "HevyReader", "ImportFormatError", "ImportResult", "RowError",
+           "RowReader", "SetRow", "StrongReader", "assemble", "fitnotes_reader", "hevy_reader",
+           "parse_fitnotes", "parse_hevy", "parse_strong", "rpe_to_rir", "strong_reader"]

@@ -9,21 +9,20 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import Callable
 
 from ..inputs import MAX_REPS, MAX_RIR, MAX_WEIGHT_KG, MIN_REPS, InputError, parse_unit
 from ..models import Unit, to_kg
+from .dates import FIRST_YEAR, LAST_YEAR, local_datetime
 from .results import ImportFormatError, ImportResult, RowError
 from .table import Table, check_width, column, header_key, read_table
 
 __all__ = ["ImportFormatError", "ImportResult", "RowError", "Table", "attempt", "check_width",
-           "column", "duration", "end_after", "header_key", "is_blank_or_zero", "is_positive",
+           "FIRST_YEAR", "LAST_YEAR", "column", "duration", "end_after", "header_key", "is_blank_or_zero", "is_positive",
            "local_datetime", "number", "read_table", "reps", "rir_from_rpe", "row_unit",
            "rpe_to_rir", "weight_kg"]
 
-#: Dates outside these years are typos, not training history.
-FIRST_YEAR, LAST_YEAR = 1900, 2100
 #: A duration longer than this is not a workout: treated as unknown.
 MAX_DURATION = timedelta(hours=24)
 
@@ -138,72 +137,14 @@ def row_unit(text: str, fallback: Unit | None) -> Unit | None:
     return parse_unit(text)
 
 
-# --- dates ----------------------------------------------------------------------------
-
-_TIME = (r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:\.\d{1,6})?)?"
-         r"(?:\s*(?P<ampm>[AaPp])\.?\s*[Mm]\.?)?")
-_ISO = re.compile(r"(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})"
-                  rf"(?:(?:T|\s+){_TIME})?\s*(?P<tz>Z|[+-]\d{{2}}:?\d{{2}})?")
-_DAY_MONTH = re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<mon>[^\W\d_]{{3,9}})\.?\s+(?P<y>\d{{4}}),?\s+{_TIME}")
-_MONTH_DAY = re.compile(rf"(?P<mon>[^\W\d_]{{3,9}})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}}),?\s+{_TIME}")
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december")
-_MONTHS = {name[:3]: i for i, name in enumerate(_MONTH_NAMES, 1)}
-_MONTHS.update({name: i for i, name in enumerate(_MONTH_NAMES, 1)})
-_MONTHS["sept"] = 9
+# --- dates: see dates.py ------------------------------------------------------------
 
 
-def local_datetime(text: str, tz: tzinfo) -> datetime:
-    """A naive local date-time from the forms the apps write.
-
-    '2024-03-05 18:07:12', '2024-03-05 6:07:12\u202fPM', '2024-03-05' (midnight),
-    '30 Jan 2025, 12:34', 'Jan 30, 2025, 12:34 PM'.  A time with a UTC offset is
-    converted to `tz`.
-    """
-    t = text.strip()
-    m = _ISO.fullmatch(t) or _DAY_MONTH.fullmatch(t) or _MONTH_DAY.fullmatch(t)
-    if m is None:
-        raise InputError(f"date {_show(t)} is not a date and time like 2024-03-05 18:07:12 "
-                         "or 30 Jan 2025, 12:34" if t else "the date is empty")
-    groups = m.groupdict()
-    if groups.get("mon") is not None:
-        month = _MONTHS.get(groups["mon"].casefold())
-        if month is None:
-            raise InputError(f"date {_show(t)}: {groups['mon']!r} is not a month")
-    else:
-        month = int(groups["mo"])
-    hour = int(groups["h"] or 0)
-    if groups["ampm"]:
-        if not 1 <= hour <= 12:
-            raise InputError(f"date {_show(t)}: {hour} is not an hour on a 12-hour clock")
-        hour = hour % 12 + (12 if groups["ampm"] in "Pp" else 0)
-    try:
-        value = datetime(int(groups["y"]), month, int(groups["d"]), hour,
-                         int(groups["mi"] or 0), int(groups["s"] or 0))
-    except ValueError:
-        raise InputError(f"date {_show(t)} is not a real date and time") from None
-    offset = groups.get("tz")
-    if offset:
-        if offset == "Z":
-            zone = timezone.utc
-        else:
-            sign = -1 if offset[0] == "-" else 1
-            digits = offset[1:].replace(":", "")
-            hours, minutes = int(digits[:2]), int(digits[2:])
-            if hours > 23 or minutes > 59:
-                raise InputError(f"date {_show(t)} has an impossible UTC offset")
-            zone = timezone(sign * timedelta(hours=hours, minutes=minutes))
-        try:
-            value = value.replace(tzinfo=zone).astimezone(tz).replace(tzinfo=None)
-        except (OverflowError, ValueError):
-            raise InputError(f"date {_show(t)} is out of range") from None
-    if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise InputError(f"date {_show(t)} is not between {FIRST_YEAR} and {LAST_YEAR}")
-    return value
-
-
-_HMS = re.compile(r"(?:(?P<h>\d{1,3})\s*h(?:ours?|rs?)?)?\s*(?:(?P<m>\d{1,4})\s*m(?:in(?:utes?|s)?)?)?"
-                  r"\s*(?:(?P<s>\d{1,6})\s*s(?:ec(?:onds?|s)?)?)?", re.IGNORECASE)
+# English and German units: '1h 5m', '1 Std. 5 Min.', '45 Minuten', '30 Sek.'
+_HMS = re.compile(r"(?:(?P<h>\d{1,3})\s*(?:h(?:ours?|rs?)?|std\.?|stunden?)\.?)?"
+                  r"\s*(?:(?P<m>\d{1,4})\s*m(?:in(?:utes?|uten|s)?)?\.?)?"
+                  r"\s*(?:(?P<s>\d{1,6})\s*(?:s(?:ec(?:onds?|s)?)?|sek(?:unden?)?)\.?)?",
+                  re.IGNORECASE)
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 
 

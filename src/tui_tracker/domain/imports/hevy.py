@@ -17,6 +17,7 @@ from ..inputs import InputError
 from ..models import SetKind, Unit
 from .common import (ImportFormatError, ImportResult, RowError, attempt, column,
                      is_blank_or_zero, is_positive, reps, rir_from_rpe, weight_kg)
+from .dates import DateOrder, file_date_order
 from .rows import RowReader, SetRow, collect
 from .table import CsvRows
 
@@ -48,6 +49,9 @@ class HevyReader(RowReader):
         if "exercise name" in cols and "set order" in cols:
             raise ImportFormatError(
                 "this is a Strong export, not a Hevy one: import it as a Strong file")
+        if "exercise" in cols and "category" in cols:
+            raise ImportFormatError("this is a FitNotes export, not a Hevy one: import it as a "
+                                    "FitNotes file (tui-tracker import fitnotes FILE)")
         missing = [name for name in _REQUIRED if name not in cols]
         if missing:
             raise ImportFormatError(f"the first line {header!r} is not a Hevy export's header "
@@ -61,6 +65,7 @@ class HevyReader(RowReader):
             raise ImportFormatError(
                 f"the first line {header!r} has no weight_kg or weight_lbs column: {_HINT}")
         self.i_title, self.i_start = cols["title"], cols["start_time"]
+        self.date_column = self.i_start
         self.i_exercise, self.i_type, self.i_reps = (cols["exercise_title"], cols["set_type"],
                                                      cols["reps"])
         self.i_end = column(cols, "end_time")
@@ -129,15 +134,23 @@ class HevyReader(RowReader):
         return self._last_end[1]
 
 
-def hevy_reader(text: str | Iterable[str], *, tz: tzinfo) -> HevyReader:
+def hevy_reader(text: str | Iterable[str], *, tz: tzinfo,
+                date_order: DateOrder | None = None) -> HevyReader:
     """A reader over a Hevy export's rows; the header is checked now.
 
     Raises ImportFormatError when the file is not a Hevy export at all.
     """
-    return HevyReader(CsvRows(text), tz)
+    reader = HevyReader(CsvRows(text), tz)
+    reader.date_order = date_order
+    return reader
 
 
-def parse_hevy(text: str | Iterable[str], *, catalogue: Catalogue, tz: tzinfo) -> ImportResult:
+def parse_hevy(text: str | Iterable[str], *, catalogue: Catalogue, tz: tzinfo,
+               date_order: DateOrder | None = None) -> ImportResult:
     """Hevy's CSV export as sessions, all at once; bad rows become errors, the rest is
-    imported.  Raises ImportFormatError when the file is not a Hevy export at all."""
-    return collect(hevy_reader(text, tz=tz), catalogue)
+    imported.  Raises ImportFormatError when the file is not a Hevy export at all, or
+    when its dates could be day or month first and `date_order` does not say."""
+    text = text if isinstance(text, str) else list(text)
+    reader = hevy_reader(text, tz=tz)
+    reader.date_order, _ = file_date_order(text, reader.date_column, date_order)
+    return collect(reader, catalogue)

@@ -24,7 +24,9 @@ from ..catalogue import Catalogue, custom_id
 from ..inputs import InputError
 from ..models import Exercise, LoggedSet, Session, SetKind, Unit
 from ..text import clean_text
-from .common import _show, local_datetime
+from .common import _show
+from .dates import DateOrder, local_datetime
+from .names import find_exported
 from .results import ImportResult, RowError
 from .table import CsvRows, check_width
 
@@ -67,10 +69,14 @@ class RowReader:
 
     #: The app, part of every session id.
     source = ""
+    #: The column of the session's date (its order of day and month is the file's).
+    date_column = -1
 
-    def __init__(self, table: CsvRows, tz: tzinfo) -> None:
+    def __init__(self, table: CsvRows, tz: tzinfo, date_order: DateOrder | None = None) -> None:
         self.table = table
         self.tz = tz
+        #: day or month first in slashed dates (dates.py); set before reading rows
+        self.date_order = date_order
         self.catalogue = Catalogue()
         self.rows_read = 0
         self.sets_read = 0
@@ -95,6 +101,8 @@ class RowReader:
                 yield item
                 continue
             line, row = item
+            if len(row) > width:
+                row = self.refit(row, width)
             problem = check_width(row, width)
             out: SetRow | RowError | None
             out = RowError(line, problem) if problem else self.read_row(line, row)
@@ -106,6 +114,11 @@ class RowReader:
                 yield out
             else:
                 yield out
+
+    def refit(self, row: list[str], width: int) -> list[str]:
+        """A row with more cells than the header, as the app meant it (a subclass may
+        know where unquoted commas hide); as it is by default."""
+        return row
 
     def new_exercises(self) -> tuple[Exercise, ...]:
         """The names the catalogue did not know that some set uses, as the lifter's own
@@ -125,7 +138,7 @@ class RowReader:
         cached = self._dates.get(text)
         if cached is None:
             try:
-                cached = local_datetime(text, self.tz)
+                cached = local_datetime(text, self.tz, self.date_order)
             except InputError as e:
                 cached = e
             if len(self._dates) >= _DATE_CACHE:
@@ -149,7 +162,7 @@ class RowReader:
         clean = " ".join(clean_text(name).split())  # no control characters in a stored name
         if not clean:
             return InputError("the exercise name is empty")
-        found = self.catalogue.find(clean)
+        found = find_exported(self.catalogue, clean)
         if found is not None:
             return found.id
         try:

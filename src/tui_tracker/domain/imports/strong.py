@@ -24,6 +24,8 @@ from ..models import SetKind, Unit
 from .common import (ImportFormatError, ImportResult, RowError, attempt, column, duration,
                      end_after, is_blank_or_zero, is_positive, reps, rir_from_rpe, row_unit,
                      weight_kg)
+from .dates import DateOrder, file_date_order
+from .headers import strong_columns
 from .rows import RowReader, SetRow, collect
 from .table import CsvRows
 
@@ -77,10 +79,11 @@ class StrongReader(RowReader):
 
     def __init__(self, table: CsvRows, unit: Unit | None, tz: tzinfo) -> None:
         super().__init__(table, tz)
-        cols = table.columns
+        cols = strong_columns(table.columns)  # German names read as English ones
         _, self.i_weight, self.file_unit = _layout(cols, table.header_line, unit)
         self.unit = unit
         self.i_date, self.i_name = cols["date"], cols["workout name"]
+        self.date_column = self.i_date
         self.i_exercise, self.i_order, self.i_reps = (cols["exercise name"], cols["set order"],
                                                       cols["reps"])
         self.i_rpe = column(cols, "rpe")
@@ -146,7 +149,8 @@ class StrongReader(RowReader):
         return self._last_end[1]
 
 
-def strong_reader(text: str | Iterable[str], *, unit: Unit | None, tz: tzinfo) -> StrongReader:
+def strong_reader(text: str | Iterable[str], *, unit: Unit | None, tz: tzinfo,
+                  date_order: DateOrder | None = None) -> StrongReader:
     """A reader over a Strong export's rows; the header is checked now.
 
     `unit` is the unit the app was set to: required for the iOS layout, which
@@ -155,11 +159,17 @@ def strong_reader(text: str | Iterable[str], *, unit: Unit | None, tz: tzinfo) -
     """
     if unit not in (None, "kg", "lb"):
         raise ImportFormatError(f"unit {unit!r} is not kg or lb")
-    return StrongReader(CsvRows(text), unit, tz)
+    reader = StrongReader(CsvRows(text), unit, tz)
+    reader.date_order = date_order
+    return reader
 
 
 def parse_strong(text: str | Iterable[str], *, catalogue: Catalogue, unit: Unit | None,
-                 tz: tzinfo) -> ImportResult:
+                 tz: tzinfo, date_order: DateOrder | None = None) -> ImportResult:
     """Strong's CSV export as sessions, all at once; bad rows become errors, the rest is
-    imported.  Raises ImportFormatError when the file is not a Strong export at all."""
-    return collect(strong_reader(text, unit=unit, tz=tz), catalogue)
+    imported.  Raises ImportFormatError when the file is not a Strong export at all, or
+    when its dates could be day or month first and `date_order` does not say."""
+    text = text if isinstance(text, str) else list(text)
+    reader = strong_reader(text, unit=unit, tz=tz)
+    reader.date_order, _ = file_date_order(text, reader.date_column, date_order)
+    return collect(reader, catalogue)
