@@ -52,6 +52,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("u", "work('undo')", "Undo", "Undo delete", "Bring back the set deleted last", show=False),
     Action("w", "work('warmup')", "Warm-up", "Toggle warm-up",
            "Mark the next set as warm-up or working", show=False),
+    Action("r", "work('ramp')", "Ramp", "Warm-up ramp",
+           "Save the warm-up ramp the panel shows (the day's first barbell compound), "
+           "each set a warm-up", show=False),
     Action("t", "work('unit')", "kg/lb", "Switch kg/lb",
            "Enter weights in the other unit (the weight shown is converted)", show=False),
     Action("x", "work('stop')", "Stop waiting", "Stop waiting for the database",

@@ -22,6 +22,7 @@ from ..domain.sessions import Prefill, plural
 from ..logbook import Entry, Saved, with_entry
 from ..store import StoreError
 from ..store.store import StoreBusy
+from .at_the_bar import AtTheBar
 from .waiting import WaitingSaves
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from .widgets.sets_table import SetsTable
 
 #: What the panel's keys can ask for (`work('...')` bindings on the Today screen).
-SET_ACTIONS = ("edit", "delete", "undo", "warmup", "unit", "up", "down")
+SET_ACTIONS = ("edit", "delete", "undo", "warmup", "unit", "up", "down", "ramp")
 
 
 class ExerciseWork:
@@ -45,6 +46,7 @@ class ExerciseWork:
         self._mounts: list | None = None
         self.ready = False
         self.waiting = WaitingSaves(self)
+        self.bar = AtTheBar(self)  # the plate line and the warm-up ramp in the panel
 
     # --- the widgets -------------------------------------------------------------------
 
@@ -108,6 +110,7 @@ class ExerciseWork:
         name = ex.name if len(ex.name) <= 36 else ex.name[:35] + "…"
         self.entry.border_title = Content(f"Log a set: {name}" + (
             f" · target {slot.target_text}" if slot else ""))
+        self.entry.set_extra_lines(self.bar.extra_lines(self.current))
         self.entry.load(self.book.prefill(self.current, self.unit))
 
     def show_sets(self) -> None:
@@ -152,6 +155,8 @@ class ExerciseWork:
         self.screen.logged(saved)
         if saved.set.exercise_id == self.current:
             self.show_sets()
+        if self.current is not None:  # a first set today ends the ramp's offer
+            self.entry.set_extra_lines(self.bar.extra_lines(self.current))
 
     def kind_changed(self, warmup: bool) -> Prefill | None:
         """`w` on untouched fields: that kind's own pre-fill (a working set after
@@ -176,7 +181,8 @@ class ExerciseWork:
     def run(self, what: str) -> None:
         {"edit": self.edit, "delete": self.delete, "undo": self.undo, "stop": self.waiting.stop,
          "warmup": self.entry.toggle_warmup, "unit": self.toggle_unit,
-         "up": lambda: self.table.step(-1), "down": lambda: self.table.step(1)}[what]()
+         "up": lambda: self.table.step(-1), "down": lambda: self.table.step(1),
+         "ramp": self.bar.accept}[what]()
 
     def toggle_unit(self) -> None:
         self.entry.toggle_unit()

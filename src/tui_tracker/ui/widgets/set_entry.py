@@ -35,6 +35,19 @@ def number_text(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
+def cut(segments: list[tuple[str, str]], width: int) -> list[tuple[str, str]]:
+    """Segments cut to `width` cells, an ellipsis where they were cut."""
+    out: list[tuple[str, str]] = []
+    room = width
+    for text, style in segments:
+        if len(text) > room:
+            out.append((text[: max(room - 1, 0)] + "…"[: room], style))
+            break
+        out.append((text, style))
+        room -= len(text)
+    return out
+
+
 @dataclass
 class Field:
     """One field's text; `selected` means the next character typed replaces it."""
@@ -81,6 +94,10 @@ class Submission:
 SubmitHandler = Callable[[Submission], Prefill | None]
 #: Asked when `w` flips the set kind on untouched fields: that kind's pre-fill, or None.
 KindHandler = Callable[[bool], Prefill | None]
+#: The lines under the fields that follow the weight typed (the plate line, the warm-up
+#: ramp: ui/at_the_bar.py), as segments of (text, style): given the weight typed in the
+#: panel's unit (None while it does not read as a number), the unit, and warm-up or not.
+ExtraLines = Callable[[float | None, Unit, bool], list[list[tuple[str, str]]]]
 
 
 class SetEntry(OrderedKeys, Lines, can_focus=True):
@@ -88,7 +105,7 @@ class SetEntry(OrderedKeys, Lines, can_focus=True):
 
     DEFAULT_CSS = """
     SetEntry {
-        height: 5;
+        height: auto;
         border: round $accent 60%;
         padding: 0 1;
     }
@@ -118,6 +135,8 @@ class SetEntry(OrderedKeys, Lines, can_focus=True):
         self._exact_kg: float | None = None  # the pre-filled weight, unrounded
         self._pristine = True  # nothing typed since the last pre-fill
         self._spans: list[tuple[int, int, int, int]] = []  # (row, x0, x1, field index)
+        self.extra_lines: ExtraLines | None = None
+        self._extra_count = 0  # lines under the fields: the panel's height follows them
 
     # --- what the owner uses -----------------------------------------------------------
 
@@ -156,7 +175,32 @@ class SetEntry(OrderedKeys, Lines, can_focus=True):
     def _looks(self) -> tuple:
         """Everything the panel draws, to tell whether a change needs a redraw."""
         return (tuple((f.text, f.selected) for f in self.fields), self.active, self.unit,
-                self.warmup, self.error, self.reason)
+                self.warmup, self.error, self.reason, str(self._extras()))
+
+    def set_extra_lines(self, extra_lines: ExtraLines | None) -> None:
+        """The lines under the fields for the exercise shown (None: none)."""
+        self.extra_lines = extra_lines
+        self.redraw()
+
+    def _typed_weight(self) -> float | None:
+        text = self.field("weight").text.replace(",", ".")
+        try:
+            return float(text) if text else None
+        except ValueError:
+            return None
+
+    def _extras(self) -> list[list[tuple[str, str]]]:
+        if self.extra_lines is None:
+            return []
+        return self.extra_lines(self._typed_weight(), self.unit, self.warmup)
+
+    def redraw(self) -> None:
+        count = len(self._extras())
+        if count != self._extra_count:  # a line more or less: the panel's height changes
+            self._extra_count = count
+            self.refresh(layout=True)
+            return
+        super().redraw()
 
     def focus_first(self) -> None:
         self._activate(0)
@@ -284,7 +328,7 @@ class SetEntry(OrderedKeys, Lines, can_focus=True):
         self.redraw()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return 3
+        return 3 + self._extra_count
 
     def _box(self, index: int, width: int) -> list[tuple[str, str]]:
         f = self.fields[index]
@@ -311,7 +355,8 @@ class SetEntry(OrderedKeys, Lines, can_focus=True):
         """Three lines: the numbers and the kind, the note, the error if any, else why the
         values are what they are (the suggestion's reason, cut to the width)."""
         spans: list[tuple[int, int, int, int]] = []
-        rows: list[list[tuple[str, str]]] = [[], [], []]
+        extras = self._extras()
+        rows: list[list[tuple[str, str]]] = [[], [], [], *([] for _ in extras)]
 
         def put(row: int, items: list[tuple[str, str]], index: int | None = None) -> None:
             start = sum(len(text) for text, _ in rows[row])
@@ -333,6 +378,8 @@ class SetEntry(OrderedKeys, Lines, can_focus=True):
         else:
             reason = self.reason if len(self.reason) <= width else self.reason[: width - 1] + "…"
             put(2, [(reason, "$text-muted")])
+        for row, segments in enumerate(extras, start=3):
+            put(row, cut(segments, width))
         self._spans = spans
         out: list[Line] = []
         for row in rows:
