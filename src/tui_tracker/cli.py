@@ -72,6 +72,7 @@ def _top_parser() -> argparse.ArgumentParser:
 def _groups():
     """The subcommand modules, in the order `--help` lists them (imported lazily)."""
     from .commands import (
+        bodyweight,
         config,
         demo,
         exercises,
@@ -86,8 +87,8 @@ def _groups():
         volume,
     )
 
-    return (log, suggest, prs, volume, targets, exercises, plates, meso, serve, transfer, demo,
-            config)
+    return (log, bodyweight, suggest, prs, volume, targets, exercises, plates, meso, serve,
+            transfer, demo, config)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -30,6 +30,7 @@ from ..domain.models import Exercise, LoggedSet, Session
 from ..domain.muscles import MUSCLES
 from ..domain.targets import DEFAULT_TARGETS
 from . import codec
+from .bodyweights import BodyweightLog
 from .errors import DatabaseNotWritable, StoreError
 from .lock import LockCancelled, LockTimeout, ProcessLock
 from .migrations import SESSIONS
@@ -88,7 +89,7 @@ def _session_order(s: Session) -> tuple[date, float, str]:
     return (s.date, s.started_at.timestamp(), s.id)
 
 
-class Store:
+class Store(BodyweightLog):
     """The training log on disk.  Open one per process; safe with other processes.
 
     Opening reads and checks what is there and creates nothing, unless `create` (the
