@@ -55,6 +55,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("r", "work('ramp')", "Ramp", "Warm-up ramp",
            "Save the warm-up ramp the panel shows (the day's first barbell compound), "
            "each set a warm-up", show=False),
+    Action("g", "work('superset')", "Superset", "Superset",
+           "Pair the exercise with the one below it in the list: a set of each in turn, "
+           "the rest after the round (g again: on its own)", show=False),
     Action("t", "work('unit')", "kg/lb", "Switch kg/lb",
            "Enter weights in the other unit (the weight shown is converted)", show=False),
     Action("x", "work('stop')", "Stop waiting", "Stop waiting for the database",
@@ -228,8 +231,9 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
         self._refresh_header()
         self.refresh_bindings()  # edit, delete, undo, finish: what check_action allows changed
 
-    def logged(self, saved: Saved) -> None:
-        """A set is on disk (the panel calls this): say so, start the rest, redraw the day."""
+    def logged(self, saved: Saved, rest: bool = True) -> None:
+        """A set is on disk (the panel calls this): say so, start the rest (unless a
+        superset's round goes on: `rest` False), redraw the day."""
         ex = saved.exercise
         message = (f"Saved set {saved.number}: {ex.name} {saved.set.describe()}"
                    + (" (warm-up)" if saved.set.is_warmup else ""))
@@ -242,8 +246,9 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
             self.status.show(f"{message}\n{mark} {advice.message}", advice.level, advice.evidence)
         else:
             self.status.show(message, "saved")
-        if not saved.set.is_warmup:
-            self.timer.start(self.settings.rest_seconds(ex), f"after {ex.name[:22]}")
+        if not saved.set.is_warmup and rest:
+            after = f"superset {saved.set.superset}" if saved.set.superset else ex.name[:22]
+            self.timer.start(self.settings.rest_seconds(ex), f"after {after}")
         self.day_changed()
 
     def _empty_hint(self) -> str:

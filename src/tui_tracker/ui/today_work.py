@@ -23,6 +23,7 @@ from ..logbook import Entry, Saved, with_entry
 from ..store import StoreError
 from ..store.store import StoreBusy
 from .at_the_bar import AtTheBar
+from .rounds import Rounds
 from .waiting import WaitingSaves
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from .widgets.sets_table import SetsTable
 
 #: What the panel's keys can ask for (`work('...')` bindings on the Today screen).
-SET_ACTIONS = ("edit", "delete", "undo", "warmup", "unit", "up", "down", "ramp")
+SET_ACTIONS = ("edit", "delete", "undo", "warmup", "unit", "up", "down", "ramp", "superset")
 
 
 class ExerciseWork:
@@ -47,6 +48,7 @@ class ExerciseWork:
         self.ready = False
         self.waiting = WaitingSaves(self)
         self.bar = AtTheBar(self)  # the plate line and the warm-up ramp in the panel
+        self.rounds = Rounds(self)  # supersets: the panel goes round their exercises
 
     # --- the widgets -------------------------------------------------------------------
 
@@ -109,7 +111,7 @@ class ExerciseWork:
         slot = self.book.slot(self.current)
         name = ex.name if len(ex.name) <= 36 else ex.name[:35] + "…"
         self.entry.border_title = Content(f"Log a set: {name}" + (
-            f" · target {slot.target_text}" if slot else ""))
+            f" · target {slot.target_text}" if slot else "") + self.rounds.title(self.current))
         self.entry.set_extra_lines(self.bar.extra_lines(self.current))
         self.entry.load(self.book.prefill(self.current, self.unit))
 
@@ -119,8 +121,8 @@ class ExerciseWork:
             return
         # The title stays put while sets are logged (the list row counts them): a title
         # that changed with every set would redraw the whole table over SSH.
-        self.table.show(f"{self.book.exercise(self.current).name}: today",
-                        self.book.sets_today(self.current))
+        ex = self.book.exercise(self.current)
+        self.table.show(f"{ex.name}: today", self.book.sets_today(self.current), ex)
 
     # --- the panel ---------------------------------------------------------------------
 
@@ -136,23 +138,40 @@ class ExerciseWork:
             status.show("Add an exercise first (press a).", "warning")
             return None
         exercise_id = self.current
-        entry = Entry(submission.values, submission.warmup, submission.note)
+        label = self.rounds.label(exercise_id, submission.warmup)
+        entry = Entry(submission.values, submission.warmup, submission.note, superset=label)
         if self.waiting.busy:
-            return self.waiting.add(exercise_id, entry)
+            waiting = self.waiting.add(exercise_id, entry)
+            return None if self._next_in_round(label, exercise_id) else waiting
         try:
             saved = self.book.log(exercise_id, entry)
         except StoreBusy as err:
-            return self.waiting.add(exercise_id, entry, err)
+            waiting = self.waiting.add(exercise_id, entry, err)
+            return None if self._next_in_round(label, exercise_id) else waiting
         except StoreError as err:
             status.show(f"NOT saved: {err}", "error")
             return None
         self.saved(saved)
+        if self._next_in_round(label, exercise_id):
+            return None  # the panel shows the partner's next set
         return self.book.prefill(exercise_id, self.unit, warmup=submission.warmup)
+
+    def _next_in_round(self, label: str | None, exercise_id: str) -> bool:
+        """After a set in a superset, show the next exercise of the round (True)."""
+        found = self.rounds.after(exercise_id) if label else None
+        if found is None or found[0] == exercise_id:
+            return False
+        self.current = found[0]
+        self.fill()
+        self.screen.exercises.highlight(found[0])
+        self.screen.refresh_bindings()
+        return True
 
     def saved(self, saved: Saved) -> None:
         """A set is on disk (now, or after waiting): say so and redraw."""
         self.unit = saved.set.unit  # the next exercise starts in the unit used last, here only
-        self.screen.logged(saved)
+        group = self.rounds.of(saved.set.exercise_id) if saved.set.superset else None
+        self.screen.logged(saved, rest=group is None or group.ends_round(saved.set.exercise_id))
         if saved.set.exercise_id == self.current:
             self.show_sets()
         if self.current is not None:  # a first set today ends the ramp's offer
@@ -182,7 +201,7 @@ class ExerciseWork:
         {"edit": self.edit, "delete": self.delete, "undo": self.undo, "stop": self.waiting.stop,
          "warmup": self.entry.toggle_warmup, "unit": self.toggle_unit,
          "up": lambda: self.table.step(-1), "down": lambda: self.table.step(1),
-         "ramp": self.bar.accept}[what]()
+         "ramp": self.bar.accept, "superset": self.rounds.toggle}[what]()
 
     def toggle_unit(self) -> None:
         self.entry.toggle_unit()
