@@ -58,6 +58,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("g", "work('superset')", "Superset", "Superset",
            "Pair the exercise with the one below it in the list: a set of each in turn, "
            "the rest after the round (g again: on its own)", show=False),
+    Action("b", "bodyweight", "Bodyweight", "Log bodyweight",
+           "Today's bodyweight (bodyweight exercises' e1RM uses it)", show=False),
     Action("t", "work('unit')", "kg/lb", "Switch kg/lb",
            "Enter weights in the other unit (the weight shown is converted)", show=False),
     Action("x", "work('stop')", "Stop waiting", "Stop waiting for the database",
@@ -442,6 +444,11 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
             self.status.show(f"Reopened the session started {session.started_at:%H:%M}: new sets "
                              "join it.", "saved")
             self.day_changed()
+
+    def action_bodyweight(self) -> None:
+        from .bodyweight import ask_bodyweight
+
+        ask_bodyweight(self)
 
     def action_history(self) -> None:
         from .history import HistoryScreen
