@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable, Literal, Sequence
 
+from .bodyweight import estimates_strength
 from .models import KG_PER_LB, Exercise, LoggedSet, Unit, from_kg
 from .strength import CONFIDENT_REP_LIMIT, e1rm, load_for
 from .workout import Slot
@@ -193,7 +194,8 @@ def day_text(day: date) -> str:
 
 
 def _working(sets: Sequence[LoggedSet]) -> list[LoggedSet]:
-    return [s for s in sets if not s.is_warmup and s.reps > 0]
+    """The sets a next working set follows: not warm-ups, drops, rest-pause, timed sets."""
+    return [s for s in sets if estimates_strength(s)]
 
 
 class _Say:
