@@ -207,3 +207,14 @@ def test_strength_trend_records_and_fatigue_skip_sets_without_an_e1rm():
     records = records_of([day])["barbell-back-squat"]
     assert records.reps[100.0].value == 5  # not the 20 reps of the rest-pause set
     assert "plank" not in records_of([day])
+
+
+def test_suggestions_on_bodyweight_exercises_say_bw_plus_or_minus():
+    from tests.conftest import TODAY
+    from tui_tracker.domain.progression import suggest
+
+    for weight, text in ((20, "BW+20 kg x 8 @2"), (-30, "BW-30 kg x 8 @2"), (0, "BW x 8 @2")):
+        got = suggest(PULL_UP, None, [_set("pull-up", weight, 8, 2)], [], None, TODAY, "kg")
+        assert f"last set {text}" in got.reason
+        if weight <= 0:  # (a suggestion alone cannot tell added load from a plain weight)
+            assert got.describe() == text
