@@ -146,3 +146,75 @@ def test_the_latest_bodyweight_on_or_before_a_day():
 def test_a_bodyweight_out_of_range_is_refused(kg):
     with pytest.raises(ValueError, match="bodyweight"):
         Bodyweight(date(2026, 12, 1), kg)
+
+
+# --- how each kind counts -----------------------------------------------------------------
+
+def _week_of(*sets):
+    from tests.conftest import TODAY, make_session
+    from tui_tracker.domain.volume import IsoWeek, weekly_sets
+
+    return weekly_sets([make_session(TODAY, *sets)], IsoWeek.of(TODAY), CAT.get)
+
+
+def _set(ex, weight=100.0, reps=8, rir=2, **kw):
+    from tests.conftest import TODAY, at
+
+    return LoggedSet(ex, weight, reps, rir, at(TODAY), **kw)
+
+
+def test_weekly_hard_sets_by_kind():
+    """Squat: quads 1 primary.  A top set, two drops (0.5 each), a set to failure, a
+    rest-pause set, a warm-up (0): 1 + 0.5 + 0.5 + 1 + 1 = 4."""
+    week = _week_of(_set("barbell-back-squat"), _set("barbell-back-squat", 80, 6, 0, kind="drop"),
+                    _set("barbell-back-squat", 60, 6, 0, kind="drop"),
+                    _set("barbell-back-squat", 100, 6, 0, kind="failure"),
+                    _set("barbell-back-squat", 80, 15, 0, kind="rest_pause"),
+                    _set("barbell-back-squat", 60, 5, None, kind="warmup"))
+    assert week["quads"].sets == pytest.approx(4.0)
+
+
+def test_timed_sets_count_for_their_muscles_and_no_muscle_means_never():
+    from tui_tracker.domain.models import Exercise
+    from tui_tracker.domain.volume import set_credit
+
+    plank = _set("plank", 0, 0, None, duration_s=60)
+    assert set_credit(plank) == 1.0
+    assert _week_of(plank)["abs"].sets == pytest.approx(1.0)
+    run = Exercise("running", "Running", (), custom=True)  # cardio: no muscle
+    from tests.conftest import TODAY, make_session
+    from tui_tracker.domain.volume import IsoWeek, weekly_sets
+
+    week = weekly_sets([make_session(TODAY, _set("running", 0, 0, None, duration_s=1800,
+                                                 distance_m=5000.0))],
+                       IsoWeek.of(TODAY), {"running": run}.get)
+    assert sum(v.sets for v in week.values()) == 0
+
+
+def test_strength_trend_records_and_fatigue_skip_sets_without_an_e1rm():
+    from tests.conftest import TODAY, make_session
+    from tui_tracker.domain.progress import best_set, e1rm_trend
+    from tui_tracker.domain.records import records_of
+
+    day = make_session(TODAY, _set("barbell-back-squat", 100, 5, 2),
+                       _set("barbell-back-squat", 90, 12, 0, kind="drop"),
+                       _set("barbell-back-squat", 100, 20, 0, kind="rest_pause"),
+                       _set("pull-up", -30, 8, 2), _set("plank", 0, 12, 2, duration_s=60))
+    (point,) = e1rm_trend([day], "barbell-back-squat")
+    assert point[1] == pytest.approx(100 * (1 + 7 / 30))  # the 100 x 5 @2 alone
+    assert best_set([day], "barbell-back-squat").reps == 5
+    assert e1rm_trend([day], "pull-up") == [] and e1rm_trend([day], "plank") == []
+    records = records_of([day])["barbell-back-squat"]
+    assert records.reps[100.0].value == 5  # not the 20 reps of the rest-pause set
+    assert "plank" not in records_of([day])
+
+
+def test_suggestions_on_bodyweight_exercises_say_bw_plus_or_minus():
+    from tests.conftest import TODAY
+    from tui_tracker.domain.progression import suggest
+
+    for weight, text in ((20, "BW+20 kg x 8 @2"), (-30, "BW-30 kg x 8 @2"), (0, "BW x 8 @2")):
+        got = suggest(PULL_UP, None, [_set("pull-up", weight, 8, 2)], [], None, TODAY, "kg")
+        assert f"last set {text}" in got.reason
+        if weight <= 0:  # (a suggestion alone cannot tell added load from a plain weight)
+            assert got.describe() == text

@@ -72,6 +72,12 @@ def estimates_strength(s: LoggedSet) -> bool:
     return s.kind in ESTIMATED_KINDS and not s.is_timed and s.reps > 0
 
 
+def has_e1rm(s: LoggedSet) -> bool:
+    """Whether a strength trend, a fatigue check or a record can read this set's e1RM from
+    its own weight: `estimates_strength`, and no negative (assisted) load."""
+    return estimates_strength(s) and s.weight_kg >= 0
+
+
 def e1rm_rir(s: LoggedSet) -> int | None:
     """The RIR an estimate uses: the logged one; for a set to failure without one, 0."""
     if s.rir is None and s.kind == "failure":

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Literal
 
+from .bodyweight import has_e1rm
 from .mesocycle import Lookup, Mesocycle, target_rir_on
 from .models import LoggedSet, Session
 from .strength import e1rm
@@ -25,7 +26,8 @@ ON_TARGET_TOLERANCE = 1
 
 
 def _working(session: Session, exercise_id: str) -> list[LoggedSet]:
-    return [s for s in session.sets_for(exercise_id) if not s.is_warmup and s.reps > 0]
+    # Drop, rest-pause, timed and distance sets have no e1RM (domain/bodyweight.py).
+    return [s for s in session.sets_for(exercise_id) if has_e1rm(s)]
 
 
 def _in_order(sessions: Iterable[Session]) -> list[Session]:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable, Literal
 
+from .bodyweight import estimates_strength
 from .models import LoggedSet, Session, Unit, from_kg
 from .strength import CONFIDENT_REP_LIMIT, e1rm
 
@@ -31,7 +32,10 @@ EPSILON = 0.005
 
 
 def _counts(s: LoggedSet) -> bool:
-    return not s.is_warmup and s.reps > 0
+    """Working sets and sets to failure: a drop set (done tired, straight after another), a
+    rest-pause set (reps summed over short breaks) and timed or distance sets would make
+    records nobody lifted (domain/bodyweight.py)."""
+    return estimates_strength(s)
 
 
 def confident_e1rm(s: LoggedSet) -> float | None:
