@@ -14,10 +14,10 @@ it is one dumbbell; one side at a time, the load on that side (`load_unit`).
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Literal, Sequence
 
 from .inputs import InputError, parse_weight
-from .models import MAX_DISTANCE_M, MAX_DURATION_S, Exercise, Unit
+from .models import MAX_DISTANCE_M, MAX_DURATION_S, Exercise, LoggedSet, Unit
 
 Measure = Literal["reps", "time", "distance"]
 
@@ -91,3 +91,19 @@ def parse_metres(text: str) -> float:
     if not 0 < value <= MAX_DISTANCE_M:
         raise InputError(f"metres: above 0, up to {MAX_DISTANCE_M:g}")
     return value
+
+
+def last_extent(today: Sequence[LoggedSet], last_time: Sequence[LoggedSet],
+                measure: Measure) -> str:
+    """The seconds or metres to pre-fill: today's last such set's, else last time's first
+    ('' when there is none, or for reps)."""
+    def extent(s: LoggedSet) -> str:
+        if measure == "time" and s.duration_s is not None:
+            return str(s.duration_s)
+        if measure == "distance" and s.distance_m is not None:
+            return f"{s.distance_m:.2f}".rstrip("0").rstrip(".")
+        return ""
+    for s in [*reversed(today), *last_time]:
+        if extent(s):
+            return extent(s)
+    return ""

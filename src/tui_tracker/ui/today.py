@@ -60,6 +60,9 @@ ACTIONS: tuple[Action, ...] = (
            "the rest after the round (g again: on its own)", show=False),
     Action("b", "bodyweight", "Bodyweight", "Log bodyweight",
            "Today's bodyweight (bodyweight exercises' e1RM uses it)", show=False),
+    Action("v", "work('kind')", "Kind", "Kind of set",
+           "The next set is a working set, a drop set, rest-pause or to failure (in turn)",
+           show=False),
     Action("t", "work('unit')", "kg/lb", "Switch kg/lb",
            "Enter weights in the other unit (the weight shown is converted)", show=False),
     Action("x", "work('stop')", "Stop waiting", "Stop waiting for the database",
@@ -237,7 +240,7 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
         """A set is on disk (the panel calls this): say so, start the rest (unless a
         superset's round goes on: `rest` False), redraw the day."""
         ex = saved.exercise
-        message = (f"Saved set {saved.number}: {ex.name} {saved.set.describe()}"
+        message = (f"Saved set {saved.number}: {ex.name} {saved.set.describe(ex)}"
                    + (" (warm-up)" if saved.set.is_warmup else ""))
         if saved.new_session and len(self.book.sessions) > 1:
             message += " · a new session"

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Callable
 from textual.containers import Vertical
 from textual.content import Content
 
-from ..domain.models import Unit
+from ..domain.measures import last_extent, load_unit, measure_of
+from ..domain.models import Exercise, LoggedSet, Unit
 from ..domain.sessions import Prefill, plural
 from ..logbook import Entry, Saved, with_entry
 from ..store import StoreError
@@ -28,11 +29,12 @@ from .waiting import WaitingSaves
 
 if TYPE_CHECKING:
     from .today import TodayScreen
-    from .widgets.set_entry import SetEntry, Submission
+    from .widgets.set_entry import PanelMode, SetEntry, Submission
     from .widgets.sets_table import SetsTable
 
 #: What the panel's keys can ask for (`work('...')` bindings on the Today screen).
-SET_ACTIONS = ("edit", "delete", "undo", "warmup", "unit", "up", "down", "ramp", "superset")
+SET_ACTIONS = ("edit", "delete", "undo", "warmup", "unit", "up", "down", "ramp", "superset",
+               "kind")
 
 
 class ExerciseWork:
@@ -113,7 +115,20 @@ class ExerciseWork:
         self.entry.border_title = Content(f"Log a set: {name}" + (
             f" · target {slot.target_text}" if slot else "") + self.rounds.title(self.current))
         self.entry.set_extra_lines(self.bar.extra_lines(self.current))
+        self.entry.configure(self.panel_mode(ex))
         self.entry.load(self.book.prefill(self.current, self.unit))
+
+    def panel_mode(self, ex: Exercise) -> PanelMode:
+        """How the panel takes the exercise's sets: added load, per dumbbell, seconds..."""
+        from .widgets.set_entry import PanelMode
+
+        measure = measure_of(ex)
+
+        def extent() -> str:
+            today = [s for _, s in self.book.sets_today(ex.id)]
+            return last_extent(today, self.book.last_time(ex.id)[1], measure)
+        return PanelMode(ex.bodyweight, load_unit(ex, "kg").partition(" ")[2], measure,
+                         extent if measure != "reps" else None)
 
     def show_sets(self) -> None:
         if self.current is None:
@@ -139,7 +154,10 @@ class ExerciseWork:
             return None
         exercise_id = self.current
         label = self.rounds.label(exercise_id, submission.warmup)
-        entry = Entry(submission.values, submission.warmup, submission.note, superset=label)
+        entry = Entry(submission.values, submission.warmup, submission.note,
+                      kind=submission.kind,  # type: ignore[arg-type]
+                      duration_s=submission.duration_s, distance_m=submission.distance_m,
+                      superset=label)
         if self.waiting.busy:
             waiting = self.waiting.add(exercise_id, entry)
             return None if self._next_in_round(label, exercise_id) else waiting
@@ -201,12 +219,17 @@ class ExerciseWork:
         {"edit": self.edit, "delete": self.delete, "undo": self.undo, "stop": self.waiting.stop,
          "warmup": self.entry.toggle_warmup, "unit": self.toggle_unit,
          "up": lambda: self.table.step(-1), "down": lambda: self.table.step(1),
-         "ramp": self.bar.accept, "superset": self.rounds.toggle}[what]()
+         "ramp": self.bar.accept, "superset": self.rounds.toggle,
+         "kind": self.entry.cycle_kind}[what]()
 
     def toggle_unit(self) -> None:
         self.entry.toggle_unit()
         self.screen.status.show(f"Weights now in {self.entry.unit} (the weight shown was "
                                 "converted).")
+
+    def said(self, logged: LoggedSet) -> str:
+        """'BW+20 kg x 8 @2': a set as messages name it (load_text, never '0 kg')."""
+        return logged.describe(self.book.exercise(logged.exercise_id))
 
     def edit(self) -> None:
         from .modals import EditSet
@@ -224,7 +247,7 @@ class ExerciseWork:
             except StoreError as err:
                 self.screen.status.show(f"NOT saved: {err}", "error")
                 return
-            self.screen.status.show(f"Set {row + 1} changed to {changed.set.describe()}.", "saved")
+            self.screen.status.show(f"Set {row + 1} changed to {self.said(changed.set)}.", "saved")
             self.changed()
 
         name = self.book.exercise(logged.exercise_id).name
@@ -240,7 +263,7 @@ class ExerciseWork:
         except StoreError as err:
             self.screen.status.show(f"NOT deleted: {err}", "error")
             return
-        self.screen.status.show(f"Deleted set {row + 1} ({deleted.set.describe()}). "
+        self.screen.status.show(f"Deleted set {row + 1} ({self.said(deleted.set)}). "
                                 "Press u to undo.", "warning")
         self.changed()
 
@@ -252,7 +275,7 @@ class ExerciseWork:
             return
         if restored is None:
             return
-        self.screen.status.show(f"Restored {restored.set.describe()}.", "saved")
+        self.screen.status.show(f"Restored {self.said(restored.set)}.", "saved")
         self.current = restored.set.exercise_id
         self.changed()
 

@@ -22,7 +22,7 @@ from .lines import Line, Lines
 CURSOR = "bold $block-cursor-blurred-foreground on $block-cursor-blurred-background"
 #: (title, width) of each column; the note takes what is left.
 #: The load is load_text ("BW+20 kg", "2 x 22.5 kg", "60 s"); SS the superset's label.
-COLUMNS = (("#", 3), ("Load", 13), ("Reps", 5), ("RIR", 4), ("Type", 11), ("SS", 3),
+COLUMNS = (("#", 3), ("Load", 16), ("Reps", 5), ("RIR", 4), ("Type", 11), ("SS", 3),
            ("Note", 0))
 
 
