@@ -154,8 +154,9 @@ class ExerciseWork:
             return None
         exercise_id = self.current
         label = self.rounds.label(exercise_id, submission.warmup)
+        kind = "warmup" if submission.warmup else submission.kind
         entry = Entry(submission.values, submission.warmup, submission.note,
-                      kind=submission.kind,  # type: ignore[arg-type]
+                      kind=kind,  # type: ignore[arg-type]
                       duration_s=submission.duration_s, distance_m=submission.distance_m,
                       superset=label)
         if self.waiting.busy:
