@@ -117,3 +117,22 @@ async def test_history_shows_load_text_and_kinds(db, clock):
         cells = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
         assert cells[0][2:6] == ["BW+20 kg", "8", "2", "working"]
         assert cells[1][2:6] == ["BW", "8", "2", "drop set"]
+
+
+async def test_edit_an_assisted_pull_up_and_a_plank(db, clock):
+    """The edit dialog takes a set as the panel does: BW-30 and 60 s were not editable."""
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", *"pull-up", "enter", "-", "3", "0", "tab", "8", "tab", "2",
+                          "enter", "e")
+        await pilot.pause()
+        await pilot.press("-", "2", "5", "enter")  # the weight is selected: typed over
+        await pilot.pause()
+        assert rows(db) == [(-25, 8, 2, "working", None, None)]
+        assert "Set 1 changed to BW-25 kg x 8 @2." in on_screen(app)
+        await pilot.press("a", *"plank", "enter", "tab", "6", "0", "enter", "e")
+        await pilot.pause()
+        await pilot.press("tab", "4", "5", "enter")
+        await pilot.pause()
+        assert rows(db)[-1] == (0, 0, None, "working", 45, None)
+        assert "Set 1 changed to 45 s." in on_screen(app)

@@ -93,6 +93,15 @@ def parse_metres(text: str) -> float:
     return value
 
 
+def extent_text_of(s: LoggedSet) -> str:
+    """A set's seconds or metres as the panel's field shows them ('' for neither)."""
+    if s.duration_s is not None:
+        return str(s.duration_s)
+    if s.distance_m is not None:
+        return f"{s.distance_m:.2f}".rstrip("0").rstrip(".")
+    return ""
+
+
 def last_extent(today: Sequence[LoggedSet], last_time: Sequence[LoggedSet],
                 measure: Measure) -> str:
     """The seconds or metres to pre-fill: today's last such set's, else last time's first

@@ -252,7 +252,9 @@ class ExerciseWork:
             self.changed()
 
         name = self.book.exercise(logged.exercise_id).name
-        self.screen.app.push_screen(EditSet(logged, f"Edit set {row + 1} of {name}", edited))
+        mode = self.panel_mode(self.book.exercise(logged.exercise_id))
+        self.screen.app.push_screen(EditSet(logged, f"Edit set {row + 1} of {name}", edited,
+                                            mode))
 
     def delete(self) -> None:
         found = self.table.highlighted() if self.ready else None
