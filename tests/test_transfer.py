@@ -95,7 +95,7 @@ def test_strong_ios_12_columns_24h_in_kg(capsys, db, tmp_path):
     assert sets_of(db) == [
         ("barbell-bench-press", 60, 8, None, "warmup", "kg"),
         ("barbell-bench-press", 100, 5, 2, "working", "kg"),
-        ("barbell-bench-press", 100, 4, 0, "working", "kg"),  # F: a set to failure
+        ("barbell-bench-press", 100, 4, 0, "failure", "kg"),  # F: a set to failure
         ("barbell-back-squat", 140, 5, 2, "working", "kg")]  # RPE 8.5 -> RIR 2 (more reserve)
     push, legs = sessions(db)
     # Local times in the lifter's zone, with the offset of that date (CET in March, CEST in July).
@@ -146,7 +146,7 @@ def test_strong_android_semicolons(capsys, db, tmp_path):
     assert code == 0, err
     assert "1 row that are not sets" in out or "1 row" in out
     assert sets_of(db) == [("barbell-bench-press", 100, 5, 2, "working", "kg"),
-                           ("barbell-bench-press", 80, 8, None, "working", "kg")]
+                           ("barbell-bench-press", 80, 8, None, "drop", "kg")]
     (s,) = sessions(db)
     assert s.ended_at - s.started_at == timedelta(seconds=3900)
 
@@ -189,8 +189,8 @@ def test_hevy_in_kg(capsys, db, tmp_path):
     assert "Imported 1 new session (4 sets)" in out
     assert sets_of(db) == [("barbell-bench-press", 40, 10, None, "warmup", "kg"),
                            ("barbell-bench-press", 100, 5, 2, "working", "kg"),
-                           ("barbell-bench-press", 100, 4, 0, "working", "kg"),
-                           ("barbell-bench-press", 80, 6, None, "working", "kg")]
+                           ("barbell-bench-press", 100, 4, 0, "failure", "kg"),
+                           ("barbell-bench-press", 80, 6, None, "drop", "kg")]
     (s,) = sessions(db)
     assert s.started_at.isoformat() == "2025-01-30T18:34:00+01:00"
     assert s.ended_at.isoformat() == "2025-01-30T19:40:00+01:00"

@@ -46,6 +46,17 @@ class Bodyweight:
         object.__setattr__(self, "kg", float(kg))
 
 
+def is_assisted(exercise: Exercise) -> bool:
+    """An exercise where a machine or band takes weight off the body (the catalogue's
+    `assisted-*` exercises, or one named so): Strong, Hevy and older versions of this app
+    log its load as the assistance, a positive number, which is a negative added load."""
+    return exercise.bodyweight and (ASSISTED in exercise.id or ASSISTED in exercise.name.casefold())
+
+
+#: The word that marks an assisted exercise (its id or name).
+ASSISTED = "assisted"
+
+
 def latest_on(entries: Iterable[Bodyweight], day: date) -> Bodyweight | None:
     """The latest bodyweight weighed on or before `day` (None before the first)."""
     best: Bodyweight | None = None
