@@ -24,7 +24,7 @@ from ..catalogue import Catalogue
 from ..inputs import InputError
 from ..models import SetKind, Unit
 from .common import (ImportFormatError, ImportResult, RowError, attempt, column, duration,
-                     end_after, is_blank_or_zero, is_positive, reps, rir_from_rpe, row_unit,
+                     end_after, is_blank_or_zero, reps, rir_from_rpe, row_unit,
                      weight_kg)
 from .extents import (distance_column, distance_unit_column, metres, row_distance_unit,
                       seconds)
@@ -103,8 +103,9 @@ class StrongReader(RowReader):
         if order.strip().casefold() in NOT_SETS:
             return None
         w_text, r_text = row[self.i_weight], row[self.i_reps]
-        timed = ((self.i_distance >= 0 and is_positive(row[self.i_distance]))
-                 or (self.i_seconds >= 0 and is_positive(row[self.i_seconds])))
+        # A time or a distance (a bad one is reported, not taken for an empty cell).
+        timed = ((self.i_distance >= 0 and not is_blank_or_zero(row[self.i_distance]))
+                 or (self.i_seconds >= 0 and not is_blank_or_zero(row[self.i_seconds])))
         if is_blank_or_zero(r_text) and is_blank_or_zero(w_text) and not timed:
             return None  # nothing done: no reps, weight, time or distance
 
