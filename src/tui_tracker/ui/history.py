@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from ..domain.models import Session, format_weight
+from ..domain.models import KIND_LABELS, Session, format_weight, load_text
 from ..domain.sessions import days_ago, duration_text, set_counts
 from .trouble import KeepsRunning
 from .widgets.key_bar import KeyBar
@@ -84,15 +84,16 @@ class SessionScreen(KeepsRunning, Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Exercise", "#", "Weight", "Reps", "RIR", "Type", "Note")
+        table.add_columns("Exercise", "#", "Load", "Reps", "RIR", "Type", "Note")
         for ex_id in self.session.exercise_ids():
             ex = self.catalogue.get(ex_id)
             name = ex.name if ex else ex_id
             for i, st in enumerate(self.session.sets_for(ex_id), 1):
                 table.add_row(Text(name[:26] if i == 1 else ""), str(i),
-                              format_weight(st.weight_kg, st.unit), str(st.reps),
+                              load_text(st, ex) if ex else format_weight(st.weight_kg, st.unit),
+                              "-" if st.reps == 0 and st.is_timed else str(st.reps),
                               "-" if st.rir is None else str(st.rir),
-                              "warm-up" if st.is_warmup else "working", Text(st.note[:20]))
+                              KIND_LABELS.get(st.kind, st.kind), Text(st.note[:20]))
         if self.session.note:
             table.add_row("Note:", "", Text(self.session.note[:60]), "", "", "", "")
         table.focus()

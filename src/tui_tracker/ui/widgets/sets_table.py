@@ -14,13 +14,13 @@ from textual import events
 from textual.content import Content
 from textual.message import Message
 
-from ...domain.models import LoggedSet, Session, format_weight
+from ...domain.models import KIND_LABELS, Exercise, LoggedSet, Session, format_weight, load_text
 from .lines import Line, Lines
 
 #: The set under the cursor: the theme's unfocused cursor (the panel has the keyboard).
 CURSOR = "bold $block-cursor-blurred-foreground on $block-cursor-blurred-background"
 #: (title, width) of each column; the note takes what is left.
-COLUMNS = (("#", 3), ("Weight", 10), ("Reps", 5), ("RIR", 4), ("Type", 9), ("Note", 0))
+COLUMNS = (("#", 3), ("Load", 14), ("Reps", 5), ("RIR", 4), ("Type", 11), ("Note", 0))
 
 
 def _cells(values: tuple[str, ...], width: int) -> str:
@@ -46,14 +46,18 @@ class SetsTable(Lines, can_focus=False):
         self.cursor_row = 0
         self._top = 0  # the first row in view
         self._title = ""
+        self._exercise: Exercise | None = None  # what the loads are shown as (BW+20 kg)
 
     @property
     def row_count(self) -> int:
         return len(self.rows_shown)
 
-    def show(self, title: str, sets: list[tuple[Session, LoggedSet]]) -> None:
-        """The sets to list, the cursor on the last one."""
+    def show(self, title: str, sets: list[tuple[Session, LoggedSet]],
+             exercise: Exercise | None = None) -> None:
+        """The sets to list, the cursor on the last one; with their exercise, loads read
+        as the lifter thinks of them (models.load_text: 'BW+20 kg', '2 x 22.5 kg', '60 s')."""
         self.rows_shown = list(sets)
+        self._exercise = exercise
         if title != self._title:  # (a border title change redraws the whole widget)
             self._title = title
             self.border_title = Content(title)
@@ -83,9 +87,11 @@ class SetsTable(Lines, can_focus=False):
         lines: list[Line] = [((_cells(tuple(title for title, _ in COLUMNS), width), "bold"),)]
         for i in range(self._top, min(len(self.rows_shown), self._top + height - 1)):
             _, s = self.rows_shown[i]
-            text = _cells((str(i + 1), format_weight(s.weight_kg, s.unit), str(s.reps),
-                           "-" if s.rir is None else str(s.rir),
-                           "warm-up" if s.is_warmup else "working", s.note), width)
+            load = load_text(s, self._exercise) if self._exercise is not None \
+                else format_weight(s.weight_kg, s.unit)
+            reps = "-" if s.reps == 0 and s.is_timed else str(s.reps)
+            text = _cells((str(i + 1), load, reps, "-" if s.rir is None else str(s.rir),
+                           KIND_LABELS.get(s.kind, s.kind), s.note), width)
             lines.append(((text, CURSOR if i == self.cursor_row else ""),))
         return (lines + [((" " * width, ""),)] * height)[:height]
 
