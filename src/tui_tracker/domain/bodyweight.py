@@ -105,3 +105,14 @@ def set_e1rm(s: LoggedSet, exercise: Exercise | None,
     if load is None:
         return None
     return e1rm(load, s.reps, e1rm_rir(s))
+
+
+def bodyweight_trend(entries: Iterable[Bodyweight], first: date,
+                     last: date) -> list[tuple[date, float]]:
+    """(day, kg) of the bodyweights logged from `first` to `last`, oldest first, with
+    the last one before `first` leading (where the span starts from), for a chart."""
+    ordered = sorted(entries, key=lambda b: b.day)
+    before = [b for b in ordered if b.day < first]
+    inside = [b for b in ordered if first <= b.day <= last]
+    lead = before[-1:] if before else []
+    return [(b.day, b.kg) for b in lead + inside]
