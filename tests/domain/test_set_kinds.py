@@ -246,3 +246,15 @@ def test_bodyweight_trend_starts_from_the_last_weighing_before_the_span():
     assert bodyweight_trend(log, date(2026, 11, 10), date(2026, 12, 1)) == [
         (date(2026, 11, 1), 84.0), (date(2026, 11, 20), 83.0)]
     assert bodyweight_trend([], date(2026, 11, 10), date(2026, 12, 1)) == []
+
+
+def test_a_reps_record_on_an_assisted_set_says_bw_minus():
+    from tests.conftest import TODAY, at, make_session
+    from tui_tracker.domain.records import new_records, records_of
+
+    before = make_session(TODAY.replace(day=1), LoggedSet("pull-up", -30, 6, 2, at(TODAY)))
+    saved = LoggedSet("pull-up", -30, 8, 2, at(TODAY))
+    today = make_session(TODAY, saved)
+    found = new_records(records_of([before]).get("pull-up"), [today], today.id, saved, "Pull-Up")
+    assert [r.message for r in found if r.kind == "reps"] == [
+        "Most reps at BW-30 kg on Pull-Up: 8 (was 6)"]
