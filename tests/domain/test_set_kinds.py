@@ -218,3 +218,43 @@ def test_suggestions_on_bodyweight_exercises_say_bw_plus_or_minus():
         assert f"last set {text}" in got.reason
         if weight <= 0:  # (a suggestion alone cannot tell added load from a plain weight)
             assert got.describe() == text
+
+
+def test_strength_trend_of_a_bodyweight_exercise_is_over_the_body():
+    """BW+20 x 8 @2 weighed at 82.5 kg the day before: e1RM 136.67; a set before any
+    weighing has none; BW x 10 @0 at 84 kg: 84 x (1 + 10/30) = 112."""
+    from datetime import timedelta
+
+    from tests.conftest import TODAY, at, make_session
+    from tui_tracker.domain.progress import best_set, e1rm_trend
+
+    days = [TODAY - timedelta(days=14), TODAY - timedelta(days=7), TODAY]
+    sessions = [make_session(d, LoggedSet("pull-up", w, r, q, at(d)))
+                for d, (w, r, q) in zip(days, [(10, 8, 2), (0, 10, 0), (20, 8, 2)])]
+    weights = [Bodyweight(days[1] - timedelta(days=1), 84.0), Bodyweight(TODAY, 82.5)]
+    trend = e1rm_trend(sessions, "pull-up", PULL_UP, weights)
+    assert trend == [(days[1], pytest.approx(112.0)), (TODAY, pytest.approx(136.667, abs=0.001))]
+    assert best_set(sessions, "pull-up", PULL_UP, weights).weight_kg == 20
+    assert e1rm_trend(sessions, "pull-up", PULL_UP) == []  # no bodyweight: no estimate
+
+
+def test_bodyweight_trend_starts_from_the_last_weighing_before_the_span():
+    from tui_tracker.domain.bodyweight import bodyweight_trend
+
+    log = [Bodyweight(date(2026, 10, 1), 85.0), Bodyweight(date(2026, 11, 1), 84.0),
+           Bodyweight(date(2026, 11, 20), 83.0), Bodyweight(date(2026, 12, 5), 82.0)]
+    assert bodyweight_trend(log, date(2026, 11, 10), date(2026, 12, 1)) == [
+        (date(2026, 11, 1), 84.0), (date(2026, 11, 20), 83.0)]
+    assert bodyweight_trend([], date(2026, 11, 10), date(2026, 12, 1)) == []
+
+
+def test_a_reps_record_on_an_assisted_set_says_bw_minus():
+    from tests.conftest import TODAY, at, make_session
+    from tui_tracker.domain.records import new_records, records_of
+
+    before = make_session(TODAY.replace(day=1), LoggedSet("pull-up", -30, 6, 2, at(TODAY)))
+    saved = LoggedSet("pull-up", -30, 8, 2, at(TODAY))
+    today = make_session(TODAY, saved)
+    found = new_records(records_of([before]).get("pull-up"), [today], today.id, saved, "Pull-Up")
+    assert [r.message for r in found if r.kind == "reps"] == [
+        "Most reps at BW-30 kg on Pull-Up: 8 (was 6)"]

@@ -55,6 +55,24 @@ def test_a_version_2_database_migrates_and_loses_nothing(db_path):
         "training.sessions-2026-11.json.v2.bak").read_bytes() == month_v2
 
 
+def test_migrating_negates_the_assistance_of_assisted_exercises(db_path):
+    """Version 2 logged an assisted pull-up's assistance as a positive weight; in version 3
+    a load on a bodyweight exercise is what is added: assistance is negative."""
+    _write_v2(db_path)
+    path = month_path(db_path, 202611)
+    raw = orjson.loads(path.read_bytes())
+    sets = raw["sessions"]["1"]["sets"]
+    sets.append({**V2_SET, "id": "s2", "exercise_id": "assisted-pull-up", "weight_kg": 30.0})
+    sets.append({**V2_SET, "id": "s3", "exercise_id": "pull-up", "weight_kg": 20.0})
+    sets.append({**V2_SET, "id": "s4", "exercise_id": "assisted-dip", "weight_kg": 0})
+    path.write_bytes(orjson.dumps(raw))
+    with Store(db_path) as store:
+        (session,) = store.sessions_between(DAY, DAY)
+    assert [(s.exercise_id, s.weight_kg) for s in session.sets] == [
+        ("barbell-bench-press", 100.0), ("assisted-pull-up", -30.0), ("pull-up", 20.0),
+        ("assisted-dip", 0.0)]
+
+
 def test_an_app_that_knows_version_2_refuses_a_version_3_file_untouched(db_path, monkeypatch):
     with Store(db_path) as store:
         store.log_set(mkset(kind="drop"), day=DAY)

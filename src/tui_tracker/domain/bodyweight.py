@@ -46,6 +46,17 @@ class Bodyweight:
         object.__setattr__(self, "kg", float(kg))
 
 
+def is_assisted(exercise: Exercise) -> bool:
+    """An exercise where a machine or band takes weight off the body (the catalogue's
+    `assisted-*` exercises, or one named so): Strong, Hevy and older versions of this app
+    log its load as the assistance, a positive number, which is a negative added load."""
+    return exercise.bodyweight and (ASSISTED in exercise.id or ASSISTED in exercise.name.casefold())
+
+
+#: The word that marks an assisted exercise (its id or name).
+ASSISTED = "assisted"
+
+
 def latest_on(entries: Iterable[Bodyweight], day: date) -> Bodyweight | None:
     """The latest bodyweight weighed on or before `day` (None before the first)."""
     best: Bodyweight | None = None
@@ -94,3 +105,14 @@ def set_e1rm(s: LoggedSet, exercise: Exercise | None,
     if load is None:
         return None
     return e1rm(load, s.reps, e1rm_rir(s))
+
+
+def bodyweight_trend(entries: Iterable[Bodyweight], first: date,
+                     last: date) -> list[tuple[date, float]]:
+    """(day, kg) of the bodyweights logged from `first` to `last`, oldest first, with
+    the last one before `first` leading (where the span starts from), for a chart."""
+    ordered = sorted(entries, key=lambda b: b.day)
+    before = [b for b in ordered if b.day < first]
+    inside = [b for b in ordered if first <= b.day <= last]
+    lead = before[-1:] if before else []
+    return [(b.day, b.kg) for b in lead + inside]

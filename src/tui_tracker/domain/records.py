@@ -164,7 +164,9 @@ def new_records(past: ExerciseRecords | None, today: Iterable[Session], session_
 
     held = before.reps.get(weight_key(saved.weight_kg))
     if held is not None and saved.reps > held.value:
-        at = "bodyweight" if saved.weight_kg == 0 else _w(saved.weight_kg, unit)
+        at = "bodyweight" if saved.weight_kg == 0 else (
+            f"BW-{_w(-saved.weight_kg, unit)}" if saved.weight_kg < 0  # assisted
+            else _w(saved.weight_kg, unit))
         found.append(Record("reps", ex_id, saved.reps, held.value, unit,
                             f"Most reps at {at} on {name}: {saved.reps} (was {int(held.value)})"))
 

@@ -46,7 +46,9 @@ SET_FIELDS_V3 = ("duration_s", "distance_m", "superset")
 
 def _every_set(data: dict) -> dict:
     """2 -> 3: each set gains duration_s, distance_m and superset (null); the main file
-    gains its (empty) bodyweights table."""
+    gains its (empty) bodyweights table.  A set of an assisted exercise (an id holding
+    `assisted`, as the catalogue's assisted pull-up and dip) logged the assistance as a
+    positive weight: in version 3 that is a negative added load (BW-30), so it is negated."""
     kind = next(iter(data.get(META, {}).values()), {}).get("kind")
     if kind == "main":
         data.setdefault("bodyweights", {})
@@ -55,6 +57,11 @@ def _every_set(data: dict) -> dict:
             if isinstance(s, dict):
                 for name in SET_FIELDS_V3:
                     s.setdefault(name, None)
+                weight, ex_id = s.get("weight_kg"), s.get("exercise_id")
+                if isinstance(ex_id, str) and "assisted" in ex_id \
+                        and isinstance(weight, (int, float)) and not isinstance(weight, bool) \
+                        and weight > 0:
+                    s["weight_kg"] = -weight
     return data
 
 

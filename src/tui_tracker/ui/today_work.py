@@ -136,8 +136,8 @@ class ExerciseWork:
             return
         # The title stays put while sets are logged (the list row counts them): a title
         # that changed with every set would redraw the whole table over SSH.
-        ex = self.book.exercise(self.current)
-        self.table.show(f"{ex.name}: today", self.book.sets_today(self.current), ex)
+        exercise = self.book.exercise(self.current)
+        self.table.show(f"{exercise.name}: today", self.book.sets_today(self.current), exercise)
 
     # --- the panel ---------------------------------------------------------------------
 
