@@ -52,3 +52,9 @@ def test_rounds_read_back_from_the_sets():
             LoggedSet("bench", 80, 8, 2, at=AT, superset="A"),
             LoggedSet("curl", 12, 10, 2, at=AT, superset="B")]  # B alone: not a superset
     assert rounds_of(sets) == [Superset("A", ("bench", "row"))]
+
+
+def test_a_new_pair_never_reuses_a_label_the_session_has_used():
+    """A ended (its exercises on their own again) but its sets keep 'A': a new pair is B,
+    or a restart would read the two pairs back as one superset."""
+    assert pair([], "squat", "lunge", used=["A"]) == [Superset("B", ("squat", "lunge"))]

@@ -123,3 +123,17 @@ async def test_a_superset_of_three(db, clock):
         await pilot.pause()
     assert [r[0] for r in rows(db)] == [BENCH, ROW, CURL]
     assert {r[4] for r in rows(db)} == {"A"}
+
+
+async def test_a_second_pair_in_the_session_gets_a_new_label(db, clock):
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await add_two(pilot)
+        # A round of A, then the bench on its own (g), then paired again (g): label B.
+        await pilot.press("g", "8", "0", "tab", "8", "tab", "2", "enter",
+                          "6", "0", "tab", "1", "0", "tab", "2", "enter", "g", "g")
+        await pilot.pause()
+        assert "Superset B: Barbell Bench Press + Barbell Row" in on_screen(app)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert [r[4] for r in rows(db)] == ["A", "A", "B"]

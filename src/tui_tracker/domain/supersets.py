@@ -58,16 +58,18 @@ def rounds_of(sets: Iterable[LoggedSet]) -> list[Superset]:
     return [Superset(label, tuple(ids)) for label, ids in found.items() if len(ids) > 1]
 
 
-def pair(supersets: list[Superset], exercise_id: str, partner: str) -> list[Superset]:
+def pair(supersets: list[Superset], exercise_id: str, partner: str,
+         used: Iterable[str] = ()) -> list[Superset]:
     """`exercise_id` done in rounds with `partner`: into the partner's superset (before
-    it), or a new one of the two.  Either leaves any superset it was in."""
+    it), or a new one of the two, under a label neither a superset nor `used` (the
+    labels the session's sets carry) has.  Either leaves any superset it was in."""
     rest = leave(supersets, exercise_id)
     for i, group in enumerate(rest):
         if partner in group.exercise_ids:
             at = group.exercise_ids.index(partner)
             ids = group.exercise_ids[:at] + (exercise_id,) + group.exercise_ids[at:]
             return rest[:i] + [Superset(group.label, ids)] + rest[i + 1:]
-    label = next_label(g.label for g in supersets)
+    label = next_label([*(g.label for g in supersets), *used])
     return rest + [Superset(label, (exercise_id, partner))]
 
 

@@ -68,7 +68,9 @@ class Rounds:
                             "(a), then g on this one.", "warning")
                 return
             partner = order[at + 1]
-            self.supersets = pair(self.supersets, exercise_id, partner)
+            session = book.current
+            used = [s.superset for s in session.sets if s.superset] if session else []
+            self.supersets = pair(self.supersets, exercise_id, partner, used)
             group = self.of(exercise_id)
             assert group is not None
             names = " + ".join(book.exercise(e).name for e in group.exercise_ids)
