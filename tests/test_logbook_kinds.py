@@ -64,3 +64,10 @@ def test_editing_with_an_entry_that_names_no_kind_keeps_the_sets_own(store):
     assert book.edit(session.id, kept).set.duration_s == 60
     with pytest.raises(InputError, match="at least one rep"):
         book.edit(session.id, with_entry(plank, Entry(SetInput(0, "kg", 0, None), kind="working")))
+
+
+def test_a_negative_load_only_on_an_exercise_that_lifts_the_body(store):
+    book = Logbook(store, Clock(DAY))
+    with pytest.raises(InputError, match="Barbell Bench Press does not lift the body"):
+        book.log("barbell-bench-press", Entry(SetInput(-30, "kg", 8, 2)))
+    assert book.log("assisted-pull-up", Entry(SetInput(-30, "kg", 8, 2))).set.weight_kg == -30

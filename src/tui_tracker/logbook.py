@@ -253,6 +253,9 @@ class Logbook:
         """Save a set to the open session, or start one; StoreError if it is not saved."""
         entry.check()
         ex = self.exercise(exercise_id)
+        if entry.values.weight_kg < 0 and not ex.bodyweight:
+            raise InputError(f"weight cannot be negative: {ex.name} does not lift the body "
+                             "(BW-30 is for assisted bodyweight exercises)")
         final = self.is_final_set(exercise_id)
         v = entry.values
         logged = LoggedSet(exercise_id=exercise_id, weight_kg=v.weight_kg, unit=v.unit, reps=v.reps,
