@@ -272,6 +272,8 @@ class Logbook:
         self.current = session
         number = len(self.sets_today(exercise_id))
         records = () if logged.is_warmup else self._records_beaten(session, logged, ex)
+        if ex.bodyweight:  # its weight is what was added: only "most reps at a load" holds
+            records = tuple(r for r in records if r.kind == "reps")
         advice = failure_advice(logged, ex, is_final_set=final, status=self.training_status)
         return Saved(session, logged, ex, number, advice, new_session, records)
 

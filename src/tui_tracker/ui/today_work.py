@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Callable
 from textual.containers import Vertical
 from textual.content import Content
 
-from ..domain.models import Unit
+from ..domain.models import LoggedSet, Unit
 from ..domain.sessions import Prefill, plural
 from ..logbook import Entry, Saved, with_entry
 from ..store import StoreError
@@ -110,6 +110,10 @@ class ExerciseWork:
             f" · target {slot.target_text}" if slot else ""))
         self.entry.load(self.book.prefill(self.current, self.unit))
 
+    def _described(self, s: LoggedSet) -> str:
+        """'BW+20 kg x 8 @2': a set as its exercise's table shows it (models.load_text)."""
+        return s.describe(self.book.exercise(s.exercise_id))
+
     def show_sets(self) -> None:
         if self.current is None:
             self.table.show("", [])
@@ -199,7 +203,7 @@ class ExerciseWork:
             except StoreError as err:
                 self.screen.status.show(f"NOT saved: {err}", "error")
                 return
-            self.screen.status.show(f"Set {row + 1} changed to {changed.set.describe()}.", "saved")
+            self.screen.status.show(f"Set {row + 1} changed to {self._described(changed.set)}.", "saved")
             self.changed()
 
         name = self.book.exercise(logged.exercise_id).name
@@ -215,7 +219,7 @@ class ExerciseWork:
         except StoreError as err:
             self.screen.status.show(f"NOT deleted: {err}", "error")
             return
-        self.screen.status.show(f"Deleted set {row + 1} ({deleted.set.describe()}). "
+        self.screen.status.show(f"Deleted set {row + 1} ({self._described(deleted.set)}). "
                                 "Press u to undo.", "warning")
         self.changed()
 
@@ -227,7 +231,7 @@ class ExerciseWork:
             return
         if restored is None:
             return
-        self.screen.status.show(f"Restored {restored.set.describe()}.", "saved")
+        self.screen.status.show(f"Restored {self._described(restored.set)}.", "saved")
         self.current = restored.set.exercise_id
         self.changed()
 
