@@ -78,3 +78,10 @@ def test_ambiguous_or_wrong_sets_are_refused_and_nothing_is_written(capsys, db, 
     assert code == 2 and out == ""
     assert message in err and err.count("\n") == 1 and "\x1b" not in err
     assert not db.exists()
+
+
+def test_a_hostile_superset_label_shows_as_text(capsys, db):
+    code, out, err = run(capsys, db, "log", "squat", "100x5@2", "--superset", "[b]A\x1b[2J[/]")
+    assert code == 0, err
+    assert "[superset [b]A[2J[/]]" in out and "\x1b" not in out
+    assert saved(db)[0].superset == "[b]A[2J[/]"

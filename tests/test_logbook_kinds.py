@@ -64,3 +64,22 @@ def test_editing_with_an_entry_that_names_no_kind_keeps_the_sets_own(store):
     assert book.edit(session.id, kept).set.duration_s == 60
     with pytest.raises(InputError, match="at least one rep"):
         book.edit(session.id, with_entry(plank, Entry(SetInput(0, "kg", 0, None), kind="working")))
+
+
+def test_a_negative_load_only_on_an_exercise_that_lifts_the_body(store):
+    book = Logbook(store, Clock(DAY))
+    with pytest.raises(InputError, match="Barbell Bench Press does not lift the body"):
+        book.log("barbell-bench-press", Entry(SetInput(-30, "kg", 8, 2)))
+    assert book.log("assisted-pull-up", Entry(SetInput(-30, "kg", 8, 2))).set.weight_kg == -30
+
+
+def test_no_e1rm_or_volume_record_from_the_added_load_of_a_bodyweight_exercise(store):
+    """BW+30 beats BW+20 on added load alone: that is no e1RM (the body is most of it)."""
+    first = Logbook(store, Clock(date(2026, 11, 24)))
+    first.log("pull-up", Entry(SetInput(20, "kg", 8, 2)))
+    first.log("pull-up", Entry(SetInput(0, "kg", 10, 1)))
+    book = Logbook(store, Clock(DAY))
+    heavier = book.log("pull-up", Entry(SetInput(30, "kg", 8, 2)))
+    assert heavier.records == ()
+    more_reps = book.log("pull-up", Entry(SetInput(0, "kg", 12, 1)))
+    assert [r.message for r in more_reps.records] == ["Most reps at bodyweight on Pull-Up: 12 (was 10)"]

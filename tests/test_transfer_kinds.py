@@ -110,3 +110,21 @@ def test_csv_has_kind_superset_duration_and_distance(capsys, tmp_path):
         ("barbell-back-squat", "rest_pause", "70", "15", "", "", ""),
         ("plank", "working", "0", "0", "", "60", ""),
         ("farmers-walk", "working", "32", "0", "", "", "40")]
+
+
+def test_a_negative_weight_imports_only_on_a_bodyweight_exercise(capsys, tmp_path):
+    def doc(exercise_id):
+        return {"format": "tui-tracker-export", "format_version": 2, "sessions": [
+            {"id": "s1", "date": "2026-11-16", "started_at": "2026-11-16T18:00:00+01:00",
+             "ended_at": None, "note": "", "sets": [
+                 {"id": "x1", "exercise_id": exercise_id, "weight_kg": -30, "reps": 8,
+                  "rir": 2, "unit": "kg", "kind": "working", "note": "",
+                  "at": "2026-11-16T18:00:00+01:00"}]}]}
+    for exercise_id, code_wanted in (("barbell-back-squat", 2), ("pull-up", 0)):
+        path = tmp_path / f"{exercise_id}.json"
+        path.write_text(json.dumps(doc(exercise_id)))
+        code, _, err = run(capsys, "--db", tmp_path / exercise_id / "t.json", "import", "json", path)
+        assert code == code_wanted, err
+    assert "weight_kg -30.0 is outside 0 to 1000 kg" in run(
+        capsys, "--db", tmp_path / "x" / "t.json", "import", "json",
+        tmp_path / "barbell-back-squat.json")[2]

@@ -253,6 +253,9 @@ class Logbook:
         """Save a set to the open session, or start one; StoreError if it is not saved."""
         entry.check()
         ex = self.exercise(exercise_id)
+        if entry.values.weight_kg < 0 and not ex.bodyweight:
+            raise InputError(f"weight cannot be negative: {ex.name} does not lift the body "
+                             "(BW-30 is for assisted bodyweight exercises)")
         final = self.is_final_set(exercise_id)
         v = entry.values
         logged = LoggedSet(exercise_id=exercise_id, weight_kg=v.weight_kg, unit=v.unit, reps=v.reps,
@@ -269,6 +272,8 @@ class Logbook:
         self.current = session
         number = len(self.sets_today(exercise_id))
         records = () if logged.is_warmup else self._records_beaten(session, logged, ex)
+        if ex.bodyweight:  # its weight is what was added: only "most reps at a load" holds
+            records = tuple(r for r in records if r.kind == "reps")
         advice = failure_advice(logged, ex, is_final_set=final, status=self.training_status)
         return Saved(session, logged, ex, number, advice, new_session, records)
 

@@ -198,9 +198,17 @@ def from_document(doc: Any) -> Exchange:
             bodyweights.append(codec.bodyweight_from_dict(item))
     except codec.CodecError as e:
         raise ExchangeError(f"{where}: {e}") from None
+    from ..domain.catalogue import Catalogue
+
+    known = Catalogue(exercises)  # the builtin ones and the export's own
+
+    def lifts_the_body(exercise_id: str) -> bool:
+        ex = known.get(exercise_id)
+        return ex is not None and ex.bodyweight
+
     for i, session in enumerate(sessions):
         for s in session.sets:
-            problem = _outside_the_rules(s)
+            problem = _outside_the_rules(s, lifts_the_body(s.exercise_id))
             if problem:
                 raise ExchangeError(f"sessions[{i}]: set {s.id}: {problem}")
     _check_ids(exercises, mesocycles, sessions)
@@ -242,15 +250,16 @@ def _check_ids(exercises: list[Exercise], mesocycles: list[Mesocycle],
         check(f"sessions[{i}]", session.id, *(x for s in session.sets for x in (s.id, s.exercise_id)))
 
 
-def _outside_the_rules(s: LoggedSet) -> str | None:
+def _outside_the_rules(s: LoggedSet, bodyweight: bool) -> str | None:
     """What a typed set could never be (domain/inputs.py's limits), or None.
 
     The codec checks types only; an export edited by hand (or by another tool)
-    must not store what the app would refuse to log.
+    must not store what the app would refuse to log.  `bodyweight`: the set's exercise
+    lifts the body, where a negative weight is the assistance (BW-30).
     """
-    # Negative: the assistance on a bodyweight exercise (BW-30).
-    if not (math.isfinite(s.weight_kg) and abs(s.weight_kg) <= MAX_WEIGHT_KG + 1e-9):
-        return f"weight_kg {s.weight_kg!r} is outside -{MAX_WEIGHT_KG:g} to {MAX_WEIGHT_KG:g} kg"
+    low = -MAX_WEIGHT_KG if bodyweight else 0
+    if not (math.isfinite(s.weight_kg) and low <= s.weight_kg <= MAX_WEIGHT_KG + 1e-9):
+        return f"weight_kg {s.weight_kg!r} is outside {low:g} to {MAX_WEIGHT_KG:g} kg"
     if not 0 <= s.reps <= MAX_REPS:  # 0: refused when typed now, but older logs hold some
         return f"reps {s.reps} is outside 0 to {MAX_REPS}"
     if s.rir is not None and not 0 <= s.rir <= MAX_RIR:

@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..domain.deload import deload_decision, next_block_due
+from ..domain.models import KIND_LABELS
 from ..domain.plates import round_load_for
 from ..domain.settings import Settings
 from ..domain.sessions import duration_text, plural, set_counts
@@ -240,8 +241,9 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
         """A set is on disk (the panel calls this): say so, start the rest (unless a
         superset's round goes on: `rest` False), redraw the day."""
         ex = saved.exercise
+        kind = saved.set.kind
         message = (f"Saved set {saved.number}: {ex.name} {saved.set.describe(ex)}"
-                   + (" (warm-up)" if saved.set.is_warmup else ""))
+                   + ("" if kind == "working" else f" ({KIND_LABELS.get(kind, kind)})"))
         if saved.new_session and len(self.book.sessions) > 1:
             message += " · a new session"
         message += "".join(f"\n★ {record.message}" for record in saved.records)

@@ -130,6 +130,10 @@ class ExerciseWork:
         return PanelMode(ex.bodyweight, load_unit(ex, "kg").partition(" ")[2], measure,
                          extent if measure != "reps" else None)
 
+    def _described(self, s: LoggedSet) -> str:
+        """'BW+20 kg x 8 @2': a set as its exercise's table shows it (models.load_text)."""
+        return s.describe(self.book.exercise(s.exercise_id))
+
     def show_sets(self) -> None:
         if self.current is None:
             self.table.show("", [])
@@ -228,10 +232,6 @@ class ExerciseWork:
         self.screen.status.show(f"Weights now in {self.entry.unit} (the weight shown was "
                                 "converted).")
 
-    def said(self, logged: LoggedSet) -> str:
-        """'BW+20 kg x 8 @2': a set as messages name it (load_text, never '0 kg')."""
-        return logged.describe(self.book.exercise(logged.exercise_id))
-
     def edit(self) -> None:
         from .modals import EditSet
 
@@ -248,7 +248,7 @@ class ExerciseWork:
             except StoreError as err:
                 self.screen.status.show(f"NOT saved: {err}", "error")
                 return
-            self.screen.status.show(f"Set {row + 1} changed to {self.said(changed.set)}.", "saved")
+            self.screen.status.show(f"Set {row + 1} changed to {self._described(changed.set)}.", "saved")
             self.changed()
 
         name = self.book.exercise(logged.exercise_id).name
@@ -266,7 +266,7 @@ class ExerciseWork:
         except StoreError as err:
             self.screen.status.show(f"NOT deleted: {err}", "error")
             return
-        self.screen.status.show(f"Deleted set {row + 1} ({self.said(deleted.set)}). "
+        self.screen.status.show(f"Deleted set {row + 1} ({self._described(deleted.set)}). "
                                 "Press u to undo.", "warning")
         self.changed()
 
@@ -278,7 +278,7 @@ class ExerciseWork:
             return
         if restored is None:
             return
-        self.screen.status.show(f"Restored {self.said(restored.set)}.", "saved")
+        self.screen.status.show(f"Restored {self._described(restored.set)}.", "saved")
         self.current = restored.set.exercise_id
         self.changed()
 
