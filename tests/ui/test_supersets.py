@@ -137,3 +137,28 @@ async def test_a_second_pair_in_the_session_gets_a_new_label(db, clock):
         await pilot.press("enter")
         await pilot.pause()
     assert [r[4] for r in rows(db)] == ["A", "A", "B"]
+
+
+async def test_a_hostile_partner_name_shows_as_text(db, clock):
+    from tui_tracker.domain.models import Exercise
+    from tui_tracker.store import Store
+
+    from ..hostile import CONTROLS, MARKUP
+
+    name = f"Zork {MARKUP[0]} {MARKUP[1]} {CONTROLS[0]}"
+    store = Store(db)
+    store.save_exercise(Exercise("custom-zork", name, ("back",), custom=True))
+    store.close()
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", *"bench", "enter", "a", *"zork", "enter",
+                          "escape", "up", "enter", "g", "8", "0", "tab", "8", "tab", "2", "enter")
+        await pilot.pause()
+        text = on_screen(app)
+        assert app.screen.current == "custom-zork" and "\x1b" not in text
+        assert "Log a set: Zork [/] [b]bold" in text
+        await pilot.press("1", "0", "tab", "1", "0", "tab", "2", "enter")
+        await pilot.pause()
+        assert "Log a set: Barbell Bench Press · superset A, then Zork [/] [b]bold" in \
+            on_screen(app)
+    assert [r[4] for r in rows(db)] == ["A", "A"]
