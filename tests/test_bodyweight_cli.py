@@ -66,3 +66,15 @@ def test_bad_values_are_one_line_exit_2_and_write_nothing(capsys, db, value, mes
     assert code == 2 and out == ""
     assert message in err and err.count("\n") == 1 and "\x1b" not in err
     assert not db.exists()
+
+
+def test_prs_of_a_bodyweight_lift_are_over_the_body(capsys, db):
+    """BW+20 x 8 @2 at 82.5 kg: e1RM 136.7 kg; the loads as BW+20 kg, never 20 kg."""
+    run(capsys, "--db", str(db), "--today", "2026-12-01", "log", "pull-up", "BW+20x8@2", "BWx12")
+    code, out, _ = run(capsys, "--db", str(db), "prs", "pull-up")
+    assert "best e1RM     none yet (log your bodyweight" in out
+    run(capsys, "--db", str(db), "--today", "2026-11-30", "bodyweight", "82.5")
+    code, out, _ = run(capsys, "--db", str(db), "prs", "pull-up")
+    assert code == 0
+    assert "best e1RM     136.7 kg: BW+20 kg x 8 @2 on 2026-12-01 (bodyweight 82.5 kg)" in out
+    assert "BW+20 kg x 8" in out and "BW x 12" in out and "best volume" not in out
