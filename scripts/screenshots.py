@@ -113,6 +113,24 @@ async def record(pilot) -> None:
     await _quiet(pilot)
 
 
+async def plates(pilot) -> None:
+    """The squat, first heavy compound of the day: the plate line for a weight that
+    cannot be loaded, and the warm-up ramp."""
+    await pilot.press("a")
+    await _type(pilot, "squat")
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("1", "2", "6")
+    await _quiet(pilot)
+
+
+async def superset(pilot) -> None:
+    """Incline dumbbell press and pull-ups in rounds: g, then a round and a set."""
+    await pilot.press("g", "enter", "enter", "enter")
+    await pilot.pause()
+    await _quiet(pilot)
+
+
 async def dashboard(pilot) -> None:
     await pilot.press("m")
     await pilot.pause()
@@ -162,6 +180,8 @@ SHOTS = [
     Shot("suggestion", TODAY, suggestion),
     Shot("record", TODAY, record),
     Shot("finish", TODAY, finish_summary),
+    Shot("plates", TODAY, plates),
+    Shot("superset", TODAY, superset),
     Shot("dashboard", TODAY, dashboard),
     Shot("dashboard-strength", TODAY, dashboard_strength),
     Shot("dashboard-effort", TODAY, dashboard_effort),

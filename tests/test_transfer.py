@@ -95,7 +95,7 @@ def test_strong_ios_12_columns_24h_in_kg(capsys, db, tmp_path):
     assert sets_of(db) == [
         ("barbell-bench-press", 60, 8, None, "warmup", "kg"),
         ("barbell-bench-press", 100, 5, 2, "working", "kg"),
-        ("barbell-bench-press", 100, 4, 0, "working", "kg"),  # F: a set to failure
+        ("barbell-bench-press", 100, 4, 0, "failure", "kg"),  # F: a set to failure
         ("barbell-back-squat", 140, 5, 2, "working", "kg")]  # RPE 8.5 -> RIR 2 (more reserve)
     push, legs = sessions(db)
     # Local times in the lifter's zone, with the offset of that date (CET in March, CEST in July).
@@ -146,7 +146,7 @@ def test_strong_android_semicolons(capsys, db, tmp_path):
     assert code == 0, err
     assert "1 row that are not sets" in out or "1 row" in out
     assert sets_of(db) == [("barbell-bench-press", 100, 5, 2, "working", "kg"),
-                           ("barbell-bench-press", 80, 8, None, "working", "kg")]
+                           ("barbell-bench-press", 80, 8, None, "drop", "kg")]
     (s,) = sessions(db)
     assert s.ended_at - s.started_at == timedelta(seconds=3900)
 
@@ -189,8 +189,8 @@ def test_hevy_in_kg(capsys, db, tmp_path):
     assert "Imported 1 new session (4 sets)" in out
     assert sets_of(db) == [("barbell-bench-press", 40, 10, None, "warmup", "kg"),
                            ("barbell-bench-press", 100, 5, 2, "working", "kg"),
-                           ("barbell-bench-press", 100, 4, 0, "working", "kg"),
-                           ("barbell-bench-press", 80, 6, None, "working", "kg")]
+                           ("barbell-bench-press", 100, 4, 0, "failure", "kg"),
+                           ("barbell-bench-press", 80, 6, None, "drop", "kg")]
     (s,) = sessions(db)
     assert s.started_at.isoformat() == "2025-01-30T18:34:00+01:00"
     assert s.ended_at.isoformat() == "2025-01-30T19:40:00+01:00"
@@ -508,7 +508,7 @@ def test_json_round_trip_into_an_empty_database_loses_nothing(capsys, tmp_path):
     assert (tmp_path / "a-export.json").read_bytes() == (tmp_path / "b-export.json").read_bytes()
 
     doc = json.loads((tmp_path / "a-export.json").read_text())
-    assert doc["format"] == "tui-tracker-export" and doc["format_version"] == 1
+    assert doc["format"] == "tui-tracker-export" and doc["format_version"] == 2
     assert doc["settings"] == {"unit": "lb"} and doc["volume_targets"]["calves"] == [6, 10]
     assert {e["name"] for e in doc["exercises"]} == {"Cable Y Raise", "Mystery Machine", "Korean Dip"}
     assert {e["name"]: e["bodyweight"] for e in doc["exercises"]}["Korean Dip"] is True
@@ -559,7 +559,7 @@ GOOD_SESSION = {"id": "s1", "date": "2026-11-16", "started_at": "2026-11-16T18:0
 @pytest.mark.parametrize("content,message", [
     ("{not json", "not valid JSON"),
     (json.dumps({"sessions": []}), "not a tui-tracker export"),
-    (json.dumps(export_doc(format_version=2)), "written by a newer tui-tracker"),
+    (json.dumps(export_doc(format_version=3)), "written by a newer tui-tracker"),
     (json.dumps(export_doc(sessions=[GOOD_SESSION, {**GOOD_SESSION, "id": "s2", "sets": [
         {**GOOD_SESSION["sets"][0], "reps": "five"}]}])), "sessions[1]: reps is not a whole number"),
     (json.dumps(export_doc(sessions=[GOOD_SESSION, GOOD_SESSION])), "session s1 appears twice"),
@@ -585,7 +585,8 @@ def test_csv_export_is_one_row_per_set(capsys, db, tmp_path):
     assert raw.count(b"\r\n") == 7  # RFC 4180 line ends: header + 6 sets
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
     assert list(rows[0]) == ["date", "session_id", "exercise", "exercise_id", "kind", "weight",
-                             "unit", "weight_kg", "reps", "rir", "time", "note"]
+                             "unit", "weight_kg", "reps", "rir", "time", "note", "superset",
+                             "duration_s", "distance_m"]
     assert len(rows) == 6
     assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
     squat = [r for r in rows if r["exercise_id"] == "barbell-back-squat"]
@@ -607,7 +608,8 @@ def test_csv_export_is_one_row_per_set(capsys, db, tmp_path):
 def test_export_of_an_empty_database(capsys, db):
     code, out, _ = run(capsys, "--db", db, "export", "--format", "csv")
     assert code == 0 and out.splitlines() == [
-        "date,session_id,exercise,exercise_id,kind,weight,unit,weight_kg,reps,rir,time,note"]
+        "date,session_id,exercise,exercise_id,kind,weight,unit,weight_kg,reps,rir,time,note,"
+        "superset,duration_s,distance_m"]
     code, out, _ = run(capsys, "--db", db, "export")
     assert code == 0 and json.loads(out)["sessions"] == []
 

@@ -83,6 +83,7 @@ def _top_parser() -> argparse.ArgumentParser:
 def _groups():
     """The subcommand modules, in the order `--help` lists them (imported lazily)."""
     from .commands import (
+        bodyweight,
         completion,
         config,
         day,
@@ -101,8 +102,8 @@ def _groups():
         volume,
     )
 
-    return (log, day, suggest, prs, volume, targets, exercises, plates, meso, sessions, serve,
-            transfer, imports, demo, config, completion)
+    return (log, bodyweight, day, suggest, prs, volume, targets, exercises, plates, meso,
+            sessions, serve, transfer, imports, demo, config, completion)
 
 
 def build_parser() -> argparse.ArgumentParser:

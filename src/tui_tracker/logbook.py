@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Protocol
 
 from .domain.advice import Advice, failure_advice
 from .domain.catalogue import Catalogue
-from .domain.inputs import SetInput
+from .domain.inputs import InputError, SetInput
 from .domain.mesocycle import Mesocycle, active_mesocycle
-from .domain.models import Exercise, LoggedSet, Session, Unit
+from .domain.models import Exercise, LoggedSet, Session, SetKind, Unit, new_set_problem
 from .domain.progression import RoundLoad, Suggestion, Target, nearest_step, suggest
 from .domain.records import ExerciseRecords, Record, new_records, records_of
 from .domain.settings import TrainingStatus
@@ -47,11 +47,35 @@ class Clock(Protocol):
 
 @dataclass(frozen=True)
 class Entry:
-    """A set as the lifter typed it: checked values, whether it is a warm-up, a note."""
+    """A set as the lifter typed it: checked values, its kind, a note.
+
+    `kind` None is "working", or "warmup" with `warmup` (the older way to say it); a
+    kind given wins.  `duration_s` / `distance_m` make a timed or distance set (its
+    `values.reps` may then be 0); `superset` is the label shared by the sets of
+    exercises done in rounds.  On a bodyweight exercise `values.weight_kg` is the load
+    added (negative: assisted)."""
 
     values: SetInput
     warmup: bool = False
     note: str = ""
+    kind: SetKind | None = None
+    duration_s: int | None = None
+    distance_m: float | None = None
+    superset: str | None = None
+
+    @property
+    def set_kind(self) -> SetKind:
+        if self.kind is not None:
+            return self.kind
+        return "warmup" if self.warmup else "working"
+
+    def check(self) -> None:
+        """InputError (the message to show) when this cannot be a set: 0 reps without a
+        duration or distance, an unknown kind, a duration or distance out of range."""
+        problem = new_set_problem(self.set_kind, self.values.reps, self.duration_s,
+                                  self.distance_m)
+        if problem:
+            raise InputError(problem)
 
 
 @dataclass(frozen=True)
@@ -240,12 +264,17 @@ class Logbook:
 
     def log(self, exercise_id: str, entry: Entry) -> Saved:
         """Save a set to the open session, or start one; StoreError if it is not saved."""
+        entry.check()
         ex = self.exercise(exercise_id)
+        if entry.values.weight_kg < 0 and not ex.bodyweight:
+            raise InputError(f"weight cannot be negative: {ex.name} does not lift the body "
+                             "(BW-30 is for assisted bodyweight exercises)")
         final = self.is_final_set(exercise_id)
         v = entry.values
         logged = LoggedSet(exercise_id=exercise_id, weight_kg=v.weight_kg, unit=v.unit, reps=v.reps,
-                           rir=v.rir, at=self.clock.now(),
-                           kind="warmup" if entry.warmup else "working", note=entry.note)
+                           rir=v.rir, at=self.clock.now(), kind=entry.set_kind, note=entry.note,
+                           duration_s=entry.duration_s, distance_m=entry.distance_m,
+                           superset=entry.superset)
         # To the session open here unless another process finished it meanwhile; else
         # to another process's open session today, or a new one (one locked write).
         current = self.current
@@ -256,6 +285,8 @@ class Logbook:
         self.current = session
         number = len(self.sets_today(exercise_id))
         records = () if logged.is_warmup else self._records_beaten(session, logged, ex)
+        if ex.bodyweight:  # its weight is what was added: only "most reps at a load" holds
+            records = tuple(r for r in records if r.kind == "reps")
         advice = failure_advice(logged, ex, is_final_set=final, status=self.training_status)
         return Saved(session, logged, ex, number, advice, new_session, records)
 
@@ -269,6 +300,12 @@ class Logbook:
             return ()
         return new_records(past.get(logged.exercise_id), self.sessions, session.id, logged,
                            ex.name)
+
+    @property
+    def records_read(self) -> bool:
+        """True once `read_records` has read the history (a set then announces records at
+        no cost)."""
+        return self._past_records is not None
 
     def read_records(self) -> dict[str, ExerciseRecords]:
         """Every exercise's records before today, read once per logbook (and again after
@@ -286,6 +323,10 @@ class Logbook:
         return past
 
     def edit(self, session_id: str, changed: LoggedSet) -> Changed:
+        problem = new_set_problem(changed.kind, changed.reps, changed.duration_s,
+                                  changed.distance_m)
+        if problem:
+            raise InputError(problem)
         session = self.store.update_set(session_id, changed)
         self._remember(session)
         return Changed(session, changed, _index(session, changed.id))
@@ -356,7 +397,16 @@ def _index(session: Session, set_id: str) -> int:
 
 
 def with_entry(logged: LoggedSet, entry: Entry) -> LoggedSet:
-    """The set changed to what the lifter typed in the edit dialog (same id and time)."""
+    """The set changed to what the lifter typed in the edit dialog (same id and time).
+
+    An entry that names its `kind` replaces kind, duration, distance and superset too.
+    One that does not (only warm-up or not) keeps the set's own: a drop set edited by a
+    dialog that knows only warm-ups stays a drop set, and a plank keeps its 60 s."""
     v = entry.values
+    if entry.kind is None:
+        kind = "warmup" if entry.warmup else ("working" if logged.is_warmup else logged.kind)
+        return replace(logged, weight_kg=v.weight_kg, unit=v.unit, reps=v.reps, rir=v.rir,
+                       kind=kind, note=entry.note)
     return replace(logged, weight_kg=v.weight_kg, unit=v.unit, reps=v.reps, rir=v.rir,
-                   kind="warmup" if entry.warmup else "working", note=entry.note)
+                   kind=entry.kind, note=entry.note, duration_s=entry.duration_s,
+                   distance_m=entry.distance_m, superset=entry.superset)

@@ -36,9 +36,9 @@ def all_sets(result: ImportResult):
 
 def row(title="Push", start="30 Jan 2025, 12:34", end="30 Jan 2025, 13:40", description="",
         exercise="Bench Press (Barbell)", notes="", index="0", set_type="normal", weight="100",
-        reps="5", distance="", seconds="", rpe="") -> str:
-    cells = [title, start, end, description, exercise, "", notes, index, set_type, weight, reps,
-             distance, seconds, rpe]
+        reps="5", distance="", seconds="", rpe="", superset="") -> str:
+    cells = [title, start, end, description, exercise, superset, notes, index, set_type, weight,
+             reps, distance, seconds, rpe]
     buf = io.StringIO()
     csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="").writerow(cells)
     return buf.getvalue()
@@ -70,8 +70,8 @@ def test_hevy_rows_become_sessions():
     assert [(s.exercise_id, s.kind, s.weight_kg, s.reps, s.rir) for s in push.sets] == [
         ("barbell-bench-press", "warmup", 40, 10, None),
         ("barbell-bench-press", "working", 100, 5, 2),
-        ("barbell-bench-press", "working", 100, 4, 0),  # failure wins over the RPE
-        ("barbell-bench-press", "working", 80, 6, None),
+        ("barbell-bench-press", "failure", 100, 4, 0),  # failure wins over the RPE
+        ("barbell-bench-press", "drop", 80, 6, None),
         ("triceps-pushdown", "working", 30.5, 12, 3),
     ]
     # the exercise's notes go on its first set only
@@ -88,6 +88,8 @@ def test_hevy_in_pounds():
 
 
 def test_bodyweight_cardio_and_timed_rows():
+    """Cardio and timed rows are sets with their time and distance (issue 14), a run on an
+    exercise of no muscle; a loaded row with no reps and no time is still a bad row."""
     r = hevy(lines(
         HEADER,
         row(exercise="Pull Up", weight="", reps="8"),
@@ -96,8 +98,13 @@ def test_bodyweight_cardio_and_timed_rows():
         row(exercise="Plank", weight="10", reps="", seconds="60"),
         row(exercise="Bench Press (Barbell)", weight="100", reps=""),
     ))
-    assert [(s.exercise_id, s.weight_kg, s.reps) for s in all_sets(r)] == [("pull-up", 0, 8)]
-    assert r.rows_skipped == 3 and r.errors == (RowError(6, "reps are empty"),)
+    assert [(s.exercise_id, s.weight_kg, s.reps, s.duration_s, s.distance_m)
+            for s in all_sets(r)] == [
+        ("pull-up", 0, 8, None, None), ("custom-running", 0, 0, 1800, 5200.0),
+        ("plank", 0, 0, 60, None), ("plank", 10, 0, 60, None)]
+    assert r.rows_skipped == 0 and r.errors == (RowError(6, "reps are empty"),)
+    (running,) = r.new_exercises
+    assert running.primary == () and running.secondary == () and not running.bodyweight
 
 
 def test_an_empty_weight_is_bodyweight_only_on_a_bodyweight_exercise():
@@ -250,8 +257,37 @@ _ROWS = st.lists(st.fixed_dictionaries({
 }), max_size=25)
 
 
+def _mostly(good: st.SearchStrategy, anything: st.SearchStrategy) -> st.SearchStrategy:
+    """Usually a good value: with every cell drawn from anything, a row where all eleven
+    are good was so rare that the test almost never saw a set (0 sets in 500 examples),
+    and found what breaks one only now and then: that was its flakiness."""
+    return st.integers(0, 9).flatmap(lambda i: good if i else anything)
+
+
+_GOOD_DATES = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 1, 1)).map(
+    lambda d: d.strftime("%d %b %Y, %H:%M"))
+_LOADS = st.sampled_from(["", "0", "5", "22.5", "60"])
+_REPS = st.sampled_from(["5", "8", "12", "5.0"])
+_EXTENTS = st.sampled_from(["", "0", "", "0", "40", "1800"])
+_GOOD_ROWS = st.lists(st.fixed_dictionaries({
+    "title": st.sampled_from(["Push", "Pull"]) | st.text(max_size=10),
+    "start": _mostly(st.sampled_from(["30 Jan 2025, 12:34", "1 Feb 2025, 07:05"]) | _GOOD_DATES,
+                     _DATES),
+    "end": _mostly(_GOOD_DATES, _DATES), "description": st.text(max_size=20),
+    "exercise": _mostly(st.sampled_from(["Bench Press (Barbell)", "Pull Up", "Pull Up (Assisted)",
+                                         "Plank", "Running", "Farmers Walk"]), st.text(max_size=15)),
+    "notes": st.text(max_size=20),
+    "set_type": _mostly(st.sampled_from(["normal", "warmup", "failure", "dropset"]),
+                        st.text(max_size=5)),
+    "weight": _mostly(_LOADS, _NUMBERS), "reps": _mostly(_REPS | st.just(""), _NUMBERS),
+    "distance": _mostly(_EXTENTS, _NUMBERS), "seconds": _mostly(_EXTENTS, _NUMBERS),
+    "rpe": _mostly(st.sampled_from(["", "8", "9.5"]), _NUMBERS),
+    "superset": st.sampled_from(["", "0", "1"]) | st.text(max_size=4),
+}), max_size=25)
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_ROWS, st.sampled_from([HEADER, HEADER_LBS]))
+@given(_ROWS | _GOOD_ROWS, st.sampled_from([HEADER, HEADER_LBS]))
 def test_arbitrary_values_give_valid_sets_or_row_errors(rows, header):
     text = lines(header, *[row(**r) for r in rows]) if rows else header + "\n"
     result = hevy(text)
@@ -278,3 +314,14 @@ def test_a_week_of_sets_stays_in_order():
     assert [s.started_at.day for s in r.sessions] == [1, 2, 3]
     assert all([x.reps for x in s.sets] == [1, 2, 3] for s in r.sessions)
     assert r.sessions[0].started_at - r.sessions[-1].started_at == -timedelta(days=2)
+
+
+def test_an_end_time_more_than_a_day_after_the_start_is_unknown():
+    """The flaky property test's failure: Hevy's end_time was taken as it came, so a typo in
+    its year made a session last years (the Strong import caps a duration at 24 h)."""
+    r = hevy(lines(HEADER, row(start="30 Jan 2025, 12:34", end="2 Feb 2026, 13:40")))
+    (s,) = r.sessions
+    assert s.ended_at == s.started_at  # closed, length unknown
+    r = hevy(lines(HEADER, row(start="30 Jan 2025, 23:34", end="31 Jan 2025, 01:10")))
+    (s,) = r.sessions
+    assert s.ended_at - s.started_at == timedelta(hours=1, minutes=36)  # past midnight: kept

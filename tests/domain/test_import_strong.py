@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from tui_tracker.domain.catalogue import Catalogue
 from tui_tracker.domain.imports import (
     ImportFormatError, ImportResult, RowError, parse_strong, strong_reader)
-from tui_tracker.domain.models import KG_PER_LB, Exercise
+from tui_tracker.domain.bodyweight import is_assisted
+from tui_tracker.domain.models import KG_PER_LB, SET_KINDS, Exercise
 
 from tests.conftest import TZ
 
@@ -119,18 +120,21 @@ ANDROID_FILE = lines(
 
 def test_android_layout_in_kg_with_a_decimal_comma():
     r = strong(ANDROID_FILE, unit=None)  # the header says kg
-    assert r.errors == () and r.rows_read == 4 and r.sets_read == 2 and r.rows_skipped == 2
+    assert r.errors == () and r.rows_read == 4 and r.sets_read == 3 and r.rows_skipped == 1
     (s,) = r.sessions
     assert s.ended_at - s.started_at == timedelta(seconds=4440)
     assert s.note == "Morning\nDeep"
-    assert [(x.kind, x.weight_kg, x.reps, x.rir, x.unit) for x in s.sets] == [
-        ("warmup", 40, 8, None, "kg"), ("working", 62.5, 5, 2, "kg")]
+    assert [(x.kind, x.weight_kg, x.reps, x.rir, x.unit, x.duration_s, x.distance_m)
+            for x in s.sets] == [
+        ("warmup", 40, 8, None, "kg", None, None), ("working", 62.5, 5, 2, "kg", None, None),
+        ("working", 0, 0, None, "kg", 480, 2000.0)]  # Distance (meters), Seconds
 
 
 def test_android_layout_in_pounds():
     text = ANDROID_FILE.replace('"Weight (kg)"', '"Weight (lbs)"')
     r = strong(text, unit="kg")  # the header wins over the option
-    assert [x.weight_kg for x in all_sets(r)] == pytest.approx([40 * KG_PER_LB, 62.5 * KG_PER_LB])
+    assert [x.weight_kg for x in all_sets(r)] == pytest.approx([40 * KG_PER_LB, 62.5 * KG_PER_LB,
+                                                                0])
     assert {x.unit for x in all_sets(r)} == {"lb"}
 
 
@@ -181,8 +185,9 @@ def test_warmup_drop_failure_note_and_rest_timer_rows():
         "2024-03-05 18:00:00,Arms,1h,Bicep Curl (Dumbbell),X,10,6,0,0,,,",
     ))
     assert [(s.kind, s.weight_kg, s.rir) for s in all_sets(r)] == [
-        ("warmup", 8, None), ("working", 14, 3), ("working", 14, 0), ("working", 10, None)]
+        ("warmup", 8, None), ("working", 14, 3), ("failure", 14, 0), ("drop", 10, None)]
     assert r.rows_read == 7 and r.sets_read == 4 and r.rows_skipped == 2
+    assert [s.kind for s in all_sets(r)] == ["warmup", "working", "failure", "drop"]
     assert r.errors == (RowError(8, "set order 'X' is not a number, W, D, F, Note or Rest Timer"),)
 
 
@@ -242,7 +247,9 @@ def test_a_row_too_big_for_the_csv_module_is_an_error_not_a_crash():
 
 # --- cardio, timed and bodyweight rows --------------------------------------------------
 
-def test_cardio_and_timed_rows_are_skipped_bodyweight_sets_kept():
+def test_cardio_and_timed_rows_are_sets_with_time_and_distance():
+    """Issue 14: kept, not skipped.  The iOS Distance column is in the app's units: km
+    with --unit kg."""
     r = strong(lines(
         IOS,
         "2024-03-05 18:00:00,Mixed,1h,Running,1,0,0,5.2,1800,,,",
@@ -252,10 +259,14 @@ def test_cardio_and_timed_rows_are_skipped_bodyweight_sets_kept():
         "2024-03-05 18:00:00,Mixed,1h,Pull Up,1,,8,0,0,,,",     # bodyweight
         "2024-03-05 18:00:00,Mixed,1h,Pull Up,2,0,6,0,0,,,",
     ))
-    assert r.errors == () and r.rows_skipped == 4
-    assert [(s.exercise_id, s.weight_kg, s.reps) for s in all_sets(r)] == [
-        ("pull-up", 0, 8), ("pull-up", 0, 6)]
-    assert r.new_exercises == ()  # skipped rows add no exercises
+    assert r.errors == () and r.rows_skipped == 0
+    assert [(s.exercise_id, s.weight_kg, s.reps, s.duration_s, s.distance_m)
+            for s in all_sets(r)] == [
+        ("custom-running", 0, 0, 1800, 5200.0), ("custom-running", 0, 0, None, 3000.0),
+        ("plank", 0, 0, 60, None), ("plank", 20, 0, 60, None),
+        ("pull-up", 0, 8, None, None), ("pull-up", 0, 6, None, None)]
+    (running,) = r.new_exercises  # cardio: an exercise of no muscle, never volume
+    assert running.primary == () and not running.bodyweight
 
 
 def test_a_loaded_row_of_zero_reps_is_a_bad_row_not_a_set():
@@ -271,9 +282,16 @@ def test_a_loaded_row_of_zero_reps_is_a_bad_row_not_a_set():
     assert r.rows_read == 3 and r.sets_read == 1
 
 
-def test_a_session_with_only_cardio_is_not_imported():
+def test_a_session_with_only_cardio_is_imported():
     r = strong(lines(IOS, "2024-03-05 18:00:00,Run,30m,Running,1,0,0,5,1800,,,"))
-    assert r.sessions == () and r.rows_read == 1 and r.rows_skipped == 1
+    assert r.rows_read == 1 and r.rows_skipped == 0
+    (s,) = all_sets(r)
+    assert (s.reps, s.duration_s, s.distance_m) == (0, 1800, 5000.0)
+
+
+def test_a_row_with_nothing_in_it_is_still_skipped():
+    r = strong(lines(IOS, "2024-03-05 18:00:00,Run,30m,Running,1,0,0,0,0,,,"))
+    assert r.sessions == () and r.rows_skipped == 1
 
 
 # --- file encoding details --------------------------------------------------------------
@@ -531,10 +549,17 @@ def check_within_the_rules(r: ImportResult, catalogue: Catalogue, starts: list[i
         assert 1900 <= session.started_at.year <= 2100
         for s in session.sets:
             assert isinstance(s.weight_kg, float) and math.isfinite(s.weight_kg)
-            assert 0 <= s.weight_kg <= 1000 + 1e-9
+            assert abs(s.weight_kg) <= 1000 + 1e-9
+            ex = catalogue.get(s.exercise_id)
+            # negative only on an assisted exercise (the apps log the assistance)
+            assert s.weight_kg >= 0 or (ex is not None and is_assisted(ex))
             assert isinstance(s.reps, int) and 0 <= s.reps <= 100
+            assert s.reps >= 1 or s.is_timed  # no reps: a timed or distance set
+            assert s.duration_s is None or 1 <= s.duration_s <= 24 * 3600
+            assert s.distance_m is None or 0 < s.distance_m <= 100_000
             assert s.rir is None or (isinstance(s.rir, int) and 0 <= s.rir <= 10)
-            assert s.kind in ("working", "warmup") and s.unit in ("kg", "lb")
+            assert s.kind in SET_KINDS and s.unit in ("kg", "lb")
+            assert s.kind != "failure" or s.rir == 0
             assert s.exercise_id in catalogue or s.exercise_id in new_ids
             assert s.at == session.started_at
             set_ids.append(s.id)

@@ -40,7 +40,7 @@ def test_a_german_ios_export_with_semicolons_and_decimal_commas():
     assert result.errors == ()
     assert sets(result) == [("barbell-bench-press", 60.0, 8, None, "warmup", ""),
                             ("barbell-bench-press", 102.5, 5, 2, "working", "pausiert"),
-                            ("barbell-bench-press", 102.5, 3, 0, "working", "")]
+                            ("barbell-bench-press", 102.5, 3, 0, "failure", "")]  # F: to failure
     (session,) = result.sessions
     assert session.started_at.replace(tzinfo=None) == datetime(2026, 3, 5, 18, 7, 12)
     assert session.ended_at - session.started_at == timedelta(hours=1, minutes=5)

@@ -17,16 +17,32 @@ datetimes = st.builds(lambda d, tz: d.replace(tzinfo=tz),
                       st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 1, 1)),
                       offsets)
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+durations = st.none() | st.integers(1, 24 * 3600)
+distances = st.none() | st.floats(0.01, 100_000, allow_nan=False, allow_infinity=False)
 sets = st.builds(
     LoggedSet,
     exercise_id=st.text(min_size=1, max_size=30),
-    weight_kg=st.floats(0, 1000, allow_nan=False, allow_infinity=False),
-    reps=st.integers(0, 100),
+    # negative: assisted, on a bodyweight exercise
+    weight_kg=st.floats(-1000, 1000, allow_nan=False, allow_infinity=False),
+    reps=st.integers(1, 100),
     rir=st.none() | st.integers(0, 10),
     at=datetimes,
     unit=st.sampled_from(["kg", "lb"]),
-    kind=st.sampled_from(["working", "warmup"]),
+    kind=st.sampled_from(["working", "warmup", "drop", "rest_pause", "failure"]),
     note=text,
+    duration_s=durations,
+    distance_m=distances,
+    superset=st.none() | st.text(st.characters(blacklist_categories=("Cs",)), min_size=1,
+                                 max_size=12),
+) | st.builds(  # timed and distance sets may have no reps
+    LoggedSet,
+    exercise_id=st.text(min_size=1, max_size=30),
+    weight_kg=st.floats(0, 1000, allow_nan=False, allow_infinity=False),
+    reps=st.just(0),
+    rir=st.none(),
+    at=datetimes,
+    duration_s=st.integers(1, 24 * 3600),
+    distance_m=distances,
 )
 sessions = st.builds(
     Session,
@@ -55,7 +71,8 @@ def test_stored_format_is_plain_and_readable():
                   kind="warmup", note="x", id="abc")
     assert codec.set_to_dict(s) == {
         "id": "abc", "exercise_id": "barbell-bench-press", "weight_kg": 100.0, "reps": 8,
-        "rir": None, "unit": "lb", "kind": "warmup", "note": "x", "at": "2026-11-18T18:05:00+01:00"}
+        "rir": None, "unit": "lb", "kind": "warmup", "note": "x", "at": "2026-11-18T18:05:00+01:00",
+        "duration_s": None, "distance_m": None, "superset": None}
     session = Session(date(2026, 11, 18), s.at, (s,), None, "", "sid")
     assert codec.session_to_dict(session)["date"] == "2026-11-18"
     assert codec.session_to_dict(session)["ended_at"] is None
@@ -70,7 +87,11 @@ def test_exercise_round_trip():
 
 @pytest.mark.parametrize("change", [
     {"reps": "8"}, {"reps": True}, {"weight_kg": "100"}, {"rir": 1.5}, {"unit": "stone"},
-    {"kind": "drop"}, {"at": "yesterday"}, {"at": 5}, {"note": None},
+    {"kind": "dropset"}, {"at": "yesterday"}, {"at": 5}, {"note": None},
+    {"weight_kg": float("nan")}, {"reps": -1}, {"duration_s": 0}, {"duration_s": 1.5},
+    {"duration_s": "60"}, {"duration_s": True}, {"duration_s": 24 * 3600 + 1},
+    {"distance_m": 0}, {"distance_m": -40}, {"distance_m": "40"}, {"distance_m": False},
+    {"distance_m": float("inf")}, {"superset": 1}, {"superset": ["a"]},
 ])
 def test_bad_set_documents_raise_codec_error(change):
     good = codec.set_to_dict(LoggedSet("a", 1.0, 1, 1, datetime(2026, 1, 1, tzinfo=timezone.utc)))

@@ -28,6 +28,8 @@ from tui_tracker.store.paths import month_of, month_path
 from .helpers import DAY, mkset, tmp_files
 
 ROOT = os.geteuid() == 0
+#: The schema this version writes: the migration tests step from it to the next ones.
+NOW = migrations.CURRENT_SCHEMA
 
 
 def mode(p: Path) -> int:
@@ -237,13 +239,13 @@ def test_bad_document_inside_a_session(store, db_path):
 def test_newer_schema_is_refused_untouched(db_path):
     Store(db_path).close()
     raw = orjson.loads(db_path.read_bytes())
-    raw["meta"]["1"]["schema_version"] = 3
+    raw["meta"]["1"]["schema_version"] = NOW + 1
     newer = orjson.dumps(raw)
     db_path.write_bytes(newer)
     with pytest.raises(DatabaseTooNew) as err:
         Store(db_path)
     assert str(db_path) in str(err.value) and "newer" in str(err.value)
-    assert err.value.found == 3 and err.value.supported == 2
+    assert err.value.found == NOW + 1 and err.value.supported == NOW
     assert db_path.read_bytes() == newer
 
 
@@ -342,40 +344,41 @@ def test_cannot_create_temp_file_any_user(store, db_path, monkeypatch):
 
 # --- migrations -------------------------------------------------------------------------
 
-def _v2_database(db_path: Path) -> tuple[bytes, bytes]:
+def _current_database(db_path: Path) -> tuple[bytes, bytes]:
+    """A database at today's version (NOW), the one the steps below migrate from."""
     with Store(db_path) as s:
         s.set_setting("unit", "lb")
         s.log_set(mkset(), day=DAY)
     return db_path.read_bytes(), month_path(db_path, month_of(DAY)).read_bytes()
 
 
-def _to_v3(data: dict) -> dict:
+def _to_next(data: dict) -> dict:
     meta = next(iter(data["meta"].values()))
     if meta["kind"] == "main":
         data["settings"]["99"] = {"key": "migrated", "value": True}
     else:
         for doc in data["sessions"].values():
-            doc["note"] = doc["note"] or "from v2"
+            doc["note"] = doc["note"] or "from before"
     return data
 
 
 def test_migration_runs_forward_and_keeps_a_copy(db_path, monkeypatch):
-    main_v2, month_v2 = _v2_database(db_path)
-    monkeypatch.setattr(migrations, "CURRENT_SCHEMA", 3)
-    monkeypatch.setitem(migrations.MIGRATIONS, 2, _to_v3)
+    main_now, month_now = _current_database(db_path)
+    monkeypatch.setattr(migrations, "CURRENT_SCHEMA", NOW + 1)
+    monkeypatch.setitem(migrations.MIGRATIONS, NOW, _to_next)
 
     store = Store(db_path)
-    bak = db_path.with_name("training.json.v2.bak")
-    assert bak.read_bytes() == main_v2 and mode(bak) == 0o600
-    assert orjson.loads(db_path.read_bytes())["meta"]["1"]["schema_version"] == 3
+    bak = db_path.with_name(f"training.json.v{NOW}.bak")
+    assert bak.read_bytes() == main_now and mode(bak) == 0o600
+    assert orjson.loads(db_path.read_bytes())["meta"]["1"]["schema_version"] == NOW + 1
     assert store.get_setting("migrated") is True and store.get_setting("unit") == "lb"
 
     yfile = month_path(db_path, month_of(DAY))
-    assert yfile.read_bytes() == month_v2  # session files migrate when first read
+    assert yfile.read_bytes() == month_now  # session files migrate when first read
     (session,) = store.sessions_between(DAY, DAY)
-    assert session.note == "from v2"
-    assert yfile.with_name(yfile.name + ".v2.bak").read_bytes() == month_v2
-    assert orjson.loads(yfile.read_bytes())["meta"]["1"]["schema_version"] == 3
+    assert session.note == "from before"
+    assert yfile.with_name(yfile.name + f".v{NOW}.bak").read_bytes() == month_now
+    assert orjson.loads(yfile.read_bytes())["meta"]["1"]["schema_version"] == NOW + 1
     store.log_set(mkset(minute=5), day=DAY, session_id=session.id)
     store.close()
     # Opening again migrates nothing more.
@@ -384,39 +387,39 @@ def test_migration_runs_forward_and_keeps_a_copy(db_path, monkeypatch):
 
 
 def test_new_files_get_the_current_version(db_path, monkeypatch):
-    monkeypatch.setattr(migrations, "CURRENT_SCHEMA", 3)
+    monkeypatch.setattr(migrations, "CURRENT_SCHEMA", NOW + 1)
     with Store(db_path) as s:
         s.log_set(mkset(), day=DAY)
-    assert orjson.loads(db_path.read_bytes())["meta"]["1"]["schema_version"] == 3
-    assert orjson.loads(month_path(db_path, month_of(DAY)).read_bytes())["meta"]["1"]["schema_version"] == 3
+    assert orjson.loads(db_path.read_bytes())["meta"]["1"]["schema_version"] == NOW + 1
+    assert orjson.loads(month_path(db_path, month_of(DAY)).read_bytes())["meta"]["1"]["schema_version"] == NOW + 1
     assert list(db_path.parent.glob("*.bak")) == []
 
 
 def test_failing_migration_leaves_the_file(db_path, monkeypatch):
-    main_v2, _ = _v2_database(db_path)
+    main_now, _ = _current_database(db_path)
 
     def broken(data):
         raise KeyError("exercises_v0")
 
-    monkeypatch.setattr(migrations, "CURRENT_SCHEMA", 3)
-    monkeypatch.setitem(migrations.MIGRATIONS, 2, broken)
+    monkeypatch.setattr(migrations, "CURRENT_SCHEMA", NOW + 1)
+    monkeypatch.setitem(migrations.MIGRATIONS, NOW, broken)
     with pytest.raises(StoreError, match="Cannot migrate") as err:
         Store(db_path)
-    assert "training.json.v2.bak" in str(err.value)
-    assert db_path.read_bytes() == main_v2
+    assert f"training.json.v{NOW}.bak" in str(err.value)
+    assert db_path.read_bytes() == main_now
 
 
 def test_missing_migration_step(db_path, monkeypatch):
-    main_v2, _ = _v2_database(db_path)
-    monkeypatch.setattr(migrations, "CURRENT_SCHEMA", 4)
-    monkeypatch.setitem(migrations.MIGRATIONS, 2, _to_v3)
-    with pytest.raises(StoreError, match="no migration from schema version 3"):
+    main_now, _ = _current_database(db_path)
+    monkeypatch.setattr(migrations, "CURRENT_SCHEMA", NOW + 2)
+    monkeypatch.setitem(migrations.MIGRATIONS, NOW, _to_next)
+    with pytest.raises(StoreError, match=f"no migration from schema version {NOW + 1}"):
         Store(db_path)
-    assert db_path.read_bytes() == main_v2
+    assert db_path.read_bytes() == main_now
 
 
 def test_migration_chain_runs_in_order(db_path, monkeypatch):
-    _v2_database(db_path)
+    _current_database(db_path)
     seen = []
 
     def step(n):
@@ -425,12 +428,12 @@ def test_migration_chain_runs_in_order(db_path, monkeypatch):
             return data
         return run
 
-    monkeypatch.setattr(migrations, "CURRENT_SCHEMA", 4)
-    monkeypatch.setitem(migrations.MIGRATIONS, 2, step(2))
-    monkeypatch.setitem(migrations.MIGRATIONS, 3, step(3))
+    monkeypatch.setattr(migrations, "CURRENT_SCHEMA", NOW + 2)
+    monkeypatch.setitem(migrations.MIGRATIONS, NOW, step(NOW))
+    monkeypatch.setitem(migrations.MIGRATIONS, NOW + 1, step(NOW + 1))
     Store(db_path).close()
-    assert seen == [(2, 2), (3, 3)]
-    assert orjson.loads(db_path.read_bytes())["meta"]["1"]["schema_version"] == 4
+    assert seen == [(NOW, NOW), (NOW + 1, NOW + 1)]
+    assert orjson.loads(db_path.read_bytes())["meta"]["1"]["schema_version"] == NOW + 2
 
 
 def test_one_keep_safe_copy_per_damaged_content(db_path, monkeypatch):

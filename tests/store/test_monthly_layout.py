@@ -9,7 +9,7 @@ from datetime import date
 import orjson
 import pytest
 
-from tui_tracker.store import DatabaseUnreadable, Store
+from tui_tracker.store import DatabaseUnreadable, Store, migrations
 from tui_tracker.store.paths import month_files, month_path, yearly_files, yearly_path
 
 from .helpers import mkset
@@ -67,9 +67,9 @@ def test_a_schema_1_database_is_split_into_months_and_loses_nothing(tmp_path):
         assert (tmp_path / f"{name}.v1.bak").read_bytes() == raw
     for path in month_files(db).values():
         data = orjson.loads(path.read_bytes())
-        assert data["meta"]["1"]["schema_version"] == 2
+        assert data["meta"]["1"]["schema_version"] == migrations.CURRENT_SCHEMA
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert orjson.loads(db.read_bytes())["meta"]["1"]["schema_version"] == 2
+    assert orjson.loads(db.read_bytes())["meta"]["1"]["schema_version"] == migrations.CURRENT_SCHEMA
     november = orjson.loads(month_path(db, 202611).read_bytes())["sessions"].values()
     assert sorted(d["date"] for d in november) == ["2026-11-17", "2026-11-18"]
 

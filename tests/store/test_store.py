@@ -226,9 +226,10 @@ def test_ids_are_ours_not_tinydb_doc_ids(store, db_path):
 
 def test_main_file_layout(store, db_path):
     raw = orjson.loads(db_path.read_bytes())
-    assert raw["meta"]["1"]["schema_version"] == 2
+    assert raw["meta"]["1"]["schema_version"] == 3
     assert raw["mesocycles"] == {}
-    assert set(raw) >= {"meta", "exercises", "settings", "volume_targets", "mesocycles"}
+    assert set(raw) >= {"meta", "exercises", "settings", "volume_targets", "mesocycles",
+                        "bodyweights"}
 
 
 def test_settings(store):

@@ -33,7 +33,7 @@ from tui_tracker.domain.imports import ImportFormatError, parse_hevy, parse_stro
 from tui_tracker.domain.inputs import (
     MAX_REPS, MAX_RIR, MAX_WEIGHT_KG, InputError, parse_date, parse_reps, parse_rir, parse_set,
     parse_weight)
-from tui_tracker.domain.models import KG_PER_LB, from_kg
+from tui_tracker.domain.models import KG_PER_LB, SET_KINDS, from_kg
 from tui_tracker.store import Store
 
 TZ = timezone(timedelta(hours=1))
@@ -54,10 +54,14 @@ def properties(examples: int, *strategies, long_factor: int = 20):
 def within_the_rules(sets) -> None:
     for s in sets:
         assert isinstance(s.weight_kg, float) and math.isfinite(s.weight_kg), s
-        assert 0 <= s.weight_kg <= MAX_WEIGHT_KG + 1e-9, s
+        assert abs(s.weight_kg) <= MAX_WEIGHT_KG + 1e-9, s
+        ex = CAT.get(s.exercise_id)
+        assert s.weight_kg >= 0 or (ex is not None and ex.bodyweight), s  # assisted: BW-30
         assert isinstance(s.reps, int) and 0 <= s.reps <= MAX_REPS, s
+        assert s.reps >= 1 or s.is_timed, s  # no reps: a timed or distance set
         assert s.rir is None or (isinstance(s.rir, int) and 0 <= s.rir <= MAX_RIR), s
-        assert s.unit in ("kg", "lb") and s.kind in ("working", "warmup"), s
+        assert s.unit in ("kg", "lb") and s.kind in SET_KINDS, s
+        assert s.kind != "failure" or s.rir == 0, s
 
 
 def run_main(*args: str) -> tuple[int, str]:

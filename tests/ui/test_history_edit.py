@@ -91,7 +91,7 @@ async def test_deleting_a_set_and_the_hostile_note_shows_as_typed(db, clock):
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
         await open_row(pilot)
-        assert rows(app)[0][0] == "Barbell Back Squat" and rows(app)[0][6] == NOTE
+        assert rows(app)[0][0] == "Barbell Back Squat" and rows(app)[0][7] == NOTE
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, EditSet)

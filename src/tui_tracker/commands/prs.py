@@ -32,7 +32,9 @@ def cmd_prs(args: argparse.Namespace) -> int:
     store = open_store(args)
     catalogue = store_call(store.catalogue)
     only = find_exercise(catalogue, args.exercise) if args.exercise else None
-    records = records_of(store_call(all_sessions, store))
+    sessions = store_call(all_sessions, store)
+    records = records_of(sessions)
+    weighed = store_call(store.bodyweights)
     store.close()
 
     def name(ex_id: str) -> str:
@@ -50,7 +52,10 @@ def cmd_prs(args: argparse.Namespace) -> int:
     for i, r in enumerate(chosen):
         if i:
             print()
-        _print(r, name(r.exercise_id), every_weight=only is not None)
+        ex = catalogue.get(r.exercise_id)
+        over_body = _over_the_body(sessions, ex, weighed) if ex and ex.bodyweight else None
+        _print(r, name(r.exercise_id), every_weight=only is not None, exercise=ex,
+               over_body=over_body)
     return 0
 
 
@@ -73,14 +78,38 @@ def _volume(kg: float, unit: str) -> str:
     return f"{from_kg(kg, unit):,.0f} {unit}"  # type: ignore[arg-type]
 
 
-def _print(r, name: str, every_weight: bool) -> None:
+def _over_the_body(sessions, exercise, weighed) -> str:
+    """The best e1RM of a bodyweight exercise, over bodyweight + added load."""
+    from ..domain.bodyweight import latest_on, set_e1rm
+    from ..domain.progress import best_set
+
+    best = best_set(sessions, exercise.id, exercise, weighed)
+    day = next((x.date for x in sessions if best is not None and best in x.sets), None)
+    body = latest_on(weighed, day) if day is not None else None
+    est = set_e1rm(best, exercise, body.kg) if best is not None and body is not None else None
+    if best is None or day is None or body is None or est is None:
+        return "none yet (log your bodyweight: tui-tracker bodyweight 82.5)"
+    return (f"{_e1rm(est.kg, best.unit)}: {best.describe(exercise)} on {day.isoformat()} "
+            f"(bodyweight {_w(body.kg, best.unit)})")
+
+
+def _print(r, name: str, every_weight: bool, exercise=None, over_body: str | None = None) -> None:
+    from ..domain.models import load_text
+
+    def load(s) -> str:  # 'BW+20 kg', '2 x 22.5 kg' (models.load_text)
+        return load_text(s, exercise) if exercise is not None else _w(s.weight_kg, s.unit)
+
     print(name)
-    if r.e1rm is not None:
-        print(f"  best e1RM     {_e1rm(r.e1rm.value, r.e1rm.unit)}: {r.e1rm.set.describe()} on "
-              f"{r.e1rm.day.isoformat()}")
+    if over_body is not None:
+        # Its weight is what was added to the body: the e1RM is over bodyweight + load,
+        # and a volume of the added load alone would mean nothing.
+        print(f"  best e1RM     {over_body}")
+    elif r.e1rm is not None:
+        print(f"  best e1RM     {_e1rm(r.e1rm.value, r.e1rm.unit)}: "
+              f"{r.e1rm.set.describe(exercise)} on {r.e1rm.day.isoformat()}")
     else:
         print("  best e1RM     none yet (needs a set with RIR logged, reps + RIR <= 12)")
-    if r.volume is not None:
+    if r.volume is not None and not (exercise is not None and exercise.bodyweight):
         sets = "1 set" if r.volume.sets == 1 else f"{r.volume.sets} sets"
         print(f"  best volume   {_volume(r.volume.value, r.volume.unit)} on "
               f"{r.volume.day.isoformat()} ({sets}, weight x reps)")
@@ -88,9 +117,9 @@ def _print(r, name: str, every_weight: bool) -> None:
     if every_weight:
         print("  most reps at each weight:")
         for _, m in marks:
-            print(f"    {_w(m.set.weight_kg, m.unit):>10} x {int(m.value):<3} on {m.day.isoformat()}")
+            print(f"    {load(m.set):>10} x {int(m.value):<3} on {m.day.isoformat()}")
         return
-    shown = ", ".join(f"{_w(m.set.weight_kg, m.unit)} x {int(m.value)}"
+    shown = ", ".join(f"{load(m.set)} x {int(m.value)}"
                       for _, m in marks[:REP_MARKS_SHOWN])
     more = len(marks) - REP_MARKS_SHOWN
     tail = f" (+{more} more weights: tui-tracker prs \"{name}\")" if more > 0 else ""

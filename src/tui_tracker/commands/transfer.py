@@ -317,6 +317,7 @@ def cmd_import_json(args: argparse.Namespace) -> int:
           f"{_plural(merged.exercises, 'exercise')} of your own"
           + (f", {_plural(merged.volume_targets, 'volume target')}" if merged.volume_targets else "")
           + (f", {_plural(merged.settings, 'setting')}" if merged.settings else "")
+          + (f", {_plural(merged.bodyweights, 'bodyweight')}" if merged.bodyweights else "")
           + (f"; {_plural(merged.skipped_sessions, 'session was', 'sessions were')} already there"
              if merged.skipped_sessions else "") + ".")
     if recorded:

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable
 
+from .bodyweight import estimates_strength
 from .models import LoggedSet, Session, Unit, from_kg
 from .progression import num
 from .strength import E1RM, CONFIDENT_REP_LIMIT
@@ -119,7 +120,7 @@ def rir_calls(sessions: Iterable[Session]) -> list[RirCall]:
         for ex_id in session.exercise_ids():
             pending: dict[float, LoggedSet | None] = {}  # load -> the nearest set to check
             for s in session.sets_for(ex_id):
-                if s.is_warmup or s.reps <= 0:
+                if not estimates_strength(s):  # warm-ups, drops, rest-pause, timed sets
                     continue
                 load = round(s.weight_kg, 3)
                 if s.rir == 0:

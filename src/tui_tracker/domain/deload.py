@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
+from .bodyweight import has_e1rm
 from .mesocycle import (
     DELOAD_DAYS, EVIDENCE_LENGTH, MAX_WEEKS, Lookup, Mesocycle, TrainingDay,
     accumulation_end, deload_day, deload_due_from, default_rir_targets, is_postponed, lapse_day,
@@ -95,7 +96,8 @@ class DeloadDecision:
 
 
 def _working(sets: list[LoggedSet]) -> list[LoggedSet]:
-    return [s for s in sets if not s.is_warmup and s.reps > 0]
+    # Drop, rest-pause, timed and distance sets have no e1RM (domain/bodyweight.py).
+    return [s for s in sets if has_e1rm(s)]
 
 
 def _kg(value: float) -> str:

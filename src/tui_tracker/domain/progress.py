@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Literal
+from typing import Iterable, Literal, Sequence
 
+from .bodyweight import Bodyweight, estimates_strength, has_e1rm, latest_on, set_e1rm
 from .mesocycle import Lookup, Mesocycle, target_rir_on
-from .models import LoggedSet, Session
+from .models import Exercise, LoggedSet, Session
 from .strength import e1rm
 
 Direction = Literal["rising", "flat", "falling"]
@@ -25,7 +26,9 @@ ON_TARGET_TOLERANCE = 1
 
 
 def _working(session: Session, exercise_id: str) -> list[LoggedSet]:
-    return [s for s in session.sets_for(exercise_id) if not s.is_warmup and s.reps > 0]
+    # Drop, rest-pause, timed and distance sets have no e1RM (domain/bodyweight.py).
+    return [s for s in session.sets_for(exercise_id) if has_e1rm(s)]
+
 
 
 def _in_order(sessions: Iterable[Session]) -> list[Session]:
@@ -36,16 +39,46 @@ def _e1rm_kg(s: LoggedSet) -> float:
     return e1rm(s.weight_kg, s.reps, s.rir).kg
 
 
-def e1rm_trend(sessions: Iterable[Session], exercise_id: str) -> list[tuple[date, float]]:
+def _estimator(exercise: Exercise | None, bodyweights: Sequence[Bodyweight]):
+    """e1RM (kg, or None) of a set done on a day: on a bodyweight exercise over the body
+    and its added load, with the bodyweight logged on or before that day (domain/
+    bodyweight.py); elsewhere the set's own weight."""
+    if exercise is None or not exercise.bodyweight:
+        return lambda s, day: _e1rm_kg(s) if s.weight_kg >= 0 else None  # (-: assisted)
+
+    def over_the_body(s: LoggedSet, day: date) -> float | None:
+        weighed = latest_on(bodyweights, day)
+        est = set_e1rm(s, exercise, weighed.kg if weighed else None)
+        return est.kg if est else None
+    return over_the_body
+
+
+def _estimates(session: Session, exercise_id: str, estimate) -> list[tuple[float, LoggedSet]]:
+    out = []
+    for s in session.sets_for(exercise_id):
+        if not estimates_strength(s):
+            continue
+        kg = estimate(s, session.date)
+        if kg is not None:
+            out.append((kg, s))
+    return out
+
+
+def e1rm_trend(sessions: Iterable[Session], exercise_id: str, exercise: Exercise | None = None,
+               bodyweights: Sequence[Bodyweight] = ()) -> list[tuple[date, float]]:
     """(date, best working-set e1RM in kg) per session with the exercise, oldest first.
 
-    Warm-ups and 0-rep sets are skipped: they say nothing about strength.
+    Warm-ups, 0-rep, drop, rest-pause, timed and distance sets are skipped: they say
+    nothing sure about strength.  Given a bodyweight `exercise` and the lifter's
+    `bodyweights`, a set's e1RM is over bodyweight + added load (a pull-up at BW+20);
+    a set before the first bodyweight logged then has none.
     """
+    estimate = _estimator(exercise, bodyweights)
     points = []
     for session in _in_order(sessions):
-        working = _working(session, exercise_id)
-        if working:
-            points.append((session.date, max(_e1rm_kg(s) for s in working)))
+        found = _estimates(session, exercise_id, estimate)
+        if found:
+            points.append((session.date, max(kg for kg, _ in found)))
     return points
 
 
@@ -76,14 +109,17 @@ def trend_direction(points: list[tuple[date, float]]) -> Direction:
     return "flat"
 
 
-def best_set(sessions: Iterable[Session], exercise_id: str) -> LoggedSet | None:
-    """The working set with the highest e1RM (the earliest one on a tie), or None."""
-    best: LoggedSet | None = None
+def best_set(sessions: Iterable[Session], exercise_id: str, exercise: Exercise | None = None,
+             bodyweights: Sequence[Bodyweight] = ()) -> LoggedSet | None:
+    """The working set with the highest e1RM (the earliest one on a tie), or None; on a
+    bodyweight exercise as e1rm_trend reckons it."""
+    estimate = _estimator(exercise, bodyweights)
+    best: tuple[float, LoggedSet] | None = None
     for session in _in_order(sessions):
-        for s in _working(session, exercise_id):
-            if best is None or _e1rm_kg(s) > _e1rm_kg(best):
-                best = s
-    return best
+        for kg, s in _estimates(session, exercise_id, estimate):
+            if best is None or kg > best[0]:
+                best = (kg, s)
+    return best[1] if best else None
 
 
 @dataclass(frozen=True)

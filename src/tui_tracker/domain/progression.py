@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable, Literal, Sequence
 
+from .bodyweight import estimates_strength
 from .models import KG_PER_LB, Exercise, LoggedSet, Unit, from_kg
 from .strength import CONFIDENT_REP_LIMIT, e1rm, load_for
 from .workout import Slot
@@ -174,9 +175,20 @@ class Suggestion:
         rir = "" if self.rir is None else f" @{self.rir}"
         if self.weight_kg is None:
             return "" if self.reps is None else f"{self.reps} reps{rir}"
-        load = "BW" if self.weight_kg == 0 else f"{num(from_kg(self.weight_kg, self.unit))} {self.unit}"
+        load = _load_text(self.weight_kg, self.unit, self.weight_kg < 0)
         reps = "" if self.reps is None else f" x {self.reps}"
         return f"{load}{reps}{rir}"
+
+
+def _load_text(weight_kg: float, unit: Unit, bodyweight: bool) -> str:
+    """'BW' for 0; on a bodyweight exercise 'BW+20 kg', 'BW-30 kg' (a negative load is
+    always one: assisted); else '102.5 kg'."""
+    if weight_kg == 0:
+        return "BW"
+    text = f"{num(from_kg(abs(weight_kg), unit))} {unit}"
+    if bodyweight or weight_kg < 0:
+        return f"BW{'+' if weight_kg > 0 else '-'}{text}"
+    return text
 
 
 def num(value: float, places: int = 2) -> str:
@@ -193,17 +205,19 @@ def day_text(day: date) -> str:
 
 
 def _working(sets: Sequence[LoggedSet]) -> list[LoggedSet]:
-    return [s for s in sets if not s.is_warmup and s.reps > 0]
+    """The sets a next working set follows: not warm-ups, drops, rest-pause, timed sets."""
+    return [s for s in sets if estimates_strength(s)]
 
 
 class _Say:
     """Weights as the lifter reads them, in the suggestion's unit."""
 
-    def __init__(self, unit: Unit) -> None:
+    def __init__(self, unit: Unit, bodyweight: bool = False) -> None:
         self.unit = unit
+        self.bodyweight = bodyweight  # loads are added to the body: BW+20 kg, BW-30 kg
 
     def kg(self, weight_kg: float) -> str:
-        return "BW" if weight_kg == 0 else f"{num(from_kg(weight_kg, self.unit))} {self.unit}"
+        return _load_text(weight_kg, self.unit, self.bodyweight)
 
     def value(self, weight_kg: float) -> str:
         return num(from_kg(weight_kg, self.unit))
@@ -263,7 +277,7 @@ def _heaviest(last: list[LoggedSet]) -> LoggedSet:
 
 def _deload(exercise: Exercise, target: Target, last: list[LoggedSet], unit: Unit,
             round_load: RoundLoad) -> Suggestion:
-    say = _Say(unit)
+    say = _Say(unit, exercise.bodyweight)
     ref = _heaviest(last)
     raw = ref.weight_kg * DELOAD_FRACTION
     load = min(round_load(raw, exercise, unit), ref.weight_kg)
@@ -275,7 +289,7 @@ def _deload(exercise: Exercise, target: Target, last: list[LoggedSet], unit: Uni
 
 def _after_break(exercise: Exercise, target: Target, last: list[LoggedSet],
                  last_day: date, today: date, unit: Unit) -> Suggestion:
-    say = _Say(unit)
+    say = _Say(unit, exercise.bodyweight)
     ref = _heaviest(last)
     weeks = (today - last_day).days // 7
     return Suggestion(exercise.id, ref.weight_kg, unit, target.rep_low, target.rir,
@@ -291,7 +305,7 @@ def _no_plan(exercise: Exercise, last: list[LoggedSet], last_day: date, unit: Un
     rated = [s for s in last if _rated(s)]
     ref = (max(rated, key=lambda s: e1rm(s.weight_kg, s.reps, s.rir).kg) if rated
            and not exercise.bodyweight else _heaviest(last))
-    say = _Say(unit)
+    say = _Say(unit, exercise.bodyweight)
     was = f"no plan: your best set of {day_text(last_day)}"
     if exercise.high_skill and ref.rir == 0 and ref.weight_kg > 0:
         best = e1rm(ref.weight_kg, ref.reps, 0).kg
@@ -315,7 +329,7 @@ def _e1rm_rule(exercise: Exercise, target: Target, last: list[LoggedSet], last_d
     rated = [s for s in last if _rated(s)]
     if exercise.bodyweight or not rated:
         return None
-    say = _Say(unit)
+    say = _Say(unit, exercise.bodyweight)
     ref = max(rated, key=lambda s: e1rm(s.weight_kg, s.reps, s.rir).kg)  # the first of equals
     best = e1rm(ref.weight_kg, ref.reps, ref.rir).kg
     reps, rir = target.clamp(ref.reps), target.rir
@@ -331,7 +345,7 @@ def _e1rm_rule(exercise: Exercise, target: Target, last: list[LoggedSet], last_d
 
 def _double_progression(exercise: Exercise, target: Target, last: list[LoggedSet],
                         last_day: date, unit: Unit, round_load: RoundLoad) -> Suggestion:
-    say = _Say(unit)
+    say = _Say(unit, exercise.bodyweight)
     ref = _heaviest(last)
     w, r, q = ref.weight_kg, ref.reps, ref.rir
     was = f"{say.set(ref)} on {day_text(last_day)}"
@@ -366,7 +380,7 @@ def _double_progression(exercise: Exercise, target: Target, last: list[LoggedSet
 
 def _in_session(exercise: Exercise, target: Target | None, last: LoggedSet,
                 round_load: RoundLoad) -> Suggestion:
-    say = _Say(last.unit)
+    say = _Say(last.unit, exercise.bodyweight)
     was = f"last set {say.set(last)}"
 
     def made(load: float, reps: int, rir: int | None, why: str) -> Suggestion:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable, Literal
 
+from .bodyweight import estimates_strength
 from .models import LoggedSet, Session, Unit, from_kg
 from .strength import CONFIDENT_REP_LIMIT, e1rm
 
@@ -31,7 +32,10 @@ EPSILON = 0.005
 
 
 def _counts(s: LoggedSet) -> bool:
-    return not s.is_warmup and s.reps > 0
+    """Working sets and sets to failure: a drop set (done tired, straight after another), a
+    rest-pause set (reps summed over short breaks) and timed or distance sets would make
+    records nobody lifted (domain/bodyweight.py)."""
+    return estimates_strength(s)
 
 
 def confident_e1rm(s: LoggedSet) -> float | None:
@@ -160,7 +164,9 @@ def new_records(past: ExerciseRecords | None, today: Iterable[Session], session_
 
     held = before.reps.get(weight_key(saved.weight_kg))
     if held is not None and saved.reps > held.value:
-        at = "bodyweight" if saved.weight_kg == 0 else _w(saved.weight_kg, unit)
+        at = "bodyweight" if saved.weight_kg == 0 else (
+            f"BW-{_w(-saved.weight_kg, unit)}" if saved.weight_kg < 0  # assisted
+            else _w(saved.weight_kg, unit))
         found.append(Record("reps", ex_id, saved.reps, held.value, unit,
                             f"Most reps at {at} on {name}: {saved.reps} (was {int(held.value)})"))
 

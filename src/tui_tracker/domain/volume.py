@@ -3,7 +3,14 @@
 Hard sets are what drive growth: a working set counts 1 for each primary muscle
 and 0.5 for each secondary one.  Warm-ups never count, and a set stopped 5 or
 more reps short of failure is not hard.  Sets without a recorded RIR are
-trusted to be hard.  Volume split over at least two sessions a week works better
+trusted to be hard.
+
+By kind (`set_credit`): a set to failure and a rest-pause set (one set taken on past
+failure in short bursts) count 1; each drop of a drop set counts DROP_CREDIT = 0.5, since
+it continues the set before it with no rest, at a lower load (the app's own rule: the
+evidence the app rests on does not weigh drop sets); a timed or distance set (a plank, a
+carry) counts 1 for the muscles its exercise lists.  Sets of an exercise that lists no
+muscle (cardio, conditioning) never count, whatever their kind.  Volume split over at least two sessions a week works better
 than one big day, so a muscle trained in a single session is flagged; a session
 counts for every muscle it gave hard-set credit, primary or secondary (bench on
 Monday and incline press on Thursday train the front delts twice).
@@ -29,6 +36,8 @@ DEFAULT_TARGET: tuple[int, int] = EVIDENCE_BAND
 EASY_RIR = 5
 PRIMARY_CREDIT = 1.0
 SECONDARY_CREDIT = 0.5
+#: What each drop of a drop set counts, as a share of a hard set (see the docstring).
+DROP_CREDIT = 0.5
 
 Status = Literal["below", "within", "above"]
 
@@ -169,9 +178,16 @@ def muscle_credit(ex: Exercise) -> dict[str, float]:
 
 def is_hard_set(s: LoggedSet) -> bool:
     """A working set taken close enough to failure to count toward volume."""
-    if s.is_warmup or s.reps <= 0:
+    if s.is_warmup or (s.reps <= 0 and not s.is_timed):
         return False
     return s.rir is None or s.rir < EASY_RIR
+
+
+def set_credit(s: LoggedSet) -> float:
+    """How much of a hard set this set is: 0 (not hard), DROP_CREDIT (a drop), else 1."""
+    if not is_hard_set(s):
+        return 0.0
+    return DROP_CREDIT if s.kind == "drop" else 1.0
 
 
 @dataclass(frozen=True)
@@ -223,14 +239,15 @@ def weekly_sets(
         if session.date not in week:
             continue
         for s in session.sets:
-            if not is_hard_set(s):
+            share = set_credit(s)
+            if not share:
                 continue
             credit = credits.get(s.exercise_id)
             if credit is None:
                 ex = exercises(s.exercise_id)
                 credit = credits[s.exercise_id] = muscle_credit(ex) if ex is not None else {}
             for m, value in credit.items():
-                totals[m] += value
+                totals[m] += value * share
                 session_ids[m].add(session.id)
     targets = targets or {}
     return {

@@ -10,12 +10,14 @@ Decoding checks types: a hand-edited file with a wrong value raises CodecError
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
 from typing import Any
 
 from ..domain.day_changes import Changes, DayChange
 from ..domain.mesocycle import Mesocycle, PlannedExercise, TrainingDay
-from ..domain.models import Exercise, LoggedSet, Session
+from ..domain.bodyweight import Bodyweight
+from ..domain.models import SET_KINDS, Exercise, LoggedSet, Session
 from ..domain.muscles import distinct_muscles
 
 
@@ -71,6 +73,9 @@ def set_to_dict(s: LoggedSet) -> dict[str, Any]:
         "kind": s.kind,
         "note": s.note,
         "at": _dt(s.at),
+        "duration_s": s.duration_s,
+        "distance_m": s.distance_m,
+        "superset": s.superset,
     }
 
 
@@ -79,7 +84,8 @@ def set_from_dict(doc: Any) -> LoggedSet:
         if not isinstance(doc, dict):
             raise CodecError("a set is not an object")
         weight = doc["weight_kg"]
-        if isinstance(weight, bool) or not isinstance(weight, (int, float)):
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) \
+                or not math.isfinite(weight):
             raise CodecError("weight_kg is not a number")
         rir = doc["rir"]
         if rir is not None:
@@ -88,8 +94,14 @@ def set_from_dict(doc: Any) -> LoggedSet:
         if unit not in ("kg", "lb"):
             raise CodecError(f"unit {unit!r} is not kg or lb")
         kind = doc["kind"]
-        if kind not in ("working", "warmup"):
-            raise CodecError(f"set kind {kind!r} is not working or warmup")
+        if kind not in SET_KINDS:
+            raise CodecError(f"set kind {kind!r} is not one of {', '.join(SET_KINDS)}")
+        distance = doc.get("distance_m")  # (absent before schema 3: None)
+        if isinstance(distance, int) and not isinstance(distance, bool):
+            distance = float(distance)
+        superset = doc.get("superset")
+        if superset is not None and not isinstance(superset, str):
+            raise CodecError("superset is not a string or null")
         return LoggedSet(
             exercise_id=_str(doc, "exercise_id"),
             weight_kg=float(weight),
@@ -100,9 +112,16 @@ def set_from_dict(doc: Any) -> LoggedSet:
             kind=kind,
             note=_str(doc, "note"),
             id=_str(doc, "id"),
+            duration_s=doc.get("duration_s"),
+            distance_m=distance,
+            superset=superset,
         )
     except KeyError as e:
         raise CodecError(f"a set has no {e.args[0]!r}") from e
+    except CodecError:
+        raise
+    except ValueError as e:  # the set's own checks (no reps and no duration, a bad distance)
+        raise CodecError(str(e)) from e
 
 
 # --- sessions ---------------------------------------------------------------------------
@@ -173,6 +192,28 @@ def session_index_problem(doc: dict[str, Any]) -> str | None:
                 or not isinstance(s.get("exercise_id"), str):
             return f"session {sid}: a set is not an object with an id and an exercise_id"
     return None
+
+
+# --- the lifter's bodyweight -------------------------------------------------------------
+
+def bodyweight_to_dict(b: Bodyweight) -> dict[str, Any]:
+    return {"day": b.day.isoformat(), "kg": b.kg}
+
+
+def bodyweight_from_dict(doc: Any) -> Bodyweight:
+    try:
+        if not isinstance(doc, dict):
+            raise CodecError("a bodyweight is not an object")
+        kg = doc["kg"]
+        if isinstance(kg, bool) or not isinstance(kg, (int, float)):
+            raise CodecError("bodyweight kg is not a number")
+        return Bodyweight(_parse_date(doc["day"], "day"), float(kg))
+    except KeyError as e:
+        raise CodecError(f"a bodyweight has no {e.args[0]!r}") from e
+    except CodecError:
+        raise
+    except ValueError as e:
+        raise CodecError(str(e)) from e
 
 
 # --- exercises --------------------------------------------------------------------------

@@ -8,7 +8,13 @@ it round-trips without loss:
      "mesocycles": [...],
      "volume_targets": {"chest": [10, 16], ...},
      "settings": {"unit": "kg"},
-     "sessions": [...]}         # oldest first, each holding its sets in order
+     "sessions": [...],         # oldest first, each holding its sets in order
+     "bodyweights": [{"day": "2026-11-28", "kg": 82.5}, ...]}
+
+Format version 2 (schema 3) holds every kind of set (drop, rest_pause, failure), timed
+and distance sets, supersets, assisted loads (negative) and the bodyweight log.  Version
+1 files still import; an older app refuses a version 2 file instead of dropping what it
+does not know.
 
 The same state always gives the same bytes (no export time in it), so two
 exports can be compared with `cmp`.  The CSV export is one row per set, for a
@@ -34,6 +40,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 import orjson
 
 from .. import __version__
+from ..domain.bodyweight import Bodyweight
 from ..domain.mesocycle import Mesocycle
 from ..domain.inputs import MAX_REPS, MAX_RIR, MAX_WEIGHT_KG
 from ..domain.models import Exercise, LoggedSet, Session
@@ -51,10 +58,11 @@ if TYPE_CHECKING:
     from .store import Store
 
 FORMAT = "tui-tracker-export"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 CSV_COLUMNS = ("date", "session_id", "exercise", "exercise_id", "kind", "weight", "unit",
-               "weight_kg", "reps", "rir", "time", "note")
+               "weight_kg", "reps", "rir", "time", "note", "superset", "duration_s",
+               "distance_m")
 
 #: Import files bigger than this are refused (a year of hard training is about 1 MB of CSV).
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
@@ -73,6 +81,7 @@ class Exchange:
     mesocycles: tuple[Mesocycle, ...] = ()
     volume_targets: dict[str, tuple[int, int]] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
+    bodyweights: tuple[Bodyweight, ...] = ()
 
 
 def _session_key(s: Session) -> tuple[date, float, str]:
@@ -102,12 +111,14 @@ def snapshot(store: "Store") -> Exchange:
         mesocycles=tuple(store.mesocycles()),
         volume_targets=store.volume_targets(),
         settings=stored_settings(store),
+        bodyweights=tuple(store.bodyweights()),
     )
 
 
 def is_empty(store: "Store") -> bool:
-    """No sessions, mesocycles or own exercises (settings alone do not count)."""
-    return not (store.recent_sessions(1) or store.mesocycles() or store.custom_exercises())
+    """No sessions, mesocycles, own exercises or bodyweights (settings alone do not count)."""
+    return not (store.recent_sessions(1) or store.mesocycles() or store.custom_exercises()
+                or store.bodyweights())
 
 
 def clear(store: "Store") -> None:
@@ -131,6 +142,7 @@ def to_document(data: Exchange) -> dict[str, Any]:
         "volume_targets": {m: list(t) for m, t in data.volume_targets.items()},
         "settings": dict(data.settings),
         "sessions": [codec.session_to_dict(s) for s in data.sessions],
+        "bodyweights": [codec.bodyweight_to_dict(b) for b in data.bodyweights],
     }
 
 
@@ -180,11 +192,23 @@ def from_document(doc: Any) -> Exchange:
         for i, item in enumerate(_list(doc, "sessions")):
             where = f"sessions[{i}]"
             sessions.append(codec.session_from_dict(item))
+        bodyweights = []
+        for i, item in enumerate(_list(doc, "bodyweights")):  # (none before version 2)
+            where = f"bodyweights[{i}]"
+            bodyweights.append(codec.bodyweight_from_dict(item))
     except codec.CodecError as e:
         raise ExchangeError(f"{where}: {e}") from None
+    from ..domain.catalogue import Catalogue
+
+    known = Catalogue(exercises)  # the builtin ones and the export's own
+
+    def lifts_the_body(exercise_id: str) -> bool:
+        ex = known.get(exercise_id)
+        return ex is not None and ex.bodyweight
+
     for i, session in enumerate(sessions):
         for s in session.sets:
-            problem = _outside_the_rules(s)
+            problem = _outside_the_rules(s, lifts_the_body(s.exercise_id))
             if problem:
                 raise ExchangeError(f"sessions[{i}]: set {s.id}: {problem}")
     _check_ids(exercises, mesocycles, sessions)
@@ -201,7 +225,11 @@ def from_document(doc: Any) -> Exchange:
             if item.id in seen:
                 raise ExchangeError(f"{kind} {item.id} appears twice")
             seen.add(item.id)
-    return Exchange(tuple(exercises), tuple(sessions), tuple(mesocycles), targets, settings)
+    days = [b.day for b in bodyweights]
+    if len(set(days)) != len(days):
+        raise ExchangeError("bodyweights: a day appears twice")
+    return Exchange(tuple(exercises), tuple(sessions), tuple(mesocycles), targets, settings,
+                    tuple(bodyweights))
 
 
 def _check_ids(exercises: list[Exercise], mesocycles: list[Mesocycle],
@@ -222,14 +250,16 @@ def _check_ids(exercises: list[Exercise], mesocycles: list[Mesocycle],
         check(f"sessions[{i}]", session.id, *(x for s in session.sets for x in (s.id, s.exercise_id)))
 
 
-def _outside_the_rules(s: LoggedSet) -> str | None:
+def _outside_the_rules(s: LoggedSet, bodyweight: bool) -> str | None:
     """What a typed set could never be (domain/inputs.py's limits), or None.
 
     The codec checks types only; an export edited by hand (or by another tool)
-    must not store what the app would refuse to log.
+    must not store what the app would refuse to log.  `bodyweight`: the set's exercise
+    lifts the body, where a negative weight is the assistance (BW-30).
     """
-    if not (math.isfinite(s.weight_kg) and 0 <= s.weight_kg <= MAX_WEIGHT_KG + 1e-9):
-        return f"weight_kg {s.weight_kg!r} is outside 0 to {MAX_WEIGHT_KG:g} kg"
+    low = -MAX_WEIGHT_KG if bodyweight else 0
+    if not (math.isfinite(s.weight_kg) and low <= s.weight_kg <= MAX_WEIGHT_KG + 1e-9):
+        return f"weight_kg {s.weight_kg!r} is outside {low:g} to {MAX_WEIGHT_KG:g} kg"
     if not 0 <= s.reps <= MAX_REPS:  # 0: refused when typed now, but older logs hold some
         return f"reps {s.reps} is outside 0 to {MAX_REPS}"
     if s.rir is not None and not 0 <= s.rir <= MAX_RIR:
@@ -292,6 +322,7 @@ class Merged:
     skipped_sessions: int
     volume_targets: int
     settings: int
+    bodyweights: int = 0
 
 
 _MISSING = object()
@@ -342,8 +373,12 @@ def merge(store: "Store", data: Exchange, batch: str | None = None) -> Merged:
         if store.get_setting(key, _MISSING) is _MISSING:
             store.set_setting(key, value)
             settings += 1
+    logged = {b.day for b in store.bodyweights()}
+    new_weights = [b for b in data.bodyweights if b.day not in logged]
+    for b in new_weights:  # a day already weighed keeps its weight
+        store.log_bodyweight(b.day, b.kg)
     return Merged(len(new_exercises), len(new_sessions), sum(len(s.sets) for s in new_sessions),
-                  len(new_mesos), len(present), targets, settings)
+                  len(new_mesos), len(present), targets, settings, len(new_weights))
 
 
 # --- CSV ----------------------------------------------------------------------------------
@@ -374,7 +409,9 @@ def csv_rows(sessions: Iterable[Session], catalogue: "Catalogue") -> Iterable[li
                    cell(ex.name if ex else s.exercise_id), cell(s.exercise_id), s.kind,
                    _number(s.weight), s.unit, _number(s.weight_kg),
                    str(s.reps), "" if s.rir is None else str(s.rir),
-                   s.at.strftime("%H:%M:%S"), cell(s.note)]
+                   s.at.strftime("%H:%M:%S"), cell(s.note), cell(s.superset or ""),
+                   "" if s.duration_s is None else str(s.duration_s),
+                   "" if s.distance_m is None else _number(s.distance_m)]
 
 
 def csv_text(sessions: Iterable[Session], catalogue: "Catalogue") -> str:

@@ -11,20 +11,28 @@ Every file (the main one and each monthly sessions file) carries a `meta` table:
 `meta.kind`).  The runner sets `schema_version` after each step.  The storage
 keeps a `<file>.v<n>.bak` copy before writing the migrated file.
 
-To add version 3: set CURRENT_SCHEMA = 3 and register MIGRATIONS[2].
+To add version 4: set CURRENT_SCHEMA = 4 and register MIGRATIONS[3].
 
 Version 2 keeps sessions in one file per month instead of one per year.  No
 document changes, so MIGRATIONS[1] only moves the version on; the Store splits
 each yearly file into monthly ones when it opens (Store._split_yearly_files).
 The version says which layout a file belongs to: an app that knows only yearly
 files refuses a version-2 database instead of showing it without its history.
+
+Version 3 holds every set a lifter does (domain/models.LoggedSet): kinds beyond working
+and warm-up (drop, rest_pause, failure), timed and distance sets (`duration_s`,
+`distance_m`, possibly with 0 reps), a `superset` label, added or assisting load on
+bodyweight exercises (a negative `weight_kg`), and the main file's `bodyweights` table.
+MIGRATIONS[2] gives every set the three new fields (null) and the main file its empty
+table.  The version is what keeps an older app away from such a file: it would refuse
+a drop set as damaged, or rewrite a session and drop the durations it does not know.
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable
 
-CURRENT_SCHEMA = 2
+CURRENT_SCHEMA = 3
 
 
 def _monthly_layout(data: dict) -> dict:
@@ -32,15 +40,40 @@ def _monthly_layout(data: dict) -> dict:
     return data
 
 
+#: Fields a set gained in version 3, all null for the sets written before.
+SET_FIELDS_V3 = ("duration_s", "distance_m", "superset")
+
+
+def _every_set(data: dict) -> dict:
+    """2 -> 3: each set gains duration_s, distance_m and superset (null); the main file
+    gains its (empty) bodyweights table.  A set of an assisted exercise (an id holding
+    `assisted`, as the catalogue's assisted pull-up and dip) logged the assistance as a
+    positive weight: in version 3 that is a negative added load (BW-30), so it is negated."""
+    kind = next(iter(data.get(META, {}).values()), {}).get("kind")
+    if kind == "main":
+        data.setdefault("bodyweights", {})
+    for doc in data.get(SESSIONS, {}).values():
+        for s in doc.get("sets", ()) if isinstance(doc, dict) else ():
+            if isinstance(s, dict):
+                for name in SET_FIELDS_V3:
+                    s.setdefault(name, None)
+                weight, ex_id = s.get("weight_kg"), s.get("exercise_id")
+                if isinstance(ex_id, str) and "assisted" in ex_id \
+                        and isinstance(weight, (int, float)) and not isinstance(weight, bool) \
+                        and weight > 0:
+                    s["weight_kg"] = -weight
+    return data
+
+
 #: from version n to n+1, on the raw data dict
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _monthly_layout}
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _monthly_layout, 2: _every_set}
 
 META = "meta"
 META_DOC = "1"
 
-#: `imports` (store/batches.py) came after version 2 without a version of its own: a main
-#: file without it reads as having no imports, a session without `batch` as logged by hand.
-MAIN_TABLES = ("exercises", "settings", "volume_targets", "mesocycles", "imports")
+#: `imports` (store/batches.py) and `bodyweights` are main tables since version 3: a main
+#: file without them reads as having none, a session without `batch` as logged by hand.
+MAIN_TABLES = ("exercises", "settings", "volume_targets", "mesocycles", "imports", "bodyweights")
 SESSIONS = "sessions"
 
 

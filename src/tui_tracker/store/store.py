@@ -30,6 +30,7 @@ from ..domain.models import Exercise, LoggedSet, Session
 from ..domain.muscles import MUSCLES
 from ..domain.targets import DEFAULT_TARGETS
 from . import codec
+from .bodyweights import BodyweightLog
 from .errors import DatabaseNotWritable, StoreError
 from .lock import LockCancelled, LockTimeout, ProcessLock
 from .migrations import SESSIONS
@@ -97,7 +98,7 @@ def _batch_doc(s: Session, batch: str | None) -> dict[str, Any]:
     return doc
 
 
-class Store(SessionMoves):
+class Store(SessionMoves, BodyweightLog):
     """The training log on disk.  Open one per process; safe with other processes.
 
     Opening reads and checks what is there and creates nothing, unless `create` (the

@@ -21,13 +21,13 @@ from ..domain.effort import week_target_text
 from ..domain.mesocycle import (
     DELOAD_DAYS, DELOAD_RIR, Mesocycle, active_mesocycle, deload_due_from, phase, plan_week,
     week_label, week_target_rir)
-from ..domain.models import format_weight
 from ..domain.muscles import MUSCLE_LABELS
 from ..domain.progress import best_set, e1rm_trend, main_lifts, rir_compliance, trend_direction
 from ..domain.volume import IsoWeek, Week, block_weeks, volume_by_week, warn_single_session
 from .deload import (
     DeloadPrompt, NextBlockPrompt, apply_deload_choice, apply_end_block, apply_next_block,
     short_day)
+from .widgets.bodyweight_row import bodyweight_row
 from .widgets.charts import sets_cell, sparkline, volume_bar
 from .trouble import KeepsRunning
 from .widgets.key_bar import KeyBar
@@ -207,10 +207,11 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
         if meso is None:
             table.add_row("Plan a block (p) to follow its main lifts here.", "", "", "", "")
             return
+        weighed = self.store.bodyweights()  # bodyweight exercises: over BW + added load
         for ex_id in main_lifts(meso, catalogue.get):
             ex = catalogue.get(ex_id)
-            points = e1rm_trend(sessions, ex_id)
-            best = best_set(sessions, ex_id)
+            points = e1rm_trend(sessions, ex_id, ex, weighed)
+            best = best_set(sessions, ex_id, ex, weighed)
             values = [kg for _, kg in points]
             if not values:
                 table.add_row(Text(ex.name if ex else ex_id), "no sets yet", "", "", "")
@@ -219,8 +220,11 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
             style = {"rising": "green", "falling": "red"}.get(direction, "")
             table.add_row(Text((ex.name if ex else ex_id)[:26]), sparkline(values[-14:]),
                           f"{values[0]:.0f}→{values[-1]:.0f} kg",
-                          best.describe() if best else "",
+                          best.describe(ex) if best else "",
                           Text(TREND_MARK[direction], style=style), key=ex_id)
+        row = bodyweight_row(weighed, meso.start, self.today)
+        if row is not None:
+            table.add_row(*row, key="bodyweight")
 
     def _show_effort(self, meso: Mesocycle | None, sessions, catalogue) -> None:
         """RIR against the block's targets, and how good the lifter's RIR calls have been

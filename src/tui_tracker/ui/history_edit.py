@@ -25,7 +25,8 @@ from textual.widgets import DataTable, Input, Label, Static
 
 from ..domain.catalogue import Catalogue
 from ..domain.inputs import InputError
-from ..domain.models import LoggedSet, Session, format_weight
+from ..domain.models import Exercise, LoggedSet, Session
+from ..domain.set_rows import set_cells
 from ..domain.session_edits import default_end
 from ..domain.sessions import duration_text, set_counts
 from ..logbook import Entry
@@ -144,7 +145,7 @@ class SessionScreen(KeepsRunning, Screen[bool]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Exercise", "#", "Weight", "Reps", "RIR", "Type", "Note")
+        table.add_columns("Exercise", "#", "Load", "Reps", "RIR", "Type", "SS", "Note")
         title = self.query_one("#title", Static)  # long counts wrap, not cut (app.tcss: 1 line)
         title.styles.height = "auto"
         title.styles.max_height = 2
@@ -174,15 +175,15 @@ class SessionScreen(KeepsRunning, Screen[bool]):
         self.query_one("#title", Static).update(Content(_title(s)))
         for ex_id in s.exercise_ids():
             name = self.name_of(ex_id)
+            # (an exercise no longer known still shows its sets: loads as plain weights)
+            ex = self.catalogue.get(ex_id) or Exercise(ex_id, name, (), custom=True)
             for i, st in enumerate(s.sets_for(ex_id), 1):
-                table.add_row(Text(name[:26] if i == 1 else ""), str(i),
-                              format_weight(st.weight_kg, st.unit), str(st.reps),
-                              "-" if st.rir is None else str(st.rir),
-                              "warm-up" if st.is_warmup else "working", Text(st.note[:20]),
-                              key=st.id)
+                load, reps, rir, kind, superset = set_cells(st, ex)
+                table.add_row(Text(name[:26] if i == 1 else ""), str(i), load, reps, rir, kind,
+                              Text(superset[:3]), Text(st.note[:20]), key=st.id)
                 self.rows.append(st.id)
         if s.note:
-            table.add_row(Text("Note:"), "", Text(s.note[:60]), "", "", "", "")
+            table.add_row(Text("Note:"), "", Text(s.note[:60]), "", "", "", "", "")
         if self.rows:
             table.move_cursor(row=min(row, len(self.rows) - 1))
         self.refresh_bindings()

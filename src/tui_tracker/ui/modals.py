@@ -8,6 +8,7 @@ screen behind, in order (ui/keys.py).  Names are shown as plain text.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Awaitable, Callable
 
 from textual.app import ComposeResult
@@ -18,6 +19,7 @@ from textual.widgets import Input, Label, RadioButton, RadioSet, SelectionList
 from textual.widgets.selection_list import Selection
 
 from ..domain.catalogue import Catalogue, new_exercise
+from ..domain.measures import extent_text_of
 from ..domain.models import Exercise, LoggedSet
 from ..domain.muscles import MUSCLE_LABELS, MUSCLES
 from ..domain.sessions import Prefill
@@ -25,7 +27,7 @@ from ..logbook import Entry
 from .keys import Dialog
 from .widgets.exercise_search import ExerciseSearch
 from .widgets.fields import TextField
-from .widgets.set_entry import SetEntry, Submission
+from .widgets.set_entry import PanelMode, SetEntry, Submission
 
 
 class ExercisePicker(Dialog[str]):
@@ -176,10 +178,13 @@ class EditSet(Dialog[Entry]):
     ]
 
     def __init__(self, logged: LoggedSet, title: str,
-                 on_answer: Callable[[Entry | None], None] | None = None) -> None:
+                 on_answer: Callable[[Entry | None], None] | None = None,
+                 mode: PanelMode | None = None) -> None:
+        """`mode`: how the panel takes the exercise's sets (added load, seconds, metres)."""
         super().__init__(on_answer)
         self.logged = logged
         self.title_text = title
+        self.mode = mode
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog edit"):
@@ -190,10 +195,18 @@ class EditSet(Dialog[Entry]):
     def on_mount(self) -> None:
         s = self.logged
         entry = self.query_one(SetEntry)
+        if self.mode is not None:  # its own seconds or metres, not the last set's
+            entry.configure(replace(self.mode, extent=lambda: extent_text_of(s)))
         entry.load(Prefill(s.weight_kg, s.unit, s.reps, s.rir, s.is_warmup), note=s.note)
         self.set_focus(entry)
 
     def _submitted(self, submission: Submission) -> Prefill | None:
+        s = self.logged
+        if s.is_timed:  # the seconds or metres typed replace the set's own
+            kind = "warmup" if submission.warmup else ("working" if s.is_warmup else s.kind)
+            self.answer(Entry(submission.values, submission.warmup, submission.note, kind,
+                              submission.duration_s, submission.distance_m, s.superset))
+            return None
         self.answer(Entry(submission.values, submission.warmup, submission.note))
         return None
 

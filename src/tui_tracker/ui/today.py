@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..domain.deload import deload_decision, next_block_due
+from ..domain.models import KIND_LABELS
 from ..domain.plates import round_load_for
 from ..domain.settings import Settings
 from ..domain.sessions import plural
@@ -53,6 +54,17 @@ ACTIONS: tuple[Action, ...] = (
     Action("u", "work('undo')", "Undo", "Undo delete", "Bring back the set deleted last", show=False),
     Action("w", "work('warmup')", "Warm-up", "Toggle warm-up",
            "Mark the next set as warm-up or working", show=False),
+    Action("r", "work('ramp')", "Ramp", "Warm-up ramp",
+           "Save the warm-up ramp the panel shows (the day's first barbell compound), "
+           "each set a warm-up", show=False),
+    Action("g", "work('superset')", "Superset", "Superset",
+           "Pair the exercise with the one below it in the list: a set of each in turn, "
+           "the rest after the round (g again: on its own)", show=False),
+    Action("b", "bodyweight", "Bodyweight", "Log bodyweight",
+           "Today's bodyweight (bodyweight exercises' e1RM uses it)", show=False),
+    Action("v", "work('kind')", "Kind", "Kind of set",
+           "The next set is a working set, a drop set, rest-pause or to failure (in turn)",
+           show=False),
     Action("t", "work('unit')", "kg/lb", "Switch kg/lb",
            "Enter weights in the other unit (the weight shown is converted)", show=False),
     Action("x", "work('stop')", "Stop waiting", "Stop waiting for the database",
@@ -256,11 +268,13 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
         self._refresh_header()
         self.refresh_bindings()  # edit, delete, undo, finish: what check_action allows changed
 
-    def logged(self, saved: Saved) -> None:
-        """A set is on disk (the panel calls this): say so, start the rest, redraw the day."""
+    def logged(self, saved: Saved, rest: bool = True) -> None:
+        """A set is on disk (the panel calls this): say so, start the rest (unless a
+        superset's round goes on: `rest` False), redraw the day."""
         ex = saved.exercise
-        message = (f"Saved set {saved.number}: {ex.name} {saved.set.describe()}"
-                   + (" (warm-up)" if saved.set.is_warmup else ""))
+        kind = saved.set.kind
+        message = (f"Saved set {saved.number}: {ex.name} {saved.set.describe(ex)}"
+                   + ("" if kind == "working" else f" ({KIND_LABELS.get(kind, kind)})"))
         if saved.new_session and len(self.book.sessions) > 1:
             message += " · a new session"
         message += "".join(f"\n★ {record.message}" for record in saved.records)
@@ -270,8 +284,9 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
             self.status.show(f"{message}\n{mark} {advice.message}", advice.level, advice.evidence)
         else:
             self.status.show(message, "saved")
-        if not saved.set.is_warmup:
-            self.timer.start(self.settings.rest_seconds(ex), f"after {ex.name[:22]}")
+        if not saved.set.is_warmup and rest:
+            after = f"superset {saved.set.superset}" if saved.set.superset else ex.name[:22]
+            self.timer.start(self.settings.rest_seconds(ex), f"after {after}")
         self.day_changed()
 
     def _empty_hint(self) -> str:
@@ -463,6 +478,11 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
             self.status.show(f"Reopened the session started {session.started_at:%H:%M}: new sets "
                              "join it.", "saved")
             self.day_changed()
+
+    def action_bodyweight(self) -> None:
+        from .bodyweight import ask_bodyweight
+
+        ask_bodyweight(self)
 
     def action_history(self) -> None:
         from .history import HistoryScreen

@@ -17,20 +17,24 @@ from typing import TYPE_CHECKING, Callable
 from textual.containers import Vertical
 from textual.content import Content
 
-from ..domain.models import Unit
-from ..domain.sessions import Prefill, plural
+from ..domain.measures import last_extent, load_unit, measure_of
+from ..domain.models import Exercise, LoggedSet, Unit
+from ..domain.sessions import Prefill
 from ..logbook import Entry, Saved, with_entry
 from ..store import StoreError
 from ..store.store import StoreBusy
+from .at_the_bar import AtTheBar
+from .rounds import Rounds
 from .waiting import WaitingSaves
 
 if TYPE_CHECKING:
     from .today import TodayScreen
-    from .widgets.set_entry import SetEntry, Submission
+    from .widgets.set_entry import PanelMode, SetEntry, Submission
     from .widgets.sets_table import SetsTable
 
 #: What the panel's keys can ask for (`work('...')` bindings on the Today screen).
-SET_ACTIONS = ("edit", "delete", "undo", "warmup", "unit", "up", "down")
+SET_ACTIONS = ("edit", "delete", "undo", "warmup", "unit", "up", "down", "ramp", "superset",
+               "kind")
 
 
 class ExerciseWork:
@@ -45,6 +49,8 @@ class ExerciseWork:
         self._mounts: list | None = None
         self.ready = False
         self.waiting = WaitingSaves(self)
+        self.bar = AtTheBar(self)  # the plate line and the warm-up ramp in the panel
+        self.rounds = Rounds(self)  # supersets: the panel goes round their exercises
 
     # --- the widgets -------------------------------------------------------------------
 
@@ -107,8 +113,26 @@ class ExerciseWork:
         slot = self.book.slot(self.current)
         name = ex.name if len(ex.name) <= 36 else ex.name[:35] + "…"
         self.entry.border_title = Content(f"Log a set: {name}" + (
-            f" · target {slot.target_text}" if slot else ""))
+            f" · target {slot.target_text}" if slot else "") + self.rounds.title(self.current))
+        self.entry.set_extra_lines(self.bar.extra_lines(self.current))
+        self.entry.configure(self.panel_mode(ex))
         self.entry.load(self.book.prefill(self.current, self.unit))
+
+    def panel_mode(self, ex: Exercise) -> PanelMode:
+        """How the panel takes the exercise's sets: added load, per dumbbell, seconds..."""
+        from .widgets.set_entry import PanelMode
+
+        measure = measure_of(ex)
+
+        def extent() -> str:
+            today = [s for _, s in self.book.sets_today(ex.id)]
+            return last_extent(today, self.book.last_time(ex.id)[1], measure)
+        return PanelMode(ex.bodyweight, load_unit(ex, "kg").partition(" ")[2], measure,
+                         extent if measure != "reps" else None)
+
+    def _described(self, s: LoggedSet) -> str:
+        """'BW+20 kg x 8 @2': a set as its exercise's table shows it (models.load_text)."""
+        return s.describe(self.book.exercise(s.exercise_id))
 
     def show_sets(self) -> None:
         if self.current is None:
@@ -116,8 +140,8 @@ class ExerciseWork:
             return
         # The title stays put while sets are logged (the list row counts them): a title
         # that changed with every set would redraw the whole table over SSH.
-        self.table.show(f"{self.book.exercise(self.current).name}: today",
-                        self.book.sets_today(self.current))
+        exercise = self.book.exercise(self.current)
+        self.table.show(f"{exercise.name}: today", self.book.sets_today(self.current), exercise)
 
     # --- the panel ---------------------------------------------------------------------
 
@@ -133,17 +157,26 @@ class ExerciseWork:
             status.show("Add an exercise first (press a).", "warning")
             return None
         exercise_id = self.current
-        entry = Entry(submission.values, submission.warmup, submission.note)
+        label = self.rounds.label(exercise_id, submission.warmup)
+        kind = "warmup" if submission.warmup else submission.kind
+        entry = Entry(submission.values, submission.warmup, submission.note,
+                      kind=kind,  # type: ignore[arg-type]
+                      duration_s=submission.duration_s, distance_m=submission.distance_m,
+                      superset=label)
         if self.waiting.busy:
-            return self.waiting.add(exercise_id, entry)
+            waiting = self.waiting.add(exercise_id, entry)
+            return None if self._next_in_round(label, exercise_id) else waiting
         try:
             saved = self.book.log(exercise_id, entry)
         except StoreBusy as err:
-            return self.waiting.add(exercise_id, entry, err)
+            waiting = self.waiting.add(exercise_id, entry, err)
+            return None if self._next_in_round(label, exercise_id) else waiting
         except StoreError as err:
             status.show(f"NOT saved: {err}", "error")
             return None
         self.saved(saved)
+        if self._next_in_round(label, exercise_id):
+            return None  # the panel shows the partner's next set
         after = self.screen.changes.advance(saved)
         if after is not None:  # its planned sets are done: on to the next (the rest runs on)
             self.current = after
@@ -156,12 +189,26 @@ class ExerciseWork:
             return self.book.prefill(after, self.unit)
         return self.book.prefill(exercise_id, self.unit, warmup=submission.warmup)
 
+    def _next_in_round(self, label: str | None, exercise_id: str) -> bool:
+        """After a set in a superset, show the next exercise of the round (True)."""
+        found = self.rounds.after(exercise_id) if label else None
+        if found is None or found[0] == exercise_id:
+            return False
+        self.current = found[0]
+        self.fill()
+        self.screen.exercises.highlight(found[0])
+        self.screen.refresh_bindings()
+        return True
+
     def saved(self, saved: Saved) -> None:
         """A set is on disk (now, or after waiting): say so and redraw."""
         self.unit = saved.set.unit  # the next exercise starts in the unit used last, here only
-        self.screen.logged(saved)
+        group = self.rounds.of(saved.set.exercise_id) if saved.set.superset else None
+        self.screen.logged(saved, rest=group is None or group.ends_round(saved.set.exercise_id))
         if saved.set.exercise_id == self.current:
             self.show_sets()
+        if self.current is not None:  # a first set today ends the ramp's offer
+            self.entry.set_extra_lines(self.bar.extra_lines(self.current))
 
     def kind_changed(self, warmup: bool) -> Prefill | None:
         """`w` on untouched fields: that kind's own pre-fill (a working set after
@@ -186,7 +233,9 @@ class ExerciseWork:
     def run(self, what: str) -> None:
         {"edit": self.edit, "delete": self.delete, "undo": self.undo, "stop": self.waiting.stop,
          "warmup": self.entry.toggle_warmup, "unit": self.toggle_unit,
-         "up": lambda: self.table.step(-1), "down": lambda: self.table.step(1)}[what]()
+         "up": lambda: self.table.step(-1), "down": lambda: self.table.step(1),
+         "ramp": self.bar.accept, "superset": self.rounds.toggle,
+         "kind": self.entry.cycle_kind}[what]()
 
     def toggle_unit(self) -> None:
         self.entry.toggle_unit()
@@ -209,11 +258,13 @@ class ExerciseWork:
             except StoreError as err:
                 self.screen.status.show(f"NOT saved: {err}", "error")
                 return
-            self.screen.status.show(f"Set {row + 1} changed to {changed.set.describe()}.", "saved")
+            self.screen.status.show(f"Set {row + 1} changed to {self._described(changed.set)}.", "saved")
             self.changed()
 
         name = self.book.exercise(logged.exercise_id).name
-        self.screen.app.push_screen(EditSet(logged, f"Edit set {row + 1} of {name}", edited))
+        mode = self.panel_mode(self.book.exercise(logged.exercise_id))
+        self.screen.app.push_screen(EditSet(logged, f"Edit set {row + 1} of {name}", edited,
+                                            mode))
 
     def delete(self) -> None:
         found = self.table.highlighted() if self.ready else None
@@ -225,7 +276,7 @@ class ExerciseWork:
         except StoreError as err:
             self.screen.status.show(f"NOT deleted: {err}", "error")
             return
-        self.screen.status.show(f"Deleted set {row + 1} ({deleted.set.describe()}). "
+        self.screen.status.show(f"Deleted set {row + 1} ({self._described(deleted.set)}). "
                                 "Press u to undo.", "warning")
         self.changed()
 
@@ -237,7 +288,7 @@ class ExerciseWork:
             return
         if restored is None:
             return
-        self.screen.status.show(f"Restored {restored.set.describe()}.", "saved")
+        self.screen.status.show(f"Restored {self._described(restored.set)}.", "saved")
         self.current = restored.set.exercise_id
         self.changed()
 

@@ -4,7 +4,9 @@ Header: `"title","start_time","end_time","description","exercise_title","superse
 "exercise_notes","set_index","set_type","weight_kg","reps","distance_km",
 "duration_seconds","rpe"` (`weight_lbs` / `distance_miles` for an account in pounds).
 Dates look like `30 Jan 2025, 12:34`.  One session per (title, start_time);
-set_type is normal, warmup, failure (RIR 0) or dropset (a working set).
+set_type is normal, warmup, failure (RIR 0) or dropset; `superset_id` labels the sets
+of exercises done in rounds; duration_seconds and distance_km (distance_miles,
+distance_meters) make a timed or distance set (extents.py), cardio included.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from ..catalogue import Catalogue
 from ..inputs import InputError
 from ..models import SetKind, Unit
 from .common import (ImportFormatError, ImportResult, RowError, attempt, column,
-                     is_blank_or_zero, is_positive, reps, rir_from_rpe, weight_kg)
+                     is_blank_or_zero, reps, rir_from_rpe, weight_kg)
 from .dates import DateOrder, file_date_order
+from .extents import distance_column, metres, seconds
 from .rows import RowReader, SetRow, collect
 from .table import CsvRows
 
@@ -25,8 +28,8 @@ from .table import CsvRows
 SET_TYPES: dict[str, tuple[SetKind, bool]] = {
     "normal": ("working", False),
     "warmup": ("warmup", False),
-    "failure": ("working", True),
-    "dropset": ("working", False),
+    "failure": ("failure", True),
+    "dropset": ("drop", False),
 }
 _REQUIRED = ("title", "start_time", "exercise_title", "set_type", "reps")
 _HINT = "expected Hevy's CSV export, whose first line starts with '\"title\",\"start_time\"'"
@@ -71,17 +74,19 @@ class HevyReader(RowReader):
         self.i_end = column(cols, "end_time")
         self.i_description = column(cols, "description")
         self.i_exercise_notes = column(cols, "exercise_notes")
-        self.i_distance = column(cols, "distance_km", "distance_miles", "distance_meters")
+        self.i_distance, self.distance_unit = distance_column(cols, self.unit)
+        self.i_superset = column(cols, "superset_id")
         self.i_seconds = column(cols, "duration_seconds")
         self.i_rpe = column(cols, "rpe")
         self._last_end: tuple[str | None, datetime | None] = (None, None)
 
     def read_row(self, line: int, row: list[str]) -> SetRow | RowError | None:
         w_text, r_text = row[self.i_weight], row[self.i_reps]
-        timed = ((self.i_distance >= 0 and is_positive(row[self.i_distance]))
-                 or (self.i_seconds >= 0 and is_positive(row[self.i_seconds])))
-        if is_blank_or_zero(r_text) and (is_blank_or_zero(w_text) or timed):
-            return None  # cardio or a timed hold: not a strength set
+        # A time or a distance (a bad one is reported, not taken for an empty cell).
+        timed = ((self.i_distance >= 0 and not is_blank_or_zero(row[self.i_distance]))
+                 or (self.i_seconds >= 0 and not is_blank_or_zero(row[self.i_seconds])))
+        if is_blank_or_zero(r_text) and is_blank_or_zero(w_text) and not timed:
+            return None  # nothing done: no reps, weight, time or distance
 
         problems: list[str] = []
         kind: SetKind | None = None
@@ -98,26 +103,32 @@ class HevyReader(RowReader):
             problems.append(f"set_type {row[self.i_type].strip()[:20]!r} is not normal, warmup, "
                             "failure or dropset")
         no_weight = not w_text.strip()
-        if no_weight and isinstance(eid, str):
+        if no_weight and isinstance(eid, str) and not timed:  # a run or a plank lifts nothing
             problem = self.empty_weight_problem(eid)
             if problem:
                 problems.append(problem)
         kg = attempt(problems, weight_kg, w_text, self.unit)
-        n = attempt(problems, reps, r_text)
+        n = 0 if timed and is_blank_or_zero(r_text) else attempt(problems, reps, r_text)
+        secs = attempt(problems, seconds, row[self.i_seconds]) if self.i_seconds >= 0 else None
+        dist = attempt(problems, metres, row[self.i_distance], self.distance_unit) \
+            if self.i_distance >= 0 else None
         rir = attempt(problems, rir_from_rpe, row[self.i_rpe]) if self.i_rpe >= 0 else None
         if problems:
             return RowError(line, "; ".join(problems))
         assert isinstance(start, datetime) and isinstance(eid, str) and kind is not None
         assert isinstance(kg, float) and isinstance(n, int)
-        if no_weight:
+        if no_weight and not timed:
             self.took_empty_weight(eid)
+        superset = row[self.i_superset].strip() if self.i_superset >= 0 else ""
+        kg = self.added_load(eid, kg)
 
         ends = self._end(row[self.i_end]) if self.i_end >= 0 else None
         session_note = row[self.i_description].strip() if self.i_description >= 0 else ""
         return SetRow(line, start, row[self.i_title].strip(), exercise, eid, kind, kg, self.unit,
                       n, 0 if failure else rir, "",
                       row[self.i_exercise_notes] if self.i_exercise_notes >= 0 else "",
-                      ends, session_note, tuple(row))
+                      ends, session_note, tuple(row), secs, dist,  # type: ignore[arg-type]
+                      superset or None)
 
 
     def _end(self, text: str) -> datetime | None:

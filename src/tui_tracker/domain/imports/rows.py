@@ -20,11 +20,12 @@ from collections import Counter
 from datetime import datetime, tzinfo
 from typing import Iterable, Iterator, NamedTuple
 
+from ..bodyweight import is_assisted
 from ..catalogue import Catalogue, custom_id
 from ..inputs import InputError
 from ..models import Exercise, LoggedSet, Session, SetKind, Unit
 from ..text import clean_text
-from .common import _show
+from .common import MAX_DURATION, _show
 from .dates import DateOrder, local_datetime
 from .names import find_exported
 from .results import ImportResult, RowError
@@ -57,14 +58,17 @@ class SetRow(NamedTuple):
     ends: datetime | None
     session_note: str
     cells: tuple[str, ...]
+    duration_s: int | None = None  # a timed set (a plank, cardio)
+    distance_m: float | None = None  # a carry, a sled push, a run
+    superset: str | None = None  # Hevy's superset_id
 
 
 class RowReader:
     """Walks an export's rows once; a subclass turns one row into a SetRow.
 
     Counts as it goes: `rows_read` data rows, each of which ends up as a set
-    (`sets_read`), an error, or skipped (`rows_skipped`: notes, rest timers,
-    cardio and timed rows).
+    (`sets_read`), an error, or skipped (`rows_skipped`: notes, rest timers, rows
+    with nothing in them).
     """
 
     #: The app, part of every session id.
@@ -183,6 +187,12 @@ class RowReader:
             return None
         return f"weight is empty, and {ex.name} is not a bodyweight exercise"
 
+    def added_load(self, exercise_id: str, kg: float) -> float:
+        """The row's weight as this app keeps it: on an assisted exercise (an assisted
+        pull-up) the apps log the assistance, which here is a negative added load."""
+        ex = self.catalogue.get(exercise_id)
+        return -kg if kg > 0 and ex is not None and is_assisted(ex) else kg
+
     def took_empty_weight(self, exercise_id: str) -> None:
         """A set without weight was accepted: a new exercise becomes bodyweight."""
         if exercise_id in self._new:
@@ -237,11 +247,14 @@ def assemble(rows: Iterable[SetRow], source: str, tz: tzinfo) -> list[Session]:
         set_id = _digest("\x1f".join([g.id, r.exercise, str(position), *r.cells]))
         g.sets.append(LoggedSet(exercise_id=r.exercise_id, weight_kg=r.weight_kg, reps=r.reps,
                                 rir=r.rir, at=g.started_at, unit=r.unit, kind=r.kind,
-                                note=note.strip(), id=set_id))
+                                note=note.strip(), id=set_id, duration_s=r.duration_s,
+                                distance_m=r.distance_m, superset=r.superset))
     sessions = []
     for g in sorted(groups.values(), key=lambda g: (g.started_at, g.first_line)):
-        ended = g.ended_at if g.ended_at is not None and g.ended_at >= g.started_at \
-            else g.started_at
+        # An end before the start, or more than a day after it (a typo in Hevy's end_time
+        # year), is unknown: the session is closed at its start, as Strong's import does.
+        ended = g.ended_at if g.ended_at is not None \
+            and g.started_at <= g.ended_at <= g.started_at + MAX_DURATION else g.started_at
         note = "\n".join(part for part in (g.name.strip(), g.notes.strip()) if part)
         sessions.append(Session(date=g.started_at.date(), started_at=g.started_at,
                                 sets=tuple(g.sets), ended_at=ended, note=note, id=g.id))

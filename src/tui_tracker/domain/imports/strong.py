@@ -9,8 +9,10 @@
 - Legacy, semicolon-separated, with a `Weight Unit` on every row.
 
 One session per (Date, Workout Name).  `Set Order` is a number for a working
-set, W for a warm-up, D for a drop set (working), F for a set to failure
-(working, RIR 0); Note and Rest Timer rows are not sets and are skipped.
+set, W for a warm-up, D for a drop set, F for a set to failure (RIR 0); Note and
+Rest Timer rows are not sets and are skipped.  `Seconds` and `Distance` make a
+timed or distance set (a plank, a carry, cardio: see extents.py), with 0 reps when
+the row has none.
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ from ..catalogue import Catalogue
 from ..inputs import InputError
 from ..models import SetKind, Unit
 from .common import (ImportFormatError, ImportResult, RowError, attempt, column, duration,
-                     end_after, is_blank_or_zero, is_positive, reps, rir_from_rpe, row_unit,
+                     end_after, is_blank_or_zero, reps, rir_from_rpe, row_unit,
                      weight_kg)
 from .dates import DateOrder, file_date_order
+from .extents import (distance_column, distance_unit_column, metres, row_distance_unit,
+                      seconds)
 from .headers import strong_columns
 from .rows import RowReader, SetRow, collect
 from .table import CsvRows
@@ -66,9 +70,9 @@ def _set_kind(order: str) -> tuple[SetKind, bool]:
     if key == "w":
         return "warmup", False
     if key == "d":
-        return "working", False
+        return "drop", False
     if key == "f":
-        return "working", True
+        return "failure", True
     raise InputError(f"set order {order.strip()[:20]!r} is not a number, W, D, F, Note or Rest Timer")
 
 
@@ -90,8 +94,8 @@ class StrongReader(RowReader):
         self.i_unit = column(cols, "weight unit")
         self.i_duration = column(cols, "duration", "duration (sec)", "duration (seconds)",
                                  "workout duration")
-        self.i_distance = column(cols, "distance", "distance (meters)", "distance (m)",
-                                 "distance (km)", "distance (miles)")
+        self.i_distance, self.distance_unit = distance_column(cols, self.file_unit)
+        self.i_distance_unit = distance_unit_column(cols)
         self.i_seconds = column(cols, "seconds")
         self.i_notes = column(cols, "notes")
         self.i_workout_notes = column(cols, "workout notes")
@@ -102,10 +106,11 @@ class StrongReader(RowReader):
         if order.strip().casefold() in NOT_SETS:
             return None
         w_text, r_text = row[self.i_weight], row[self.i_reps]
-        timed = ((self.i_distance >= 0 and is_positive(row[self.i_distance]))
-                 or (self.i_seconds >= 0 and is_positive(row[self.i_seconds])))
-        if is_blank_or_zero(r_text) and (is_blank_or_zero(w_text) or timed):
-            return None  # cardio or a timed hold: not a strength set
+        # A time or a distance (a bad one is reported, not taken for an empty cell).
+        timed = ((self.i_distance >= 0 and not is_blank_or_zero(row[self.i_distance]))
+                 or (self.i_seconds >= 0 and not is_blank_or_zero(row[self.i_seconds])))
+        if is_blank_or_zero(r_text) and is_blank_or_zero(w_text) and not timed:
+            return None  # nothing done: no reps, weight, time or distance
 
         problems: list[str] = []
         start = kind = failure = row_u = kg = n = rir = eid = None
@@ -126,7 +131,8 @@ class StrongReader(RowReader):
             kg = weight_kg(w_text, row_u)
         except InputError as e:
             problems.append(str(e))
-        n = attempt(problems, reps, r_text)
+        secs, dist = self._extent(row, problems)
+        n = 0 if timed and is_blank_or_zero(r_text) else attempt(problems, reps, r_text)
         rir = attempt(problems, rir_from_rpe, row[self.i_rpe]) if self.i_rpe >= 0 else None
         if problems:
             return RowError(line, "; ".join(problems))
@@ -136,9 +142,23 @@ class StrongReader(RowReader):
         ends = self._end(row[self.i_date], start, row[self.i_duration]) \
             if self.i_duration >= 0 else None
         session_note = row[self.i_workout_notes].strip() if self.i_workout_notes >= 0 else ""
+        kg = self.added_load(eid, kg)
         return SetRow(line, start, row[self.i_name].strip(), exercise, eid, kind, kg, row_u, n,
                       0 if failure else rir, row[self.i_notes] if self.i_notes >= 0 else "", "",
-                      ends, session_note, tuple(row))
+                      ends, session_note, tuple(row), secs, dist)
+
+    def _extent(self, row: list[str], problems: list[str]) -> tuple[int | None, float | None]:
+        """The row's Seconds and Distance (in metres), each None when empty or 0."""
+        secs = attempt(problems, seconds, row[self.i_seconds]) if self.i_seconds >= 0 else None
+        dist = None
+        if self.i_distance >= 0:
+            try:
+                unit = self.distance_unit if self.i_distance_unit < 0 else \
+                    row_distance_unit(row[self.i_distance_unit], self.distance_unit)
+                dist = metres(row[self.i_distance], unit)
+            except InputError as e:
+                problems.append(str(e))
+        return secs, dist  # type: ignore[return-value]
 
     def _end(self, date_text: str, start: datetime, duration_text: str) -> datetime | None:
         """The session's end from its start and duration; every row of a session repeats

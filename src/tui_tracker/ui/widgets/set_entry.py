@@ -21,18 +21,29 @@ from textual import events
 from textual.geometry import Size
 from textual.reactive import reactive
 
-from ...domain.inputs import InputError, SetInput, parse_reps, parse_rir, parse_weight
-from ...domain.models import Unit, from_kg, to_kg
+from ...domain.inputs import InputError, SetInput, parse_rir
+from ...domain.models import Unit
 from ...domain.sessions import Prefill
 from ..keys import OrderedKeys
 from .lines import Line, Lines
+from .set_kinds import PanelMode, SetKinds, number_text
+
+__all__ = ["SetEntry", "Submission", "PanelMode", "number_text"]
 
 NOTE_MAX = 200
 
 
-def number_text(value: float) -> str:
-    """80.0 -> '80', 102.5 -> '102.5': what a lifter would have typed."""
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+def cut(segments: list[tuple[str, str]], width: int) -> list[tuple[str, str]]:
+    """Segments cut to `width` cells, an ellipsis where they were cut."""
+    out: list[tuple[str, str]] = []
+    room = width
+    for text, style in segments:
+        if len(text) > room:
+            out.append((text[: max(room - 1, 0)] + "…"[: room], style))
+            break
+        out.append((text, style))
+        room -= len(text)
+    return out
 
 
 @dataclass
@@ -70,25 +81,33 @@ class Field:
 
 @dataclass(frozen=True)
 class Submission:
-    """What Enter hands over: the checked set, warm-up or not, and the note."""
+    """What Enter hands over: the checked set, warm-up or not, the note; the kind of a
+    set that is not a warm-up, and a timed or distance set's seconds or metres."""
 
     values: SetInput
     warmup: bool
     note: str
+    kind: str = "working"
+    duration_s: int | None = None
+    distance_m: float | None = None
 
 
 #: Returns the pre-fill for the next set (loaded at once), or None to keep the fields.
 SubmitHandler = Callable[[Submission], Prefill | None]
 #: Asked when `w` flips the set kind on untouched fields: that kind's pre-fill, or None.
 KindHandler = Callable[[bool], Prefill | None]
+#: The lines under the fields that follow the weight typed (the plate line, the warm-up
+#: ramp: ui/at_the_bar.py), as segments of (text, style): given the weight typed in the
+#: panel's unit (None while it does not read as a number), the unit, and warm-up or not.
+ExtraLines = Callable[[float | None, Unit, bool], list[list[tuple[str, str]]]]
 
 
-class SetEntry(OrderedKeys, Lines, can_focus=True):
+class SetEntry(SetKinds, OrderedKeys, Lines, can_focus=True):
     """Type a set and press Enter.  Tab/Shift+Tab move between fields."""
 
     DEFAULT_CSS = """
     SetEntry {
-        height: 5;
+        height: auto;
         border: round $accent 60%;
         padding: 0 1;
     }
@@ -118,6 +137,8 @@ class SetEntry(OrderedKeys, Lines, can_focus=True):
         self._exact_kg: float | None = None  # the pre-filled weight, unrounded
         self._pristine = True  # nothing typed since the last pre-fill
         self._spans: list[tuple[int, int, int, int]] = []  # (row, x0, x1, field index)
+        self.extra_lines: ExtraLines | None = None
+        self._extra_count = 0  # lines under the fields: the panel's height follows them
 
     # --- what the owner uses -----------------------------------------------------------
 
@@ -140,9 +161,10 @@ class SetEntry(OrderedKeys, Lines, can_focus=True):
         before = self._looks()
         self.unit = values.unit
         self._exact_kg = values.weight_kg
-        self.field("weight").text = "" if values.weight_kg is None else number_text(
-            from_kg(values.weight_kg, values.unit))
-        self.field("reps").text = "" if values.reps is None else str(values.reps)
+        self.field("weight").text = "" if values.weight_kg is None else self.weight_text(
+            values.weight_kg, values.unit)
+        self.field("reps").text = self.amount_text(values.reps)
+        self.kind = "working"
         self.field("rir").text = "" if values.rir is None else str(values.rir)
         self.field("note").text = note
         self.warmup = values.warmup
@@ -156,7 +178,32 @@ class SetEntry(OrderedKeys, Lines, can_focus=True):
     def _looks(self) -> tuple:
         """Everything the panel draws, to tell whether a change needs a redraw."""
         return (tuple((f.text, f.selected) for f in self.fields), self.active, self.unit,
-                self.warmup, self.error, self.reason)
+                self.warmup, self.error, self.reason, str(self._extras()), self.kind)
+
+    def set_extra_lines(self, extra_lines: ExtraLines | None) -> None:
+        """The lines under the fields for the exercise shown (None: none)."""
+        self.extra_lines = extra_lines
+        self.redraw()
+
+    def _typed_weight(self) -> float | None:
+        text = self.field("weight").text.replace(",", ".")
+        try:
+            return float(text) if text else None
+        except ValueError:
+            return None
+
+    def _extras(self) -> list[list[tuple[str, str]]]:
+        if self.extra_lines is None:
+            return []
+        return self.extra_lines(self._typed_weight(), self.unit, self.warmup)
+
+    def redraw(self) -> None:
+        count = len(self._extras())
+        if count != self._extra_count:  # a line more or less: the panel's height changes
+            self._extra_count = count
+            self.refresh(layout=True)
+            return
+        super().redraw()
 
     def focus_first(self) -> None:
         self._activate(0)
@@ -175,36 +222,42 @@ class SetEntry(OrderedKeys, Lines, can_focus=True):
         weight = self.field("weight")
         kg = self._weight_kg()
         if kg is not None:
-            weight.text = number_text(from_kg(kg, new))
+            weight.text = self.weight_text(kg, new)
             self._exact_kg = kg
         self.unit = new
 
     def _weight_kg(self) -> float | None:
         text = self.field("weight").text
-        if self._exact_kg is not None and text == number_text(from_kg(self._exact_kg, self.unit)):
+        if self._exact_kg is not None and text == self.weight_text(self._exact_kg, self.unit):
             return self._exact_kg  # untouched: convert the exact weight, not its rounding
         try:
-            return to_kg(float(text.replace(",", ".")), self.unit) if text else None
-        except ValueError:
+            return self.parse_load(text, self.unit)[0] if text else None
+        except InputError:
             return None
 
     def read(self) -> SetInput | None:
         """The set typed, or None after showing why it is not valid (that field selected)."""
+        found = self.read_all()
+        return None if found is None else found[0]
+
+    def read_all(self) -> tuple[SetInput, int | None, float | None] | None:
+        """The set typed with its seconds and metres (None: not timed), or None after
+        showing why it is not valid (that field selected)."""
         name = "weight"
         try:
-            kg, unit = parse_weight(self.field("weight").text, self.unit)
+            kg, unit = self.parse_load(self.field("weight").text, self.unit)
             if self._exact_kg is not None and unit == self.unit and \
-                    self.field("weight").text == number_text(from_kg(self._exact_kg, self.unit)):
+                    self.field("weight").text == self.weight_text(self._exact_kg, self.unit):
                 kg = self._exact_kg
             name = "reps"
-            reps = parse_reps(self.field("reps").text)
+            reps, duration, distance = self.parse_amount(self.field("reps").text)
             name = "rir"
             rir = parse_rir(self.field("rir").text)
         except InputError as e:
             self.show_error(name, str(e))
             return None
         self.error = ""
-        return SetInput(kg, unit, reps, rir)
+        return SetInput(kg, unit, reps, rir), duration, distance
 
     def show_error(self, field_name: str, message: str) -> None:
         self.error = f"Not saved: {message}"
@@ -248,11 +301,14 @@ class SetEntry(OrderedKeys, Lines, can_focus=True):
         self.redraw()
 
     def submit(self) -> None:
-        values = self.read()
-        if values is None:
+        found = self.read_all()
+        if found is None:
             return
+        values, duration, distance = found
         note = " ".join(self.field("note").text.split())
-        next_values = self.on_submit(Submission(values, self.warmup, note))
+        kind = "warmup" if self.warmup else self.kind
+        next_values = self.on_submit(Submission(values, self.warmup, note, kind, duration,
+                                                distance))
         if next_values is not None:
             self.load(next_values)
 
@@ -284,7 +340,7 @@ class SetEntry(OrderedKeys, Lines, can_focus=True):
         self.redraw()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return 3
+        return 3 + self._extra_count
 
     def _box(self, index: int, width: int) -> list[tuple[str, str]]:
         f = self.fields[index]
@@ -311,7 +367,8 @@ class SetEntry(OrderedKeys, Lines, can_focus=True):
         """Three lines: the numbers and the kind, the note, the error if any, else why the
         values are what they are (the suggestion's reason, cut to the width)."""
         spans: list[tuple[int, int, int, int]] = []
-        rows: list[list[tuple[str, str]]] = [[], [], []]
+        extras = self._extras()
+        rows: list[list[tuple[str, str]]] = [[], [], [], *([] for _ in extras)]
 
         def put(row: int, items: list[tuple[str, str]], index: int | None = None) -> None:
             start = sum(len(text) for text, _ in rows[row])
@@ -322,9 +379,8 @@ class SetEntry(OrderedKeys, Lines, can_focus=True):
         for i, f in enumerate(self.fields[:3]):
             put(0, [(f"{f.label} ", "")])
             put(0, self._box(i, f.width + 1), i)
-            put(0, [(f" {self.unit}  " if f.name == "weight" else "  ", "$text-muted")])
-        put(0, [("WARM-UP (w)", "bold $warning") if self.warmup
-                else ("working set (w)", "$text-muted")])
+            put(0, [(self.unit_suffix(self.unit) if f.name == "weight" else "  ", "$text-muted")])
+        put(0, [self.kind_shown()])
         put(1, [("Note   ", "")])
         put(1, self._box(3, max(10, self.content_size.width - 9)), 3)
         width = self.content_size.width
@@ -333,6 +389,8 @@ class SetEntry(OrderedKeys, Lines, can_focus=True):
         else:
             reason = self.reason if len(self.reason) <= width else self.reason[: width - 1] + "…"
             put(2, [(reason, "$text-muted")])
+        for row, segments in enumerate(extras, start=3):
+            put(row, cut(segments, width))
         self._spans = spans
         out: list[Line] = []
         for row in rows:

@@ -14,13 +14,16 @@ from textual import events
 from textual.content import Content
 from textual.message import Message
 
-from ...domain.models import LoggedSet, Session, format_weight
+from ...domain.models import Exercise, LoggedSet, Session
+from ...domain.set_rows import set_cells
 from .lines import Line, Lines
 
 #: The set under the cursor: the theme's unfocused cursor (the panel has the keyboard).
 CURSOR = "bold $block-cursor-blurred-foreground on $block-cursor-blurred-background"
 #: (title, width) of each column; the note takes what is left.
-COLUMNS = (("#", 3), ("Weight", 10), ("Reps", 5), ("RIR", 4), ("Type", 9), ("Note", 0))
+#: The load is load_text ("BW+20 kg", "2 x 22.5 kg", "60 s"); SS the superset's label.
+COLUMNS = (("#", 3), ("Load", 16), ("Reps", 5), ("RIR", 4), ("Type", 11), ("SS", 3),
+           ("Note", 0))
 
 
 def _cells(values: tuple[str, ...], width: int) -> str:
@@ -46,14 +49,17 @@ class SetsTable(Lines, can_focus=False):
         self.cursor_row = 0
         self._top = 0  # the first row in view
         self._title = ""
+        self.exercise: Exercise | None = None  # whose sets: how their load is shown
 
     @property
     def row_count(self) -> int:
         return len(self.rows_shown)
 
-    def show(self, title: str, sets: list[tuple[Session, LoggedSet]]) -> None:
-        """The sets to list, the cursor on the last one."""
+    def show(self, title: str, sets: list[tuple[Session, LoggedSet]],
+             exercise: Exercise | None = None) -> None:
+        """The sets to list (of `exercise`), the cursor on the last one."""
         self.rows_shown = list(sets)
+        self.exercise = exercise
         if title != self._title:  # (a border title change redraws the whole widget)
             self._title = title
             self.border_title = Content(title)
@@ -85,9 +91,9 @@ class SetsTable(Lines, can_focus=False):
         lines: list[Line] = [((_cells(tuple(title for title, _ in COLUMNS), width), "bold"),)]
         for i in range(self._top, min(len(self.rows_shown), self._top + height - 1)):
             _, s = self.rows_shown[i]
-            text = _cells((str(i + 1), format_weight(s.weight_kg, s.unit), str(s.reps),
-                           "-" if s.rir is None else str(s.rir),
-                           "warm-up" if s.is_warmup else "working", s.note), width)
+            exercise = self.exercise if self.exercise is not None and \
+                self.exercise.id == s.exercise_id else Exercise(s.exercise_id, "?", ("chest",))
+            text = _cells((str(i + 1), *set_cells(s, exercise), s.note), width)
             lines.append(((text, CURSOR if i == self.cursor_row else ""),))
         return (lines + [((" " * width, ""),)] * height)[:height]
 

@@ -1,0 +1,60 @@
+"""The lifter's bodyweight log: a `bodyweights` table in the main file, one weight a day.
+
+A mixin for the Store (store.py), so the Store's own module stays about sessions and
+sets; it uses the Store's lock and main file like every other method there.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..domain.bodyweight import Bodyweight, latest_on
+from . import codec
+
+if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from .storage import SyncedTable, TrackerDB
+
+TABLE = "bodyweights"
+
+
+class BodyweightLog:
+    """`log_bodyweight`, `bodyweight_on`, `bodyweights` for the Store."""
+
+    if TYPE_CHECKING:  # the Store's own
+        _main: TrackerDB
+
+        def _locked(self, writes: bool = False) -> AbstractContextManager[None]: ...
+
+        def _table(self, name: str) -> SyncedTable: ...
+
+    def log_bodyweight(self, day: date, kg: float) -> Bodyweight:
+        """Record the bodyweight weighed on `day` (kg; a second one that day replaces the
+        first).  On disk when this returns; ValueError outside 20-400 kg."""
+        entry = Bodyweight(day, kg)
+        doc = codec.bodyweight_to_dict(entry)
+        with self._locked(writes=True):
+            table = self._table(TABLE)
+            for doc_id, old in table.documents().items():
+                if old.get("day") == doc["day"]:
+                    table.update(doc, doc_ids=[int(doc_id)])
+                    return entry
+            table.insert(doc)
+        return entry
+
+    def bodyweights(self) -> list[Bodyweight]:
+        """Every bodyweight logged, oldest first."""
+        with self._locked():
+            docs = list(self._table(TABLE).documents().values())
+        try:
+            entries = [codec.bodyweight_from_dict(d) for d in docs]
+        except codec.CodecError as e:
+            raise self._main.atomic_storage.unreadable(str(e)) from e
+        return sorted(entries, key=lambda b: b.day)
+
+    def bodyweight_on(self, day: date) -> float | None:
+        """The latest bodyweight (kg) weighed on or before `day`; None before the first."""
+        found = latest_on(self.bodyweights(), day)
+        return found.kg if found is not None else None
