@@ -79,6 +79,14 @@ class PtyApp:
             time.sleep(0.01)
         raise AssertionError(f"{needle!r} never appeared; screen text: {self.text()[-2000:]!r}")
 
+    def wait_for_output(self, needle: bytes, timeout: float = 20) -> None:
+        """Wait until the raw output (escape codes and all) holds `needle`: the reader
+        thread may still be draining the pty after the app has exited."""
+        deadline = time.monotonic() + timeout
+        while needle not in self.output:
+            assert time.monotonic() < deadline, f"{needle!r} never came: {bytes(self.output[-300:])!r}"
+            time.sleep(0.01)
+
     def send(self, *keys: str, pause: float = 0.15) -> None:
         for k in keys:
             data = k.encode()
