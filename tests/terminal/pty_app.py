@@ -68,13 +68,20 @@ class PtyApp:
                 return
             self.output.extend(chunk)
 
-    def text(self) -> str:
-        return ANSI.sub(b"", bytes(self.output)).decode("utf-8", "replace")
+    def text(self, since: int = 0) -> str:
+        """What the app wrote (from byte `since` of its output: see `mark`), escape codes
+        removed."""
+        return ANSI.sub(b"", bytes(self.output[since:])).decode("utf-8", "replace")
 
-    def wait_for(self, needle: str, timeout: float = 20) -> None:
+    def mark(self) -> int:
+        """Where the output is now: `wait_for(..., since=mark)` then waits for text drawn
+        after this point, not text already on the screen."""
+        return len(self.output)
+
+    def wait_for(self, needle: str, timeout: float = 20, since: int = 0) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if needle in self.text():
+            if needle in self.text(since):
                 return
             time.sleep(0.01)
         raise AssertionError(f"{needle!r} never appeared; screen text: {self.text()[-2000:]!r}")
