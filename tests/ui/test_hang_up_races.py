@@ -11,6 +11,8 @@ so that the hang-up is heard just before it runs (what a slow machine does by ch
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from tui_tracker.ui.hang_up import EXIT_HUNG_UP
@@ -50,12 +52,18 @@ def leave_before(monkeypatch, leaving, cls: type, name: str, app_of) -> list[str
     return heard
 
 
+async def until_gone(app) -> None:
+    """Let the app leave (a loop, not pilot.pause: that waits on the screen, which may
+    never have started).  Counted, not timed: it leaves, or the count runs out and fails."""
+    for _ in range(1000):
+        if not app.is_running:
+            return
+        await asyncio.sleep(0.01)
+
+
 async def run_until_gone(app) -> None:
-    async with app.run_test(size=SIZE) as pilot:
-        for _ in range(200):  # no deadline: the app leaves, or the count runs out and fails
-            if not app.is_running:
-                break
-            await pilot.pause()
+    async with app.run_test(size=SIZE):
+        await until_gone(app)
     assert not app.is_running
 
 
@@ -107,10 +115,46 @@ async def test_a_hang_up_while_the_exercise_picker_opens_leaves_cleanly(db, cloc
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.push_screen(ExercisePicker(app.screen.book.catalogue))
-        for _ in range(200):
-            if not app.is_running:
-                break
-            await pilot.pause()
+        await until_gone(app)
     assert heard == ["compose"]
     assert not app.is_running
     assert app.return_code == leaving[1]
+
+
+HANG_UP = LEAVING["hang-up"]
+
+
+async def test_a_hang_up_before_today_is_built_leaves_cleanly(db, clock, monkeypatch):
+    """The guard listens from the app's Load on, before Today exists: a hang-up while the
+    app starts found Today without its list (NoMatches in its mount, exit 1)."""
+    from tui_tracker.ui.today import TodayScreen
+
+    app = make_app(db, clock)
+    heard = leave_before(monkeypatch, HANG_UP, TodayScreen, "compose", lambda today: today.app)
+    await run_until_gone(app)
+    assert heard == ["compose"]
+    assert app.return_code == EXIT_HUNG_UP
+
+
+@pytest.mark.parametrize("key, module, screen", [
+    ("h", "history", "HistoryScreen"),
+    ("m", "dashboard", "DashboardScreen"),
+    ("p", "plan", "PlanScreen"),
+    ("i", "about", "AboutScreen"),
+])
+async def test_a_hang_up_while_a_screen_opens_leaves_cleanly(db, clock, monkeypatch, key, module,
+                                                            screen):
+    """Any screen whose mount looks for what it composed: a hang-up between the key that
+    opens it and its compose left it empty (NoMatches in its mount, exit 1)."""
+    import importlib
+
+    cls = getattr(importlib.import_module(f"tui_tracker.ui.{module}"), screen)
+    app = make_app(db, clock)
+    heard = leave_before(monkeypatch, HANG_UP, cls, "compose", lambda opened: opened.app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(key)
+        await until_gone(app)
+    assert heard == ["compose"]
+    assert not app.is_running
+    assert app.return_code == EXIT_HUNG_UP

@@ -50,8 +50,6 @@ class ExercisePicker(Dialog[str]):
                                  self._create if self.on_create is not None else None)
 
     def on_mount(self) -> None:
-        if not self.is_attached:  # the app is leaving (a hang-up while this opened):
-            return  # Textual composed nothing after App.exit
         search = self.query_one(ExerciseSearch)
         search.start()
         self.set_focus(search.field)
