@@ -414,8 +414,20 @@ def test_rows_in_any_order_are_grouped_and_saved_a_month_at_a_time(capsys, db, t
     from tui_tracker.store import importing
 
     monkeypatch.setattr(importing, "BUFFERED_ROWS", 7)  # to disk every few rows
-    # a temp folder of this test's own: other processes' imports use the shared one
-    monkeypatch.setattr(importing.tempfile, "tempdir", str(tmp_path))
+    # A temp folder of its own: /tmp is shared with every other test run on the machine,
+    # whose imports (some killed on purpose) have their own folders there.
+    private = tmp_path / "tmp"
+    private.mkdir()
+    monkeypatch.setattr(importing.tempfile, "tempdir", str(private))
+    parked: list[str] = []
+    real_dir = importing.tempfile.TemporaryDirectory
+
+    def temporary_directory(*args, **kwargs):
+        made = real_dir(*args, **kwargs)
+        parked.append(made.name)
+        return made
+
+    monkeypatch.setattr(importing.tempfile, "TemporaryDirectory", temporary_directory)
     batches: list[set] = []
     real = RowReader.assemble
 
@@ -436,7 +448,8 @@ def test_rows_in_any_order_are_grouped_and_saved_a_month_at_a_time(capsys, db, t
     got = sessions(db)
     assert [s.date.isoformat() for s in got] == sorted(days)
     assert all([x.weight_kg for x in s.sets] == sorted(x.weight_kg for x in s.sets) for s in got)
-    assert not list(Path(importing.tempfile.gettempdir()).glob("tui-tracker-import-*"))
+    assert parked and all(Path(name).parent == private for name in parked)  # rows went to disk
+    assert not list(private.iterdir())  # and the folder they went to is gone
 
 
 def test_the_progress_bars_show_rows_read_and_months_saved(capsys, db, tmp_path, monkeypatch):

@@ -14,7 +14,8 @@ import sys
 from typing import Sequence
 
 from . import __version__
-from .commands.base import EXIT_BAD_INPUT, EXIT_STORE, CliError, Parser, global_options
+from .commands.base import (EXIT_BAD_INPUT, EXIT_STORE, CliError, Parser, RawDescriptionFormatter,
+                            global_options)
 from .commands.tui import THEMES
 from .domain.inputs import InputError
 from .domain.text import escape_controls
@@ -69,7 +70,7 @@ EXIT_CODES = """exit codes:
 def _top_parser() -> argparse.ArgumentParser:
     """The options of the TUI itself (and the global ones every subcommand takes too)."""
     p = Parser(prog="tui-tracker", description="A terminal training log for lifters.",
-               epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+               epilog=EXIT_CODES, formatter_class=RawDescriptionFormatter)
     p.add_argument("--version", action="version", version=f"tui-tracker {__version__}")
     global_options(p, top=True)
     p.add_argument("--no-mouse", action="store_true",

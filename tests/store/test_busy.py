@@ -103,13 +103,24 @@ def test_another_thread_waiting_for_the_lock_does_not_freeze_this_one(db):
     with Store(db) as store, held(db):
         waiting = threading.Thread(target=lambda: _try_log(store), daemon=True)
         waiting.start()
-        time.sleep(0.2)  # the other thread is inside the store, waiting for the lock
+        inside_the_store(store, waiting)  # waiting for the lock, the store's mutex held
         store.set_patience(0.3)
         started = time.monotonic()
         with pytest.raises(StoreBusy):
             store.recent_sessions()
         assert time.monotonic() - started < 5
     waiting.join(20)
+
+
+def inside_the_store(store: Store, thread: threading.Thread, timeout: float = 60) -> None:
+    """Until `thread` is inside a store call (it holds the store's thread mutex), not a
+    sleep that hopes it got there: on a loaded machine it may not have started yet, and
+    the test would pass without the wait it is about."""
+    deadline = time.monotonic() + timeout
+    while store._mutex.acquire(blocking=False):  # free: nobody inside yet
+        store._mutex.release()
+        assert thread.is_alive() and time.monotonic() < deadline, "it never entered the store"
+        time.sleep(0.01)
 
 
 def _try_log(store: Store) -> None:

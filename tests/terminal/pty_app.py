@@ -68,16 +68,31 @@ class PtyApp:
                 return
             self.output.extend(chunk)
 
-    def text(self) -> str:
-        return ANSI.sub(b"", bytes(self.output)).decode("utf-8", "replace")
+    def text(self, since: int = 0) -> str:
+        """What the app wrote (from byte `since` of its output: see `mark`), escape codes
+        removed."""
+        return ANSI.sub(b"", bytes(self.output[since:])).decode("utf-8", "replace")
 
-    def wait_for(self, needle: str, timeout: float = 20) -> None:
+    def mark(self) -> int:
+        """Where the output is now: `wait_for(..., since=mark)` then waits for text drawn
+        after this point, not text already on the screen."""
+        return len(self.output)
+
+    def wait_for(self, needle: str, timeout: float = 20, since: int = 0) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if needle in self.text():
+            if needle in self.text(since):
                 return
             time.sleep(0.01)
         raise AssertionError(f"{needle!r} never appeared; screen text: {self.text()[-2000:]!r}")
+
+    def wait_for_output(self, needle: bytes, timeout: float = 20) -> None:
+        """Wait until the raw output (escape codes and all) holds `needle`: the reader
+        thread may still be draining the pty after the app has exited."""
+        deadline = time.monotonic() + timeout
+        while needle not in self.output:
+            assert time.monotonic() < deadline, f"{needle!r} never came: {bytes(self.output[-300:])!r}"
+            time.sleep(0.01)
 
     def send(self, *keys: str, pause: float = 0.15) -> None:
         for k in keys:

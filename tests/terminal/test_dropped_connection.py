@@ -1,6 +1,9 @@
 """A dropped SSH link (SIGHUP) mid-session keeps every set; the next start resumes it.
 
-The real app runs in a pseudo-terminal at 80x24, driven by keystrokes.
+The real app runs in a pseudo-terminal at 80x24, driven by keystrokes.  After a hang-up
+it exits 129 (the code `tui-tracker --help` documents), whichever way it left; that it
+left through its own exit (not the safety net's os._exit) shows in the terminal given
+back: the alternate screen is left, which only the app's own way out writes.
 """
 
 from __future__ import annotations
@@ -10,7 +13,12 @@ import time
 
 import pytest
 
+from tui_tracker.ui.hang_up import EXIT_HUNG_UP
+
 from .pty_app import ENTER, TAB, PtyApp, db_sets
+
+#: What only the app's own way out writes: leave the alternate screen.
+GAVE_THE_TERMINAL_BACK = b"\x1b[?1049l"
 
 
 def wait_for_sets(db, n: int, timeout: float = 15) -> list:
@@ -39,7 +47,8 @@ def test_sighup_mid_session_loses_nothing_and_next_start_resumes(tmp_path):
         app.wait_for("Saved set 2")
         assert len(wait_for_sets(db, 2)) == 2
         app.signal(signal.SIGHUP)
-        assert app.wait() == 0  # left through the app's own exit, between writes
+        assert app.wait() == EXIT_HUNG_UP
+        app.wait_for_output(GAVE_THE_TERMINAL_BACK)  # through the app's own exit, between writes
     finally:
         app.close()
     assert not list(tmp_path.glob("*.tmp-*"))  # before a Store opens: it removes them
@@ -60,7 +69,8 @@ def test_app_exits_cleanly_through_sighup_when_idle(tmp_path):
     try:
         app.wait_for("No exercises yet")
         app.signal(signal.SIGHUP)
-        assert app.wait() == 0  # exited through the app, not killed by the signal
+        assert app.wait() == EXIT_HUNG_UP  # not killed by the signal (that is -1)
+        app.wait_for_output(GAVE_THE_TERMINAL_BACK)  # exited through the app
     finally:
         app.close()
 
@@ -75,6 +85,7 @@ def test_a_hang_up_at_the_first_frame_always_exits_cleanly(tmp_path):
         try:
             app.wait_for("No exercises yet")
             app.signal(signal.SIGHUP)
-            assert app.wait() == 0, app.text()[-1500:]
+            assert app.wait() == EXIT_HUNG_UP, app.text()[-1500:]
+            app.wait_for_output(GAVE_THE_TERMINAL_BACK)
         finally:
             app.close()

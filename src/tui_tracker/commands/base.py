@@ -50,6 +50,11 @@ class _HelpFormatter(argparse.HelpFormatter):
         return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
 
 
+class RawDescriptionFormatter(argparse.RawDescriptionHelpFormatter, _HelpFormatter):
+    """The description and epilog as written (a table of exit codes), help lines wrapped
+    between words only, like every other parser's."""
+
+
 class Parser(argparse.ArgumentParser):
     """argparse, but usage errors are one line and exit 2."""
 

@@ -15,7 +15,7 @@ from ..store import StoreError
 from ..store.settings_file import Loaded
 from ..store.store import StoreBusy
 from .commands import ScreenCommands
-from .hang_up import HangUpGuard
+from .hang_up import EXIT_HUNG_UP, HangUpGuard
 from .today import TodayScreen
 from .trouble import KeepsRunning, StoreProblem, is_fatal
 
@@ -44,7 +44,7 @@ class TrackerApp(KeepsRunning, App):
         self.loaded = settings
         #: the lifter's settings (settings.toml), defaults when there is no file
         self.settings: Settings = settings.settings if settings else Settings()
-        self.hang_up_guard = HangUpGuard(leave=self.exit, commit_lock=self._store_commit_lock)
+        self.hang_up_guard = HangUpGuard(leave=self._hung_up, commit_lock=self._store_commit_lock)
         # The screen's thread never waits long for a database another process holds: keys
         # must not freeze.  A set that meets a busy database waits in the background.
         store.set_patience(SCREEN_PATIENCE)
@@ -160,6 +160,11 @@ class TrackerApp(KeepsRunning, App):
 
     def on_unmount(self) -> None:
         self.hang_up_guard.stop_listening()
+
+    def _hung_up(self) -> None:
+        """Leave with the hang-up's exit code (129), the one the safety net ends with too:
+        however the app goes after a hang-up, the code says the terminal went."""
+        self.exit(return_code=EXIT_HUNG_UP)
 
     def get_driver_class(self) -> type[Driver]:
         """In a terminal, Textual's driver made safe for a terminal that vanishes."""

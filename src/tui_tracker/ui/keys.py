@@ -33,6 +33,7 @@ from textual.app import App
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
+from .leaving import BuiltWhileRunning
 from .trouble import KeepsRunning
 
 #: How long a handed-over key waits for a new screen to mount and pick its focus.
@@ -112,8 +113,9 @@ _LAST_TO_TAKE_KEYS: "WeakKeyDictionary[Screen, Widget]" = WeakKeyDictionary()
 ResultType = TypeVar("ResultType")
 
 
-class Dialog(ModalScreen[ResultType], Generic[ResultType]):
+class Dialog(BuiltWhileRunning, ModalScreen[ResultType], Generic[ResultType]):
     """A modal whose answer reaches its caller at once, not on a later turn of the loop.
+    (One opening while the app leaves is not set up: ui/leaving.py.)
 
     Textual calls a `push_screen` callback only after the dialog is gone and keys
     typed after the answer have been handed on; `on_answer` runs first, so the

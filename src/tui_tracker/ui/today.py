@@ -44,6 +44,8 @@ from .widgets.status_line import StatusLine
 from .widgets.too_small import TooSmall, presize
 
 if TYPE_CHECKING:  # mounted just after the first frame, imported then
+    from textual.widget import AwaitMount
+
     from .widgets.exercise_search import ExerciseSearch
 
 
@@ -156,6 +158,7 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
         self.order: list[str] = []  # exercise ids: planned first, then as done or added
         self._resumed_once = False
         self._title_shown = ""
+        self._search_mount: tuple[ExerciseSearch, AwaitMount] | None = None
         self._merge_order()
         # Set before mounting: changing a screen's class later restyles every widget.
         self.set_class(not self.order, "-empty", update=False)
@@ -381,36 +384,49 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
         """The exercise search, as an overlay on this screen (not a screen of its own, which
         would redraw the whole terminal), focused before the next key is read."""
         search = await self._search()
+        if search is None:  # the app is leaving
+            return
         if search.catalogue is not self.book.catalogue:  # a new exercise of the lifter's
             search.catalogue = self.book.catalogue
             search.start()
         search.remove_class("-away")
         self.set_focus(search.field)
 
-    async def _search(self) -> ExerciseSearch:
+    async def _search(self) -> ExerciseSearch | None:
         """The search overlay: mounted hidden just after the first frame, shown on `a`.
+        None when the app is leaving (a hang-up or `q` before or while it mounted:
+        Textual mounts nothing after App.exit, so the search would have no field).
 
         Mounted once and kept (opening it is then one redraw of its box), and first among
         the screen's children: Textual orders widgets counting back from the last child,
-        so a child added at the end would re-order, and redraw, the whole screen."""
+        so a child added at the end would re-order, and redraw, the whole screen.  Every
+        caller waits for that one mount: `a` typed while it is under way gets it whole."""
         from .widgets.exercise_search import ExerciseSearch
 
-        found = self.query("#search-overlay")
-        if found:
-            return found.first(ExerciseSearch)
-        search = ExerciseSearch(self.book.catalogue, self._picked, self._create_new,
-                                id="search-overlay")
-        # Away (laid out off the screen) rather than hidden: showing it is then one
-        # paint of its box (hidden widgets are sized when first shown, a second paint).
-        search.add_class("-away")
-        await self.mount(search, before=0)
-        search.start()
-        return search
+        if self._search_mount is None:
+            if not self.is_attached:  # False from App.exit on: mount() would raise
+                return None
+            search = ExerciseSearch(self.book.catalogue, self._picked, self._create_new,
+                                    id="search-overlay")
+            # Away (laid out off the screen) rather than hidden: showing it is then one
+            # paint of its box (hidden widgets are sized when first shown, a second paint).
+            search.add_class("-away")
+            self._search_mount = (search, self.mount(search, before=0))
+            await self._search_mount[1]
+            if not search.is_attached:
+                return None
+            search.start()
+            return search
+        search, mounting = self._search_mount
+        await mounting
+        return search if search.is_attached else None
 
     async def _picked(self, exercise_id: str | None) -> None:
         # Hidden, not removed: keys typed after Enter may still be queued on its search
         # field, to be handed on to the panel in order (a removed widget drops them).
         search = await self._search()
+        if search is None:  # the app is leaving
+            return
         search.add_class("-away")
         search.start()  # ready for next time, redrawn off the screen (nothing sent)
         if exercise_id is None:  # cancelled: back where the lifter was

@@ -54,9 +54,15 @@ class ExerciseWork:
 
     # --- the widgets -------------------------------------------------------------------
 
-    async def mount(self) -> None:
-        """Mount the sets table and the set-entry panel (once), and wait until they are."""
+    async def mount(self) -> bool:
+        """Mount the sets table and the set-entry panel (once), and wait until they are.
+
+        False when the app is leaving (a hang-up or `q` came first, which under load can
+        be right after the first frame): Textual mounts nothing after App.exit (`mount`
+        raises, a widget composed then has no children), so there is nothing to show."""
         if self._mounts is None:
+            if not self.screen.is_attached:  # False from App.exit on
+                return False
             from .widgets.set_entry import SetEntry
             from .widgets.sets_table import SetsTable
 
@@ -65,9 +71,12 @@ class ExerciseWork:
                             body.mount(SetEntry(self.submit, self.kind_changed, id="entry"))]
         for mounting in self._mounts:
             await mounting
+        if not self.screen.is_attached:
+            return False
         if not self.ready:
             self.ready = True
             self.screen.refresh_bindings()
+        return True
 
     def when_ready(self, show: Callable[[], None]) -> None:
         """Run `show` now if the widgets are mounted, else the moment they are."""
@@ -76,8 +85,8 @@ class ExerciseWork:
             return
 
         async def when_mounted() -> None:
-            await self.mount()
-            show()
+            if await self.mount():
+                show()
         self.screen.call_next(when_mounted)
 
     @property
@@ -95,8 +104,8 @@ class ExerciseWork:
 
         Once mounted, nothing here waits: the screen must not paint half a change (each
         paint in between is a screenful of bytes over SSH)."""
-        if not self.ready:
-            await self.mount()
+        if not self.ready and not await self.mount():
+            return
         self.current = exercise_id
         self.fill()
         self.screen.exercises.highlight(exercise_id)

@@ -28,6 +28,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from ..store import DatabaseTooNew, DatabaseUnreadable, StoreError
+from .leaving import BuiltWhileRunning
 
 
 def is_fatal(error: StoreError) -> bool:
@@ -35,8 +36,9 @@ def is_fatal(error: StoreError) -> bool:
     return isinstance(error, (DatabaseUnreadable, DatabaseTooNew))
 
 
-class KeepsRunning:
-    """Mixin for screens and widgets: a store error in a handler is shown, not fatal."""
+class KeepsRunning(BuiltWhileRunning):
+    """Mixin for screens and widgets: a store error in a handler is shown, not fatal
+    (and a screen opening while the app leaves is not set up: ui/leaving.py)."""
 
     async def _dispatch_message(self, message: Message) -> None:
         try:
