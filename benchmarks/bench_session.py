@@ -11,7 +11,7 @@
 
 Each size gets its own copy of the database: the session is added in one write
 (`Store.import_sessions`, what `generate.py` uses), then `--commits` sets are
-logged into it one by one and timed.
+logged into each, one by one, round-robin over the sizes, and timed.
 """
 
 from __future__ import annotations
@@ -59,32 +59,34 @@ def session_db(pristine: Path, dest_folder: Path, day: date, sets: int) -> Path:
     return db
 
 
-def commits_into(db: Path, day: date, n: int) -> list[float]:
-    """Seconds per commit of `n` sets logged into the open session on `day`."""
-    store = Store(db)
-    session = store.open_session(day)
-    assert session is not None
-    t = session.sets[-1].at if session.sets else session.started_at
-    times = []
-    os.sync()
-    for i in range(n):
-        t += timedelta(seconds=40)
-        s = LoggedSet("barbell-bench-press", 100 + (i % 5) * 2.5, 8, i % 4, t)
-        t0 = time.perf_counter()
-        store.log_set(s, day=day, session_id=session.id)
-        times.append(time.perf_counter() - t0)
-    store.close()
-    return times
-
-
 def bench_session_commits(db: Path, day: date, n: int,
                           sizes: tuple[int, ...] = SIZES) -> dict[int, list[float]]:
-    """Per session size, the seconds of `n` commits into a session that size."""
-    out = {}
-    for size in sizes:
-        with tempfile.TemporaryDirectory(prefix="tui-tracker-session-") as tmp:
-            copy = session_db(db, Path(tmp) / "data", day, size)
-            out[size] = commits_into(copy, day, n)
+    """Per session size, the seconds of `n` commits into a session that size.
+
+    Each size has its own copy of the database, all open at once, and the commits go
+    round-robin over them, so each size meets the same load on the machine (a commit
+    is mostly fsyncs, whose time moves with everything else writing to the disk)."""
+    out: dict[int, list[float]] = {size: [] for size in sizes}
+    with tempfile.TemporaryDirectory(prefix="tui-tracker-session-") as tmp:
+        stores, sessions, clocks = {}, {}, {}
+        for size in sizes:
+            store = stores[size] = Store(session_db(db, Path(tmp) / str(size), day, size))
+            session = store.open_session(day)
+            assert session is not None and len(session.sets) == size
+            sessions[size] = session.id
+            clocks[size] = session.sets[-1].at
+        os.sync()
+        try:
+            for i in range(n):
+                for size in sizes:
+                    clocks[size] += timedelta(seconds=40)
+                    s = LoggedSet("barbell-bench-press", 100 + (i % 5) * 2.5, 8, i % 4, clocks[size])
+                    t0 = time.perf_counter()
+                    stores[size].log_set(s, day=day, session_id=sessions[size])
+                    out[size].append(time.perf_counter() - t0)
+        finally:
+            for store in stores.values():
+                store.close()
     return out
 
 
@@ -94,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("db", type=Path)
     ap.add_argument("--today", type=date.fromisoformat, default=date(2026, 11, 18))
-    ap.add_argument("--commits", type=int, default=30)
+    ap.add_argument("--commits", type=int, default=60)
     args = ap.parse_args(argv)
     for size, times in bench_session_commits(args.db, args.today, args.commits).items():
         ms = [t * 1000 for t in times]
