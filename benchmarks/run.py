@@ -77,13 +77,17 @@ def verdict(ok: bool) -> str:
     return "yes" if ok else "**NO**"
 
 
+def fastest(runs) -> float:
+    return min(x.seconds for x in runs)
+
+
 def pctl(values: list[float], q: float) -> float:
     return bench_store.pct(values, q)
 
 
 def measure(work: Path, quick: bool) -> dict:
     """Run everything; returns the raw numbers for the report."""
-    reps = {"commits": 200, "baseline": 30, "phases": 100, "volume": 20, "start": 7, "log": 3,
+    reps = {"commits": 200, "baseline": 30, "phases": 100, "volume": 20, "start": 11, "log": 3,
             "profile": 5, "latency": 80, "session_commits": 60}
     if quick:
         reps = {"commits": 200, "baseline": 5, "phases": 20, "volume": 5, "start": 2, "log": 1,
@@ -274,6 +278,13 @@ def report(r: dict, command: str, took_s: float, about: list[tuple[str, str]]) -
         f"and the set-entry panel (on a day without one, they are hidden and mount just "
         f"after the first frame): {ms(resumed_s)}, {resumed_ratio:.2f}x the bare app started "
         f"between its runs ({ms(bare2_s)}; {resumed_s / bare_s:.2f}x the first bare median);",
+        f"* the fastest of each start-up, which load on the machine can only slow: empty day "
+        f"{ms(fastest(start.app))} / bare {ms(fastest(start.bare))} = "
+        f"{fastest(start.app) / fastest(start.bare):.2f}x; session to resume "
+        f"{ms(fastest(r['start_resumed']))} / bare {ms(fastest(r['start_bare2']))} = "
+        f"{fastest(r['start_resumed']) / fastest(r['start_bare2']):.2f}x; with 1,000 sets "
+        f"{ms(fastest(r['start_long']))}, {fastest(r['start_long']) / fastest(r['start_resumed']):.2f}x "
+        f"the one with 3;",
         f"* bare app memory (VmHWM) {bare_mb:.1f} MB; the output until the first screen "
         f"settles is {kb(first_frame)} for the app and {kb(bare_frame)} for the bare app "
         f"(TERM=xterm-256color, no COLORTERM, as over SSH).",
