@@ -1,6 +1,6 @@
 """Every benchmark, at five years of history, in one run; writes benchmarks/RESULTS.md.
 
-    .venv/bin/python benchmarks/run.py            # about 2 minutes
+    .venv/bin/python benchmarks/run.py            # about 2-3 minutes
     .venv/bin/python benchmarks/run.py --quick    # fewer repetitions, a smoke test
 
 It generates the history (generate.py) in a temp folder, then measures, each
