@@ -29,7 +29,6 @@ class SessionDecoder:
 
     def __init__(self) -> None:
         self._known: dict[str, Known] = {}  # session id -> its set dicts and sets
-        self.decoded_sets = 0  # sets decoded from their dicts (tests count them)
 
     def decode(self, doc: Any) -> Session:
         sid = doc.get("id") if isinstance(doc, dict) else None
@@ -52,8 +51,8 @@ class SessionDecoder:
             self._known.pop(session.id, None)
         return session
 
-    def _fresh(self, raws: list) -> tuple[LoggedSet, ...]:
-        self.decoded_sets += len(raws)
+    @staticmethod
+    def _fresh(raws: list) -> tuple[LoggedSet, ...]:
         return tuple(codec.set_from_dict(raw) for raw in raws)
 
     def _reuse(self, raw: Any, by_id: dict[int, tuple[Any, LoggedSet]]) -> LoggedSet:
