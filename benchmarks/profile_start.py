@@ -29,6 +29,8 @@ stamps = {"interpreter up": time.time()}
 out = os.environ["STAMPS"]
 import tui_tracker.cli as cli
 stamps["import cli + domain"] = time.time()
+from tui_tracker.startup import pause_gc
+pause_gc()  # as the command line does before it imports Textual (commands/tui.py)
 import textual.app
 stamps["import textual.app"] = time.time()
 import tui_tracker.ui.app

@@ -18,13 +18,11 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
-from .domain.advice import Advice, failure_advice
 from .domain.catalogue import Catalogue
 from .domain.inputs import InputError, SetInput
 from .domain.mesocycle import Mesocycle, active_mesocycle
 from .domain.models import Exercise, LoggedSet, Session, SetKind, Unit, new_set_problem
 from .domain.progression import RoundLoad, Suggestion, Target, nearest_step, suggest
-from .domain.records import ExerciseRecords, Record, new_records, records_of
 from .domain.settings import TrainingStatus
 from .domain.sessions import (
     Prefill, SetCounts, prefill, session_to_resume, set_counts, working_set_count)
@@ -32,6 +30,8 @@ from .domain.workout import Slot, Workout, planned_prefill, todays_workout
 from .store import StoreError
 
 if TYPE_CHECKING:
+    from .domain.advice import Advice
+    from .domain.records import ExerciseRecords, Record
     from .store import Store
 
 #: The setting naming an unfinished session of an earlier day the lifter resumed from
@@ -287,6 +287,8 @@ class Logbook:
         records = () if logged.is_warmup else self._records_beaten(session, logged, ex)
         if ex.bodyweight:  # its weight is what was added: only "most reps at a load" holds
             records = tuple(r for r in records if r.kind == "reps")
+        from .domain.advice import failure_advice  # (not needed for the first frame)
+
         advice = failure_advice(logged, ex, is_final_set=final, status=self.training_status)
         return Saved(session, logged, ex, number, advice, new_session, records)
 
@@ -298,6 +300,8 @@ class Logbook:
             past = self.read_records()
         except StoreError:
             return ()
+        from .domain.records import new_records
+
         return new_records(past.get(logged.exercise_id), self.sessions, session.id, logged,
                            ex.name)
 
@@ -317,6 +321,8 @@ class Logbook:
         if past is None:
             today_ids = {s.id for s in self.sessions}
             yesterday = self.day - timedelta(days=1)
+            from .domain.records import records_of
+
             past = records_of(s for month in self.store.sessions_by_month(yesterday)
                               for s in month if s.id not in today_ids)
             self._past_records = past

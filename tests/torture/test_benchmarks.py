@@ -20,5 +20,7 @@ def test_run_quick_writes_every_result(tmp_path):
     for needle in ("## Machine", "| CPU |", "| textual |", "Store.log_set", "plain TinyDB",
                    "weekly volume", "cold start to the first Today frame", "bare Textual app",
                    "start-up ratio", "session to resume", "VmHWM", "bytes to the terminal",
-                   "run.py --quick"):
+                   "run.py --quick", "key to echo", "bare Textual Input app",
+                   "open session of 1,000 sets", "the rest timer counting down",
+                   "Where the bytes go", "The README's table"):
         assert needle in text, needle

@@ -42,6 +42,16 @@ def run_tui(args: argparse.Namespace) -> int:
         raise CliError("the app needs a terminal (stdin is not a tty); to log without one, use "
                        "'tui-tracker log EXERCISE 100x5@2', 'tui-tracker volume' or "
                        "'tui-tracker exercises'")
+    from ..startup import pause_gc, resume_gc
+
+    pause_gc()  # until the first frame is out (the app resumes it): see startup.py
+    try:
+        return _start_app(args)
+    finally:
+        resume_gc()  # had the app ended before its first frame
+
+
+def _start_app(args: argparse.Namespace) -> int:
     store = open_store(args, create=True)
     clock = clock_of(args)
     _check_readable(store, clock.today())

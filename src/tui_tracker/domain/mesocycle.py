@@ -25,15 +25,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Callable, Literal
+from typing import TYPE_CHECKING, Callable, Literal
 
 from .day_changes import Changes, apply_change, change_on, pulled_away
-from .effort import check_rir_targets, set_target
 from .models import Exercise, new_id
 from .text import clean_text
 from .muscles import MUSCLES
 from .targets import DEFAULT_TARGETS
-from .volume import MuscleVolume, muscle_credit
+
+if TYPE_CHECKING:  # effort and volume are imported where used: not for Today's first frame
+    from .volume import MuscleVolume
 
 MIN_WEEKS, MAX_WEEKS = 3, 6
 #: Target RIR in the deload week: easy sets that keep the groove without adding fatigue.
@@ -325,6 +326,8 @@ def target_rir(meso: Mesocycle, week: int, exercise: Exercise, is_final_set: boo
         raise ValueError(f"weeks count from 1, not {week}")
     if week > meso.weeks:
         return DELOAD_RIR
+    from .effort import set_target
+
     return set_target(meso.rir_targets[week - 1], week == meso.weeks, exercise, planned_sets,
                       is_final_set)
 
@@ -377,6 +380,8 @@ def with_rir_targets(meso: Mesocycle, targets: tuple[int, ...] | list[int]) -> M
     """The block with the lifter's own RIR targets, one per week; ValueError with the
     reason for targets the evidence rules out (effort.check_rir_targets, which also
     says what to warn about)."""
+    from .effort import check_rir_targets
+
     check_rir_targets(tuple(targets), meso.weeks)
     return replace(meso, rir_targets=_check_targets(tuple(targets), meso.weeks))
 
@@ -397,6 +402,8 @@ def planned_weekly_sets(
     on one day only, while the plan is still being built.  Unknown exercises
     are skipped.  Muscles missing from `targets` take their default band.
     """
+    from .volume import MuscleVolume, muscle_credit
+
     totals = dict.fromkeys(MUSCLES, 0.0)
     day_names: dict[str, set[str]] = {m: set() for m in MUSCLES}
     for d in meso.days:

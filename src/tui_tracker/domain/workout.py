@@ -12,7 +12,6 @@ from dataclasses import dataclass, replace as _replace
 from datetime import date
 
 from .day_changes import change_on
-from .deload import deload_load
 from .mesocycle import Lookup, Mesocycle, Phase, phase, planned_day, target_rir_on, week_label
 from .sessions import Prefill
 
@@ -129,5 +128,7 @@ def planned_prefill(values: Prefill, slot: Slot | None, working_sets_done: int) 
     reps = values.reps if values.reps is not None else slot.rep_low
     weight = values.weight_kg
     if slot.deload and working_sets_done == 0 and weight:
+        from .deload import deload_load  # (imported when a deload week needs it)
+
         weight = deload_load(weight, values.unit)
     return _replace(values, rir=rir, reps=reps, weight_kg=weight)

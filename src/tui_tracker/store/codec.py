@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Callable
 
 from ..domain.day_changes import Changes, DayChange
 from ..domain.mesocycle import Mesocycle, PlannedExercise, TrainingDay
@@ -137,7 +137,10 @@ def session_to_dict(s: Session) -> dict[str, Any]:
     }
 
 
-def session_from_dict(doc: Any) -> Session:
+def session_from_dict(doc: Any, decode_sets: Callable[[list], tuple[LoggedSet, ...]] | None = None
+                      ) -> Session:
+    """`decode_sets` turns the list of set dicts into sets (default: `set_from_dict` on
+    each); store/decoded.py passes one that reuses the sets it decoded before."""
     try:
         if not isinstance(doc, dict):
             raise CodecError("a session is not an object")
@@ -148,7 +151,8 @@ def session_from_dict(doc: Any) -> Session:
         return Session(
             date=_parse_date(doc["date"], "date"),
             started_at=_parse_dt(doc["started_at"], "started_at"),
-            sets=tuple(set_from_dict(x) for x in sets),
+            sets=(decode_sets(sets) if decode_sets is not None
+                  else tuple(set_from_dict(x) for x in sets)),
             ended_at=_parse_dt(ended, "ended_at") if ended is not None else None,
             note=_str(doc, "note"),
             id=_str(doc, "id"),

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 from datetime import datetime, timezone
 from glob import escape as glob_escape
 from pathlib import Path
@@ -71,6 +70,8 @@ EXPORT_TMP_MARK = ".export-tmp-"
 
 
 def _temp_name(path: Path, mark: str) -> Path:
+    import secrets  # (on the first write: its hashlib and OpenSSL cost the app's first frame 1 ms)
+
     return path.with_name(f"{path.name}{mark}{secrets.token_hex(TMP_HEX_DIGITS // 2)}")
 
 

@@ -31,6 +31,7 @@ from ..domain.muscles import MUSCLES
 from ..domain.targets import DEFAULT_TARGETS
 from . import codec
 from .bodyweights import BodyweightLog
+from .decoded import SessionDecoder
 from .errors import DatabaseNotWritable, StoreError
 from .lock import LockCancelled, LockTimeout, ProcessLock
 from .migrations import SESSIONS
@@ -114,6 +115,7 @@ class Store(SessionMoves, BodyweightLog):
         self._waits = threading.local()  # per thread: patience, cancelled
         self._months: dict[int, TrackerDB] = {}
         self._hint: dict[str, int] = {}  # session id -> month of its file
+        self._decoder = SessionDecoder()  # a commit decodes only the sets it changed
         self._lock = ProcessLock(str(lock_path(self.path)), timeout=LOCK_TIMEOUT, mode=FILE_MODE)
         self._in_block = False  # inside the outermost `with self._locked()`
         self._holding = False  # ... and holding the process lock
@@ -273,7 +275,7 @@ class Store(SessionMoves, BodyweightLog):
 
     def _decode(self, month: int, doc: dict[str, Any]) -> Session:
         try:
-            return codec.session_from_dict(doc)
+            return self._decoder.decode(doc)
         except codec.CodecError as e:
             raise self._month_db(month).atomic_storage.unreadable(str(e)) from e
 

@@ -11,6 +11,7 @@ from textual.screen import Screen
 
 from ..domain.settings import Settings
 from ..domain.text import clean_text
+from ..startup import resume_gc
 from ..store import StoreError
 from ..store.settings_file import Loaded
 from ..store.store import StoreBusy
@@ -62,6 +63,7 @@ class TrackerApp(KeepsRunning, App):
         for warning in self.loaded.warnings if self.loaded else ():
             self.notify(Content(warning).markup, title="Settings", severity="warning", timeout=10)
         self.call_after_refresh(self.first_start_notices)
+        self.call_after_refresh(resume_gc)  # paused by the command line until now
         if "web_driver" in os.environ.get("TEXTUAL_DRIVER", ""):
             # A browser tab's app (tui-tracker serve): if the server dies without telling
             # us (kill -9), stdin just ends and nobody would ever quit this process.  The

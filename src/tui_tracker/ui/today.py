@@ -24,7 +24,6 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ..domain.deload import deload_decision, next_block_due
 from ..domain.models import KIND_LABELS
 from ..domain.plates import round_load_for
 from ..domain.settings import Settings
@@ -315,6 +314,7 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
 
     def prompt_block(self) -> None:
         """Ask for a deload when one is due, or offer the next block after a deload."""
+        from ..domain.deload import deload_decision, next_block_due
         from .deload import DeloadPrompt, NextBlockPrompt, apply_deload_choice, apply_next_block
 
         meso = self.book.meso

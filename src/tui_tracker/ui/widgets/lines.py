@@ -42,6 +42,14 @@ class Lines(Widget):
                                                       for text, style in line))
                                   for line in lines)
 
+    def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
+        # Textual (8.2.8, pinned) stores a new size in `virtual_size`, a reactive that asks
+        # for a second layout pass, which paints this widget a second time: on the first
+        # set of a day (the table and the panel appear, the list shrinks) that was the
+        # whole screen twice, 5 KB over SSH.  A Lines widget has no children and never
+        # scrolls: the pass that sized it already placed everything, so no second one.
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
+
     def on_resize(self) -> None:
         # A widget shown for the first time is painted at its size before its Resize
         # event arrives: nothing to do then (a second paint is a screenful over SSH).

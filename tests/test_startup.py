@@ -1,0 +1,90 @@
+"""Start-up without the garbage collector until the first frame (tui_tracker/startup.py)."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from tui_tracker import startup
+from tui_tracker.cli import main
+
+
+@pytest.fixture(autouse=True)
+def gc_restored():
+    """Whatever a test does, the collector is on and unpaused after it."""
+    yield
+    startup.resume_gc()
+    gc.unfreeze()
+    gc.enable()
+
+
+def test_pause_stops_collections_and_resume_starts_them_once():
+    startup.pause_gc()
+    assert not gc.isenabled() and startup.gc_paused()
+    assert startup.resume_gc() is True
+    assert gc.isenabled() and not startup.gc_paused()
+    assert gc.get_freeze_count() > 0  # what start-up made is never walked again
+    assert startup.resume_gc() is False  # a second call does nothing
+
+
+def test_a_collector_someone_else_turned_off_is_left_off():
+    gc.disable()
+    startup.pause_gc()
+    assert startup.resume_gc() is False
+    assert not gc.isenabled()
+
+
+def test_the_command_line_resumes_collections_when_the_app_cannot_start(tmp_path, monkeypatch,
+                                                                          capsys):
+    monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.headless_driver:HeadlessDriver")
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    assert main(["--db", str(folder)]) == 3  # a folder is no database: refused before the app
+    assert "tui-tracker: error:" in capsys.readouterr().err
+    assert gc.isenabled() and not startup.gc_paused()
+
+
+# --- what the first frame imports ---------------------------------------------------------
+
+FIRST_FRAME = r"""
+import asyncio, sys
+from datetime import date
+from pathlib import Path
+from tui_tracker.clock import Clock
+from tui_tracker.store import Store
+from tui_tracker.ui.app import TrackerApp
+
+async def main():
+    app = TrackerApp(store=Store(Path(sys.argv[1])), clock=Clock(date(2026, 11, 18)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        print(" ".join(sorted(m for m in sys.modules if m.startswith("tui_tracker."))))
+asyncio.run(main())
+"""
+
+#: Rules the first frame does not apply: imported when first needed (a save, the
+#: block prompt after the first frame, the records read ahead in a thread).
+NOT_FOR_THE_FIRST_FRAME = ("tui_tracker.domain.advice", "tui_tracker.domain.deload",
+                           "tui_tracker.domain.effort", "tui_tracker.domain.records",
+                           "tui_tracker.domain.volume")
+
+
+def test_the_first_frame_does_not_import_rules_it_does_not_apply(tmp_path):
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", FIRST_FRAME, str(tmp_path / "t.json")],
+                         capture_output=True, text=True, check=True, timeout=120).stdout
+    loaded = set(out.split())
+    assert "tui_tracker.ui.today" in loaded and "tui_tracker.logbook" in loaded
+    assert not loaded & set(NOT_FOR_THE_FIRST_FRAME)
+
+
+def test_the_domain_package_still_offers_every_name_it_lists():
+    import tui_tracker.domain as domain
+
+    for name in domain.__all__:
+        assert getattr(domain, name) is not None
+    from tui_tracker.domain import failure_advice, weekly_sets  # noqa: F401
+    with pytest.raises(AttributeError):
+        domain.no_such_name  # noqa: B018
