@@ -187,12 +187,19 @@ async def test_auto_advance_off_stays_on_the_exercise(db):
 
 
 async def test_every_planned_exercise_is_reachable_at_80x24_and_none_is_cut_silently(db):
-    start_block(db, "full-body-3")  # 8 exercises a day, the largest template
+    """8 exercises a day (the largest template): at 80x24 the list leaves the panel and the
+    status line their room (tests/ui/test_today_fits.py), so 7 rows are in view and the
+    border says the eighth is below; from 30 rows the whole day is in view."""
+    start_block(db, "full-body-3")
     app = make_app(db, FixedClock(START))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         options = app.screen.query_one("#exercises")
         assert options.option_count == 8
+        assert options.content_size.height == 7
+        assert options.border_subtitle == "↓ 1 more"
+        await pilot.resize_terminal(80, 30)
+        await pilot.pause()
         assert options.content_size.height == 8  # the whole day in view
         shown = [line for line in app.screen.query_one("#exercises").lines()]
         assert len(shown) == 8

@@ -78,9 +78,9 @@ def day_title(workout: Workout | None) -> str:
 class ExerciseList(OrderedKeys, Lines, can_focus=True):
     """↑/↓ move (the panel follows), Enter opens the exercise, a click does both."""
 
-    # A share of the screen (30%), taller for a longer day, up to half the screen: at
-    # 80x24 a day of 8 fits with the sets table below it, and a taller terminal shows
-    # more of a longer day.  Its height follows the number of exercises only past the
+    # A share of the screen (30%), taller for a longer day, up to 45%: at 80x24 that
+    # leaves the panel (plate line and ramp) and a three-line status whole (a day of 7
+    # is in view whole), and a taller terminal shows more of a longer day.  Its height follows the number of exercises only past the
     # share (a planned day is known at the start): a list that grew with every exercise
     # added would shift everything below it, and each shift repaints the screen (a
     # screenful of bytes over SSH).  Rows out of view are counted in the bottom border.
@@ -88,7 +88,7 @@ class ExerciseList(OrderedKeys, Lines, can_focus=True):
     ExerciseList {
         height: 6;
         min-height: 30%;
-        max-height: 50%;
+        max-height: 45%;
         border: round $primary 50%;
     }
     ExerciseList:focus {
