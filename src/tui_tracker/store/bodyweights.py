@@ -1,34 +1,22 @@
 """The lifter's bodyweight log: a `bodyweights` table in the main file, one weight a day.
 
-A mixin for the Store (store.py), so the Store's own module stays about sessions and
-sets; it uses the Store's lock and main file like every other method there.
+A mixin for the Store (store.py), which keeps the lock and the files; it uses the
+Store's lock and main file (plumbing.Plumbing) like every other table's module.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from ..domain.bodyweight import Bodyweight, latest_on
 from . import codec
-
-if TYPE_CHECKING:
-    from contextlib import AbstractContextManager
-
-    from .storage import SyncedTable, TrackerDB
+from .plumbing import PlumbingBase
 
 TABLE = "bodyweights"
 
 
-class BodyweightLog:
+class BodyweightLog(PlumbingBase):
     """`log_bodyweight`, `bodyweight_on`, `bodyweights` for the Store."""
-
-    if TYPE_CHECKING:  # the Store's own
-        _main: TrackerDB
-
-        def _locked(self, writes: bool = False) -> AbstractContextManager[None]: ...
-
-        def _table(self, name: str) -> SyncedTable: ...
 
     def log_bodyweight(self, day: date, kg: float) -> Bodyweight:
         """Record the bodyweight weighed on `day` (kg; a second one that day replaces the

@@ -16,15 +16,13 @@ both months until it reopens the database; nothing is lost either way.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..domain.models import Session
 from . import codec
 from .errors import StoreError
 from .paths import month_of
-
-if TYPE_CHECKING:
-    from .store import Store
+from .plumbing import PlumbingBase
 
 MOVES = "moves"
 
@@ -33,10 +31,11 @@ class SessionChangedMeanwhile(StoreError):
     """The session is not as this process last saw it: another process changed it."""
 
 
-class SessionMoves:
-    """Whole-session writes for the Store (mixed into it; uses its lock and files)."""
+class SessionMoves(PlumbingBase):
+    """Whole-session writes for the Store (mixed into it; uses its lock, files and the
+    session lookups of sessions.py: plumbing.SessionPlumbing)."""
 
-    def put_session(self: "Store", session: Session, *,
+    def put_session(self, session: Session, *,
                     expect: Session | None = None, absent: bool = False) -> Session:
         """Store `session` whole, replacing the one with its id wherever it is (moving it
         to its date's month), or adding it.  On disk when this returns.
@@ -65,7 +64,7 @@ class SessionMoves:
             self._finish_moves()
             return self._decode(to_month, doc)
 
-    def remove_session(self: "Store", session_id: str, *,
+    def remove_session(self, session_id: str, *,
                        expect: Session | None = None) -> Session | None:
         """Delete a session with its sets; returns it as it was (None: there was none)."""
         with self._locked(writes=True):
@@ -87,7 +86,7 @@ class SessionMoves:
             self._hint.pop(session_id, None)
             return stored
 
-    def _finish_moves(self: "Store") -> None:
+    def _finish_moves(self) -> None:
         """Under the lock: complete every move a crash left half done (see the module)."""
         moves = self._table(MOVES)
         pending = list(moves.documents().items())
@@ -95,7 +94,7 @@ class SessionMoves:
             self._finish_move(move)
             moves.remove(doc_ids=[int(doc_id)])
 
-    def _finish_move(self: "Store", move: dict[str, Any]) -> None:
+    def _finish_move(self, move: dict[str, Any]) -> None:
         session_id, doc = move.get("id"), move.get("session")
         src, dst = move.get("from"), move.get("to")
         if not (isinstance(session_id, str) and isinstance(doc, dict)
