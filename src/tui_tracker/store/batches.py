@@ -184,6 +184,6 @@ def remove(store: "Plumbing", batch_id: str) -> tuple[Batch, int, int]:
                 gone_sessions += len(doomed)
                 gone_sets += sum(len(d.get("sets", ())) for d in doomed.values())
                 for d in doomed.values():
-                    store._hint.pop(d.get("id"), None)
+                    store._hint.pop(str(d.get("id")), None)
         _save(store, Batch(**{**b.__dict__, "state": "removed"}))
     return b, gone_sessions, gone_sets

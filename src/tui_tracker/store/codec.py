@@ -47,7 +47,7 @@ def _parse_date(value: Any, field: str) -> date:
         raise CodecError(f"{field} {value!r} is not an ISO date") from e
 
 
-def _str(doc: dict, key: str) -> str:
+def _str(doc: dict[str, Any], key: str) -> str:
     value = doc[key]
     if not isinstance(value, str):
         raise CodecError(f"{key} is not a string")
@@ -137,7 +137,7 @@ def session_to_dict(s: Session) -> dict[str, Any]:
     }
 
 
-def session_from_dict(doc: Any, decode_sets: Callable[[list], tuple[LoggedSet, ...]] | None = None
+def session_from_dict(doc: Any, decode_sets: Callable[[list[Any]], tuple[LoggedSet, ...]] | None = None
                       ) -> Session:
     """`decode_sets` turns the list of set dicts into sets (default: `set_from_dict` on
     each); store/decoded.py passes one that reuses the sets it decoded before."""
@@ -241,7 +241,7 @@ def exercise_to_dict(e: Exercise) -> dict[str, Any]:
     }
 
 
-def _str_tuple(doc: dict, key: str) -> tuple[str, ...]:
+def _str_tuple(doc: dict[str, Any], key: str) -> tuple[str, ...]:
     value = doc[key]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise CodecError(f"{key} is not a list of strings")
@@ -290,7 +290,7 @@ def exercise_from_dict(doc: Any) -> Exercise:
             custom=bool(doc["custom"]),
             # Absent in files written before the flag existed: not bodyweight.
             bodyweight=bodyweight,
-            equipment=equipment,  # type: ignore[arg-type]  (Exercise checks the value)
+            equipment=equipment,  # type: ignore[arg-type]  # (Exercise checks the value)
             per_hand=_flag(doc.get("per_hand", False), "per_hand"),
             unilateral=_flag(doc.get("unilateral", False), "unilateral"),
             bar_kg=_bar(doc.get("bar_kg")),

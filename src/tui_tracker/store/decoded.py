@@ -34,7 +34,7 @@ class SessionDecoder:
         sid = doc.get("id") if isinstance(doc, dict) else None
         known = self._known.get(sid) if isinstance(sid, str) else None
 
-        def decode_sets(raws: list) -> tuple[LoggedSet, ...]:
+        def decode_sets(raws: list[Any]) -> tuple[LoggedSet, ...]:
             if known is not None:
                 old_raws, old_sets = known
                 n = len(old_raws)
@@ -52,7 +52,7 @@ class SessionDecoder:
         return session
 
     @staticmethod
-    def _fresh(raws: list) -> tuple[LoggedSet, ...]:
+    def _fresh(raws: list[Any]) -> tuple[LoggedSet, ...]:
         return tuple(codec.set_from_dict(raw) for raw in raws)
 
     def _reuse(self, raw: Any, by_id: dict[int, tuple[Any, LoggedSet]]) -> LoggedSet:

@@ -74,7 +74,7 @@ def merge_exercise(store: "Store", source_id: str, target_id: str) -> MergeDone:
                     moved += sum(1 for s in sets if s.get("exercise_id") == source_id)
                     changed[int(doc_id)] = {**doc, "sets": new_sets}
             if changed:
-                def apply(tbl: dict, changed: dict = changed) -> None:
+                def apply(tbl: dict[int, Any], changed: dict[int, Any] = changed) -> None:
                     for doc_id, doc in changed.items():
                         tbl[doc_id] = doc
                 table._update_table(apply)  # one atomic write for the month

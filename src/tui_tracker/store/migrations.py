@@ -35,7 +35,7 @@ from typing import Any, Callable
 CURRENT_SCHEMA = 3
 
 
-def _monthly_layout(data: dict) -> dict:
+def _monthly_layout(data: dict[str, Any]) -> dict[str, Any]:
     """1 -> 2: the documents stay as they are; the files around them are what change."""
     return data
 
@@ -44,12 +44,14 @@ def _monthly_layout(data: dict) -> dict:
 SET_FIELDS_V3 = ("duration_s", "distance_m", "superset")
 
 
-def _every_set(data: dict) -> dict:
+def _every_set(data: dict[str, Any]) -> dict[str, Any]:
     """2 -> 3: each set gains duration_s, distance_m and superset (null); the main file
     gains its (empty) bodyweights table.  A set of an assisted exercise (an id holding
     `assisted`, as the catalogue's assisted pull-up and dip) logged the assistance as a
     positive weight: in version 3 that is a negative added load (BW-30), so it is negated."""
-    kind = next(iter(data.get(META, {}).values()), {}).get("kind")
+    meta: dict[str, Any] = data.get(META, {})
+    first: dict[str, Any] = next(iter(meta.values()), {})
+    kind = first.get("kind")
     if kind == "main":
         data.setdefault("bodyweights", {})
     for doc in data.get(SESSIONS, {}).values():
@@ -66,7 +68,7 @@ def _every_set(data: dict) -> dict:
 
 
 #: from version n to n+1, on the raw data dict
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _monthly_layout, 2: _every_set}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _monthly_layout, 2: _every_set}
 
 META = "meta"
 META_DOC = "1"
@@ -110,7 +112,7 @@ def shape_problem(data: Any) -> str | None:
     return None
 
 
-def _version_of(meta: dict) -> int | None:
+def _version_of(meta: dict[str, Any]) -> int | None:
     for doc in meta.values():
         v = doc.get("schema_version")
         if isinstance(v, int) and not isinstance(v, bool) and v >= 0:
@@ -118,14 +120,14 @@ def _version_of(meta: dict) -> int | None:
     return None
 
 
-def schema_version(data: dict) -> int:
+def schema_version(data: dict[str, Any]) -> int:
     """The version of a file whose shape was checked."""
     version = _version_of(data[META])
     assert version is not None
     return version
 
 
-def migrate(data: dict, from_version: int) -> dict:
+def migrate(data: dict[str, Any], from_version: int) -> dict[str, Any]:
     """Run the migrations from `from_version` up to CURRENT_SCHEMA."""
     version = from_version
     while version < CURRENT_SCHEMA:

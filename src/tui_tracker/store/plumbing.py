@@ -71,7 +71,7 @@ def upsert_by_id(table: SyncedTable, docs: dict[str, dict[str, Any]]) -> None:
     updates = [(docs[i], existing[i]) for i in docs if i in existing]
     new = [d for i, d in docs.items() if i not in existing]
 
-    def apply(tbl: dict) -> None:
+    def apply(tbl: dict[int, Any]) -> None:
         for doc, doc_id in updates:
             tbl[doc_id] = doc
         next_id = max((int(k) for k in tbl), default=0) + 1

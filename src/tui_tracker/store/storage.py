@@ -417,6 +417,11 @@ class TrackerDB(TinyDB):
     def atomic_storage(self) -> AtomicJSONStorage:
         return self.storage  # type: ignore[return-value]
 
+    def synced(self, name: str) -> SyncedTable:
+        """The table `name`, typed as what `table_class` makes it."""
+        table: SyncedTable = self.table(name)  # type: ignore[assignment]
+        return table
+
 
 def open_db(path: Path, kind: str = "main", month: int | None = None,
             before_write: Callable[[AtomicJSONStorage], None] | None = None) -> TrackerDB:

@@ -270,7 +270,7 @@ class Store(SessionLog, SessionMoves, BodyweightLog, ExerciseTable, MesocycleTab
         """
         for path in yearly_files(self.path).values():
             yearly = open_db(path, "sessions")
-            docs = list(yearly.table(SESSIONS).documents().values())
+            docs = list(yearly.synced(SESSIONS).documents().values())
             by_month: dict[int, list[dict[str, Any]]] = {}
             for doc in docs:  # each has a valid ISO date: the storage checked on load
                 by_month.setdefault(month_of(date.fromisoformat(doc["date"])), []).append(doc)
