@@ -3,6 +3,9 @@
 The rules live in the logbook (what a set joins, what to pre-fill, which set is
 the plan's last, what the advice is) and the domain; this screen lays them out.
 Every set is committed to disk by the logbook before it is shown as saved.
+The screen keeps the day; its helpers: the exercise (ui/today_work.py), changes to
+the day (ui/today_day.py), the exercise search (ui/today_search.py), the block's
+questions (ui/today_block.py), the keys that open other screens (ui/today_screens.py).
 
 Keys typed ahead are applied in order (ui/keys.py): the list and the panel hand
 each key to the screen's bindings themselves, and dialogs answer through
@@ -14,8 +17,6 @@ after the first frame): the first frame should not wait on code it does not show
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
@@ -30,7 +31,10 @@ from ..domain.settings import Settings
 from ..domain.sessions import plural
 from ..logbook import Logbook, Saved
 from ..store import StoreError
+from .today_block import prompt_block
 from .today_day import DayControls, rest_day_hint
+from .today_screens import OpensScreens
+from .today_search import ExerciseAdder
 from .today_work import ExerciseWork
 from .widgets.exercise_list import ExerciseList, day_row, day_title
 from .widgets.header import TodayHeader
@@ -41,12 +45,6 @@ from .widgets.key_bar import KeyBar
 from .widgets.rest_timer import RestTimer
 from .widgets.status_line import StatusLine
 from .widgets.too_small import TooSmall, presize
-
-if TYPE_CHECKING:  # mounted just after the first frame, imported then
-    from textual.widget import AwaitMount
-
-    from .widgets.exercise_search import ExerciseSearch
-
 
 ACTIONS: tuple[Action, ...] = (
     Action("a", "add_exercise", "Add", "Add exercise", "Search the catalogue and your own exercises"),
@@ -109,8 +107,9 @@ ACTIONS: tuple[Action, ...] = (
 )
 
 
-class TodayScreen(QuietFocus, KeepsRunning, Screen):
-    """Where lifters spend their time between sets: the day; the exercise is `work`'s."""
+class TodayScreen(OpensScreens, QuietFocus, KeepsRunning, Screen):
+    """Where lifters spend their time between sets: the day; the exercise is `work`'s,
+    the keys that open other screens `OpensScreens`'s (ui/today_screens.py)."""
 
     DEFAULT_CSS = """
     TodayScreen {
@@ -157,7 +156,7 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
         self.order: list[str] = []  # exercise ids: planned first, then as done or added
         self._resumed_once = False
         self._title_shown = ""
-        self._search_mount: tuple[ExerciseSearch, AwaitMount] | None = None
+        self.adding = ExerciseAdder(self)  # a, the search overlay (ui/today_search.py)
         self._merge_order()
         # Set before mounting: changing a screen's class later restyles every widget.
         self.set_class(not self.order, "-empty", update=False)
@@ -206,8 +205,8 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
         self._resume()
         self._refresh_header()
         self.set_interval(30, self._refresh_header)
-        self.call_after_refresh(self.prompt_block)
-        self.call_after_refresh(self._search)
+        self.call_after_refresh(prompt_block, self)
+        self.call_after_refresh(self.adding.overlay)
         # The records a set may beat, read ahead (years of history: not on the first Enter).
         self.call_after_refresh(self.run_worker, self.book.read_records, thread=True,
                                 exit_on_error=False, group="read-ahead")
@@ -310,38 +309,7 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
         self.query_one(TodayHeader).show(self.today, current.started_at if current else None,
                                          self.clock.now(), workout.week_label if workout else "")
 
-    # --- the block ---------------------------------------------------------------------
-
-    def prompt_block(self) -> None:
-        """Ask for a deload when one is due, or offer the next block after a deload."""
-        from ..domain.deload import deload_decision, next_block_due
-        from .deload import DeloadPrompt, NextBlockPrompt, apply_deload_choice, apply_next_block
-
-        meso = self.book.meso
-        if meso is None:
-            return
-        if next_block_due(meso, self.today):
-            def answered(yes: bool | None) -> None:
-                if yes:
-                    self._show_outcome(apply_next_block(self.store, meso, self.today))
-            self.app.push_screen(NextBlockPrompt(meso), answered)
-            return
-        sessions = self.store.sessions_between(meso.start, self.today)
-        decision = deload_decision(meso, sessions, self.book.catalogue.get, self.today)
-        if not decision.prompt:
-            return
-
-        def chosen(choice: str | None) -> None:
-            self._show_outcome(apply_deload_choice(self.store, meso, choice, self.today))
-        self.app.push_screen(DeloadPrompt(meso, decision), chosen)
-
-    def _show_outcome(self, outcome) -> None:
-        if outcome is None:
-            return
-        if outcome.saved:
-            self.block_changed(outcome.message)
-        else:
-            self.status.show(outcome.message, "error")
+    # --- the block (its questions: ui/today_block.py) ---------------------------------
 
     def block_changed(self, message: str = "") -> None:
         """The block was planned, deloaded or postponed elsewhere: show today's plan anew."""
@@ -381,80 +349,8 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
         self.timer.skip() if what == "skip" else self.timer.extend()
 
     async def action_add_exercise(self) -> None:
-        """The exercise search, as an overlay on this screen (not a screen of its own, which
-        would redraw the whole terminal), focused before the next key is read."""
-        search = await self._search()
-        if search is None:  # the app is leaving
-            return
-        if search.catalogue is not self.book.catalogue:  # a new exercise of the lifter's
-            search.catalogue = self.book.catalogue
-            search.start()
-        search.remove_class("-away")
-        self.set_focus(search.field)
-
-    async def _search(self) -> ExerciseSearch | None:
-        """The search overlay: mounted hidden just after the first frame, shown on `a`.
-        None when the app is leaving (a hang-up or `q` before or while it mounted:
-        Textual mounts nothing after App.exit, so the search would have no field).
-
-        Mounted once and kept (opening it is then one redraw of its box), and first among
-        the screen's children: Textual orders widgets counting back from the last child,
-        so a child added at the end would re-order, and redraw, the whole screen.  Every
-        caller waits for that one mount: `a` typed while it is under way gets it whole."""
-        from .widgets.exercise_search import ExerciseSearch
-
-        if self._search_mount is None:
-            if not self.is_attached:  # False from App.exit on: mount() would raise
-                return None
-            search = ExerciseSearch(self.book.catalogue, self._picked, self._create_new,
-                                    id="search-overlay")
-            # Away (laid out off the screen) rather than hidden: showing it is then one
-            # paint of its box (hidden widgets are sized when first shown, a second paint).
-            search.add_class("-away")
-            self._search_mount = (search, self.mount(search, before=0))
-            await self._search_mount[1]
-            if not search.is_attached:
-                return None
-            search.start()
-            return search
-        search, mounting = self._search_mount
-        await mounting
-        return search if search.is_attached else None
-
-    async def _picked(self, exercise_id: str | None) -> None:
-        # Hidden, not removed: keys typed after Enter may still be queued on its search
-        # field, to be handed on to the panel in order (a removed widget drops them).
-        search = await self._search()
-        if search is None:  # the app is leaving
-            return
-        search.add_class("-away")
-        search.start()  # ready for next time, redrawn off the screen (nothing sent)
-        if exercise_id is None:  # cancelled: back where the lifter was
-            self.set_focus(self.work.entry if self.current is not None else self.exercises)
-            return
-        if exercise_id not in self.order:
-            self.order.append(exercise_id)
-        await self.work.open(exercise_id)
-        self.day_changed()
-        self.status.show(f"{self.book.exercise(exercise_id).name}: type weight, reps, RIR "
-                         "and press Enter.")
-
-    async def _create_new(self, name: str) -> None:
-        """`+ New exercise` in the search: the dialog that asks for its muscles."""
-        from .modals import NewExercise
-
-        async def created(ex) -> None:
-            if ex is None:
-                return
-            try:
-                self.store.save_exercise(ex)
-                self.book.set_catalogue(self.store.catalogue())
-            except StoreError as err:
-                self.status.show(f"NOT saved: {err}", "error")
-                return
-            await self._picked(ex.id)
-
-        self.app.push_screen(NewExercise(self.book.catalogue, name, created))
+        """The exercise search over the screen (ui/today_search.py)."""
+        await self.adding.show()
 
     def _highlighted(self, exercise_id: str) -> None:
         """↑/↓ in the list: the panel shows that exercise (the keyboard stays in the list)."""
@@ -464,25 +360,8 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
     def on_sets_table_row_chosen(self) -> None:
         self.work.edit()
 
-    def action_edit_exercise(self) -> None:
-        from .exercise_edit import edit_from_today
-
-        edit_from_today(self)
-
     def action_focus_exercises(self) -> None:
         self.set_focus(self.exercises)
-
-    def action_finish(self) -> None:
-        from .finish import ask_to_finish  # the summary, and the question (ui/finish.py)
-
-        ask_to_finish(self)
-
-    def action_exercise_history(self) -> None:
-        from .exercise_history import ExerciseHistoryScreen
-
-        listed = self.exercises.highlighted_id if self.focused is self.exercises else None
-        if (listed or self.current) is not None:  # (the list's row: keys typed ahead moved it)
-            self.app.push_screen(ExerciseHistoryScreen(self.book, listed or self.current))
 
     def action_reopen(self) -> None:
         try:
@@ -494,35 +373,6 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
             self.status.show(f"Reopened the session started {session.started_at:%H:%M}: new sets "
                              "join it.", "saved")
             self.day_changed()
-
-    def action_bodyweight(self) -> None:
-        from .bodyweight import ask_bodyweight
-
-        ask_bodyweight(self)
-
-    def action_history(self) -> None:
-        from .history import HistoryScreen
-
-        def closed(changed: bool | None) -> None:
-            if changed:  # a past session was fixed, finished or resumed: read the day again
-                self.book.reload()
-                self.block_changed()
-        self.app.push_screen(HistoryScreen(self.store, self.today), closed)
-
-    def action_dashboard(self) -> None:
-        from .dashboard import DashboardScreen
-
-        self.app.push_screen(DashboardScreen(self.store, self.today),
-                             lambda message: self.block_changed(message or ""))
-
-    def action_plan(self) -> None:
-        from .plan import PlanScreen
-
-        def planned(meso) -> None:
-            if meso is not None:
-                self.block_changed(f"Saved {meso.name}: {meso.weeks} weeks from "
-                                   f"{meso.start:%a %d %b}, then a deload week.")
-        self.app.push_screen(PlanScreen(self.store, self.clock), planned)
 
     async def action_quit(self) -> None:
         self.app.exit()
