@@ -43,8 +43,7 @@ from .widgets.status_line import StatusLine
 from .widgets.too_small import TooSmall, presize
 
 if TYPE_CHECKING:  # mounted just after the first frame, imported then
-    from textual.widget import AwaitMount
-
+    from .mount_once import MountOnce
     from .widgets.exercise_search import ExerciseSearch
 
 
@@ -157,7 +156,7 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
         self.order: list[str] = []  # exercise ids: planned first, then as done or added
         self._resumed_once = False
         self._title_shown = ""
-        self._search_mount: tuple[ExerciseSearch, AwaitMount] | None = None
+        self._search_mount: tuple[ExerciseSearch, MountOnce] | None = None
         self._merge_order()
         # Set before mounting: changing a screen's class later restyles every widget.
         self.set_class(not self.order, "-empty", update=False)
@@ -401,6 +400,7 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
         the screen's children: Textual orders widgets counting back from the last child,
         so a child added at the end would re-order, and redraw, the whole screen.  Every
         caller waits for that one mount: `a` typed while it is under way gets it whole."""
+        from .mount_once import MountOnce
         from .widgets.exercise_search import ExerciseSearch
 
         if self._search_mount is None:
@@ -411,7 +411,7 @@ class TodayScreen(QuietFocus, KeepsRunning, Screen):
             # Away (laid out off the screen) rather than hidden: showing it is then one
             # paint of its box (hidden widgets are sized when first shown, a second paint).
             search.add_class("-away")
-            self._search_mount = (search, self.mount(search, before=0))
+            self._search_mount = (search, MountOnce(self.mount(search, before=0)))
             await self._search_mount[1]
             if not search.is_attached:
                 return None
