@@ -335,10 +335,15 @@ def report(r: dict, command: str, took_s: float, about: list[tuple[str, str]]) -
         "Enter on a set repaints the status line, the panel's fields, the table's new row, "
         "the list's count and the rest timer. While the rest timer counts down it rewrites "
         "only its own cells (`Rest  2:58`) once a second, about 55 bytes. Until issue 12 "
-        "picking that first exercise sent the whole screen twice: Textual asked for a "
-        "second layout pass when a widget's size changed, and painted the list, table "
-        "and panel again (`ui/widgets/lines.py` now skips that pass for our line widgets; "
-        "`tests/ui/test_one_paint.py` counts the lines sent).",
+        "picking that first exercise sent the whole screen twice, for two reasons: Textual "
+        "asked for a second layout pass when a widget's size changed, and painted the list, "
+        "table and panel again (`ui/widgets/lines.py` now skips that pass for our line "
+        "widgets); and each await of a mount (Textual's `AwaitMount`), the first and every "
+        "later one, asks the parent for a layout and a repaint: the Today screen awaited "
+        "its search overlay's mount again on each `a` and each pick, so each sent the whole "
+        "screen once more after the layout's own update (`ui/mount_once.py` awaits it once; "
+        "`tests/ui/test_one_paint.py` and `tests/ui/test_search_paint.py` count the lines "
+        "sent).",
         "",
         "Load average (1, 5, 15 min) after the run: "
         + ", ".join(f"{x:.2f}" for x in os.getloadavg()) + ".",

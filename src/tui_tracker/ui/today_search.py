@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 from ..store import StoreError
 
 if TYPE_CHECKING:  # mounted just after the first frame, imported then
-    from textual.widget import AwaitMount
-
+    from .mount_once import MountOnce
     from .today import TodayScreen
     from .widgets.exercise_search import ExerciseSearch
 
@@ -24,7 +23,7 @@ class ExerciseAdder:
 
     def __init__(self, screen: TodayScreen) -> None:
         self.screen = screen
-        self._mount: tuple[ExerciseSearch, AwaitMount] | None = None
+        self._mount: tuple[ExerciseSearch, MountOnce] | None = None
 
     async def show(self) -> None:
         """The exercise search, as an overlay on the screen (not a screen of its own, which
@@ -59,7 +58,11 @@ class ExerciseAdder:
             # Away (laid out off the screen) rather than hidden: showing it is then one
             # paint of its box (hidden widgets are sized when first shown, a second paint).
             search.add_class("-away")
-            self._mount = (search, screen.mount(search, before=0))
+            from .mount_once import MountOnce
+
+            # (each await of a bare AwaitMount asks the screen for a layout and a full
+            # repaint: MountOnce waits for the mount once, then costs nothing)
+            self._mount = (search, MountOnce(screen.mount(search, before=0)))
             await self._mount[1]
             if not search.is_attached:
                 return None
