@@ -190,7 +190,7 @@ def _sets_for(lift: _Lift, planned: PlannedExercise, meso: Mesocycle, day: date,
         reps = round(30 * (nominal / load - 1) - first_target)
         reps = max(low, min(high, reps))
 
-    for k in range((lift.warmups if not deload else min(lift.warmups, 1))):
+    for k in range(lift.warmups if not deload else min(lift.warmups, 1)):
         frac, n = _WARMUPS[lift.warmups][k] if not deload else _WARMUPS[1][0]
         out.append(("warmup", max(lift.step, _step(load * frac, lift.step)), n, None, ""))
 

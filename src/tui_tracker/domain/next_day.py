@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Callable
+from collections.abc import Callable
 
 from .day_changes import NO_CHANGE, change_on, with_change
 from .mesocycle import Mesocycle, TrainingDay, phase, planned_day, shift

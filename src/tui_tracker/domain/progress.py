@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Literal, Sequence
+from typing import Literal
+from collections.abc import Iterable, Sequence
 
 from .bodyweight import Bodyweight, estimates_strength, has_e1rm, latest_on, set_e1rm
 from .mesocycle import Lookup, Mesocycle, target_rir_on

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import datetime, timedelta, tzinfo
-from typing import Callable
+from collections.abc import Callable
 
 from ..inputs import MAX_REPS, MAX_RIR, MAX_WEIGHT_KG, MIN_REPS, InputError, parse_unit
 from ..models import Unit, to_kg

@@ -16,7 +16,7 @@ strength set, counted in `cardio_rows` and skipped.
 from __future__ import annotations
 
 from datetime import tzinfo
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..catalogue import Catalogue
 from ..inputs import InputError

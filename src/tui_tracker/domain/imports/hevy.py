@@ -12,7 +12,7 @@ distance_meters) make a timed or distance set (extents.py), cardio included.
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..catalogue import Catalogue
 from ..inputs import InputError

@@ -18,7 +18,7 @@ the row has none.
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..catalogue import Catalogue
 from ..inputs import InputError
