@@ -100,7 +100,8 @@ def next_exercise(slots: tuple[Slot, ...] | list[Slot], done: Callable[[str], in
     if after not in ids:
         return None
     at = ids.index(after)
-    for slot in [*slots[at + 1:], *slots[:at]]:
+    order: list[Slot] = [*slots[at + 1:], *slots[:at]]
+    for slot in order:
         if slot.skipped is None and done(slot.exercise_id) < slot.sets:
             return slot.exercise_id
     return None

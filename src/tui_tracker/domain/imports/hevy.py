@@ -127,7 +127,7 @@ class HevyReader(RowReader):
         return SetRow(line, start, row[self.i_title].strip(), exercise, eid, kind, kg, self.unit,
                       n, 0 if failure else rir, "",
                       row[self.i_exercise_notes] if self.i_exercise_notes >= 0 else "",
-                      ends, session_note, tuple(row), secs, dist,  # type: ignore[arg-type]
+                      ends, session_note, tuple(row), secs, dist,
                       superset or None)
 
 
