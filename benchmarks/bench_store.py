@@ -63,7 +63,7 @@ def open_session_with_sets(path: Path, day: date, sets: int = 3) -> None:
     store = Store(path)
     t = datetime(day.year, day.month, day.day, 17, 0, tzinfo=TZ)
     session = store.start_session(day, t)
-    for i in range(sets):
+    for _ in range(sets):
         t += timedelta(minutes=3)
         store.log_set(LoggedSet("barbell-back-squat", 140, 5, 2, t), day=day, session_id=session.id)
     store.close()
@@ -194,7 +194,7 @@ def bench_baseline(base_path: Path, end: date, n: int) -> list[float]:
     table = db.table("sets")
     times = []
     t = datetime(end.year, end.month, end.day, 17, 0, tzinfo=TZ)
-    for i in range(n):
+    for _ in range(n):
         t += timedelta(minutes=2)
         d = codec.set_to_dict(LoggedSet("barbell-bench-press", 100, 8, 2, t))
         d["session_id"] = "bench"

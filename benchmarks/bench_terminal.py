@@ -268,7 +268,7 @@ def log_once(db: Path, today: date, pace: float = PACE) -> LogRun:
 def bench_logging(db: Path, today: date, runs: int) -> list[LogRun]:
     """Each run logs 3 sets into a fresh copy of the database (so each starts without a session)."""
     out = []
-    for i in range(runs):
+    for _ in range(runs):
         with tempfile.TemporaryDirectory(prefix="tui-tracker-log-") as tmp:
             copy = Path(tmp) / "data"
             shutil.copytree(db.parent, copy, ignore=shutil.ignore_patterns("*.lock"))

@@ -32,7 +32,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -195,7 +195,7 @@ def report(r: dict, command: str, took_s: float, about: list[tuple[str, str]]) -
         "Written by `benchmarks/run.py`; see benchmarks/README.md for what each number means.",
         "",
         f"Command (from the repository root): `{command}`  ",
-        f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, took {took_s:.0f} s.",
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, took {took_s:.0f} s.",
         "",
         "## Machine",
         "",

@@ -485,9 +485,9 @@ class Served:
             try:
                 with urllib.request.urlopen(self.url + path, timeout=2) as r:
                     return r.status, r.headers.get("Content-Type", ""), r.read().decode()
-            except OSError:
+            except OSError as e:
                 if time.monotonic() > deadline:
-                    raise AssertionError(f"{self.url} never answered: {self.output()}")
+                    raise AssertionError(f"{self.url} never answered: {self.output()}") from e
                 time.sleep(0.05)
 
     def terminate(self) -> None:
@@ -500,10 +500,10 @@ class Served:
         self.terminate()
         try:
             return self.proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
+        except subprocess.TimeoutExpired as e:
             os.killpg(self.proc.pid, 9)
             self.proc.wait()
-            raise AssertionError(f"serve did not stop in {timeout} s: {self.output()}")
+            raise AssertionError(f"serve did not stop in {timeout} s: {self.output()}") from e
 
 
 def test_serve_answers_a_browser_and_stops_cleanly(tmp_path):
@@ -657,10 +657,10 @@ async def test_a_browser_tab_and_the_command_line_write_at_once_and_nothing_is_l
                         await tab.send("2", "\r")
                     else:
                         await tab.send("\r")  # Enter repeats the set
-                    await until(lambda: count(SQUAT) == n, f"squat set {n} on disk")
+                    await until(lambda: count(SQUAT) == n, f"squat set {n} on disk")  # noqa: B023 (awaited here)
                     await tab.wait_for(f"Saved set {n}")
                     bench_now = count(BENCH)  # the tab's app now holds a stale copy: the CLI writes
-                    await until(lambda: count(BENCH) > bench_now, "the command line to log more")
+                    await until(lambda: count(BENCH) > bench_now, "the command line to log more")  # noqa: B023 (awaited here)
                 tab_done.set()
                 await asyncio.wait_for(cli, 30)
                 await tab.send("q")  # the tab's app quits; textual-serve closes the socket

@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+from collections import Counter
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -369,10 +370,8 @@ def test_a_big_file_imports(capsys, db, tmp_path):
     assert "\r" not in err  # no progress bar when stderr is not a terminal
 
 
-def count_writes(monkeypatch) -> "Counter[Path]":
+def count_writes(monkeypatch) -> Counter[Path]:
     """Every file the store replaces, with how many times (atomic_write is its only way)."""
-    from collections import Counter
-
     from tui_tracker.store import storage
 
     writes: Counter = Counter()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from . import __version__
 from .commands.base import (EXIT_BAD_INPUT, EXIT_STORE, CliError, Parser, RawDescriptionFormatter,

@@ -11,7 +11,8 @@ no sense is a ValueError with the reason, a failed write a StoreError.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from .domain.day_changes import DayChange, change_on, move, skip, swap, swap_candidates, with_change
 from .domain.models import Exercise

@@ -112,7 +112,7 @@ class Logbook:
     """Today's log for one lifter in one process.  Other processes may write meanwhile:
     `reload()` picks their sets up, and every write goes through the store's lock."""
 
-    def __init__(self, store: "Store", clock: Clock, catalogue: Catalogue | None = None,
+    def __init__(self, store: Store, clock: Clock, catalogue: Catalogue | None = None,
                  training_status: TrainingStatus | None = None,
                  round_load: RoundLoad | None = None) -> None:
         self.store = store

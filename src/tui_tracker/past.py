@@ -53,7 +53,7 @@ def _set_of(session: Session, set_id: str) -> tuple[int, LoggedSet]:
 class Past:
     """Changes to past sessions for one lifter in one process, with one step of undo."""
 
-    def __init__(self, store: "Store", today: date) -> None:
+    def __init__(self, store: Store, today: date) -> None:
         self.store = store
         self.today = today
         self._undo: PastChange | None = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 
 import pytest
 
@@ -14,7 +14,7 @@ from tui_tracker.domain.models import (
     KIND_LABELS, SET_KINDS, LoggedSet, format_distance, format_duration, load_text,
     new_set_problem)
 
-AT = datetime(2026, 12, 1, 18, 0, tzinfo=timezone.utc)
+AT = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)
 CAT = Catalogue([])
 PULL_UP, PLANK = CAT.get("pull-up"), CAT.get("plank")
 DB_BENCH, ONE_ARM_ROW = CAT.get("dumbbell-bench-press"), CAT.get("dumbbell-row")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-import pytest
 
 from tui_tracker.domain.models import Exercise
 from tui_tracker.domain.records import records_of

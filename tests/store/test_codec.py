@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, UTC
 
 import orjson
 import pytest
@@ -94,7 +94,7 @@ def test_exercise_round_trip():
     {"distance_m": float("inf")}, {"superset": 1}, {"superset": ["a"]},
 ])
 def test_bad_set_documents_raise_codec_error(change):
-    good = codec.set_to_dict(LoggedSet("a", 1.0, 1, 1, datetime(2026, 1, 1, tzinfo=timezone.utc)))
+    good = codec.set_to_dict(LoggedSet("a", 1.0, 1, 1, datetime(2026, 1, 1, tzinfo=UTC)))
     with pytest.raises(codec.CodecError):
         codec.set_from_dict({**good, **change})
     missing = dict(good)
@@ -129,7 +129,7 @@ def test_a_stored_set_of_zero_reps_still_loads():
     """Typing 0 reps is refused now; sets saved so by older versions stay readable."""
     from tui_tracker.domain.volume import is_hard_set
 
-    doc = codec.set_to_dict(LoggedSet("a", 100.0, 1, 2, datetime(2026, 1, 1, tzinfo=timezone.utc)))
+    doc = codec.set_to_dict(LoggedSet("a", 100.0, 1, 2, datetime(2026, 1, 1, tzinfo=UTC)))
     s = codec.set_from_dict({**doc, "reps": 0})
     assert s.reps == 0 and not is_hard_set(s)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, UTC
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -351,7 +351,7 @@ def test_import_sessions_bulk(store, db_path):
 
 
 def test_naive_and_other_offsets_sort(store):
-    utc = timezone.utc
+    utc = UTC
     late_utc = store.start_session(DAY, datetime(2026, 11, 18, 20, 0, tzinfo=utc))
     early_plus5 = store.start_session(DAY, datetime(2026, 11, 18, 20, 0, tzinfo=timezone(timedelta(hours=5))))
     assert [s.id for s in store.sessions_between(DAY, DAY)] == [early_plus5.id, late_utc.id]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import tomllib
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone, UTC
 
 import pytest
 from hypothesis import given
@@ -17,7 +17,7 @@ scalars = st.one_of(
     st.text(max_size=20), st.integers(min_value=-(2**63), max_value=2**63 - 1),
     st.floats(allow_nan=False), st.booleans(), st.dates(),
     st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31)),
-    st.datetimes(timezones=st.sampled_from([timezone.utc, timezone(timedelta(hours=-5))])),
+    st.datetimes(timezones=st.sampled_from([UTC, timezone(timedelta(hours=-5))])),
     st.times(),
 )
 values = st.recursive(scalars, lambda inner: st.one_of(
@@ -58,7 +58,7 @@ def test_tables_in_arrays_are_written_inline():
 
 def test_dates_and_times():
     doc = {"d": date(2026, 11, 18), "t": time(7, 30, 0, 5), "dt": datetime(2026, 11, 18, 7, 30),
-           "tz": datetime(2026, 11, 18, 7, 30, tzinfo=timezone.utc)}
+           "tz": datetime(2026, 11, 18, 7, 30, tzinfo=UTC)}
     assert tomllib.loads(dumps(doc)) == doc
 
 

@@ -168,7 +168,7 @@ def _killed_writer_vs_live_one(db: Path, live_sets: int, kills: int, seed: int) 
             lines = kill(db, db.parent.parent / f"killed-{n}.txt", rng, seed * 10_000 + n + 1)
             expected.update(acked(lines))
             after_kill = _acks(live_out.read_text())
-            _wait_for(live_out, live, lambda t: _acks(t) > after_kill,
+            _wait_for(live_out, live, lambda t: _acks(t) > after_kill,  # noqa: B023 (waited for here)
                       f"the live writer committing after kill {n + 1}")
         stop.touch()
         live.wait(timeout=HANG_GUARD)

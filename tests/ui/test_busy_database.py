@@ -64,7 +64,7 @@ async def test_opening_history_on_a_busy_database_says_so_and_the_app_goes_on(db
     app = make_app(db, clock)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await start_squats(pilot)
-        with held(db) as holder:
+        with held(db):
             started = time.monotonic()
             await burst(pilot, "h")
             assert time.monotonic() - started < 5

@@ -17,6 +17,9 @@ from textual._compositor import CompositorUpdate
 
 from tui_tracker.ui.widgets.lines import Lines
 
+from .conftest import SIZE, make_app
+from .test_today import logged, screen_text
+
 MOVE = re.compile(r"\x1b\[(\d+);(\d+)H")
 
 
@@ -33,9 +36,6 @@ def count_lines_sent(app, monkeypatch) -> Counter:
 
     monkeypatch.setattr(type(app), "_display", display)
     return rows
-
-from .conftest import SIZE, make_app
-from .test_today import logged, screen_text
 
 
 def count_paints(monkeypatch) -> Counter:

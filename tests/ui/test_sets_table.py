@@ -4,7 +4,7 @@ think set 1 was lost)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from tui_tracker.domain.models import LoggedSet, Session
 from tui_tracker.ui.widgets.sets_table import SetsTable
 
-AT = datetime(2026, 12, 2, 18, 0, tzinfo=timezone.utc)
+AT = datetime(2026, 12, 2, 18, 0, tzinfo=UTC)
 
 
 def _sets(n: int) -> list[tuple[Session, LoggedSet]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets import DataTable, Static
 
 from tui_tracker.store import Store
 from tui_tracker.ui.today import TodayScreen

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from tui_tracker.domain.templates import build_mesocycle
 from tui_tracker.store import Store

@@ -15,7 +15,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 from .base import EXIT_BAD_INPUT, Parser, global_options, store_call
 

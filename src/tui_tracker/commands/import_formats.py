@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from .base import global_options
 
@@ -44,7 +45,7 @@ def date_order_option(parser: argparse.ArgumentParser) -> None:
                              "(a day above 12), refused when they cannot tell")
 
 
-def make_reader(args: argparse.Namespace, lines, tz: "tzinfo") -> "RowReader":
+def make_reader(args: argparse.Namespace, lines, tz: tzinfo) -> RowReader:
     """The reader of `args.import_kind`'s export; its header is checked now
     (ImportFormatError when the file is not that app's export)."""
     from ..domain.imports import fitnotes_reader, hevy_reader, strong_reader
@@ -56,7 +57,7 @@ def make_reader(args: argparse.Namespace, lines, tz: "tzinfo") -> "RowReader":
     return hevy_reader(lines, tz=tz)
 
 
-def settle_date_order(args: argparse.Namespace, reader: "RowReader") -> "OrderScan":
+def settle_date_order(args: argparse.Namespace, reader: RowReader) -> OrderScan:
     """Day or month first, for the whole file: `--date-order`, else what its dates show,
     read from a second look at the file (it stops at the first date that settles it).
     Raises ImportFormatError when the file cannot tell.
@@ -77,7 +78,7 @@ def settle_date_order(args: argparse.Namespace, reader: "RowReader") -> "OrderSc
     return scan
 
 
-def cardio_sentence(reader: "RowReader") -> str:
+def cardio_sentence(reader: RowReader) -> str:
     """The report's line on skipped cardio rows (FitNotes), or empty."""
     cardio = getattr(reader, "cardio_rows", 0)
     if not cardio:

@@ -82,8 +82,9 @@ def _rir_list(text: str | None, weeks: int) -> tuple[int, ...] | None:
         return None
     try:
         values = tuple(int(t) for t in text.split(","))
-    except ValueError:
-        raise CliError(f"--rir takes whole numbers separated by commas, e.g. 3,2,1 (got {text!r})")
+    except ValueError as e:
+        raise CliError(
+            f"--rir takes whole numbers separated by commas, e.g. 3,2,1 (got {text!r})") from e
     if len(values) != weeks:
         raise CliError(f"--rir needs one target per week: {weeks} values, got {len(values)}")
     return values

@@ -75,7 +75,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 # --- helpers ---------------------------------------------------------------------------------
 
-def local_zone() -> "tzinfo":
+def local_zone() -> tzinfo:
     """The lifter's time zone, with its daylight-saving rules (times in files are local)."""
     import pendulum
 
@@ -101,7 +101,7 @@ class ProgressBar:
         self._width = 0
 
     @classmethod
-    def on_stderr(cls, label: str) -> "ProgressBar | None":
+    def on_stderr(cls, label: str) -> ProgressBar | None:
         """A bar on stderr if it is a terminal; None (no bar) when redirected."""
         try:
             tty = sys.stderr.isatty()

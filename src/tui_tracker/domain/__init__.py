@@ -7,6 +7,8 @@ is tested with fixed dates on both sides of its boundaries.
 # Each name is imported from its module when first asked for (PEP 562): importing one
 # domain module (the command line reads `domain.inputs` first) must not import them all,
 # since the TUI's first frame needs only some (benchmarks/profile_start.py).
+from typing import Any
+
 _WHERE = {
     "Advice": "advice", "failure_advice": "advice",
     "InputError": "inputs", "SetInput": "inputs", "parse_date": "inputs", "parse_reps": "inputs",
@@ -20,7 +22,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterable
+from collections.abc import Iterable
 
 from .bodyweight import estimates_strength
 from .models import LoggedSet, Session, Unit, from_kg

@@ -23,7 +23,8 @@ import re
 import unicodedata
 from dataclasses import replace
 from functools import cached_property
-from typing import Any, Iterable, Iterator
+from typing import Any
+from collections.abc import Iterable, Iterator
 
 from .exercise_data import (APPS, HIGH_SKILL_RULE, LEAST_COMMON, REST_COMPOUND, REST_HEAVY,
                             REST_ISOLATION, REST_LIGHT_COMPOUND, App, shipped)
@@ -31,7 +32,8 @@ from .models import Equipment, Exercise, ExerciseKind
 from .muscles import check_muscles
 from .text import clean_text
 
-__all__ = ["APPS", "BUILTIN_EXERCISES", "HIGH_SKILL_RULE", "REST_COMPOUND", "REST_HEAVY",
+# BUILTIN_EXERCISES comes from the module's __getattr__ below (read on first use).
+__all__ = ["APPS", "BUILTIN_EXERCISES", "HIGH_SKILL_RULE", "REST_COMPOUND", "REST_HEAVY",  # noqa: F822
            "REST_ISOLATION", "REST_LIGHT_COMPOUND", "Catalogue", "builtin_exercises",
            "custom_id", "equipment_in_name", "new_exercise", "normalize_name"]
 
@@ -101,7 +103,7 @@ def equipment_in_name(name: str) -> Equipment | None:
     return None
 
 
-def new_exercise(catalogue: "Catalogue", name: str, primary: tuple[str, ...] | list[str],
+def new_exercise(catalogue: Catalogue, name: str, primary: tuple[str, ...] | list[str],
                  secondary: tuple[str, ...] | list[str] = (), kind: ExerciseKind = "compound",
                  high_skill: bool = False, rest_seconds: int | None = None,
                  aliases: tuple[str, ...] = (), *, equipment: Equipment | None = None,

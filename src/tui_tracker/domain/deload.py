@@ -158,7 +158,7 @@ def rir_below_target_signals(meso: Mesocycle, sessions: list[Session], exercises
         counts = Counter(s.weight_kg for s, _, _ in found)
         load = max(counts, key=lambda w: (counts[w], w))
         at_load = [(s, t, d) for s, t, d in found if s.weight_kg == load]
-        if len(at_load) < MIN_SHORT_SETS or any(s.rir > t - RIR_SHORTFALL for s, t, _ in at_load):
+        if len(at_load) < MIN_SHORT_SETS or any(s.rir is not None and s.rir > t - RIR_SHORTFALL for s, t, _ in at_load):
             continue
         name = exercises(ex_id).name  # type: ignore[union-attr]  # checked above
         sets = "; ".join(f"{s.describe()} on {d.isoformat()} vs target {t}" for s, t, d in at_load)

@@ -146,7 +146,7 @@ class _Lift:
     reps0: int
 
     def strength(self, weeks: float) -> float:
-        return self.e1rm0 * (1 + self.growth) ** weeks
+        return float(self.e1rm0 * (1 + self.growth) ** weeks)
 
 
 def _lift(ex: Exercise, planned: PlannedExercise, rng: random.Random) -> _Lift:
@@ -190,19 +190,19 @@ def _sets_for(lift: _Lift, planned: PlannedExercise, meso: Mesocycle, day: date,
         reps = round(30 * (nominal / load - 1) - first_target)
         reps = max(low, min(high, reps))
 
-    for k in range((lift.warmups if not deload else min(lift.warmups, 1))):
+    for k in range(lift.warmups if not deload else min(lift.warmups, 1)):
         frac, n = _WARMUPS[lift.warmups][k] if not deload else _WARMUPS[1][0]
         out.append(("warmup", max(lift.step, _step(load * frac, lift.step)), n, None, ""))
 
     for k in range(planned.sets):
         final = k == planned.sets - 1
-        target = target_rir_on(meso, day, ex, final)
+        planned_rir = target_rir_on(meso, day, ex, final)
         in_reserve = 30 * (today_strength / load - 1) - reps - 0.45 * k + rng.gauss(0, 0.3)
         rir = math.floor(in_reserve + 0.5)
         n = reps
         if deload:
             rir = max(DELOAD_RIR, min(rir, DELOAD_RIR + 2))
-        elif target == 0 and final and rir > 0:
+        elif planned_rir == 0 and final and rir > 0:
             n, rir = reps + rir, 0  # a final set planned at 0 in the last week: to failure
         if ex.high_skill and rir < 1:
             n, rir = n - (1 - rir), 1  # a rep kept in reserve on squats and deadlifts

@@ -35,7 +35,7 @@ def is_own(exercise_id: str) -> bool:
     return exercise_id.startswith("custom-")
 
 
-def renamed(catalogue: "Catalogue", ex: Exercise, new_name: str) -> Exercise:
+def renamed(catalogue: Catalogue, ex: Exercise, new_name: str) -> Exercise:
     """`ex` under `new_name`, its old name kept as an alias; ValueError says why not."""
     name = clean_text(new_name).strip()
     if not name:

@@ -14,7 +14,8 @@ it is one dumbbell; one side at a time, the load on that side (`load_unit`).
 from __future__ import annotations
 
 import re
-from typing import Literal, Sequence
+from typing import Literal
+from collections.abc import Sequence
 
 from .inputs import InputError, parse_weight
 from .models import MAX_DISTANCE_M, MAX_DURATION_S, Exercise, LoggedSet, Unit

@@ -176,7 +176,7 @@ class LoggedSet:
         """The weight in the unit the lifter entered it in."""
         return from_kg(self.weight_kg, self.unit)
 
-    def describe(self, exercise: "Exercise | None" = None) -> str:
+    def describe(self, exercise: Exercise | None = None) -> str:
         """'100 kg x 8 @2', 'BW+20 kg x 8 @2' (with the exercise: see load_text), '60 s',
         '2 x 32 kg, 40 m' (RIR omitted when not recorded; 'BW x 9' for 0 kg without the
         exercise)."""
@@ -304,7 +304,7 @@ class Session:
     def is_open(self) -> bool:
         return self.ended_at is None
 
-    def with_set(self, s: LoggedSet) -> "Session":
+    def with_set(self, s: LoggedSet) -> Session:
         return replace(self, sets=self.sets + (s,))
 
     def exercise_ids(self) -> list[str]:

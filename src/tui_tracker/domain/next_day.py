@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Callable
+from collections.abc import Callable
 
 from .day_changes import NO_CHANGE, change_on, with_change
 from .mesocycle import Mesocycle, TrainingDay, phase, planned_day, shift
@@ -100,7 +100,8 @@ def next_exercise(slots: tuple[Slot, ...] | list[Slot], done: Callable[[str], in
     if after not in ids:
         return None
     at = ids.index(after)
-    for slot in [*slots[at + 1:], *slots[:at]]:
+    order: list[Slot] = [*slots[at + 1:], *slots[:at]]
+    for slot in order:
         if slot.skipped is None and done(slot.exercise_id) < slot.sets:
             return slot.exercise_id
     return None

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import reduce
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from .models import KG_PER_LB, Exercise, Unit, from_kg, to_kg
 from .settings import Settings

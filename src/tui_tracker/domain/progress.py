@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Literal, Sequence
+from typing import Literal
+from collections.abc import Callable, Iterable, Sequence
 
 from .bodyweight import Bodyweight, estimates_strength, has_e1rm, latest_on, set_e1rm
 from .mesocycle import Lookup, Mesocycle, target_rir_on
@@ -39,7 +40,10 @@ def _e1rm_kg(s: LoggedSet) -> float:
     return e1rm(s.weight_kg, s.reps, s.rir).kg
 
 
-def _estimator(exercise: Exercise | None, bodyweights: Sequence[Bodyweight]):
+_Estimate = Callable[[LoggedSet, date], float | None]
+
+
+def _estimator(exercise: Exercise | None, bodyweights: Sequence[Bodyweight]) -> _Estimate:
     """e1RM (kg, or None) of a set done on a day: on a bodyweight exercise over the body
     and its added load, with the bodyweight logged on or before that day (domain/
     bodyweight.py); elsewhere the set's own weight."""
@@ -53,7 +57,8 @@ def _estimator(exercise: Exercise | None, bodyweights: Sequence[Bodyweight]):
     return over_the_body
 
 
-def _estimates(session: Session, exercise_id: str, estimate) -> list[tuple[float, LoggedSet]]:
+def _estimates(session: Session, exercise_id: str,
+               estimate: _Estimate) -> list[tuple[float, LoggedSet]]:
     out = []
     for s in session.sets_for(exercise_id):
         if not estimates_strength(s):

@@ -47,7 +47,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable, Literal, Sequence
+from typing import Literal
+from collections.abc import Callable, Sequence
 
 from .bodyweight import estimates_strength
 from .models import KG_PER_LB, Exercise, LoggedSet, Unit, from_kg

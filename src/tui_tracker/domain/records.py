@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable, Literal
+from typing import Literal
+from collections.abc import Iterable
 
 from .bodyweight import estimates_strength
 from .models import LoggedSet, Session, Unit, from_kg

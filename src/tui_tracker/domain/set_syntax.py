@@ -21,9 +21,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .inputs import InputError, SetInput, parse_reps, parse_rir, parse_weight
 from .models import MAX_DISTANCE_M, MAX_DURATION_S, Exercise, SetKind, Unit, new_set_problem
+
+_T = TypeVar("_T")
 
 #: The letters after a slash, and the kind each names.
 KIND_CODES: dict[str, SetKind] = {"F": "failure", "D": "drop", "RP": "rest_pause", "W": "warmup"}
@@ -126,10 +129,10 @@ def _extent(text: str) -> tuple[int | None, float | None]:
                 distance = _once(distance, value * (1000 if u == "km" else 1), "distance")
             else:
                 factor = {"h": 3600, "min": 60, "mins": 60}.get(u, 1)
-                seconds = value * factor
-                if seconds != int(seconds):
+                span = value * factor
+                if span != int(span):
                     raise InputError(f"{part}: a time is whole seconds")
-                duration = _once(duration, int(seconds), "time")
+                duration = _once(duration, int(span), "time")
         elif "," in text:
             raise InputError(f"{part!r} is not a time (60s, 2min, 1:30) or a distance (40m, 1.5km)")
         else:
@@ -141,7 +144,7 @@ def _extent(text: str) -> tuple[int | None, float | None]:
     return duration, distance
 
 
-def _once(old, new, what: str):
+def _once(old: _T | None, new: _T, what: str) -> _T:
     if old is not None:
         raise InputError(f"two of a kind: one {what} per set")
     return new

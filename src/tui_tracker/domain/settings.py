@@ -20,7 +20,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field, fields, replace
 from types import MappingProxyType
-from typing import Any, Callable, Literal, Mapping
+from typing import Any, Literal
+from collections.abc import Callable, Mapping
 
 from .catalogue import REST_HEAVY, REST_ISOLATION, REST_LIGHT_COMPOUND
 from .inputs import InputError

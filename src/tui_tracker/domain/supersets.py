@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from string import ascii_uppercase
-from typing import Iterable
+from collections.abc import Iterable
 
 from .models import LoggedSet
 

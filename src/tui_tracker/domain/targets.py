@@ -22,7 +22,7 @@ Volume tab); the store keeps those, and these defaults fill the rest.
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Mapping
+from collections.abc import Mapping
 
 from .muscles import MUSCLE_LABELS, MUSCLES
 

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable, Iterable, Literal
+from typing import Literal
+from collections.abc import Callable, Iterable
 
 from .inputs import FIRST_DAY, LAST_DAY
 from .models import Exercise, LoggedSet, Session
@@ -50,12 +51,12 @@ class IsoWeek:
     week: int
 
     @classmethod
-    def of(cls, day: date) -> "IsoWeek":
+    def of(cls, day: date) -> IsoWeek:
         y, w, _ = day.isocalendar()
         return cls(y, w)
 
     @classmethod
-    def parse(cls, text: str) -> "IsoWeek":
+    def parse(cls, text: str) -> IsoWeek:
         """'2026-W47' (or '2026W47', lower-case w); ValueError with the reason otherwise.
 
         Years 1900 to 2100, like every date a lifter types (inputs.FIRST_DAY, LAST_DAY).
@@ -100,7 +101,7 @@ class IsoWeek:
     def __contains__(self, day: date) -> bool:
         return IsoWeek.of(day) == self
 
-    def previous(self, n: int = 1) -> "IsoWeek":
+    def previous(self, n: int = 1) -> IsoWeek:
         return IsoWeek.of(self.monday - timedelta(weeks=n))
 
     def __str__(self) -> str:

@@ -14,7 +14,7 @@ Everything is in the lifter's unit, as in domain/plates.py: a 225 lb squat ramps
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from .models import Exercise, LoggedSet, Unit
 from .plates import bar_for, plates_for

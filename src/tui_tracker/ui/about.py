@@ -12,7 +12,7 @@ pushes them (ui/app.py) and saves the answers in the settings file.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding

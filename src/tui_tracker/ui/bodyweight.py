@@ -7,7 +7,7 @@ bodyweight exercise's e1RM uses the latest before its set (domain/bodyweight.py)
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding

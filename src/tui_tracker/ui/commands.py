@@ -10,7 +10,7 @@ for any other binding its key-bar label is the title.
 from __future__ import annotations
 
 from functools import partial
-from typing import Iterator
+from collections.abc import Iterator
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -22,7 +22,7 @@ class ScreenCommands(Provider):
         screen = self.screen
         named: dict[str, Action] = getattr(screen, "NAMED_ACTIONS", {})
         seen: set[str] = set()
-        for key, active in screen.active_bindings.items():
+        for active in screen.active_bindings.values():
             binding = active.binding
             if not active.enabled or binding.action in seen or binding.system:
                 continue

@@ -10,7 +10,8 @@ Every change is on disk before the dialog closes.  Names are shown as plain text
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -48,7 +49,7 @@ class Edited:
 class MergePicker(ExercisePicker):
     """The exercise search, titled with what picking does."""
 
-    def __init__(self, catalogue: "Catalogue", source: Exercise, on_pick) -> None:
+    def __init__(self, catalogue: Catalogue, source: Exercise, on_pick) -> None:
         super().__init__(catalogue, on_pick=on_pick)
         self.source = source
 
@@ -90,7 +91,7 @@ class EditExercise(Dialog[Edited]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, store: "Store", catalogue: "Catalogue", exercise: Exercise,
+    def __init__(self, store: Store, catalogue: Catalogue, exercise: Exercise,
                  on_answer: Callable[[Edited | None], None] | None = None) -> None:
         super().__init__(on_answer)
         self.store = store
@@ -251,7 +252,7 @@ class EditExercise(Dialog[Edited]):
         self.answer(None)
 
 
-def edit_from_today(screen: "TodayScreen") -> None:
+def edit_from_today(screen: TodayScreen) -> None:
     """E on Today: edit the highlighted exercise; then the day shows what changed."""
     exercise_id = screen.current
     if exercise_id is None:

@@ -11,7 +11,8 @@ order, and those typed after the answer reach the Today screen, not a closed dia
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from rich.cells import cell_len, set_cell_size
 from textual.app import ComposeResult
@@ -143,7 +144,7 @@ class FinishDialog(Dialog[bool]):
         self.set_focus(self.query_one(SummaryBody))
 
 
-def ask_to_finish(screen: "TodayScreen") -> None:
+def ask_to_finish(screen: TodayScreen) -> None:
     """Today's `f`: the summary of the open session, and finishing it if the lifter says so."""
     from ..summaries import summary_of
 
@@ -167,7 +168,7 @@ def ask_to_finish(screen: "TodayScreen") -> None:
         screen.app.push_screen(FinishDialog(summary, answered))
 
 
-def finish_now(screen: "TodayScreen") -> None:
+def finish_now(screen: TodayScreen) -> None:
     try:
         done = screen.book.finish()
     except StoreError as err:

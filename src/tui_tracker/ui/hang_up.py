@@ -30,7 +30,8 @@ import select
 import signal
 import threading
 import time
-from typing import Callable, Protocol
+from typing import Protocol
+from collections.abc import Callable
 
 #: Seconds from the hang-up to the safety net; the graceful way takes about 0.3 s.
 SAFETY_NET = 1.0

@@ -25,7 +25,8 @@ typed after that answer already find the screen they were meant for.
 from __future__ import annotations
 
 import asyncio
-from typing import Callable, Generic, TypeVar
+from typing import Generic, TypeVar
+from collections.abc import Callable
 from weakref import WeakKeyDictionary
 
 from textual import events
@@ -107,7 +108,7 @@ class OrderedKeys(KeepsRunning):
 
 
 #: Per screen, the widget that took the last key (to tell when the lifter enters a field).
-_LAST_TO_TAKE_KEYS: "WeakKeyDictionary[Screen, Widget]" = WeakKeyDictionary()
+_LAST_TO_TAKE_KEYS: WeakKeyDictionary[Screen, Widget] = WeakKeyDictionary()
 
 
 ResultType = TypeVar("ResultType")

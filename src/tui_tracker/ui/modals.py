@@ -9,7 +9,7 @@ screen behind, in order (ui/keys.py).  Names are shown as plain text.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Awaitable, Callable
+from collections.abc import Awaitable, Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding

@@ -6,7 +6,7 @@ Esc (or b) goes back to change it.  Each note shows the evidence it rests on.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding

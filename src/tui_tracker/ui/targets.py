@@ -6,7 +6,7 @@ the dialog reads what the lifter types and gives back the band, and the dashboar
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding

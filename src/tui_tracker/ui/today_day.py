@@ -9,7 +9,8 @@ shows.  The Today screen keeps only its key declarations and hands the keys here
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding

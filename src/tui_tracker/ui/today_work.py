@@ -12,7 +12,8 @@ yet, right after the first frame): hidden, they cost tens of ms of the first fra
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from textual.containers import Vertical
 from textual.content import Content

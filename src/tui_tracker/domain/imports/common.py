@@ -10,13 +10,16 @@ from __future__ import annotations
 import math
 import re
 from datetime import datetime, timedelta, tzinfo
-from typing import Callable
+from collections.abc import Callable
+from typing import TypeVar
 
 from ..inputs import MAX_REPS, MAX_RIR, MAX_WEIGHT_KG, MIN_REPS, InputError, parse_unit
 from ..models import Unit, to_kg
 from .dates import FIRST_YEAR, LAST_YEAR, local_datetime
 from .results import ImportFormatError, ImportResult, RowError
 from .table import Table, check_width, column, header_key, read_table
+
+_T = TypeVar("_T")
 
 __all__ = ["ImportFormatError", "ImportResult", "RowError", "Table", "attempt", "check_width",
            "FIRST_YEAR", "LAST_YEAR", "column", "duration", "end_after", "header_key", "is_blank_or_zero", "is_positive",
@@ -109,8 +112,8 @@ def reps(text: str) -> int:
     return int(digits)
 
 
-def attempt(problems: list[str], parse: Callable[..., object], *args: object,
-            label: str = "") -> object | None:
+def attempt(problems: list[str], parse: Callable[..., _T], *args: object,
+            label: str = "") -> _T | None:
     """`parse(*args)`, or None with its InputError added to `problems`: a row reports
     every bad cell at once, not just the first."""
     try:

@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone, tzinfo
-from typing import Iterable, Literal
+from datetime import datetime, timedelta, timezone, tzinfo, UTC
+from typing import Literal
+from collections.abc import Iterable
 
 from ..inputs import InputError
 
@@ -167,7 +168,7 @@ def local_datetime(text: str, tz: tzinfo, order: DateOrder | None = None) -> dat
 
 def _to_zone(value: datetime, offset: str, tz: tzinfo, t: str) -> datetime:
     if offset == "Z":
-        zone = timezone.utc
+        zone = UTC
     else:
         sign = -1 if offset[0] == "-" else 1
         digits = offset[1:].replace(":", "")

@@ -16,7 +16,7 @@ strength set, counted in `cardio_rows` and skipped.
 from __future__ import annotations
 
 from datetime import tzinfo
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..catalogue import Catalogue
 from ..inputs import InputError
@@ -83,7 +83,8 @@ class FitNotesReader(RowReader):
         eid = attempt(problems, self.exercise_id, exercise)
         kg = None
         try:
-            unit = row_unit(row_u, None) if self.i_unit >= 0 else row_u
+            unit: Unit | None = (row_unit(row_u, None) if self.i_unit >= 0
+                                 else "lb" if row_u == "lb" else "kg")
             if unit is None:
                 if not is_blank_or_zero(w_text):
                     raise InputError("the weight unit is empty (kgs or lbs)")
@@ -95,7 +96,7 @@ class FitNotesReader(RowReader):
         if problems:
             return RowError(line, "; ".join(problems))
         assert start is not None and isinstance(eid, str) and isinstance(n, int)
-        assert isinstance(kg, float)
+        assert isinstance(kg, float) and unit is not None
         kind: SetKind = "working"
         if self.i_kind >= 0 and row[self.i_kind].strip().casefold() in _WARMUP:
             kind = "warmup"

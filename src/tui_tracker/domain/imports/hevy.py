@@ -12,7 +12,7 @@ distance_meters) make a timed or distance set (extents.py), cardio included.
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..catalogue import Catalogue
 from ..inputs import InputError
@@ -127,7 +127,7 @@ class HevyReader(RowReader):
         return SetRow(line, start, row[self.i_title].strip(), exercise, eid, kind, kg, self.unit,
                       n, 0 if failure else rir, "",
                       row[self.i_exercise_notes] if self.i_exercise_notes >= 0 else "",
-                      ends, session_note, tuple(row), secs, dist,  # type: ignore[arg-type]
+                      ends, session_note, tuple(row), secs, dist,
                       superset or None)
 
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from datetime import datetime, tzinfo
-from typing import Iterable, Iterator, NamedTuple
+from typing import NamedTuple
+from collections.abc import Iterable, Iterator
 
 from ..bodyweight import is_assisted
 from ..catalogue import Catalogue, custom_id

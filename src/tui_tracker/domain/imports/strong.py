@@ -18,7 +18,7 @@ the row has none.
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..catalogue import Catalogue
 from ..inputs import InputError
@@ -158,7 +158,7 @@ class StrongReader(RowReader):
                 dist = metres(row[self.i_distance], unit)
             except InputError as e:
                 problems.append(str(e))
-        return secs, dist  # type: ignore[return-value]
+        return secs, dist
 
     def _end(self, date_text: str, start: datetime, duration_text: str) -> datetime | None:
         """The session's end from its start and duration; every row of a session repeats

@@ -7,7 +7,7 @@ import csv
 import io
 import itertools
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from .results import ImportFormatError, RowError
 

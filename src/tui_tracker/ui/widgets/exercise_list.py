@@ -10,7 +10,8 @@ typed ahead right after Enter lands in the set-entry panel rather than here.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Awaitable, Callable
+from typing import TYPE_CHECKING
+from collections.abc import Awaitable, Callable
 
 from textual import events
 

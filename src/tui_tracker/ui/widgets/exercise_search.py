@@ -10,7 +10,7 @@ so a set typed right after Enter lands in the set-entry panel.
 
 from __future__ import annotations
 
-from typing import Awaitable, Callable
+from collections.abc import Awaitable, Callable
 
 from textual import events, on
 from textual.app import ComposeResult

@@ -19,7 +19,7 @@ at once by `on_choose` (awaited before the next key).
 from __future__ import annotations
 
 import re
-from typing import Awaitable, Callable
+from collections.abc import Awaitable, Callable
 
 from textual.widgets import Input, OptionList
 from textual.widgets.input import Selection

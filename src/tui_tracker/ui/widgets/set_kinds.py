@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from ...domain.inputs import parse_reps, parse_weight
 from ...domain.measures import Measure, parse_added, parse_metres, parse_seconds
