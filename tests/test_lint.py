@@ -1,6 +1,6 @@
 """The house rules the README's test command keeps: `ruff check` (the rules in
 pyproject.toml's [tool.ruff]) over the project and `mypy` (strict on
-src/tui_tracker/domain, [tool.mypy]) pass.  Each runs from the venv as a subprocess
+src/tui_tracker/domain and src/tui_tracker/store, [tool.mypy]) pass.  Each runs from the venv as a subprocess
 and, on a finding, the test fails with its output."""
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ def test_ruff_finds_nothing():
     assert done.returncode == 0, f"ruff check:\n{done.stdout}{done.stderr}"
 
 
-def test_mypy_is_strict_on_the_domain_and_finds_nothing():
+def test_mypy_is_strict_on_the_domain_and_the_store_and_finds_nothing():
     # The files and the strictness come from pyproject.toml; --strict here as well, so
     # loosening the config does not pass this test unnoticed.
-    done = _run("mypy", "--strict", "--no-incremental", "src/tui_tracker/domain")
+    done = _run("mypy", "--strict", "--no-incremental", "src/tui_tracker/domain",
+                "src/tui_tracker/store")
     assert done.returncode == 0, f"mypy:\n{done.stdout}{done.stderr}"

@@ -67,7 +67,7 @@ def test_kinds_and_a_superset(capsys, db):
     (["pull-up", "BW+20x8", "20x8"], "Pull-Up lifts the body: is 20 added or in all?"),
     (["squat", "BWx8"], "Barbell Back Squat does not lift the body"),
     (["squat", "100x8@2/F"], "/F is a set to failure, RIR 0, not @2"),
-    (["squat", "100x8/Q"], "/Q is not a kind of set"),
+    (["squat", "100x8/Q"], "'/Q' is not a kind of set"),
     (["squat", "80x6/D", "--warmup"], "a warm-up is not also /D"),
     (["squat", "100x0"], "a set needs at least one rep"),
     (["plank", "0s"], "a time is 1 s to 24 h"),

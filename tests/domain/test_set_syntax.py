@@ -59,7 +59,7 @@ def test_every_kind_parses(text, exercise, expected):
     ("BWx8", SQUAT, "BW: Barbell Back Squat does not lift the body"),
     ("100x8@2/F", SQUAT, "/F is a set to failure, RIR 0, not @2"),
     ("100x8/D/F", SQUAT, "one kind per set"),
-    ("100x8/X", SQUAT, "/X is not a kind of set: /F failure, /D drop, /RP rest-pause, /W warmup"),
+    ("100x8/X", SQUAT, "'/X' is not a kind of set: /F failure, /D drop, /RP rest-pause, /W warmup"),
     ("100x8/", SQUAT, "is not a kind of set"),
     ("100x", SQUAT, "nothing after x"),
     ("100x0", SQUAT, "0 reps"),

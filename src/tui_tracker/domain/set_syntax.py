@@ -99,7 +99,7 @@ def _kind(text: str) -> tuple[str, SetKind | None]:
         raise InputError("one kind per set: /F, /D, /RP or /W, not two")
     if code not in KIND_CODES:
         known = ", ".join(f"/{c} {k.replace('_', '-')}" for c, k in KIND_CODES.items())
-        raise InputError(f"/{codes.strip()[:10]} is not a kind of set: {known}")
+        raise InputError(f"{_shown('/' + codes.strip()[:10])} is not a kind of set: {known}")
     return body.strip(), KIND_CODES[code]
 
 
@@ -120,7 +120,7 @@ def _extent(text: str) -> tuple[int | None, float | None]:
         if clock:
             seconds = (int(clock["h"] or 0) * 3600 + int(clock["m"]) * 60 + int(clock["s"]))
             if int(clock["s"]) >= 60 or (clock["h"] and int(clock["m"]) >= 60):
-                raise InputError(f"{part} is not a time like 1:30 or 1:05:00")
+                raise InputError(f"{_shown(part)} is not a time like 1:30 or 1:05:00")
             duration = _once(duration, seconds, "time")
         elif m:
             value = float(m["num"].replace(",", "."))
@@ -131,7 +131,7 @@ def _extent(text: str) -> tuple[int | None, float | None]:
                 factor = {"h": 3600, "min": 60, "mins": 60}.get(u, 1)
                 span = value * factor
                 if span != int(span):
-                    raise InputError(f"{part}: a time is whole seconds")
+                    raise InputError(f"{_shown(part)}: a time is whole seconds")
                 duration = _once(duration, int(span), "time")
         elif "," in text:
             raise InputError(f"{part!r} is not a time (60s, 2min, 1:30) or a distance (40m, 1.5km)")

@@ -87,7 +87,7 @@ def _to_doc(b: Batch) -> dict[str, Any]:
             "state": b.state}
 
 
-def all_batches(store: "Plumbing") -> list[Batch]:
+def all_batches(store: Plumbing) -> list[Batch]:
     """Every batch ever recorded (removed ones too), oldest first."""
     with store._locked():
         docs = list(store._table(TABLE).documents().values())
@@ -95,16 +95,16 @@ def all_batches(store: "Plumbing") -> list[Batch]:
     return sorted(found, key=lambda b: (int(b.id) if b.id.isdigit() else 0, b.id))
 
 
-def batches(store: "Plumbing") -> list[Batch]:
+def batches(store: Plumbing) -> list[Batch]:
     """The imports still in the log (not removed), oldest first."""
     return [b for b in all_batches(store) if b.active]
 
 
-def batch(store: "Plumbing", batch_id: str) -> Batch | None:
+def batch(store: Plumbing, batch_id: str) -> Batch | None:
     return next((b for b in all_batches(store) if b.id == batch_id.strip()), None)
 
 
-def _save(store: "Plumbing", b: Batch) -> None:
+def _save(store: Plumbing, b: Batch) -> None:
     table = store._table(TABLE)
     for doc_id, doc in table.documents().items():
         if doc.get("id") == b.id:
@@ -113,7 +113,7 @@ def _save(store: "Plumbing", b: Batch) -> None:
     table.insert(_to_doc(b))
 
 
-def begin(store: "Plumbing", file: str, source: str, digest: str, at: datetime) -> Batch:
+def begin(store: Plumbing, file: str, source: str, digest: str, at: datetime) -> Batch:
     """The batch an import writes into: one of the same file cut short, else a new one."""
     with store._locked(writes=True):
         every = all_batches(store)
@@ -126,7 +126,7 @@ def begin(store: "Plumbing", file: str, source: str, digest: str, at: datetime) 
     return b
 
 
-def finish(store: "Plumbing", b: Batch) -> Batch:
+def finish(store: Plumbing, b: Batch) -> Batch:
     """Count what the batch holds and mark it done (or forget it: an import that added
     nothing, every session already there, leaves no batch behind)."""
     with store._locked(writes=True):
@@ -139,14 +139,14 @@ def finish(store: "Plumbing", b: Batch) -> Batch:
     return done
 
 
-def _forget(store: "Plumbing", batch_id: str) -> None:
+def _forget(store: Plumbing, batch_id: str) -> None:
     table = store._table(TABLE)
     ids = [int(k) for k, d in table.documents().items() if d.get("id") == batch_id]
     if ids:
         table.remove(doc_ids=ids)
 
 
-def _count(store: "Plumbing", batch_id: str) -> tuple[int, int]:
+def _count(store: Plumbing, batch_id: str) -> tuple[int, int]:
     sessions = sets = 0
     for month in store._existing_months():
         for doc in store._sessions(month).documents().values():
@@ -156,7 +156,7 @@ def _count(store: "Plumbing", batch_id: str) -> tuple[int, int]:
     return sessions, sets
 
 
-def replaced_by(store: "Plumbing", file: str, source: str, digest: str) -> list[Batch]:
+def replaced_by(store: Plumbing, file: str, source: str, digest: str) -> list[Batch]:
     """The earlier imports a `--replace` import of this file replaces: those of the same
     bytes, else those of a file of the same name from the same app."""
     live = [b for b in batches(store) if b.source == source]
@@ -164,7 +164,7 @@ def replaced_by(store: "Plumbing", file: str, source: str, digest: str) -> list[
     return same or [b for b in live if b.file == clean_text(file)]
 
 
-def remove(store: "Plumbing", batch_id: str) -> tuple[Batch, int, int]:
+def remove(store: Plumbing, batch_id: str) -> tuple[Batch, int, int]:
     """Take a batch back out: its sessions, and only its sessions, leave every month's
     file.  Returns the batch and how many sessions and sets went."""
     with store._locked(writes=True):

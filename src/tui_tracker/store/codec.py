@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from ..domain.day_changes import Changes, DayChange
 from ..domain.mesocycle import Mesocycle, PlannedExercise, TrainingDay

@@ -62,12 +62,12 @@ __all__ = [
 
 # --- reading the whole store -------------------------------------------------------------
 
-def stored_settings(store: "Store") -> dict[str, Any]:
+def stored_settings(store: Store) -> dict[str, Any]:
     """Every setting the lifter has stored, by key."""
     return dict(sorted(store.settings().items()))
 
 
-def all_sessions(store: "Store") -> list[Session]:
+def all_sessions(store: Store) -> list[Session]:
     """Every session, oldest first."""
     years = store.years()
     if not years:
@@ -75,7 +75,7 @@ def all_sessions(store: "Store") -> list[Session]:
     return store.sessions_between(date(years[0], 1, 1), date(years[-1], 12, 31))
 
 
-def snapshot(store: "Store") -> Exchange:
+def snapshot(store: Store) -> Exchange:
     """The whole training log."""
     return Exchange(
         exercises=tuple(sorted(store.custom_exercises(), key=lambda e: e.id)),
@@ -87,13 +87,13 @@ def snapshot(store: "Store") -> Exchange:
     )
 
 
-def is_empty(store: "Store") -> bool:
+def is_empty(store: Store) -> bool:
     """No sessions, mesocycles, own exercises or bodyweights (settings alone do not count)."""
     return not (store.recent_sessions(1) or store.mesocycles() or store.custom_exercises()
                 or store.bodyweights())
 
 
-def clear(store: "Store") -> None:
+def clear(store: Store) -> None:
     """Empty the database: every session, mesocycle, own exercise, target and setting.
 
     For `tui-tracker demo --force`.  Each file is rewritten atomically (empty

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
+from collections.abc import Iterable
 
 from ..domain.models import Session
 from .exchange_types import session_key
@@ -36,7 +37,7 @@ def spreadsheet_cell(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def csv_rows(sessions: Iterable[Session], catalogue: "Catalogue") -> Iterable[list[str]]:
+def csv_rows(sessions: Iterable[Session], catalogue: Catalogue) -> Iterable[list[str]]:
     """One row per set (warm-ups included), oldest session first, sets in order."""
     cell = spreadsheet_cell
     for session in sorted(sessions, key=session_key):
@@ -51,7 +52,7 @@ def csv_rows(sessions: Iterable[Session], catalogue: "Catalogue") -> Iterable[li
                    "" if s.distance_m is None else _number(s.distance_m)]
 
 
-def csv_text(sessions: Iterable[Session], catalogue: "Catalogue") -> str:
+def csv_text(sessions: Iterable[Session], catalogue: Catalogue) -> str:
     """The CSV export: a header row, then a row per set; RFC 4180 (CRLF, quoted as needed)."""
     out = io.StringIO()
     writer = csv.writer(out)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
 
 import orjson
 
@@ -198,7 +199,7 @@ class Merged:
 _MISSING = object()
 
 
-def existing_session_ids(store: "Store", sessions: Iterable[Session]) -> set[str]:
+def existing_session_ids(store: Store, sessions: Iterable[Session]) -> set[str]:
     """Which of `sessions` the store already holds (by id); reads only their years."""
     sessions = list(sessions)
     if not sessions:
@@ -210,7 +211,7 @@ def existing_session_ids(store: "Store", sessions: Iterable[Session]) -> set[str
             if s.id in wanted}
 
 
-def merge(store: "Store", data: Exchange, batch: str | None = None) -> Merged:
+def merge(store: Store, data: Exchange, batch: str | None = None) -> Merged:
     """Add to the store what it does not have yet; nothing it has is changed.
 
     Records are matched by id, so importing the same file twice adds nothing

@@ -29,14 +29,14 @@ class MergeDone:
     plans: int     # mesocycles that now name the target
 
 
-def _need(store: "Store", exercise_id: str) -> Exercise:
+def _need(store: Store, exercise_id: str) -> Exercise:
     ex = store.catalogue().get(exercise_id)
     if ex is None:
         raise ValueError(f"there is no exercise {exercise_id!r}")
     return ex
 
 
-def set_count(store: "Store", exercise_id: str) -> int:
+def set_count(store: Store, exercise_id: str) -> int:
     """How many sets (warm-ups included) of `exercise_id` the whole history holds."""
     n = 0
     with store._locked():
@@ -46,7 +46,7 @@ def set_count(store: "Store", exercise_id: str) -> int:
     return n
 
 
-def rename_exercise(store: "Store", exercise_id: str, new_name: str) -> Exercise:
+def rename_exercise(store: Store, exercise_id: str, new_name: str) -> Exercise:
     """Give one of the lifter's own exercises a new name (the old one stays an alias)."""
     with store._locked(writes=True):
         ex = renamed(store.catalogue(), _need(store, exercise_id), new_name)
@@ -54,7 +54,7 @@ def rename_exercise(store: "Store", exercise_id: str, new_name: str) -> Exercise
     return ex
 
 
-def merge_exercise(store: "Store", source_id: str, target_id: str) -> MergeDone:
+def merge_exercise(store: Store, source_id: str, target_id: str) -> MergeDone:
     """Every set of `source_id` becomes `target_id`'s; plans follow; the source goes."""
     with store._locked(writes=True):
         source, target = _need(store, source_id), _need(store, target_id)
@@ -86,7 +86,7 @@ def merge_exercise(store: "Store", source_id: str, target_id: str) -> MergeDone:
     return MergeDone(moved, sessions, len(plans))
 
 
-def delete_exercise(store: "Store", exercise_id: str) -> Exercise:
+def delete_exercise(store: Store, exercise_id: str) -> Exercise:
     """Delete one of the lifter's own exercises that has no sets and no plan names."""
     with store._locked(writes=True):
         ex = _need(store, exercise_id)
@@ -101,7 +101,7 @@ def delete_exercise(store: "Store", exercise_id: str) -> Exercise:
     return ex
 
 
-def _remove_exercise(store: "Store", exercise_id: str) -> None:
+def _remove_exercise(store: Store, exercise_id: str) -> None:
     table = store._table("exercises")
     doc_ids = [int(k) for k, d in table.documents().items() if d.get("id") == exercise_id]
     if doc_ids:

@@ -10,7 +10,8 @@ exercise_ops.py.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
+from collections.abc import Iterable
 
 from ..domain.models import Exercise
 from . import codec
@@ -33,7 +34,7 @@ class ExerciseTable(PlumbingBase):
         except codec.CodecError as e:
             raise self._main.atomic_storage.unreadable(str(e)) from e
 
-    def catalogue(self) -> "Catalogue":
+    def catalogue(self) -> Catalogue:
         """The builtin exercises merged with the lifter's own (theirs win on an id)."""
         from ..domain.catalogue import Catalogue
 

@@ -22,7 +22,8 @@ import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator
 
 from ..domain.imports import SetRow
 from ..domain.models import Exercise, Session
@@ -92,7 +93,7 @@ class ExportLines:
     def close(self) -> None:
         self._text.close()
 
-    def __enter__(self) -> "ExportLines":
+    def __enter__(self) -> ExportLines:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -175,7 +176,7 @@ class StagedRows:
         self._buffers.clear()
         self._dir.cleanup()
 
-    def __enter__(self) -> "StagedRows":
+    def __enter__(self) -> StagedRows:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -194,7 +195,7 @@ class Written:
     last: date | None = None
 
 
-def write_staged(store: "Store", staged: StagedRows, exercises: Iterable[Exercise],
+def write_staged(store: Store, staged: StagedRows, exercises: Iterable[Exercise],
                  assemble: Callable[[Iterable[SetRow]], list[Session]],
                  progress: Callable[[int, int], None] | None = None,
                  batch: str | None = None) -> Written:

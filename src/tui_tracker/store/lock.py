@@ -18,7 +18,8 @@ import os
 import sys
 import time
 from datetime import datetime
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 try:
     import fcntl

@@ -7,7 +7,7 @@ and a new block and the one it closes are written in one go.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..domain.mesocycle import Mesocycle
 from . import codec

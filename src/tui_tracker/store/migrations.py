@@ -30,7 +30,8 @@ a drop set as damaged, or rewrite a session and drop the durations it does not k
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 CURRENT_SCHEMA = 3
 

@@ -10,7 +10,8 @@ decoded).  Whole-session replacements and moves between months are in moves.py.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any, Iterable, Iterator
+from typing import Any
+from collections.abc import Iterable, Iterator
 
 from ..domain.models import LoggedSet, Session
 from . import codec

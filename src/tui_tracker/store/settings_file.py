@@ -31,7 +31,8 @@ import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Collection, Literal, Mapping
+from typing import Any, Literal
+from collections.abc import Callable, Collection, Mapping
 
 from ..domain.settings import (SPECS, Known, SettingError, Settings, brief, check_all,
                                check_value, parse_value, settings_from, split_key, to_toml)
@@ -271,7 +272,8 @@ class SettingsFile:
                 return Path(os.path.realpath(self.path, strict=True))
             except (OSError, RuntimeError) as e:
                 raise SettingsFileNotWritable(self.path, f"its symlink cannot be followed "
-                                                         f"({getattr(e, 'strerror', None) or e})")
+                                                         f"({getattr(e, 'strerror', None) or e})"
+                                               ) from e
         return self.path
 
     def _locked(self, target: Path) -> _Locked:

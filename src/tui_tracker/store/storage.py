@@ -28,10 +28,11 @@ from __future__ import annotations
 
 import errno
 import os
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from glob import escape as glob_escape
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
+from collections.abc import Callable, Mapping
 
 import orjson
 from tinydb import TinyDB
@@ -154,7 +155,7 @@ def write_error(path: Path, e: OSError) -> StoreError:
 
 
 def _utc_stamp() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def keep_copy(path: Path, raw: bytes, suffix: str) -> Path | None:
@@ -196,7 +197,7 @@ class AtomicJSONStorage(Storage):
     """One JSON file of TinyDB tables, written atomically, parsed once per change."""
 
     def __init__(self, path: Path | str, kind: str = "main", month: int | None = None,
-                 before_write: Callable[["AtomicJSONStorage"], None] | None = None) -> None:
+                 before_write: Callable[[AtomicJSONStorage], None] | None = None) -> None:
         super().__init__()
         self.path = Path(path)
         self.kind = kind

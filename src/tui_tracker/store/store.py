@@ -31,7 +31,8 @@ import time
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
+from collections.abc import Callable, Iterable, Iterator
 
 from ..domain.models import Session
 from . import codec
@@ -316,7 +317,7 @@ class Store(SessionLog, SessionMoves, BodyweightLog, ExerciseTable, MesocycleTab
             self._hint.clear()
             self._main.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:

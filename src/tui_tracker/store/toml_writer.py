@@ -13,7 +13,8 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime, time
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f",
