@@ -83,8 +83,11 @@ def main(argv: list[str] | None = None) -> int:
                 first.append(timed(lambda: book.log(SQUAT, entry)))
                 later.append(timed(lambda: book.log(SQUAT, entry)))
                 clock = Clock(day)
-                plain.append(timed(lambda: store.log_set(
-                    LoggedSet(SQUAT, 100.0, 5, 2, clock.now()), day=day)))
+                plain.append(
+                    timed(
+                        lambda: store.log_set(LoggedSet(SQUAT, 100.0, 5, 2, clock.now()), day=day)
+                    )
+                )
                 book = Logbook(store, Clock(day))
                 ahead.append(timed(book.read_records))
                 after_ahead.append(timed(lambda: book.log(SQUAT, entry)))
@@ -99,14 +102,18 @@ def main(argv: list[str] | None = None) -> int:
 
         with Store(db) as store:
             today = END + timedelta(days=args.repeat)
-            cal = [timed(lambda: calibrations(store.sessions_between(today - WINDOW, today)))
-                   for _ in range(5)]
+            cal = [
+                timed(lambda: calibrations(store.sessions_between(today - WINDOW, today)))
+                for _ in range(5)
+            ]
         print(f"calibrations over {WINDOW.days // 7} weeks (read + compute):           {ms(cal)}")
 
         exe = [sys.executable, "-m", "tui_tracker", "--db", str(db), "--today", str(END)]
         for command in (["prs"], ["suggest", "squat"], ["volume"]):
-            runs = [timed(lambda: subprocess.run(exe + command, check=True,
-                                                 capture_output=True)) for _ in range(5)]
+            runs = [
+                timed(lambda: subprocess.run(exe + command, check=True, capture_output=True))
+                for _ in range(5)
+            ]
             print(f"tui-tracker {' '.join(command):<14} (whole command):        {ms(runs)}")
     return 0
 

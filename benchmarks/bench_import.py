@@ -35,10 +35,17 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-HEADER = ("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,"
-          "Notes,Workout Notes,RPE\n")
-LIFTS = ("Squat (Barbell)", "Bench Press (Barbell)", "Deadlift (Barbell)",
-         "Lat Pulldown (Cable)", "Overhead Press (Barbell)")
+HEADER = (
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,"
+    "Notes,Workout Notes,RPE\n"
+)
+LIFTS = (
+    "Squat (Barbell)",
+    "Bench Press (Barbell)",
+    "Deadlift (Barbell)",
+    "Lat Pulldown (Cable)",
+    "Overhead Press (Barbell)",
+)
 SETS_PER_SESSION = 25
 SESSION_TIMES = (7, 12, 18)  # three sessions a day keep 1M rows inside 1990-2026
 
@@ -67,8 +74,10 @@ def write_rows_file(path: Path, rows: int) -> None:
             lift = LIFTS[position // 5]
             order = "W" if position % 5 == 0 else str(position % 5)
             rpe = "8" if i % 2 else ""
-            chunk.append(f"{when:%Y-%m-%d %H:%M:%S},Workout {slot + 1},1h 10m,{lift},{order},"
-                         f"{60 + i % 40 * 2.5},{5 + i % 5},0,0,,,{rpe}\n")
+            chunk.append(
+                f"{when:%Y-%m-%d %H:%M:%S},Workout {slot + 1},1h 10m,{lift},{order},"
+                f"{60 + i % 40 * 2.5},{5 + i % 5},0,0,,,{rpe}\n"
+            )
             if len(chunk) >= 10_000:
                 f.write("".join(chunk))
                 chunk.clear()
@@ -82,14 +91,26 @@ def write_new_exercises_file(path: Path, names: int) -> None:
         f.write(HEADER)
         for i in range(names):
             when = start + timedelta(days=i // SETS_PER_SESSION)
-            f.write(f"{when:%Y-%m-%d %H:%M:%S},Workout,1h,Machine Variation {i:07d},1,"
-                    f"{20 + i % 50},10,0,0,,,8\n")
+            f.write(
+                f"{when:%Y-%m-%d %H:%M:%S},Workout,1h,Machine Variation {i:07d},1,"
+                f"{20 + i % 50},10,0,0,,,8\n"
+            )
 
 
 def run_import(csv_path: Path, db: Path) -> dict:
     """One import in a fresh process: wall time, peak memory, exit code, last output line."""
-    cmd = [sys.executable, "-c", CHILD, "--db", str(db), "import", "strong", str(csv_path),
-           "--unit", "kg"]
+    cmd = [
+        sys.executable,
+        "-c",
+        CHILD,
+        "--db",
+        str(db),
+        "import",
+        "strong",
+        str(csv_path),
+        "--unit",
+        "kg",
+    ]
     t0 = time.perf_counter()
     r = subprocess.run(cmd, capture_output=True, text=True)
     seconds = time.perf_counter() - t0
@@ -98,9 +119,12 @@ def run_import(csv_path: Path, db: Path) -> dict:
         raise SystemExit(f"import of {csv_path} failed ({r.returncode}):\n{r.stderr[-2000:]}")
     values = dict(field.split("=") for field in stats[-1].split())
     imported = [line for line in r.stdout.splitlines() if line.startswith("Imported")]
-    return {"seconds": seconds, "cpu": float(values["CPU_S"]),
-            "peak_mb": int(values["VmHWM_KB"]) / 1024,
-            "said": imported[0] if imported else r.stdout.splitlines()[0]}
+    return {
+        "seconds": seconds,
+        "cpu": float(values["CPU_S"]),
+        "peak_mb": int(values["VmHWM_KB"]) / 1024,
+        "said": imported[0] if imported else r.stdout.splitlines()[0],
+    }
 
 
 def measure(work: Path, kind: str, n: int) -> dict:
@@ -118,21 +142,35 @@ def measure(work: Path, kind: str, n: int) -> dict:
 
 
 def table(results: list[dict]) -> str:
-    lines = ["| file | rows | CSV size | wall time | CPU time | rows/s (wall) | peak memory |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [
+        "| file | rows | CSV size | wall time | CPU time | rows/s (wall) | peak memory |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for r in results:
         what = "sets of 5 lifts" if r["kind"] == "rows" else "each a new exercise"
-        lines.append(f"| {what} | {r['n']:,} | {r['mb']:.1f} MB | {r['seconds']:.1f} s | "
-                     f"{r['cpu']:.1f} s | {r['n'] / r['seconds']:,.0f} | {r['peak_mb']:.0f} MB |")
+        lines.append(
+            f"| {what} | {r['n']:,} | {r['mb']:.1f} MB | {r['seconds']:.1f} s | "
+            f"{r['cpu']:.1f} s | {r['n'] / r['seconds']:,.0f} | {r['peak_mb']:.0f} MB |"
+        )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rows", type=int, nargs="*", default=[10_000, 100_000, 1_000_000],
-                        help="set-row counts to import (default: 10k 100k 1M)")
-    parser.add_argument("--new-exercises", type=int, nargs="*", default=[1_000, 10_000, 100_000],
-                        help="counts of rows naming a new exercise each (default: 1k 10k 100k)")
+    parser.add_argument(
+        "--rows",
+        type=int,
+        nargs="*",
+        default=[10_000, 100_000, 1_000_000],
+        help="set-row counts to import (default: 10k 100k 1M)",
+    )
+    parser.add_argument(
+        "--new-exercises",
+        type=int,
+        nargs="*",
+        default=[1_000, 10_000, 100_000],
+        help="counts of rows naming a new exercise each (default: 1k 10k 100k)",
+    )
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     args = parser.parse_args(argv)
 
@@ -144,14 +182,19 @@ def main(argv: list[str] | None = None) -> int:
             for n in counts:
                 r = measure(work, kind, n)
                 results.append(r)
-                print(f"{kind} {n:,}: {r['seconds']:.1f} s ({r['cpu']:.1f} s CPU), "
-                      f"peak {r['peak_mb']:.0f} MB "
-                      f"({r['said']})", file=sys.stderr, flush=True)
+                print(
+                    f"{kind} {n:,}: {r['seconds']:.1f} s ({r['cpu']:.1f} s CPU), "
+                    f"peak {r['peak_mb']:.0f} MB "
+                    f"({r['said']})",
+                    file=sys.stderr,
+                    flush=True,
+                )
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
-    print(f"Import of Strong CSV files ({os.cpu_count()} cores, Python "
-          f"{sys.version.split()[0]}):\n")
+    print(
+        f"Import of Strong CSV files ({os.cpu_count()} cores, Python {sys.version.split()[0]}):\n"
+    )
     print(table(results))
     return 0
 

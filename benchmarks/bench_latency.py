@@ -118,8 +118,10 @@ def main(argv: list[str] | None = None) -> int:
     r = bench_latency(args.db, args.today, args.samples)
     for name, values in (("tui-tracker", r.app), ("bare Input", r.bare)):
         ms = [v * 1000 for v in values]
-        print(f"{name}: p50 {bench_store.pct(ms, 50):.1f} ms, p95 {bench_store.pct(ms, 95):.1f} ms"
-              f" of {len(ms)}")
+        print(
+            f"{name}: p50 {bench_store.pct(ms, 50):.1f} ms, p95 {bench_store.pct(ms, 95):.1f} ms"
+            f" of {len(ms)}"
+        )
     return 0
 
 

@@ -34,8 +34,13 @@ from tui_tracker.store import Store  # noqa: E402
 TZ = ZoneInfo("Europe/Berlin")
 SIZES = (10, 100, 1000)
 #: The long session's exercises, 200 sets each in the 1,000 (a list the Today screen shows).
-EXERCISES = ("barbell-back-squat", "barbell-bench-press", "barbell-row", "dumbbell-curl",
-             "dumbbell-lateral-raise")
+EXERCISES = (
+    "barbell-back-squat",
+    "barbell-bench-press",
+    "barbell-row",
+    "dumbbell-curl",
+    "dumbbell-lateral-raise",
+)
 
 
 def long_session(day: date, sets: int) -> Session:
@@ -43,9 +48,16 @@ def long_session(day: date, sets: int) -> Session:
     start = datetime(day.year, day.month, day.day, 6, 0, tzinfo=TZ)
     per = max(1, -(-sets // len(EXERCISES)))
     done = tuple(
-        LoggedSet(EXERCISES[i // per], 60 + (i % 5) * 2.5, 8 + i % 3, 1 + i % 3,
-                  start + timedelta(seconds=30 * i), note="drop set" if i % 50 == 49 else "")
-        for i in range(sets))
+        LoggedSet(
+            EXERCISES[i // per],
+            60 + (i % 5) * 2.5,
+            8 + i % 3,
+            1 + i % 3,
+            start + timedelta(seconds=30 * i),
+            note="drop set" if i % 50 == 49 else "",
+        )
+        for i in range(sets)
+    )
     return Session(date=day, started_at=start, sets=done)
 
 
@@ -59,8 +71,9 @@ def session_db(pristine: Path, dest_folder: Path, day: date, sets: int) -> Path:
     return db
 
 
-def bench_session_commits(db: Path, day: date, n: int,
-                          sizes: tuple[int, ...] = SIZES) -> dict[int, list[float]]:
+def bench_session_commits(
+    db: Path, day: date, n: int, sizes: tuple[int, ...] = SIZES
+) -> dict[int, list[float]]:
     """Per session size, the seconds of `n` commits into a session that size.
 
     Each size has its own copy of the database, all open at once, and the commits go
@@ -80,7 +93,9 @@ def bench_session_commits(db: Path, day: date, n: int,
             for i in range(n):
                 for size in sizes:
                     clocks[size] += timedelta(seconds=40)
-                    s = LoggedSet("barbell-bench-press", 100 + (i % 5) * 2.5, 8, i % 4, clocks[size])
+                    s = LoggedSet(
+                        "barbell-bench-press", 100 + (i % 5) * 2.5, 8, i % 4, clocks[size]
+                    )
                     t0 = time.perf_counter()
                     stores[size].log_set(s, day=day, session_id=sessions[size])
                     out[size].append(time.perf_counter() - t0)
@@ -100,8 +115,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     for size, times in bench_session_commits(args.db, args.today, args.commits).items():
         ms = [t * 1000 for t in times]
-        print(f"session of {size:>4} sets: commit p50 {bench_store.pct(ms, 50):.2f} ms, "
-              f"p95 {bench_store.pct(ms, 95):.2f} ms")
+        print(
+            f"session of {size:>4} sets: commit p50 {bench_store.pct(ms, 50):.2f} ms, "
+            f"p95 {bench_store.pct(ms, 95):.2f} ms"
+        )
     return 0
 
 

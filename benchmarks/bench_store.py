@@ -95,10 +95,16 @@ def commit_phases(path: Path, end: date, n: int) -> dict[str, float]:
     """
     from tui_tracker.store import storage
 
-    spent = dict.fromkeys(["serialise (orjson)", "write temp file", "fsync file", "rename",
-                           "fsync folder"], 0.0)
-    real = {"dumps": storage.orjson.dumps, "write": os.write, "fsync": os.fsync,
-            "replace": os.replace, "fsync_dir": storage.fsync_dir}
+    spent = dict.fromkeys(
+        ["serialise (orjson)", "write temp file", "fsync file", "rename", "fsync folder"], 0.0
+    )
+    real = {
+        "dumps": storage.orjson.dumps,
+        "write": os.write,
+        "fsync": os.fsync,
+        "replace": os.replace,
+        "fsync_dir": storage.fsync_dir,
+    }
     in_dir = False
 
     def timed(name: str, fn):
@@ -109,6 +115,7 @@ def commit_phases(path: Path, end: date, n: int) -> dict[str, float]:
             finally:
                 if not (name == "fsync file" and in_dir):
                     spent[name] += time.perf_counter() - t0
+
         return wrapper
 
     def fsync_dir(folder):
@@ -122,13 +129,17 @@ def commit_phases(path: Path, end: date, n: int) -> dict[str, float]:
     class Orjson:  # the storage module's view of orjson, with dumps timed
         def __getattr__(self, name):
             return getattr(orjson, name)
+
         dumps = staticmethod(timed("serialise (orjson)", real["dumps"]))
 
     import orjson
+
     storage.orjson, storage.fsync_dir = Orjson(), fsync_dir
-    os.write, os.fsync, os.replace = (timed("write temp file", real["write"]),
-                                      timed("fsync file", real["fsync"]),
-                                      timed("rename", real["replace"]))
+    os.write, os.fsync, os.replace = (
+        timed("write temp file", real["write"]),
+        timed("fsync file", real["fsync"]),
+        timed("rename", real["replace"]),
+    )
     try:
         total = sum(bench_commits(path, end, n))
     finally:
@@ -166,8 +177,12 @@ print(time.perf_counter() - t0)
 def bench_fresh_process(path: Path, end: date, n: int) -> list[float]:
     out = []
     for _ in range(n):
-        r = subprocess.run([sys.executable, "-c", FRESH, str(path), end.isoformat()],
-                           capture_output=True, text=True, check=True)
+        r = subprocess.run(
+            [sys.executable, "-c", FRESH, str(path), end.isoformat()],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         out.append(float(r.stdout.strip()))
     return out
 
@@ -240,10 +255,12 @@ def main(argv: list[str] | None = None) -> int:
 
     print("# tui-tracker store benchmark\n")
     print(f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs\n")
-    print(f"History: {counts['sessions']} sessions, {counts['sets']} sets in {counts['months']} "
-          f"monthly files, {total_mb:.1f} MB in all (largest monthly file {current:.2f} MB); "
-          f"generated in {gen_s:.2f} s. Baseline file: {n_base} set documents, "
-          f"{base.stat().st_size / 1e6:.1f} MB.\n")
+    print(
+        f"History: {counts['sessions']} sessions, {counts['sets']} sets in {counts['months']} "
+        f"monthly files, {total_mb:.1f} MB in all (largest monthly file {current:.2f} MB); "
+        f"generated in {gen_s:.2f} s. Baseline file: {n_base} set documents, "
+        f"{base.stat().st_size / 1e6:.1f} MB.\n"
+    )
     rows = [
         row("Store.log_set: commit one set (fsynced)", commits),
         row("baseline: plain TinyDB JSONStorage, insert one set doc", baseline),
@@ -256,10 +273,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {name} | {n} | {p50:.2f} | {p95:.2f} | {mx:.2f} |")
     store_p50, store_p95 = rows[0][2], rows[0][3]
     base_p50, base_p95 = rows[1][2], rows[1][3]
-    print(f"\nBaseline / store: {base_p50 / store_p50:.0f}x at p50, "
-          f"{base_p95 / store_p95:.0f}x at p95. "
-          f"Store commit p95 {store_p95:.2f} ms (target <= 10 ms): "
-          f"{'OK' if store_p95 <= 10 else 'OVER TARGET'}.")
+    print(
+        f"\nBaseline / store: {base_p50 / store_p50:.0f}x at p50, "
+        f"{base_p95 / store_p95:.0f}x at p95. "
+        f"Store commit p95 {store_p95:.2f} ms (target <= 10 ms): "
+        f"{'OK' if store_p95 <= 10 else 'OVER TARGET'}."
+    )
     print(f"Commit mean {statistics.mean(commits) * 1000:.2f} ms.")
     if args.dir is None:
         shutil.rmtree(work)

@@ -37,8 +37,10 @@ from datetime import date
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ANSI = re.compile(rb"\x1b\[[0-9;?<>=$]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"
-                  rb"|\x1b[()][A-Za-z0-9]|\x1b[=>78MNOP]")
+ANSI = re.compile(
+    rb"\x1b\[[0-9;?<>=$]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"
+    rb"|\x1b[()][A-Za-z0-9]|\x1b[=>78MNOP]"
+)
 ENTER, TAB = "\r", "\t"
 
 #: What the Today screen draws on a day without a session (also what
@@ -92,16 +94,26 @@ class Pty:
         # may cache bytecode (with PYTHONDONTWRITEBYTECODE, as on our CI machines, an
         # editable install would recompile every module of ours at each start while
         # Textual's, compiled by pip, would not: the comparison would be unfair).
-        env = {k: v for k, v in os.environ.items()
-               if not k.startswith("TEXTUAL")
-               and k not in ("NO_COLOR", "COLORTERM", "PYTHONDONTWRITEBYTECODE")}
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith("TEXTUAL")
+            and k not in ("NO_COLOR", "COLORTERM", "PYTHONDONTWRITEBYTECODE")
+        }
         env.update(TERM="xterm-256color", COLUMNS=str(cols), LINES=str(rows))
         env.setdefault("TUI_TRACKER_CONFIG", returning_lifter_settings())
         self.master = master
         self.out = bytearray()
         self.started = time.perf_counter()
-        self.proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
-                                     start_new_session=True, close_fds=True)
+        self.proc = subprocess.Popen(
+            argv,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            start_new_session=True,
+            close_fds=True,
+        )
         os.close(slave)
 
     def pump(self, timeout: float) -> bool:
@@ -122,8 +134,10 @@ class Pty:
         while marker not in visible(bytes(self.out[since:])):
             gone = self.proc.poll() is not None and not self.pump(0)
             if time.perf_counter() > deadline or gone:
-                raise RuntimeError(f"{marker!r} never appeared; the screen showed: "
-                                   f"{visible(bytes(self.out[since:]))[-1500:]!r}")
+                raise RuntimeError(
+                    f"{marker!r} never appeared; the screen showed: "
+                    f"{visible(bytes(self.out[since:]))[-1500:]!r}"
+                )
             self.pump(deadline - time.perf_counter())
         return time.perf_counter()
 

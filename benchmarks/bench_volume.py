@@ -68,8 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     cold, n = bench_cold(args.db, args.end, args.runs)
     warm = bench_warm(args.db, args.end, args.runs)
     cold.sort(), warm.sort()
-    print(f"{n} sessions in 12 weeks; cold median {cold[len(cold) // 2] * 1000:.1f} ms, "
-          f"warm median {warm[len(warm) // 2] * 1000:.1f} ms")
+    print(
+        f"{n} sessions in 12 weeks; cold median {cold[len(cold) // 2] * 1000:.1f} ms, "
+        f"warm median {warm[len(warm) // 2] * 1000:.1f} ms"
+    )
     return 0
 
 

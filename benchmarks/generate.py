@@ -80,8 +80,17 @@ DAYS: dict[str, list[Row]] = {
 }
 # Monday..Sunday: which day of the split, if any.
 WEEK = ["lower_a", "upper_a", None, "lower_b", "upper_b", "arms_delts", None]
-NOTES = ["belt", "knee sleeves", "felt heavy", "grip gave out", "new PR", "paused reps",
-         "left shoulder a bit off", "straps", "slow eccentric"]
+NOTES = [
+    "belt",
+    "knee sleeves",
+    "felt heavy",
+    "grip gave out",
+    "new PR",
+    "paused reps",
+    "left shoulder a bit off",
+    "straps",
+    "slow eccentric",
+]
 
 
 def _id(rng: random.Random) -> str:
@@ -110,8 +119,14 @@ def build_history(years: int = 5, seed: int = 1, *, end: date) -> list[Session]:
         deload = block_week == 4
         base_rir = 3 - block_week if not deload else 4
 
-        t = datetime(day.year, day.month, day.day, rng.choice([6, 7, 17, 18, 19]),
-                     rng.randrange(0, 60, 5), tzinfo=TZ)
+        t = datetime(
+            day.year,
+            day.month,
+            day.day,
+            rng.choice([6, 7, 17, 18, 19]),
+            rng.randrange(0, 60, 5),
+            tzinfo=TZ,
+        )
         started = t
         sets: list[LoggedSet] = []
         for ex_id, n_sets, (lo, hi), start_kg, gain, step, warmups, rest in DAYS[split]:
@@ -127,39 +142,59 @@ def build_history(years: int = 5, seed: int = 1, *, end: date) -> list[Session]:
             for w in range(warmups):
                 frac = 0.4 + 0.5 * w / max(1, warmups)
                 t += timedelta(seconds=rng.randint(60, 120))
-                sets.append(LoggedSet(ex_id, _round(work * frac, step), rng.randint(3, 8), None, t,
-                                      unit, "warmup", "", _id(rng)))
+                sets.append(
+                    LoggedSet(
+                        ex_id,
+                        _round(work * frac, step),
+                        rng.randint(3, 8),
+                        None,
+                        t,
+                        unit,
+                        "warmup",
+                        "",
+                        _id(rng),
+                    )
+                )
             reps = rng.randint(lo, hi)
             for k in range(n_sets):
                 t += timedelta(seconds=rest + rng.randint(20, 60))
-                rir: int | None = max(0, min(4, base_rir + rng.choice([-1, 0, 0, 0, 1]) - (k >= n_sets - 1)))
+                rir: int | None = max(
+                    0, min(4, base_rir + rng.choice([-1, 0, 0, 0, 1]) - (k >= n_sets - 1))
+                )
                 if rng.random() < 0.03:
                     rir = None  # not recorded
                 note = rng.choice(NOTES) if rng.random() < 0.03 else ""
-                s = LoggedSet(ex_id, work, max(1, reps - k // 2), rir, t, unit, "working", note,
-                              _id(rng))
+                s = LoggedSet(
+                    ex_id, work, max(1, reps - k // 2), rir, t, unit, "working", note, _id(rng)
+                )
                 if rng.random() < 0.02:  # edited after the fact: reps corrected, a note added
                     s = replace(s, reps=s.reps + 1, note=s.note or "corrected")
                 if rng.random() < 0.01:  # logged by mistake, then deleted
                     continue
                 sets.append(s)
         note = "deload" if deload and rng.random() < 0.5 else ""
-        sessions.append(Session(day, started, tuple(sets), t + timedelta(minutes=5), note, _id(rng)))
+        sessions.append(
+            Session(day, started, tuple(sets), t + timedelta(minutes=5), note, _id(rng))
+        )
         day += timedelta(days=1)
     return sessions
 
 
-def generate_history(store_or_path: Store | Path | str, years: int = 5, seed: int = 1, *,
-                     end: date) -> dict[str, int]:
+def generate_history(
+    store_or_path: Store | Path | str, years: int = 5, seed: int = 1, *, end: date
+) -> dict[str, int]:
     """Write `years` of history ending at `end` into the store; returns counts."""
     store = store_or_path if isinstance(store_or_path, Store) else Store(store_or_path)
     sessions = build_history(years, seed, end=end)
     store.import_sessions(sessions)
     if not isinstance(store_or_path, Store):
         store.close()
-    return {"sessions": len(sessions), "sets": sum(len(s.sets) for s in sessions),
-            "years": len({s.date.year for s in sessions}),
-            "months": len({(s.date.year, s.date.month) for s in sessions})}
+    return {
+        "sessions": len(sessions),
+        "sets": sum(len(s.sets) for s in sessions),
+        "years": len({s.date.year for s in sessions}),
+        "months": len({(s.date.year, s.date.month) for s in sessions}),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -87,11 +87,29 @@ def pctl(values: list[float], q: float) -> float:
 
 def measure(work: Path, quick: bool) -> dict:
     """Run everything; returns the raw numbers for the report."""
-    reps = {"commits": 200, "baseline": 30, "phases": 100, "volume": 20, "start": 11, "log": 3,
-            "profile": 5, "latency": 80, "session_commits": 60}
+    reps = {
+        "commits": 200,
+        "baseline": 30,
+        "phases": 100,
+        "volume": 20,
+        "start": 11,
+        "log": 3,
+        "profile": 5,
+        "latency": 80,
+        "session_commits": 60,
+    }
     if quick:
-        reps = {"commits": 200, "baseline": 5, "phases": 20, "volume": 5, "start": 2, "log": 1,
-                "profile": 1, "latency": 10, "session_commits": 10}
+        reps = {
+            "commits": 200,
+            "baseline": 5,
+            "phases": 20,
+            "volume": 5,
+            "start": 2,
+            "log": 1,
+            "profile": 1,
+            "latency": 10,
+            "session_commits": 10,
+        }
     r: dict = {"reps": reps}
     db = work / "store" / "training.json"
     t0 = time.perf_counter()
@@ -117,9 +135,12 @@ def measure(work: Path, quick: bool) -> dict:
     pristine_db = pristine / db.name
     r["start"] = bench_terminal.bench_start(pristine_db, END, reps["start"])
     # The empty database is created by the first start, which is not counted.
-    r["start_empty"] = [bench_terminal.start_once(bench_terminal.app_argv(empty, END),
-                                                  bench_terminal.TODAY_MARKER, "q")
-                        for _ in range(reps["start"] + 1)][1:]
+    r["start_empty"] = [
+        bench_terminal.start_once(
+            bench_terminal.app_argv(empty, END), bench_terminal.TODAY_MARKER, "q"
+        )
+        for _ in range(reps["start"] + 1)
+    ][1:]
     resumed = work / "resumed" / db.name
     shutil.copytree(pristine, resumed.parent)
     bench_store.open_session_with_sets(resumed, END)
@@ -127,16 +148,26 @@ def measure(work: Path, quick: bool) -> dict:
     # With a session to resume, a normal one (3 sets) and one of 1,000 sets, interleaved
     # with the bare app again (the same yardstick, the same minutes of load).
     r["start_resumed"], r["start_long"], r["start_bare2"] = [], [], []
-    bench_terminal.start_once(bench_terminal.app_argv(resumed, END), bench_terminal.RESUMED_MARKER,
-                              "q")
-    bench_terminal.start_once(bench_terminal.app_argv(long, END), bench_terminal.RESUMED_MARKER, "q")
+    bench_terminal.start_once(
+        bench_terminal.app_argv(resumed, END), bench_terminal.RESUMED_MARKER, "q"
+    )
+    bench_terminal.start_once(
+        bench_terminal.app_argv(long, END), bench_terminal.RESUMED_MARKER, "q"
+    )
     for _ in range(reps["start"]):
-        r["start_resumed"].append(bench_terminal.start_once(
-            bench_terminal.app_argv(resumed, END), bench_terminal.RESUMED_MARKER, "q"))
-        r["start_bare2"].append(bench_terminal.start_once(
-            bench_terminal.bare_command(), "Bare Textual app", "\x11"))
-        r["start_long"].append(bench_terminal.start_once(
-            bench_terminal.app_argv(long, END), bench_terminal.RESUMED_MARKER, "q"))
+        r["start_resumed"].append(
+            bench_terminal.start_once(
+                bench_terminal.app_argv(resumed, END), bench_terminal.RESUMED_MARKER, "q"
+            )
+        )
+        r["start_bare2"].append(
+            bench_terminal.start_once(bench_terminal.bare_command(), "Bare Textual app", "\x11")
+        )
+        r["start_long"].append(
+            bench_terminal.start_once(
+                bench_terminal.app_argv(long, END), bench_terminal.RESUMED_MARKER, "q"
+            )
+        )
     print("terminal: key-to-echo latency...", flush=True)
     r["latency"] = bench_latency.bench_latency(resumed, END, reps["latency"])
     print("terminal: logging a set...", flush=True)
@@ -152,8 +183,9 @@ def measure(work: Path, quick: bool) -> dict:
     os.sync()
     r["phases"] = bench_store.commit_phases(db, END, reps["phases"])
     print("a session of 1,000 sets...", flush=True)
-    r["session_commits"] = bench_session.bench_session_commits(pristine_db, END,
-                                                                reps["session_commits"])
+    r["session_commits"] = bench_session.bench_session_commits(
+        pristine_db, END, reps["session_commits"]
+    )
     return r
 
 
@@ -301,16 +333,24 @@ def report(r: dict, command: str, took_s: float, about: list[tuple[str, str]]) -
         "",
         "| sets in the session | p50 | p95 | max |",
         "|---:|---:|---:|---:|",
-        *[f"| {size:,} | {pctl(v, 50):.2f} | {pctl(v, 95):.2f} | {max(v):.2f} |"
-          for size, v in sc.items()],
+        *[
+            f"| {size:,} | {pctl(v, 50):.2f} | {pctl(v, 95):.2f} | {max(v):.2f} |"
+            for size, v in sc.items()
+        ],
         "",
         "Where start-up time goes (median ms since the process was spawned, "
         f"{reps['profile']} runs each; the launcher stamps each stage):",
         "",
     ]
     for name, rows in r["profile"].items():
-        lines += [f"**{name}**", "", "| stage | at ms | stage ms |", "|---|---:|---:|",
-                  *[f"| {s} | {at:.0f} | {took:.0f} |" for s, at, took in rows], ""]
+        lines += [
+            f"**{name}**",
+            "",
+            "| stage | at ms | stage ms |",
+            "|---|---:|---:|",
+            *[f"| {s} | {at:.0f} | {took:.0f} |" for s, at, took in rows],
+            "",
+        ]
     steps = {k: statistics.median(x.steps[k] for x in log) for k in log[0].steps}
     lines += [
         "Bytes written to the terminal while logging (medians of "
@@ -346,11 +386,12 @@ def report(r: dict, command: str, took_s: float, about: list[tuple[str, str]]) -
         "sent).",
         "",
         "Load average (1, 5, 15 min) after the run: "
-        + ", ".join(f"{x:.2f}" for x in os.getloadavg()) + ".",
+        + ", ".join(f"{x:.2f}" for x in os.getloadavg())
+        + ".",
         "",
         "## The README's table",
         "",
-        "The table in README.md, \"How fast, measured\", is this one (copied from here):",
+        'The table in README.md, "How fast, measured", is this one (copied from here):',
         "",
         "| measurement | result | target |",
         "| --- | --- | --- |",

@@ -16,15 +16,30 @@ def at(day: date, hour: int = 18, minute: int = 0) -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=TZ)
 
 
-def make_set(exercise_id: str, weight: float = 100, reps: int = 8, rir: int | None = 2,
-             day: date = TODAY, kind: str = "working", unit: str = "kg") -> LoggedSet:
-    return LoggedSet(exercise_id=exercise_id, weight_kg=weight, reps=reps, rir=rir,
-                     at=at(day), kind=kind, unit=unit)
+def make_set(
+    exercise_id: str,
+    weight: float = 100,
+    reps: int = 8,
+    rir: int | None = 2,
+    day: date = TODAY,
+    kind: str = "working",
+    unit: str = "kg",
+) -> LoggedSet:
+    return LoggedSet(
+        exercise_id=exercise_id,
+        weight_kg=weight,
+        reps=reps,
+        rir=rir,
+        at=at(day),
+        kind=kind,
+        unit=unit,
+    )
 
 
 def make_session(day: date, *sets: LoggedSet, ended: bool = True) -> Session:
-    return Session(date=day, started_at=at(day, 17), sets=tuple(sets),
-                   ended_at=at(day, 19) if ended else None)
+    return Session(
+        date=day, started_at=at(day, 17), sets=tuple(sets), ended_at=at(day, 19) if ended else None
+    )
 
 
 @pytest.fixture

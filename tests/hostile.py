@@ -24,14 +24,31 @@ LONG = "Long " + "very " * 30 + "name"
 #: One exercise name per hostile piece (each needs a letter to be a name); the last ends in
 #: a backslash, which escapes a closing tag when text is pasted into markup.
 EXERCISE_NAMES = (
-    "[/] Press", "[b]bold Row", "[link=https://x]x[/link] Dip",
-    "\x1b]0;pwned\x07 Title Raise", "\x1b]52;c;ZXZpbA==\x07 Clip Curl", "\x1b[2J Wipe Squat",
-    "\x9b31m Red Fly", LONG, "Slash Pull \\",
+    "[/] Press",
+    "[b]bold Row",
+    "[link=https://x]x[/link] Dip",
+    "\x1b]0;pwned\x07 Title Raise",
+    "\x1b]52;c;ZXZpbA==\x07 Clip Curl",
+    "\x1b[2J Wipe Squat",
+    "\x9b31m Red Fly",
+    LONG,
+    "Slash Pull \\",
 )
 #: Test ids for EXERCISE_NAMES, saying what each attacks with.
-NAME_IDS = ("close-tag", "bold-tag", "link-tag", "osc0-title", "osc52-clipboard", "csi-2j",
-            "c1-csi", "long", "backslash")
-NOTE = "[/] n [b]bold \x1b]0;pwned\x07 \x1b]52;c;ZXZpbA==\x07 \x1b[2J \x9b31m [link=https://x]x[/link]"
+NAME_IDS = (
+    "close-tag",
+    "bold-tag",
+    "link-tag",
+    "osc0-title",
+    "osc52-clipboard",
+    "csi-2j",
+    "c1-csi",
+    "long",
+    "backslash",
+)
+NOTE = (
+    "[/] n [b]bold \x1b]0;pwned\x07 \x1b]52;c;ZXZpbA==\x07 \x1b[2J \x9b31m [link=https://x]x[/link]"
+)
 BLOCK_NAME = "[/]Block [b]bold \x1b]0;pwned\x07"
 DAY_NAME = "[b]Day[/] \x1b[2J"
 OTHER_DAY_NAME = "Other [/] \x9b31m"
@@ -75,12 +92,21 @@ class Seeded:
 
 def hostile_exercises() -> list[Exercise]:
     """The lifter's own exercises, one per hostile name (compound, chest: they count)."""
-    return [Exercise(id=custom_id(name), name=name, primary=("chest",), custom=True)
-            for name in EXERCISE_NAMES]
+    return [
+        Exercise(id=custom_id(name), name=name, primary=("chest",), custom=True)
+        for name in EXERCISE_NAMES
+    ]
 
 
-def seed(store, today: date, *, block: bool = True, today_sets: bool = True,
-         falling: bool = True, week: int = 4) -> Seeded:
+def seed(
+    store,
+    today: date,
+    *,
+    block: bool = True,
+    today_sets: bool = True,
+    falling: bool = True,
+    week: int = 4,
+) -> Seeded:
     """A log whose every name and note is hostile, as typed through the domain.
 
     With `block`, a 5-week block in its week `week` on `today`, with a day on today's
@@ -98,24 +124,35 @@ def seed(store, today: date, *, block: bool = True, today_sets: bool = True,
     start = today - timedelta(weeks=week - 1)
     if block:
         planned = tuple(PlannedExercise(i, 3, 6, 10) for i in ids)
-        meso = Mesocycle(name=BLOCK_NAME, start=start, weeks=5, days=(
-            TrainingDay(DAY_NAME, today.weekday(), planned),
-            TrainingDay(OTHER_DAY_NAME, (today.weekday() + 1) % 7, planned[:2])))
+        meso = Mesocycle(
+            name=BLOCK_NAME,
+            start=start,
+            weeks=5,
+            days=(
+                TrainingDay(DAY_NAME, today.weekday(), planned),
+                TrainingDay(OTHER_DAY_NAME, (today.weekday() + 1) % 7, planned[:2]),
+            ),
+        )
         store.save_mesocycle(meso)
         meso_id = meso.id
     for n, back in enumerate((15, 8, 1)):
         day = today - timedelta(days=back)
         load = 100.0 - 5 * n if falling else 100.0 + 5 * n
-        sets = tuple(LoggedSet(i, load, 8, 2, at=at(day, 18, k), note=NOTE)
-                     for k, i in enumerate(ids))
-        store.import_sessions([Session(date=day, started_at=at(day, 17), sets=sets,
-                                       ended_at=at(day, 19), note=NOTE)])
+        sets = tuple(
+            LoggedSet(i, load, 8, 2, at=at(day, 18, k), note=NOTE) for k, i in enumerate(ids)
+        )
+        store.import_sessions(
+            [Session(date=day, started_at=at(day, 17), sets=sets, ended_at=at(day, 19), note=NOTE)]
+        )
     session_id = None
     if today_sets:
         session = None
         for k, i in enumerate(ids):
-            session = store.log_set(LoggedSet(i, 60.0, 9, 3, at=at(today, 17, k), note=NOTE),
-                                    day=today, session_id=session.id if session else None)
+            session = store.log_set(
+                LoggedSet(i, 60.0, 9, 3, at=at(today, 17, k), note=NOTE),
+                day=today,
+                session_id=session.id if session else None,
+            )
         session_id = session.id if session else None
     return Seeded(ids, meso_id, session_id)
 

@@ -5,8 +5,9 @@ from pathlib import Path
 from tui_tracker.domain.sources import HEALTH_NOTICE, LIMITS, RULES
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text()
-SECTION = README[README.index("## The advice and its sources"):
-                 README.index("## Where the data lives")]
+SECTION = README[
+    README.index("## The advice and its sources") : README.index("## Where the data lives")
+]
 
 
 def test_every_rule_with_its_source_and_limits_is_in_the_readme():

@@ -15,8 +15,9 @@ def _loaded_after(module: str) -> set[str]:
     return set(out.stdout.split())
 
 
-@pytest.mark.parametrize("module", ["tui_tracker", "tui_tracker.domain", "tui_tracker.store",
-                                    "tui_tracker.cli"])
+@pytest.mark.parametrize(
+    "module", ["tui_tracker", "tui_tracker.domain", "tui_tracker.store", "tui_tracker.cli"]
+)
 def test_no_textual_below_the_ui(module):
     loaded = _loaded_after(module)
     assert not any(m == "textual" or m.startswith("textual.") for m in loaded)
@@ -40,11 +41,27 @@ def _imports(path: Path) -> list[str]:
     return names
 
 
-@pytest.mark.parametrize("layer,forbidden", [
-    ("domain", ("textual", "tinydb", "filelock", "orjson", "platformdirs", "..store", "..ui", "..cli",
-                "tui_tracker.store", "tui_tracker.ui")),
-    ("store", ("textual", "..ui", "..cli", "tui_tracker.ui")),
-])
+@pytest.mark.parametrize(
+    "layer,forbidden",
+    [
+        (
+            "domain",
+            (
+                "textual",
+                "tinydb",
+                "filelock",
+                "orjson",
+                "platformdirs",
+                "..store",
+                "..ui",
+                "..cli",
+                "tui_tracker.store",
+                "tui_tracker.ui",
+            ),
+        ),
+        ("store", ("textual", "..ui", "..cli", "tui_tracker.ui")),
+    ],
+)
 def test_layer_imports(layer, forbidden):
     for path in (SRC / layer).rglob("*.py"):
         for name in _imports(path):

@@ -16,9 +16,13 @@ MAX_METHODS = 30
 def method_counts(source: str) -> dict[str, int]:
     """Each class's methods defined in its own body (properties included)."""
     tree = ast.parse(source)
-    return {node.name: sum(isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef))
-                           for item in node.body)
-            for node in ast.walk(tree) if isinstance(node, ast.ClassDef)}
+    return {
+        node.name: sum(
+            isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) for item in node.body
+        )
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+    }
 
 
 def test_the_today_modules_are_found():
@@ -26,8 +30,10 @@ def test_the_today_modules_are_found():
 
 
 def test_method_counts_counts_methods_and_properties():
-    source = ("class A:\n    x = 1\n    def a(self): pass\n    async def b(self): pass\n"
-              "    @property\n    def c(self): return 1\n    class B:\n        def d(self): pass\n")
+    source = (
+        "class A:\n    x = 1\n    def a(self): pass\n    async def b(self): pass\n"
+        "    @property\n    def c(self): return 1\n    class B:\n        def d(self): pass\n"
+    )
     assert method_counts(source) == {"A": 3, "B": 1}
 
 

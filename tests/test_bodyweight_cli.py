@@ -36,8 +36,18 @@ def test_log_then_list(capsys, db):
 
 
 def test_pounds_and_json(capsys, db):
-    code, out, _ = run(capsys, "--db", str(db), "--today", "2026-11-28", "bodyweight", "180",
-                       "--unit", "lb", "--json")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        str(db),
+        "--today",
+        "2026-11-28",
+        "bodyweight",
+        "180",
+        "--unit",
+        "lb",
+        "--json",
+    )
     assert code == 0
     got = json.loads(out)
     assert got["day"] == "2026-11-28" and got["unit"] == "lb" and got["weight"] == 180
@@ -46,7 +56,8 @@ def test_pounds_and_json(capsys, db):
     listed = json.loads(out)
     assert listed["unit"] == "kg"
     assert [(b["day"], round(b["weight"], 2)) for b in listed["bodyweights"]] == [
-        ("2026-11-28", 81.65)]
+        ("2026-11-28", 81.65)
+    ]
 
 
 def test_an_empty_history_says_how_to_start_and_creates_nothing(capsys, db):
@@ -55,12 +66,15 @@ def test_an_empty_history_says_how_to_start_and_creates_nothing(capsys, db):
     assert not db.exists()
 
 
-@pytest.mark.parametrize("value, message", [
-    ("825", "bodyweight '825': a bodyweight is 20 to 400 kg"),
-    ("-80", "weight cannot be negative"),
-    ("eighty", "is not a number"),
-    ("[b]8\x1b[2J", "is not a number"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("825", "bodyweight '825': a bodyweight is 20 to 400 kg"),
+        ("-80", "weight cannot be negative"),
+        ("eighty", "is not a number"),
+        ("[b]8\x1b[2J", "is not a number"),
+    ],
+)
 def test_bad_values_are_one_line_exit_2_and_write_nothing(capsys, db, value, message):
     code, out, err = run(capsys, "--db", str(db), "bodyweight", value)
     assert code == 2 and out == ""

@@ -93,8 +93,12 @@ def ex(exercise_id: str) -> Exercise:
 
 
 def test_heavy_barbell_lifts_rest_longest():
-    for i in ("barbell-back-squat", "conventional-deadlift", "barbell-bench-press",
-              "barbell-overhead-press"):
+    for i in (
+        "barbell-back-squat",
+        "conventional-deadlift",
+        "barbell-bench-press",
+        "barbell-overhead-press",
+    ):
         assert ex(i).rest_seconds == 180
 
 
@@ -103,15 +107,31 @@ def test_high_skill_is_every_heavy_free_bar_squat_hinge_and_olympic_lift():
     flagged, so a block planned an RDL to failure and `log rdl 100x8@0` said nothing."""
     high = {e.id for e in BUILTIN_EXERCISES if e.high_skill}
     assert all(ex(i).is_compound for i in high)
-    for name in ("Squat (Barbell)", "Front Squat (Barbell)", "Deadlift (Barbell)",
-                 "Sumo Deadlift (Barbell)", "Pause Squat (Barbell)", "Box Squat (Barbell)",
-                 "Romanian Deadlift (Barbell)", "rdl", "Stiff Leg Deadlift (Barbell)",
-                 "Good Morning (Barbell)", "Trap Bar Deadlift", "Deadlift (Trap bar)",
-                 "Rack Pull (Barbell)"):
+    for name in (
+        "Squat (Barbell)",
+        "Front Squat (Barbell)",
+        "Deadlift (Barbell)",
+        "Sumo Deadlift (Barbell)",
+        "Pause Squat (Barbell)",
+        "Box Squat (Barbell)",
+        "Romanian Deadlift (Barbell)",
+        "rdl",
+        "Stiff Leg Deadlift (Barbell)",
+        "Good Morning (Barbell)",
+        "Trap Bar Deadlift",
+        "Deadlift (Trap bar)",
+        "Rack Pull (Barbell)",
+    ):
         assert CAT.find(name).high_skill, name
-    for name in ("Leg Press", "Hack Squat (Machine)", "Goblet Squat (Kettlebell)",
-                 "Bench Press (Barbell)", "Lateral Raise (Dumbbell)",
-                 "Romanian Deadlift (Dumbbell)", "Squat (Smith Machine)"):
+    for name in (
+        "Leg Press",
+        "Hack Squat (Machine)",
+        "Goblet Squat (Kettlebell)",
+        "Bench Press (Barbell)",
+        "Lateral Raise (Dumbbell)",
+        "Romanian Deadlift (Dumbbell)",
+        "Squat (Smith Machine)",
+    ):
         assert not CAT.find(name).high_skill, name
 
 
@@ -142,8 +162,12 @@ def test_muscles_spot_checks():
 
 
 def test_normalize_ignores_case_spacing_and_punctuation():
-    assert normalize_name("squat (barbell)") == normalize_name("Squat (Barbell)") \
-        == normalize_name(" SQUAT  (barbell) ") == "squat barbell"
+    assert (
+        normalize_name("squat (barbell)")
+        == normalize_name("Squat (Barbell)")
+        == normalize_name(" SQUAT  (barbell) ")
+        == "squat barbell"
+    )
     assert normalize_name("Pull-Up") == normalize_name("pull up")
     assert normalize_name("Farmer's Walk") == normalize_name("Farmers Walk")
     assert normalize_name("Pec Déck") == "pec deck"
@@ -168,8 +192,17 @@ def test_strong_and_hevy_names_resolve(name, exercise_id):
 @given(st.sampled_from(BUILTIN_EXERCISES), st.data())
 def test_find_by_id_name_or_alias_with_any_spelling(e, data):
     text = data.draw(st.sampled_from((e.id, e.name, *e.aliases)))
-    messy = data.draw(st.sampled_from((text.upper(), text.lower(), f"  {text}  ",
-                                       text.replace(" ", "  "), text.replace(" ", "-"))))
+    messy = data.draw(
+        st.sampled_from(
+            (
+                text.upper(),
+                text.lower(),
+                f"  {text}  ",
+                text.replace(" ", "  "),
+                text.replace(" ", "-"),
+            )
+        )
+    )
     assert CAT.find(messy) == e
 
 
@@ -223,8 +256,9 @@ def test_search_exact_alias_beats_prefixes():
 
 def test_search_needs_every_word():
     results = CAT.search("incline dumbbell", limit=None)
-    assert results and all("incline" in " ".join(map(normalize_name, (e.name, *e.aliases)))
-                           for e in results)
+    assert results and all(
+        "incline" in " ".join(map(normalize_name, (e.name, *e.aliases))) for e in results
+    )
     assert "incline-dumbbell-press" in {e.id for e in results}
     assert CAT.search("squat xyzzy") == []
 
@@ -260,8 +294,14 @@ def test_search_never_fails_and_respects_the_limit(query, limit):
 
 
 def test_custom_exercises_are_found_and_searched():
-    mine = Exercise(custom_id("Jefferson Squat"), "Jefferson Squat", ("quads", "glutes"),
-                    ("abs",), aliases=("Jefferson",), custom=True)
+    mine = Exercise(
+        custom_id("Jefferson Squat"),
+        "Jefferson Squat",
+        ("quads", "glutes"),
+        ("abs",),
+        aliases=("Jefferson",),
+        custom=True,
+    )
     cat = Catalogue([mine])
     assert len(cat) == len(BUILTIN_EXERCISES) + 1
     assert mine.id in cat and mine in list(cat)
@@ -315,16 +355,40 @@ def test_custom_ids_depend_only_on_the_normalized_name(name):
 
 # --- bodyweight ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["Pull Up", "Chin Up", "Dip", "Push Up", "Inverted Row",
-                                  "Hanging Leg Raise", "Triceps Dip", "Plank", "Sit Up",
-                                  "Nordic Curl", "Pull Up (Weighted)"])
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Pull Up",
+        "Chin Up",
+        "Dip",
+        "Push Up",
+        "Inverted Row",
+        "Hanging Leg Raise",
+        "Triceps Dip",
+        "Plank",
+        "Sit Up",
+        "Nordic Curl",
+        "Pull Up (Weighted)",
+    ],
+)
 def test_movements_that_lift_the_body_are_bodyweight(name):
     assert CAT.find(name).bodyweight
 
 
-@pytest.mark.parametrize("name", ["Bench Press (Barbell)", "Squat (Barbell)", "Lat Pulldown",
-                                  "Bicep Curl (Dumbbell)", "Cable Crunch", "Leg Press",
-                                  "Lateral Raise (Dumbbell)", "Deadlift (Barbell)"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Bench Press (Barbell)",
+        "Squat (Barbell)",
+        "Lat Pulldown",
+        "Bicep Curl (Dumbbell)",
+        "Cable Crunch",
+        "Leg Press",
+        "Lateral Raise (Dumbbell)",
+        "Deadlift (Barbell)",
+    ],
+)
 def test_loaded_movements_are_not_bodyweight(name):
     assert not CAT.find(name).bodyweight
 
@@ -334,6 +398,7 @@ def test_exercises_are_not_bodyweight_unless_marked():
 
 
 # --- the common form first, and one clear match ----------------------------------------------
+
 
 def test_search_ranks_the_common_curl_before_the_cable_curl():
     """Issue 15: `curl` listed the cable curl (a shorter name) before the barbell and
@@ -346,18 +411,27 @@ def test_search_ranks_the_common_curl_before_the_cable_curl():
     assert row[0] == "barbell-row"
 
 
-@pytest.mark.parametrize("query, exercise_id", [
-    ("curl", "dumbbell-curl"), ("lat pull", "lat-pulldown"), ("squat", "barbell-back-squat"),
-    ("Leg Ext", "leg-extension"), ("face", "face-pull"), ("pushdown", "triceps-pushdown"),
-    ("Squat (Barbell)", "barbell-back-squat"), ("snatch", "snatch"), ("row", "barbell-row"),
-    ("db curl", "dumbbell-curl"), ("leg pr", "leg-press"),
-])
+@pytest.mark.parametrize(
+    "query, exercise_id",
+    [
+        ("curl", "dumbbell-curl"),
+        ("lat pull", "lat-pulldown"),
+        ("squat", "barbell-back-squat"),
+        ("Leg Ext", "leg-extension"),
+        ("face", "face-pull"),
+        ("pushdown", "triceps-pushdown"),
+        ("Squat (Barbell)", "barbell-back-squat"),
+        ("snatch", "snatch"),
+        ("row", "barbell-row"),
+        ("db curl", "dumbbell-curl"),
+        ("leg pr", "leg-press"),
+    ],
+)
 def test_best_match_takes_the_one_clearly_meant(query, exercise_id):
     assert CAT.best_match(query).id == exercise_id
 
 
-@pytest.mark.parametrize("query", ["incline", "press", "fly", "raise", "xyzzy", "", "bbs",
-                                   "pldwn"])
+@pytest.mark.parametrize("query", ["incline", "press", "fly", "raise", "xyzzy", "", "bbs", "pldwn"])
 def test_best_match_refuses_a_tie_a_loose_match_or_nothing(query):
     assert CAT.best_match(query) is None
 
@@ -372,9 +446,11 @@ def test_best_match_with_the_lifters_own_exercises():
 
 # --- a copy of a builtin from before equipment ----------------------------------------------
 
+
 def test_a_stored_copy_of_a_builtin_from_before_equipment_takes_the_builtins_load_back():
-    old_copy = Exercise("dumbbell-bench-press", "Dumbbell Bench Press", ("chest",),
-                        rest_seconds=100, custom=True)  # equipment other: not said then
+    old_copy = Exercise(
+        "dumbbell-bench-press", "Dumbbell Bench Press", ("chest",), rest_seconds=100, custom=True
+    )  # equipment other: not said then
     got = Catalogue([old_copy]).get("dumbbell-bench-press")
     assert (got.equipment, got.per_hand, got.rest_seconds) == ("dumbbell", True, 100)
     said = replace(old_copy, equipment="machine")

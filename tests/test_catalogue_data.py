@@ -17,9 +17,16 @@ from pathlib import Path
 import pytest
 
 from tui_tracker.domain.catalogue import Catalogue, builtin_exercises, normalize_name
-from tui_tracker.domain.exercise_data import (APPS, DATA_FILE, HIGH_SKILL_EQUIPMENT,
-                                              HIGH_SKILL_PATTERNS, HIGH_SKILL_RULE, RESTS,
-                                              Shipped, high_skill_rule)
+from tui_tracker.domain.exercise_data import (
+    APPS,
+    DATA_FILE,
+    HIGH_SKILL_EQUIPMENT,
+    HIGH_SKILL_PATTERNS,
+    HIGH_SKILL_RULE,
+    RESTS,
+    Shipped,
+    high_skill_rule,
+)
 from tui_tracker.domain.models import EQUIPMENT
 from tui_tracker.domain.muscles import MUSCLES
 
@@ -68,17 +75,48 @@ captains-chair-knee-raise lying-leg-raise ab-wheel-rollout plank sit-up russian-
 
 #: Exercises that count toward no muscle: the neck and the adductors are not among the 14
 #: muscles, and conditioning moves (jumps, burpees, slams) are not hard sets at any RIR.
-NO_MUSCLE = {"neck-curl", "weighted-neck-curl", "neck-extension", "weighted-neck-extension",
-             "hip-adduction", "burpee", "box-jump", "lateral-box-jump", "jump-squat",
-             "jumping-lunge", "frog-jump", "jumping-jack", "high-knees", "high-knee-skips",
-             "mountain-climber", "ball-slam", "wall-ball"}
+NO_MUSCLE = {
+    "neck-curl",
+    "weighted-neck-curl",
+    "neck-extension",
+    "weighted-neck-extension",
+    "hip-adduction",
+    "burpee",
+    "box-jump",
+    "lateral-box-jump",
+    "jump-squat",
+    "jumping-lunge",
+    "frog-jump",
+    "jumping-jack",
+    "high-knees",
+    "high-knee-skips",
+    "mountain-climber",
+    "ball-slam",
+    "wall-ball",
+}
 
-KEYS = {"id", "name", "primary", "secondary", "kind", "rest", "equipment", "pattern",
-        "bodyweight", "per_hand", "unilateral", "common", "aliases", "strong", "hevy"}
+KEYS = {
+    "id",
+    "name",
+    "primary",
+    "secondary",
+    "kind",
+    "rest",
+    "equipment",
+    "pattern",
+    "bodyweight",
+    "per_hand",
+    "unilateral",
+    "common",
+    "aliases",
+    "strong",
+    "hevy",
+}
 REQUIRED = ["id", "name", "primary", "secondary", "kind", "rest", "equipment"]
 
 
 # --- the file ------------------------------------------------------------------------------------
+
 
 def test_the_file_names_its_sources():
     assert any("tolik518/strong-api-workout-sync" in s for s in DOC["sources"])
@@ -88,8 +126,11 @@ def test_the_file_names_its_sources():
 
 def test_each_exercise_is_one_line_that_reads_alone_as_the_whole_file_does():
     """The Today screen's first frame reads exercises one line at a time (Shipped.get)."""
-    lines = [line for line in Path(DATA_FILE).read_text(encoding="utf-8").splitlines()
-             if line.startswith('    {"id": ')]
+    lines = [
+        line
+        for line in Path(DATA_FILE).read_text(encoding="utf-8").splitlines()
+        if line.startswith('    {"id": ')
+    ]
     assert [json.loads(line.rstrip(",")) for line in lines] == ROWS
     one_by_one = Shipped(Path(DATA_FILE).read_bytes())
     for row in ROWS:
@@ -99,23 +140,28 @@ def test_each_exercise_is_one_line_that_reads_alone_as_the_whole_file_does():
 
 
 def test_importing_the_catalogue_reads_no_data_and_get_parses_one_line():
-    code = ("import tui_tracker.domain.catalogue as c, tui_tracker.domain.exercise_data as d\n"
-            "assert d._shipped is None\n"
-            "cat = c.Catalogue()\n"
-            "assert cat.get('barbell-back-squat').name == 'Barbell Back Squat'\n"
-            "assert 'romanian-deadlift' in cat and 'custom-x' not in cat\n"
-            "print(sorted(d._shipped.__dict__))")
+    code = (
+        "import tui_tracker.domain.catalogue as c, tui_tracker.domain.exercise_data as d\n"
+        "assert d._shipped is None\n"
+        "cat = c.Catalogue()\n"
+        "assert cat.get('barbell-back-squat').name == 'Barbell Back Squat'\n"
+        "assert 'romanian-deadlift' in cat and 'custom-x' not in cat\n"
+        "print(sorted(d._shipped.__dict__))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["['_one',", "'_raw']"]
 
 
 # --- rows --------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("row", ROWS, ids=[row["id"] for row in ROWS])
 def test_row_schema(row):
     assert set(row) <= KEYS and all(key in row for key in REQUIRED)
-    assert list(row)[:len(REQUIRED)] == REQUIRED  # "id" first: the one-line reader needs it
-    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", row["id"]) and not row["id"].startswith("custom-")
+    assert list(row)[: len(REQUIRED)] == REQUIRED  # "id" first: the one-line reader needs it
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", row["id"]) and not row["id"].startswith(
+        "custom-"
+    )
     assert row["kind"] in ("compound", "isolation")
     assert row["rest"] in RESTS
     assert row["rest"] == 90 if row["kind"] == "isolation" else 120 <= row["rest"] <= 180
@@ -168,6 +214,7 @@ def test_every_muscle_is_the_primary_of_many_exercises():
 
 # --- Strong and Hevy -------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("app, names", [("strong", STRONG), ("hevy", HEVY)])
 def test_the_apps_lists_are_complete_and_nothing_is_invented(app, names):
     assert len(names) == {"strong": 253, "hevy": 429}[app] == len(set(names))
@@ -191,14 +238,33 @@ def test_a_weightlifters_export_maps_to_lifts_that_count():
     """From issue 14: an Olympic weightlifter's Strong export, 60% of whose sets counted
     for no muscle; and "Strict Military Press (Barbell)" is the overhead press."""
     assert CAT.find("Strict Military Press (Barbell)").id == "barbell-overhead-press"
-    names = ["Snatch (Barbell)", "Clean and Jerk (Barbell)", "Power Snatch (Barbell)",
-             "Power Clean", "Hang Snatch (Barbell)", "Hang Clean (Barbell)",
-             "Snatch Pull (Barbell)", "Split Jerk (Barbell)", "Overhead Squat (Barbell)",
-             "Press Under (Barbell)", "Jump Shrug (Barbell)", "Push Press",
-             # what a weightlifter adds as their own in Strong
-             "Hang Power Clean", "Hang Power Snatch", "Clean Pull", "Snatch High Pull",
-             "Push Jerk", "Power Jerk", "Snatch Balance", "Muscle Snatch", "Block Snatch",
-             "Snatch Grip Deadlift", "Clean Deadlift", "Behind the Neck Jerk"]
+    names = [
+        "Snatch (Barbell)",
+        "Clean and Jerk (Barbell)",
+        "Power Snatch (Barbell)",
+        "Power Clean",
+        "Hang Snatch (Barbell)",
+        "Hang Clean (Barbell)",
+        "Snatch Pull (Barbell)",
+        "Split Jerk (Barbell)",
+        "Overhead Squat (Barbell)",
+        "Press Under (Barbell)",
+        "Jump Shrug (Barbell)",
+        "Push Press",
+        # what a weightlifter adds as their own in Strong
+        "Hang Power Clean",
+        "Hang Power Snatch",
+        "Clean Pull",
+        "Snatch High Pull",
+        "Push Jerk",
+        "Power Jerk",
+        "Snatch Balance",
+        "Muscle Snatch",
+        "Block Snatch",
+        "Snatch Grip Deadlift",
+        "Clean Deadlift",
+        "Behind the Neck Jerk",
+    ]
     for name in names:
         e = CAT.find_export(name, "strong")
         assert e is not None and e.primary and e.high_skill and e.equipment == "barbell", name
@@ -215,10 +281,22 @@ def test_context_names_go_to_the_apps_meaning_in_its_file_and_the_lifters_when_t
 
 # --- the high-skill rule -------------------------------------------------------------------------
 
+
 def test_the_rule_is_stated_with_its_evidence():
     text = HIGH_SKILL_RULE.casefold()
-    for words in ("form breakdown", "back squat", "deadlift", "romanian", "stiff-leg",
-                  "good morning", "trap bar", "olympic", "snatch", "clean", "jerk"):
+    for words in (
+        "form breakdown",
+        "back squat",
+        "deadlift",
+        "romanian",
+        "stiff-leg",
+        "good morning",
+        "trap bar",
+        "olympic",
+        "snatch",
+        "clean",
+        "jerk",
+    ):
         assert words in text, words
 
 
@@ -233,9 +311,11 @@ def test_high_skill_follows_the_rule_on_every_exercise(row):
 
 
 #: What the rule covers, read from the names alone (a second opinion on each row's pattern).
-_COVERED = re.compile(r"squat|deadlift|\brdl\b|good morning|rack pull|block pull|snatch|clean|"
-                      r"jerk|push press|thruster|high pull|jump shrug|press under|atlas stone|"
-                      r"log press|sandbag to shoulder")
+_COVERED = re.compile(
+    r"squat|deadlift|\brdl\b|good morning|rack pull|block pull|snatch|clean|"
+    r"jerk|push press|thruster|high pull|jump shrug|press under|atlas stone|"
+    r"log press|sandbag to shoulder"
+)
 _NOT_COVERED = re.compile(r"split squat|single-leg|lunge|calf|hip thrust|bridge|row|curl|landmine")
 
 
@@ -247,54 +327,102 @@ def test_every_free_bar_squat_hinge_and_olympic_lift_by_name_is_high_skill(row):
         assert BY_ID[row["id"]].high_skill, row["id"]
 
 
-@pytest.mark.parametrize("exercise_id", [
-    "barbell-back-squat", "barbell-front-squat", "overhead-squat", "zercher-squat",
-    "conventional-deadlift", "sumo-deadlift", "romanian-deadlift", "stiff-leg-deadlift",
-    "good-morning", "trap-bar-deadlift", "rack-pull", "snatch", "power-snatch", "hang-snatch",
-    "clean", "power-clean", "hang-power-clean", "clean-and-jerk", "split-jerk", "push-jerk",
-    "snatch-pull", "clean-pull", "push-press", "barbell-thruster", "atlas-stone"])
+@pytest.mark.parametrize(
+    "exercise_id",
+    [
+        "barbell-back-squat",
+        "barbell-front-squat",
+        "overhead-squat",
+        "zercher-squat",
+        "conventional-deadlift",
+        "sumo-deadlift",
+        "romanian-deadlift",
+        "stiff-leg-deadlift",
+        "good-morning",
+        "trap-bar-deadlift",
+        "rack-pull",
+        "snatch",
+        "power-snatch",
+        "hang-snatch",
+        "clean",
+        "power-clean",
+        "hang-power-clean",
+        "clean-and-jerk",
+        "split-jerk",
+        "push-jerk",
+        "snatch-pull",
+        "clean-pull",
+        "push-press",
+        "barbell-thruster",
+        "atlas-stone",
+    ],
+)
 def test_issue_13s_lifts_are_high_skill(exercise_id):
     assert BY_ID[exercise_id].high_skill
 
 
-@pytest.mark.parametrize("exercise_id", [
-    "leg-press", "hack-squat", "goblet-squat", "smith-machine-squat", "belt-squat",
-    "dumbbell-romanian-deadlift", "kettlebell-swing", "dumbbell-snatch", "kettlebell-snatch",
-    "bulgarian-split-squat", "barbell-lunge", "barbell-split-squat", "barbell-hip-thrust",
-    "barbell-row", "barbell-bench-press", "barbell-overhead-press", "back-extension",
-    "smith-machine-deadlift", "dumbbell-lateral-raise"])
+@pytest.mark.parametrize(
+    "exercise_id",
+    [
+        "leg-press",
+        "hack-squat",
+        "goblet-squat",
+        "smith-machine-squat",
+        "belt-squat",
+        "dumbbell-romanian-deadlift",
+        "kettlebell-swing",
+        "dumbbell-snatch",
+        "kettlebell-snatch",
+        "bulgarian-split-squat",
+        "barbell-lunge",
+        "barbell-split-squat",
+        "barbell-hip-thrust",
+        "barbell-row",
+        "barbell-bench-press",
+        "barbell-overhead-press",
+        "back-extension",
+        "smith-machine-deadlift",
+        "dumbbell-lateral-raise",
+    ],
+)
 def test_guided_light_single_leg_rows_and_presses_are_not(exercise_id):
     assert not BY_ID[exercise_id].high_skill
 
 
 # --- how loads are made ----------------------------------------------------------------------
 
+
 def test_bodyweight_exercises_and_equipment_agree():
     for e in BY_ID.values():
         if e.equipment == "bodyweight":
             assert e.bodyweight, e.id
     assert {e.id for e in BY_ID.values() if e.bodyweight and e.equipment != "bodyweight"} == {
-        "assisted-pull-up", "assisted-dip"}
+        "assisted-pull-up",
+        "assisted-dip",
+    }
 
 
-@pytest.mark.parametrize("exercise_id, equipment, per_hand, unilateral", [
-    ("barbell-bench-press", "barbell", False, False),
-    ("dumbbell-bench-press", "dumbbell", True, False),
-    ("dumbbell-row", "dumbbell", False, True),
-    ("bulgarian-split-squat", "dumbbell", True, True),
-    ("dumbbell-lateral-raise", "dumbbell", True, False),
-    ("goblet-squat", "dumbbell", False, False),
-    ("kettlebell-swing", "kettlebell", False, False),
-    ("kettlebell-press", "kettlebell", False, True),
-    ("ez-bar-curl", "ez-bar", False, False),
-    ("trap-bar-deadlift", "trap-bar", False, False),
-    ("leg-press", "plate-loaded", False, False),
-    ("lat-pulldown", "cable", False, False),
-    ("leg-extension", "machine", False, False),
-    ("smith-machine-squat", "smith", False, False),
-    ("pull-up", "bodyweight", False, False),
-    ("farmers-walk", "other", True, False),
-])
+@pytest.mark.parametrize(
+    "exercise_id, equipment, per_hand, unilateral",
+    [
+        ("barbell-bench-press", "barbell", False, False),
+        ("dumbbell-bench-press", "dumbbell", True, False),
+        ("dumbbell-row", "dumbbell", False, True),
+        ("bulgarian-split-squat", "dumbbell", True, True),
+        ("dumbbell-lateral-raise", "dumbbell", True, False),
+        ("goblet-squat", "dumbbell", False, False),
+        ("kettlebell-swing", "kettlebell", False, False),
+        ("kettlebell-press", "kettlebell", False, True),
+        ("ez-bar-curl", "ez-bar", False, False),
+        ("trap-bar-deadlift", "trap-bar", False, False),
+        ("leg-press", "plate-loaded", False, False),
+        ("lat-pulldown", "cable", False, False),
+        ("leg-extension", "machine", False, False),
+        ("smith-machine-squat", "smith", False, False),
+        ("pull-up", "bodyweight", False, False),
+        ("farmers-walk", "other", True, False),
+    ],
+)
 def test_how_each_load_is_made(exercise_id, equipment, per_hand, unilateral):
     e = BY_ID[exercise_id]
     assert (e.equipment, e.per_hand, e.unilateral) == (equipment, per_hand, unilateral)

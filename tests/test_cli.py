@@ -36,8 +36,18 @@ def sets_in(db: Path, day: str = "2026-11-16") -> list:
 
 
 def test_log_appends_to_that_days_session_and_prints_what_was_saved(capsys, db):
-    code, out, err = run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "Squat (Barbell)",
-                         "100x5@2", "102,5x5@1", "105x3")
+    code, out, err = run(
+        capsys,
+        "--db",
+        str(db),
+        "--today",
+        "2026-11-16",
+        "log",
+        "Squat (Barbell)",
+        "100x5@2",
+        "102,5x5@1",
+        "105x3",
+    )
     assert code == 0, err
     assert "Barbell Back Squat, session of 2026-11-16:\n  set 1 saved: 100 kg x 5 @2" in out
     assert "set 3 saved: 105 kg x 3\n3 working sets of 1 exercise in this session" in out
@@ -45,8 +55,11 @@ def test_log_appends_to_that_days_session_and_prints_what_was_saved(capsys, db):
     assert code == 0
     saved = sets_in(db)
     assert [(s.exercise_id, s.weight_kg, s.reps, s.rir) for s in saved] == [
-        ("barbell-back-squat", 100, 5, 2), ("barbell-back-squat", 102.5, 5, 1),
-        ("barbell-back-squat", 105, 3, None), ("barbell-bench-press", 80, 8, 2)]
+        ("barbell-back-squat", 100, 5, 2),
+        ("barbell-back-squat", 102.5, 5, 1),
+        ("barbell-back-squat", 105, 3, None),
+        ("barbell-bench-press", 80, 8, 2),
+    ]
     assert all(s.at.date().isoformat() == "2026-11-16" for s in saved)
 
 
@@ -57,8 +70,19 @@ def test_log_global_options_after_the_subcommand_too(capsys, db):
 
 
 def test_log_warmup_and_pounds(capsys, db):
-    code, out, _ = run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "bench", "135x5",
-                       "--warmup", "--unit", "lb")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        str(db),
+        "--today",
+        "2026-11-16",
+        "log",
+        "bench",
+        "135x5",
+        "--warmup",
+        "--unit",
+        "lb",
+    )
     assert code == 0 and "135 lb x 5" in out and "warm-up" in out
     (s,) = sets_in(db)
     assert s.kind == "warmup" and s.unit == "lb" and s.weight_kg == pytest.approx(135 * 0.45359237)
@@ -74,22 +98,29 @@ def test_log_failure_on_a_compound_names_the_training_status_from_the_settings(c
     assert code == 0 and "for trained lifters, as you are" in out  # conftest: some_years
 
 
-@pytest.mark.parametrize("args,message", [
-    (["log", "benchpress", "100x5"], "did you mean: Barbell Bench Press"),
-    (["log", "squat", "100x5@2", "100x101"], "reps above 100"),
-    (["log", "squat", "abc"], "not like 100x5@2"),
-    (["log", "squat", "1001x1"], "above 1000 kg"),
-    (["log", "squat"], "the following arguments are required"),
-    (["--today", "2026-02-30", "log", "squat", "100x5"], "not a real date"),
-    (["volume", "--week", "2026-W60"], "has no week 60"),
-    (["frobnicate"], "invalid choice"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["log", "benchpress", "100x5"], "did you mean: Barbell Bench Press"),
+        (["log", "squat", "100x5@2", "100x101"], "reps above 100"),
+        (["log", "squat", "abc"], "not like 100x5@2"),
+        (["log", "squat", "1001x1"], "above 1000 kg"),
+        (["log", "squat"], "the following arguments are required"),
+        (["--today", "2026-02-30", "log", "squat", "100x5"], "not a real date"),
+        (["volume", "--week", "2026-W60"], "has no week 60"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
 def test_bad_input_is_one_line_exit_2_and_writes_nothing(capsys, db, args, message):
     code, out, err = run(capsys, "--db", str(db), *args)
     assert code == 2
     assert message in err
     assert len(err.strip().splitlines()) == 1
-    assert not any(p.name.startswith("training.sessions") for p in db.parent.iterdir()) if db.parent.exists() else True
+    assert (
+        not any(p.name.startswith("training.sessions") for p in db.parent.iterdir())
+        if db.parent.exists()
+        else True
+    )
 
 
 def test_the_tui_options_parse_without_the_subcommands_and_the_same_way(db):
@@ -115,7 +146,9 @@ def test_tui_option_errors_and_help_are_as_before(capsys, db):
 
 def test_a_bad_set_among_good_ones_writes_none_of_them(capsys, db):
     run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "squat", "100x5")
-    code, _, _ = run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "squat", "100x5", "100x5@99")
+    code, _, _ = run(
+        capsys, "--db", str(db), "--today", "2026-11-16", "log", "squat", "100x5", "100x5@99"
+    )
     assert code == 2
     assert len(sets_in(db)) == 1
 
@@ -129,9 +162,14 @@ def test_volume_json_shape(capsys, db):
     data = json.loads(out)
     assert data["week"] == "2026-W47"
     assert list(data["muscles"]) == list(MUSCLES)
-    assert data["muscles"]["quads"] == {"sets": 12.0, "sessions": 2, "target": [10, 16],
-                                        "status": "within", "single_session": False,
-                                        "split_advised": False}
+    assert data["muscles"]["quads"] == {
+        "sets": 12.0,
+        "sessions": 2,
+        "target": [10, 16],
+        "status": "within",
+        "single_session": False,
+        "split_advised": False,
+    }
     assert data["muscles"]["chest"]["status"] == "below"
 
 
@@ -143,21 +181,26 @@ def test_volume_default_week_is_todays_and_table_is_readable(capsys, db):
     assert "2.0" in chest and "below" in chest and "1 session" in chest
 
 
-@pytest.mark.parametrize("today,flagged,week_over", [
-    ("2026-11-18", False, False),  # Wednesday: the second session may still come
-    ("2026-11-21", False, False),  # Saturday
-    ("2026-11-22", True, True),    # Sunday, the week's last day: as the dashboard
-    ("2026-12-01", True, True),    # a week gone by
-])
+@pytest.mark.parametrize(
+    "today,flagged,week_over",
+    [
+        ("2026-11-18", False, False),  # Wednesday: the second session may still come
+        ("2026-11-21", False, False),  # Saturday
+        ("2026-11-22", True, True),  # Sunday, the week's last day: as the dashboard
+        ("2026-12-01", True, True),  # a week gone by
+    ],
+)
 def test_volume_flags_a_single_session_muscle_only_once_the_week_is_over(
-        capsys, db, today, flagged, week_over):
+    capsys, db, today, flagged, week_over
+):
     run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "bench", *["80x8@2"] * 4)
     code, out, _ = run(capsys, "--db", str(db), "--today", today, "volume", "--week", "2026-W47")
     assert code == 0
     chest = next(line for line in out.splitlines() if line.startswith("Chest"))
     assert ("split it over two" in chest) == flagged
-    code, out, _ = run(capsys, "--db", str(db), "--today", today, "volume", "--week", "2026-W47",
-                       "--json")
+    code, out, _ = run(
+        capsys, "--db", str(db), "--today", today, "volume", "--week", "2026-W47", "--json"
+    )
     data = json.loads(out)
     assert data["week_over"] is week_over
     assert data["muscles"]["chest"]["single_session"] is True  # the data, whatever the day
@@ -174,33 +217,58 @@ def test_exercises_lists_the_catalogue(capsys, db):
 
 
 def test_own_exercises_add_edit_and_log(capsys, db):
-    code, out, err = run(capsys, "--db", str(db), "exercise", "add", "Cable Y Raise", "--primary",
-                         "side_delts", "--secondary", "rear_delts", "--kind", "isolation")
+    code, out, err = run(
+        capsys,
+        "--db",
+        str(db),
+        "exercise",
+        "add",
+        "Cable Y Raise",
+        "--primary",
+        "side_delts",
+        "--secondary",
+        "rear_delts",
+        "--kind",
+        "isolation",
+    )
     assert code == 0, err
     assert "Added Cable Y Raise" in out
     code, out, _ = run(capsys, "--db", str(db), "exercise", "edit", "cable y raise", "--rest", "60")
     assert code == 0 and "rest 60 s" in out
-    code, _, _ = run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "Cable Y Raise", "8x15@1")
+    code, _, _ = run(
+        capsys, "--db", str(db), "--today", "2026-11-16", "log", "Cable Y Raise", "8x15@1"
+    )
     assert code == 0
     code, out, _ = run(capsys, "--db", str(db), "volume", "--week", "2026-W47", "--json")
     assert json.loads(out)["muscles"]["side_delts"]["sets"] == 1.0
     assert json.loads(out)["muscles"]["rear_delts"]["sets"] == 0.5
 
 
-@pytest.mark.parametrize("args,message", [
-    (["exercise", "add", "Squat", "--primary", "quads"], "already in the catalogue"),
-    (["exercise", "add", "Thing", "--primary", "lats"], "unknown muscle 'lats'"),
-    (["exercise", "edit", "nothing like it"], "unknown exercise"),
-    (["exercise", "edit", "squat"], "nothing to change"),
-    (["exercise", "add", "Thing", "--primary", "side_delts,side_delts"],
-     "side_delts is listed twice"),
-    (["exercise", "add", "Thing", "--primary", "side_delts", "--secondary", "side_delts"],
-     "side_delts is both a primary and a secondary muscle"),
-    (["exercise", "edit", "squat", "--secondary", "glutes"],
-     "glutes is both a primary and a secondary muscle"),
-    (["exercise", "edit", "bench", "--primary", "chest,triceps"],
-     "triceps is both a primary and a secondary muscle"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["exercise", "add", "Squat", "--primary", "quads"], "already in the catalogue"),
+        (["exercise", "add", "Thing", "--primary", "lats"], "unknown muscle 'lats'"),
+        (["exercise", "edit", "nothing like it"], "unknown exercise"),
+        (["exercise", "edit", "squat"], "nothing to change"),
+        (
+            ["exercise", "add", "Thing", "--primary", "side_delts,side_delts"],
+            "side_delts is listed twice",
+        ),
+        (
+            ["exercise", "add", "Thing", "--primary", "side_delts", "--secondary", "side_delts"],
+            "side_delts is both a primary and a secondary muscle",
+        ),
+        (
+            ["exercise", "edit", "squat", "--secondary", "glutes"],
+            "glutes is both a primary and a secondary muscle",
+        ),
+        (
+            ["exercise", "edit", "bench", "--primary", "chest,triceps"],
+            "triceps is both a primary and a secondary muscle",
+        ),
+    ],
+)
 def test_exercise_errors(capsys, db, args, message):
     code, _, err = run(capsys, "--db", str(db), *args)
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1
@@ -234,24 +302,39 @@ def test_unreadable_database_is_exit_3_naming_the_file(capsys, db):
 def test_tui_refuses_without_a_terminal(tmp_path):
     env = {**os.environ, "TUI_TRACKER_DB": str(tmp_path / "t.json")}
     env.pop("TEXTUAL_DRIVER", None)
-    proc = subprocess.run([sys.executable, "-m", "tui_tracker.cli"], stdin=subprocess.DEVNULL,
-                          capture_output=True, text=True, env=env, timeout=30)
+    proc = subprocess.run(
+        [sys.executable, "-m", "tui_tracker.cli"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=30,
+    )
     assert proc.returncode == 2
     assert "needs a terminal" in proc.stderr and "tui-tracker log" in proc.stderr
 
 
 def test_console_script_is_installed_and_fast_path_works(tmp_path):
     exe = Path(sys.executable).with_name("tui-tracker")
-    proc = subprocess.run([str(exe), "--db", str(tmp_path / "t.json"), "exercises", "--json"],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [str(exe), "--db", str(tmp_path / "t.json"), "exercises", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0 and json.loads(proc.stdout)
 
 
 def test_a_closed_pipe_ends_quietly(tmp_path):
     """`tui-tracker exercises | head -1` prints no traceback."""
     exe = Path(sys.executable).with_name("tui-tracker")
-    proc = subprocess.run(f"'{exe}' --db '{tmp_path / 't.json'}' exercises | head -1",
-                          shell=True, capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        f"'{exe}' --db '{tmp_path / 't.json'}' exercises | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.stdout.count("\n") == 1
     assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
 
@@ -289,7 +372,9 @@ def test_log_after_the_session_was_finished_starts_a_new_one(capsys, db):
     run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "squat", "100x5@2")
     with Store(db) as store:
         session = store.open_session(date(2026, 11, 16))
-        store.finish_session(session.id, datetime(2026, 11, 16, 19, tzinfo=timezone(timedelta(hours=1))))
+        store.finish_session(
+            session.id, datetime(2026, 11, 16, 19, tzinfo=timezone(timedelta(hours=1)))
+        )
     code, out, _ = run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "squat", "100x5@2")
     assert code == 0 and "new session" in out
     with Store(db) as store:
@@ -305,17 +390,29 @@ def test_a_negative_weight_says_so(capsys, db):
 def test_a_database_holding_an_exercise_with_a_muscle_twice_stays_readable(capsys, db):
     """Older versions saved `--primary side_delts,side_delts`: such a file still opens, and
     a set of that exercise counts once for the muscle."""
-    code, _, err = run(capsys, "--db", str(db), "exercise", "add", "Cable Y Raise",
-                       "--primary", "side_delts", "--secondary", "rear_delts", "--kind",
-                       "isolation")
+    code, _, err = run(
+        capsys,
+        "--db",
+        str(db),
+        "exercise",
+        "add",
+        "Cable Y Raise",
+        "--primary",
+        "side_delts",
+        "--secondary",
+        "rear_delts",
+        "--kind",
+        "isolation",
+    )
     assert code == 0, err
     doc = json.loads(db.read_text())
     (stored,) = doc["exercises"].values()
     stored["primary"] = ["side_delts", "side_delts"]
     stored["secondary"] = ["rear_delts", "side_delts"]
     db.write_text(json.dumps(doc))
-    code, _, err = run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "Cable Y Raise",
-                       "8x15@1")
+    code, _, err = run(
+        capsys, "--db", str(db), "--today", "2026-11-16", "log", "Cable Y Raise", "8x15@1"
+    )
     assert code == 0, err
     code, out, err = run(capsys, "--db", str(db), "volume", "--week", "2026-W47", "--json")
     assert code == 0, err
@@ -324,9 +421,21 @@ def test_a_database_holding_an_exercise_with_a_muscle_twice_stays_readable(capsy
 
 
 def test_own_exercises_can_be_marked_bodyweight(capsys, db):
-    code, out, err = run(capsys, "--db", str(db), "exercise", "add", "Korean Dip", "--primary",
-                         "chest", "--secondary", "triceps", "--bodyweight",
-                         "--kind", "compound")
+    code, out, err = run(
+        capsys,
+        "--db",
+        str(db),
+        "exercise",
+        "add",
+        "Korean Dip",
+        "--primary",
+        "chest",
+        "--secondary",
+        "triceps",
+        "--bodyweight",
+        "--kind",
+        "compound",
+    )
     assert code == 0, err
     assert "bodyweight" in out
     code, out, _ = run(capsys, "--db", str(db), "exercises", "--json")

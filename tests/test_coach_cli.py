@@ -30,23 +30,28 @@ def run(capsys, db, day, *args: str) -> tuple[int, str, str]:
 
 def test_log_prints_each_record_a_set_beats(capsys, db):
     run(capsys, db, START, "log", "squat", "100x8@2", "100x6@2")
-    code, out, err = run(capsys, db, START + timedelta(days=3), "log", "squat", "102.5x8@2",
-                         "100x9@2")
+    code, out, err = run(
+        capsys, db, START + timedelta(days=3), "log", "squat", "102.5x8@2", "100x9@2"
+    )
     assert code == 0, err
-    assert ("  set 1 saved: 102.5 kg x 8 @2\n"
-            "    * New record: Best e1RM on Barbell Back Squat: 136.7 kg from 102.5 kg x 8 @2 "
-            "(was 133.3 kg)\n"
-            "  set 2 saved: 100 kg x 9 @2\n"
-            "    * New record: Most reps at 100 kg on Barbell Back Squat: 9 (was 8)\n"
-            "    * New record: Best session volume on Barbell Back Squat: 1,720 kg "
-            "(was 1,400 kg)\n") in out
+    assert (
+        "  set 1 saved: 102.5 kg x 8 @2\n"
+        "    * New record: Best e1RM on Barbell Back Squat: 136.7 kg from 102.5 kg x 8 @2 "
+        "(was 133.3 kg)\n"
+        "  set 2 saved: 100 kg x 9 @2\n"
+        "    * New record: Most reps at 100 kg on Barbell Back Squat: 9 (was 8)\n"
+        "    * New record: Best session volume on Barbell Back Squat: 1,720 kg "
+        "(was 1,400 kg)\n"
+    ) in out
 
 
 def test_log_announces_nothing_against_imported_history_it_does_not_beat(capsys, db, tmp_path):
     csv = tmp_path / "strong.csv"
-    csv.write_text("Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
-                   "Workout Notes,RPE\n"
-                   "2026-10-26 18:00:00,Legs,Squat (Barbell),1,110,8,0,0,,,8\n")
+    csv.write_text(
+        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+        "Workout Notes,RPE\n"
+        "2026-10-26 18:00:00,Legs,Squat (Barbell),1,110,8,0,0,,,8\n"
+    )
     code, out, err = run(capsys, db, START, "import", "strong", str(csv), "--unit", "kg")
     assert code == 0, err
     assert "record" not in out.lower()
@@ -61,9 +66,19 @@ def seed_block(db):
     with Store(db) as store:
         store.save_mesocycle(meso)
         at = datetime(2026, 11, 2, 18, tzinfo=TZ)
-        store.import_sessions([Session(START, at, (
-            LoggedSet("barbell-bench-press", 100, 8, 2, at),
-            LoggedSet("barbell-row", 80, 10, None, at)), ended_at=at)])
+        store.import_sessions(
+            [
+                Session(
+                    START,
+                    at,
+                    (
+                        LoggedSet("barbell-bench-press", 100, 8, 2, at),
+                        LoggedSet("barbell-row", 80, 10, None, at),
+                    ),
+                    ended_at=at,
+                )
+            ]
+        )
     return meso
 
 
@@ -74,8 +89,9 @@ def test_suggest_lists_todays_plan_with_reasons(capsys, db):
     lines = out.splitlines()
     assert lines[0] == "Suggestions for Mon 23 Nov 2026 (Upper A, Week 4 of 4):"
     assert lines[1].split() == ["Barbell", "Bench", "Press", "102.5", "kg", "x", "8", "@1"]
-    assert lines[2] == ("    100 kg x 8 @2 on 2 Nov: e1RM 133.33; 8 @1: 133.33/(1+9/30) = 102.56 "
-                        "-> 102.5 kg")
+    assert lines[2] == (
+        "    100 kg x 8 @2 on 2 Nov: e1RM 133.33; 8 @1: 133.33/(1+9/30) = 102.56 -> 102.5 kg"
+    )
     assert lines[3].split() == ["Barbell", "Row", "82.5", "kg", "x", "6", "@1"]
     assert "top of 6-10 (RIR not logged, taken as on target): add a step" in lines[4]
     assert len(lines) == 2 * len(meso.days[0].exercises) + 1
@@ -96,14 +112,23 @@ def test_suggest_json(capsys, db):
     seed_block(db)
     code, out, _ = run(capsys, db, START + timedelta(weeks=3), "suggest", "bench", "--json")
     assert code == 0
-    assert json.loads(out) == [{
-        "exercise": "Barbell Bench Press", "exercise_id": "barbell-bench-press", "weight": 102.5,
-        "unit": "kg", "reps": 8, "rir": 1, "rule": "e1rm",
-        "reason": "100 kg x 8 @2 on 2 Nov: e1RM 133.33; 8 @1: 133.33/(1+9/30) = 102.56 -> 102.5 kg"}]
+    assert json.loads(out) == [
+        {
+            "exercise": "Barbell Bench Press",
+            "exercise_id": "barbell-bench-press",
+            "weight": 102.5,
+            "unit": "kg",
+            "reps": 8,
+            "rir": 1,
+            "rule": "e1rm",
+            "reason": "100 kg x 8 @2 on 2 Nov: e1RM 133.33; 8 @1: 133.33/(1+9/30) = 102.56 -> 102.5 kg",
+        }
+    ]
     code, out, _ = run(capsys, db, START + timedelta(weeks=3), "suggest", "--json")
     found = json.loads(out)
-    assert len(found) == 7 and all(set(s) >= {"exercise", "weight", "unit", "reps", "rir", "reason"}
-                                   for s in found)
+    assert len(found) == 7 and all(
+        set(s) >= {"exercise", "weight", "unit", "reps", "rir", "reason"} for s in found
+    )
     first_time = next(s for s in found if s["exercise_id"] == "lat-pulldown")
     assert first_time["weight"] is None and first_time["reps"] == 8 and first_time["rir"] == 1
 
@@ -112,8 +137,13 @@ def test_suggest_in_pounds_for_a_new_exercise_and_after_a_set_today(capsys, db):
     run(capsys, db, START, "log", "bench", "225x8@2", "--unit", "lb")
     code, out, _ = run(capsys, db, START, "suggest", "bench", "--json")
     (s,) = json.loads(out)
-    assert (s["weight"], s["unit"], s["reps"], s["rir"], s["rule"]) == (225, "lb", 8, 2,
-                                                                       "in_session")
+    assert (s["weight"], s["unit"], s["reps"], s["rir"], s["rule"]) == (
+        225,
+        "lb",
+        8,
+        2,
+        "in_session",
+    )
 
 
 def test_suggest_without_a_plan_or_sets_says_what_to_do(capsys, db):
@@ -147,7 +177,8 @@ def test_prs(capsys, db):
         "Barbell Bench Press\n"
         "  best e1RM     270 lb: 225 lb x 5 @1 on 2026-11-05\n"
         "  best volume   1,125 lb on 2026-11-05 (1 set, weight x reps)\n"
-        "  most reps     225 lb x 5\n")
+        "  most reps     225 lb x 5\n"
+    )
     code, out, _ = run(capsys, db, START, "prs", "squat")
     assert "  most reps at each weight:\n      102.5 kg x 8   on 2026-11-05\n" in out
     assert "        60 kg x 12  on 2026-11-02\n" in out
@@ -156,13 +187,25 @@ def test_prs(capsys, db):
 def test_prs_json(capsys, db):
     run(capsys, db, START, "log", "squat", "100x8@2")
     code, out, _ = run(capsys, db, START, "prs", "squat", "--json")
-    assert json.loads(out) == [{
-        "exercise": "Barbell Back Squat", "exercise_id": "barbell-back-squat",
-        "best_e1rm": {"e1rm": 133.3, "weight": 100.0, "unit": "kg", "reps": 8, "rir": 2,
-                      "date": "2026-11-02"},
-        "best_volume": {"volume": 800.0, "unit": "kg", "sets": 1, "date": "2026-11-02"},
-        "most_reps": [{"weight": 100.0, "unit": "kg", "reps": 8, "rir": 2, "date": "2026-11-02"}],
-        "working_sets": 1}]
+    assert json.loads(out) == [
+        {
+            "exercise": "Barbell Back Squat",
+            "exercise_id": "barbell-back-squat",
+            "best_e1rm": {
+                "e1rm": 133.3,
+                "weight": 100.0,
+                "unit": "kg",
+                "reps": 8,
+                "rir": 2,
+                "date": "2026-11-02",
+            },
+            "best_volume": {"volume": 800.0, "unit": "kg", "sets": 1, "date": "2026-11-02"},
+            "most_reps": [
+                {"weight": 100.0, "unit": "kg", "reps": 8, "rir": 2, "date": "2026-11-02"}
+            ],
+            "working_sets": 1,
+        }
+    ]
     code, out, _ = run(capsys, db, START, "prs", "bench", "--json")
     assert json.loads(out) == []
 

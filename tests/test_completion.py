@@ -33,9 +33,16 @@ def test_an_unknown_shell_is_one_line_and_exit_2(capsys):
 def _complete(line: str, tmp_path) -> list[str]:
     """What the installed command offers for `line`, asked the way the shell scripts ask."""
     out = tmp_path / "completions"
-    env = dict(os.environ, _ARGCOMPLETE="1", _ARGCOMPLETE_SHELL="bash", COMP_LINE=line,
-               COMP_POINT=str(len(line)), _ARGCOMPLETE_STDOUT_FILENAME=str(out),
-               _ARGCOMPLETE_IFS="\n", TUI_TRACKER_DB=str(tmp_path / "db.json"))
+    env = dict(
+        os.environ,
+        _ARGCOMPLETE="1",
+        _ARGCOMPLETE_SHELL="bash",
+        COMP_LINE=line,
+        COMP_POINT=str(len(line)),
+        _ARGCOMPLETE_STDOUT_FILENAME=str(out),
+        _ARGCOMPLETE_IFS="\n",
+        TUI_TRACKER_DB=str(tmp_path / "db.json"),
+    )
     subprocess.run([str(EXE)], env=env, check=False, timeout=60, capture_output=True)
     return [w.strip() for w in out.read_text().split("\n")] if out.exists() else []
 

@@ -54,10 +54,24 @@ def test_without_a_file_every_setting_is_a_default_and_nothing_is_created(capsys
     assert code == 0 and err == ""
     assert out.startswith(f"Settings file: {cfg} (not created yet: every value is a default)\n")
     table = rows(out)
-    assert list(table) == ["unit", "theme", "keymap", "bar_kg", "bar_lb", "plates_kg",
-                           "plates_lb", "dumbbell_step_kg", "dumbbell_step_lb",
-                           "machine_step_kg", "machine_step_lb", "rest_compound", "rest_isolation",
-                           "training_status", "auto_advance", "health_notice_read"]
+    assert list(table) == [
+        "unit",
+        "theme",
+        "keymap",
+        "bar_kg",
+        "bar_lb",
+        "plates_kg",
+        "plates_lb",
+        "dumbbell_step_kg",
+        "dumbbell_step_lb",
+        "machine_step_kg",
+        "machine_step_lb",
+        "rest_compound",
+        "rest_isolation",
+        "training_status",
+        "auto_advance",
+        "health_notice_read",
+    ]
     assert table["unit"] == ("kg", "default")
     assert table["plates_kg"] == ("25 20 15 10 5 2.5 1.25", "default")
     assert table["training_status"] == ("(not set: the app asks)", "default")
@@ -66,14 +80,16 @@ def test_without_a_file_every_setting_is_a_default_and_nothing_is_created(capsys
 
 
 def test_set_checks_writes_and_config_shows_it_from_the_file(capsys, cfg):
-    assert run(capsys, "config", "set", "unit", "LBS") == (
-        0, f"unit = lb  (saved in {cfg})\n", "")
+    assert run(capsys, "config", "set", "unit", "LBS") == (0, f"unit = lb  (saved in {cfg})\n", "")
     code, out, _ = run(capsys, "config", "set", "rest_compound", "3:00")
     assert code == 0 and out.startswith("rest_compound = 180  (saved in")
     code, out, _ = run(capsys, "config", "set", "keymap.today.add", "Ctrl+A, ?")
     assert out.startswith("keymap.today.add = ctrl+a,question_mark  (saved in")
     assert tomllib.loads(cfg.read_text()) == {
-        "unit": "lb", "rest_compound": 180, "keymap": {"today.add": "ctrl+a,question_mark"}}
+        "unit": "lb",
+        "rest_compound": 180,
+        "keymap": {"today.add": "ctrl+a,question_mark"},
+    }
     code, out, _ = run(capsys, "config")
     table = rows(out)
     assert out.startswith(f"Settings file: {cfg}\n")
@@ -83,20 +99,32 @@ def test_set_checks_writes_and_config_shows_it_from_the_file(capsys, cfg):
     assert table["rest_isolation"] == ("(each exercise's own: 90 s)", "default")
 
 
-@pytest.mark.parametrize("args,message", [
-    (("unit", "stone"), "tui-tracker: error: unit: 'stone' is not allowed (allowed: kg or lb)\n"),
-    (("untis", "lb"), "tui-tracker: error: 'untis': unknown setting; did you mean unit? "
-                      "(allowed: unit, theme, keymap, bar_kg, bar_lb, plates_kg, plates_lb, "
-                      "dumbbell_step_kg, dumbbell_step_lb, machine_step_kg, machine_step_lb, "
-                      "rest_compound, rest_isolation, training_status, auto_advance, "
-                      "health_notice_read)\n"),
-    (("plates_kg", "20,20"), "tui-tracker: error: plates_kg: 20 kg is listed twice (list each "
-                             "size once) (allowed: 1 to 20 plate sizes up to 50 kg, each once, "
-                             "e.g. 25,20,15,10,5,2.5,1.25)\n"),
-    (("keymap", "a"), "set one entry at a time: keymap.ID VALUE"),
-    (("keymap.today.add", "ctrl+"), "keymap.today.add: 'ctrl+' ends with '+' but names no key"),
-    (("auto_advance", "maybe"), "auto_advance: 'maybe' is not true or false"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (
+            ("unit", "stone"),
+            "tui-tracker: error: unit: 'stone' is not allowed (allowed: kg or lb)\n",
+        ),
+        (
+            ("untis", "lb"),
+            "tui-tracker: error: 'untis': unknown setting; did you mean unit? "
+            "(allowed: unit, theme, keymap, bar_kg, bar_lb, plates_kg, plates_lb, "
+            "dumbbell_step_kg, dumbbell_step_lb, machine_step_kg, machine_step_lb, "
+            "rest_compound, rest_isolation, training_status, auto_advance, "
+            "health_notice_read)\n",
+        ),
+        (
+            ("plates_kg", "20,20"),
+            "tui-tracker: error: plates_kg: 20 kg is listed twice (list each "
+            "size once) (allowed: 1 to 20 plate sizes up to 50 kg, each once, "
+            "e.g. 25,20,15,10,5,2.5,1.25)\n",
+        ),
+        (("keymap", "a"), "set one entry at a time: keymap.ID VALUE"),
+        (("keymap.today.add", "ctrl+"), "keymap.today.add: 'ctrl+' ends with '+' but names no key"),
+        (("auto_advance", "maybe"), "auto_advance: 'maybe' is not true or false"),
+    ],
+)
 def test_a_bad_value_is_one_line_exit_2_and_writes_nothing(capsys, cfg, tmp_path, args, message):
     code, out, err = run(capsys, "config", "set", *args)
     assert (code, out) == (2, "")
@@ -110,8 +138,10 @@ def test_theme_is_checked_against_textuals_themes(capsys, cfg):
     assert run(capsys, "config", "set", "theme", "nord")[0] == 0
     code, _, err = run(capsys, "config", "set", "theme", "nordic")
     assert code == 2
-    assert err.startswith("tui-tracker: error: theme: unknown theme 'nordic' (allowed: empty "
-                          "for Textual's default, or one of ansi-dark, ansi-light,")
+    assert err.startswith(
+        "tui-tracker: error: theme: unknown theme 'nordic' (allowed: empty "
+        "for Textual's default, or one of ansi-dark, ansi-light,"
+    )
     assert all(name in err for name in BUILTIN_THEMES)
     assert run(capsys, "config", "set", "theme", "")[0] == 0
     assert rows(run(capsys, "config")[1])["theme"] == ("(Textual's default)", "settings file")
@@ -123,8 +153,10 @@ def test_a_theme_in_the_file_is_checked_against_textuals_themes_too(capsys, cfg)
     code, out, err = run(capsys, "config")
     assert code == 2
     assert rows(out)["theme"] == ("(Textual's default)", "default (the file's value is refused)")
-    assert err.startswith(f"tui-tracker: warning: settings file {cfg}: theme: unknown theme "
-                          "'nordic' (allowed: empty for Textual's default, or one of ansi-dark")
+    assert err.startswith(
+        f"tui-tracker: warning: settings file {cfg}: theme: unknown theme "
+        "'nordic' (allowed: empty for Textual's default, or one of ansi-dark"
+    )
     cfg.write_text('theme = "gruvbox"\n')
     assert rows(run(capsys, "config")[1])["theme"] == ("gruvbox", "settings file")
 
@@ -134,7 +166,8 @@ def test_unset_goes_back_to_the_default(capsys, cfg):
     code, out, _ = run(capsys, "config", "unset", "bar_kg")
     assert (code, out) == (0, f"bar_kg removed from {cfg}: the default (20) applies\n")
     assert run(capsys, "config", "unset", "bar_kg")[1] == (
-        f"bar_kg was not set in {cfg}; nothing changed\n")
+        f"bar_kg was not set in {cfg}; nothing changed\n"
+    )
     assert rows(run(capsys, "config")[1])["bar_kg"] == ("20", "default")
     code, _, err = run(capsys, "config", "unset", "nope")
     assert code == 2 and "'nope': unknown setting" in err
@@ -149,8 +182,14 @@ def test_the_databases_legacy_unit_shows_as_such_until_the_file_sets_one(capsys,
     assert rows(out)["unit"] == ("lb", "database (legacy)")
     code, out, _ = run(capsys, "config", "--json")
     assert json.loads(out)["settings"]["unit"] == {
-        "value": "lb", "source": "database", "path": str(db), "refused": False, "default": "kg",
-        "allowed": "kg or lb", "description": json.loads(out)["settings"]["unit"]["description"]}
+        "value": "lb",
+        "source": "database",
+        "path": str(db),
+        "refused": False,
+        "default": "kg",
+        "allowed": "kg or lb",
+        "description": json.loads(out)["settings"]["unit"]["description"],
+    }
     run(capsys, "config", "set", "unit", "kg")
     assert rows(run(capsys, "config")[1])["unit"] == ("kg", "settings file")
     store = Store(db)
@@ -188,8 +227,15 @@ def test_json_lists_every_setting_with_value_source_default_and_why(capsys, cfg)
     assert doc["settings"]["keymap"]["value"] == {}
     for key, entry in doc["settings"].items():
         assert entry["description"] and entry["allowed"], key
-        assert set(entry) == {"value", "source", "path", "refused", "default", "allowed",
-                              "description"}
+        assert set(entry) == {
+            "value",
+            "source",
+            "path",
+            "refused",
+            "default",
+            "allowed",
+            "description",
+        }
 
 
 def test_bad_values_in_the_file_are_shown_as_refused_with_one_line_each_and_exit_2(capsys, cfg):
@@ -208,7 +254,8 @@ def test_bad_values_in_the_file_are_shown_as_refused_with_one_line_each_and_exit
         f"tui-tracker: warning: settings file {cfg}: unknown setting 'colour' is ignored "
         "(known: unit, theme, keymap, bar_kg, bar_lb, plates_kg, plates_lb, dumbbell_step_kg, "
         "dumbbell_step_lb, machine_step_kg, machine_step_lb, rest_compound, "
-        "rest_isolation, training_status, auto_advance, health_notice_read)"]
+        "rest_isolation, training_status, auto_advance, health_notice_read)",
+    ]
     # another key can still be set, and the bad ones are left for the lifter to fix
     assert run(capsys, "config", "set", "unit", "lb")[0] == 0
     assert tomllib.loads(cfg.read_text())["rest_isolation"] == 9999
@@ -220,9 +267,11 @@ def test_a_damaged_file_is_one_line_exit_3_and_left_as_it_is(capsys, cfg):
     for args in (("config",), ("config", "--json"), ("config", "set", "unit", "lb")):
         code, out, err = run(capsys, *args)
         assert (code, out) == (3, "")
-        assert err == (f"tui-tracker: error: Cannot read the settings file {cfg}: it is not "
-                       "valid TOML: Invalid value (at line 1, column 8). It was left as it is; "
-                       "fix it in an editor, or move it away to start from the defaults.\n")
+        assert err == (
+            f"tui-tracker: error: Cannot read the settings file {cfg}: it is not "
+            "valid TOML: Invalid value (at line 1, column 8). It was left as it is; "
+            "fix it in an editor, or move it away to start from the defaults.\n"
+        )
     assert cfg.read_text() == "unit = \n"
 
 
@@ -261,8 +310,7 @@ def test_export_and_import_carry_the_databases_settings_never_the_files(capsys, 
     assert run(capsys, "--db", str(other), "import", "json", str(backup))[0] == 0
     assert cfg.read_bytes() == settings_bytes
     run(capsys, "config", "unset", "unit")
-    assert rows(run(capsys, "--db", str(other), "config")[1])["unit"] == (
-        "lb", "database (legacy)")
+    assert rows(run(capsys, "--db", str(other), "config")[1])["unit"] == ("lb", "database (legacy)")
 
 
 def test_help_lists_every_key_and_what_it_allows(capsys, cfg):
@@ -280,11 +328,15 @@ def test_the_installed_command_in_a_clean_environment(tmp_path):
     cmd = [sys.executable, "-m", "tui_tracker", "config"]
     r = subprocess.run(cmd + ["path"], env=env, capture_output=True, text=True)
     assert r.stdout == f"{tmp_path / 'xdg' / 'tui-tracker' / 'settings.toml'}\n"
-    r = subprocess.run(cmd + ["set", "auto_advance", "off"], env=env, capture_output=True,
-                       text=True)
+    r = subprocess.run(
+        cmd + ["set", "auto_advance", "off"], env=env, capture_output=True, text=True
+    )
     assert r.returncode == 0, r.stderr
-    assert (tmp_path / "xdg" / "tui-tracker" / "settings.toml").read_text().endswith(
-        "auto_advance = false\n")
+    assert (
+        (tmp_path / "xdg" / "tui-tracker" / "settings.toml")
+        .read_text()
+        .endswith("auto_advance = false\n")
+    )
     env["TUI_TRACKER_CONFIG"] = str(tmp_path / "elsewhere.toml")
     r = subprocess.run(cmd + ["set", "unit", "lb"], env=env, capture_output=True, text=True)
     assert r.returncode == 0 and (tmp_path / "elsewhere.toml").exists()

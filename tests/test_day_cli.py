@@ -35,8 +35,9 @@ def test_day_lists_today_and_swap_skip_move_change_it_for_the_day(capsys, db):
     assert out.splitlines()[1].split() == ["Barbell", "Bench", "Press", "4x5-8", "@3"]
     code, out, _ = day(capsys, db, MONDAY, "swap", "barbell bench press", "dumbbell bench press")
     assert code == 0
-    assert out.startswith("Today Dumbbell Bench Press instead of Barbell Bench Press "
-                          "(4x5-8 @3); the plan stays.\n")
+    assert out.startswith(
+        "Today Dumbbell Bench Press instead of Barbell Bench Press (4x5-8 @3); the plan stays.\n"
+    )
     code, out, _ = day(capsys, db, MONDAY, "skip", "barbell row", "--reason", "rack [b]taken")
     assert "Skipped Barbell Row today: rack [b]taken." in out
     code, out, _ = day(capsys, db, MONDAY, "move", "ez-bar curl", "--up")
@@ -55,8 +56,10 @@ def test_day_lists_today_and_swap_skip_move_change_it_for_the_day(capsys, db):
 
 def test_a_rest_day_says_what_is_next_and_next_does_it_today(capsys, db):
     code, out, _ = day(capsys, db, WEDNESDAY)
-    assert out == ("Wed 04 Nov 2026: rest day.\nNext: Upper B, tomorrow (Thu 05 Nov). "
-                   "`tui-tracker day next` does it today.\n")
+    assert out == (
+        "Wed 04 Nov 2026: rest day.\nNext: Upper B, tomorrow (Thu 05 Nov). "
+        "`tui-tracker day next` does it today.\n"
+    )
     code, out, _ = day(capsys, db, WEDNESDAY, "next")
     assert code == 0 and out.startswith("Today: Upper B, brought forward from Thu 05 Nov")
     code, out, _ = run(capsys, "--db", db, "--today", WEDNESDAY, "status", "--json")
@@ -79,12 +82,15 @@ def test_a_day_with_sets_logged_is_not_put_back(capsys, db):
     assert code == 2 and "sets are logged today" in err
 
 
-@pytest.mark.parametrize("args,message", [
-    (("next",), "today is not a rest day"),
-    (("skip", "squat"), "'squat' matches none of today's exercises: Barbell Bench Press,"),
-    (("swap", "barbell row", "barbell bench press"), "already on the day"),
-    (("move", "bench"), "one of the arguments --up --down is required"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (("next",), "today is not a rest day"),
+        (("skip", "squat"), "'squat' matches none of today's exercises: Barbell Bench Press,"),
+        (("swap", "barbell row", "barbell bench press"), "already on the day"),
+        (("move", "bench"), "one of the arguments --up --down is required"),
+    ],
+)
 def test_a_change_that_makes_no_sense_is_one_line_and_exit_2(capsys, db, args, message):
     code, out, err = day(capsys, db, MONDAY, *args)
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1

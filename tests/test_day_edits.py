@@ -106,5 +106,7 @@ def test_the_swap_search_offers_the_planned_exercise_back_first(store):
     assert swapped[0].id == "barbell-bench-press"
     assert "dumbbell-bench-press" not in [e.id for e in swapped]
     edits.swap("dumbbell-bench-press", swapped[0].id)
-    assert book.planned_ids()[0] == "barbell-bench-press" and not book.slot(
-        "barbell-bench-press").swapped
+    assert (
+        book.planned_ids()[0] == "barbell-bench-press"
+        and not book.slot("barbell-bench-press").swapped
+    )

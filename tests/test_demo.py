@@ -83,8 +83,18 @@ def test_an_empty_existing_database_is_filled_without_force(capsys, db):
 
 def test_force_replaces_everything_and_is_idempotent(capsys, db, tmp_path):
     run(capsys, "--db", db, "--today", "2026-11-16", "log", "squat", "100x5@2")
-    run(capsys, "--db", db, "exercise", "add", "Cable Y Raise", "--primary", "side_delts",
-        "--kind", "isolation")
+    run(
+        capsys,
+        "--db",
+        db,
+        "exercise",
+        "add",
+        "Cable Y Raise",
+        "--primary",
+        "side_delts",
+        "--kind",
+        "isolation",
+    )
     code, out, err = run(capsys, "demo", "--db", db, "--today", TODAY, "--force")
     assert code == 0, err
     assert out.startswith(f"Replaced everything in {db}:")
@@ -110,8 +120,9 @@ def test_deterministic_per_seed(capsys, tmp_path):
     assert a == b and a != c
 
 
-def test_default_database_is_demo_json_in_the_data_folder_not_the_log(capsys, tmp_path,
-                                                                      monkeypatch):
+def test_default_database_is_demo_json_in_the_data_folder_not_the_log(
+    capsys, tmp_path, monkeypatch
+):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("TUI_TRACKER_DB", str(tmp_path / "log" / "training.json"))
     code, out, err = run(capsys, "demo", "--today", TODAY)
@@ -124,12 +135,21 @@ def test_default_database_is_demo_json_in_the_data_folder_not_the_log(capsys, tm
 def test_console_script(tmp_path):
     exe = Path(sys.executable).with_name("tui-tracker")
     db = tmp_path / "d.json"
-    proc = subprocess.run([str(exe), "demo", "--db", str(db), "--today", TODAY],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [str(exe), "demo", "--db", str(db), "--today", TODAY],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
-    proc = subprocess.run([str(exe), "--db", str(db), "--today", TODAY, "status", "--json"],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [str(exe), "--db", str(db), "--today", TODAY, "status", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0 and json.loads(proc.stdout)["week"] == 4
-    proc = subprocess.run([str(exe), "demo", "--db", str(db)], capture_output=True, text=True,
-                          timeout=60)
+    proc = subprocess.run(
+        [str(exe), "demo", "--db", str(db)], capture_output=True, text=True, timeout=60
+    )
     assert proc.returncode == 2 and "--force" in proc.stderr

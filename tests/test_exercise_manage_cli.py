@@ -13,7 +13,13 @@ from tui_tracker.domain.mesocycle import Mesocycle, PlannedExercise, TrainingDay
 from tui_tracker.store import Store
 
 from .hostile import (
-    EXERCISE_NAMES, NAME_IDS, assert_no_controls, assert_terminal_safe, hostile_exercises, shown)
+    EXERCISE_NAMES,
+    NAME_IDS,
+    assert_no_controls,
+    assert_terminal_safe,
+    hostile_exercises,
+    shown,
+)
 
 
 @pytest.fixture
@@ -45,8 +51,11 @@ def add(capsys, db: Path, name: str, primary: str, kind: str = "compound") -> No
 def all_sets(db: Path) -> list[tuple[str, str]]:
     """(date, exercise id) of every set in the database, oldest first."""
     store = Store(db)
-    out = [(s.date.isoformat(), x.exercise_id)
-           for s in store.sessions_between(date(2000, 1, 1), date(2100, 1, 1)) for x in s.sets]
+    out = [
+        (s.date.isoformat(), x.exercise_id)
+        for s in store.sessions_between(date(2000, 1, 1), date(2100, 1, 1))
+        for x in s.sets
+    ]
     store.close()
     return out
 
@@ -58,6 +67,7 @@ def chest_and_triceps(capsys, db: Path) -> tuple[float, float]:
 
 
 # --- rename ------------------------------------------------------------------------------
+
 
 def test_rename_keeps_the_id_and_sets_and_the_old_name_finds_it(capsys, db):
     add(capsys, db, "Bech Pres", "chest")
@@ -73,8 +83,18 @@ def test_rename_keeps_the_id_and_sets_and_the_old_name_finds_it(capsys, db):
     # The old name still finds it (a Strong file that says it), so it is never made twice.
     ok(capsys, db, "--today", "2026-11-16", "log", "Bech Pres", "60x7@1")
     assert all_sets(db)[-1] == ("2026-11-16", "custom-bech-pres")
-    code, _, err = run(capsys, "--db", str(db), "exercise", "add", "Bech Pres",
-                       "--primary", "chest", "--kind", "compound")
+    code, _, err = run(
+        capsys,
+        "--db",
+        str(db),
+        "exercise",
+        "add",
+        "Bech Pres",
+        "--primary",
+        "chest",
+        "--kind",
+        "compound",
+    )
     assert code == 2 and "already in the catalogue as 'Paused Spoto Thing'" in err
 
 
@@ -82,15 +102,17 @@ def test_rename_refuses_a_catalogue_exercise_a_taken_name_and_an_empty_one(capsy
     add(capsys, db, "Band Thing", "chest")
     code, _, err = run(capsys, "--db", str(db), "exercise", "rename", "squat", "My Squat")
     assert code == 2 and "Barbell Back Squat is in the catalogue" in err
-    code, _, err = run(capsys, "--db", str(db), "exercise", "rename", "Band Thing",
-                       "barbell bench press")
+    code, _, err = run(
+        capsys, "--db", str(db), "exercise", "rename", "Band Thing", "barbell bench press"
+    )
     assert code == 2 and "already the name of 'Barbell Bench Press'" in err and "merge" in err
     code, _, err = run(capsys, "--db", str(db), "exercise", "rename", "Band Thing", "  ")
     assert code == 2 and "needs a name" in err
     code, _, err = run(capsys, "--db", str(db), "exercise", "rename", "Nothing Here", "X")
     assert code == 2 and "unknown exercise 'Nothing Here'" in err
-    assert [e["name"] for e in json.loads(ok(capsys, db, "exercises", "--json"))
-            if e["custom"]] == ["Band Thing"]
+    assert [
+        e["name"] for e in json.loads(ok(capsys, db, "exercises", "--json")) if e["custom"]
+    ] == ["Band Thing"]
 
 
 def test_a_hostile_name_is_stored_clean_and_printed_without_escapes(capsys, db):
@@ -104,30 +126,51 @@ def test_a_hostile_name_is_stored_clean_and_printed_without_escapes(capsys, db):
 
 # --- merge -------------------------------------------------------------------------------
 
+
 def test_merge_moves_every_set_in_every_month_recounts_volume_and_fixes_plans(capsys, db):
     add(capsys, db, "Close Press", "triceps")
     ok(capsys, db, "--today", "2026-10-30", "log", "Close Press", "80x8@2")
     ok(capsys, db, "--today", "2026-11-16", "log", "Close Press", "80x8@2", "80x8@2")
     ok(capsys, db, "--today", "2026-11-16", "log", "barbell bench press", "90x5@2")
     store = Store(db)
-    store.save_mesocycle(Mesocycle("Block", date(2026, 11, 16), 4, (
-        TrainingDay("Push", 0, (PlannedExercise("custom-close-press", 3, 6, 10),
-                                PlannedExercise("barbell-bench-press", 4, 5, 8))),
-        TrainingDay("Pull", 3, (PlannedExercise("custom-close-press", 2, 8, 12),)))))
+    store.save_mesocycle(
+        Mesocycle(
+            "Block",
+            date(2026, 11, 16),
+            4,
+            (
+                TrainingDay(
+                    "Push",
+                    0,
+                    (
+                        PlannedExercise("custom-close-press", 3, 6, 10),
+                        PlannedExercise("barbell-bench-press", 4, 5, 8),
+                    ),
+                ),
+                TrainingDay("Pull", 3, (PlannedExercise("custom-close-press", 2, 8, 12),)),
+            ),
+        )
+    )
     store.close()
     assert chest_and_triceps(capsys, db) == (1.0, 2.5)  # the bench counts triceps 0.5
 
     out = ok(capsys, db, "exercise", "merge", "Close Press", "barbell bench press")
-    assert out == ("Merged Close Press into Barbell Bench Press: 3 sets in 2 sessions moved; "
-                   "1 plan now name Barbell Bench Press. Close Press is gone; volume and records "
-                   "count the sets under Barbell Bench Press.\n")
-    assert all_sets(db) == [("2026-10-30", "barbell-bench-press")] + \
-        [("2026-11-16", "barbell-bench-press")] * 3
+    assert out == (
+        "Merged Close Press into Barbell Bench Press: 3 sets in 2 sessions moved; "
+        "1 plan now name Barbell Bench Press. Close Press is gone; volume and records "
+        "count the sets under Barbell Bench Press.\n"
+    )
+    assert (
+        all_sets(db)
+        == [("2026-10-30", "barbell-bench-press")] + [("2026-11-16", "barbell-bench-press")] * 3
+    )
     assert chest_and_triceps(capsys, db) == (3.0, 1.5)  # recounted from the sets
     store = Store(db)
     (meso,) = store.mesocycles()
     assert [[(p.exercise_id, p.sets) for p in d.exercises] for d in meso.days] == [
-        [("barbell-bench-press", 4)], [("barbell-bench-press", 2)]]
+        [("barbell-bench-press", 4)],
+        [("barbell-bench-press", 2)],
+    ]
     assert store.catalogue().get("custom-close-press") is None
     store.close()
 
@@ -174,6 +217,7 @@ def test_a_merge_cut_short_is_finished_by_running_it_again(capsys, db, monkeypat
 
 # --- delete ------------------------------------------------------------------------------
 
+
 def test_delete_removes_an_exercise_without_sets(capsys, db):
     add(capsys, db, "Oops Typo", "chest")
     out = ok(capsys, db, "exercise", "delete", "oops typo")
@@ -186,15 +230,23 @@ def test_delete_refuses_one_with_sets_a_planned_one_and_a_catalogue_one(capsys, 
     add(capsys, db, "Planned Press", "triceps")
     ok(capsys, db, "--today", "2026-11-16", "log", "Close Press", "80x8@2", "60x8", "--warmup")
     store = Store(db)
-    store.save_mesocycle(Mesocycle("Block", date(2026, 11, 16), 4, (
-        TrainingDay("Push", 0, (PlannedExercise("custom-planned-press", 3, 6, 10),)),)))
+    store.save_mesocycle(
+        Mesocycle(
+            "Block",
+            date(2026, 11, 16),
+            4,
+            (TrainingDay("Push", 0, (PlannedExercise("custom-planned-press", 3, 6, 10),)),),
+        )
+    )
     store.close()
     before = db.read_bytes()
 
     code, _, err = run(capsys, "--db", str(db), "exercise", "delete", "Close Press")
     assert code == 2
-    assert err.strip().endswith("Close Press has 2 logged sets: delete them first, or merge it "
-                                "into another exercise (its sets then move there)")
+    assert err.strip().endswith(
+        "Close Press has 2 logged sets: delete them first, or merge it "
+        "into another exercise (its sets then move there)"
+    )
     code, _, err = run(capsys, "--db", str(db), "exercise", "delete", "Planned Press")
     assert code == 2 and "Planned Press is planned in Block" in err
     code, _, err = run(capsys, "--db", str(db), "exercise", "delete", "squat")
@@ -204,6 +256,7 @@ def test_delete_refuses_one_with_sets_a_planned_one_and_a_catalogue_one(capsys, 
 
 # --- hostile names -----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("index", range(len(EXERCISE_NAMES)), ids=NAME_IDS)
 def test_hostile_names_through_rename_merge_and_delete(capsys, db, index):
     ex = hostile_exercises()[index]
@@ -211,8 +264,10 @@ def test_hostile_names_through_rename_merge_and_delete(capsys, db, index):
     store.save_exercise(ex)
     store.close()
     ok(capsys, db, "--today", "2026-11-16", "log", ex.id, "60x8@2")
-    outputs = [ok(capsys, db, "exercise", "rename", ex.id, ex.name + " 2"),
-               ok(capsys, db, "exercise", "merge", ex.id, "bench press")]
+    outputs = [
+        ok(capsys, db, "exercise", "rename", ex.id, ex.name + " 2"),
+        ok(capsys, db, "exercise", "merge", ex.id, "bench press"),
+    ]
     code, out, err = run(capsys, "--db", str(db), "exercise", "delete", "bench press")
     outputs += [out, err]
     for text in outputs:

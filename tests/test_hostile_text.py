@@ -25,15 +25,30 @@ from tui_tracker.commands import transfer
 from tui_tracker.store import Store
 
 from .hostile import (
-    BLOCK_NAME, CONTROL, DAY_NAME, EXERCISE_NAMES, LONG, NOTE, OTHER_DAY_NAME, assert_no_controls,
-    assert_terminal_safe, seed, shown, write_raw)
+    BLOCK_NAME,
+    CONTROL,
+    DAY_NAME,
+    EXERCISE_NAMES,
+    LONG,
+    NOTE,
+    OTHER_DAY_NAME,
+    assert_no_controls,
+    assert_terminal_safe,
+    seed,
+    shown,
+    write_raw,
+)
 
 DAY = date(2026, 11, 18)
-IOS = ("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
-       "Workout Notes,RPE")
-HEVY = ('"title","start_time","end_time","description","exercise_title","superset_id",'
-        '"exercise_notes","set_index","set_type","weight_kg","reps","distance_km",'
-        '"duration_seconds","rpe"')
+IOS = (
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+    "Workout Notes,RPE"
+)
+HEVY = (
+    '"title","start_time","end_time","description","exercise_title","superset_id",'
+    '"exercise_notes","set_index","set_type","weight_kg","reps","distance_km",'
+    '"duration_seconds","rpe"'
+)
 #: A name that runs code if a shell reads it inside double quotes, or unquoted.
 SHELL_NAME = "Zercher \"Squat\" $(touch pwned) `touch pwned2` 'x' ;touch pwned3"
 
@@ -72,6 +87,7 @@ def assert_lists(out: str, *texts: str) -> None:
 
 # --- the catalogue ---------------------------------------------------------------------------
 
+
 def test_exercises_lists_hostile_names_as_text(capsys, db):
     seeded(db)
     code, out, _ = run(capsys, "--db", db, "exercises")
@@ -84,8 +100,20 @@ def test_exercises_lists_hostile_names_as_text(capsys, db):
 
 def test_exercise_add_and_edit_take_hostile_names_and_echo_them_clean(capsys, db):
     name = "[/]Cable \x1b]0;pwned\x07 Y\x9b31m Raise"
-    code, out, err = run(capsys, "--db", db, "exercise", "add", name, "--primary", "side_delts",
-                         "--kind", "isolation", "--alias", "\x1b]52;c;ZXZpbA==\x07y raise")
+    code, out, err = run(
+        capsys,
+        "--db",
+        db,
+        "exercise",
+        "add",
+        name,
+        "--primary",
+        "side_delts",
+        "--kind",
+        "isolation",
+        "--alias",
+        "\x1b]52;c;ZXZpbA==\x07y raise",
+    )
     assert code == 0, err
     assert f"Added {shown(name)} [custom-" in out
     code, out, err = run(capsys, "--db", db, "exercise", "edit", shown(name), "--rest", "60")
@@ -95,18 +123,30 @@ def test_exercise_add_and_edit_take_hostile_names_and_echo_them_clean(capsys, db
         (ex,) = store.custom_exercises()
     assert (ex.name, ex.aliases) == (shown(name), ("]52;c;ZXZpbA==y raise",))
     # An unknown hostile name, echoed in the error with hostile suggestions: one clean line.
-    code, out, err = run(capsys, "--db", db, "exercise", "edit", "\x1b]0;pwned\x07Cable Y",
-                         "--rest", "60")
+    code, out, err = run(
+        capsys, "--db", db, "exercise", "edit", "\x1b]0;pwned\x07Cable Y", "--rest", "60"
+    )
     assert code == 2 and err.count("\n") == 1
     assert "unknown exercise" in err
 
 
 # --- logging ---------------------------------------------------------------------------------
 
+
 def test_log_prints_a_hostile_exercise_and_stores_its_note_clean(capsys, db):
     seeded(db, block=False, today_sets=False)
-    code, out, err = run(capsys, "--db", db, "--today", DAY, "log", shown(EXERCISE_NAMES[3]),
-                         "100x5@2", "--note", NOTE)
+    code, out, err = run(
+        capsys,
+        "--db",
+        db,
+        "--today",
+        DAY,
+        "log",
+        shown(EXERCISE_NAMES[3]),
+        "100x5@2",
+        "--note",
+        NOTE,
+    )
     assert code == 0, err
     assert f"{shown(EXERCISE_NAMES[3])}, session of {DAY}:" in out
     with Store(db) as store:
@@ -115,6 +155,7 @@ def test_log_prints_a_hostile_exercise_and_stores_its_note_clean(capsys, db):
 
 
 # --- blocks ----------------------------------------------------------------------------------
+
 
 def test_status_and_meso_list_show_the_block_and_day_names_as_text(capsys, db):
     seeded(db)
@@ -131,8 +172,9 @@ def test_status_and_meso_list_show_the_block_and_day_names_as_text(capsys, db):
 
 def test_meso_new_takes_a_hostile_name_and_prints_the_plan_clean(capsys, db):
     name = "[b]Winter[/] \x1b[2J\x1b]0;pwned\x07 block"
-    code, out, err = run(capsys, "--db", db, "--today", DAY, "meso", "new", "--weeks", "4",
-                         "--name", name)
+    code, out, err = run(
+        capsys, "--db", db, "--today", DAY, "meso", "new", "--weeks", "4", "--name", name
+    )
     assert code == 0, err
     assert_lists(out, name)
     with Store(db) as store:
@@ -140,6 +182,7 @@ def test_meso_new_takes_a_hostile_name_and_prints_the_plan_clean(capsys, db):
 
 
 # --- import ----------------------------------------------------------------------------------
+
 
 def write_csv(path: Path, header: str, rows: list[list[str]]) -> Path:
     out = io.StringIO()
@@ -149,10 +192,13 @@ def write_csv(path: Path, header: str, rows: list[list[str]]) -> Path:
     return path
 
 
-def test_import_strong_with_hostile_names_and_notes_reports_and_stores_them_clean(capsys, db,
-                                                                                 tmp_path):
-    rows = [["2024-03-05 18:01:12", BLOCK_NAME, "1h", name, "1", "100", "5", "0", "0", NOTE, NOTE, ""]
-            for name in EXERCISE_NAMES]
+def test_import_strong_with_hostile_names_and_notes_reports_and_stores_them_clean(
+    capsys, db, tmp_path
+):
+    rows = [
+        ["2024-03-05 18:01:12", BLOCK_NAME, "1h", name, "1", "100", "5", "0", "0", NOTE, NOTE, ""]
+        for name in EXERCISE_NAMES
+    ]
     f = write_csv(tmp_path / "strong.csv", IOS, rows)
     code, out, err = run(capsys, "--db", db, "import", "strong", f, "--unit", "kg")
     assert code == 0, err
@@ -166,8 +212,25 @@ def test_import_strong_with_hostile_names_and_notes_reports_and_stores_them_clea
 
 
 def test_import_hevy_with_hostile_names_and_notes_stores_them_clean(capsys, db, tmp_path):
-    rows = [[BLOCK_NAME, "30 Jan 2025, 12:34", "30 Jan 2025, 13:40", NOTE, name, "", NOTE, "0",
-             "normal", "100", "5", "", "", ""] for name in EXERCISE_NAMES[:4]]
+    rows = [
+        [
+            BLOCK_NAME,
+            "30 Jan 2025, 12:34",
+            "30 Jan 2025, 13:40",
+            NOTE,
+            name,
+            "",
+            NOTE,
+            "0",
+            "normal",
+            "100",
+            "5",
+            "",
+            "",
+            "",
+        ]
+        for name in EXERCISE_NAMES[:4]
+    ]
     f = write_csv(tmp_path / "hevy.csv", HEVY, rows)
     code, out, err = run(capsys, "--db", db, "import", "hevy", f)
     assert code == 0, err
@@ -178,11 +241,14 @@ def test_import_hevy_with_hostile_names_and_notes_stores_them_clean(capsys, db, 
     assert all(shown(NOTE) in s.note for s in session.sets)
 
 
-@pytest.mark.parametrize("name", [SHELL_NAME, "-Zercher's \"$HOME\" squat"], ids=["quotes", "dash"])
+@pytest.mark.parametrize("name", [SHELL_NAME, '-Zercher\'s "$HOME" squat'], ids=["quotes", "dash"])
 def test_the_suggested_exercise_edit_command_runs_as_printed_in_a_shell(capsys, tmp_path, name):
     db = tmp_path / "my $HOME `db` 'x'" / "training.json"
-    f = write_csv(tmp_path / "strong.csv", IOS,
-                  [["2024-03-05 18:01:12", "Legs", "1h", name, "1", "100", "5", "0", "0", "", "", ""]])
+    f = write_csv(
+        tmp_path / "strong.csv",
+        IOS,
+        [["2024-03-05 18:01:12", "Legs", "1h", name, "1", "100", "5", "0", "0", "", "", ""]],
+    )
     code, out, err = run(capsys, "--db", db, "import", "strong", f, "--unit", "kg")
     assert code == 0, err
     (hint,) = [line.strip() for line in out.splitlines() if "exercise edit" in line]
@@ -191,8 +257,9 @@ def test_the_suggested_exercise_edit_command_runs_as_printed_in_a_shell(capsys, 
     command = hint.replace(placeholders, " --primary quads,glutes --kind compound")
     assert command.startswith("tui-tracker ")
     command = f"{sys.executable} -m tui_tracker.cli " + command.removeprefix("tui-tracker ")
-    done = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True,
-                          timeout=60)
+    done = subprocess.run(
+        ["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     assert not list(tmp_path.glob("pwned*"))
     with Store(db) as store:
@@ -217,9 +284,12 @@ def test_import_json_with_control_characters_stores_them_clean(capsys, db, tmp_p
     assert code == 0, err
     with Store(new) as store:
         session = store.recent_sessions(10)[-1]
-        texts = ([e.name for e in store.custom_exercises()] + [session.note, session.sets[0].note]
-                 + [m.name for m in store.mesocycles()]
-                 + [d.name for m in store.mesocycles() for d in m.days])
+        texts = (
+            [e.name for e in store.custom_exercises()]
+            + [session.note, session.sets[0].note]
+            + [m.name for m in store.mesocycles()]
+            + [d.name for m in store.mesocycles() for d in m.days]
+        )
     for text in texts:
         assert_no_controls(text)
     assert shown(NOTE) == session.note and shown(DAY_NAME) in texts
@@ -239,7 +309,7 @@ def test_import_json_refuses_ids_with_control_characters(capsys, db, tmp_path):
 
 # --- export ----------------------------------------------------------------------------------
 
-FORMULAS = ("=HYPERLINK(\"http://x\",\"click\")", "+1+cmd|' /C calc'!A0", "-2+3 Row", "@SUM(A1) Curl")
+FORMULAS = ('=HYPERLINK("http://x","click")', "+1+cmd|' /C calc'!A0", "-2+3 Row", "@SUM(A1) Curl")
 
 
 def test_csv_export_neutralises_formulas_and_keeps_numbers_numeric(capsys, db):
@@ -302,12 +372,18 @@ def test_json_export_of_hostile_text_is_a_lossless_round_trip(capsys, db, tmp_pa
 
 # --- text that never went through the domain: old files, file names --------------------------
 
+
 def test_an_old_database_with_raw_control_characters_prints_clean(capsys, db):
     """A database written before names were cleaned (or by hand) still holds raw ESC."""
     seeded(db, block=True)
     write_raw(db, EXERCISE_NAMES + (NOTE, BLOCK_NAME, DAY_NAME, OTHER_DAY_NAME))
-    for args in (["exercises"], ["status"], ["meso", "list"], ["volume"],
-                 ["log", shown(EXERCISE_NAMES[6]), "50x5"]):
+    for args in (
+        ["exercises"],
+        ["status"],
+        ["meso", "list"],
+        ["volume"],
+        ["log", shown(EXERCISE_NAMES[6]), "50x5"],
+    ):
         code, out, err = run(capsys, "--db", db, "--today", DAY, *args)
         assert code == 0, err
     code, out, _ = run(capsys, "--db", db, "--today", DAY, "exercises")
@@ -326,16 +402,30 @@ def test_the_real_command_sends_no_escape_sequence_to_its_terminal(tmp_path):
     db = tmp_path / "training.json"
     seeded(db)
     env = {**os.environ, "TUI_TRACKER_DB": str(db)}
-    for args in (["exercises"], ["--today", str(DAY), "status"],
-                 ["import", "strong", str(tmp_path / "\x1b[2Jx\x1b]52;c;ZXZpbA==\x07.csv")]):
-        done = subprocess.run([sys.executable, "-m", "tui_tracker.cli", *args], env=env,
-                              capture_output=True, timeout=60)
+    for args in (
+        ["exercises"],
+        ["--today", str(DAY), "status"],
+        ["import", "strong", str(tmp_path / "\x1b[2Jx\x1b]52;c;ZXZpbA==\x07.csv")],
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "tui_tracker.cli", *args],
+            env=env,
+            capture_output=True,
+            timeout=60,
+        )
         for stream in (done.stdout, done.stderr):
             text = stream.decode("utf-8")
             assert_terminal_safe(text)
             assert not CONTROL.search(text.replace("\n", ""))
-    assert shown(LONG) in subprocess.run([sys.executable, "-m", "tui_tracker.cli", "exercises"],
-                                         env=env, capture_output=True, text=True).stdout
+    assert (
+        shown(LONG)
+        in subprocess.run(
+            [sys.executable, "-m", "tui_tracker.cli", "exercises"],
+            env=env,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
 
 
 class Terminal(io.StringIO):
@@ -345,11 +435,30 @@ class Terminal(io.StringIO):
         return True
 
 
-def test_the_progress_bar_still_redraws_its_line_with_a_hostile_file_name_escaped(monkeypatch, db,
-                                                                                   tmp_path):
-    f = write_csv(tmp_path / "\x1b]0;pwned\x07big.csv", IOS,
-                  [["2024-03-05 18:01:12", "Legs", "1h", "Squat (Barbell)", str(i), "100", "5", "0",
-                    "0", "", "", ""] for i in range(1, 6)])
+def test_the_progress_bar_still_redraws_its_line_with_a_hostile_file_name_escaped(
+    monkeypatch, db, tmp_path
+):
+    f = write_csv(
+        tmp_path / "\x1b]0;pwned\x07big.csv",
+        IOS,
+        [
+            [
+                "2024-03-05 18:01:12",
+                "Legs",
+                "1h",
+                "Squat (Barbell)",
+                str(i),
+                "100",
+                "5",
+                "0",
+                "0",
+                "",
+                "",
+                "",
+            ]
+            for i in range(1, 6)
+        ],
+    )
     term = Terminal()
     monkeypatch.setattr(sys, "stderr", term)
     monkeypatch.setattr(sys, "stdout", io.StringIO())

@@ -16,11 +16,15 @@ from tui_tracker.commands import transfer
 from tui_tracker.domain.models import KG_PER_LB
 from tui_tracker.store import Store
 
-IOS = ("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
-       "Workout Notes,RPE")
-ROWS = ("2024-03-05 18:01:12,Push,1h,Bench Press (Barbell),1,100,5,0,0,,,",
-        "2024-03-05 18:01:12,Push,1h,Bench Press (Barbell),2,100,5,0,0,,,",
-        "2024-04-09 07:30:00,Legs,45m,Squat (Barbell),1,140,5,0,0,,,")
+IOS = (
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+    "Workout Notes,RPE"
+)
+ROWS = (
+    "2024-03-05 18:01:12,Push,1h,Bench Press (Barbell),1,100,5,0,0,,,",
+    "2024-03-05 18:01:12,Push,1h,Bench Press (Barbell),2,100,5,0,0,,,",
+    "2024-04-09 07:30:00,Legs,45m,Squat (Barbell),1,140,5,0,0,,,",
+)
 OTHER = ("2024-05-01 18:00:00,Pull,1h,Deadlift (Barbell),1,180,3,0,0,,,",)
 
 
@@ -65,21 +69,32 @@ def listed(capsys, db: Path) -> list[dict]:
 
 
 def test_each_import_is_a_batch_listed_with_file_date_sessions_and_sets(capsys, db, tmp_path):
-    assert ok(capsys, db, "imports") == ("No imports yet (tui-tracker import strong|hevy|json "
-                                         "FILE).\n")
+    assert ok(capsys, db, "imports") == (
+        "No imports yet (tui-tracker import strong|hevy|json FILE).\n"
+    )
     assert not db.exists()  # listing creates nothing
-    out = ok(capsys, db, "import", "strong", csv_file(tmp_path, "strong.csv", *ROWS),
-             "--unit", "kg")
-    assert "This is import 1 (2 sessions): 'tui-tracker imports remove 1' takes it back out." \
-        in out
+    out = ok(
+        capsys, db, "import", "strong", csv_file(tmp_path, "strong.csv", *ROWS), "--unit", "kg"
+    )
+    assert "This is import 1 (2 sessions): 'tui-tracker imports remove 1' takes it back out." in out
     ok(capsys, db, "import", "strong", csv_file(tmp_path, "old.csv", *OTHER), "--unit", "kg")
 
     (first, second) = listed(capsys, db)
-    assert (first["id"], first["file"], first["source"], first["sessions"], first["sets"],
-            first["state"]) == ("1", "strong.csv", "strong", 2, 3, "done")
+    assert (
+        first["id"],
+        first["file"],
+        first["source"],
+        first["sessions"],
+        first["sets"],
+        first["state"],
+    ) == ("1", "strong.csv", "strong", 2, 3, "done")
     assert first["imported_at"].startswith("2026-12-02T")
-    assert (second["id"], second["file"], second["sessions"], second["sets"]) == \
-        ("2", "old.csv", 1, 1)
+    assert (second["id"], second["file"], second["sessions"], second["sets"]) == (
+        "2",
+        "old.csv",
+        1,
+        1,
+    )
     lines = ok(capsys, db, "imports").splitlines()
     assert lines[0].split() == ["id", "file", "imported", "sessions", "sets"]
     assert lines[1].split()[:2] == ["1", "strong.csv"] and lines[1].split()[-2:] == ["2", "3"]
@@ -107,11 +122,13 @@ def test_remove_takes_out_only_its_sessions_never_hand_logged_ones(capsys, db, t
 
     out = ok(capsys, db, "imports", "remove", "1")
     assert out.startswith("Removed import 1 (strong.csv of 2026-12-02 ")
-    assert out.endswith("2 sessions (3 sets) taken out; sessions logged by hand are "
-                        "untouched.\n")
+    assert out.endswith("2 sessions (3 sets) taken out; sessions logged by hand are untouched.\n")
     left = sessions(db)
     assert [(s.date.isoformat(), len(s.sets)) for s in left] == [
-        ("2024-03-06", 1), ("2024-05-01", 1), ("2026-11-30", 1)]
+        ("2024-03-06", 1),
+        ("2024-05-01", 1),
+        ("2026-11-30", 1),
+    ]
     assert [b["id"] for b in listed(capsys, db)] == ["2"]
     # Gone for good: removing it again is refused, and its id is never given again.
     code, _, err = run(capsys, "--db", db, "imports", "remove", "1")
@@ -131,19 +148,40 @@ def test_replace_fixes_a_wrong_unit(capsys, db, tmp_path):
     assert "2 sessions (3 sets) taken out." in out
     assert "Imported 2 new sessions (3 sets)" in out and "This is import 2" in out
     weights = [(s.date.isoformat(), x.weight_kg) for s in sessions(db) for x in s.sets]
-    assert weights == [("2024-03-05", 100), ("2024-03-05", 100), ("2024-03-06", 100),
-                       ("2024-04-09", 140)]
+    assert weights == [
+        ("2024-03-05", 100),
+        ("2024-03-05", 100),
+        ("2024-03-06", 100),
+        ("2024-04-09", 140),
+    ]
     assert [(b["id"], b["sessions"]) for b in listed(capsys, db)] == [("2", 2)]
 
 
 def test_replace_finds_a_new_export_of_the_same_name_and_says_when_there_is_none(
-        capsys, db, tmp_path):
-    out = ok(capsys, db, "import", "strong", csv_file(tmp_path, "strong.csv", *ROWS[:2]),
-             "--unit", "kg", "--replace")
+    capsys, db, tmp_path
+):
+    out = ok(
+        capsys,
+        db,
+        "import",
+        "strong",
+        csv_file(tmp_path, "strong.csv", *ROWS[:2]),
+        "--unit",
+        "kg",
+        "--replace",
+    )
     assert out.startswith("No earlier import of strong.csv to replace: importing it as new.")
     # A later export from the app, more sessions, same file name.
-    out = ok(capsys, db, "import", "strong", csv_file(tmp_path, "strong.csv", *ROWS, *OTHER),
-             "--unit", "kg", "--replace")
+    out = ok(
+        capsys,
+        db,
+        "import",
+        "strong",
+        csv_file(tmp_path, "strong.csv", *ROWS, *OTHER),
+        "--unit",
+        "kg",
+        "--replace",
+    )
     assert "Replacing import 1" in out and "Imported 3 new sessions (4 sets)" in out
     assert [(b["id"], b["sessions"], b["sets"]) for b in listed(capsys, db)] == [("2", 3, 4)]
 
@@ -151,10 +189,12 @@ def test_replace_finds_a_new_export_of_the_same_name_and_says_when_there_is_none
 def test_a_strict_import_refused_replaces_nothing(capsys, db, tmp_path):
     f = csv_file(tmp_path, "strong.csv", *ROWS)
     ok(capsys, db, "import", "strong", f, "--unit", "kg")
-    bad = csv_file(tmp_path, "strong.csv", *ROWS,
-                   "2024-04-09 07:30:00,Legs,45m,Squat (Barbell),2,x,5,0,0,,,")
-    code, _, err = run(capsys, "--db", db, "import", "strong", bad, "--unit", "kg", "--strict",
-                       "--replace")
+    bad = csv_file(
+        tmp_path, "strong.csv", *ROWS, "2024-04-09 07:30:00,Legs,45m,Squat (Barbell),2,x,5,0,0,,,"
+    )
+    code, _, err = run(
+        capsys, "--db", db, "import", "strong", bad, "--unit", "kg", "--strict", "--replace"
+    )
     assert code == 2 and "nothing imported (--strict)" in err
     assert [(b["id"], b["sessions"]) for b in listed(capsys, db)] == [("1", 2)]
     assert len(sessions(db)) == 2
@@ -175,8 +215,9 @@ def test_a_json_import_is_a_batch_too(capsys, db, tmp_path):
     assert [s.date.isoformat() for s in sessions(db)] == ["2026-11-29"]
 
 
-def test_a_removal_cut_short_is_listed_and_finished_by_running_it_again(capsys, db, tmp_path,
-                                                                         monkeypatch):
+def test_a_removal_cut_short_is_listed_and_finished_by_running_it_again(
+    capsys, db, tmp_path, monkeypatch
+):
     from tui_tracker.store import batches
 
     ok(capsys, db, "import", "strong", csv_file(tmp_path, "strong.csv", *ROWS), "--unit", "kg")
@@ -205,8 +246,9 @@ def test_a_database_from_before_batches_reads_as_having_no_imports(capsys, db, t
     del raw["imports"]
     db.write_bytes(orjson.dumps(raw))
     assert listed(capsys, db) == []
-    out = ok(capsys, db, "import", "strong", csv_file(tmp_path, "strong.csv", *ROWS),
-             "--unit", "kg")
+    out = ok(
+        capsys, db, "import", "strong", csv_file(tmp_path, "strong.csv", *ROWS), "--unit", "kg"
+    )
     assert "This is import 1" in out
 
 

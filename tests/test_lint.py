@@ -19,8 +19,9 @@ def _run(tool: str, *args: str) -> subprocess.CompletedProcess[str]:
     assert exe.exists(), f"{exe} is missing: install the test extra (pip install -e '.[test]')"
     env = {**os.environ, "NO_COLOR": "1"}
     env.pop("FORCE_COLOR", None)
-    return subprocess.run([str(exe), *args], cwd=ROOT, capture_output=True, text=True,
-                          env=env, timeout=600)
+    return subprocess.run(
+        [str(exe), *args], cwd=ROOT, capture_output=True, text=True, env=env, timeout=600
+    )
 
 
 def test_ruff_finds_nothing():
@@ -28,9 +29,15 @@ def test_ruff_finds_nothing():
     assert done.returncode == 0, f"ruff check:\n{done.stdout}{done.stderr}"
 
 
+def test_ruff_format_leaves_every_file_as_it_is():
+    done = _run("ruff", "format", "--check", "--no-cache", ".")
+    assert done.returncode == 0, f"ruff format --check:\n{done.stdout}{done.stderr}"
+
+
 def test_mypy_is_strict_on_the_domain_and_the_store_and_finds_nothing():
     # The files and the strictness come from pyproject.toml; --strict here as well, so
     # loosening the config does not pass this test unnoticed.
-    done = _run("mypy", "--strict", "--no-incremental", "src/tui_tracker/domain",
-                "src/tui_tracker/store")
+    done = _run(
+        "mypy", "--strict", "--no-incremental", "src/tui_tracker/domain", "src/tui_tracker/store"
+    )
     assert done.returncode == 0, f"mypy:\n{done.stdout}{done.stderr}"

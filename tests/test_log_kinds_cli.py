@@ -25,8 +25,11 @@ def run(capsys, db, *args: str) -> tuple[int, str, str]:
 
 def saved(db):
     with Store(db) as store:
-        return [s for session in store.sessions_between(date(2026, 12, 1), date(2026, 12, 1))
-                for s in session.sets]
+        return [
+            s
+            for session in store.sessions_between(date(2026, 12, 1), date(2026, 12, 1))
+            for s in session.sets
+        ]
 
 
 def test_bodyweight_sets_show_their_load_never_0_kg(capsys, db):
@@ -37,7 +40,8 @@ def test_bodyweight_sets_show_their_load_never_0_kg(capsys, db):
         "  set 1 saved: BW+20 kg x 8 @2",
         "  set 2 saved: BW x 12",
         "  set 3 saved: BW-30 kg x 8",
-        "3 working sets of 1 exercise in this session. Heaviest Pull-Up today: BW+20 kg."]
+        "3 working sets of 1 exercise in this session. Heaviest Pull-Up today: BW+20 kg.",
+    ]
     assert [s.weight_kg for s in saved(db)] == [20, 0, -30]
 
 
@@ -49,30 +53,40 @@ def test_timed_distance_and_per_hand_sets(capsys, db):
     assert code == 0 and "set 1 saved: 2 x 32 kg, 40 m" in out
     sets = saved(db)
     assert [(s.reps, s.duration_s, s.distance_m) for s in sets] == [
-        (0, 60, None), (0, 90, None), (0, None, 40.0)]
+        (0, 60, None),
+        (0, 90, None),
+        (0, None, 40.0),
+    ]
 
 
 def test_kinds_and_a_superset(capsys, db):
-    code, out, err = run(capsys, db, "log", "squat", "100x8@0/F", "80x6/D", "60x5/W", "--superset",
-                         "A")
+    code, out, err = run(
+        capsys, db, "log", "squat", "100x8@0/F", "80x6/D", "60x5/W", "--superset", "A"
+    )
     assert code == 0, err
     assert "set 1 saved: 100 kg x 8 @0  (to failure)  [superset A]" in out
     assert "set 2 saved: 80 kg x 6  (drop set)  [superset A]" in out
     assert "set 3 saved: 60 kg x 5  (warm-up)  [superset A]" in out
     assert [(s.kind, s.rir, s.superset) for s in saved(db)] == [
-        ("failure", 0, "A"), ("drop", None, "A"), ("warmup", None, "A")]
+        ("failure", 0, "A"),
+        ("drop", None, "A"),
+        ("warmup", None, "A"),
+    ]
 
 
-@pytest.mark.parametrize("args, message", [
-    (["pull-up", "BW+20x8", "20x8"], "Pull-Up lifts the body: is 20 added or in all?"),
-    (["squat", "BWx8"], "Barbell Back Squat does not lift the body"),
-    (["squat", "100x8@2/F"], "/F is a set to failure, RIR 0, not @2"),
-    (["squat", "100x8/Q"], "'/Q' is not a kind of set"),
-    (["squat", "80x6/D", "--warmup"], "a warm-up is not also /D"),
-    (["squat", "100x0"], "a set needs at least one rep"),
-    (["plank", "0s"], "a time is 1 s to 24 h"),
-    (["squat", "100x8/\x1b[2J[b]"], "is not a kind of set"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["pull-up", "BW+20x8", "20x8"], "Pull-Up lifts the body: is 20 added or in all?"),
+        (["squat", "BWx8"], "Barbell Back Squat does not lift the body"),
+        (["squat", "100x8@2/F"], "/F is a set to failure, RIR 0, not @2"),
+        (["squat", "100x8/Q"], "'/Q' is not a kind of set"),
+        (["squat", "80x6/D", "--warmup"], "a warm-up is not also /D"),
+        (["squat", "100x0"], "a set needs at least one rep"),
+        (["plank", "0s"], "a time is 1 s to 24 h"),
+        (["squat", "100x8/\x1b[2J[b]"], "is not a kind of set"),
+    ],
+)
 def test_ambiguous_or_wrong_sets_are_refused_and_nothing_is_written(capsys, db, args, message):
     code, out, err = run(capsys, db, "log", *args)
     assert code == 2 and out == ""

@@ -92,11 +92,14 @@ def test_final_set_advice_follows_the_plan_not_the_command(store):
     assert last.advice.level == "fine"
 
 
-@pytest.mark.parametrize("status,says", [
-    ("new", "New to lifting, the margin"),
-    ("some_years", "for trained lifters, as you are"),
-    (None, "set your training status"),
-])
+@pytest.mark.parametrize(
+    "status,says",
+    [
+        ("new", "New to lifting, the margin"),
+        ("some_years", "for trained lifters, as you are"),
+        (None, "set your training status"),
+    ],
+)
 def test_the_compound_caution_names_the_lifters_training_status(store, status, says):
     """The caution on compounds is the evidence's for trained lifters: its line says
     whether that is the lifter, from the settings the front end hands the logbook."""
@@ -116,9 +119,12 @@ def test_last_time_never_points_at_todays_own_sets(store):
 
 
 def test_the_first_working_set_after_warmups_gets_the_plans_target(store):
-    store.save_mesocycle(build_mesocycle("upper-lower-4", 4, MONDAY - timedelta(weeks=1),
-                                         name="Block"))
-    Logbook(store, Clock(MONDAY - timedelta(weeks=1))).log("barbell-bench-press", entry(80, 8, rir=3))
+    store.save_mesocycle(
+        build_mesocycle("upper-lower-4", 4, MONDAY - timedelta(weeks=1), name="Block")
+    )
+    Logbook(store, Clock(MONDAY - timedelta(weeks=1))).log(
+        "barbell-bench-press", entry(80, 8, rir=3)
+    )
     book = Logbook(store, Clock(MONDAY))  # week 2: target RIR 3 (4-week block: 3,3,2,1)
     book.log("barbell-bench-press", entry(40, 8, rir=None, warmup=True))
     book.log("barbell-bench-press", entry(60, 5, rir=None, warmup=True))
@@ -190,4 +196,9 @@ def test_with_entry_keeps_id_and_time():
     s = LoggedSet("barbell-back-squat", 100, 5, 2, datetime(2026, 11, 2, 18, tzinfo=TZ))
     changed = with_entry(s, entry(60, 5, None, warmup=True, note="ramp"))
     assert (changed.id, changed.at) == (s.id, s.at)
-    assert (changed.weight_kg, changed.kind, changed.note, changed.rir) == (60, "warmup", "ramp", None)
+    assert (changed.weight_kg, changed.kind, changed.note, changed.rir) == (
+        60,
+        "warmup",
+        "ramp",
+        None,
+    )

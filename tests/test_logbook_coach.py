@@ -43,8 +43,13 @@ def test_three_weeks_of_history_give_every_planned_exercise_a_load_and_a_reason(
     for week in range(3):
         monday = START + timedelta(weeks=week)
         for p in meso.days[0].exercises:
-            train(store, monday, p.exercise_id, (40 + 2.5 * week, p.rep_low + 1, 2),
-                  (40 + 2.5 * week, p.rep_low, 2))
+            train(
+                store,
+                monday,
+                p.exercise_id,
+                (40 + 2.5 * week, p.rep_low + 1, 2),
+                (40 + 2.5 * week, p.rep_low, 2),
+            )
     book = Logbook(store, Clock(START + timedelta(weeks=3)))  # week 4: target @1
     found = book.suggestions("kg")
     assert [s.exercise_id for s in found] == [p.exercise_id for p in meso.days[0].exercises]
@@ -140,7 +145,10 @@ def test_deload_week_takes_90_percent_of_the_load_before_it(store):
     # the deload's own sessions are not what 90% is taken of
     book.log(BENCH, entry(90, 8, 4))
     book.finish()
-    assert Logbook(store, Clock(deload_day + timedelta(days=3))).suggestion(BENCH, "kg").weight_kg == 90
+    assert (
+        Logbook(store, Clock(deload_day + timedelta(days=3))).suggestion(BENCH, "kg").weight_kg
+        == 90
+    )
 
 
 def test_suggestions_without_a_plan_cover_what_was_done_today(store):
@@ -149,11 +157,16 @@ def test_suggestions_without_a_plan_cover_what_was_done_today(store):
     assert book.suggestions("kg") == []
     book.log("barbell-back-squat", entry(100, 5, 2))
     (s,) = book.suggestions("kg")
-    assert (s.exercise_id, s.weight_kg, s.reps, s.rule) == ("barbell-back-squat", 100, 5,
-                                                           "in_session")
+    assert (s.exercise_id, s.weight_kg, s.reps, s.rule) == (
+        "barbell-back-squat",
+        100,
+        5,
+        "in_session",
+    )
 
 
 # --- records ---------------------------------------------------------------------------
+
 
 def test_a_saved_set_says_which_records_it_beat(store):
     train(store, START, BENCH, (100, 8, 2), (100, 6, 2))  # e1RM 133.3, volume 1,400
@@ -162,7 +175,8 @@ def test_a_saved_set_says_which_records_it_beat(store):
     saved = book.log(BENCH, entry(102.5, 8, 2))
     assert [r.message for r in saved.records] == [
         "Best e1RM on Barbell Bench Press: 136.7 kg from 102.5 kg x 8 @2 (was 133.3 kg)",
-        "Best session volume on Barbell Bench Press: 1,620 kg (was 1,400 kg)"]
+        "Best session volume on Barbell Bench Press: 1,620 kg (was 1,400 kg)",
+    ]
     again = book.log(BENCH, entry(100, 9, 2))
     assert [r.kind for r in again.records] == ["reps"]  # 9 at 100 kg; e1RM 136.7 ties
 
@@ -195,8 +209,7 @@ def test_records_count_a_session_across_midnight(store):
     clock.advance(hours=2)  # 01:00: the same session, now dated yesterday
     late = Logbook(store, clock)
     assert late.current is not None
-    assert [r.kind for r in late.log(BENCH, entry(100, 9, 2)).records] == ["e1rm", "reps",
-                                                                            "volume"]
+    assert [r.kind for r in late.log(BENCH, entry(100, 9, 2)).records] == ["e1rm", "reps", "volume"]
 
 
 def test_history_for_records_is_read_once_and_can_be_read_ahead(store, monkeypatch):

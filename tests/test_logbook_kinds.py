@@ -29,10 +29,15 @@ def test_each_kind_is_saved_as_typed(store):
     carry = book.log("farmers-walk", Entry(SetInput(32, "kg", 0, None), distance_m=40.0))
     warm = book.log("barbell-bench-press", Entry(SetInput(40, "kg", 5, None), warmup=True))
     saved = store.sessions_between(DAY, DAY)[0].sets
-    assert [(s.kind, s.weight_kg, s.reps, s.duration_s, s.distance_m, s.superset) for s in saved] == [
-        ("drop", 60, 10, None, None, None), ("working", -30, 8, None, None, "A"),
-        ("working", 0, 0, 60, None, None), ("working", 32, 0, None, 40.0, None),
-        ("warmup", 40, 5, None, None, None)]
+    assert [
+        (s.kind, s.weight_kg, s.reps, s.duration_s, s.distance_m, s.superset) for s in saved
+    ] == [
+        ("drop", 60, 10, None, None, None),
+        ("working", -30, 8, None, None, "A"),
+        ("working", 0, 0, 60, None, None),
+        ("working", 32, 0, None, 40.0, None),
+        ("warmup", 40, 5, None, None, None),
+    ]
     assert plank.set.describe(plank.exercise) == "60 s"
     assert carry.set.describe(carry.exercise) == "2 x 32 kg, 40 m"
     assert pull.set.describe(pull.exercise) == "BW-30 kg x 8 @2"
@@ -82,4 +87,6 @@ def test_no_e1rm_or_volume_record_from_the_added_load_of_a_bodyweight_exercise(s
     heavier = book.log("pull-up", Entry(SetInput(30, "kg", 8, 2)))
     assert heavier.records == ()
     more_reps = book.log("pull-up", Entry(SetInput(0, "kg", 12, 1)))
-    assert [r.message for r in more_reps.records] == ["Most reps at bodyweight on Pull-Up: 12 (was 10)"]
+    assert [r.message for r in more_reps.records] == [
+        "Most reps at bodyweight on Pull-Up: 12 (was 10)"
+    ]

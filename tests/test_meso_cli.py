@@ -56,11 +56,14 @@ def test_bad_template_and_rir_list_are_one_line_errors(capsys, db):
     assert code == 2 and "plan 0 to 4" in err
 
 
-@pytest.mark.parametrize("rir, says", [
-    ("0,1,1", "week 1 at RIR 0: 0 (failure) only in the last week"),
-    ("2,3,1", "week 2's target (3) is above week 1's (2): targets fall or hold"),
-    ("5,3,1", "week 1 at RIR 5: a set 5 or more reps short of failure is not a hard set"),
-])
+@pytest.mark.parametrize(
+    "rir, says",
+    [
+        ("0,1,1", "week 1 at RIR 0: 0 (failure) only in the last week"),
+        ("2,3,1", "week 2's target (3) is above week 1's (2): targets fall or hold"),
+        ("5,3,1", "week 1 at RIR 5: a set 5 or more reps short of failure is not a hard set"),
+    ],
+)
 def test_rir_targets_against_the_evidence_are_refused_with_the_reason(capsys, db, rir, says):
     code, out, err = run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "3", "--rir", rir)
     assert code == 2 and out == "" and err.count("\n") == 1 and says in err
@@ -68,11 +71,14 @@ def test_rir_targets_against_the_evidence_are_refused_with_the_reason(capsys, db
 
 
 def test_rir_4_and_a_last_week_at_0_are_saved_with_warnings_and_the_plan_check(capsys, db):
-    code, out, err = run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "4",
-                         "--rir", "4,3,2,0")
+    code, out, err = run(
+        capsys, db, "2026-11-02", "meso", "new", "--weeks", "4", "--rir", "4,3,2,0"
+    )
     assert code == 0
     warnings = err.splitlines()
-    assert len(warnings) == 2 and all(w.startswith("tui-tracker: warning: --rir ") for w in warnings)
+    assert len(warnings) == 2 and all(
+        w.startswith("tui-tracker: warning: --rir ") for w in warnings
+    )
     assert "week 1 at RIR 4: further from failure than the 1-3" in warnings[0]
     assert "week 4 at RIR 0: only the final set" in warnings[1]
     assert "Target RIR by week: W1 4, W2 3, W3 2, W4 0 (week 4 at 0: failure only" in out
@@ -83,8 +89,9 @@ def test_rir_4_and_a_last_week_at_0_are_saved_with_warnings_and_the_plan_check(c
 
 
 def test_a_sound_block_has_nothing_to_flag(capsys, db):
-    code, out, err = run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "5",
-                         "--template", "full-body-3")
+    code, out, err = run(
+        capsys, db, "2026-11-02", "meso", "new", "--weeks", "5", "--template", "full-body-3"
+    )
     assert code == 0 and err == ""
     assert "Plan check: nothing to flag." in out
     assert "(no failure planned; most sets at 1-3 RIR every week)" in out
@@ -98,14 +105,17 @@ def test_meso_show_prints_every_week_day_exercise_and_set(capsys, db):
     assert lines[1] == "Week 1 (Mon 02 Nov - Sun 08 Nov): target RIR 3"
     assert lines[2] == "  Mon Upper A"
     assert lines[3] == "    Barbell Bench Press (barbell-bench-press, compound): 4 x 5-8 @3"
-    assert ("    Barbell Back Squat (barbell-back-squat, compound, high skill): 4 x 5-8 @3"
-            in lines)
-    week3 = lines[lines.index("Week 3 (Mon 16 Nov - Sun 22 Nov): target RIR 0"):]
+    assert "    Barbell Back Squat (barbell-back-squat, compound, high skill): 4 x 5-8 @3" in lines
+    week3 = lines[lines.index("Week 3 (Mon 16 Nov - Sun 22 Nov): target RIR 0") :]
     assert "    Barbell Bench Press (barbell-bench-press, compound): 4 x 5-8 @1, last @0" in week3
     assert "    Barbell Back Squat (barbell-back-squat, compound, high skill): 4 x 5-8 @1" in week3
     assert "    Face Pull (face-pull, isolation): 2 x 12-20 @1" in week3
-    deload = lines[lines.index("Deload week (after week 3, from the day you start it): about "
-                               "half the sets, RIR 4 or more"):]
+    deload = lines[
+        lines.index(
+            "Deload week (after week 3, from the day you start it): about "
+            "half the sets, RIR 4 or more"
+        ) :
+    ]
     assert "    Barbell Bench Press (barbell-bench-press, compound): 2 x 5-8 @4" in deload
 
 
@@ -119,14 +129,18 @@ def test_meso_show_json_for_one_week(capsys, db):
     day = week["days"][0]
     assert (day["name"], day["weekday"], day["date"]) == ("Upper A", "Mon", "2026-11-16")
     bench = day["exercises"][0]
-    assert bench == {"id": "barbell-bench-press", "name": "Barbell Bench Press",
-                     "kind": "compound", "high_skill": False,
-                     "sets": [{"set": n, "reps": [5, 8], "rir": r}
-                              for n, r in ((1, 1), (2, 1), (3, 1), (4, 0))]}
+    assert bench == {
+        "id": "barbell-bench-press",
+        "name": "Barbell Bench Press",
+        "kind": "compound",
+        "high_skill": False,
+        "sets": [{"set": n, "reps": [5, 8], "rir": r} for n, r in ((1, 1), (2, 1), (3, 1), (4, 0))],
+    }
     squat = next(e for d in week["days"] for e in d["exercises"] if e["id"] == "barbell-back-squat")
     assert squat["high_skill"] is True and {s["rir"] for s in squat["sets"]} == {1}
-    deload = json.loads(run(capsys, db, "2026-11-05", "meso", "show", "--week", "4",
-                            "--json")[1])["weeks"][0]
+    deload = json.loads(run(capsys, db, "2026-11-05", "meso", "show", "--week", "4", "--json")[1])[
+        "weeks"
+    ][0]
     assert deload["deload"] is True and deload["target_rir"] == 4
     assert deload["days"][0]["date"] is None  # it starts when the lifter starts it
 
@@ -146,16 +160,21 @@ def test_meso_show_without_a_block_says_how_to_start_one(capsys, db):
 
 def test_status_without_a_block(capsys, db):
     info = status(capsys, db, "2026-11-02")
-    assert info["mesocycle"] is None and info["deload_due"] is False and info["deload_reason"] is None
+    assert (
+        info["mesocycle"] is None and info["deload_due"] is False and info["deload_reason"] is None
+    )
 
 
-@pytest.mark.parametrize("today, week, due, reason, target", [
-    ("2026-11-01", None, False, None, None),          # the day before it starts
-    ("2026-11-02", 1, False, None, 3),
-    ("2026-11-22", 3, False, None, 2),                 # last day of week 3 (of 4)
-    ("2026-11-29", 4, False, None, 1),                 # last day of the last week
-    ("2026-11-30", 5, True, "planned", 1),             # the day after: deload due, week 4's RIR
-])
+@pytest.mark.parametrize(
+    "today, week, due, reason, target",
+    [
+        ("2026-11-01", None, False, None, None),  # the day before it starts
+        ("2026-11-02", 1, False, None, 3),
+        ("2026-11-22", 3, False, None, 2),  # last day of week 3 (of 4)
+        ("2026-11-29", 4, False, None, 1),  # last day of the last week
+        ("2026-11-30", 5, True, "planned", 1),  # the day after: deload due, week 4's RIR
+    ],
+)
 def test_status_json_across_the_block(capsys, db, today, week, due, reason, target):
     run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "4")
     info = status(capsys, db, today)
@@ -179,7 +198,9 @@ def test_deload_postpone_and_next_block(capsys, db):
     code, out, _ = run(capsys, db, "2026-12-14", "meso", "deload")
     assert code == 0 and "Deload week" in out
     info = status(capsys, db, "2026-12-15")
-    assert info["label"] == "Deload week" and info["deload_due"] is False and info["target_rir"] == 4
+    assert (
+        info["label"] == "Deload week" and info["deload_due"] is False and info["target_rir"] == 4
+    )
     code, _, err = run(capsys, db, "2026-12-15", "meso", "deload")
     assert code == 2 and "already started" in err
     code, out, _ = run(capsys, db, "2026-12-21", "meso", "next")
@@ -211,6 +232,7 @@ def test_text_status_names_the_day_and_the_reason(capsys, db):
 
 # --- one block at a time ----------------------------------------------------------------------
 
+
 def blocks(db):
     with Store(db) as store:
         return store.mesocycles()
@@ -220,8 +242,9 @@ def test_starting_a_block_over_a_running_one_in_a_script_needs_replace(capsys, d
     run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "4")
     code, out, err = run(capsys, db, "2026-11-10", "meso", "new", "--weeks", "5")
     assert code == 2 and out == "" and err.count("\n") == 1
-    assert ("would close Upper/Lower 4-day, Nov 2026 (Week 2 of 4) on 2026-11-10; give --replace"
-            in err)
+    assert (
+        "would close Upper/Lower 4-day, Nov 2026 (Week 2 of 4) on 2026-11-10; give --replace" in err
+    )
     assert [m.ended for m in blocks(db)] == [None]
     code, out, err = run(capsys, db, "2026-11-10", "meso", "new", "--weeks", "5", "--replace")
     assert code == 0 and "Closed Upper/Lower 4-day, Nov 2026 as of 2026-11-10." in out
@@ -242,14 +265,17 @@ class Terminal:
         return self.answer
 
 
-@pytest.mark.parametrize("answer, started", [("y\n", True), ("yes\n", True), ("\n", False),
-                                             ("n\n", False), ("", False)])
-def test_in_a_terminal_starting_over_a_running_block_asks_first(capsys, db, monkeypatch, answer,
-                                                               started):
+@pytest.mark.parametrize(
+    "answer, started", [("y\n", True), ("yes\n", True), ("\n", False), ("n\n", False), ("", False)]
+)
+def test_in_a_terminal_starting_over_a_running_block_asks_first(
+    capsys, db, monkeypatch, answer, started
+):
     run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "4")
     monkeypatch.setattr("sys.stdin", Terminal(answer))
-    code, out, err = run(capsys, db, "2026-11-10", "meso", "new", "--weeks", "5",
-                         "--template", "full-body-3")
+    code, out, err = run(
+        capsys, db, "2026-11-10", "meso", "new", "--weeks", "5", "--template", "full-body-3"
+    )
     assert "will close Upper/Lower 4-day, Nov 2026 (Week 2 of 4) on 2026-11-10." in err
     assert "Close Upper/Lower 4-day, Nov 2026 and start Full Body 3-day, Nov 2026? [y/N]" in err
     assert (code == 0) is started and len(blocks(db)) == (2 if started else 1)
@@ -285,14 +311,19 @@ def test_the_next_block_mid_block_asks_like_any_other(capsys, db):
 
 # --- the deload starts when the lifter starts it ----------------------------------------------
 
-@pytest.mark.parametrize("today, phase, week, label, target, planned, due", [
-    ("2026-11-29", "accumulation", 4, "Week 4 of 4", 1, None, False),     # Sunday, last week
-    ("2026-11-30", "deload_due", 5, "Week 5, deload due", 1, "Upper A", True),
-    ("2026-12-13", "deload_due", 6, "Week 6, deload due", 1, None, True),
-    ("2026-12-14", "lapsed", 7, "Over, no deload", None, None, False),
-])
-def test_status_json_is_honest_until_the_deload_is_started(capsys, db, today, phase, week, label,
-                                                           target, planned, due):
+
+@pytest.mark.parametrize(
+    "today, phase, week, label, target, planned, due",
+    [
+        ("2026-11-29", "accumulation", 4, "Week 4 of 4", 1, None, False),  # Sunday, last week
+        ("2026-11-30", "deload_due", 5, "Week 5, deload due", 1, "Upper A", True),
+        ("2026-12-13", "deload_due", 6, "Week 6, deload due", 1, None, True),
+        ("2026-12-14", "lapsed", 7, "Over, no deload", None, None, False),
+    ],
+)
+def test_status_json_is_honest_until_the_deload_is_started(
+    capsys, db, today, phase, week, label, target, planned, due
+):
     run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "4")
     info = status(capsys, db, today)
     assert (info["phase"], info["week"], info["label"]) == (phase, week, label)
@@ -304,8 +335,12 @@ def test_status_json_is_honest_until_the_deload_is_started(capsys, db, today, ph
 def test_the_deload_week_runs_from_the_day_it_is_started(capsys, db):
     run(capsys, db, "2026-11-02", "meso", "new", "--weeks", "4")
     assert run(capsys, db, "2026-12-02", "meso", "deload")[0] == 0
-    for today, phase, target in (("2026-12-01", "deload_due", 1), ("2026-12-02", "deload", 4),
-                                 ("2026-12-08", "deload", 4), ("2026-12-09", "after", None)):
+    for today, phase, target in (
+        ("2026-12-01", "deload_due", 1),
+        ("2026-12-02", "deload", 4),
+        ("2026-12-08", "deload", 4),
+        ("2026-12-09", "after", None),
+    ):
         info = status(capsys, db, today)
         assert (info["phase"], info["target_rir"]) == (phase, target), today
     assert status(capsys, db, "2026-12-09")["next_block_due"] is True
@@ -322,15 +357,22 @@ def test_a_block_never_deloaded_can_be_followed_or_ended(capsys, db):
 
 # --- a lifter's checks ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("today, args, reason", [
-    ("2026-11-30", ("meso", "postpone", "--until", "2026-11-27"), "before today"),
-    ("2026-11-30", ("meso", "postpone", "--until", "2026-12-20"), "at the latest"),
-    ("2026-12-14", ("meso", "postpone", "--until", "2026-12-15"), "is over"),
-    ("2026-11-01", ("meso", "deload"), "starts 2026-11-02"),
-    ("2026-11-10", ("meso", "next", "--start", "2026-10-01"), "after"),
-    ("2026-11-10", ("meso", "new", "--weeks", "3", "--start", "2026-09-01", "--replace"),
-     "would be over by"),
-])
+
+@pytest.mark.parametrize(
+    "today, args, reason",
+    [
+        ("2026-11-30", ("meso", "postpone", "--until", "2026-11-27"), "before today"),
+        ("2026-11-30", ("meso", "postpone", "--until", "2026-12-20"), "at the latest"),
+        ("2026-12-14", ("meso", "postpone", "--until", "2026-12-15"), "is over"),
+        ("2026-11-01", ("meso", "deload"), "starts 2026-11-02"),
+        ("2026-11-10", ("meso", "next", "--start", "2026-10-01"), "after"),
+        (
+            "2026-11-10",
+            ("meso", "new", "--weeks", "3", "--start", "2026-09-01", "--replace"),
+            "would be over by",
+        ),
+    ],
+)
 def test_block_commands_refuse_what_a_lifter_would_not_mean(capsys, db, today, args, reason):
     run(capsys, db, "2026-11-01", "meso", "new", "--weeks", "4", "--start", "2026-11-02")
     before = blocks(db)
@@ -366,7 +408,7 @@ def test_the_readme_documents_every_phase_status_can_report():
     from tui_tracker.domain.mesocycle import PHASES
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
-    fields = readme[readme.index("`status --json` fields:"):]
+    fields = readme[readme.index("`status --json` fields:") :]
     for p in PHASES:
         assert f'`"{p}"`' in fields, p
     for key in ("plan_week", "next_block_due", "deload_start", "postponed_until"):

@@ -38,8 +38,14 @@ def one_line(err: str) -> str:
 
 def cli(*args: str, timeout: float = 60, **kw) -> subprocess.CompletedProcess:
     """The real command in a fresh process (a hang is a TimeoutExpired, not a stuck suite)."""
-    return subprocess.run([sys.executable, "-m", "tui_tracker.cli", *args], capture_output=True,
-                          text=True, timeout=timeout, stdin=subprocess.DEVNULL, **kw)
+    return subprocess.run(
+        [sys.executable, "-m", "tui_tracker.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+        **kw,
+    )
 
 
 def listing(folder: Path) -> list[str]:
@@ -50,8 +56,9 @@ def listing(folder: Path) -> list[str]:
 def block(tmp_path, capsys) -> Path:
     """A database holding a 3-week block from Mon 2 Nov 2026 (its deload is due 23 Nov)."""
     db = tmp_path / "data" / "training.json"
-    code, _, err = run(capsys, "--db", str(db), "--today", "2026-11-02", "meso", "new",
-                       "--weeks", "3")
+    code, _, err = run(
+        capsys, "--db", str(db), "--today", "2026-11-02", "meso", "new", "--weeks", "3"
+    )
     assert code == 0, err
     return db
 
@@ -62,8 +69,11 @@ FAR_DATES = ["0001-01-01", "0999-12-31", "1899-12-31", "2101-01-01", "9999-12-31
 
 
 @pytest.mark.parametrize("day", FAR_DATES)
-@pytest.mark.parametrize("command", [["status"], ["volume"], ["exercises"], ["meso", "list"],
-                                     ["log", "squat", "100x5"]], ids=" ".join)
+@pytest.mark.parametrize(
+    "command",
+    [["status"], ["volume"], ["exercises"], ["meso", "list"], ["log", "squat", "100x5"]],
+    ids=" ".join,
+)
 def test_today_far_from_now_is_bad_input(capsys, tmp_path, day, command):
     db = tmp_path / "data" / "training.json"
     code, _, err = run(capsys, "--db", str(db), "--today", day, *command)
@@ -89,8 +99,9 @@ def test_a_week_far_from_now_is_bad_input(capsys, tmp_path, week):
 
 @pytest.mark.parametrize("week", ["1900-W01", "2100-W52"])
 def test_the_first_and_last_weeks_work(capsys, tmp_path, week):
-    code, out, err = run(capsys, "--db", str(tmp_path / "t.json"), "volume", "--week", week,
-                         "--json")
+    code, out, err = run(
+        capsys, "--db", str(tmp_path / "t.json"), "volume", "--week", week, "--json"
+    )
     assert code == 0, err
     assert week in out
 
@@ -119,27 +130,49 @@ def test_postpone_and_next_refuse_far_dates_and_the_block_stays_usable(capsys, b
 
 # --- numbers with thousands of leading zeros -----------------------------------------------
 
+
 def test_a_set_typed_with_thousands_of_leading_zeros_is_its_value(capsys, tmp_path):
     db = tmp_path / "training.json"
-    code, out, err = run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "squat",
-                         f"{ZEROS}100x{ZEROS}5@{ZEROS}2", f"{ZEROS}100x{ZEROS}101")
+    code, out, err = run(
+        capsys,
+        "--db",
+        str(db),
+        "--today",
+        "2026-11-16",
+        "log",
+        "squat",
+        f"{ZEROS}100x{ZEROS}5@{ZEROS}2",
+        f"{ZEROS}100x{ZEROS}101",
+    )
     assert code == 2  # 101 reps: neither set is saved
     assert "reps above 100" in one_line(err)
     assert not db.exists()
-    code, out, err = run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "squat",
-                         f"{ZEROS}100x{ZEROS}5@{ZEROS}2")
+    code, out, err = run(
+        capsys,
+        "--db",
+        str(db),
+        "--today",
+        "2026-11-16",
+        "log",
+        "squat",
+        f"{ZEROS}100x{ZEROS}5@{ZEROS}2",
+    )
     assert code == 0, err
     assert "set 1 saved: 100 kg x 5 @2" in out
 
 
-@pytest.mark.parametrize("args", [
-    ["meso", "new", "--weeks", f"{ZEROS}5"],
-    ["meso", "new", "--weeks", "5", "--rir", f"{ZEROS}3,2,2,1,1"],
-    ["meso", "new", "--weeks", "3", "--rir", f"3,2,{ZEROS}1x"],
-    ["serve", "--port", f"{ZEROS}80x"],
-    ["volume", "--week", f"{ZEROS}2026-W47"],
-    ["--today", f"{ZEROS}2026-11-16", "status"],
-], ids=lambda a: " ".join(x[:12] for x in a))
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["meso", "new", "--weeks", f"{ZEROS}5"],
+        ["meso", "new", "--weeks", "5", "--rir", f"{ZEROS}3,2,2,1,1"],
+        ["meso", "new", "--weeks", "3", "--rir", f"3,2,{ZEROS}1x"],
+        ["serve", "--port", f"{ZEROS}80x"],
+        ["volume", "--week", f"{ZEROS}2026-W47"],
+        ["--today", f"{ZEROS}2026-11-16", "status"],
+    ],
+    ids=lambda a: " ".join(x[:12] for x in a),
+)
 def test_thousands_of_digits_are_one_short_line(capsys, tmp_path, args):
     """Accepted for their value, or refused in one line that does not echo 5,000 characters."""
     db = tmp_path / "data" / "training.json"
@@ -152,6 +185,7 @@ def test_thousands_of_digits_are_one_short_line(capsys, tmp_path, args):
 
 
 # --- --db: odd paths -------------------------------------------------------------------------
+
 
 def test_a_symlink_loop_is_exit_3_naming_it(tmp_path):
     (tmp_path / "loop").symlink_to("loop")
@@ -168,7 +202,9 @@ def test_an_unknown_user_in_the_path_is_bad_input(tmp_path):
     r = cli("--db", "~no-such-user-here/training.json", "status", cwd=tmp_path)
     assert r.returncode == 2, r.stderr
     assert "no-such-user-here" in one_line(r.stderr)
-    r = cli("status", cwd=tmp_path, env={**os.environ, "TUI_TRACKER_DB": "~no-such-user-here/t.json"})
+    r = cli(
+        "status", cwd=tmp_path, env={**os.environ, "TUI_TRACKER_DB": "~no-such-user-here/t.json"}
+    )
     assert r.returncode == 2, r.stderr
     one_line(r.stderr)
     assert listing(tmp_path) == []
@@ -181,7 +217,9 @@ def test_a_path_ending_in_a_slash_is_bad_input(tmp_path, capsys):
     assert listing(tmp_path) == []
 
 
-@pytest.mark.parametrize("command", [["status"], ["log", "squat", "100x5"], ["export"]], ids=" ".join)
+@pytest.mark.parametrize(
+    "command", [["status"], ["log", "squat", "100x5"], ["export"]], ids=" ".join
+)
 def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path, command):
     fifo = tmp_path / "training.json"
     os.mkfifo(fifo)
@@ -241,8 +279,9 @@ def test_a_folder_is_refused_and_nothing_is_made_beside_it(tmp_path, capsys, com
 
 def test_a_path_through_a_file_is_refused(tmp_path, capsys):
     (tmp_path / "notes.txt").write_text("squat day")
-    code, _, err = run(capsys, "--db", str(tmp_path / "notes.txt" / "training.json"), "log",
-                       "squat", "100x5")
+    code, _, err = run(
+        capsys, "--db", str(tmp_path / "notes.txt" / "training.json"), "log", "squat", "100x5"
+    )
     assert code == 3
     assert "notes.txt" in one_line(err)
     assert listing(tmp_path) == ["notes.txt"]
@@ -250,19 +289,24 @@ def test_a_path_through_a_file_is_refused(tmp_path, capsys):
 
 # --- bad input creates nothing, reading creates nothing ------------------------------------
 
-@pytest.mark.parametrize("command", [
-    ["log", "no such lift", "100x5"],
-    ["log", "squat", "100x5@11"],
-    ["meso", "new", "--weeks", "9"],
-    ["meso", "new", "--weeks", "4", "--rir", "3,2"],
-    ["meso", "deload"],
-    ["meso", "postpone", "--until", "2026-12-01"],
-    ["meso", "next"],
-    ["meso", "end"],
-    ["exercise", "edit", "no such lift", "--rest", "60"],
-    ["exercise", "add", "Cable Y Raise", "--primary", "wings"],
-    ["import", "json", "no-such-file.json"],
-], ids=" ".join)
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["log", "no such lift", "100x5"],
+        ["log", "squat", "100x5@11"],
+        ["meso", "new", "--weeks", "9"],
+        ["meso", "new", "--weeks", "4", "--rir", "3,2"],
+        ["meso", "deload"],
+        ["meso", "postpone", "--until", "2026-12-01"],
+        ["meso", "next"],
+        ["meso", "end"],
+        ["exercise", "edit", "no such lift", "--rest", "60"],
+        ["exercise", "add", "Cable Y Raise", "--primary", "wings"],
+        ["import", "json", "no-such-file.json"],
+    ],
+    ids=" ".join,
+)
 def test_a_refused_command_leaves_nothing_behind(capsys, tmp_path, command):
     db = tmp_path / "new" / "training.json"
     code, _, err = run(capsys, "--db", str(db), "--today", "2026-11-16", *command)
@@ -271,11 +315,22 @@ def test_a_refused_command_leaves_nothing_behind(capsys, tmp_path, command):
     assert listing(tmp_path) == []
 
 
-@pytest.mark.parametrize("command", [
-    ["status"], ["status", "--json"], ["volume"], ["volume", "--json"], ["exercises"],
-    ["exercises", "--json"], ["meso", "list"], ["meso", "templates"], ["export"],
-    ["export", "--format", "csv"],
-], ids=" ".join)
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["status"],
+        ["status", "--json"],
+        ["volume"],
+        ["volume", "--json"],
+        ["exercises"],
+        ["exercises", "--json"],
+        ["meso", "list"],
+        ["meso", "templates"],
+        ["export"],
+        ["export", "--format", "csv"],
+    ],
+    ids=" ".join,
+)
 def test_reading_never_creates_a_database(capsys, tmp_path, command):
     db = tmp_path / "new" / "training.json"
     code, _, err = run(capsys, "--db", str(db), "--today", "2026-11-16", *command)
@@ -293,14 +348,18 @@ def test_the_first_write_creates_the_database_whole(capsys, tmp_path):
     db = tmp_path / "new" / "training.json"
     code, _, err = run(capsys, "--db", str(db), "--today", "2026-11-16", "log", "squat", "100x5")
     assert code == 0, err
-    assert listing(db.parent) == ["training.json", "training.json.lock",
-                                  "training.sessions-2026-11.json"]
+    assert listing(db.parent) == [
+        "training.json",
+        "training.json.lock",
+        "training.sessions-2026-11.json",
+    ]
     with Store(db) as store:
         assert store.settings() == {}
         assert len(store.recent_sessions()) == 1
 
 
 # --- --theme ---------------------------------------------------------------------------------
+
 
 def test_an_unknown_theme_is_one_line_listing_the_themes(tmp_path):
     from tests.terminal.pty_app import PtyApp

@@ -51,8 +51,13 @@ def store(db):
         yield s
 
 
-def train(store: Store, day: date, sets: int = 4, exercise: str = "barbell-back-squat",
-          finish: bool = True):
+def train(
+    store: Store,
+    day: date,
+    sets: int = 4,
+    exercise: str = "barbell-back-squat",
+    finish: bool = True,
+):
     """A session on `day`: `sets` sets of 100 x 5 @2 from 18:04, one every 4 minutes."""
     clock = Clock(at(day, 18))
     book = Logbook(store, clock)
@@ -101,9 +106,15 @@ def test_moving_a_session_to_last_month_and_back_volume_follows(store, db, capsy
     assert quads(capsys, db, "2026-W47") == 6.0 and quads(capsys, db, "2026-W44") == 0.0
 
 
-@pytest.mark.parametrize("text,message", [
-    ("2026-11-19", "after today"), ("16.11.2026", "is not like 2026-11-16"),
-    ("2026-11-16", "already dated 2026-11-16"), ("2026-02-30", "not a real date")])
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("2026-11-19", "after today"),
+        ("16.11.2026", "is not like 2026-11-16"),
+        ("2026-11-16", "already dated 2026-11-16"),
+        ("2026-02-30", "not a real date"),
+    ],
+)
 def test_a_refused_date_changes_nothing_and_says_why(store, text, message):
     s = train(store, MONDAY)
     with pytest.raises(InputError, match=message):

@@ -19,6 +19,9 @@ def test_readme_starts_with_install_and_test_commands():
 
 def test_ci_runs_exactly_the_readme_test_command():
     test_command = _commands()[1]
-    ci_lines = [line for line in (ROOT / ".ci" / "run").read_text().splitlines()
-                if line and not line.startswith("#")]
+    ci_lines = [
+        line
+        for line in (ROOT / ".ci" / "run").read_text().splitlines()
+        if line and not line.startswith("#")
+    ]
     assert test_command in ci_lines

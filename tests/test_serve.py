@@ -56,8 +56,15 @@ def recorded(monkeypatch) -> Recorded:
     rec = Recorded()
 
     class FakeServer:
-        def __init__(self, command: str, host: str = "localhost", port: int = 8000,
-                     title: str | None = None, public_url: str | None = None, **kw) -> None:
+        def __init__(
+            self,
+            command: str,
+            host: str = "localhost",
+            port: int = 8000,
+            title: str | None = None,
+            public_url: str | None = None,
+            **kw,
+        ) -> None:
             self.command, self.host, self.port = command, host, port
             self.title, self.public_url, self.kw = title, public_url, kw
             self.served = False
@@ -96,20 +103,25 @@ def test_building_the_server_on_loopback_gives_no_warning(recorded, db, capsys, 
     assert server.title == "tui-tracker"
 
 
-@pytest.mark.parametrize("host,shown", [
-    ("0.0.0.0", "0.0.0.0 (every network interface)"),
-    ("::", ":: (every network interface)"),
-    ("192.168.1.20", "192.168.1.20 (not loopback)"),
-    ("10.0.0.5", "10.0.0.5 (not loopback)"),
-    ("::ffff:192.168.1.20", "::ffff:192.168.1.20 (not loopback)"),
-    ("0:0:0:0:0:0:0:0", "0:0:0:0:0:0:0:0 (every network interface)"),
-])
+@pytest.mark.parametrize(
+    "host,shown",
+    [
+        ("0.0.0.0", "0.0.0.0 (every network interface)"),
+        ("::", ":: (every network interface)"),
+        ("192.168.1.20", "192.168.1.20 (not loopback)"),
+        ("10.0.0.5", "10.0.0.5 (not loopback)"),
+        ("::ffff:192.168.1.20", "::ffff:192.168.1.20 (not loopback)"),
+        ("0:0:0:0:0:0:0:0", "0:0:0:0:0:0:0:0 (every network interface)"),
+    ],
+)
 def test_a_non_loopback_host_warns_on_stderr_and_still_serves(recorded, db, capsys, host, shown):
     server = build("--db", str(db), "serve", "--host", host, "--port", "8123")
     out, err = capsys.readouterr()
     assert out == ""
-    assert err.startswith(f"tui-tracker: warning: serving on {shown}, port 8123, to the network:\n"
-                          "  anyone with the printed address (it holds a secret token) can read")
+    assert err.startswith(
+        f"tui-tracker: warning: serving on {shown}, port 8123, to the network:\n"
+        "  anyone with the printed address (it holds a secret token) can read"
+    )
     assert "plain http shows that address to anyone on the network" in err
     assert "ssh -L 8123:localhost:8123 HOST" in err
     assert server.host == shown.split()[0] and server.port == 8123
@@ -117,7 +129,8 @@ def test_a_non_loopback_host_warns_on_stderr_and_still_serves(recorded, db, caps
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "::"])
 def test_a_wildcard_address_prints_an_address_of_this_machine_a_browser_can_open(
-        recorded, db, capsys, host):
+    recorded, db, capsys, host
+):
     server = build("--db", str(db), "serve", "--host", host, "--port", "8123")
     where = urlsplit(server.public_url)
     address = ipaddress.ip_address(where.hostname)
@@ -129,21 +142,29 @@ def test_a_wildcard_address_prints_an_address_of_this_machine_a_browser_can_open
         assert "--public-url" not in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("host,url", [("0.0.0.0", "http://127.0.0.1:8000"),
-                                      ("::", "http://[::1]:8000")])
+@pytest.mark.parametrize(
+    "host,url", [("0.0.0.0", "http://127.0.0.1:8000"), ("::", "http://[::1]:8000")]
+)
 def test_a_wildcard_address_with_no_network_address_says_to_give_the_public_url(
-        recorded, db, capsys, monkeypatch, host, url):
-    monkeypatch.setattr(serve, "machine_addresses", lambda: [ipaddress.ip_address("127.0.0.1"),
-                                                             ipaddress.ip_address("fe80::1")])
+    recorded, db, capsys, monkeypatch, host, url
+):
+    monkeypatch.setattr(
+        serve,
+        "machine_addresses",
+        lambda: [ipaddress.ip_address("127.0.0.1"), ipaddress.ip_address("fe80::1")],
+    )
     server = build("--db", str(db), "serve", "--host", host)
     assert server.public_url == url  # this machine's own browser can open that
-    assert "no network address found: browsers on other machines need --public-url " \
-           "http://THIS-MACHINE:8000" in capsys.readouterr().err
+    assert (
+        "no network address found: browsers on other machines need --public-url "
+        "http://THIS-MACHINE:8000" in capsys.readouterr().err
+    )
 
 
 def test_a_wildcard_address_with_a_public_url_serves_that_url(recorded, db, capsys):
-    server = build("--db", str(db), "serve", "--host", "0.0.0.0",
-                   "--public-url", "http://gym-laptop:8000/")
+    server = build(
+        "--db", str(db), "serve", "--host", "0.0.0.0", "--public-url", "http://gym-laptop:8000/"
+    )
     err = capsys.readouterr().err
     assert "to the network" in err and "--public-url" not in err
     assert server.public_url == "http://gym-laptop:8000"
@@ -152,25 +173,40 @@ def test_a_wildcard_address_with_a_public_url_serves_that_url(recorded, db, caps
 
 def test_the_page_points_browsers_at_the_address_served(recorded, db):
     assert build("--db", str(db), "serve").public_url == "http://127.0.0.1:8000"
-    assert build("--db", str(db), "serve", "--host", "::1", "--port", "9000").public_url == \
-        "http://[::1]:9000"
+    assert (
+        build("--db", str(db), "serve", "--host", "::1", "--port", "9000").public_url
+        == "http://[::1]:9000"
+    )
 
 
 # --- the token: beyond loopback only, random, in the printed address ------------------------
 
 
-@pytest.mark.parametrize("argv", [[], ["--host", "::1"], ["--host", "localhost"],
-                                  ["--public-url", "http://localhost:9000"],
-                                  ["--public-url", "http://[::1]:9000"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--host", "::1"],
+        ["--host", "localhost"],
+        ["--public-url", "http://localhost:9000"],
+        ["--public-url", "http://[::1]:9000"],
+    ],
+)
 def test_on_loopback_the_address_needs_no_token(recorded, db, argv):
     server = build("--db", str(db), "serve", *argv)
     assert server.gate.token is None
     assert server.page_url == server.public_url and "token" not in server.page_url
 
 
-@pytest.mark.parametrize("argv", [["--host", "0.0.0.0"], ["--host", "192.168.1.20"],
-                                  ["--public-url", "https://gym.example"],  # behind a proxy
-                                  ["--public-url", "http://192.168.1.20:8000"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--host", "0.0.0.0"],
+        ["--host", "192.168.1.20"],
+        ["--public-url", "https://gym.example"],  # behind a proxy
+        ["--public-url", "http://192.168.1.20:8000"],
+    ],
+)
 def test_beyond_loopback_the_printed_address_carries_a_fresh_random_token(recorded, db, argv):
     tokens = set()
     for _ in range(3):
@@ -184,8 +220,20 @@ def test_beyond_loopback_the_printed_address_carries_a_fresh_random_token(record
 
 def test_serve_prints_the_address_with_its_token(recorded, db, capsys):
     port = free_port()
-    assert main(["--db", str(db), "serve", "--port", str(port),
-                 "--public-url", f"http://gym.example:{port}"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(db),
+                "serve",
+                "--port",
+                str(port),
+                "--public-url",
+                f"http://gym.example:{port}",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     token = recorded.servers[-1].gate.token
     assert out.startswith(f"Open http://gym.example:{port}/?token={token} in a browser;")
@@ -194,12 +242,22 @@ def test_serve_prints_the_address_with_its_token(recorded, db, capsys):
 def test_the_command_runs_this_python_on_the_absolute_database(recorded, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "my data").mkdir()
-    server = build("--db", "my data/it's.json", "--today", TODAY, "--theme", "ansi-dark",
-                   "--no-mouse", "serve")
+    server = build(
+        "--db", "my data/it's.json", "--today", TODAY, "--theme", "ansi-dark", "--no-mouse", "serve"
+    )
     assert shlex.split(server.command) == [
         f"TUI_TRACKER_SERVER_PID={os.getpid()}",  # the tab checks its server is alive
-        sys.executable, "-m", "tui_tracker", "--db", str(tmp_path / "my data" / "it's.json"),
-        "--today", TODAY, "--theme", "ansi-dark", "--no-mouse"]
+        sys.executable,
+        "-m",
+        "tui_tracker",
+        "--db",
+        str(tmp_path / "my data" / "it's.json"),
+        "--today",
+        TODAY,
+        "--theme",
+        "ansi-dark",
+        "--no-mouse",
+    ]
     assert Path(sys.executable).is_absolute()
 
 
@@ -207,7 +265,12 @@ def test_the_command_names_the_database_from_the_environment_too(recorded, tmp_p
     monkeypatch.setenv("TUI_TRACKER_DB", str(tmp_path / "env.json"))
     server = build("serve")
     assert shlex.split(server.command)[1:] == [
-        sys.executable, "-m", "tui_tracker", "--db", str(tmp_path / "env.json")]
+        sys.executable,
+        "-m",
+        "tui_tracker",
+        "--db",
+        str(tmp_path / "env.json"),
+    ]
 
 
 def test_options_after_serve_are_passed_through_as_well(recorded, db):
@@ -217,8 +280,12 @@ def test_options_after_serve_are_passed_through_as_well(recorded, db):
 
 def test_the_command_starts_the_same_app_as_tui_tracker():
     # `python -m tui_tracker` is the package's __main__: the same main() as the script.
-    out = subprocess.run([sys.executable, "-m", "tui_tracker", "--version"], capture_output=True,
-                         text=True, timeout=30)
+    out = subprocess.run(
+        [sys.executable, "-m", "tui_tracker", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert out.returncode == 0 and out.stdout.startswith("tui-tracker ")
 
 
@@ -238,12 +305,15 @@ def test_a_bad_port_is_one_line_and_exit_2(recorded, db, capsys, port):
     out, err = capsys.readouterr()
     assert out == ""
     assert err.count("\n") == 1
-    assert err.startswith("tui-tracker: error: argument --port: a port is a whole number from 1 to 65535")
+    assert err.startswith(
+        "tui-tracker: error: argument --port: a port is a whole number from 1 to 65535"
+    )
     assert recorded.servers == [] and not db.exists()
 
 
-@pytest.mark.parametrize("host", ["127.0.0.1:8000", "http://127.0.0.1", "", "my host",
-                                  "999.1.1.1", "-x.example", "a_b"])
+@pytest.mark.parametrize(
+    "host", ["127.0.0.1:8000", "http://127.0.0.1", "", "my host", "999.1.1.1", "-x.example", "a_b"]
+)
 def test_a_bad_host_is_one_line_and_exit_2(recorded, db, capsys, host):
     assert main(["--db", str(db), "serve", f"--host={host}"]) == 2
     out, err = capsys.readouterr()
@@ -270,46 +340,89 @@ def test_a_port_in_use_is_one_line_and_exit_2_before_anything_is_written(recorde
         port = taken.getsockname()[1]
         assert main(["--db", str(db), "serve", "--port", str(port)]) == 2
     out, err = capsys.readouterr()
-    assert err == (f"tui-tracker: error: cannot listen on 127.0.0.1:{port}: address already in use; "
-                   f"another server there? try --port {port + 1}\n")
+    assert err == (
+        f"tui-tracker: error: cannot listen on 127.0.0.1:{port}: address already in use; "
+        f"another server there? try --port {port + 1}\n"
+    )
     assert not recorded.servers[-1].served and not db.exists()
 
 
 # --- the gate: names, origins, token --------------------------------------------------------
 
-GATE = Gate.for_server(port=8000, public_url="https://gym.example", token="T" * 43,
-                       bound_names={"127.0.0.1", "localhost"})
+GATE = Gate.for_server(
+    port=8000,
+    public_url="https://gym.example",
+    token="T" * 43,
+    bound_names={"127.0.0.1", "localhost"},
+)
 
 
-@pytest.mark.parametrize("host,ok", [
-    ("127.0.0.1:8000", True), ("127.0.0.1", True), ("LOCALHOST:8000", True),
-    ("localhost.:8000", True), ("gym.example", True), ("GYM.EXAMPLE:443", True),
-    ("localhost:9999", True),  # a tunnel may use another port: rebinding is about names
-    ("evil.example", False), ("evil.example:8000", False), ("127.0.0.1.evil.example", False),
-    ("localhost.evil.example:8000", False), ("evil.example@127.0.0.1", False),
-    ("127.0.0.1:8000 evil", False), ("[::1]:8000", False), ("", False), (None, False),
-])
+@pytest.mark.parametrize(
+    "host,ok",
+    [
+        ("127.0.0.1:8000", True),
+        ("127.0.0.1", True),
+        ("LOCALHOST:8000", True),
+        ("localhost.:8000", True),
+        ("gym.example", True),
+        ("GYM.EXAMPLE:443", True),
+        ("localhost:9999", True),  # a tunnel may use another port: rebinding is about names
+        ("evil.example", False),
+        ("evil.example:8000", False),
+        ("127.0.0.1.evil.example", False),
+        ("localhost.evil.example:8000", False),
+        ("evil.example@127.0.0.1", False),
+        ("127.0.0.1:8000 evil", False),
+        ("[::1]:8000", False),
+        ("", False),
+        (None, False),
+    ],
+)
 def test_the_gate_answers_to_the_servers_own_names_only(host, ok):
     assert GATE.host_ok(host) is ok
 
 
-@pytest.mark.parametrize("origin,ok", [
-    (None, True),  # not a browser: no page is behind it
-    ("http://127.0.0.1:8000", True), ("http://localhost:8000", True), ("HTTP://LocalHost:8000", True),
-    ("https://gym.example", True), ("https://gym.example:443", True),
-    ("http://gym.example", False), ("https://gym.example:8000", False),  # not where it is served
-    ("http://127.0.0.1:3000", False), ("http://127.0.0.1", False), ("http://localhost", False),
-    ("http://evil.example", False), ("http://evil.example:8000", False), ("null", False),
-    ("http://127.0.0.1:8000/page", False), ("http://me@127.0.0.1:8000", False), ("", False),
-    ("file://", False), ("ws://127.0.0.1:8000", False),
-])
+@pytest.mark.parametrize(
+    "origin,ok",
+    [
+        (None, True),  # not a browser: no page is behind it
+        ("http://127.0.0.1:8000", True),
+        ("http://localhost:8000", True),
+        ("HTTP://LocalHost:8000", True),
+        ("https://gym.example", True),
+        ("https://gym.example:443", True),
+        ("http://gym.example", False),
+        ("https://gym.example:8000", False),  # not where it is served
+        ("http://127.0.0.1:3000", False),
+        ("http://127.0.0.1", False),
+        ("http://localhost", False),
+        ("http://evil.example", False),
+        ("http://evil.example:8000", False),
+        ("null", False),
+        ("http://127.0.0.1:8000/page", False),
+        ("http://me@127.0.0.1:8000", False),
+        ("", False),
+        ("file://", False),
+        ("ws://127.0.0.1:8000", False),
+    ],
+)
 def test_the_gate_lets_only_the_servers_own_pages_open_the_websocket(origin, ok):
     assert GATE.origin_ok(origin) is ok
 
 
-@pytest.mark.parametrize("given,ok", [("T" * 43, True), ("T" * 42, False), ("T" * 44, False),
-                                      ("t" * 43, False), ("", False), (None, False),
-                                      ("\u00e9" * 43, False), ("\udcff", False)])
+@pytest.mark.parametrize(
+    "given,ok",
+    [
+        ("T" * 43, True),
+        ("T" * 42, False),
+        ("T" * 44, False),
+        ("t" * 43, False),
+        ("", False),
+        (None, False),
+        ("\u00e9" * 43, False),
+        ("\udcff", False),
+    ],
+)
 def test_the_gate_wants_the_exact_token(given, ok):
     assert GATE.token_ok(given) is ok
 
@@ -347,8 +460,14 @@ async def test_beyond_loopback_the_page_and_the_websocket_need_the_token(db, cap
 
     async with in_process(db, "--public-url", "http://gym.test:9999") as (server, client, port):
         token = server.gate.token
-        for path in ("/", "/?token=", "/?token=guess", f"/?token={token[:-1]}",
-                     f"/?token={token}x", f"/?tok={token}"):
+        for path in (
+            "/",
+            "/?token=",
+            "/?token=guess",
+            f"/?token={token[:-1]}",
+            f"/?token={token}x",
+            f"/?tok={token}",
+        ):
             response = await client.get(path)
             assert response.status == 403, path
             assert (await response.text()).startswith("Refused: open the full address")
@@ -358,9 +477,13 @@ async def test_beyond_loopback_the_page_and_the_websocket_need_the_token(db, cap
         assert (await client.get("/static/js/textual.js")).status == 200  # the same for all
 
         mine = {"Origin": f"http://127.0.0.1:{port}"}
-        for path, headers in [("/ws", mine), ("/ws/guess", mine), (f"/ws/{token}x", mine),
-                              (f"/ws/{token}", {"Origin": "http://evil.example"}),
-                              (f"/ws/{token}", {"Origin": "http://gym.test:8000"})]:
+        for path, headers in [
+            ("/ws", mine),
+            ("/ws/guess", mine),
+            (f"/ws/{token}x", mine),
+            (f"/ws/{token}", {"Origin": "http://evil.example"}),
+            (f"/ws/{token}", {"Origin": "http://gym.test:8000"}),
+        ]:
             with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
                 await client.ws_connect(path, headers=headers)
             assert refused.value.status == 403, (path, headers)
@@ -372,10 +495,12 @@ async def test_what_a_client_sends_cannot_drive_the_servers_terminal(db, caplog)
     caplog.set_level("INFO")
     async with in_process(db) as (server, client, port):
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
-        writer.write(f"GET /ws HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
-                     "Origin: http://evil.example\u009b2J\r\nUser-Agent: x\u009b31m\r\n"
-                     "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
-                     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n".encode())
+        writer.write(
+            f"GET /ws HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+            "Origin: http://evil.example\u009b2J\r\nUser-Agent: x\u009b31m\r\n"
+            "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n".encode()
+        )
         await writer.drain()
         assert (await reader.readline()).startswith(b"HTTP/1.1 403")
         deadline = time.monotonic() + 10
@@ -425,7 +550,9 @@ async def test_the_font_is_shared_with_the_servers_own_pages_only(db):
 
 
 def test_serve_does_not_import_textual_serve_until_it_runs():
-    code = "import sys, tui_tracker.cli as c; c.build_parser(); print('textual_serve' in sys.modules)"
+    code = (
+        "import sys, tui_tracker.cli as c; c.build_parser(); print('textual_serve' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -434,8 +561,9 @@ def test_textual_serve_starts_the_app_with_textual_driver_set():
     """The app refuses a stdin that is not a tty unless TEXTUAL_DRIVER is set: textual-serve sets it."""
     from textual_serve.app_service import AppService
 
-    service = AppService("true", write_bytes=None, write_str=None, close=None,
-                         download_manager=None)
+    service = AppService(
+        "true", write_bytes=None, write_str=None, close=None, download_manager=None
+    )
     env = service._build_environment(80, 24)
     assert env["TEXTUAL_DRIVER"] == "textual.drivers.web_driver:WebDriver"
 
@@ -464,11 +592,23 @@ class Served:
         self.terminated = False
         with open(self.log, "wb") as log:
             self.proc = subprocess.Popen(
-                [*_script(), "--db", str(db), "--today", TODAY, "serve", "--port", str(self.port),
-                 *args],
-                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                [
+                    *_script(),
+                    "--db",
+                    str(db),
+                    "--today",
+                    TODAY,
+                    "serve",
+                    "--port",
+                    str(self.port),
+                    *args,
+                ],
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
                 env={**_env(), "COLUMNS": "1000"},  # textual-serve's log lines unwrapped
-                start_new_session=True)
+                start_new_session=True,
+            )
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")
@@ -511,7 +651,10 @@ def test_serve_answers_a_browser_and_stops_cleanly(tmp_path):
     try:
         status, kind, html = server.get("/")
         assert status == 200 and kind.startswith("text/html")
-        assert "<html" in html and f'data-session-websocket-url="ws://127.0.0.1:{server.port}/ws"' in html
+        assert (
+            "<html" in html
+            and f'data-session-websocket-url="ws://127.0.0.1:{server.port}/ws"' in html
+        )
         assert server.get("/static/js/textual.js")[0] == 200
     finally:
         code = server.stop()
@@ -537,13 +680,17 @@ async def test_stopping_the_server_quits_the_open_tabs_apps_at_once(tmp_path):
     finally:
         code = server.stop()
     assert code == 0, server.output()
-    assert time.monotonic() - started < 15  # textual-serve alone waits about 20 s (a loaded box: headroom)
+    assert (
+        time.monotonic() - started < 15
+    )  # textual-serve alone waits about 20 s (a loaded box: headroom)
 
 
 # --- a browser tab and the command line writing at once ------------------------------------
 
-ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Za-z0-9]"
-                  r"|\x1b[=>78MNOP]")
+ANSI = re.compile(
+    r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Za-z0-9]"
+    r"|\x1b[=>78MNOP]"
+)
 
 
 class Tab:
@@ -569,7 +716,9 @@ class Tab:
     async def wait_for(self, needle: str, timeout: float = 20) -> None:
         deadline = time.monotonic() + timeout
         while needle not in self.text():
-            assert time.monotonic() < deadline, f"{needle!r} never appeared: {self.text()[-1500:]!r}"
+            assert time.monotonic() < deadline, (
+                f"{needle!r} never appeared: {self.text()[-1500:]!r}"
+            )
             await asyncio.sleep(0.03)
 
     async def send(self, *keys: str, pause: float = 0.05) -> None:
@@ -620,9 +769,19 @@ async def test_a_browser_tab_and_the_command_line_write_at_once_and_nothing_is_l
         while not tab_done.is_set() or len(runs) < 2:
             weight = 80 + len(runs)
             p = await asyncio.create_subprocess_exec(
-                *_script(), "--db", str(db), "--today", TODAY, "log", "bench",
-                f"{weight}x8@2", f"{weight}x7@1", env=_env(),
-                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+                *_script(),
+                "--db",
+                str(db),
+                "--today",
+                TODAY,
+                "log",
+                "bench",
+                f"{weight}x8@2",
+                f"{weight}x7@1",
+                env=_env(),
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.STDOUT,
+            )
             out, _ = await p.communicate()
             assert p.returncode == 0, out.decode()
             runs.append(weight)
@@ -673,10 +832,12 @@ async def test_a_browser_tab_and_the_command_line_write_at_once_and_nothing_is_l
     assert f"-m tui_tracker --db {shlex.quote(str(db))} --today {TODAY}'" in server.output()
 
     sets = day_sets(db)
-    assert [(s.weight_kg, s.reps, s.rir) for s in sets if s.exercise_id == SQUAT] == \
-        [(100, 5, 2)] * tab_sets
-    assert sorted((s.weight_kg, s.reps, s.rir) for s in sets if s.exercise_id == BENCH) == \
-        sorted([(w, 8, 2) for w in runs] + [(w, 7, 1) for w in runs])
+    assert [(s.weight_kg, s.reps, s.rir) for s in sets if s.exercise_id == SQUAT] == [
+        (100, 5, 2)
+    ] * tab_sets
+    assert sorted((s.weight_kg, s.reps, s.rir) for s in sets if s.exercise_id == BENCH) == sorted(
+        [(w, 8, 2) for w in runs] + [(w, 7, 1) for w in runs]
+    )
     assert not list(tmp_path.glob("*.tmp-*"))
 
 
@@ -702,9 +863,14 @@ async def test_a_page_from_another_origin_cannot_open_the_websocket(tmp_path):
     ws = f"ws://127.0.0.1:{server.port}/ws?width=80&height=24"
     try:
         await asyncio.to_thread(server.get, "/")
-        for origin in ("http://evil.example", f"http://evil.example:{server.port}",
-                       "http://127.0.0.1:1", f"https://127.0.0.1.evil.example:{server.port}",
-                       "null", "file://"):
+        for origin in (
+            "http://evil.example",
+            f"http://evil.example:{server.port}",
+            "http://127.0.0.1:1",
+            f"https://127.0.0.1.evil.example:{server.port}",
+            "null",
+            "file://",
+        ):
             assert await _handshake(ws, Origin=origin) == 403, origin
         for origin in (server.url, f"http://localhost:{server.port}"):
             assert await _handshake(ws, Origin=origin) == 101, origin
@@ -726,7 +892,8 @@ async def test_a_rebound_dns_name_gets_neither_the_page_nor_the_websocket(tmp_pa
         assert refused.value.code == 403
         assert refused.value.read().decode() == (
             f"Refused: this tui-tracker server does not answer to the name {attacker}. If that "
-            f"is how you reach it, restart it with --public-url http://{attacker}\n")
+            f"is how you reach it, restart it with --public-url http://{attacker}\n"
+        )
         ws = f"ws://127.0.0.1:{server.port}/ws"
         assert await _handshake(ws, Host=attacker, Origin=f"http://{attacker}") == 403
         assert await _handshake(ws, Host=attacker) == 403
@@ -754,8 +921,10 @@ async def test_the_printed_address_opens_the_page_and_its_websocket_through_a_pr
         ws_url = re.search(r'data-session-websocket-url="([^"]+)"', html)[1]
         assert ws_url == f"ws://gym.test:{port}/ws/{token}"
         async with aiohttp.ClientSession() as http:
-            async with http.ws_connect(f"ws://127.0.0.1:{port}/ws/{token}?width=80&height=24",
-                                       headers={**as_proxied, "Origin": public}) as ws:
+            async with http.ws_connect(
+                f"ws://127.0.0.1:{port}/ws/{token}?width=80&height=24",
+                headers={**as_proxied, "Origin": public},
+            ) as ws:
                 tab = Tab(ws)
                 await tab.wait_for("No exercises yet")
                 await tab.send("q")
@@ -767,7 +936,16 @@ async def test_the_printed_address_opens_the_page_and_its_websocket_through_a_pr
 
 
 def test_an_unknown_theme_is_refused_before_the_server_starts(capsys, tmp_path):
-    code = main(["--db", str(tmp_path / "t.json"), "--theme", "no-such-theme", "serve",
-                 "--port", str(free_port())])
+    code = main(
+        [
+            "--db",
+            str(tmp_path / "t.json"),
+            "--theme",
+            "no-such-theme",
+            "serve",
+            "--port",
+            str(free_port()),
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 2 and "no theme 'no-such-theme'" in err and len(err.strip().splitlines()) == 1

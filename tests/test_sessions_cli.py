@@ -39,9 +39,13 @@ def logged(capsys, db, day: str, *sets: str) -> str:
         for i, text in enumerate(sets):
             weight, rest = text.split("x")
             reps, _, rir = rest.partition("@")
-            s = LoggedSet("barbell-back-squat", float(weight), int(reps),
-                          int(rir) if rir else None, at=datetime(d.year, d.month, d.day, 18,
-                                                                 4 * i, tzinfo=TZ))
+            s = LoggedSet(
+                "barbell-back-squat",
+                float(weight),
+                int(reps),
+                int(rir) if rir else None,
+                at=datetime(d.year, d.month, d.day, 18, 4 * i, tzinfo=TZ),
+            )
             session = store.log_set(s, day=d, session_id=session.id if session else None)
     return session.id
 
@@ -95,12 +99,15 @@ def test_times_finish_resume_and_delete(capsys, db, monkeypatch):
         assert store.session(tuesday) is None
 
 
-@pytest.mark.parametrize("args,message", [
-    (("session", "date", "abc", "2026-11-01"), "too short"),
-    (("session", "date", "ffffffff", "2026-11-01"), "there is no session 'ffffffff'"),
-    (("session", "times", "ID", "25:00"), "start 25:00 is not a time of day"),
-    (("sessions", "--limit", "0"), "--limit needs"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (("session", "date", "abc", "2026-11-01"), "too short"),
+        (("session", "date", "ffffffff", "2026-11-01"), "there is no session 'ffffffff'"),
+        (("session", "times", "ID", "25:00"), "start 25:00 is not a time of day"),
+        (("sessions", "--limit", "0"), "--limit needs"),
+    ],
+)
 def test_bad_input_is_one_line_and_exit_2(capsys, db, args, message):
     monday = logged(capsys, db, "2026-11-16", "100x5@2")
     args = tuple(monday if a == "ID" else a for a in args)
@@ -112,8 +119,11 @@ def test_the_readme_examples_run(capsys, db):
     """Each `tui-tracker session(s) ...` line of the README, on a session whose id starts
     like the README's example."""
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
-    lines = [line.split("#")[0].split()[1:] for line in readme.splitlines()
-             if line.startswith(("tui-tracker sessions", "tui-tracker session "))]
+    lines = [
+        line.split("#")[0].split()[1:]
+        for line in readme.splitlines()
+        if line.startswith(("tui-tracker sessions", "tui-tracker session "))
+    ]
     assert len(lines) == 7
     logged(capsys, db, "2026-11-15", "100x5@2")
     with Store(db) as store:  # give it the README's id

@@ -35,8 +35,9 @@ def test_a_collector_someone_else_turned_off_is_left_off():
     assert not gc.isenabled()
 
 
-def test_the_command_line_resumes_collections_when_the_app_cannot_start(tmp_path, monkeypatch,
-                                                                          capsys):
+def test_the_command_line_resumes_collections_when_the_app_cannot_start(
+    tmp_path, monkeypatch, capsys
+):
     monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.headless_driver:HeadlessDriver")
     folder = tmp_path / "a-folder"
     folder.mkdir()
@@ -64,17 +65,26 @@ asyncio.run(main())
 
 #: Rules the first frame does not apply: imported when first needed (a save, the
 #: block prompt after the first frame, the records read ahead in a thread).
-NOT_FOR_THE_FIRST_FRAME = ("tui_tracker.domain.advice", "tui_tracker.domain.deload",
-                           "tui_tracker.domain.effort", "tui_tracker.domain.records",
-                           "tui_tracker.domain.volume")
+NOT_FOR_THE_FIRST_FRAME = (
+    "tui_tracker.domain.advice",
+    "tui_tracker.domain.deload",
+    "tui_tracker.domain.effort",
+    "tui_tracker.domain.records",
+    "tui_tracker.domain.volume",
+)
 
 
 def test_the_first_frame_does_not_import_rules_it_does_not_apply(tmp_path):
     import subprocess
     import sys
 
-    out = subprocess.run([sys.executable, "-c", FIRST_FRAME, str(tmp_path / "t.json")],
-                         capture_output=True, text=True, check=True, timeout=120).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME, str(tmp_path / "t.json")],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
     loaded = set(out.split())
     assert "tui_tracker.ui.today" in loaded and "tui_tracker.logbook" in loaded
     assert not loaded & set(NOT_FOR_THE_FIRST_FRAME)
@@ -86,5 +96,6 @@ def test_the_domain_package_still_offers_every_name_it_lists():
     for name in domain.__all__:
         assert getattr(domain, name) is not None
     from tui_tracker.domain import failure_advice, weekly_sets  # noqa: F401
+
     with pytest.raises(AttributeError):
         domain.no_such_name  # noqa: B018

@@ -59,6 +59,7 @@ def test_a_damaged_old_month_gives_a_summary_without_records(store, monkeypatch)
 
     def damaged():
         raise StoreError("training.sessions-2026-10.json does not parse")
+
     monkeypatch.setattr(book, "read_records", damaged)
     s = summary_of(book)
     assert s.records is None and str(s.counts) == "1 working set of 1 exercise"

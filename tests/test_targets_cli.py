@@ -11,7 +11,6 @@ from tui_tracker.domain.targets import DEFAULT_TARGETS
 from tui_tracker.store import Store
 
 
-
 @pytest.fixture
 def db(tmp_path):
     return str(tmp_path / "training.json")
@@ -29,9 +28,12 @@ def test_set_a_band_and_see_it_as_yours(capsys, db):
     code, out, _ = run(capsys, db, "targets")
     assert "Chest        12-18  yours (default 10-16)" in out
     doc = json.loads(run(capsys, db, "targets", "--json")[1])
-    assert doc["muscles"]["chest"] == {"target": [12, 18], "default": [10, 16],
-                                       "is_default": False,
-                                       "why_default": doc["muscles"]["chest"]["why_default"]}
+    assert doc["muscles"]["chest"] == {
+        "target": [12, 18],
+        "default": [10, 16],
+        "is_default": False,
+        "why_default": doc["muscles"]["chest"]["why_default"],
+    }
     assert "trained lifters" in doc["muscles"]["chest"]["why_default"]
     with Store(db) as store:
         assert store.volume_targets()["chest"] == (12, 18)
@@ -51,14 +53,17 @@ def test_default_puts_a_band_back(capsys, db):
     assert code == 0 and out == "Calves: 10-16 hard sets a week (the default).\n"
 
 
-@pytest.mark.parametrize("args, says", [
-    (("set", "lats", "10-16"), "unknown muscle 'lats'; known: chest, back"),
-    (("set", "chest", "16-10"), "low <= high <= 60"),
-    (("set", "chest", "10-61"), "low <= high <= 60"),
-    (("set", "chest", "ten"), "a band is LOW-HIGH sets a week, like 10-16, not 'ten'"),
-    (("set", "chest", "5--10"), "a band is LOW-HIGH"),
-    (("set", "chest"), "the following arguments are required"),
-])
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (("set", "lats", "10-16"), "unknown muscle 'lats'; known: chest, back"),
+        (("set", "chest", "16-10"), "low <= high <= 60"),
+        (("set", "chest", "10-61"), "low <= high <= 60"),
+        (("set", "chest", "ten"), "a band is LOW-HIGH sets a week, like 10-16, not 'ten'"),
+        (("set", "chest", "5--10"), "a band is LOW-HIGH"),
+        (("set", "chest"), "the following arguments are required"),
+    ],
+)
 def test_bad_input_is_one_line_and_nothing_written(capsys, db, tmp_path, args, says):
     code, out, err = run(capsys, db, "targets", *args)
     assert code == 2 and out == "" and err.count("\n") == 1 and says in err
@@ -83,4 +88,3 @@ def test_a_band_set_to_exactly_10_16_on_a_muscle_whose_default_differs_is_kept(c
     run(capsys, db, "targets", "set", "front_delts", "10-16")
     doc = json.loads(run(capsys, db, "targets", "--json")[1])["muscles"]
     assert doc["front_delts"]["target"] == [10, 16]
-

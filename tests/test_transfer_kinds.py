@@ -22,10 +22,13 @@ def run(capsys, *args) -> tuple[int, str, str]:
 
 
 def fill(capsys, db):
-    for args in (["pull-up", "BW+20x8@2", "BW-30x8", "--superset", "A"],
-                 ["barbell row", "60x10@2", "--superset", "A"],
-                 ["squat", "100x8@0/F", "80x6/D", "60x5/W", "70x15/RP"],
-                 ["plank", "60s"], ["farmer's walk", "32x40m"]):
+    for args in (
+        ["pull-up", "BW+20x8@2", "BW-30x8", "--superset", "A"],
+        ["barbell row", "60x10@2", "--superset", "A"],
+        ["squat", "100x8@0/F", "80x6/D", "60x5/W", "70x15/RP"],
+        ["plank", "60s"],
+        ["farmer's walk", "32x40m"],
+    ):
         code, _, err = run(capsys, "--db", db, *DAY, "log", *args)
         assert code == 0, err
     for day, kg in (("2026-11-28", "82.5"), ("2026-12-01", "83")):
@@ -50,9 +53,22 @@ def test_json_round_trip_keeps_every_field(capsys, tmp_path):
     assert (tmp_path / "a.export.json").read_bytes() == (tmp_path / "b.export.json").read_bytes()
     doc = json.loads((tmp_path / "a.export.json").read_text())
     assert doc["format_version"] == 2
-    assert doc["bodyweights"] == [{"day": "2026-11-28", "kg": 82.5}, {"day": "2026-12-01", "kg": 83.0}]
-    sets = {(s["exercise_id"], s["kind"], s["weight_kg"], s["duration_s"], s["distance_m"],
-             s["superset"]) for session in doc["sessions"] for s in session["sets"]}
+    assert doc["bodyweights"] == [
+        {"day": "2026-11-28", "kg": 82.5},
+        {"day": "2026-12-01", "kg": 83.0},
+    ]
+    sets = {
+        (
+            s["exercise_id"],
+            s["kind"],
+            s["weight_kg"],
+            s["duration_s"],
+            s["distance_m"],
+            s["superset"],
+        )
+        for session in doc["sessions"]
+        for s in session["sets"]
+    }
     assert ("pull-up", "working", -30.0, None, None, "A") in sets
     assert ("barbell-back-squat", "drop", 80.0, None, None, None) in sets
     assert ("plank", "working", 0.0, 60, None, None) in sets
@@ -63,13 +79,36 @@ def test_json_round_trip_keeps_every_field(capsys, tmp_path):
 
 
 def test_a_version_1_export_still_imports(capsys, tmp_path):
-    doc = {"format": "tui-tracker-export", "format_version": 1, "exercises": [], "mesocycles": [],
-           "volume_targets": {}, "settings": {}, "sessions": [
-               {"id": "s1", "date": "2026-11-16", "started_at": "2026-11-16T18:00:00+01:00",
-                "ended_at": None, "note": "", "sets": [
-                    {"id": "x1", "exercise_id": "barbell-back-squat", "weight_kg": 100, "reps": 5,
-                     "rir": 2, "unit": "kg", "kind": "working", "note": "",
-                     "at": "2026-11-16T18:00:00+01:00"}]}]}
+    doc = {
+        "format": "tui-tracker-export",
+        "format_version": 1,
+        "exercises": [],
+        "mesocycles": [],
+        "volume_targets": {},
+        "settings": {},
+        "sessions": [
+            {
+                "id": "s1",
+                "date": "2026-11-16",
+                "started_at": "2026-11-16T18:00:00+01:00",
+                "ended_at": None,
+                "note": "",
+                "sets": [
+                    {
+                        "id": "x1",
+                        "exercise_id": "barbell-back-squat",
+                        "weight_kg": 100,
+                        "reps": 5,
+                        "rir": 2,
+                        "unit": "kg",
+                        "kind": "working",
+                        "note": "",
+                        "at": "2026-11-16T18:00:00+01:00",
+                    }
+                ],
+            }
+        ],
+    }
     path = tmp_path / "old.json"
     path.write_text(json.dumps(doc))
     db = tmp_path / "t.json"
@@ -79,12 +118,17 @@ def test_a_version_1_export_still_imports(capsys, tmp_path):
     assert weights == [] and session.sets[0].duration_s is None
 
 
-@pytest.mark.parametrize("change, message", [
-    ({"bodyweights": [{"day": "2026-11-28", "kg": 900}]}, "bodyweights[0]"),
-    ({"bodyweights": [{"day": "2026-11-28", "kg": 80}, {"day": "2026-11-28", "kg": 81}]},
-     "a day appears twice"),
-    ({"bodyweights": "heavy"}, "bodyweights is not a list"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"bodyweights": [{"day": "2026-11-28", "kg": 900}]}, "bodyweights[0]"),
+        (
+            {"bodyweights": [{"day": "2026-11-28", "kg": 80}, {"day": "2026-11-28", "kg": 81}]},
+            "a day appears twice",
+        ),
+        ({"bodyweights": "heavy"}, "bodyweights is not a list"),
+    ],
+)
 def test_bad_bodyweights_in_an_export_are_refused(capsys, tmp_path, change, message):
     doc = {"format": "tui-tracker-export", "format_version": 2, **change}
     path = tmp_path / "bad.json"
@@ -98,8 +142,18 @@ def test_csv_has_kind_superset_duration_and_distance(capsys, tmp_path):
     fill(capsys, db)
     code, out, _ = run(capsys, "--db", db, "export", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out, newline="")))
-    got = [(r["exercise_id"], r["kind"], r["weight_kg"], r["reps"], r["superset"],
-            r["duration_s"], r["distance_m"]) for r in rows]
+    got = [
+        (
+            r["exercise_id"],
+            r["kind"],
+            r["weight_kg"],
+            r["reps"],
+            r["superset"],
+            r["duration_s"],
+            r["distance_m"],
+        )
+        for r in rows
+    ]
     assert got == [
         ("pull-up", "working", "20", "8", "A", "", ""),
         ("pull-up", "working", "-30", "8", "A", "", ""),
@@ -109,22 +163,54 @@ def test_csv_has_kind_superset_duration_and_distance(capsys, tmp_path):
         ("barbell-back-squat", "warmup", "60", "5", "", "", ""),
         ("barbell-back-squat", "rest_pause", "70", "15", "", "", ""),
         ("plank", "working", "0", "0", "", "60", ""),
-        ("farmers-walk", "working", "32", "0", "", "", "40")]
+        ("farmers-walk", "working", "32", "0", "", "", "40"),
+    ]
 
 
 def test_a_negative_weight_imports_only_on_a_bodyweight_exercise(capsys, tmp_path):
     def doc(exercise_id):
-        return {"format": "tui-tracker-export", "format_version": 2, "sessions": [
-            {"id": "s1", "date": "2026-11-16", "started_at": "2026-11-16T18:00:00+01:00",
-             "ended_at": None, "note": "", "sets": [
-                 {"id": "x1", "exercise_id": exercise_id, "weight_kg": -30, "reps": 8,
-                  "rir": 2, "unit": "kg", "kind": "working", "note": "",
-                  "at": "2026-11-16T18:00:00+01:00"}]}]}
+        return {
+            "format": "tui-tracker-export",
+            "format_version": 2,
+            "sessions": [
+                {
+                    "id": "s1",
+                    "date": "2026-11-16",
+                    "started_at": "2026-11-16T18:00:00+01:00",
+                    "ended_at": None,
+                    "note": "",
+                    "sets": [
+                        {
+                            "id": "x1",
+                            "exercise_id": exercise_id,
+                            "weight_kg": -30,
+                            "reps": 8,
+                            "rir": 2,
+                            "unit": "kg",
+                            "kind": "working",
+                            "note": "",
+                            "at": "2026-11-16T18:00:00+01:00",
+                        }
+                    ],
+                }
+            ],
+        }
+
     for exercise_id, code_wanted in (("barbell-back-squat", 2), ("pull-up", 0)):
         path = tmp_path / f"{exercise_id}.json"
         path.write_text(json.dumps(doc(exercise_id)))
-        code, _, err = run(capsys, "--db", tmp_path / exercise_id / "t.json", "import", "json", path)
+        code, _, err = run(
+            capsys, "--db", tmp_path / exercise_id / "t.json", "import", "json", path
+        )
         assert code == code_wanted, err
-    assert "weight_kg -30.0 is outside 0 to 1000 kg" in run(
-        capsys, "--db", tmp_path / "x" / "t.json", "import", "json",
-        tmp_path / "barbell-back-squat.json")[2]
+    assert (
+        "weight_kg -30.0 is outside 0 to 1000 kg"
+        in run(
+            capsys,
+            "--db",
+            tmp_path / "x" / "t.json",
+            "import",
+            "json",
+            tmp_path / "barbell-back-squat.json",
+        )[2]
+    )

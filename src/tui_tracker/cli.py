@@ -14,8 +14,14 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .commands.base import (EXIT_BAD_INPUT, EXIT_STORE, CliError, Parser, RawDescriptionFormatter,
-                            global_options)
+from .commands.base import (
+    EXIT_BAD_INPUT,
+    EXIT_STORE,
+    CliError,
+    Parser,
+    RawDescriptionFormatter,
+    global_options,
+)
 from .commands.tui import THEMES
 from .domain.inputs import InputError
 from .domain.text import escape_controls
@@ -43,7 +49,7 @@ class VisibleText:
     def write(self, text: str) -> int:
         head = "\r" if text.startswith("\r") else ""
         tail = "\r" if text.endswith("\r") and len(text) > len(head) else ""
-        body = text[len(head):len(text) - len(tail)]
+        body = text[len(head) : len(text) - len(tail)]
         # CRLF ends a line (the CSV export on a text-only stdout): it stays too.
         body = "\r\n".join(escape_controls(part) for part in body.split("\r\n"))
         self._stream.write(head + body + tail)
@@ -69,15 +75,25 @@ EXIT_CODES = """exit codes:
 
 def _top_parser() -> argparse.ArgumentParser:
     """The options of the TUI itself (and the global ones every subcommand takes too)."""
-    p = Parser(prog="tui-tracker", description="A terminal training log for lifters.",
-               epilog=EXIT_CODES, formatter_class=RawDescriptionFormatter)
+    p = Parser(
+        prog="tui-tracker",
+        description="A terminal training log for lifters.",
+        epilog=EXIT_CODES,
+        formatter_class=RawDescriptionFormatter,
+    )
     p.add_argument("--version", action="version", version=f"tui-tracker {__version__}")
     global_options(p, top=True)
-    p.add_argument("--no-mouse", action="store_true",
-                   help="turn off mouse reporting (it floods a slow SSH link)")
-    p.add_argument("--theme", metavar="NAME",
-                   help="colour theme: " + ", ".join(THEMES) + " (ansi-dark and ansi-light use "
-                        "the terminal's own 16 colours)")
+    p.add_argument(
+        "--no-mouse",
+        action="store_true",
+        help="turn off mouse reporting (it floods a slow SSH link)",
+    )
+    p.add_argument(
+        "--theme",
+        metavar="NAME",
+        help="colour theme: " + ", ".join(THEMES) + " (ansi-dark and ansi-light use "
+        "the terminal's own 16 colours)",
+    )
     return p
 
 
@@ -103,8 +119,25 @@ def _groups():
         volume,
     )
 
-    return (log, bodyweight, day, suggest, prs, volume, targets, exercises, plates, meso,
-            sessions, serve, transfer, imports, demo, config, completion)
+    return (
+        log,
+        bodyweight,
+        day,
+        suggest,
+        prs,
+        volume,
+        targets,
+        exercises,
+        plates,
+        meso,
+        sessions,
+        serve,
+        transfer,
+        imports,
+        demo,
+        config,
+        completion,
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -16,8 +16,7 @@ from collections.abc import Callable
 
 from .domain.day_changes import DayChange, change_on, move, skip, swap, swap_candidates, with_change
 from .domain.models import Exercise
-from .domain.next_day import (
-    NextDay, next_exercise, next_training_day, pull_forward, put_back)
+from .domain.next_day import NextDay, next_exercise, next_training_day, pull_forward, put_back
 from .domain.workout import Workout, todays_workout
 
 if TYPE_CHECKING:
@@ -136,4 +135,3 @@ class DayEdits:
         changes = with_change(meso.day_changes, day, edit(change_on(meso.day_changes, day)))
         self.book.store.save_mesocycle(replace(meso, day_changes=changes))
         self.book.load_plan()
-

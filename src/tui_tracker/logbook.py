@@ -25,7 +25,13 @@ from .domain.models import Exercise, LoggedSet, Session, SetKind, Unit, new_set_
 from .domain.progression import RoundLoad, Suggestion, Target, nearest_step, suggest
 from .domain.settings import TrainingStatus
 from .domain.sessions import (
-    Prefill, SetCounts, prefill, session_to_resume, set_counts, working_set_count)
+    Prefill,
+    SetCounts,
+    prefill,
+    session_to_resume,
+    set_counts,
+    working_set_count,
+)
 from .domain.workout import Slot, Workout, planned_prefill, todays_workout
 from .store import StoreError
 
@@ -72,8 +78,7 @@ class Entry:
     def check(self) -> None:
         """InputError (the message to show) when this cannot be a set: 0 reps without a
         duration or distance, an unknown kind, a duration or distance out of range."""
-        problem = new_set_problem(self.set_kind, self.values.reps, self.duration_s,
-                                  self.distance_m)
+        problem = new_set_problem(self.set_kind, self.values.reps, self.duration_s, self.distance_m)
         if problem:
             raise InputError(problem)
 
@@ -112,9 +117,14 @@ class Logbook:
     """Today's log for one lifter in one process.  Other processes may write meanwhile:
     `reload()` picks their sets up, and every write goes through the store's lock."""
 
-    def __init__(self, store: Store, clock: Clock, catalogue: Catalogue | None = None,
-                 training_status: TrainingStatus | None = None,
-                 round_load: RoundLoad | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        catalogue: Catalogue | None = None,
+        training_status: TrainingStatus | None = None,
+        round_load: RoundLoad | None = None,
+    ) -> None:
         self.store = store
         self.clock = clock
         self.training_status = training_status  # the advice's evidence line names it
@@ -137,8 +147,9 @@ class Logbook:
     def reload(self) -> None:
         """Read the day, the session to continue and today's plan from the store."""
         yesterday = self.day - timedelta(days=1)
-        candidates = [s for s in (self.store.open_session(self.day),
-                                  self.store.open_session(yesterday)) if s]
+        candidates = [
+            s for s in (self.store.open_session(self.day), self.store.open_session(yesterday)) if s
+        ]
         self.current = self._resumed() or session_to_resume(candidates, self.clock.now())
         day = self.store.sessions_between(self.day, self.day)
         if self.current is not None and self.current.date != self.day:
@@ -155,8 +166,11 @@ class Logbook:
         if not isinstance(session_id, str):
             return None
         session = self.store.session(session_id)
-        return session if session is not None and session.is_open \
-            and session.date <= self.day else None
+        return (
+            session
+            if session is not None and session.is_open and session.date <= self.day
+            else None
+        )
 
     def load_plan(self) -> None:
         """Today's plan from the active block (re-read after the block changes)."""
@@ -182,8 +196,12 @@ class Logbook:
 
     def sets_today(self, exercise_id: str) -> list[tuple[Session, LoggedSet]]:
         """Every set of the exercise today, in the order done, with its session."""
-        return [(session, s) for session in self.sessions for s in session.sets
-                if s.exercise_id == exercise_id]
+        return [
+            (session, s)
+            for session in self.sessions
+            for s in session.sets
+            if s.exercise_id == exercise_id
+        ]
 
     def done_today(self) -> list[str]:
         """Exercises done today, in the order first done."""
@@ -220,9 +238,14 @@ class Logbook:
         found = self.suggestion(exercise_id, default_unit)
         if found.weight_kg is None:
             return replace(values, reason=found.reason)
-        return Prefill(found.weight_kg, found.unit,
-                       found.reps if found.reps is not None else values.reps,
-                       found.rir if found.rir is not None else values.rir, False, found.reason)
+        return Prefill(
+            found.weight_kg,
+            found.unit,
+            found.reps if found.reps is not None else values.reps,
+            found.rir if found.rir is not None else values.rir,
+            False,
+            found.reason,
+        )
 
     def suggestion(self, exercise_id: str, default_unit: Unit) -> Suggestion:
         """The exercise's next working set: load, reps, RIR and one line of reason
@@ -230,9 +253,16 @@ class Logbook:
         today = [s for _, s in self.sets_today(exercise_id)]
         target = Target.of(self.slot(exercise_id), working_set_count(today))
         session, last = self._reference(exercise_id, target)
-        return suggest(self.exercise(exercise_id), target, today, last,
-                       session.date if session else None, self.day, default_unit,
-                       self.round_load)
+        return suggest(
+            self.exercise(exercise_id),
+            target,
+            today,
+            last,
+            session.date if session else None,
+            self.day,
+            default_unit,
+            self.round_load,
+        )
 
     def suggestions(self, default_unit: Unit) -> list[Suggestion]:
         """Today's suggestions: the planned exercises in plan order, then the others
@@ -241,16 +271,16 @@ class Logbook:
         ids += [ex_id for ex_id in self.done_today() if ex_id not in ids]
         return [self.suggestion(ex_id, default_unit) for ex_id in ids]
 
-    def _reference(self, exercise_id: str,
-                   target: Target | None) -> tuple[Session | None, list[LoggedSet]]:
+    def _reference(
+        self, exercise_id: str, target: Target | None
+    ) -> tuple[Session | None, list[LoggedSet]]:
         """Last time's sets; in the deload week, the last time before it started (the
         deload's own lighter sessions are not what 90% is taken of)."""
         meso = self.meso
         if target is None or not target.deload or meso is None or meso.deload_start is None:
             return self.last_time(exercise_id)
         if exercise_id not in self._before_deload:
-            found = self.store.last_sets(exercise_id,
-                                         before=meso.deload_start - timedelta(days=1))
+            found = self.store.last_sets(exercise_id, before=meso.deload_start - timedelta(days=1))
             self._before_deload[exercise_id] = found if found else (None, [])
         return self._before_deload[exercise_id]
 
@@ -267,19 +297,34 @@ class Logbook:
         entry.check()
         ex = self.exercise(exercise_id)
         if entry.values.weight_kg < 0 and not ex.bodyweight:
-            raise InputError(f"weight cannot be negative: {ex.name} does not lift the body "
-                             "(BW-30 is for assisted bodyweight exercises)")
+            raise InputError(
+                f"weight cannot be negative: {ex.name} does not lift the body "
+                "(BW-30 is for assisted bodyweight exercises)"
+            )
         final = self.is_final_set(exercise_id)
         v = entry.values
-        logged = LoggedSet(exercise_id=exercise_id, weight_kg=v.weight_kg, unit=v.unit, reps=v.reps,
-                           rir=v.rir, at=self.clock.now(), kind=entry.set_kind, note=entry.note,
-                           duration_s=entry.duration_s, distance_m=entry.distance_m,
-                           superset=entry.superset)
+        logged = LoggedSet(
+            exercise_id=exercise_id,
+            weight_kg=v.weight_kg,
+            unit=v.unit,
+            reps=v.reps,
+            rir=v.rir,
+            at=self.clock.now(),
+            kind=entry.set_kind,
+            note=entry.note,
+            duration_s=entry.duration_s,
+            distance_m=entry.distance_m,
+            superset=entry.superset,
+        )
         # To the session open here unless another process finished it meanwhile; else
         # to another process's open session today, or a new one (one locked write).
         current = self.current
-        session = self.store.log_set(logged, day=current.date if current else self.day,
-                                     session_id=current.id if current else None, open_only=True)
+        session = self.store.log_set(
+            logged,
+            day=current.date if current else self.day,
+            session_id=current.id if current else None,
+            open_only=True,
+        )
         new_session = len(session.sets) == 1
         self._remember(session)
         self.current = session
@@ -292,8 +337,9 @@ class Logbook:
         advice = failure_advice(logged, ex, is_final_set=final, status=self.training_status)
         return Saved(session, logged, ex, number, advice, new_session, records)
 
-    def _records_beaten(self, session: Session, logged: LoggedSet,
-                        ex: Exercise) -> tuple[Record, ...]:
+    def _records_beaten(
+        self, session: Session, logged: LoggedSet, ex: Exercise
+    ) -> tuple[Record, ...]:
         """The records the set just saved beats (domain/records); none when the history
         does not read (a damaged old month): the set is saved all the same."""
         try:
@@ -302,8 +348,7 @@ class Logbook:
             return ()
         from .domain.records import new_records
 
-        return new_records(past.get(logged.exercise_id), self.sessions, session.id, logged,
-                           ex.name)
+        return new_records(past.get(logged.exercise_id), self.sessions, session.id, logged, ex.name)
 
     @property
     def records_read(self) -> bool:
@@ -323,14 +368,19 @@ class Logbook:
             yesterday = self.day - timedelta(days=1)
             from .domain.records import records_of
 
-            past = records_of(s for month in self.store.sessions_by_month(yesterday)
-                              for s in month if s.id not in today_ids)
+            past = records_of(
+                s
+                for month in self.store.sessions_by_month(yesterday)
+                for s in month
+                if s.id not in today_ids
+            )
             self._past_records = past
         return past
 
     def edit(self, session_id: str, changed: LoggedSet) -> Changed:
-        problem = new_set_problem(changed.kind, changed.reps, changed.duration_s,
-                                  changed.distance_m)
+        problem = new_set_problem(
+            changed.kind, changed.reps, changed.duration_s, changed.distance_m
+        )
         if problem:
             raise InputError(problem)
         session = self.store.update_set(session_id, changed)
@@ -411,8 +461,24 @@ def with_entry(logged: LoggedSet, entry: Entry) -> LoggedSet:
     v = entry.values
     if entry.kind is None:
         kind = "warmup" if entry.warmup else ("working" if logged.is_warmup else logged.kind)
-        return replace(logged, weight_kg=v.weight_kg, unit=v.unit, reps=v.reps, rir=v.rir,
-                       kind=kind, note=entry.note)
-    return replace(logged, weight_kg=v.weight_kg, unit=v.unit, reps=v.reps, rir=v.rir,
-                   kind=entry.kind, note=entry.note, duration_s=entry.duration_s,
-                   distance_m=entry.distance_m, superset=entry.superset)
+        return replace(
+            logged,
+            weight_kg=v.weight_kg,
+            unit=v.unit,
+            reps=v.reps,
+            rir=v.rir,
+            kind=kind,
+            note=entry.note,
+        )
+    return replace(
+        logged,
+        weight_kg=v.weight_kg,
+        unit=v.unit,
+        reps=v.reps,
+        rir=v.rir,
+        kind=entry.kind,
+        note=entry.note,
+        duration_s=entry.duration_s,
+        distance_m=entry.distance_m,
+        superset=entry.superset,
+    )

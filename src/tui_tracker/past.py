@@ -24,8 +24,7 @@ from typing import TYPE_CHECKING
 
 from .domain.inputs import InputError
 from .domain.models import LoggedSet, Session
-from .domain.session_edits import (
-    finished_at, moved_to, parse_clock, parse_session_date, with_times)
+from .domain.session_edits import finished_at, moved_to, parse_clock, parse_session_date, with_times
 from .logbook import RESUMED_SETTING, Entry, with_entry
 from .store import StoreError
 
@@ -66,15 +65,19 @@ class Past:
     def edit_set(self, session: Session, set_id: str, entry: Entry) -> PastChange:
         i, logged = _set_of(session, set_id)
         changed = with_entry(logged, entry)
-        sets = session.sets[:i] + (changed,) + session.sets[i + 1:]
-        return self._put(session, replace(session, sets=sets),
-                         f"Set changed to {changed.describe()}.")
+        sets = session.sets[:i] + (changed,) + session.sets[i + 1 :]
+        return self._put(
+            session, replace(session, sets=sets), f"Set changed to {changed.describe()}."
+        )
 
     def delete_set(self, session: Session, set_id: str) -> PastChange:
         i, logged = _set_of(session, set_id)
-        sets = session.sets[:i] + session.sets[i + 1:]
-        return self._put(session, replace(session, sets=sets),
-                         f"Deleted the set {logged.describe()}. Press u to undo.")
+        sets = session.sets[:i] + session.sets[i + 1 :]
+        return self._put(
+            session,
+            replace(session, sets=sets),
+            f"Deleted the set {logged.describe()}. Press u to undo.",
+        )
 
     # --- the session ---------------------------------------------------------------------
 
@@ -83,8 +86,9 @@ class Past:
         day = parse_session_date(text, self.today)
         if day == session.date:
             raise InputError(f"the session is already dated {day.isoformat()}")
-        return self._put(session, moved_to(session, day),
-                         f"Moved the session to {day:%a %d %b %Y}.")
+        return self._put(
+            session, moved_to(session, day), f"Moved the session to {day:%a %d %b %Y}."
+        )
 
     def change_times(self, session: Session, start: str, end: str) -> PastChange:
         """New start and end (HH:MM; an empty end keeps an open session open)."""
@@ -94,8 +98,9 @@ class Past:
         if changed == session:
             raise InputError("those are the session's times already")
         until = f"-{changed.ended_at:%H:%M}" if changed.ended_at else ", still open"
-        return self._put(session, changed,
-                         f"The session's times are now {changed.started_at:%H:%M}{until}.")
+        return self._put(
+            session, changed, f"The session's times are now {changed.started_at:%H:%M}{until}."
+        )
 
     def finish(self, session: Session, end: str) -> PastChange:
         """Finish a session left open, at `end` (HH:MM)."""
@@ -109,8 +114,9 @@ class Past:
     def delete_session(self, session: Session) -> PastChange:
         self.store.remove_session(session.id, expect=session)
         self._forget_resumed(session.id)
-        change = PastChange(session, None, f"Deleted the session of {session.date:%a %d %b %Y}. "
-                                           "Press u to undo.")
+        change = PastChange(
+            session, None, f"Deleted the session of {session.date:%a %d %b %Y}. Press u to undo."
+        )
         self._undo = change
         return change
 
@@ -122,15 +128,21 @@ class Past:
             raise InputError("this is today's session: Today already carries on with it")
         other = self.store.open_session(self.today)
         if other is not None:
-            raise InputError(f"today's session (from {other.started_at:%H:%M}) is still open: "
-                             "finish it on Today (f) first")
+            raise InputError(
+                f"today's session (from {other.started_at:%H:%M}) is still open: "
+                "finish it on Today (f) first"
+            )
         stored = self.store.session(session.id)
         if stored != session:
-            raise StoreError("The session was changed by another tui-tracker process since it "
-                             "was shown: open it again.")
+            raise StoreError(
+                "The session was changed by another tui-tracker process since it "
+                "was shown: open it again."
+            )
         self.store.set_setting(RESUMED_SETTING, session.id)
-        return (f"Resumed the session of {session.date:%a %d %b}: sets you log on Today "
-                "now join it (f there finishes it).")
+        return (
+            f"Resumed the session of {session.date:%a %d %b}: sets you log on Today "
+            "now join it (f there finishes it)."
+        )
 
     # --- undo ----------------------------------------------------------------------------
 
@@ -154,8 +166,11 @@ class Past:
         self._undo = None
         when = last.before or last.after
         assert when is not None
-        return PastChange(last.after, restored,
-                          f"Undone: the session of {when.date:%a %d %b %Y} is back as it was.")
+        return PastChange(
+            last.after,
+            restored,
+            f"Undone: the session of {when.date:%a %d %b %Y} is back as it was.",
+        )
 
     # --- plumbing ------------------------------------------------------------------------
 

@@ -29,10 +29,17 @@ def summary_of(book: Logbook) -> FinishSummary | None:
     week = summary_week(book.meso, book.day)
     week_sessions = book.store.sessions_between(week.first, book.day)
     slots = book.workout.slots if book.workout is not None else ()
-    return finish_summary(session, now=book.clock.now(), day_sessions=book.sessions,
-                          slots=slots, exercises=book.catalogue.get, past_records=past,
-                          week=week, week_sessions=week_sessions,
-                          targets=book.store.volume_targets())
+    return finish_summary(
+        session,
+        now=book.clock.now(),
+        day_sessions=book.sessions,
+        slots=slots,
+        exercises=book.catalogue.get,
+        past_records=past,
+        week=week,
+        week_sessions=week_sessions,
+        targets=book.store.volume_targets(),
+    )
 
 
 def history_of(book: Logbook, exercise_id: str, recent: int = RECENT) -> ExerciseHistory:
@@ -41,8 +48,12 @@ def history_of(book: Logbook, exercise_id: str, recent: int = RECENT) -> Exercis
     Reads every month file, a month per lock (Store.sessions_by_month): call it from a
     worker thread, as the Today screen does; a set logged meanwhile waits for one
     month's read at most."""
-    found = [s for month in book.store.sessions_by_month(book.day) for s in month
-             if s.sets_for(exercise_id)]
+    found = [
+        s
+        for month in book.store.sessions_by_month(book.day)
+        for s in month
+        if s.sets_for(exercise_id)
+    ]
     return exercise_history(found, exercise_id, book.exercise(exercise_id).name, recent)
 
 

@@ -20,8 +20,13 @@ import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
 INSTALL_SECONDS = 900
@@ -43,8 +48,14 @@ def install_chromium() -> str | None:
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     for command in (["apt-get", "update", "-q"], ["apt-get", "install", "-y", "-q", "chromium"]):
         try:
-            done = subprocess.run(command, env=env, capture_output=True, text=True,
-                                  timeout=INSTALL_SECONDS, stdin=subprocess.DEVNULL)
+            done = subprocess.run(
+                command,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=INSTALL_SECONDS,
+                stdin=subprocess.DEVNULL,
+            )
         except subprocess.TimeoutExpired:
             return f"{' '.join(command)} took over {INSTALL_SECONDS} s"
         if done.returncode != 0:
@@ -59,12 +70,19 @@ def install_playwright() -> str | None:
         return None
     except ImportError:
         pass
-    requirements = tomllib.loads(PYPROJECT.read_text())["project"]["optional-dependencies"]["browser"]
+    requirements = tomllib.loads(PYPROJECT.read_text())["project"]["optional-dependencies"][
+        "browser"
+    ]
     env = {**os.environ, "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1"}
     try:
-        done = subprocess.run([sys.executable, "-m", "pip", "install", "-q", *requirements],
-                              env=env, capture_output=True, text=True, timeout=INSTALL_SECONDS,
-                              stdin=subprocess.DEVNULL)
+        done = subprocess.run(
+            [sys.executable, "-m", "pip", "install", "-q", *requirements],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=INSTALL_SECONDS,
+            stdin=subprocess.DEVNULL,
+        )
     except subprocess.TimeoutExpired:
         return f"pip install {' '.join(requirements)} took over {INSTALL_SECONDS} s"
     if done.returncode != 0:
@@ -89,9 +107,13 @@ def chromium():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP gym.test 127.0.0.1, "
-                                  "MAP evil.test 127.0.0.1"])
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=[
+                *CHROMIUM_ARGS,
+                "--host-resolver-rules=MAP gym.test 127.0.0.1, MAP evil.test 127.0.0.1",
+            ],
+        )
         try:
             yield browser
         finally:

@@ -57,7 +57,9 @@ class Screen:
     def wait_for(self, needle: str, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout
         while needle not in self.text():
-            assert time.monotonic() < deadline, f"{needle!r} never appeared: {self.text()[-1500:]!r}"
+            assert time.monotonic() < deadline, (
+                f"{needle!r} never appeared: {self.text()[-1500:]!r}"
+            )
             self.page.wait_for_timeout(30)  # lets Playwright deliver the frames
 
     def settle(self, quiet: float = 0.3, timeout: float = 10) -> None:
@@ -145,13 +147,18 @@ def test_a_lifter_logs_a_set_in_the_browser_and_another_site_cannot(chromium, tm
         until(page, lambda: len(day_sets(db)) == 1, "the set on disk")
         screen.wait_for("Saved set 1")
         page.screenshot(path=str(tmp_path / "logged.png"))
-        assert [(s.exercise_id, s.weight_kg, s.reps, s.rir) for s in day_sets(db)] == \
-            [(SQUAT, 100, 5, 2)]
+        assert [(s.exercise_id, s.weight_kg, s.reps, s.rir) for s in day_sets(db)] == [
+            (SQUAT, 100, 5, 2)
+        ]
 
         # Another site's page cannot open the app's WebSocket, even knowing the address.
         ws_url = page.locator("#terminal").get_attribute("data-session-websocket-url")
-        targets = [ws_url, ws_url.replace(urlsplit(ws_url).netloc, f"127.0.0.1:{port}"),
-                   f"ws://127.0.0.1:{port}/ws", f"ws://localhost:{port}/ws"]
+        targets = [
+            ws_url,
+            ws_url.replace(urlsplit(ws_url).netloc, f"127.0.0.1:{port}"),
+            f"ws://127.0.0.1:{port}/ws",
+            f"ws://localhost:{port}/ws",
+        ]
         with another_site(tmp_path, ATTACK % repr(targets)) as site:
             attacker = context.new_page()
             assert attacker.goto(site).status == 200

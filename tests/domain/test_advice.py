@@ -54,12 +54,15 @@ def test_warmups_are_never_advised():
     assert failure_advice(make_set("sq", rir=0, kind="warmup"), SQUAT, False) is None
 
 
-@pytest.mark.parametrize("status, says", [
-    ("well_trained", "for trained lifters, as you are"),
-    ("some_years", "for trained lifters, as you are"),
-    ("new", "New to lifting, the margin between failure and near-failure may matter less"),
-    (None, "set your training status"),
-])
+@pytest.mark.parametrize(
+    "status, says",
+    [
+        ("well_trained", "for trained lifters, as you are"),
+        ("some_years", "for trained lifters, as you are"),
+        ("new", "New to lifting, the margin between failure and near-failure may matter less"),
+        (None, "set your training status"),
+    ],
+)
 def test_the_compound_caution_says_which_training_status_it_applies_to(status, says):
     advice = failure_advice(make_set("bp", rir=0), BENCH, False, status)
     assert advice.level == "advice" and says in advice.evidence
@@ -72,8 +75,10 @@ def test_form_breakdown_is_warned_of_whatever_the_training_status(status):
     assert advice.level == "warning"
 
 
-@pytest.mark.parametrize("status, says", [
-    ("well_trained", "as you are"), ("new", "take it as a guide"), (None, "training status")])
+@pytest.mark.parametrize(
+    "status, says",
+    [("well_trained", "as you are"), ("new", "take it as a guide"), (None, "training status")],
+)
 def test_the_band_note_says_which_applies(status, says):
     from tui_tracker.domain.advice import status_note
 

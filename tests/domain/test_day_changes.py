@@ -7,20 +7,41 @@ import pytest
 
 from tui_tracker.domain.catalogue import Catalogue
 from tui_tracker.domain.day_changes import (
-    DayChange, change_on, move, skip, swap, swap_candidates, with_change)
+    DayChange,
+    change_on,
+    move,
+    skip,
+    swap,
+    swap_candidates,
+    with_change,
+)
 from tui_tracker.domain.deload import start_deload
 from tui_tracker.domain.mesocycle import (
-    Mesocycle, PlannedExercise, TrainingDay, planned_day, week_label)
+    Mesocycle,
+    PlannedExercise,
+    TrainingDay,
+    planned_day,
+    week_label,
+)
 from tui_tracker.domain.next_day import can_pull_forward, next_training_day, pull_forward
 from tui_tracker.domain.workout import todays_workout
 
 START = date(2026, 11, 2)  # Monday
 CAT = Catalogue()
-UPPER = TrainingDay("Upper", 0, (PlannedExercise("barbell-bench-press", 4, 5, 8),
-                                 PlannedExercise("barbell-row", 3, 6, 10),
-                                 PlannedExercise("dumbbell-curl", 3, 10, 15)))
-LOWER = TrainingDay("Lower", 3, (PlannedExercise("barbell-back-squat", 3, 5, 8),
-                                 PlannedExercise("lying-leg-curl", 3, 10, 15)))
+UPPER = TrainingDay(
+    "Upper",
+    0,
+    (
+        PlannedExercise("barbell-bench-press", 4, 5, 8),
+        PlannedExercise("barbell-row", 3, 6, 10),
+        PlannedExercise("dumbbell-curl", 3, 10, 15),
+    ),
+)
+LOWER = TrainingDay(
+    "Lower",
+    3,
+    (PlannedExercise("barbell-back-squat", 3, 5, 8), PlannedExercise("lying-leg-curl", 3, 10, 15)),
+)
 MESO = Mesocycle("Block", START, 3, (UPPER, LOWER), rir_targets=(3, 2, 0))
 THURSDAY = START + timedelta(days=3)
 
@@ -30,23 +51,30 @@ def changed(day: date, change: DayChange, meso: Mesocycle = MESO) -> Mesocycle:
 
 
 def test_a_swap_keeps_the_plans_sets_reps_and_the_weeks_rir():
-    change = swap(DayChange(), ["barbell-bench-press", "barbell-row", "dumbbell-curl"],
-                  "barbell-bench-press", "dumbbell-bench-press")
+    change = swap(
+        DayChange(),
+        ["barbell-bench-press", "barbell-row", "dumbbell-curl"],
+        "barbell-bench-press",
+        "dumbbell-bench-press",
+    )
     w = todays_workout(changed(START, change), START, CAT.get)
     first = w.slots[0]
     assert (first.exercise_id, first.planned_id, first.swapped) == (
-        "dumbbell-bench-press", "barbell-bench-press", True)
+        "dumbbell-bench-press",
+        "barbell-bench-press",
+        True,
+    )
     assert first.target_text == "4x5-8 @3"
 
 
 def test_a_swap_holds_for_that_day_only_and_the_plan_stays():
-    change = swap(DayChange(), ["barbell-bench-press"], "barbell-bench-press",
-                  "dumbbell-bench-press")
+    change = swap(
+        DayChange(), ["barbell-bench-press"], "barbell-bench-press", "dumbbell-bench-press"
+    )
     meso = changed(START, change)
     assert meso.days == MESO.days
     next_monday = START + timedelta(weeks=1)
-    assert todays_workout(meso, next_monday, CAT.get).slots[0].exercise_id == \
-        "barbell-bench-press"
+    assert todays_workout(meso, next_monday, CAT.get).slots[0].exercise_id == "barbell-bench-press"
 
 
 def test_a_swap_in_a_last_week_at_0_follows_the_failure_rule_of_the_new_lift():
@@ -66,19 +94,25 @@ def test_swapping_back_to_the_planned_exercise_removes_the_swap():
 
 def test_a_swap_to_an_exercise_already_on_the_day_is_refused():
     with pytest.raises(ValueError, match="already on the day"):
-        swap(DayChange(), ["barbell-bench-press", "barbell-row"], "barbell-bench-press",
-             "barbell-row")
+        swap(
+            DayChange(),
+            ["barbell-bench-press", "barbell-row"],
+            "barbell-bench-press",
+            "barbell-row",
+        )
     with pytest.raises(ValueError, match="not planned"):
         swap(DayChange(), ["barbell-row"], "barbell-bench-press", "dumbbell-bench-press")
 
 
 def test_the_swap_search_lists_the_same_primary_muscles_first():
     squat = CAT.get("barbell-back-squat")
-    found = [CAT.get(i) for i in ("dumbbell-curl", "hack-squat", "leg-press",
-                                  "barbell-back-squat")]
+    found = [CAT.get(i) for i in ("dumbbell-curl", "hack-squat", "leg-press", "barbell-back-squat")]
     # leg press: quads and glutes (all the squat's); hack squat: quads (some); curl: none
     assert [e.id for e in swap_candidates(squat, found)] == [
-        "leg-press", "hack-squat", "dumbbell-curl"]
+        "leg-press",
+        "hack-squat",
+        "dumbbell-curl",
+    ]
 
 
 def test_reorder_moves_one_exercise_and_stops_at_the_ends():
@@ -95,8 +129,11 @@ def test_a_swapped_exercise_keeps_its_place_in_the_order():
     change = move(DayChange(), ids, "barbell-bench-press", 2)
     change = swap(change, ids, "barbell-bench-press", "dumbbell-bench-press")
     w = todays_workout(changed(START, change), START, CAT.get)
-    assert [s.exercise_id for s in w.slots] == ["barbell-row", "dumbbell-curl",
-                                                "dumbbell-bench-press"]
+    assert [s.exercise_id for s in w.slots] == [
+        "barbell-row",
+        "dumbbell-curl",
+        "dumbbell-bench-press",
+    ]
 
 
 def test_skip_keeps_the_reason_cut_and_a_second_skip_takes_it_back():
@@ -147,8 +184,12 @@ def test_a_day_pulled_over_a_week_boundary_takes_the_targets_of_the_week_done_in
 
 def test_a_swap_made_ahead_comes_along_when_the_day_is_pulled():
     wednesday = START + timedelta(days=2)
-    ahead = changed(THURSDAY, swap(DayChange(), ["barbell-back-squat", "lying-leg-curl"],
-                                   "barbell-back-squat", "leg-press"))
+    ahead = changed(
+        THURSDAY,
+        swap(
+            DayChange(), ["barbell-back-squat", "lying-leg-curl"], "barbell-back-squat", "leg-press"
+        ),
+    )
     meso, _ = pull_forward(ahead, wednesday)
     assert planned_day(meso, wednesday).exercises[0].exercise_id == "leg-press"
     assert change_on(meso.day_changes, THURSDAY) == DayChange()
@@ -171,8 +212,9 @@ def test_no_next_day_once_the_block_is_over():
 def test_next_exercise_follows_the_order_and_wraps_round():
     from tui_tracker.domain.next_day import next_exercise
 
-    slots = todays_workout(changed(START, skip(DayChange(), "barbell-row", "")), START,
-                           CAT.get).slots
+    slots = todays_workout(
+        changed(START, skip(DayChange(), "barbell-row", "")), START, CAT.get
+    ).slots
     done = {"barbell-bench-press": 4, "dumbbell-curl": 1}
     count = lambda ex_id: done.get(ex_id, 0)  # noqa: E731
     assert next_exercise(slots, count, "barbell-bench-press") == "dumbbell-curl"  # row skipped
@@ -194,21 +236,27 @@ def test_a_day_brought_forward_can_be_put_back_with_its_swap():
     wednesday = START + timedelta(days=2)
     meso, _ = pull_forward(MESO, wednesday)
     ids = [p.exercise_id for p in planned_day(meso, wednesday).exercises]
-    meso = changed(wednesday, swap(change_on(meso.day_changes, wednesday), ids,
-                                   "barbell-back-squat", "leg-press"), meso)
+    meso = changed(
+        wednesday,
+        swap(change_on(meso.day_changes, wednesday), ids, "barbell-back-squat", "leg-press"),
+        meso,
+    )
     back, home = put_back(meso, wednesday)
     assert home == THURSDAY
     assert planned_day(back, wednesday) is None
     assert [p.exercise_id for p in planned_day(back, THURSDAY).exercises] == [
-        "leg-press", "lying-leg-curl"]
+        "leg-press",
+        "lying-leg-curl",
+    ]
     with pytest.raises(ValueError, match="not brought forward"):
         put_back(back, wednesday)
 
 
 def test_within_the_same_muscles_the_same_kind_and_secondaries_come_first():
     bench = CAT.get("barbell-bench-press")  # chest; triceps, front delts; compound
-    found = [CAT.get(i) for i in ("cable-crossover", "dumbbell-bench-press",
-                                  "incline-dumbbell-press")]
+    found = [
+        CAT.get(i) for i in ("cable-crossover", "dumbbell-bench-press", "incline-dumbbell-press")
+    ]
     ranked = [e.id for e in swap_candidates(bench, found)]
     assert ranked[-1] == "cable-crossover"  # chest too, but isolation
     assert set(ranked[:2]) == {"dumbbell-bench-press", "incline-dumbbell-press"}

@@ -8,11 +8,22 @@ from hypothesis import given, strategies as st
 from tests.conftest import make_session, make_set
 from tui_tracker.domain.catalogue import Catalogue
 from tui_tracker.domain.deload import (
-    deload_decision, deload_load, deload_plan, e1rm_falling_signals, next_mesocycle,
-    postpone_deload, rir_below_target_signals, start_deload,
+    deload_decision,
+    deload_load,
+    deload_plan,
+    e1rm_falling_signals,
+    next_mesocycle,
+    postpone_deload,
+    rir_below_target_signals,
+    start_deload,
 )
 from tui_tracker.domain.mesocycle import (
-    Mesocycle, PlannedExercise, TrainingDay, default_rir_targets, end_mesocycle, week_number,
+    Mesocycle,
+    PlannedExercise,
+    TrainingDay,
+    default_rir_targets,
+    end_mesocycle,
+    week_number,
     with_rir_targets,
 )
 from tui_tracker.domain.templates import build_mesocycle
@@ -24,10 +35,18 @@ LAST_OF_WEEK_3 = date(2026, 11, 22)
 FIRST_OF_WEEK_4 = date(2026, 11, 23)
 LAST_OF_WEEK_6 = date(2026, 12, 13)
 
-DAYS = (TrainingDay("Upper", 0, (PlannedExercise("barbell-bench-press", 3, 5, 8),
-                                 PlannedExercise("barbell-row", 3, 6, 10),
-                                 PlannedExercise("dumbbell-curl", 3, 10, 15))),
-        TrainingDay("Lower", 3, (PlannedExercise("barbell-back-squat", 4, 5, 8),)))
+DAYS = (
+    TrainingDay(
+        "Upper",
+        0,
+        (
+            PlannedExercise("barbell-bench-press", 3, 5, 8),
+            PlannedExercise("barbell-row", 3, 6, 10),
+            PlannedExercise("dumbbell-curl", 3, 10, 15),
+        ),
+    ),
+    TrainingDay("Lower", 3, (PlannedExercise("barbell-back-squat", 4, 5, 8),)),
+)
 
 
 def meso(weeks=6, **kw):
@@ -38,12 +57,16 @@ def decide(m, today, sessions=()):
     return deload_decision(m, list(sessions), CAT.get, today)
 
 
-def falling(exercise_id, days=(date(2026, 11, 9), date(2026, 11, 16), LAST_OF_WEEK_3),
-            weights=(100, 97.5, 95)):
+def falling(
+    exercise_id,
+    days=(date(2026, 11, 9), date(2026, 11, 16), LAST_OF_WEEK_3),
+    weights=(100, 97.5, 95),
+):
     """Sessions where the exercise's best e1RM drops each time."""
-    return [make_session(d, make_set(exercise_id, w, 8, 2, d),
-                         make_set(exercise_id, w - 10, 8, 2, d))
-            for d, w in zip(days, weights)]
+    return [
+        make_session(d, make_set(exercise_id, w, 8, 2, d), make_set(exercise_id, w - 10, 8, 2, d))
+        for d, w in zip(days, weights)
+    ]
 
 
 def grinding(days, weight=100, rir=0, exercise_id="barbell-bench-press"):
@@ -52,6 +75,7 @@ def grinding(days, weight=100, rir=0, exercise_id="barbell-bench-press"):
 
 
 # --- planned ----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("weeks", [3, 4, 5, 6])
 def test_planned_deload_is_due_the_day_after_the_last_accumulation_week(weeks):
@@ -127,6 +151,7 @@ def test_without_signals_due_exactly_when_accumulation_is_over(weeks, offset):
 
 # --- fatigue: e1RM falling --------------------------------------------------------------------
 
+
 def test_two_exercises_falling_prompt_from_the_first_day_of_week_4():
     sessions = falling("barbell-bench-press") + falling("barbell-row")
     early = decide(meso(6), LAST_OF_WEEK_3, sessions)
@@ -165,9 +190,13 @@ def test_only_the_last_three_exposures_count():
 def test_exposure_is_the_best_working_set_warmups_ignored():
     days = (date(2026, 11, 9), date(2026, 11, 16), LAST_OF_WEEK_3)
     sessions = falling("barbell-row") + [
-        make_session(d, make_set("barbell-bench-press", 200, 8, 2, d, kind="warmup"),
-                     make_set("barbell-bench-press", w, 8, 2, d))
-        for d, w in zip(days, (100, 97.5, 95))]
+        make_session(
+            d,
+            make_set("barbell-bench-press", 200, 8, 2, d, kind="warmup"),
+            make_set("barbell-bench-press", w, 8, 2, d),
+        )
+        for d, w in zip(days, (100, 97.5, 95))
+    ]
     assert decide(meso(6), FIRST_OF_WEEK_4, sessions).reason == "fatigue"
 
 
@@ -186,6 +215,7 @@ def test_a_stale_slump_of_a_dropped_lift_does_not_prompt():
 
 
 # --- fatigue: RIR below target ----------------------------------------------------------------
+
 
 def test_sets_2_rir_below_target_prompt_from_week_4():
     m = meso(6)  # targets 3,3,2,2,1,1: week 4 is 2
@@ -263,8 +293,11 @@ def test_planned_reason_wins_and_signals_become_warnings():
 @given(st.integers(3, 6), st.integers(0, 60))
 def test_fatigue_never_prompts_before_week_4(weeks, offset):
     today = START + timedelta(days=offset)
-    sessions = falling("barbell-bench-press") + falling("barbell-row") + grinding(
-        [today - timedelta(days=1), today])
+    sessions = (
+        falling("barbell-bench-press")
+        + falling("barbell-row")
+        + grinding([today - timedelta(days=1), today])
+    )
     d = decide(meso(weeks), today, [s for s in sessions if s.date <= today])
     if week_number(meso(weeks), today) < 4:
         assert not d.prompt and not d.due
@@ -272,6 +305,7 @@ def test_fatigue_never_prompts_before_week_4(weeks, offset):
 
 
 # --- acting on it -----------------------------------------------------------------------------
+
 
 def test_deload_plan_halves_sets_rounding_up():
     plan = deload_plan(meso(4))
@@ -288,8 +322,9 @@ def test_deload_sets_are_about_half_and_at_least_one(sets):
     assert deloaded.exercises[0].rep_low == 6 and deloaded.exercises[0].rep_high == 10
 
 
-@pytest.mark.parametrize("weight,expected", [(100, 90), (102.5, 92.5), (60, 55), (20, 17.5),
-                                             (0, 0), (1, 1), (10, 10)])
+@pytest.mark.parametrize(
+    "weight,expected", [(100, 90), (102.5, 92.5), (60, 55), (20, 17.5), (0, 0), (1, 1), (10, 10)]
+)
 def test_deload_load_is_about_90_percent(weight, expected):
     assert deload_load(weight, "kg") == expected
 
@@ -361,6 +396,7 @@ def test_postponing_a_week_asks_again_on_the_seventh_day():
 # --- the deload waits for the lifter ----------------------------------------------------------
 # meso(4) from Mon 2 Nov: the planned weeks end Sun 29 Nov, week 6 ends Sun 13 Dec.
 
+
 def test_while_due_the_decision_says_today_repeats_the_last_week():
     d = decide(meso(4), date(2026, 11, 30))
     assert d.due and d.prompt and d.reason == "planned"
@@ -397,12 +433,15 @@ def test_postponing_a_week_stops_at_the_end_of_week_6():
         postpone_a_week(meso(4), date(2026, 12, 13))
 
 
-@pytest.mark.parametrize("weeks, today, until, reason", [
-    (4, date(2026, 11, 30), date(2026, 11, 29), "before today"),
-    (4, date(2026, 11, 30), date(2026, 12, 14), "2026-12-13 .end of week 6. at the latest"),
-    (6, date(2026, 12, 14), date(2026, 12, 15), "past week 6"),
-    (4, START - timedelta(days=1), START, "starts 2026-11-02"),
-])
+@pytest.mark.parametrize(
+    "weeks, today, until, reason",
+    [
+        (4, date(2026, 11, 30), date(2026, 11, 29), "before today"),
+        (4, date(2026, 11, 30), date(2026, 12, 14), "2026-12-13 .end of week 6. at the latest"),
+        (6, date(2026, 12, 14), date(2026, 12, 15), "past week 6"),
+        (4, START - timedelta(days=1), START, "starts 2026-11-02"),
+    ],
+)
 def test_postponing_gets_a_lifters_checks(weeks, today, until, reason):
     with pytest.raises(ValueError, match=reason):
         postpone_deload(meso(weeks), until, today)
@@ -426,8 +465,9 @@ def test_the_next_block_must_start_after_this_one_began():
         next_mesocycle(meso(4), START)
 
 
-@pytest.mark.parametrize("pounds, expected", [(225, 200), (100, 90), (135, 120), (45, 40),
-                                              (20, 20), (5, 5), (2, 2)])
+@pytest.mark.parametrize(
+    "pounds, expected", [(225, 200), (100, 90), (135, 120), (45, 40), (20, 20), (5, 5), (2, 2)]
+)
 def test_deload_load_in_pounds_is_in_5_lb_steps(pounds, expected):
     from tui_tracker.domain.models import from_kg, to_kg
 
@@ -463,13 +503,17 @@ def test_a_late_deload_can_still_be_started_once_the_block_is_over():
 def test_low_confidence_estimates_never_trigger_the_fatigue_prompt():
     # Two exercises "falling" on sets of 12 reps at RIR 2 (12 + 2 > 12: low confidence)...
     days = (date(2026, 11, 9), date(2026, 11, 16), LAST_OF_WEEK_3)
-    high_reps = [make_session(d, make_set(ex, w, 12, 2, d))
-                 for ex in ("barbell-bench-press", "barbell-row")
-                 for d, w in zip(days, (60, 57.5, 55))]
+    high_reps = [
+        make_session(d, make_set(ex, w, 12, 2, d))
+        for ex in ("barbell-bench-press", "barbell-row")
+        for d, w in zip(days, (60, 57.5, 55))
+    ]
     # ... and on sets with no RIR at all: neither is a confident estimate
-    no_rir = [make_session(d, make_set(ex, w, 5, None, d))
-              for ex in ("barbell-bench-press", "barbell-row")
-              for d, w in zip(days, (100, 97.5, 95))]
+    no_rir = [
+        make_session(d, make_set(ex, w, 5, None, d))
+        for ex in ("barbell-bench-press", "barbell-row")
+        for d, w in zip(days, (100, 97.5, 95))
+    ]
     for sessions in (high_reps, no_rir):
         d = decide(meso(6), FIRST_OF_WEEK_4, sessions)
         assert not d.prompt and d.signals == (), d.message
@@ -480,12 +524,16 @@ def test_a_fall_smaller_than_1_percent_is_noise_not_fatigue():
     # (the demo's Romanian deadlift: 105 x 9 @3 -> 107.5 x 8 @3 -> 110 x 9 @1: 147, 146.9,
     # 146.7 kg).
     days = (date(2026, 11, 9), date(2026, 11, 16), LAST_OF_WEEK_3)
-    sessions = [make_session(d, make_set(ex, w, reps, rir, d))
-                for ex in ("barbell-bench-press", "barbell-row")
-                for d, (w, reps, rir) in zip(days, ((105, 9, 3), (107.5, 8, 3), (110, 9, 1)))]
+    sessions = [
+        make_session(d, make_set(ex, w, reps, rir, d))
+        for ex in ("barbell-bench-press", "barbell-row")
+        for d, (w, reps, rir) in zip(days, ((105, 9, 3), (107.5, 8, 3), (110, 9, 1)))
+    ]
     assert decide(meso(6), FIRST_OF_WEEK_4, sessions).signals == ()
     # more than 1% each time is a fall: 100 -> 98.5 -> 97 kg x 8 @2
-    sessions = [make_session(d, make_set(ex, w, 8, 2, d))
-                for ex in ("barbell-bench-press", "barbell-row")
-                for d, w in zip(days, (100, 98.5, 97))]
+    sessions = [
+        make_session(d, make_set(ex, w, 8, 2, d))
+        for ex in ("barbell-bench-press", "barbell-row")
+        for d, w in zip(days, (100, 98.5, 97))
+    ]
     assert len(decide(meso(6), FIRST_OF_WEEK_4, sessions).signals) == 2

@@ -12,7 +12,12 @@ from tui_tracker.domain.catalogue import Catalogue
 from tui_tracker.domain.deload import deload_decision
 from tui_tracker.domain.demo import WEEKS, demo_blocks, demo_lifter
 from tui_tracker.domain.mesocycle import (
-    DELOAD_RIR, phase, planned_day, target_rir_on, week_label, week_number,
+    DELOAD_RIR,
+    phase,
+    planned_day,
+    target_rir_on,
+    week_label,
+    week_number,
 )
 from tui_tracker.domain.progress import e1rm_trend, main_lifts, rir_compliance, trend_direction
 
@@ -56,8 +61,9 @@ def test_sessions_fall_on_planned_days_only_up_to_yesterday(lifter):
         for p in plan.exercises:
             assert len(working(s, p.exercise_id)) == p.sets  # deload days: half, rounded up
     planned = [first.start + timedelta(days=n) for n in range((TODAY - first.start).days)]
-    planned = [d for d in planned
-               if planned_day(first if d < current.start else current, d) is not None]
+    planned = [
+        d for d in planned if planned_day(first if d < current.start else current, d) is not None
+    ]
     assert len(planned) - len(dates) == 1  # one missed session, in the first block
     (missed,) = set(planned) - set(dates)
     assert missed < current.start
@@ -140,8 +146,11 @@ def test_deload_week_is_lighter_with_half_the_sets(lifter):
     first, _ = lifter.mesocycles
     deload = [s for s in lifter.sessions if phase(first, s.date) == "deload"]
     assert len(deload) == 4 and all(s.note == "Deload week" for s in deload)
-    week5 = {s.date.weekday(): s for s in lifter.sessions
-             if week_number(first, s.date) == WEEKS and s.date < first.deload_start}
+    week5 = {
+        s.date.weekday(): s
+        for s in lifter.sessions
+        if week_number(first, s.date) == WEEKS and s.date < first.deload_start
+    }
     for s in deload:
         before = week5.get(s.date.weekday())
         if before is None:

@@ -50,36 +50,54 @@ from hypothesis import given, settings, strategies as st  # noqa: E402
 
 from tui_tracker.domain.catalogue import BUILTIN_EXERCISES  # noqa: E402
 from tui_tracker.domain.effort import (  # noqa: E402
-    FAILURE_MIN_SETS, check_rir_targets, set_target, step_rir_target)
+    FAILURE_MIN_SETS,
+    check_rir_targets,
+    set_target,
+    step_rir_target,
+)
 from tui_tracker.domain.mesocycle import (  # noqa: E402
-    Mesocycle, PlannedExercise, TrainingDay, with_rir_targets)
+    Mesocycle,
+    PlannedExercise,
+    TrainingDay,
+    with_rir_targets,
+)
 from tui_tracker.domain.models import Exercise  # noqa: E402
 from tui_tracker.domain.plan_check import week_effort, week_sets  # noqa: E402
 
-RDL = Exercise("rdl", "Romanian Deadlift", ("hamstrings", "glutes"), kind="compound",
-               high_skill=True)  # flagged here whatever the catalogue says
+RDL = Exercise(
+    "rdl", "Romanian Deadlift", ("hamstrings", "glutes"), kind="compound", high_skill=True
+)  # flagged here whatever the catalogue says
 LOOKUP = {**{e.id: e for e in BUILTIN_EXERCISES}, RDL.id: RDL}.get
 IDS = sorted({e.id for e in BUILTIN_EXERCISES} | {RDL.id})
 
 
 def valid_targets(weeks: int):
     """Targets a lifter may plan: 1-3 falling or holding, the last week may be 0."""
-    return st.lists(st.integers(1, 3), min_size=weeks, max_size=weeks).flatmap(
-        lambda t: st.tuples(st.just(sorted(t, reverse=True)), st.booleans())).map(
-        lambda tb: tuple(tb[0][:-1]) + ((0,) if tb[1] else (tb[0][-1],)))
+    return (
+        st.lists(st.integers(1, 3), min_size=weeks, max_size=weeks)
+        .flatmap(lambda t: st.tuples(st.just(sorted(t, reverse=True)), st.booleans()))
+        .map(lambda tb: tuple(tb[0][:-1]) + ((0,) if tb[1] else (tb[0][-1],)))
+    )
 
 
-plans = st.integers(3, 6).flatmap(lambda weeks: st.tuples(
-    st.just(weeks),
-    st.lists(st.lists(st.tuples(st.sampled_from(IDS), st.integers(1, 10)), min_size=1,
-                      max_size=9), min_size=1, max_size=7),
-    valid_targets(weeks)))
+plans = st.integers(3, 6).flatmap(
+    lambda weeks: st.tuples(
+        st.just(weeks),
+        st.lists(
+            st.lists(st.tuples(st.sampled_from(IDS), st.integers(1, 10)), min_size=1, max_size=9),
+            min_size=1,
+            max_size=7,
+        ),
+        valid_targets(weeks),
+    )
+)
 
 
 def build(weeks, days, targets) -> Mesocycle:
-    training = tuple(TrainingDay(f"Day {i + 1}", i, tuple(PlannedExercise(ex, sets, 6, 10)
-                                                          for ex, sets in rows))
-                     for i, rows in enumerate(days))
+    training = tuple(
+        TrainingDay(f"Day {i + 1}", i, tuple(PlannedExercise(ex, sets, 6, 10) for ex, sets in rows))
+        for i, rows in enumerate(days)
+    )
     return Mesocycle("Random", START, weeks, training, rir_targets=targets)
 
 
@@ -119,21 +137,35 @@ def test_the_upper_lower_last_week_at_0_in_worked_numbers():
     # 87 sets; the final set of each of the 23 exercises with 3+ sets goes to 0 except the
     # high-skill ones (the back squat, 4 sets: 22 at 0 with only it flagged); seated row, face
     # pull, dumbbell curl and the deadlift (2 sets each) keep 1 throughout
-    high_skill = sum(1 for d in meso.days for p in d.exercises
-                     if CAT.get(p.exercise_id).high_skill and p.sets >= 3)
-    allowed = sum(1 for d in meso.days for p in d.exercises
-                  if p.sets >= 3 and not CAT.get(p.exercise_id).high_skill)
+    high_skill = sum(
+        1
+        for d in meso.days
+        for p in d.exercises
+        if CAT.get(p.exercise_id).high_skill and p.sets >= 3
+    )
+    allowed = sum(
+        1
+        for d in meso.days
+        for p in d.exercises
+        if p.sets >= 3 and not CAT.get(p.exercise_id).high_skill
+    )
     assert effort.sets == 87 and effort.failure == allowed == 23 - high_skill
     assert effort.near_failure == 87 - allowed
 
 
-@pytest.mark.parametrize("target, last, final, sets, expected", [
-    (3, False, True, 4, 3), (1, True, True, 4, 1),  # a week at 1-3: every set at it
-    (0, True, True, 3, 0), (0, True, False, 3, 1),  # last week at 0: only the final set
-    (0, True, True, 2, 1), (0, True, True, None, 1),  # fewer than 3 sets, or unknown
-    (0, False, True, 4, 1),  # 0 stored for an earlier week (older versions): 1
-    (4, False, True, 4, 4),
-])
+@pytest.mark.parametrize(
+    "target, last, final, sets, expected",
+    [
+        (3, False, True, 4, 3),
+        (1, True, True, 4, 1),  # a week at 1-3: every set at it
+        (0, True, True, 3, 0),
+        (0, True, False, 3, 1),  # last week at 0: only the final set
+        (0, True, True, 2, 1),
+        (0, True, True, None, 1),  # fewer than 3 sets, or unknown
+        (0, False, True, 4, 1),  # 0 stored for an earlier week (older versions): 1
+        (4, False, True, 4, 4),
+    ],
+)
 def test_set_target(target, last, final, sets, expected):
     bench = CAT.get("barbell-bench-press")
     assert set_target(target, last, bench, sets, final) == expected
@@ -141,6 +173,7 @@ def test_set_target(target, last, final, sets, expected):
 
 
 # --- the lifter's targets ---------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("targets", [(3, 2, 1), (3, 3, 3), (2, 2, 1, 1), (1, 1, 1)])
 def test_falling_or_holding_targets_at_1_to_3_need_no_warning(targets):
@@ -155,43 +188,55 @@ def test_4_and_a_last_week_at_0_are_allowed_with_a_warning_that_says_why():
     assert "high-skill" in warnings[1]
 
 
-@pytest.mark.parametrize("targets, says", [
-    ((0, 2, 1), "week 1 at RIR 0: 0 (failure) only in the last week"),
-    ((3, 0, 0), "week 2 at RIR 0"),
-    ((1, 2, 3), "week 2's target (2) is above week 1's (1)"),
-    ((3, 5, 1), "week 2 at RIR 5: a set 5 or more reps short of failure is not a hard set"),
-    ((3, -1, 1), "whole numbers from 0 to 4"),
-    ((3, 2), "one RIR target per accumulation week: 3, not 2"),
-])
+@pytest.mark.parametrize(
+    "targets, says",
+    [
+        ((0, 2, 1), "week 1 at RIR 0: 0 (failure) only in the last week"),
+        ((3, 0, 0), "week 2 at RIR 0"),
+        ((1, 2, 3), "week 2's target (2) is above week 1's (1)"),
+        ((3, 5, 1), "week 2 at RIR 5: a set 5 or more reps short of failure is not a hard set"),
+        ((3, -1, 1), "whole numbers from 0 to 4"),
+        ((3, 2), "one RIR target per accumulation week: 3, not 2"),
+    ],
+)
 def test_targets_against_the_evidence_are_refused_with_the_reason(targets, says):
     with pytest.raises(ValueError) as err:
         check_rir_targets(targets, 3)
     assert says in str(err.value)
 
 
-@pytest.mark.parametrize("targets, week, delta, expected", [
-    ((3, 3, 2, 1), 3, +1, (3, 3, 2, 2)),
-    ((3, 3, 2, 2), 3, +1, (3, 3, 3, 3)),  # raising the last week raises week 3 with it
-    ((3, 3, 2, 1), 0, -1, (2, 2, 2, 1)),  # lowering week 1 lowers week 2 with it
-    ((3, 3, 2, 1), 3, -1, (3, 3, 2, 0)),  # the last week may go to 0
-    ((3, 3, 2, 1), 0, +1, (4, 3, 2, 1)),
-])
+@pytest.mark.parametrize(
+    "targets, week, delta, expected",
+    [
+        ((3, 3, 2, 1), 3, +1, (3, 3, 2, 2)),
+        ((3, 3, 2, 2), 3, +1, (3, 3, 3, 3)),  # raising the last week raises week 3 with it
+        ((3, 3, 2, 1), 0, -1, (2, 2, 2, 1)),  # lowering week 1 lowers week 2 with it
+        ((3, 3, 2, 1), 3, -1, (3, 3, 2, 0)),  # the last week may go to 0
+        ((3, 3, 2, 1), 0, +1, (4, 3, 2, 1)),
+    ],
+)
 def test_stepping_a_target_keeps_them_falling_or_holding(targets, week, delta, expected):
     assert step_rir_target(targets, week, delta) == expected
 
 
-@pytest.mark.parametrize("targets, week, delta, says", [
-    ((3, 3, 2, 1), 2, -2, "week 3 at RIR 0"),
-    ((4, 3, 2, 1), 0, +1, "week 1 at RIR 5"),
-    ((3, 3, 2, 0), 3, -1, "whole numbers from 0 to 4"),
-])
+@pytest.mark.parametrize(
+    "targets, week, delta, says",
+    [
+        ((3, 3, 2, 1), 2, -2, "week 3 at RIR 0"),
+        ((4, 3, 2, 1), 0, +1, "week 1 at RIR 5"),
+        ((3, 3, 2, 0), 3, -1, "whole numbers from 0 to 4"),
+    ],
+)
 def test_stepping_to_a_target_the_evidence_rules_out_is_refused(targets, week, delta, says):
     with pytest.raises(ValueError, match=says):
         step_rir_target(targets, week, delta)
 
 
-@given(st.integers(3, 6).flatmap(lambda w: st.tuples(valid_targets(w), st.integers(0, w - 1),
-                                                     st.sampled_from((-1, 1)))))
+@given(
+    st.integers(3, 6).flatmap(
+        lambda w: st.tuples(valid_targets(w), st.integers(0, w - 1), st.sampled_from((-1, 1)))
+    )
+)
 def test_a_step_either_gives_allowed_targets_or_says_why_not(case):
     targets, week, delta = case
     try:

@@ -5,15 +5,32 @@ import pytest
 from hypothesis import given, strategies as st
 
 from tui_tracker.domain.inputs import (
-    MAX_WEIGHT_KG, InputError, parse_date, parse_reps, parse_rir, parse_set, parse_weight)
+    MAX_WEIGHT_KG,
+    InputError,
+    parse_date,
+    parse_reps,
+    parse_rir,
+    parse_set,
+    parse_weight,
+)
 from tui_tracker.domain.models import KG_PER_LB
 
 
-@pytest.mark.parametrize("text,kg,unit", [
-    ("100", 100, "kg"), ("102.5", 102.5, "kg"), ("102,5", 102.5, "kg"), (" 1.25 ", 1.25, "kg"),
-    ("0", 0, "kg"), ("1000", 1000, "kg"), ("225 lb", 225 * KG_PER_LB, "lb"), ("225lbs", 225 * KG_PER_LB, "lb"),
-    ("100kg", 100, "kg"), ("100.10", 100.1, "kg"),
-])
+@pytest.mark.parametrize(
+    "text,kg,unit",
+    [
+        ("100", 100, "kg"),
+        ("102.5", 102.5, "kg"),
+        ("102,5", 102.5, "kg"),
+        (" 1.25 ", 1.25, "kg"),
+        ("0", 0, "kg"),
+        ("1000", 1000, "kg"),
+        ("225 lb", 225 * KG_PER_LB, "lb"),
+        ("225lbs", 225 * KG_PER_LB, "lb"),
+        ("100kg", 100, "kg"),
+        ("100.10", 100.1, "kg"),
+    ],
+)
 def test_weights(text, kg, unit):
     got_kg, got_unit = parse_weight(text)
     assert got_kg == pytest.approx(kg) and got_unit == unit
@@ -23,12 +40,23 @@ def test_weight_in_the_default_unit():
     assert parse_weight("45", "lb") == pytest.approx((45 * KG_PER_LB, "lb"))
 
 
-@pytest.mark.parametrize("text,reason", [
-    ("", "empty"), ("-5", "negative"), ("abc", "not a number"), ("nan", "not a number"),
-    ("inf", "not a number"), ("1e3", "not a number"), ("100.125", "two decimals"),
-    ("1000.5", "above 1000 kg"), ("2205 lb", "above 2204.6 lb"), ("10 stone", "not a number"),
-    ("1.2.3", "not a number"), ("١٠٠", "not a number"),
-])
+@pytest.mark.parametrize(
+    "text,reason",
+    [
+        ("", "empty"),
+        ("-5", "negative"),
+        ("abc", "not a number"),
+        ("nan", "not a number"),
+        ("inf", "not a number"),
+        ("1e3", "not a number"),
+        ("100.125", "two decimals"),
+        ("1000.5", "above 1000 kg"),
+        ("2205 lb", "above 2204.6 lb"),
+        ("10 stone", "not a number"),
+        ("1.2.3", "not a number"),
+        ("١٠٠", "not a number"),
+    ],
+)
 def test_bad_weights(text, reason):
     with pytest.raises(InputError, match=reason):
         parse_weight(text)
@@ -39,16 +67,26 @@ def test_reps(text, reps):
     assert parse_reps(text) == reps
 
 
-@pytest.mark.parametrize("text,reason", [("", "empty"), ("8.5", "whole numbers"), ("101", "above 100"),
-                                         ("-1", "not a whole number"), ("x", "not a whole number"),
-                                         ("0", "a set needs at least one rep"),
-                                         ("000", "a set needs at least one rep")])
+@pytest.mark.parametrize(
+    "text,reason",
+    [
+        ("", "empty"),
+        ("8.5", "whole numbers"),
+        ("101", "above 100"),
+        ("-1", "not a whole number"),
+        ("x", "not a whole number"),
+        ("0", "a set needs at least one rep"),
+        ("000", "a set needs at least one rep"),
+    ],
+)
 def test_bad_reps(text, reason):
     with pytest.raises(InputError, match=reason):
         parse_reps(text)
 
 
-@pytest.mark.parametrize("text,rir", [("", None), ("  ", None), ("0", 0), ("3", 3), ("10", 10), ("@2", 2)])
+@pytest.mark.parametrize(
+    "text,rir", [("", None), ("  ", None), ("0", 0), ("3", 3), ("10", 10), ("@2", 2)]
+)
 def test_rir(text, rir):
     assert parse_rir(text) == rir
 
@@ -59,10 +97,16 @@ def test_bad_rir(text):
         parse_rir(text)
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("100x5@2", (100, "kg", 5, 2)), ("100X5", (100, "kg", 5, None)), ("102,5x8@0", (102.5, "kg", 8, 0)),
-    ("60*12@1", (60, "kg", 12, 1)), ("80×10", (80, "kg", 10, None)),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("100x5@2", (100, "kg", 5, 2)),
+        ("100X5", (100, "kg", 5, None)),
+        ("102,5x8@0", (102.5, "kg", 8, 0)),
+        ("60*12@1", (60, "kg", 12, 1)),
+        ("80×10", (80, "kg", 10, None)),
+    ],
+)
 def test_set_notation(text, expected):
     s = parse_set(text)
     assert (pytest.approx(s.weight_kg), s.unit, s.reps, s.rir) == expected
@@ -73,12 +117,22 @@ def test_set_notation_with_unit():
     assert s.unit == "lb" and s.weight_kg == pytest.approx(225 * KG_PER_LB)
 
 
-@pytest.mark.parametrize("text,reason", [
-    ("100", "not like 100x5@2"), ("x5", "not like"), ("100x", "not like"), ("100x5@", "nothing after @"),
-    ("100x5@11", "0 \\(failure\\)"), ("100x5.5", "whole numbers"), ("abcx5", "not a number"),
-    ("0x0", "a set needs at least one rep"), ("100x0", "a set needs at least one rep"),
-    ("100x0@2", "a set needs at least one rep"), ("-5x5", "weight cannot be negative"),
-])
+@pytest.mark.parametrize(
+    "text,reason",
+    [
+        ("100", "not like 100x5@2"),
+        ("x5", "not like"),
+        ("100x", "not like"),
+        ("100x5@", "nothing after @"),
+        ("100x5@11", "0 \\(failure\\)"),
+        ("100x5.5", "whole numbers"),
+        ("abcx5", "not a number"),
+        ("0x0", "a set needs at least one rep"),
+        ("100x0", "a set needs at least one rep"),
+        ("100x0@2", "a set needs at least one rep"),
+        ("-5x5", "weight cannot be negative"),
+    ],
+)
 def test_bad_set_notation_names_the_set(text, reason):
     with pytest.raises(InputError, match=reason):
         parse_set(text)

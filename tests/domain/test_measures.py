@@ -7,7 +7,14 @@ import pytest
 from tui_tracker.domain.catalogue import Catalogue
 from tui_tracker.domain.inputs import InputError
 from tui_tracker.domain.measures import (
-    DISTANCE, TIMED, load_unit, measure_of, parse_added, parse_metres, parse_seconds)
+    DISTANCE,
+    TIMED,
+    load_unit,
+    measure_of,
+    parse_added,
+    parse_metres,
+    parse_seconds,
+)
 from tui_tracker.domain.models import Exercise, to_kg
 
 CAT = Catalogue()
@@ -17,20 +24,36 @@ def test_every_named_id_is_in_the_catalogue():
     assert all(CAT.get(i) is not None for i in TIMED | DISTANCE)
 
 
-@pytest.mark.parametrize("name, measure", [
-    ("Plank", "time"), ("Side Plank", "time"), ("Dead Hang", "time"), ("Wall Sit", "time"),
-    ("Farmer's Walk", "distance"), ("Sled Push", "distance"),
-    ("Plank Push-Up", "reps"), ("Walking Lunge", "reps"), ("Barbell Back Squat", "reps"),
-    ("Pull-Up", "reps"),
-])
+@pytest.mark.parametrize(
+    "name, measure",
+    [
+        ("Plank", "time"),
+        ("Side Plank", "time"),
+        ("Dead Hang", "time"),
+        ("Wall Sit", "time"),
+        ("Farmer's Walk", "distance"),
+        ("Sled Push", "distance"),
+        ("Plank Push-Up", "reps"),
+        ("Walking Lunge", "reps"),
+        ("Barbell Back Squat", "reps"),
+        ("Pull-Up", "reps"),
+    ],
+)
 def test_measure_of_catalogue(name, measure):
     assert measure_of(CAT.find(name)) == measure
 
 
-@pytest.mark.parametrize("name, measure", [
-    ("Copenhagen Hold", "time"), ("Suitcase Carry", "distance"), ("Zercher Walk", "distance"),
-    ("Hang Clean Pull", "time"), ("Zercher Walking Lunge", "reps"), ("Cable Y Raise", "reps"),
-])
+@pytest.mark.parametrize(
+    "name, measure",
+    [
+        ("Copenhagen Hold", "time"),
+        ("Suitcase Carry", "distance"),
+        ("Zercher Walk", "distance"),
+        ("Hang Clean Pull", "time"),
+        ("Zercher Walking Lunge", "reps"),
+        ("Cable Y Raise", "reps"),
+    ],
+)
 def test_measure_of_the_lifters_own(name, measure):
     assert measure_of(Exercise("custom-x", name, ("abs",), custom=True)) == measure
 
@@ -42,10 +65,19 @@ def test_load_unit():
     assert load_unit(CAT.find("Barbell Back Squat"), "lb") == "lb"
 
 
-@pytest.mark.parametrize("text, kg", [
-    ("", 0.0), ("0", 0.0), ("+0", 0.0), ("-0", 0.0), ("20", 20.0), ("+20", 20.0),
-    ("-30", -30.0), ("+2,5", 2.5),
-])
+@pytest.mark.parametrize(
+    "text, kg",
+    [
+        ("", 0.0),
+        ("0", 0.0),
+        ("+0", 0.0),
+        ("-0", 0.0),
+        ("20", 20.0),
+        ("+20", 20.0),
+        ("-30", -30.0),
+        ("+2,5", 2.5),
+    ],
+)
 def test_parse_added(text, kg):
     assert parse_added(text, "kg") == (kg, "kg")
 

@@ -6,9 +6,22 @@ from hypothesis import given, strategies as st
 
 from tui_tracker.domain.catalogue import Catalogue
 from tui_tracker.domain.mesocycle import (
-    DELOAD_RIR, Mesocycle, PlannedExercise, TrainingDay, accumulation_end, accumulation_over,
-    default_rir_targets, end_mesocycle, phase, planned_day, planned_weekly_sets,
-    target_rir, target_rir_on, week_label, week_number, with_rir_targets,
+    DELOAD_RIR,
+    Mesocycle,
+    PlannedExercise,
+    TrainingDay,
+    accumulation_end,
+    accumulation_over,
+    default_rir_targets,
+    end_mesocycle,
+    phase,
+    planned_day,
+    planned_weekly_sets,
+    target_rir,
+    target_rir_on,
+    week_label,
+    week_number,
+    with_rir_targets,
 )
 from tui_tracker.domain.models import Exercise
 from tui_tracker.domain.muscles import MUSCLES
@@ -19,8 +32,11 @@ SQUAT = CAT.get("barbell-back-squat")  # high skill
 BENCH = CAT.get("barbell-bench-press")  # compound
 CURL = CAT.get("dumbbell-curl")  # isolation
 
-UPPER = TrainingDay("Upper", 0, (PlannedExercise("barbell-bench-press", 4, 5, 8),
-                                 PlannedExercise("dumbbell-curl", 3, 10, 15)))
+UPPER = TrainingDay(
+    "Upper",
+    0,
+    (PlannedExercise("barbell-bench-press", 4, 5, 8), PlannedExercise("dumbbell-curl", 3, 10, 15)),
+)
 LOWER = TrainingDay("Lower", 3, (PlannedExercise("barbell-back-squat", 3, 5, 8),))
 
 
@@ -34,6 +50,7 @@ def day(week: int, weekday: int = 0) -> date:
 
 
 # --- length -----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("weeks", [2, 7, 0, 1, 12])
 def test_block_length_outside_3_to_6_weeks_is_refused_with_the_evidence(weeks):
@@ -61,8 +78,17 @@ def test_days_need_distinct_names_and_weekdays():
         Mesocycle(" ", START, 4, (UPPER,))
 
 
-@pytest.mark.parametrize("args", [("x", 0, 5, 8), ("x", 11, 5, 8), ("x", 3, 0, 8), ("x", 3, 9, 8),
-                                  ("x", 3, 5, 51), ("", 3, 5, 8)])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("x", 0, 5, 8),
+        ("x", 11, 5, 8),
+        ("x", 3, 0, 8),
+        ("x", 3, 9, 8),
+        ("x", 3, 5, 51),
+        ("", 3, 5, 8),
+    ],
+)
 def test_planned_exercise_is_validated(args):
     with pytest.raises(ValueError):
         PlannedExercise(*args)
@@ -80,6 +106,7 @@ def test_training_day_weekday_is_monday_to_sunday(weekday):
 
 
 # --- weeks ------------------------------------------------------------------------------------
+
 
 def test_week_number_counts_7_day_weeks_from_start():
     m = meso()
@@ -130,8 +157,10 @@ def test_early_deload_moves_the_deload_week():
     assert week_label(m, day(5, 2)) == "Deload done"
 
 
-@pytest.mark.parametrize("weeks,expected", [
-    (3, (3, 2, 1)), (4, (3, 3, 2, 1)), (5, (3, 3, 2, 2, 1)), (6, (3, 3, 2, 2, 1, 1))])
+@pytest.mark.parametrize(
+    "weeks,expected",
+    [(3, (3, 2, 1)), (4, (3, 3, 2, 1)), (5, (3, 3, 2, 2, 1)), (6, (3, 3, 2, 2, 1, 1))],
+)
 def test_default_rir_targets_step_from_3_to_1(weeks, expected):
     assert default_rir_targets(weeks) == expected
     assert meso(weeks).rir_targets == expected
@@ -189,9 +218,17 @@ def test_week_zero_is_refused():
         target_rir(meso(), 0, BENCH, False)
 
 
-@given(st.integers(3, 6).flatmap(lambda w: st.tuples(
-    st.just(w), st.lists(st.integers(0, 5), min_size=w, max_size=w), st.integers(1, w + 1),
-    st.booleans(), st.one_of(st.none(), st.integers(1, 10)))))
+@given(
+    st.integers(3, 6).flatmap(
+        lambda w: st.tuples(
+            st.just(w),
+            st.lists(st.integers(0, 5), min_size=w, max_size=w),
+            st.integers(1, w + 1),
+            st.booleans(),
+            st.one_of(st.none(), st.integers(1, 10)),
+        )
+    )
+)
 def test_failure_only_in_the_last_week_on_allowed_final_sets_whatever_is_stored(case):
     weeks, targets, week, final, sets = case
     m = meso(weeks, rir_targets=tuple(targets))  # what older versions may have stored
@@ -242,6 +279,7 @@ def test_rir_targets_can_be_edited_within_0_to_4():
 
 # --- plan -------------------------------------------------------------------------------------
 
+
 def test_planned_weekly_sets_count_like_logged_sets():
     v = planned_weekly_sets(meso(), CAT.get)
     assert list(v) == list(MUSCLES)
@@ -254,17 +292,24 @@ def test_planned_weekly_sets_count_like_logged_sets():
 
 
 def test_planned_weekly_sets_count_days_and_band():
-    days = (TrainingDay("A", 0, (PlannedExercise("dumbbell-curl", 5, 8, 12),)),
-            TrainingDay("B", 3, (PlannedExercise("dumbbell-curl", 5, 8, 12),
-                                 PlannedExercise("mystery", 3, 8, 12))))
+    days = (
+        TrainingDay("A", 0, (PlannedExercise("dumbbell-curl", 5, 8, 12),)),
+        TrainingDay(
+            "B",
+            3,
+            (PlannedExercise("dumbbell-curl", 5, 8, 12), PlannedExercise("mystery", 3, 8, 12)),
+        ),
+    )
     v = planned_weekly_sets(Mesocycle("B", START, 4, days), CAT.get)["biceps"]
     assert v.sets == 10 and v.sessions == 2 and v.status == "within" and not v.single_session
 
 
 def test_planned_days_count_for_every_muscle_given_credit_like_logged_sessions():
     """Bench on Monday, incline press on Thursday: front delts are trained on two days."""
-    days = (TrainingDay("Mon", 0, (PlannedExercise("barbell-bench-press", 4, 5, 8),)),
-            TrainingDay("Thu", 3, (PlannedExercise("incline-barbell-bench-press", 4, 5, 8),)))
+    days = (
+        TrainingDay("Mon", 0, (PlannedExercise("barbell-bench-press", 4, 5, 8),)),
+        TrainingDay("Thu", 3, (PlannedExercise("incline-barbell-bench-press", 4, 5, 8),)),
+    )
     v = planned_weekly_sets(Mesocycle("B", START, 4, days), CAT.get)["front_delts"]
     assert v.sets == 4.0 and v.sessions == 2 and not v.single_session
 
@@ -309,7 +354,10 @@ def test_ended_block_plans_nothing():
 def test_exercise_ids_in_plan_order_without_repeats():
     days = (UPPER, replace(LOWER, exercises=LOWER.exercises + UPPER.exercises))
     assert Mesocycle("B", START, 4, days).exercise_ids() == [
-        "barbell-bench-press", "dumbbell-curl", "barbell-back-squat"]
+        "barbell-bench-press",
+        "dumbbell-curl",
+        "barbell-back-squat",
+    ]
 
 
 def test_custom_exercise_lookup_is_used():
@@ -339,8 +387,9 @@ def test_active_is_the_latest_started_open_block_else_the_next_planned():
 
 def test_a_new_block_closes_the_open_ones_on_its_start_day():
     old = Mesocycle("Old", START, 4, (UPPER, LOWER))
-    done = end_mesocycle(Mesocycle("Done", START - timedelta(weeks=8), 4, (UPPER,)),
-                         START - timedelta(weeks=2))
+    done = end_mesocycle(
+        Mesocycle("Done", START - timedelta(weeks=8), 4, (UPPER,)), START - timedelta(weeks=2)
+    )
     new = Mesocycle("New", START + timedelta(weeks=5), 4, (UPPER, LOWER))
     closed = supersede([done, old, new], new)
     assert [m.name for m in closed] == ["Old"]
@@ -368,6 +417,7 @@ def test_week_target_rir_across_the_block():
 # --- the deload starts when the lifter starts it ----------------------------------------------
 # meso(4) from Mon 2 Nov: weeks 1-4 end Sun 29 Nov; week 6 ends Sun 13 Dec.
 
+
 def test_after_the_planned_weeks_the_deload_is_due_not_begun():
     m = meso(4)
     assert phase(m, day(4, 6)) == "accumulation" and week_label(m, day(4, 6)) == "Week 4 of 4"
@@ -386,6 +436,7 @@ def test_while_the_deload_is_due_today_repeats_the_last_accumulation_week():
     assert target_rir_on(last_at_0, day(5, 0), CURL, False) == 1
     assert target_rir_on(last_at_0, day(5, 3), SQUAT, True) == 1
     from tui_tracker.domain.mesocycle import week_target_rir
+
     assert week_target_rir(m, day(5, 0)) == 1 and week_target_rir(m, day(6, 6)) == 1
 
 
@@ -435,29 +486,48 @@ def test_six_week_block_is_due_in_week_7_and_over_in_week_9():
 
 # --- dates at the ends of the calendar --------------------------------------------------------
 
+
 def test_a_postponement_to_the_last_day_of_the_calendar_does_not_crash():
     m = meso(4, postponed_until=date.max)
     assert phase(m, day(7, 0)) == "deload_due"
     assert week_label(m, day(7, 0)) == "Week 7, deload due"
 
 
-EDGE_DAYS = st.one_of(st.dates(), st.sampled_from([date.min, date.max, date.max - timedelta(days=3),
-                                                   date.min + timedelta(days=3)]))
+EDGE_DAYS = st.one_of(
+    st.dates(),
+    st.sampled_from(
+        [date.min, date.max, date.max - timedelta(days=3), date.min + timedelta(days=3)]
+    ),
+)
 
 
-@given(start=EDGE_DAYS, today=EDGE_DAYS, weeks=st.integers(3, 6),
-       deload_start=st.none() | EDGE_DAYS, postponed=st.none() | EDGE_DAYS,
-       ended=st.none() | EDGE_DAYS, final=st.booleans())
-def test_no_stored_date_makes_the_block_arithmetic_crash(start, today, weeks, deload_start,
-                                                         postponed, ended, final):
+@given(
+    start=EDGE_DAYS,
+    today=EDGE_DAYS,
+    weeks=st.integers(3, 6),
+    deload_start=st.none() | EDGE_DAYS,
+    postponed=st.none() | EDGE_DAYS,
+    ended=st.none() | EDGE_DAYS,
+    final=st.booleans(),
+)
+def test_no_stored_date_makes_the_block_arithmetic_crash(
+    start, today, weeks, deload_start, postponed, ended, final
+):
     from tui_tracker.domain.deload import deload_decision, next_block_due
     from tui_tracker.domain.mesocycle import week_target_rir
     from tui_tracker.domain.progress import rir_compliance
     from tui_tracker.domain.workout import todays_workout
     from tests.conftest import make_session, make_set
 
-    m = Mesocycle("B", start, weeks, (UPPER, LOWER), deload_start=deload_start,
-                  postponed_until=postponed, ended=ended)
+    m = Mesocycle(
+        "B",
+        start,
+        weeks,
+        (UPPER, LOWER),
+        deload_start=deload_start,
+        postponed_until=postponed,
+        ended=ended,
+    )
     p = phase(m, today)
     assert isinstance(week_label(m, today), str)
     week_target_rir(m, today)
@@ -473,6 +543,7 @@ def test_no_stored_date_makes_the_block_arithmetic_crash(start, today, weeks, de
 
 
 # --- one block at a time ----------------------------------------------------------------------
+
 
 def start_block(mesos, new):
     """The blocks as the store holds them after `new` is saved with what it closes."""
@@ -536,18 +607,22 @@ def test_a_block_whose_span_is_over_is_refused():
     check_start(replace(m, start=today + timedelta(days=400)), today)
 
 
-@pytest.mark.parametrize("targets, reason", [
-    ([0, 1, 1], "only in the last week"),
-    ([1, 2, 3], "fall or hold"),
-    ([2, 1, 2], "fall or hold"),
-    ([5, 3, 1], "not a hard set"),
-])
+@pytest.mark.parametrize(
+    "targets, reason",
+    [
+        ([0, 1, 1], "only in the last week"),
+        ([1, 2, 3], "fall or hold"),
+        ([2, 1, 2], "fall or hold"),
+        ([5, 3, 1], "not a hard set"),
+    ],
+)
 def test_rir_targets_that_contradict_the_evidence_are_refused(targets, reason):
     with pytest.raises(ValueError, match=reason):
         with_rir_targets(meso(3), targets)
 
 
 # --- the block's weeks (the dashboard's columns) ----------------------------------------------
+
 
 def test_block_weeks_follow_the_start_not_the_calendar():
     from tui_tracker.domain.volume import block_weeks
@@ -559,7 +634,8 @@ def test_block_weeks_follow_the_start_not_the_calendar():
     assert [(s.label, s.first, s.last) for s in spans] == [
         ("W1", date(2026, 11, 4), date(2026, 11, 10)),
         ("W2", date(2026, 11, 11), date(2026, 11, 17)),
-        ("W3", date(2026, 11, 18), date(2026, 11, 24))]
+        ("W3", date(2026, 11, 18), date(2026, 11, 24)),
+    ]
     assert date(2026, 11, 10) in spans[0] and date(2026, 11, 11) not in spans[0]
 
 

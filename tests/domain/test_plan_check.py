@@ -9,7 +9,12 @@ import pytest
 from tui_tracker.domain.catalogue import Catalogue
 from tui_tracker.domain.effort import EVIDENCE_HIGH_SKILL
 from tui_tracker.domain.mesocycle import (
-    DELOAD_RIR, Mesocycle, PlannedExercise, TrainingDay, with_rir_targets)
+    DELOAD_RIR,
+    Mesocycle,
+    PlannedExercise,
+    TrainingDay,
+    with_rir_targets,
+)
 from tui_tracker.domain.models import Exercise
 from tui_tracker.domain.plan_check import PlannedSet, check_plan, failure_notes, week_sets
 from tui_tracker.domain.targets import DEFAULT_TARGETS
@@ -35,10 +40,13 @@ def test_the_templates_pass_the_check(template, weeks, status):
 
 
 def test_a_muscle_below_and_one_above_its_band_say_so_with_the_evidence():
-    meso = block(day("A", 0, ("barbell-bench-press", 4), ("dumbbell-curl", 10)),
-                 day("B", 3, ("incline-dumbbell-press", 3), ("hammer-curl", 10)))
-    notes = {n.subject: n for n in check_plan(meso, CAT.get, None, "well_trained")
-             if n.topic == "volume"}
+    meso = block(
+        day("A", 0, ("barbell-bench-press", 4), ("dumbbell-curl", 10)),
+        day("B", 3, ("incline-dumbbell-press", 3), ("hammer-curl", 10)),
+    )
+    notes = {
+        n.subject: n for n in check_plan(meso, CAT.get, None, "well_trained") if n.topic == "volume"
+    }
     chest, biceps = notes["chest"], notes["biceps"]
     assert chest.message == "Chest: 7 hard sets a week, below its 10-16 band."
     assert biceps.message == "Biceps: 20 hard sets a week, above its 10-16 band."
@@ -48,8 +56,10 @@ def test_a_muscle_below_and_one_above_its_band_say_so_with_the_evidence():
 
 def test_the_band_note_says_which_training_status_it_applies_to():
     meso = block(day("A", 0, ("barbell-bench-press", 4)), day("B", 3, ("machine-chest-press", 3)))
-    reason = {s: next(n.reason for n in check_plan(meso, CAT.get, None, s) if n.subject == "chest")
-              for s in (None, "new", "some_years")}
+    reason = {
+        s: next(n.reason for n in check_plan(meso, CAT.get, None, s) if n.subject == "chest")
+        for s in (None, "new", "some_years")
+    }
     assert "take it as a guide" in reason["new"]
     assert "as you are" in reason["some_years"]
     assert "set your training status" in reason[None]
@@ -73,9 +83,17 @@ def test_the_lifters_own_band_is_named_as_theirs():
 
 
 def test_a_muscle_on_one_day_only_is_flagged_where_its_band_asks_for_sets():
-    meso = block(day("A", 0, ("barbell-bench-press", 6), ("machine-chest-press", 5),
-                     ("barbell-row", 6), ("pull-up", 6)),
-                 day("B", 3, ("barbell-row", 1)))
+    meso = block(
+        day(
+            "A",
+            0,
+            ("barbell-bench-press", 6),
+            ("machine-chest-press", 5),
+            ("barbell-row", 6),
+            ("pull-up", 6),
+        ),
+        day("B", 3, ("barbell-row", 1)),
+    )
     split = [n for n in check_plan(meso, CAT.get) if n.topic == "split"]
     assert [n.subject for n in split] == ["chest", "triceps"]  # front delts: 0-16, not flagged
     assert split[0].message == "Chest: 11 sets a week, all on A: split them over two days."
@@ -122,12 +140,19 @@ def test_week_sets_lists_each_set_with_reps_and_rir_and_the_deload_week():
     meso = block(day("A", 0, ("rdl", 3), ("dumbbell-curl", 3), ("gone", 3)), targets=(3, 2, 0))
     last = week_sets(meso, 3, lookup)
     assert [(s.exercise.id, s.number, s.rir) for s in last] == [
-        ("rdl", 1, 1), ("rdl", 2, 1), ("rdl", 3, 1),
-        ("dumbbell-curl", 1, 1), ("dumbbell-curl", 2, 1), ("dumbbell-curl", 3, 0)]
+        ("rdl", 1, 1),
+        ("rdl", 2, 1),
+        ("rdl", 3, 1),
+        ("dumbbell-curl", 1, 1),
+        ("dumbbell-curl", 2, 1),
+        ("dumbbell-curl", 3, 0),
+    ]
     deload = week_sets(meso, 4, lookup)
     assert [(s.exercise.id, s.of, s.rir) for s in deload] == [
-        ("rdl", 2, DELOAD_RIR), ("rdl", 2, DELOAD_RIR),
-        ("dumbbell-curl", 2, DELOAD_RIR), ("dumbbell-curl", 2, DELOAD_RIR)]
+        ("rdl", 2, DELOAD_RIR),
+        ("rdl", 2, DELOAD_RIR),
+        ("dumbbell-curl", 2, DELOAD_RIR),
+        ("dumbbell-curl", 2, DELOAD_RIR),
+    ]
     with pytest.raises(ValueError, match="weeks 1 to 3, and 4 is its deload week"):
         week_sets(meso, 5, lookup)
-

@@ -7,7 +7,11 @@ from tests.conftest import make_session, make_set
 from tui_tracker.domain.catalogue import Catalogue
 from tui_tracker.domain.mesocycle import Mesocycle, PlannedExercise, TrainingDay
 from tui_tracker.domain.progress import (
-    best_set, e1rm_trend, main_lifts, rir_compliance, trend_direction,
+    best_set,
+    e1rm_trend,
+    main_lifts,
+    rir_compliance,
+    trend_direction,
 )
 from tui_tracker.domain.strength import e1rm
 from tui_tracker.domain.templates import build_mesocycle
@@ -16,9 +20,12 @@ START = date(2026, 11, 2)  # a Monday
 CAT = Catalogue()
 BENCH = "barbell-bench-press"
 
-DAYS = (TrainingDay("Upper", 0, (PlannedExercise(BENCH, 3, 5, 8),
-                                 PlannedExercise("dumbbell-curl", 3, 10, 15))),
-        TrainingDay("Lower", 3, (PlannedExercise("barbell-back-squat", 3, 5, 8),)))
+DAYS = (
+    TrainingDay(
+        "Upper", 0, (PlannedExercise(BENCH, 3, 5, 8), PlannedExercise("dumbbell-curl", 3, 10, 15))
+    ),
+    TrainingDay("Lower", 3, (PlannedExercise("barbell-back-squat", 3, 5, 8),)),
+)
 MESO = Mesocycle("Block", START, 4, DAYS)  # targets 3,3,2,1
 
 
@@ -28,34 +35,45 @@ def points(*values, step=7):
 
 # --- e1RM trend -------------------------------------------------------------------------------
 
+
 def test_trend_is_the_best_working_set_per_session_oldest_first():
     d1, d2 = START, START + timedelta(days=3)
     sessions = [
         make_session(d2, make_set(BENCH, 105, 5, 1, d2)),
-        make_session(d1, make_set(BENCH, 150, 5, 2, d1, kind="warmup"),
-                     make_set(BENCH, 100, 8, 2, d1), make_set(BENCH, 110, 0, 0, d1),
-                     make_set(BENCH, 95, 8, 1, d1), make_set("dumbbell-curl", 20, 10, 0, d1)),
+        make_session(
+            d1,
+            make_set(BENCH, 150, 5, 2, d1, kind="warmup"),
+            make_set(BENCH, 100, 8, 2, d1),
+            make_set(BENCH, 110, 0, 0, d1),
+            make_set(BENCH, 95, 8, 1, d1),
+            make_set("dumbbell-curl", 20, 10, 0, d1),
+        ),
         make_session(d2 + timedelta(days=1), make_set("dumbbell-curl", 20, 10, 0, d2)),
     ]
     trend = e1rm_trend(sessions, BENCH)
-    assert trend == [(d1, pytest.approx(e1rm(100, 8, 2).kg)),
-                     (d2, pytest.approx(e1rm(105, 5, 1).kg))]
+    assert trend == [
+        (d1, pytest.approx(e1rm(100, 8, 2).kg)),
+        (d2, pytest.approx(e1rm(105, 5, 1).kg)),
+    ]
 
 
 def test_trend_of_a_lift_never_done_is_empty():
     assert e1rm_trend([make_session(START, make_set("dumbbell-curl"))], BENCH) == []
 
 
-@pytest.mark.parametrize("values,expected", [
-    ((100, 102, 104, 106), "rising"),
-    ((106, 104, 102, 100), "falling"),
-    ((100, 100.4, 99.8, 100.2), "flat"),
-    ((100, 102), "rising"),
-    ((100, 101), "flat"),  # +1.0% of the mean (100.5): inside the band
-    ((100, 100.5), "flat"),  # +0.5% over the span
-    ((100,), "flat"),
-    ((), "flat"),
-])
+@pytest.mark.parametrize(
+    "values,expected",
+    [
+        ((100, 102, 104, 106), "rising"),
+        ((106, 104, 102, 100), "falling"),
+        ((100, 100.4, 99.8, 100.2), "flat"),
+        ((100, 102), "rising"),
+        ((100, 101), "flat"),  # +1.0% of the mean (100.5): inside the band
+        ((100, 100.5), "flat"),  # +0.5% over the span
+        ((100,), "flat"),
+        ((), "flat"),
+    ],
+)
 def test_trend_direction(values, expected):
     assert trend_direction(points(*values)) == expected
 
@@ -85,6 +103,7 @@ def test_direction_does_not_depend_on_units(values, scale):
 
 # --- best set ---------------------------------------------------------------------------------
 
+
 def test_best_set_by_e1rm_skipping_warmups():
     heavy_single = make_set(BENCH, 120, 1, 0, START)
     volume = make_set(BENCH, 100, 10, 2, START)  # e1RM 140
@@ -103,11 +122,17 @@ def test_best_set_tie_goes_to_the_earliest():
 
 # --- RIR compliance ---------------------------------------------------------------------------
 
+
 def test_compliance_against_each_weeks_target():
     w1, w4 = START, START + timedelta(weeks=3)  # targets 3 and, in the last week, 1
     sessions = [
-        make_session(w1, make_set(BENCH, rir=3, day=w1), make_set(BENCH, rir=1, day=w1),
-                     make_set(BENCH, rir=None, day=w1), make_set(BENCH, rir=5, day=w1)),
+        make_session(
+            w1,
+            make_set(BENCH, rir=3, day=w1),
+            make_set(BENCH, rir=1, day=w1),
+            make_set(BENCH, rir=None, day=w1),
+            make_set(BENCH, rir=5, day=w1),
+        ),
         make_session(w4, make_set(BENCH, rir=1, day=w4), make_set(BENCH, rir=0, day=w4)),
     ]
     c = rir_compliance(MESO, sessions, CAT.get, w4)[BENCH]
@@ -126,8 +151,10 @@ def test_compliance_lists_every_planned_exercise_in_plan_order():
 
 def test_compliance_skips_sets_outside_the_block_and_after_today():
     before, later = START - timedelta(days=1), START + timedelta(days=2)
-    sessions = [make_session(before, make_set(BENCH, rir=0, day=before)),
-                make_session(later, make_set(BENCH, rir=0, day=later))]
+    sessions = [
+        make_session(before, make_set(BENCH, rir=0, day=before)),
+        make_session(later, make_set(BENCH, rir=0, day=later)),
+    ]
     assert rir_compliance(MESO, sessions, CAT.get, START + timedelta(days=1))[BENCH].total == 0
     assert rir_compliance(MESO, sessions, CAT.get, later)[BENCH].below == 1
 
@@ -150,18 +177,28 @@ def test_high_skill_final_set_target_stays_at_1():
 
 # --- main lifts -------------------------------------------------------------------------------
 
+
 def test_main_lifts_are_the_first_exercise_of_each_day():
     assert main_lifts(MESO) == [BENCH, "barbell-back-squat"]
     m = build_mesocycle("upper-lower-4", 4, START)
-    assert main_lifts(m) == ["barbell-bench-press", "barbell-back-squat", "incline-dumbbell-press",
-                             "conventional-deadlift"]
+    assert main_lifts(m) == [
+        "barbell-bench-press",
+        "barbell-back-squat",
+        "incline-dumbbell-press",
+        "conventional-deadlift",
+    ]
 
 
 def test_main_lifts_skip_a_day_opening_with_isolation_when_kinds_are_known():
-    days = (TrainingDay("Arms", 0, (PlannedExercise("dumbbell-curl", 3, 8, 12),
-                                    PlannedExercise("chin-up", 3, 6, 10))),
-            TrainingDay("Push", 2, (PlannedExercise(BENCH, 3, 5, 8),)),
-            TrainingDay("Push 2", 4, (PlannedExercise(BENCH, 3, 5, 8),)))
+    days = (
+        TrainingDay(
+            "Arms",
+            0,
+            (PlannedExercise("dumbbell-curl", 3, 8, 12), PlannedExercise("chin-up", 3, 6, 10)),
+        ),
+        TrainingDay("Push", 2, (PlannedExercise(BENCH, 3, 5, 8),)),
+        TrainingDay("Push 2", 4, (PlannedExercise(BENCH, 3, 5, 8),)),
+    )
     m = Mesocycle("B", START, 4, days)
     assert main_lifts(m) == ["dumbbell-curl", BENCH]
     assert main_lifts(m, CAT.get) == ["chin-up", BENCH]

@@ -13,8 +13,7 @@ from hypothesis import given, strategies as st
 
 from tui_tracker.domain.catalogue import Catalogue
 from tui_tracker.domain.models import Exercise, from_kg, to_kg
-from tui_tracker.domain.progression import (
-    Target, nearest_step, step_down, step_up, suggest)
+from tui_tracker.domain.progression import Target, nearest_step, step_down, step_up, suggest
 from tui_tracker.domain.workout import Slot
 
 from ..conftest import make_set
@@ -40,6 +39,7 @@ def first(ex=BENCH, tgt=None, last=(), day=LAST, unit="kg", round_load=nearest_s
 
 
 # --- rounding and steps ----------------------------------------------------------------
+
 
 def test_default_rounding_is_the_nearest_2_5_kg_or_5_lb():
     assert nearest_step(102.56, BENCH, "kg") == 102.5
@@ -81,12 +81,14 @@ def test_steps_come_from_the_rounding_function_itself():
 
 # --- the e1RM rule ----------------------------------------------------------------------
 
+
 def test_e1rm_rule_kg():
     # 100 x 8 @2 -> e1RM 100 x (1 + 10/30) = 133.3; 8 @1: 133.3 / 1.3 = 102.56 -> 102.5
     s = first(tgt=target(rir=1), last=[make_set("bench", 100, 8, 2, LAST)])
     assert (s.rule, s.weight_kg, s.reps, s.rir) == ("e1rm", 102.5, 8, 1)
-    assert s.reason == ("100 kg x 8 @2 on 12 Nov: e1RM 133.33; 8 @1: 133.33/(1+9/30) = 102.56 "
-                        "-> 102.5 kg")
+    assert s.reason == (
+        "100 kg x 8 @2 on 12 Nov: e1RM 133.33; 8 @1: 133.33/(1+9/30) = 102.56 -> 102.5 kg"
+    )
 
 
 def test_e1rm_rule_rounds_down_when_nearer():
@@ -100,8 +102,7 @@ def test_e1rm_rule_in_pounds_rounds_to_5_lb():
     # 225 lb x 8 @2 -> e1RM 300 lb; 8 @1: 300 / 1.3 = 230.77 -> 230 lb
     s = first(tgt=target(rir=1), last=[make_set("bench", lb(225), 8, 2, LAST, unit="lb")])
     assert s.unit == "lb" and s.weight == 230 and (s.reps, s.rir) == (8, 1)
-    assert s.reason == ("225 lb x 8 @2 on 12 Nov: e1RM 300; 8 @1: 300/(1+9/30) = 230.77 "
-                        "-> 230 lb")
+    assert s.reason == ("225 lb x 8 @2 on 12 Nov: e1RM 300; 8 @1: 300/(1+9/30) = 230.77 -> 230 lb")
 
 
 def test_e1rm_rule_moves_reps_into_the_plans_range():
@@ -114,9 +115,11 @@ def test_e1rm_rule_moves_reps_into_the_plans_range():
 
 
 def test_e1rm_rule_takes_the_best_set_of_last_time():
-    last = [make_set("bench", 100, 8, 2, LAST),  # 133.3
-            make_set("bench", 105, 5, 1, LAST),  # 126.0
-            make_set("bench", 100, 6, 1, LAST)]  # 123.3
+    last = [
+        make_set("bench", 100, 8, 2, LAST),  # 133.3
+        make_set("bench", 105, 5, 1, LAST),  # 126.0
+        make_set("bench", 100, 6, 1, LAST),
+    ]  # 123.3
     s = first(tgt=target(rir=2), last=last)
     assert s.weight_kg == 100 and s.reason.startswith("100 kg x 8 @2 on 12 Nov: e1RM 133.33")
 
@@ -129,7 +132,10 @@ def test_a_stronger_week_at_the_same_target_raises_the_load():
 
 
 def test_warmups_are_not_history():
-    last = [make_set("bench", 140, 3, None, LAST, kind="warmup"), make_set("bench", 100, 8, 2, LAST)]
+    last = [
+        make_set("bench", 140, 3, None, LAST, kind="warmup"),
+        make_set("bench", 100, 8, 2, LAST),
+    ]
     assert first(tgt=target(rir=2), last=last).weight_kg == 100
 
 
@@ -138,21 +144,24 @@ def test_the_rounding_function_is_the_callers():
         return round(kg / 2) * 2
 
     # 30 x 10 @2 -> e1RM 42; 10 @1: 42 / (1 + 11/30) = 30.7 -> 30 (2 kg steps), 30 (2.5 kg)
-    s = first(tgt=target(8, 12, 1), last=[make_set("bench", 30, 10, 2, LAST)],
-              round_load=dumbbells)
+    s = first(tgt=target(8, 12, 1), last=[make_set("bench", 30, 10, 2, LAST)], round_load=dumbbells)
     assert s.weight_kg == 30 and s.reason.endswith("= 30.73 -> 30 kg")
-    s = first(tgt=target(8, 12, 0), last=[make_set("bench", 30, 10, 2, LAST)],
-              round_load=dumbbells)  # 42 / (1 + 10/30) = 31.5 -> 32
+    s = first(
+        tgt=target(8, 12, 0), last=[make_set("bench", 30, 10, 2, LAST)], round_load=dumbbells
+    )  # 42 / (1 + 10/30) = 31.5 -> 32
     assert s.weight_kg == 32
 
 
 # --- double progression -----------------------------------------------------------------
 
+
 def test_no_rir_logged_top_of_the_range_adds_the_smallest_step():
     s = first(tgt=target(5, 8, 2), last=[make_set("bench", 100, 8, None, LAST)])
     assert (s.rule, s.weight_kg, s.reps, s.rir) == ("double_progression", 102.5, 5, 2)
-    assert s.reason == ("100 kg x 8 on 12 Nov: top of 5-8 (RIR not logged, taken as on "
-                        "target): add a step, 102.5 kg x 5")
+    assert s.reason == (
+        "100 kg x 8 on 12 Nov: top of 5-8 (RIR not logged, taken as on "
+        "target): add a step, 102.5 kg x 5"
+    )
 
 
 def test_double_progression_in_pounds():
@@ -174,8 +183,10 @@ def test_below_the_range_drops_a_step_or_holds_with_reps_to_spare():
     # high-rep work, so the e1RM is not trusted: 20 x 10 @4 against 12-15 @2
     s = first(ex=RAISE, tgt=target(12, 15, 2), last=[make_set("raise", 20, 10, 4, LAST)])
     assert (s.rule, s.weight_kg, s.reps) == ("double_progression", 20, 12)
-    assert s.reason == ("20 kg x 10 @4 on 12 Nov: below 12-15 with reps to spare (@4, "
-                        "target @2): hold 20 kg, aim for 12")
+    assert s.reason == (
+        "20 kg x 10 @4 on 12 Nov: below 12-15 with reps to spare (@4, "
+        "target @2): hold 20 kg, aim for 12"
+    )
 
 
 def test_top_of_the_range_but_harder_than_planned_holds():
@@ -188,8 +199,11 @@ def test_top_of_the_range_but_harder_than_planned_holds():
 
 
 def test_double_progression_judges_the_heaviest_load():
-    last = [make_set("bench", 80, 10, None, LAST), make_set("bench", 100, 6, None, LAST),
-            make_set("bench", 100, 7, None, LAST)]
+    last = [
+        make_set("bench", 80, 10, None, LAST),
+        make_set("bench", 100, 6, None, LAST),
+        make_set("bench", 100, 7, None, LAST),
+    ]
     s = first(tgt=target(5, 8, 2), last=last)
     assert (s.weight_kg, s.reps) == (100, 8) and s.reason.startswith("100 kg x 7 on 12 Nov")
 
@@ -205,6 +219,7 @@ def test_bodyweight_exercises_use_double_progression():
 
 
 # --- other rules -------------------------------------------------------------------------
+
 
 def test_first_time_suggests_reps_and_rir_only():
     s = first(tgt=target(5, 8, 2), last=[], day=None)
@@ -223,13 +238,18 @@ def test_without_a_plan_last_times_best_set_again():
 
 
 def test_after_four_weeks_off_restart_at_the_bottom_of_the_range():
-    s = first(tgt=target(5, 8, 2), last=[make_set("bench", 100, 8, 2, TODAY - timedelta(days=35))],
-              day=TODAY - timedelta(days=35))
+    s = first(
+        tgt=target(5, 8, 2),
+        last=[make_set("bench", 100, 8, 2, TODAY - timedelta(days=35))],
+        day=TODAY - timedelta(days=35),
+    )
     assert (s.rule, s.weight_kg, s.reps, s.rir) == ("break", 100, 5, 2)
     assert s.reason == "last done 5 weeks ago: restart at 100 kg for 5 (the bottom of 5-8)"
     four_weeks = TODAY - timedelta(days=28)  # exactly four weeks: still recent
-    assert first(tgt=target(), last=[make_set("bench", 100, 8, 2, four_weeks)],
-                 day=four_weeks).rule == "e1rm"
+    assert (
+        first(tgt=target(), last=[make_set("bench", 100, 8, 2, four_weeks)], day=four_weeks).rule
+        == "e1rm"
+    )
 
 
 def test_deload_week_is_90_percent_of_the_load_before_it():
@@ -237,8 +257,9 @@ def test_deload_week_is_90_percent_of_the_load_before_it():
     assert (s.rule, s.weight_kg, s.reps, s.rir) == ("deload", 90, 8, 4)
     assert s.reason == "deload week: 90% of 100 kg (before the deload) = 90 -> 90 kg, 8 reps @4"
     # 235 lb: 211.5 -> 210 lb
-    s = first(tgt=target(5, 8, 4, deload=True),
-              last=[make_set("bench", lb(235), 6, 1, LAST, unit="lb")])
+    s = first(
+        tgt=target(5, 8, 4, deload=True), last=[make_set("bench", lb(235), 6, 1, LAST, unit="lb")]
+    )
     assert s.weight == 210 and s.reason.endswith("= 211.5 -> 210 lb, 6 reps @4")
 
 
@@ -252,9 +273,11 @@ def test_target_from_the_slot_uses_the_final_sets_rir_for_the_last_set():
 
 # --- within a session ----------------------------------------------------------------------
 
+
 def next_set(last_today, tgt, ex=BENCH, round_load=nearest_step):
-    return suggest(ex, tgt, last_today, [make_set(ex.id, 90, 8, 2, LAST)], LAST, TODAY, "kg",
-                   round_load)
+    return suggest(
+        ex, tgt, last_today, [make_set(ex.id, 90, 8, 2, LAST)], LAST, TODAY, "kg", round_load
+    )
 
 
 def test_on_target_the_same_again():
@@ -280,8 +303,10 @@ def test_past_the_range_the_load_moves_instead():
     # e1RM 100 x (1 + 5/30) = 116.7; 5 @2: 116.7 / (1 + 7/30) = 94.6 -> 95
     s = next_set([make_set("bench", 100, 5, 0)], target(5, 8, 2))
     assert (s.weight_kg, s.reps, s.rir) == (95, 5, 2)
-    assert s.reason == ("last set 100 kg x 5 @0: 2 harder than @2, past 5-8: e1RM 116.67; "
-                        "5 @2: 116.67/(1+7/30) = 94.59 -> 95 kg")
+    assert s.reason == (
+        "last set 100 kg x 5 @0: 2 harder than @2, past 5-8: e1RM 116.67; "
+        "5 @2: 116.67/(1+7/30) = 94.59 -> 95 kg"
+    )
     # 100 x 8 @4 vs @2: 10 reps is over 8: e1RM 140; 8 @2: 140 / (1 + 10/30) = 105
     s = next_set([make_set("bench", 100, 8, 4)], target(5, 8, 2))
     assert (s.weight_kg, s.reps) == (105, 8)
@@ -326,7 +351,9 @@ def test_bodyweight_in_session_moves_reps_only():
 
 def test_warmups_today_leave_the_first_working_set_to_history():
     today = [make_set("bench", 60, 5, None, kind="warmup")]
-    s = suggest(BENCH, target(rir=1), today, [make_set("bench", 100, 8, 2, LAST)], LAST, TODAY, "kg")
+    s = suggest(
+        BENCH, target(rir=1), today, [make_set("bench", 100, 8, 2, LAST)], LAST, TODAY, "kg"
+    )
     assert s.rule == "e1rm" and s.weight_kg == 102.5
 
 
@@ -377,7 +404,9 @@ def test_without_a_plan_a_high_skill_lift_keeps_a_rep_in_reserve_after_failure()
     # last time 100 x 5 @0: e1RM 116.7; 5 @1: 116.7 / (1 + 6/30) = 97.2 -> 97.5
     s = first(ex=SQUAT, tgt=None, last=[make_set("squat", 100, 5, 0, LAST)])
     assert (s.rule, s.weight_kg, s.reps, s.rir) == ("no_plan", 97.5, 5, 1)
-    assert s.reason == ("no plan: your best set of 12 Nov, 100 kg x 5 @0, at @1 (form breaks "
-                        "down near failure): 116.67/(1+6/30) = 97.22 -> 97.5 kg")
+    assert s.reason == (
+        "no plan: your best set of 12 Nov, 100 kg x 5 @0, at @1 (form breaks "
+        "down near failure): 116.67/(1+6/30) = 97.22 -> 97.5 kg"
+    )
     # a bench press to failure without a plan: the same again
     assert suggest(BENCH, None, [make_set("bench", 100, 5, 0)], [], None, TODAY, "kg").rir == 0

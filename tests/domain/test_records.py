@@ -19,8 +19,10 @@ TODAY = date(2026, 11, 16)
 def history():
     """Two squat sessions: 100 x 8 @2 / 100 x 6 @1 (1,400 kg), then 105 x 5 @1, 105 x 5 @0
     (1,050 kg); e1RM 133.3 from 100 x 8 @2."""
-    return [make_session(MON, make_set("sq", 100, 8, 2, MON), make_set("sq", 100, 6, 1, MON)),
-            make_session(THU, make_set("sq", 105, 5, 1, THU), make_set("sq", 105, 5, 0, THU))]
+    return [
+        make_session(MON, make_set("sq", 100, 8, 2, MON), make_set("sq", 100, 6, 1, MON)),
+        make_session(THU, make_set("sq", 105, 5, 1, THU), make_set("sq", 105, 5, 0, THU)),
+    ]
 
 
 def test_records_of_history():
@@ -34,10 +36,13 @@ def test_records_of_history():
 
 
 def test_warmups_sets_without_rir_and_high_rep_sets_make_no_e1rm_record():
-    s = make_session(MON, make_set("sq", 140, 3, None, MON, kind="warmup"),  # warm-up
-                     make_set("sq", 120, 5, None, MON),  # no RIR: nothing sure about effort
-                     make_set("sq", 60, 12, 2, MON),  # 14 > 12: an estimate that drifts
-                     make_set("sq", 100, 5, 2, MON))
+    s = make_session(
+        MON,
+        make_set("sq", 140, 3, None, MON, kind="warmup"),  # warm-up
+        make_set("sq", 120, 5, None, MON),  # no RIR: nothing sure about effort
+        make_set("sq", 60, 12, 2, MON),  # 14 > 12: an estimate that drifts
+        make_set("sq", 100, 5, 2, MON),
+    )
     rec = records_of([s])["sq"]
     assert rec.e1rm.value == pytest.approx(123.333, abs=1e-3)
     assert 140 not in rec.reps and rec.reps[120].value == 5
@@ -80,12 +85,15 @@ def test_more_reps_at_a_weight_is_a_record_the_first_time_at_a_weight_is_not():
 def test_rep_records_in_pounds_and_at_bodyweight():
     past = records_of([make_session(MON, make_set("sq", to_kg(225, "lb"), 5, 3, MON, unit="lb"))])
     rec = beaten(past["sq"], make_set("sq", to_kg(225, "lb"), 6, 3, unit="lb"))
-    assert [r.message for r in rec if r.kind == "reps"] == ["Most reps at 225 lb on Squat: 6 (was 5)"]
+    assert [r.message for r in rec if r.kind == "reps"] == [
+        "Most reps at 225 lb on Squat: 6 (was 5)"
+    ]
     e1 = [r for r in rec if r.kind == "e1rm"][0]  # 225 x (1 + 8/30) = 285 -> 225 x 1.3 = 292.5
     assert e1.message == "Best e1RM on Squat: 292.5 lb from 225 lb x 6 @3 (was 285 lb)"
     dips = records_of([make_session(MON, make_set("dip", 0, 10, 2, MON))])["dip"]
     assert [r.message for r in beaten(dips, make_set("dip", 0, 12, 2), name="Dip")] == [
-        "Most reps at bodyweight on Dip: 12 (was 10)"]
+        "Most reps at bodyweight on Dip: 12 (was 10)"
+    ]
 
 
 def test_the_first_set_of_an_exercise_ever_is_no_record():
@@ -104,8 +112,13 @@ def test_session_volume_is_announced_once_by_the_set_that_passes_the_best():
     said = []
     for n in range(1, 5):
         session, day = today_with(*sets[:n])
-        said.append([r for r in new_records(past, day, session.id, sets[n - 1], "Squat")
-                     if r.kind == "volume"])
+        said.append(
+            [
+                r
+                for r in new_records(past, day, session.id, sets[n - 1], "Squat")
+                if r.kind == "volume"
+            ]
+        )
     assert [len(x) for x in said] == [0, 0, 1, 0]
     assert said[2][0].message == "Best session volume on Squat: 1,500 kg (was 1,400 kg)"
     assert session_volume(session, "sq") == 2000
@@ -130,7 +143,8 @@ def test_volume_in_pounds():
     past = records_of([make_session(MON, make_set("sq", to_kg(200, "lb"), 5, 2, MON, unit="lb"))])
     two = [make_set("sq", to_kg(200, "lb"), 5, 2, unit="lb") for _ in range(2)]
     session, day = today_with(*two)
-    (vol,) = [r for r in new_records(past["sq"], day, session.id, two[1], "Squat")
-              if r.kind == "volume"]
+    (vol,) = [
+        r for r in new_records(past["sq"], day, session.id, two[1], "Squat") if r.kind == "volume"
+    ]
     assert from_kg(vol.value, "lb") == pytest.approx(2000)
     assert vol.message == "Best session volume on Squat: 2,000 lb (was 1,000 lb)"

@@ -10,7 +10,13 @@ from hypothesis import given, strategies as st
 from tui_tracker.domain.inputs import InputError
 from tui_tracker.domain.models import LoggedSet, Session
 from tui_tracker.domain.session_edits import (
-    default_end, finished_at, moved_to, parse_clock, parse_session_date, with_times)
+    default_end,
+    finished_at,
+    moved_to,
+    parse_clock,
+    parse_session_date,
+    with_times,
+)
 
 TZ = timezone(timedelta(hours=1))
 TUE = date(2026, 11, 10)
@@ -21,21 +27,39 @@ def at(day: date, hour: int, minute: int = 0) -> datetime:
 
 
 def session(day: date = TUE, ended: bool = True) -> Session:
-    sets = tuple(LoggedSet("barbell-bench-press", 100, 8, 2, at(day, 18, 5 + 4 * i))
-                 for i in range(3))  # 18:05, 18:09, 18:13
+    sets = tuple(
+        LoggedSet("barbell-bench-press", 100, 8, 2, at(day, 18, 5 + 4 * i)) for i in range(3)
+    )  # 18:05, 18:09, 18:13
     return Session(day, at(day, 18), sets, at(day, 19) if ended else None)
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("18:05", time(18, 5)), ("7:30", time(7, 30)), ("18.05", time(18, 5)), ("1805", time(18, 5)),
-    ("9", time(9, 0)), (" 00:00 ", time(0, 0)), ("23:59", time(23, 59))])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("18:05", time(18, 5)),
+        ("7:30", time(7, 30)),
+        ("18.05", time(18, 5)),
+        ("1805", time(18, 5)),
+        ("9", time(9, 0)),
+        (" 00:00 ", time(0, 0)),
+        ("23:59", time(23, 59)),
+    ],
+)
 def test_clock_times_read_as_typed(text, expected):
     assert parse_clock(text) == expected
 
 
-@pytest.mark.parametrize("text,message", [
-    ("24:00", "not a time of day"), ("18:60", "not a time of day"), ("abc", "is not like 18:05"),
-    ("", "give a start"), ("[/]", "is not like 18:05"), ("18:5:1", "is not like 18:05")])
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("24:00", "not a time of day"),
+        ("18:60", "not a time of day"),
+        ("abc", "is not like 18:05"),
+        ("", "give a start"),
+        ("[/]", "is not like 18:05"),
+        ("18:5:1", "is not like 18:05"),
+    ],
+)
 def test_bad_clock_times_say_why(text, message):
     with pytest.raises(InputError, match=message):
         parse_clock(text, "start")
@@ -89,8 +113,9 @@ def test_a_start_after_the_first_set_or_an_end_before_the_last_is_refused():
 
 
 def test_an_end_before_the_start_is_after_midnight():
-    s = Session(TUE, at(TUE, 23, 0), (LoggedSet("barbell-bench-press", 100, 8, 2,
-                                                 at(TUE, 23, 50)),))
+    s = Session(
+        TUE, at(TUE, 23, 0), (LoggedSet("barbell-bench-press", 100, 8, 2, at(TUE, 23, 50)),)
+    )
     changed = with_times(s, time(23, 0), time(0, 40))
     assert changed.ended_at == at(TUE + timedelta(days=1), 0, 40)
 
@@ -107,8 +132,11 @@ def test_an_open_session_ends_five_minutes_after_its_last_set_by_default():
 
 
 def test_an_end_far_before_the_start_is_a_typo_not_the_next_day():
-    with pytest.raises(InputError, match=r"the end can be 18:13 at the earliest \(and 6:00 h "
-                                         r"later at most\)"):
+    with pytest.raises(
+        InputError,
+        match=r"the end can be 18:13 at the earliest \(and 6:00 h "
+        r"later at most\)",
+    ):
         with_times(session(), time(18, 0), time(17, 0))
     next_morning = with_times(session(), time(18, 0), time(0, 13))  # 6 h after 18:13
     assert next_morning.ended_at == at(TUE + timedelta(days=1), 0, 13)
@@ -119,6 +147,7 @@ def test_an_end_far_before_the_start_is_a_typo_not_the_next_day():
 
 def test_a_session_resumed_days_later_ends_on_the_day_of_its_last_set():
     s = session(ended=False).with_set(
-        LoggedSet("barbell-curl", 30, 10, 1, at(TUE + timedelta(days=8), 18, 30)))
+        LoggedSet("barbell-curl", 30, 10, 1, at(TUE + timedelta(days=8), 18, 30))
+    )
     done = finished_at(s, time(18, 40))
     assert done.ended_at == at(TUE + timedelta(days=8), 18, 40) and done.started_at == s.started_at

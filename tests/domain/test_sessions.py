@@ -5,7 +5,13 @@ import pytest
 
 from tests.conftest import TODAY, at, make_session, make_set
 from tui_tracker.domain.sessions import (
-    days_ago, duration_text, last_performance, prefill, session_to_resume, working_set_count)
+    days_ago,
+    duration_text,
+    last_performance,
+    prefill,
+    session_to_resume,
+    working_set_count,
+)
 
 YESTERDAY = TODAY - timedelta(days=1)
 
@@ -20,7 +26,9 @@ def test_finished_session_is_not_resumed():
 
 
 def test_session_across_midnight_is_resumed_within_three_hours():
-    s = make_session(YESTERDAY, replace(make_set("sq", day=YESTERDAY), at=at(YESTERDAY, 23, 30)), ended=False)
+    s = make_session(
+        YESTERDAY, replace(make_set("sq", day=YESTERDAY), at=at(YESTERDAY, 23, 30)), ended=False
+    )
     assert session_to_resume([s], at(TODAY, 2, 30)) is s  # 3 h after the last set: still on
     assert session_to_resume([s], at(TODAY, 2, 31)) is None  # abandoned
 
@@ -49,7 +57,11 @@ def test_prefill_warmup_stays_warmup():
 
 
 def test_prefill_from_last_time_skips_warmups():
-    last = [make_set("sq", 60, 5, None, kind="warmup"), make_set("sq", 100, 6, 2), make_set("sq", 100, 5, 1)]
+    last = [
+        make_set("sq", 60, 5, None, kind="warmup"),
+        make_set("sq", 100, 6, 2),
+        make_set("sq", 100, 5, 1),
+    ]
     p = prefill([], last, "kg")
     assert (p.weight_kg, p.reps, p.rir, p.warmup) == (100, 6, 2, False)
 
@@ -66,19 +78,34 @@ def test_prefill_first_time_is_empty_in_default_unit():
 
 def test_last_performance_names_best_set_and_when():
     session = make_session(TODAY - timedelta(days=4))
-    sets = [make_set("sq", 60, 5, None, kind="warmup"), make_set("sq", 100, 8, 2), make_set("sq", 100, 7, 1)]
+    sets = [
+        make_set("sq", 60, 5, None, kind="warmup"),
+        make_set("sq", 100, 8, 2),
+        make_set("sq", 100, 7, 1),
+    ]
     assert last_performance(session, sets, TODAY) == "last: 100 kg x 8 @2 (+1 set), 4 days ago"
     assert last_performance(None, [], TODAY) == "first time"
 
 
-@pytest.mark.parametrize("days,text", [(0, "today"), (1, "yesterday"), (4, "4 days ago"),
-                                       (13, "13 days ago"), (14, "2 weeks ago"), (59, "8 weeks ago")])
+@pytest.mark.parametrize(
+    "days,text",
+    [
+        (0, "today"),
+        (1, "yesterday"),
+        (4, "4 days ago"),
+        (13, "13 days ago"),
+        (14, "2 weeks ago"),
+        (59, "8 weeks ago"),
+    ],
+)
 def test_days_ago(days, text):
     assert days_ago(TODAY - timedelta(days=days), TODAY) == text
 
 
 def test_days_ago_long_ago_is_a_date():
-    assert days_ago(TODAY - timedelta(days=400), TODAY) == (TODAY - timedelta(days=400)).strftime("%d %b %Y")
+    assert days_ago(TODAY - timedelta(days=400), TODAY) == (TODAY - timedelta(days=400)).strftime(
+        "%d %b %Y"
+    )
 
 
 def test_duration_text():
@@ -98,8 +125,10 @@ def test_compact_last_performance_fits_a_list_row():
     from tui_tracker.domain.sessions import last_performance
 
     day = date(2026, 11, 20)
-    sets = [make_set("barbell-bench-press", 100, 8, 2, day),
-            make_set("barbell-bench-press", 100, 7, 1, day)]
+    sets = [
+        make_set("barbell-bench-press", 100, 8, 2, day),
+        make_set("barbell-bench-press", 100, 7, 1, day),
+    ]
     session = make_session(day, *sets)
     text = last_performance(session, sets, date(2026, 11, 24), compact=True)
     assert text == "last: 100 kg x 8 @2, 4 days ago"
@@ -138,7 +167,12 @@ def test_a_first_warmup_starts_from_last_times_first_warmup_else_empty():
 def test_set_counts_keep_working_sets_and_warmups_apart():
     from tui_tracker.domain.sessions import set_counts
 
-    sets = [make_set("sq", kind="warmup"), make_set("sq"), make_set("bp"), make_set("bp", kind="warmup")]
+    sets = [
+        make_set("sq", kind="warmup"),
+        make_set("sq"),
+        make_set("bp"),
+        make_set("bp", kind="warmup"),
+    ]
     counts = set_counts(sets)
     assert (counts.working, counts.warmups, counts.exercises) == (2, 2, 2)
     assert str(counts) == "2 working sets + 2 warm-ups of 2 exercises"

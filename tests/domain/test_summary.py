@@ -27,26 +27,42 @@ SLOTS = (Slot("sq", 4, 5, 8, 2, 2), Slot("bp", 3, 6, 10, 2, 2), Slot("curl", 3, 
 
 def monday():
     """Squat 100 x 8 @2, 100 x 6 @1 (e1RM 133.3, 1,400 kg); bench 3 x 80 x 8 @2 (1,920 kg)."""
-    return make_session(MON, make_set("sq", 100, 8, 2, MON), make_set("sq", 100, 6, 1, MON),
-                        *(make_set("bp", 80, 8, 2, MON) for _ in range(3)))
+    return make_session(
+        MON,
+        make_set("sq", 100, 8, 2, MON),
+        make_set("sq", 100, 6, 1, MON),
+        *(make_set("bp", 80, 8, 2, MON) for _ in range(3)),
+    )
 
 
 def today(*extra):
     """A warm-up, squat 102.5 x 8 @2 twice and 100 x 7 @2; bench 80 x 9 @2 twice; a new row."""
-    return make_session(TODAY, make_set("sq", 60, 5, None, kind="warmup"),
-                        make_set("sq", 102.5, 8, 2), make_set("sq", 102.5, 8, 2),
-                        make_set("sq", 100, 7, 2), make_set("bp", 80, 9, 2),
-                        make_set("bp", 80, 9, 2), make_set("row", 60, 10, 2),
-                        make_set("row", 60, 10, 2), *extra, ended=False)
+    return make_session(
+        TODAY,
+        make_set("sq", 60, 5, None, kind="warmup"),
+        make_set("sq", 102.5, 8, 2),
+        make_set("sq", 102.5, 8, 2),
+        make_set("sq", 100, 7, 2),
+        make_set("bp", 80, 9, 2),
+        make_set("bp", 80, 9, 2),
+        make_set("row", 60, 10, 2),
+        make_set("row", 60, 10, 2),
+        *extra,
+        ended=False,
+    )
 
 
 def summarise(session, day=None, past=None, week_sessions=None, slots=SLOTS, minutes=65):
-    return finish_summary(session, now=at(TODAY, 17) + timedelta(minutes=minutes),
-                          day_sessions=day or [session], slots=slots, exercises=EXERCISES.get,
-                          past_records=records_of([monday()]) if past is None else past,
-                          week=IsoWeek.of(TODAY),
-                          week_sessions=[monday(), session] if week_sessions is None
-                          else week_sessions)
+    return finish_summary(
+        session,
+        now=at(TODAY, 17) + timedelta(minutes=minutes),
+        day_sessions=day or [session],
+        slots=slots,
+        exercises=EXERCISES.get,
+        past_records=records_of([monday()]) if past is None else past,
+        week=IsoWeek.of(TODAY),
+        week_sessions=[monday(), session] if week_sessions is None else week_sessions,
+    )
 
 
 def test_sets_per_exercise_against_the_plan_counted_as_history_counts_them():
@@ -54,7 +70,11 @@ def test_sets_per_exercise_against_the_plan_counted_as_history_counts_them():
     assert s.duration == "1:05 h"  # 17:00 to 18:05
     assert str(s.counts) == "7 working sets + 1 warm-up of 3 exercises"
     assert [(e.name, e.sets_text) for e in s.exercises] == [
-        ("Squat", "3/4 +1w"), ("Bench", "2/3"), ("Curl", "0/3"), ("Row", "2")]
+        ("Squat", "3/4 +1w"),
+        ("Bench", "2/3"),
+        ("Curl", "0/3"),
+        ("Row", "2"),
+    ]
     assert [e.left for e in s.exercises] == [1, 1, 3, 0]
     assert s.planned_left == 5
     assert s.question == "5 planned sets left: finish anyway?"
@@ -62,8 +82,11 @@ def test_sets_per_exercise_against_the_plan_counted_as_history_counts_them():
 
 def test_nothing_left_asks_plainly_and_unplanned_days_have_nothing_left():
     assert summarise(today(), slots=()).question == "Finish the session?"
-    done = today(make_set("sq", 100, 6, 2), *(make_set("curl", 20, 12, 1) for _ in range(3)),
-                 make_set("bp", 80, 8, 2))
+    done = today(
+        make_set("sq", 100, 6, 2),
+        *(make_set("curl", 20, 12, 1) for _ in range(3)),
+        make_set("bp", 80, 8, 2),
+    )
     s = summarise(done)
     assert s.planned_left == 0 and s.question == "Finish the session?"
     assert [e.sets_text for e in s.exercises] == ["4/4 +1w", "3/3", "3/3", "2"]
@@ -91,8 +114,9 @@ def test_records_beaten_this_session_one_line_per_kind_with_what_they_beat():
 
 
 def test_an_earlier_session_today_is_what_the_records_beat_and_no_history_means_none():
-    earlier = make_session(TODAY, make_set("sq", 102.5, 8, 2), make_set("sq", 102.5, 8, 2),
-                           make_set("sq", 102.5, 8, 2))  # 2,460 kg, e1RM 136.7
+    earlier = make_session(
+        TODAY, make_set("sq", 102.5, 8, 2), make_set("sq", 102.5, 8, 2), make_set("sq", 102.5, 8, 2)
+    )  # 2,460 kg, e1RM 136.7
     now = today()
     s = summarise(now, day=[earlier, now], week_sessions=[monday(), earlier, now])
     assert [r.kind for r in s.records if r.exercise_id == "sq"] == []  # a tie is no record
@@ -102,11 +126,17 @@ def test_an_earlier_session_today_is_what_the_records_beat_and_no_history_means_
     assert [(r.kind, round(r.previous, 1)) for r in beaten] == [("e1rm", 133.3), ("volume", 800)]
 
 
-
 def test_an_unreadable_history_gives_no_records_rather_than_a_wrong_none():
-    s = finish_summary(today(), now=at(TODAY, 18), day_sessions=[today()], slots=SLOTS,
-                       exercises=EXERCISES.get, past_records=None, week=IsoWeek.of(TODAY),
-                       week_sessions=[today()])
+    s = finish_summary(
+        today(),
+        now=at(TODAY, 18),
+        day_sessions=[today()],
+        slots=SLOTS,
+        exercises=EXERCISES.get,
+        past_records=None,
+        week=IsoWeek.of(TODAY),
+        week_sessions=[today()],
+    )
     assert s.records is None
 
 

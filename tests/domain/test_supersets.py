@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from tui_tracker.domain.models import LoggedSet
-from tui_tracker.domain.supersets import (
-    Superset, leave, next_label, pair, rounds_of, superset_of)
+from tui_tracker.domain.supersets import Superset, leave, next_label, pair, rounds_of, superset_of
 
 AT = datetime(2026, 11, 18, 18, 0)
 
@@ -16,8 +15,7 @@ def test_after_a_set_the_partner_and_the_rest_after_the_round():
     assert ab.after("bench") == ("row", False)
     assert ab.after("row") == ("bench", True)
     giant = Superset("B", ("a", "b", "c"))
-    assert [giant.after(x) for x in ("a", "b", "c")] == [("b", False), ("c", False),
-                                                          ("a", True)]
+    assert [giant.after(x) for x in ("a", "b", "c")] == [("b", False), ("c", False), ("a", True)]
     assert giant.ends_round("c") and not giant.ends_round("a")
 
 
@@ -46,11 +44,13 @@ def test_pair_leave_and_join():
 
 
 def test_rounds_read_back_from_the_sets():
-    sets = [LoggedSet("squat", 100, 5, 2, at=AT, kind="warmup"),
-            LoggedSet("bench", 80, 8, 2, at=AT, superset="A"),
-            LoggedSet("row", 60, 10, 2, at=AT, superset="A"),
-            LoggedSet("bench", 80, 8, 2, at=AT, superset="A"),
-            LoggedSet("curl", 12, 10, 2, at=AT, superset="B")]  # B alone: not a superset
+    sets = [
+        LoggedSet("squat", 100, 5, 2, at=AT, kind="warmup"),
+        LoggedSet("bench", 80, 8, 2, at=AT, superset="A"),
+        LoggedSet("row", 60, 10, 2, at=AT, superset="A"),
+        LoggedSet("bench", 80, 8, 2, at=AT, superset="A"),
+        LoggedSet("curl", 12, 10, 2, at=AT, superset="B"),
+    ]  # B alone: not a superset
     assert rounds_of(sets) == [Superset("A", ("bench", "row"))]
 
 

@@ -53,7 +53,11 @@ def test_template_docstring_names_the_muscles_left_below(name):
 def test_upper_lower_days_and_weekdays():
     days = TEMPLATES["upper-lower-4"].days
     assert [(d.name, d.weekday) for d in days] == [
-        ("Upper A", 0), ("Lower A", 1), ("Upper B", 3), ("Lower B", 4)]
+        ("Upper A", 0),
+        ("Lower A", 1),
+        ("Upper B", 3),
+        ("Lower B", 4),
+    ]
 
 
 def test_full_body_on_monday_wednesday_friday():

@@ -76,7 +76,10 @@ def test_zero_rep_set_is_not_hard():
 def test_only_sessions_in_the_week_count():
     sunday_before = WEEK.monday - timedelta(days=1)
     next_monday = WEEK.sunday + timedelta(days=1)
-    sessions = [make_session(d, make_set("cu")) for d in (sunday_before, WEEK.monday, WEEK.sunday, next_monday)]
+    sessions = [
+        make_session(d, make_set("cu"))
+        for d in (sunday_before, WEEK.monday, WEEK.sunday, next_monday)
+    ]
     assert vol(sessions)["biceps"].sets == 2.0
 
 
@@ -94,8 +97,9 @@ def test_bench_monday_and_incline_thursday_train_front_delts_in_two_sessions():
     reported as "0 sessions, split it over two"."""
     cat = Catalogue()
     monday = make_session(WEEK.monday, *[make_set("barbell-bench-press")] * 4)
-    thursday = make_session(WEEK.monday + timedelta(days=3),
-                            *[make_set("incline-barbell-bench-press")] * 4)
+    thursday = make_session(
+        WEEK.monday + timedelta(days=3), *[make_set("incline-barbell-bench-press")] * 4
+    )
     front = weekly_sets([monday, thursday], WEEK, cat.get)["front_delts"]
     assert front.sets == 4.0 and front.sessions == 2 and not front.single_session
     only_monday = weekly_sets([monday], WEEK, cat.get)["front_delts"]
@@ -115,12 +119,15 @@ class _Listed:
         self.primary, self.secondary = primary, secondary
 
 
-@pytest.mark.parametrize("primary,secondary,credit", [
-    (("side_delts", "side_delts"), (), 1.0),
-    (("side_delts",), ("side_delts",), 1.0),
-    (("front_delts",), ("side_delts", "side_delts"), 0.5),
-    (("side_delts", "side_delts"), ("side_delts", "side_delts"), 1.0),
-])
+@pytest.mark.parametrize(
+    "primary,secondary,credit",
+    [
+        (("side_delts", "side_delts"), (), 1.0),
+        (("side_delts",), ("side_delts",), 1.0),
+        (("front_delts",), ("side_delts", "side_delts"), 0.5),
+        (("side_delts", "side_delts"), ("side_delts", "side_delts"), 1.0),
+    ],
+)
 def test_a_set_never_counts_twice_for_one_muscle(primary, secondary, credit):
     ex = _Listed(primary, secondary)
     v = weekly_sets([make_session(TODAY, make_set("x"))], WEEK, {"x": ex}.get)
@@ -134,14 +141,26 @@ def test_status_against_band_and_single_session_flag():
     sets = [make_set("cu") for _ in range(9)]
     v = vol([make_session(TODAY, *sets)])["biceps"]
     assert v.status == "below" and v.single_session
-    ten = vol([make_session(WEEK.monday, *[make_set("cu")] * 5),
-               make_session(TODAY, *[make_set("cu")] * 5)])["biceps"]
+    ten = vol(
+        [
+            make_session(WEEK.monday, *[make_set("cu")] * 5),
+            make_session(TODAY, *[make_set("cu")] * 5),
+        ]
+    )["biceps"]
     assert ten.sets == 10 and ten.status == "within" and not ten.single_session
-    sixteen = vol([make_session(WEEK.monday, *[make_set("cu")] * 8),
-                   make_session(TODAY, *[make_set("cu")] * 8)])["biceps"]
+    sixteen = vol(
+        [
+            make_session(WEEK.monday, *[make_set("cu")] * 8),
+            make_session(TODAY, *[make_set("cu")] * 8),
+        ]
+    )["biceps"]
     assert sixteen.status == "within"
-    seventeen = vol([make_session(WEEK.monday, *[make_set("cu")] * 9),
-                     make_session(TODAY, *[make_set("cu")] * 8)])["biceps"]
+    seventeen = vol(
+        [
+            make_session(WEEK.monday, *[make_set("cu")] * 9),
+            make_session(TODAY, *[make_set("cu")] * 8),
+        ]
+    )["biceps"]
     assert seventeen.status == "above"
 
 
@@ -168,15 +187,31 @@ def test_volume_by_week_matches_weekly_sets():
         assert by_week[w] == vol(sessions, w)
 
 
-@given(st.lists(st.tuples(st.sampled_from(list(EXERCISES)), st.one_of(st.none(), st.integers(0, 10)),
-                          st.booleans(), st.integers(0, 13)), max_size=40))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(list(EXERCISES)),
+            st.one_of(st.none(), st.integers(0, 10)),
+            st.booleans(),
+            st.integers(0, 13),
+        ),
+        max_size=40,
+    )
+)
 def test_total_credit_is_primary_plus_half_secondary(rows):
-    sets = [make_set(ex, rir=rir, kind="warmup" if warm else "working", day=WEEK.monday + timedelta(days=d))
-            for ex, rir, warm, d in rows]
+    sets = [
+        make_set(
+            ex, rir=rir, kind="warmup" if warm else "working", day=WEEK.monday + timedelta(days=d)
+        )
+        for ex, rir, warm, d in rows
+    ]
     sessions = [make_session(s.at.date(), s) for s in sets]
     v = vol(sessions)
-    expected = sum(len(EXERCISES[s.exercise_id].primary) + 0.5 * len(EXERCISES[s.exercise_id].secondary)
-                   for s in sets if is_hard_set(s) and s.at.date() in WEEK)
+    expected = sum(
+        len(EXERCISES[s.exercise_id].primary) + 0.5 * len(EXERCISES[s.exercise_id].secondary)
+        for s in sets
+        if is_hard_set(s) and s.at.date() in WEEK
+    )
     assert sum(m.sets for m in v.values()) == pytest.approx(expected)
     assert all(m.sets >= 0 and m.sessions >= 0 for m in v.values())
 
@@ -194,7 +229,9 @@ def test_single_session_warning_waits_for_the_end_of_the_week():
     assert not warn_single_session(MuscleVolume("chest", 6.0, 2, (10, 16)), week, date(2026, 12, 5))
 
 
-@given(st.lists(st.sampled_from(MUSCLES), max_size=6), st.lists(st.sampled_from(MUSCLES), max_size=6))
+@given(
+    st.lists(st.sampled_from(MUSCLES), max_size=6), st.lists(st.sampled_from(MUSCLES), max_size=6)
+)
 def test_one_set_gives_each_muscle_at_most_one_set_and_primary_wins(primary, secondary):
     from tui_tracker.domain.volume import muscle_credit
 

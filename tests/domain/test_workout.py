@@ -7,10 +7,16 @@ from tui_tracker.domain.workout import Slot, todays_workout
 
 START = date(2026, 11, 2)  # Monday
 CAT = Catalogue()
-UPPER = TrainingDay("Upper", 0, (PlannedExercise("barbell-bench-press", 4, 5, 8),
-                                 PlannedExercise("dumbbell-curl", 3, 10, 15)))
-LOWER = TrainingDay("Lower", 3, (PlannedExercise("barbell-back-squat", 3, 5, 5),
-                                 PlannedExercise("gone-exercise", 3, 5, 5)))
+UPPER = TrainingDay(
+    "Upper",
+    0,
+    (PlannedExercise("barbell-bench-press", 4, 5, 8), PlannedExercise("dumbbell-curl", 3, 10, 15)),
+)
+LOWER = TrainingDay(
+    "Lower",
+    3,
+    (PlannedExercise("barbell-back-squat", 3, 5, 5), PlannedExercise("gone-exercise", 3, 5, 5)),
+)
 MESO = Mesocycle("Block", START, 3, (UPPER, LOWER))
 #: The same block with its last week at 0: failure on allowed final sets.
 TO_FAILURE = Mesocycle("Block", START, 3, (UPPER, LOWER), rir_targets=(3, 2, 0))

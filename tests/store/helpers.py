@@ -19,10 +19,18 @@ def at(day: date = DAY, hour: int = 18, minute: int = 0, tz=TZ) -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz)
 
 
-def mkset(exercise_id: str = "barbell-bench-press", weight: float = 100.0, reps: int = 8,
-          rir: int | None = 2, day: date = DAY, minute: int = 0, **kw) -> LoggedSet:
-    return LoggedSet(exercise_id=exercise_id, weight_kg=weight, reps=reps, rir=rir,
-                     at=at(day, 18, minute), **kw)
+def mkset(
+    exercise_id: str = "barbell-bench-press",
+    weight: float = 100.0,
+    reps: int = 8,
+    rir: int | None = 2,
+    day: date = DAY,
+    minute: int = 0,
+    **kw,
+) -> LoggedSet:
+    return LoggedSet(
+        exercise_id=exercise_id, weight_kg=weight, reps=reps, rir=rir, at=at(day, 18, minute), **kw
+    )
 
 
 def worker(*args: str, **kw) -> subprocess.Popen:

@@ -36,8 +36,12 @@ sys.stdin.readline()
 @contextmanager
 def held(db: Path):
     """Another process holding the database's lock until the block ends."""
-    p = subprocess.Popen([sys.executable, "-c", HOLD, str(db) + ".lock"], stdin=subprocess.PIPE,
-                         stdout=subprocess.PIPE, text=True)
+    p = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(db) + ".lock"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert p.stdout.readline().strip() == "held"
         yield p

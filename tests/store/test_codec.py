@@ -13,9 +13,11 @@ from tui_tracker.domain.models import Exercise, LoggedSet, Session
 from tui_tracker.store import codec
 
 offsets = st.builds(lambda m: timezone(timedelta(minutes=m)), st.integers(-14 * 60, 14 * 60))
-datetimes = st.builds(lambda d, tz: d.replace(tzinfo=tz),
-                      st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 1, 1)),
-                      offsets)
+datetimes = st.builds(
+    lambda d, tz: d.replace(tzinfo=tz),
+    st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 1, 1)),
+    offsets,
+)
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 durations = st.none() | st.integers(1, 24 * 3600)
 distances = st.none() | st.floats(0.01, 100_000, allow_nan=False, allow_infinity=False)
@@ -32,8 +34,8 @@ sets = st.builds(
     note=text,
     duration_s=durations,
     distance_m=distances,
-    superset=st.none() | st.text(st.characters(blacklist_categories=("Cs",)), min_size=1,
-                                 max_size=12),
+    superset=st.none()
+    | st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12),
 ) | st.builds(  # timed and distance sets may have no reps
     LoggedSet,
     exercise_id=st.text(min_size=1, max_size=30),
@@ -66,33 +68,79 @@ def test_session_round_trip_through_json(s):
 
 
 def test_stored_format_is_plain_and_readable():
-    s = LoggedSet("barbell-bench-press", 100.0, 8, None,
-                  datetime(2026, 11, 18, 18, 5, tzinfo=timezone(timedelta(hours=1))), unit="lb",
-                  kind="warmup", note="x", id="abc")
+    s = LoggedSet(
+        "barbell-bench-press",
+        100.0,
+        8,
+        None,
+        datetime(2026, 11, 18, 18, 5, tzinfo=timezone(timedelta(hours=1))),
+        unit="lb",
+        kind="warmup",
+        note="x",
+        id="abc",
+    )
     assert codec.set_to_dict(s) == {
-        "id": "abc", "exercise_id": "barbell-bench-press", "weight_kg": 100.0, "reps": 8,
-        "rir": None, "unit": "lb", "kind": "warmup", "note": "x", "at": "2026-11-18T18:05:00+01:00",
-        "duration_s": None, "distance_m": None, "superset": None}
+        "id": "abc",
+        "exercise_id": "barbell-bench-press",
+        "weight_kg": 100.0,
+        "reps": 8,
+        "rir": None,
+        "unit": "lb",
+        "kind": "warmup",
+        "note": "x",
+        "at": "2026-11-18T18:05:00+01:00",
+        "duration_s": None,
+        "distance_m": None,
+        "superset": None,
+    }
     session = Session(date(2026, 11, 18), s.at, (s,), None, "", "sid")
     assert codec.session_to_dict(session)["date"] == "2026-11-18"
     assert codec.session_to_dict(session)["ended_at"] is None
 
 
 def test_exercise_round_trip():
-    e = Exercise(id="x", name="Landmine Row", primary=("back",), secondary=("biceps", "rear_delts"),
-                 kind="compound", high_skill=True, rest_seconds=150, aliases=("meadows row",),
-                 custom=True)
+    e = Exercise(
+        id="x",
+        name="Landmine Row",
+        primary=("back",),
+        secondary=("biceps", "rear_delts"),
+        kind="compound",
+        high_skill=True,
+        rest_seconds=150,
+        aliases=("meadows row",),
+        custom=True,
+    )
     assert codec.exercise_from_dict(orjson.loads(orjson.dumps(codec.exercise_to_dict(e)))) == e
 
 
-@pytest.mark.parametrize("change", [
-    {"reps": "8"}, {"reps": True}, {"weight_kg": "100"}, {"rir": 1.5}, {"unit": "stone"},
-    {"kind": "dropset"}, {"at": "yesterday"}, {"at": 5}, {"note": None},
-    {"weight_kg": float("nan")}, {"reps": -1}, {"duration_s": 0}, {"duration_s": 1.5},
-    {"duration_s": "60"}, {"duration_s": True}, {"duration_s": 24 * 3600 + 1},
-    {"distance_m": 0}, {"distance_m": -40}, {"distance_m": "40"}, {"distance_m": False},
-    {"distance_m": float("inf")}, {"superset": 1}, {"superset": ["a"]},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"reps": "8"},
+        {"reps": True},
+        {"weight_kg": "100"},
+        {"rir": 1.5},
+        {"unit": "stone"},
+        {"kind": "dropset"},
+        {"at": "yesterday"},
+        {"at": 5},
+        {"note": None},
+        {"weight_kg": float("nan")},
+        {"reps": -1},
+        {"duration_s": 0},
+        {"duration_s": 1.5},
+        {"duration_s": "60"},
+        {"duration_s": True},
+        {"duration_s": 24 * 3600 + 1},
+        {"distance_m": 0},
+        {"distance_m": -40},
+        {"distance_m": "40"},
+        {"distance_m": False},
+        {"distance_m": float("inf")},
+        {"superset": 1},
+        {"superset": ["a"]},
+    ],
+)
 def test_bad_set_documents_raise_codec_error(change):
     good = codec.set_to_dict(LoggedSet("a", 1.0, 1, 1, datetime(2026, 1, 1, tzinfo=UTC)))
     with pytest.raises(codec.CodecError):
@@ -105,22 +153,48 @@ def test_bad_set_documents_raise_codec_error(change):
 
 def test_bad_session_and_exercise_documents():
     with pytest.raises(codec.CodecError):
-        codec.session_from_dict({"id": "x", "date": "2026-13-01", "started_at": "2026-01-01T00:00:00",
-                                 "ended_at": None, "note": "", "sets": []})
+        codec.session_from_dict(
+            {
+                "id": "x",
+                "date": "2026-13-01",
+                "started_at": "2026-01-01T00:00:00",
+                "ended_at": None,
+                "note": "",
+                "sets": [],
+            }
+        )
     with pytest.raises(codec.CodecError):
         codec.session_from_dict([])
     with pytest.raises(codec.CodecError, match="unknown muscle"):
-        codec.exercise_from_dict({"id": "x", "name": "X", "primary": ["neck"], "secondary": [],
-                                  "kind": "compound", "high_skill": False, "rest_seconds": 90,
-                                  "aliases": [], "custom": True})
+        codec.exercise_from_dict(
+            {
+                "id": "x",
+                "name": "X",
+                "primary": ["neck"],
+                "secondary": [],
+                "kind": "compound",
+                "high_skill": False,
+                "rest_seconds": 90,
+                "aliases": [],
+                "custom": True,
+            }
+        )
 
 
 def test_an_exercise_stored_with_a_muscle_twice_still_loads_counted_once():
     """Older versions let `--primary side_delts,side_delts` through: such a database must
     stay readable.  The first listing is kept; a secondary that is also primary goes."""
-    doc = {"id": "custom-y", "name": "Y Raise", "primary": ["side_delts", "side_delts"],
-           "secondary": ["rear_delts", "side_delts", "rear_delts"], "kind": "isolation",
-           "high_skill": False, "rest_seconds": 90, "aliases": [], "custom": True}
+    doc = {
+        "id": "custom-y",
+        "name": "Y Raise",
+        "primary": ["side_delts", "side_delts"],
+        "secondary": ["rear_delts", "side_delts", "rear_delts"],
+        "kind": "isolation",
+        "high_skill": False,
+        "rest_seconds": 90,
+        "aliases": [],
+        "custom": True,
+    }
     e = codec.exercise_from_dict(doc)
     assert e.primary == ("side_delts",) and e.secondary == ("rear_delts",)
 
@@ -135,8 +209,9 @@ def test_a_stored_set_of_zero_reps_still_loads():
 
 
 def test_the_bodyweight_flag_round_trips_and_older_files_without_it_load():
-    e = Exercise(id="custom-ring-dip", name="Ring Dip", primary=("chest",), custom=True,
-                 bodyweight=True)
+    e = Exercise(
+        id="custom-ring-dip", name="Ring Dip", primary=("chest",), custom=True, bodyweight=True
+    )
     doc = codec.exercise_to_dict(e)
     assert doc["bodyweight"] is True
     assert codec.exercise_from_dict(orjson.loads(orjson.dumps(doc))) == e

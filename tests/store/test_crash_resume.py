@@ -54,15 +54,22 @@ def killed_after(k: int, db: Path, *args: str) -> int:
 
     tmp = db.parent.parent / f"tmp-{db.parent.name}"
     tmp.mkdir(parents=True, exist_ok=True)
-    return subprocess.run([sys.executable, "-c", KILLER, str(k), "--db", str(db), *args],
-                          capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "TMPDIR": str(tmp)}).returncode
+    return subprocess.run(
+        [sys.executable, "-c", KILLER, str(k), "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "TMPDIR": str(tmp)},
+    ).returncode
 
 
 def all_sets(db: Path) -> list[tuple[str, str]]:
     with Store(db) as store:
-        return sorted((s.id, x.exercise_id) for s in store.sessions_between(
-            date(2000, 1, 1), date(2100, 1, 1)) for x in s.sets)
+        return sorted(
+            (s.id, x.exercise_id)
+            for s in store.sessions_between(date(2000, 1, 1), date(2100, 1, 1))
+            for x in s.sets
+        )
 
 
 def seeded_for_merge(folder: Path) -> Path:
@@ -73,8 +80,14 @@ def seeded_for_merge(folder: Path) -> Path:
         at = datetime(day.year, day.month, day.day, 18, tzinfo=TZ)
         for ex in ("custom-close-press", "barbell-bench-press", "custom-close-press"):
             store.log_set(LoggedSet(ex, 80, 8, 2, at=at), day=day)
-    store.save_mesocycle(Mesocycle("Block", date(2026, 10, 5), 4, (
-        TrainingDay("Push", 0, (PlannedExercise("custom-close-press", 3, 6, 10),)),)))
+    store.save_mesocycle(
+        Mesocycle(
+            "Block",
+            date(2026, 10, 5),
+            4,
+            (TrainingDay("Push", 0, (PlannedExercise("custom-close-press", 3, 6, 10),)),),
+        )
+    )
     store.close()
     return db
 
@@ -85,14 +98,15 @@ def test_a_merge_killed_after_any_write_is_finished_by_running_it_again(tmp_path
     writes = len(DAYS) + 2  # every month's file, the plans, the exercise removed
     for k in range(1, writes + 1):
         db = shutil.copytree(seed.parent, tmp_path / f"k{k}") / "training.json"
-        assert killed_after(k, db, "exercise", "merge", "Close Press", "bench press") \
+        assert (
+            killed_after(k, db, "exercise", "merge", "Close Press", "bench press")
             == -signal.SIGKILL
+        )
         with Store(db) as store:
             unfinished = store.catalogue().get("custom-close-press") is not None
         assert unfinished == (k < writes), k
         if unfinished:  # run again: it finishes
-            assert main(["--db", str(db), "exercise", "merge", "Close Press",
-                         "bench press"]) == 0
+            assert main(["--db", str(db), "exercise", "merge", "Close Press", "bench press"]) == 0
         assert all_sets(db) == sorted((sid, "barbell-bench-press") for sid, _ in before), k
         with Store(db) as store:
             assert store.mesocycles()[0].exercise_ids() == ["barbell-bench-press"]
@@ -109,14 +123,21 @@ def seeded_for_removal(folder: Path) -> tuple[Path, set[str]]:
     imported = []
     for day in DAYS:
         at = datetime(day.year, day.month, day.day, 7, tzinfo=TZ)
-        imported.append(Session(day, at, (LoggedSet("barbell-back-squat", 100, 5, 2, at=at),),
-                                ended_at=at + timedelta(hours=1)))
+        imported.append(
+            Session(
+                day,
+                at,
+                (LoggedSet("barbell-back-squat", 100, 5, 2, at=at),),
+                ended_at=at + timedelta(hours=1),
+            )
+        )
         hand = store.log_set(LoggedSet("barbell-bench-press", 80, 8, 2, at=at), day=day)
         store.finish_session(hand.id, at + timedelta(hours=1))
     store.add_new_sessions(imported, batch=b.id)
     batches.finish(store, b)
-    hand_ids = {s.id for s in store.sessions_between(date(2000, 1, 1), date(2100, 1, 1))} \
-        - {s.id for s in imported}
+    hand_ids = {s.id for s in store.sessions_between(date(2000, 1, 1), date(2100, 1, 1))} - {
+        s.id for s in imported
+    }
     store.close()
     return db, hand_ids
 
@@ -140,10 +161,15 @@ def test_an_import_removal_killed_after_any_write_is_finished_by_running_it_agai
 
 def test_an_import_killed_after_any_write_is_finished_by_the_same_import_again(tmp_path):
     csv = tmp_path / "strong.csv"
-    csv.write_text("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,"
-                   "Seconds,Notes,Workout Notes,RPE\n" + "".join(
-                       f"{day.isoformat()} 18:00:00,Push,1h,Bench Press (Barbell),1,100,5,0,0,,,\n"
-                       for day in DAYS), encoding="utf-8")
+    csv.write_text(
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,"
+        "Seconds,Notes,Workout Notes,RPE\n"
+        + "".join(
+            f"{day.isoformat()} 18:00:00,Push,1h,Bench Press (Barbell),1,100,5,0,0,,,\n"
+            for day in DAYS
+        ),
+        encoding="utf-8",
+    )
     args = ("import", "strong", str(csv), "--unit", "kg")
     writes = 1 + len(DAYS) + 1  # the batch begun, every month's file, the batch done
     for k in range(1, writes + 1):

@@ -16,10 +16,12 @@ START = date(2026, 11, 30)
 
 def test_day_changes_round_trip_through_the_store(store):
     meso = build_mesocycle("upper-lower-4", 4, START)
-    change = DayChange(swaps=(("barbell-bench-press", "dumbbell-bench-press"),),
-                       order=("barbell-row", "barbell-bench-press"),
-                       skipped=(("ez-bar-curl", "elbow [b]sore[/]"), ("barbell-row", "")),
-                       pulled_from=date(2026, 12, 3))
+    change = DayChange(
+        swaps=(("barbell-bench-press", "dumbbell-bench-press"),),
+        order=("barbell-row", "barbell-bench-press"),
+        skipped=(("ez-bar-curl", "elbow [b]sore[/]"), ("barbell-row", "")),
+        pulled_from=date(2026, 12, 3),
+    )
     meso = replace(meso, day_changes=with_change((), date(2026, 12, 2), change))
     store.save_mesocycle(meso)
     assert store.mesocycle(meso.id) == meso
@@ -32,10 +34,17 @@ def test_a_block_without_day_changes_writes_none_and_reads_none():
     assert codec.mesocycle_from_dict(doc).day_changes == ()
 
 
-@pytest.mark.parametrize("bad", [
-    [], {"2026-12-02": []}, {"not a date": {}}, {"2026-12-02": {"swaps": [["a"]]}},
-    {"2026-12-02": {"order": "abc"}}, {"2026-12-02": {"pulled_from": 3}},
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        [],
+        {"2026-12-02": []},
+        {"not a date": {}},
+        {"2026-12-02": {"swaps": [["a"]]}},
+        {"2026-12-02": {"order": "abc"}},
+        {"2026-12-02": {"pulled_from": 3}},
+    ],
+)
 def test_a_damaged_day_change_is_a_codec_error_not_a_crash(bad):
     doc = codec.mesocycle_to_dict(build_mesocycle("upper-lower-4", 4, START))
     doc["day_changes"] = bad

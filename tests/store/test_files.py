@@ -38,6 +38,7 @@ def mode(p: Path) -> int:
 
 # --- paths ------------------------------------------------------------------------------
 
+
 def test_default_path_follows_xdg(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     assert default_db_path() == tmp_path / "xdg" / "tui-tracker" / "training.json"
@@ -64,6 +65,7 @@ def test_session_files_named_after_the_main_file(tmp_path):
 
 # --- permissions ------------------------------------------------------------------------
 
+
 def test_folder_0700_files_0600_even_with_open_umask(tmp_path):
     old = os.umask(0)
     try:
@@ -78,9 +80,12 @@ def test_folder_0700_files_0600_even_with_open_umask(tmp_path):
         os.umask(old)
     assert mode(db.parent) == 0o700
     files = sorted(db.parent.iterdir())
-    assert [f.name for f in files] == ["training.json", "training.json.lock",
-                                       "training.sessions-2025-12.json",
-                                       "training.sessions-2026-11.json"]
+    assert [f.name for f in files] == [
+        "training.json",
+        "training.json.lock",
+        "training.sessions-2025-12.json",
+        "training.sessions-2026-11.json",
+    ]
     for f in files:
         assert mode(f) == 0o600, f
 
@@ -93,13 +98,17 @@ def test_existing_folder_mode_is_left_alone(tmp_path):
 
 # --- atomic writes ----------------------------------------------------------------------
 
+
 def test_orphan_temp_files_removed_on_open(store, db_path):
     store.log_set(mkset(), day=DAY)
     store.close()
     folder = db_path.parent
-    orphans = ["training.json.tmp-0123456789ab", "training.sessions-2026.json.tmp-abcdef012345",
-               "training.sessions-2026-11.json.tmp-abcdef012345",
-               "training.json.unreadable-20260101T000000Z.tmp-00aa11bb22cc"]
+    orphans = [
+        "training.json.tmp-0123456789ab",
+        "training.sessions-2026.json.tmp-abcdef012345",
+        "training.sessions-2026-11.json.tmp-abcdef012345",
+        "training.json.unreadable-20260101T000000Z.tmp-00aa11bb22cc",
+    ]
     keep = ["other.json.tmp-0123456789ab", "notes.txt", "training.json.v1.bak"]
     for name in orphans + keep:
         (folder / name).write_bytes(b"half a wri")
@@ -152,6 +161,7 @@ def test_disk_full_message(store, db_path, monkeypatch):
 
 # --- damaged files ----------------------------------------------------------------------
 
+
 def _valid_main(tmp_path: Path) -> bytes:
     p = tmp_path / "valid" / "training.json"
     with Store(p) as s:
@@ -168,7 +178,9 @@ DAMAGE = {
     "table not object": lambda good: b'{"meta": 5}',
     "plain tinydb, no meta": lambda good: b'{"_default": {"1": {"a": 1}}}',
     "no schema_version": lambda good: b'{"meta": {"1": {"kind": "main"}}}',
-    "document not object": lambda good: b'{"meta": {"1": {"schema_version": 1}}, "settings": {"1": 7}}',
+    "document not object": lambda good: (
+        b'{"meta": {"1": {"schema_version": 1}}, "settings": {"1": 7}}'
+    ),
     "a sessions file": lambda good: orjson.dumps(migrations.new_month_data(202611)),
 }
 
@@ -195,7 +207,9 @@ def test_damaged_main_file_is_refused_and_kept(tmp_path, db_path, case):
     assert len(list(db_path.parent.glob("*.unreadable-*"))) == 1
 
 
-@pytest.mark.parametrize("case", ["truncated", "garbage", "empty", "a list", "plain tinydb, no meta"])
+@pytest.mark.parametrize(
+    "case", ["truncated", "garbage", "empty", "a list", "plain tinydb, no meta"]
+)
 def test_damaged_month_file_is_refused_when_read_and_kept(store, db_path, case):
     old = date(2025, 5, 1)
     store.log_set(mkset(day=old), day=old)
@@ -207,10 +221,12 @@ def test_damaged_month_file_is_refused_when_read_and_kept(store, db_path, case):
 
     store = Store(db_path)  # months are read lazily: this month is fine
     assert len(store.sessions_between(DAY, DAY)) == 1
-    for call in (lambda: store.sessions_between(old, old),
-                 lambda: store.log_set(mkset(day=old, minute=9), day=old),
-                 lambda: store.recent_sessions(limit=5),
-                 lambda: store.last_sets("barbell-curl", before=DAY)):
+    for call in (
+        lambda: store.sessions_between(old, old),
+        lambda: store.log_set(mkset(day=old, minute=9), day=old),
+        lambda: store.recent_sessions(limit=5),
+        lambda: store.last_sets("barbell-curl", before=DAY),
+    ):
         with pytest.raises(DatabaseUnreadable) as err:
             call()
         assert err.value.path == yfile and str(yfile) in str(err.value)
@@ -266,6 +282,7 @@ def test_newer_year_file_is_refused_untouched(store, db_path):
 
 # --- a database that cannot be written ---------------------------------------------------
 
+
 @pytest.mark.skipif(ROOT, reason="root ignores file permissions")
 def test_read_only_folder_and_file(tmp_path):
     folder = tmp_path / "ro"
@@ -308,7 +325,9 @@ def test_read_only_file_refused_at_open_any_user(db_path, monkeypatch):
     Store(db_path).close()
     before = db_path.read_bytes()
     real = os.access
-    monkeypatch.setattr(os, "access", lambda p, m, *a, **k: False if Path(p) == db_path else real(p, m))
+    monkeypatch.setattr(
+        os, "access", lambda p, m, *a, **k: False if Path(p) == db_path else real(p, m)
+    )
     with pytest.raises(DatabaseNotWritable, match="read-only") as err:
         Store(db_path)
     assert str(db_path) in str(err.value)
@@ -343,6 +362,7 @@ def test_cannot_create_temp_file_any_user(store, db_path, monkeypatch):
 
 
 # --- migrations -------------------------------------------------------------------------
+
 
 def _current_database(db_path: Path) -> tuple[bytes, bytes]:
     """A database at today's version (NOW), the one the steps below migrate from."""
@@ -391,7 +411,10 @@ def test_new_files_get_the_current_version(db_path, monkeypatch):
     with Store(db_path) as s:
         s.log_set(mkset(), day=DAY)
     assert orjson.loads(db_path.read_bytes())["meta"]["1"]["schema_version"] == NOW + 1
-    assert orjson.loads(month_path(db_path, month_of(DAY)).read_bytes())["meta"]["1"]["schema_version"] == NOW + 1
+    assert (
+        orjson.loads(month_path(db_path, month_of(DAY)).read_bytes())["meta"]["1"]["schema_version"]
+        == NOW + 1
+    )
     assert list(db_path.parent.glob("*.bak")) == []
 
 
@@ -426,6 +449,7 @@ def test_migration_chain_runs_in_order(db_path, monkeypatch):
         def run(data):
             seen.append((n, next(iter(data["meta"].values()))["schema_version"]))
             return data
+
         return run
 
     monkeypatch.setattr(migrations, "CURRENT_SCHEMA", NOW + 2)

@@ -16,8 +16,23 @@ from tui_tracker.store.importing import StagedRows, open_lines
 
 
 def set_row(line: int, start: datetime) -> SetRow:
-    return SetRow(line, start, "W", "Squat", "barbell-back-squat", "working", 100.0, "kg", 5,
-                  None, "", "", None, "", ("cell", str(line)))
+    return SetRow(
+        line,
+        start,
+        "W",
+        "Squat",
+        "barbell-back-squat",
+        "working",
+        100.0,
+        "kg",
+        5,
+        None,
+        "",
+        "",
+        None,
+        "",
+        ("cell", str(line)),
+    )
 
 
 def test_rows_come_back_by_month_in_file_order_through_the_disk():
@@ -56,16 +71,25 @@ def test_lines_keep_their_endings_and_report_progress(tmp_path):
         assert lines.position() == lines.size
 
 
-@pytest.mark.parametrize("data,message", [
-    (b"a,b\n" + b"1,2\n" * 50_000 + b"3,\xff\n", "is not UTF-8 text (byte 0xff at offset 200006)"),
-    (b"a,b\n" + b"1,2\n" * 50_000 + b"3,\x00\n", "is a binary file"),
-    ("a,b\n1,2\n".encode("utf-16") + b"\x00\xdc\x41\x00", "is not UTF-16 text"),
-], ids=["bad-utf8-far-in", "nul-far-in", "lone-surrogate-utf16"])
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        (
+            b"a,b\n" + b"1,2\n" * 50_000 + b"3,\xff\n",
+            "is not UTF-8 text (byte 0xff at offset 200006)",
+        ),
+        (b"a,b\n" + b"1,2\n" * 50_000 + b"3,\x00\n", "is a binary file"),
+        ("a,b\n1,2\n".encode("utf-16") + b"\x00\xdc\x41\x00", "is not UTF-16 text"),
+    ],
+    ids=["bad-utf8-far-in", "nul-far-in", "lone-surrogate-utf16"],
+)
 def test_bytes_that_are_not_text_are_one_line_where_they_are_met(tmp_path, data, message):
     f = tmp_path / "a.csv"
     f.write_bytes(data)
-    with open_lines(f) as lines, pytest.raises(ExchangeError, match=message.replace("(", r"\(")
-                                                                               .replace(")", r"\)")):
+    with (
+        open_lines(f) as lines,
+        pytest.raises(ExchangeError, match=message.replace("(", r"\(").replace(")", r"\)")),
+    ):
         for _ in lines:
             pass
 

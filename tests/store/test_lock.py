@@ -26,8 +26,9 @@ time.sleep(float(sys.argv[2]))
 
 def hold(path, seconds: float) -> subprocess.Popen:
     """Another process that holds the lock on `path` for `seconds`."""
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(path), str(seconds)],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path), str(seconds)], stdout=subprocess.PIPE, text=True
+    )
     assert proc.stdout.readline().strip() == "held"
     return proc
 
@@ -70,8 +71,12 @@ def test_waits_for_another_process_then_takes_the_lock(tmp_path):
     """Ordered by what the holder says, not by the clock: the lock is taken only once the
     holder has said it is unlocking (its line is already there to read)."""
     path = tmp_path / "db.lock"
-    proc = subprocess.Popen([sys.executable, "-c", HOLD_UNTIL_TOLD, str(path)],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLD_UNTIL_TOLD, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert proc.stdout.readline().strip() == "held"
         with pytest.raises(LockTimeout):  # busy: it does not take a held lock
@@ -126,7 +131,10 @@ def test_store_says_the_database_is_busy_when_another_process_holds_it(tmp_path,
     monkeypatch.setattr(store_module, "LOCK_TIMEOUT", 0.2)
     proc = hold(str(db) + ".lock", 30)
     try:
-        with pytest.raises(StoreError, match=r"is busy: (process \d+ \(|another tui-tracker process).* holds it .*Nothing was saved"):
+        with pytest.raises(
+            StoreError,
+            match=r"is busy: (process \d+ \(|another tui-tracker process).* holds it .*Nothing was saved",
+        ):
             Store(db)
     finally:
         proc.kill()

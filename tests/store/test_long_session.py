@@ -21,8 +21,10 @@ from .helpers import DAY, at, mkset
 
 def long_open_session(store: Store, sets: int = 1000) -> Session:
     start = at(DAY, 6, 0)
-    done = tuple(LoggedSet("barbell-bench-press", 60 + i % 5, 8, 2, start + timedelta(seconds=30 * i))
-                 for i in range(sets))
+    done = tuple(
+        LoggedSet("barbell-bench-press", 60 + i % 5, 8, 2, start + timedelta(seconds=30 * i))
+        for i in range(sets)
+    )
     session = Session(date=DAY, started_at=start, sets=done)
     store.import_sessions([session])
     return session

@@ -54,8 +54,9 @@ def test_a_hand_broken_mesocycle_is_refused_naming_the_file(store, db_path):
 
 
 def test_postponement_round_trips(store, db_path):
-    meso = postpone_deload(build_mesocycle("upper-lower-4", 4, START), date(2026, 12, 6),
-                            date(2026, 11, 30))
+    meso = postpone_deload(
+        build_mesocycle("upper-lower-4", 4, START), date(2026, 12, 6), date(2026, 11, 30)
+    )
     store.save_mesocycle(meso)
     with Store(db_path) as other:
         assert other.mesocycles()[0].postponed_until == date(2026, 12, 6)

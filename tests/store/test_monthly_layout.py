@@ -33,11 +33,15 @@ def as_schema_1(db) -> dict:
     written = {}
     by_year: dict[int, list] = {}
     for month, path in month_files(db).items():
-        by_year.setdefault(month // 100, []).extend(orjson.loads(path.read_bytes())["sessions"].values())
+        by_year.setdefault(month // 100, []).extend(
+            orjson.loads(path.read_bytes())["sessions"].values()
+        )
         path.unlink()
     for year, docs in by_year.items():
-        data = {"meta": {"1": {"schema_version": 1, "kind": "sessions", "year": year}},
-                "sessions": {str(i): d for i, d in enumerate(docs, 1)}}
+        data = {
+            "meta": {"1": {"schema_version": 1, "kind": "sessions", "year": year}},
+            "sessions": {str(i): d for i, d in enumerate(docs, 1)},
+        }
         path = yearly_path(db, year)
         path.write_bytes(orjson.dumps(data))
         written[path.name] = path.read_bytes()
@@ -81,7 +85,9 @@ def test_a_split_cut_short_is_finished_on_the_next_open_without_duplicates(tmp_p
     Store(db).close()
     # As if the process died after writing November but before removing the 2026 file:
     # put the 2026 file back (its .v1.bak is the original) beside the monthly files.
-    yearly_path(db, 2026).write_bytes((tmp_path / "training.sessions-2026.json.v1.bak").read_bytes())
+    yearly_path(db, 2026).write_bytes(
+        (tmp_path / "training.sessions-2026.json.v1.bak").read_bytes()
+    )
     with Store(db) as store:
         assert store.sessions_between(DAYS[0], DAYS[-1]) == before
     assert yearly_files(db) == {}

@@ -44,7 +44,9 @@ def test_a_new_date_in_the_same_month_rewrites_that_month_only(store, db_path):
     assert list(month_files(db_path)) == [202611]
     with Store(db_path) as again:
         assert again.session(s.id) == moved
-        assert [x.id for x in again.sessions_between(date(2026, 11, 3), date(2026, 11, 3))] == [s.id]
+        assert [x.id for x in again.sessions_between(date(2026, 11, 3), date(2026, 11, 3))] == [
+            s.id
+        ]
         assert again.session(other.id) == other
 
 
@@ -61,8 +63,11 @@ def test_a_new_date_in_another_month_moves_the_session_between_files(store, db_p
         assert [x.id for x in again.sessions_between(OCT, OCT)] == [s.id]
         # and back again
         back = again.put_session(s, expect=moved)
-        assert back == s and ids_in(db_path, 202610) == [] and set(ids_in(db_path, 202611)) == {
-            s.id, other.id}
+        assert (
+            back == s
+            and ids_in(db_path, 202610) == []
+            and set(ids_in(db_path, 202611)) == {s.id, other.id}
+        )
 
 
 def test_a_stale_copy_changes_nothing(store, db_path):
@@ -95,7 +100,8 @@ class Crash(BaseException):
 
 @pytest.mark.parametrize("writes_before_crash", [0, 1, 2, 3])
 def test_a_crash_at_any_step_of_a_move_leaves_the_session_in_exactly_one_file(
-        db_path, monkeypatch, writes_before_crash):
+    db_path, monkeypatch, writes_before_crash
+):
     """The move writes four files in turn: the main file (the note), October (the session
     added), November (the session removed), the main file (the note removed).  Killed
     before any one of them, the next open finishes the move (or there was none yet)."""
@@ -115,8 +121,12 @@ def test_a_crash_at_any_step_of_a_move_leaves_the_session_in_exactly_one_file(
     with pytest.raises(Crash):
         store.put_session(moved_to(s, OCT), expect=s)
     monkeypatch.setattr(storage_module, "atomic_write", real)
-    assert done == ["training.json", "training.sessions-2026-10.json",
-                    "training.sessions-2026-11.json"][:writes_before_crash]
+    assert (
+        done
+        == ["training.json", "training.sessions-2026-10.json", "training.sessions-2026-11.json"][
+            :writes_before_crash
+        ]
+    )
     if writes_before_crash >= 1:  # the note is on disk: the move will be finished
         assert orjson.loads(db_path.read_bytes())["moves"]
     with Store(db_path) as again:
@@ -172,8 +182,12 @@ def test_kill_9_during_moves_never_loses_or_doubles_the_session(db_path, seed):
 
     with Store(db_path) as store:
         s, other = two_sessions(store)
-    proc = subprocess.Popen([sys.executable, "-c", MOVER, str(db_path), s.id],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", MOVER, str(db_path), s.id],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     acked: list[str] = []
     want = 3 + seed * 2
     while len(acked) < want:  # a line is printed only after its move returned

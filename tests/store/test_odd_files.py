@@ -32,6 +32,7 @@ def names(folder: Path) -> list[str]:
 
 # --- opening creates nothing; the first write creates it all --------------------------------
 
+
 def test_a_lazy_store_reads_an_absent_database_as_empty_and_creates_nothing(tmp_path):
     db = tmp_path / "new" / "training.json"
     with Store(db, create=False) as store:
@@ -97,21 +98,32 @@ def test_a_database_created_meanwhile_by_another_process_is_never_overwritten(tm
 
 # --- orphan temp files: only the store's own ----------------------------------------------
 
+
 def test_cleanup_removes_only_the_temp_names_the_store_writes(tmp_path):
     db = tmp_path / "training.json"
     with Store(db) as store:
         store.log_set(mkset(), day=DAY)
     hex12 = "0123456789ab"
-    orphans = [f"training.json.tmp-{hex12}", f"{MONTH}.tmp-{hex12}",
-               f"training.sessions-2026.json.tmp-{hex12}",
-               f"training.json.v1.bak.tmp-{hex12}", f"training.json.v2.bak-1.tmp-{hex12}",
-               f"{MONTH}.unreadable-20260101T000000Z.tmp-{hex12}",
-               f"training.json.unreadable-20260101T000000Z-2.tmp-{hex12}"]
-    theirs = ["training.json.mybackup.tmp-1", "training.json.mybackup.tmp-0123456789ab",
-              "training.json.tmp-1", "training.json.tmp-0123456789abcd",
-              f"training.json.backup.json.tmp-{hex12}", f"training.json.export-tmp-{hex12}",
-              f"training.json.bak.export-tmp-{hex12}", f"other.json.tmp-{hex12}",
-              f"training.sessions-2026-11.json.old.tmp-{hex12}"]
+    orphans = [
+        f"training.json.tmp-{hex12}",
+        f"{MONTH}.tmp-{hex12}",
+        f"training.sessions-2026.json.tmp-{hex12}",
+        f"training.json.v1.bak.tmp-{hex12}",
+        f"training.json.v2.bak-1.tmp-{hex12}",
+        f"{MONTH}.unreadable-20260101T000000Z.tmp-{hex12}",
+        f"training.json.unreadable-20260101T000000Z-2.tmp-{hex12}",
+    ]
+    theirs = [
+        "training.json.mybackup.tmp-1",
+        "training.json.mybackup.tmp-0123456789ab",
+        "training.json.tmp-1",
+        "training.json.tmp-0123456789abcd",
+        f"training.json.backup.json.tmp-{hex12}",
+        f"training.json.export-tmp-{hex12}",
+        f"training.json.bak.export-tmp-{hex12}",
+        f"other.json.tmp-{hex12}",
+        f"training.sessions-2026-11.json.old.tmp-{hex12}",
+    ]
     for name in orphans + theirs:
         (tmp_path / name).write_bytes(b"half a wri")
     Store(db).close()
@@ -120,8 +132,9 @@ def test_cleanup_removes_only_the_temp_names_the_store_writes(tmp_path):
     assert set(theirs) <= left
 
 
-def test_an_export_into_the_database_folder_survives_a_store_opening_mid_write(tmp_path,
-                                                                               monkeypatch):
+def test_an_export_into_the_database_folder_survives_a_store_opening_mid_write(
+    tmp_path, monkeypatch
+):
     """The store's cleanup runs whenever a store opens; it removed the temp file of an
     export being written beside the database (`export -o training.json.bak`)."""
     db = tmp_path / "training.json"
@@ -145,6 +158,7 @@ def test_an_export_into_the_database_folder_survives_a_store_opening_mid_write(t
 
 
 # --- symlinks ----------------------------------------------------------------------------
+
 
 def test_a_symlinked_main_file_is_followed_and_stays_a_link(tmp_path):
     real = tmp_path / "sync" / "lifting.json"
@@ -222,7 +236,9 @@ def test_an_export_through_a_symlink_replaces_its_target(tmp_path):
     link.symlink_to(target)
     write_file(link, b"this week's")
     assert link.is_symlink() and target.read_text() == "this week's"
-    assert names(tmp_path) == ["backups", "latest.json"] and names(target.parent) == ["lifting.json"]
+    assert names(tmp_path) == ["backups", "latest.json"] and names(target.parent) == [
+        "lifting.json"
+    ]
 
 
 @pytest.mark.parametrize("kind", ["loop", "device", "fifo"])
@@ -259,8 +275,9 @@ def read_in_a_child(path: str) -> str:
     import subprocess
     import sys
 
-    r = subprocess.run([sys.executable, "-c", READ, path], capture_output=True, text=True,
-                       timeout=20)
+    r = subprocess.run(
+        [sys.executable, "-c", READ, path], capture_output=True, text=True, timeout=20
+    )
     assert r.returncode == 0, r.stderr[-2000:]
     return r.stdout.strip()
 
@@ -273,7 +290,10 @@ def test_import_reads_a_pipe_and_refuses_a_device(tmp_path):
         assert read_text(f"/dev/fd/{r}") == '{"a": 1}'
     finally:
         os.close(r)
-    assert read_in_a_child("/dev/zero") == "refused: /dev/zero is a character device, not a file to import"
+    assert (
+        read_in_a_child("/dev/zero")
+        == "refused: /dev/zero is a character device, not a file to import"
+    )
 
 
 def test_import_of_a_fifo_nobody_writes_to_does_not_wait(tmp_path):
@@ -315,7 +335,8 @@ def test_two_apps_creating_one_database_at_once_both_open_it(tmp_path, monkeypat
 
 
 def test_a_first_write_holds_the_lock_from_its_first_read_so_two_first_logs_share_a_session(
-        tmp_path):
+    tmp_path,
+):
     """Two lifters' first `log` on a new database at the same moment: the one that reads
     first holds the lock from that read, so the other waits and then joins its session
     (it used to fail with "try again" when both had read "nothing")."""
@@ -331,6 +352,7 @@ def test_a_first_write_holds_the_lock_from_its_first_read_so_two_first_logs_shar
             with Store(db, create=False) as first:
                 first.log_set(mkset(minute=1), day=DAY)
             other_done.set()
+
         threading.Thread(target=other, daemon=True).start()
         assert not other_done.wait(0.3), "the other process wrote inside our read-check-write"
         return real(day, open_only=open_only)

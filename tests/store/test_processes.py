@@ -31,9 +31,19 @@ def _wait_ready(procs: list[subprocess.Popen]) -> None:
 def _concurrent_writers(db: Path, n_procs: int, n_sets: int) -> None:
     Store(db).close()
     go = db.parent / "go"
-    procs = [worker("log", str(db), DAY.isoformat(), str(n_sets), str(go),
-                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for _ in range(n_procs)]
+    procs = [
+        worker(
+            "log",
+            str(db),
+            DAY.isoformat(),
+            str(n_sets),
+            str(go),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(n_procs)
+    ]
     try:
         _wait_ready(procs)
         go.touch()  # all start writing at once
@@ -75,8 +85,19 @@ def test_other_process_writes_are_seen_without_reopening(db_path):
     store.set_setting("unit", "kg")
     assert len(store.session(session.id).sets) == 1  # our cache is warm
 
-    out = subprocess.run([sys.executable, str(Path(__file__).with_name("worker.py")), "into",
-                          str(db_path), session.id, "20"], capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(Path(__file__).with_name("worker.py")),
+            "into",
+            str(db_path),
+            session.id,
+            "20",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 0, out.stderr
     theirs = out.stdout.split()
 
@@ -123,11 +144,19 @@ def test_tinydb_query_cache_and_next_id_follow_the_file(tmp_path):
 
 # --- kill -9 at random moments ----------------------------------------------------------
 
+
 def _summaries(db: Path) -> dict[str, dict]:
     with Store(db) as store:
         sessions = store.sessions_between(date(2025, 1, 1), date(2026, 12, 31))
-    return {s.id: {"id": s.id, "date": s.date.isoformat(), "ended": s.ended_at is not None,
-                   "sets": [[x.id, x.weight_kg, x.reps, x.rir] for x in s.sets]} for s in sessions}
+    return {
+        s.id: {
+            "id": s.id,
+            "date": s.date.isoformat(),
+            "ended": s.ended_at is not None,
+            "sets": [[x.id, x.weight_kg, x.reps, x.rir] for x in s.sets],
+        }
+        for s in sessions
+    }
 
 
 def _replay(lines: list[str], model: dict[str, dict]) -> dict | None:
@@ -199,8 +228,9 @@ def _kill_loop(db: Path, kills: int, seed: int) -> None:
         assert i < kills * 4, "both years' files were never written"
         out_file = db.parent.parent / f"out-{i}.txt"
         with open(out_file, "w") as out:
-            p = worker("crash", str(db), str(rng.randrange(1 << 30)), stdout=out,
-                       stderr=subprocess.PIPE)
+            p = worker(
+                "crash", str(db), str(rng.randrange(1 << 30)), stdout=out, stderr=subprocess.PIPE
+            )
             if rng.random() < 0.15:
                 time.sleep(rng.uniform(0.0, 0.25))  # sometimes while it opens the database
             else:

@@ -17,8 +17,13 @@ from tui_tracker.domain.settings import SettingError, Settings
 from tui_tracker.store import Store, StoreError
 from tui_tracker.store import settings_file as sf
 from tui_tracker.store.lock import ProcessLock
-from tui_tracker.store.settings_file import (Legacy, SettingsFile, SettingsFileNotWritable,
-                                             SettingsFileUnreadable, resolve_settings_path)
+from tui_tracker.store.settings_file import (
+    Legacy,
+    SettingsFile,
+    SettingsFileNotWritable,
+    SettingsFileUnreadable,
+    resolve_settings_path,
+)
 
 
 @pytest.fixture
@@ -41,6 +46,7 @@ def write(p: Path, text: str) -> None:
 
 # --- where the file is ------------------------------------------------------------------
 
+
 def test_path_explicit_then_environment_then_the_xdg_config_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
     monkeypatch.delenv(sf.CONFIG_ENV, raising=False)
@@ -57,6 +63,7 @@ def test_path_explicit_then_environment_then_the_xdg_config_folder(tmp_path, mon
 
 # --- reading ----------------------------------------------------------------------------
 
+
 def test_no_file_gives_the_defaults_and_creates_nothing(path, tmp_path):
     loaded = SettingsFile(path).load()
     assert loaded.settings == Settings()
@@ -66,12 +73,19 @@ def test_no_file_gives_the_defaults_and_creates_nothing(path, tmp_path):
 
 
 def test_values_in_the_file_are_used_and_say_they_come_from_it(path):
-    write(path, 'unit = "lb"\nplates_lb = [2.5, 45, 25]\nauto_advance = false\n'
-                '[keymap]\n"today.add" = "ctrl+a"\n')
+    write(
+        path,
+        'unit = "lb"\nplates_lb = [2.5, 45, 25]\nauto_advance = false\n'
+        '[keymap]\n"today.add" = "ctrl+a"\n',
+    )
     loaded = SettingsFile(path).load()
     s = loaded.settings
     assert (s.unit, s.plates_lb, s.auto_advance, dict(s.keymap)) == (
-        "lb", (45.0, 25.0, 2.5), False, {"today.add": "ctrl+a"})
+        "lb",
+        (45.0, 25.0, 2.5),
+        False,
+        {"today.add": "ctrl+a"},
+    )
     assert loaded.sources["unit"] == sf.Source("file", path)
     assert loaded.sources["bar_kg"] == sf.DEFAULT
 
@@ -80,8 +94,9 @@ def test_a_bad_value_is_an_error_naming_the_file_the_key_and_what_is_allowed(pat
     write(path, 'unit = "stone"\n')
     with pytest.raises(SettingError) as e:
         SettingsFile(path).load()
-    assert str(e.value) == (f"settings file {path}: unit: 'stone' is not allowed "
-                            "(allowed: kg or lb)")
+    assert str(e.value) == (
+        f"settings file {path}: unit: 'stone' is not allowed (allowed: kg or lb)"
+    )
 
 
 def test_the_tui_falls_back_per_key_with_a_warning_it_can_show(path):
@@ -91,14 +106,16 @@ def test_the_tui_falls_back_per_key_with_a_warning_it_can_show(path):
     assert loaded.settings.theme == ""
     assert loaded.sources["bar_kg"].refused and loaded.sources["theme"].refused
     assert loaded.sources["bar_kg"].describe() == "default (the file's value is refused)"
-    assert loaded.warnings[0] == (f"settings file {path}: bar_kg: -20 kg is out of range "
-                                  "(allowed: a weight from 0 to 100 kg); using the default")
+    assert loaded.warnings[0] == (
+        f"settings file {path}: bar_kg: -20 kg is out of range "
+        "(allowed: a weight from 0 to 100 kg); using the default"
+    )
     assert "unknown setting 'colour' is ignored" in loaded.warnings[2]
     assert all("\n" not in w for w in loaded.warnings)
 
 
 DAMAGED = [
-    (b'unit = \n', "it is not valid TOML: Invalid value (at line 1, column 8)"),
+    (b"unit = \n", "it is not valid TOML: Invalid value (at line 1, column 8)"),
     (b'unit = "kg"\nunit = "lb"\n', "it is not valid TOML: Cannot overwrite a value"),
     (b'\xff\xfeunit = "kg"', "it is not UTF-8 text (byte 0)"),
     (b"[keymap\n", "it is not valid TOML"),
@@ -132,13 +149,18 @@ def test_a_folder_a_fifo_a_loop_or_a_huge_file_is_refused_without_hanging(tmp_pa
     loop.symlink_to(loop)
     huge = tmp_path / "huge.toml"
     huge.write_bytes(b"#" * (sf.MAX_BYTES + 1))
-    for p, reason in ((folder, "it is not a regular file"), (fifo, "it is not a regular file"),
-                      (loop, "it is a symlink loop"), (huge, "too big for a settings file")):
+    for p, reason in (
+        (folder, "it is not a regular file"),
+        (fifo, "it is not a regular file"),
+        (loop, "it is a symlink loop"),
+        (huge, "too big for a settings file"),
+    ):
         with pytest.raises(SettingsFileUnreadable, match=reason):
             SettingsFile(p).read()
 
 
 # --- writing ----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("mask", [0o000, 0o022, 0o077], ids=oct)
 def test_the_file_is_0600_in_a_0700_folder_whatever_the_umask(path, mask):
@@ -177,16 +199,20 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp_file(path, monkeypatch):
     monkeypatch.setattr(os, "fsync", disk_full)
     with pytest.raises(SettingsFileNotWritable) as e:
         f.set("unit", "kg")
-    assert str(e.value) == (f"Cannot write the settings file {path}: No space left on device. "
-                            "Nothing was changed.")
+    assert str(e.value) == (
+        f"Cannot write the settings file {path}: No space left on device. Nothing was changed."
+    )
     assert path.read_bytes() == before
     assert sorted(p.name for p in path.parent.iterdir()) == ["settings.toml", "settings.toml.lock"]
 
 
 def test_every_other_key_is_kept_even_ones_this_version_does_not_know(path):
-    write(path, '# my notes\nunit = "lb"\nfuture_key = 2026-11-18T07:30:00Z\nbar_kg = -1\n'
-                'nested = {a = [1, 2.5, "x"], b = {c = true}}\n[[presets]]\nname = "5/3/1"\n'
-                '[keymap]\n"today.add" = "ctrl+a"\n')
+    write(
+        path,
+        '# my notes\nunit = "lb"\nfuture_key = 2026-11-18T07:30:00Z\nbar_kg = -1\n'
+        'nested = {a = [1, 2.5, "x"], b = {c = true}}\n[[presets]]\nname = "5/3/1"\n'
+        '[keymap]\n"today.add" = "ctrl+a"\n',
+    )
     before = toml(path)
     SettingsFile(path).set("theme", "nord", themes={"nord"})
     after = toml(path)
@@ -313,9 +339,15 @@ for i in range(n):
 
 
 def test_processes_writing_different_keys_at_once_keep_every_key(path):
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), f"p{n}", "25"],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-             for n in range(3)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), f"p{n}", "25"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(3)
+    ]
     for p in procs:
         assert p.stdout.readline().strip() == "ready"
     for p in procs:  # all start writing at once
@@ -343,8 +375,9 @@ while True:
 def test_a_writer_killed_at_any_moment_leaves_a_whole_file(path):
     SettingsFile(path).set("unit", "lb")
     for _ in range(5):
-        p = subprocess.Popen([sys.executable, "-c", KILLED, str(path)], stdout=subprocess.PIPE,
-                             text=True)
+        p = subprocess.Popen(
+            [sys.executable, "-c", KILLED, str(path)], stdout=subprocess.PIPE, text=True
+        )
         assert p.stdout.readline().strip() == "writing"  # killed mid-loop, not before it
         p.send_signal(signal.SIGKILL)
         p.wait()
@@ -355,6 +388,7 @@ def test_a_writer_killed_at_any_moment_leaves_a_whole_file(path):
 
 
 # --- the database's legacy unit ---------------------------------------------------------
+
 
 def test_without_unit_in_the_file_the_databases_legacy_unit_is_used(path, tmp_path):
     db = tmp_path / "data" / "training.json"
@@ -385,7 +419,8 @@ def test_the_file_beats_the_database_which_is_then_not_even_asked(path):
 def test_a_bad_legacy_value_is_ignored_with_a_warning(path):
     loaded = SettingsFile(path).load(legacy=Legacy(lambda key: "stone", Path("/d/training.json")))
     assert loaded.settings.unit == "kg" and loaded.sources["unit"].kind == "default"
-    assert loaded.warnings == ("database /d/training.json: unit: 'stone' is not allowed "
-                               "(allowed: kg or lb); ignored",)
+    assert loaded.warnings == (
+        "database /d/training.json: unit: 'stone' is not allowed (allowed: kg or lb); ignored",
+    )
     loaded = SettingsFile(path).load(legacy=Legacy(lambda key: None, None))
     assert loaded.settings.unit == "kg" and loaded.warnings == ()

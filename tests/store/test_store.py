@@ -26,8 +26,16 @@ def test_round_trip_every_field(store):
     ny = ZoneInfo("America/New_York")
     sets = [
         mkset("barbell-back-squat", 60, 5, None, kind="warmup", note="empty bar + 40"),
-        LoggedSet("barbell-back-squat", 102.0582, 8, 0, datetime(2026, 11, 18, 12, 5, 7, 123456, tzinfo=ny),
-                  unit="lb", kind="working", note="belt, knee sleeves \u2013 PR!"),
+        LoggedSet(
+            "barbell-back-squat",
+            102.0582,
+            8,
+            0,
+            datetime(2026, 11, 18, 12, 5, 7, 123456, tzinfo=ny),
+            unit="lb",
+            kind="working",
+            note="belt, knee sleeves \u2013 PR!",
+        ),
         mkset("barbell-bench-press", 97.5, 10, 4, minute=30),
     ]
     session = store.start_session(DAY, at(DAY, 17, 2))
@@ -176,7 +184,9 @@ def test_sessions_between_only_reads_needed_months(store, db_path):
     got = store.sessions_between(date(2023, 6, 1), date(2023, 7, 31))
     assert [s.date for s in got] == [date(2023, 6, 1), date(2023, 7, 1)]
     assert [s.date for s in store.recent_sessions(limit=2)] == [date(2023, 7, 1), date(2023, 6, 1)]
-    assert store.last_sets("barbell-bench-press", before=date(2023, 6, 30))[0].date == date(2023, 6, 1)
+    assert store.last_sets("barbell-bench-press", before=date(2023, 6, 30))[0].date == date(
+        2023, 6, 1
+    )
     store.close()
 
 
@@ -199,6 +209,7 @@ def test_history_a_month_at_a_time_lets_commits_in_between(store, db_path):
         got.append(taken)
         if taken:
             store.commit_lock.release()
+
     free = threading.Thread(target=other_thread)
     free.start()
     free.join()
@@ -212,7 +223,7 @@ def test_history_a_month_at_a_time_lets_commits_in_between(store, db_path):
 def test_ids_are_ours_not_tinydb_doc_ids(store, db_path):
     session = store.log_set(mkset(), day=DAY)
     raw = orjson.loads(month_path(db_path, month_of(DAY)).read_bytes())
-    (doc_id, doc), = raw["sessions"].items()
+    ((doc_id, doc),) = raw["sessions"].items()
     assert doc["id"] == session.id and len(session.id) == 32 and doc_id == "1"
     # Drop a session and reopen: TinyDB may reuse doc id 1, our ids never move.
     empty = store.start_session(DAY, at(DAY, 20))
@@ -228,8 +239,14 @@ def test_main_file_layout(store, db_path):
     raw = orjson.loads(db_path.read_bytes())
     assert raw["meta"]["1"]["schema_version"] == 3
     assert raw["mesocycles"] == {}
-    assert set(raw) >= {"meta", "exercises", "settings", "volume_targets", "mesocycles",
-                        "bodyweights"}
+    assert set(raw) >= {
+        "meta",
+        "exercises",
+        "settings",
+        "volume_targets",
+        "mesocycles",
+        "bodyweights",
+    }
 
 
 def test_settings(store):
@@ -260,9 +277,17 @@ def test_volume_targets(store):
     store.set_volume_target("calves", 0, 0)
     store = reopen(store)
     targets = store.volume_targets()
-    assert targets["chest"] == (8, 14) and targets["calves"] == (0, 0) and targets["back"] == (10, 16)
-    for bad in [("chest", -1, 5), ("chest", 10, 9), ("chest", 10, 61), ("neck", 1, 2),
-                ("chest", 1.5, 3), ("chest", True, 3)]:
+    assert (
+        targets["chest"] == (8, 14) and targets["calves"] == (0, 0) and targets["back"] == (10, 16)
+    )
+    for bad in [
+        ("chest", -1, 5),
+        ("chest", 10, 9),
+        ("chest", 10, 61),
+        ("neck", 1, 2),
+        ("chest", 1.5, 3),
+        ("chest", True, 3),
+    ]:
         with pytest.raises(ValueError):
             store.set_volume_target(*bad)
     store.set_volume_target("back", 60, 60)
@@ -271,8 +296,13 @@ def test_volume_targets(store):
 
 def test_exercises_merge_with_catalogue(store):
     pytest.importorskip("tui_tracker.domain.catalogue")
-    mine = Exercise(id="landmine-row", name="Landmine Row", primary=("back",),
-                    secondary=("biceps",), kind="compound")
+    mine = Exercise(
+        id="landmine-row",
+        name="Landmine Row",
+        primary=("back",),
+        secondary=("biceps",),
+        kind="compound",
+    )
     store.save_exercise(mine)
     store.save_exercise(replace(mine, rest_seconds=90, aliases=("meadows",)))
     store = reopen(store)
@@ -322,8 +352,9 @@ def test_saving_exercises_marks_them_the_lifters_own(store):
     assert store.custom_exercises()[0].custom
 
 
-def test_add_new_sessions_skips_those_already_there_one_write_per_month(store, db_path,
-                                                                        monkeypatch):
+def test_add_new_sessions_skips_those_already_there_one_write_per_month(
+    store, db_path, monkeypatch
+):
     def session(day: date, sid: str) -> Session:
         return Session(day, at(day), (mkset(day=day),), at(day, 19), id=sid)
 
@@ -341,8 +372,12 @@ def test_add_new_sessions_skips_those_already_there_one_write_per_month(store, d
 
 
 def test_import_sessions_bulk(store, db_path):
-    a = Session(date(2025, 12, 31), at(date(2025, 12, 31)), (mkset(day=date(2025, 12, 31)),),
-                at(date(2025, 12, 31), 19))
+    a = Session(
+        date(2025, 12, 31),
+        at(date(2025, 12, 31)),
+        (mkset(day=date(2025, 12, 31)),),
+        at(date(2025, 12, 31), 19),
+    )
     b = Session(date(2026, 1, 2), at(date(2026, 1, 2)), (), None)
     assert store.import_sessions([a, b]) == 2
     assert store.sessions_between(date(2025, 1, 1), date(2026, 12, 31)) == [a, b]
@@ -353,7 +388,9 @@ def test_import_sessions_bulk(store, db_path):
 def test_naive_and_other_offsets_sort(store):
     utc = UTC
     late_utc = store.start_session(DAY, datetime(2026, 11, 18, 20, 0, tzinfo=utc))
-    early_plus5 = store.start_session(DAY, datetime(2026, 11, 18, 20, 0, tzinfo=timezone(timedelta(hours=5))))
+    early_plus5 = store.start_session(
+        DAY, datetime(2026, 11, 18, 20, 0, tzinfo=timezone(timedelta(hours=5)))
+    )
     assert [s.id for s in store.sessions_between(DAY, DAY)] == [early_plus5.id, late_utc.id]
     assert store.open_session(DAY).id == late_utc.id
 

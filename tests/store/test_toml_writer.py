@@ -14,14 +14,20 @@ from tui_tracker.store.toml_writer import dumps
 
 keys = st.text(min_size=0, max_size=8)
 scalars = st.one_of(
-    st.text(max_size=20), st.integers(min_value=-(2**63), max_value=2**63 - 1),
-    st.floats(allow_nan=False), st.booleans(), st.dates(),
+    st.text(max_size=20),
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.dates(),
     st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31)),
     st.datetimes(timezones=st.sampled_from([UTC, timezone(timedelta(hours=-5))])),
     st.times(),
 )
-values = st.recursive(scalars, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(keys, inner, max_size=4)), max_leaves=12)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(keys, inner, max_size=4)),
+    max_leaves=12,
+)
 documents = st.dictionaries(keys, values, max_size=6)
 
 
@@ -44,10 +50,14 @@ def test_special_floats():
 
 
 def test_tables_become_sections_after_the_plain_keys():
-    text = dumps({"keymap": {"today.add": "a"}, "unit": "lb", "x": {"y": {"z": 1}, "w": 2}},
-                 header="first line\nsecond line")
-    assert text == ('# first line\n# second line\n\nunit = "lb"\n\n[keymap]\n"today.add" = "a"\n'
-                    '\n[x]\nw = 2\n\n[x.y]\nz = 1\n')
+    text = dumps(
+        {"keymap": {"today.add": "a"}, "unit": "lb", "x": {"y": {"z": 1}, "w": 2}},
+        header="first line\nsecond line",
+    )
+    assert text == (
+        '# first line\n# second line\n\nunit = "lb"\n\n[keymap]\n"today.add" = "a"\n'
+        "\n[x]\nw = 2\n\n[x.y]\nz = 1\n"
+    )
 
 
 def test_tables_in_arrays_are_written_inline():
@@ -57,8 +67,12 @@ def test_tables_in_arrays_are_written_inline():
 
 
 def test_dates_and_times():
-    doc = {"d": date(2026, 11, 18), "t": time(7, 30, 0, 5), "dt": datetime(2026, 11, 18, 7, 30),
-           "tz": datetime(2026, 11, 18, 7, 30, tzinfo=UTC)}
+    doc = {
+        "d": date(2026, 11, 18),
+        "t": time(7, 30, 0, 5),
+        "dt": datetime(2026, 11, 18, 7, 30),
+        "tz": datetime(2026, 11, 18, 7, 30, tzinfo=UTC),
+    }
     assert tomllib.loads(dumps(doc)) == doc
 
 

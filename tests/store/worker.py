@@ -25,8 +25,14 @@ from tui_tracker.domain.models import LoggedSet, Session
 from tui_tracker.store import Store
 
 TZ = timezone(timedelta(hours=1))
-EXERCISES = ["barbell-back-squat", "barbell-bench-press", "conventional-deadlift", "lat-pulldown",
-             "barbell-curl", "dumbbell-lateral-raise"]
+EXERCISES = [
+    "barbell-back-squat",
+    "barbell-bench-press",
+    "conventional-deadlift",
+    "lat-pulldown",
+    "barbell-curl",
+    "dumbbell-lateral-raise",
+]
 # Around a year boundary, so kills also land in writes to two yearly files.
 CRASH_DAYS = [date(2025, 12, 30), date(2025, 12, 31), date(2026, 1, 1), date(2026, 1, 2)]
 
@@ -37,14 +43,23 @@ def out(line: str) -> None:
 
 
 def summary(s: Session) -> dict:
-    return {"id": s.id, "date": s.date.isoformat(), "ended": s.ended_at is not None,
-            "sets": [[x.id, x.weight_kg, x.reps, x.rir] for x in s.sets]}
+    return {
+        "id": s.id,
+        "date": s.date.isoformat(),
+        "ended": s.ended_at is not None,
+        "sets": [[x.id, x.weight_kg, x.reps, x.rir] for x in s.sets],
+    }
 
 
 def new_set(rng: random.Random, day: date) -> LoggedSet:
     at = datetime(day.year, day.month, day.day, 18, rng.randrange(60), rng.randrange(60), tzinfo=TZ)
-    return LoggedSet(rng.choice(EXERCISES), rng.randrange(20, 400) / 2, rng.randint(1, 20),
-                     rng.choice([None, 0, 1, 2, 3, 4]), at)
+    return LoggedSet(
+        rng.choice(EXERCISES),
+        rng.randrange(20, 400) / 2,
+        rng.randint(1, 20),
+        rng.choice([None, 0, 1, 2, 3, 4]),
+        at,
+    )
 
 
 def log_mode(db: str, day: str, n: int, gofile: str) -> None:
@@ -83,7 +98,9 @@ def crash_mode(db: str, seed: int) -> None:
             op["expect"] = summary(expect)
         out("B " + json.dumps(op))
         result = call()
-        out("D " + json.dumps({"session": summary(result) if isinstance(result, Session) else None}))
+        out(
+            "D " + json.dumps({"session": summary(result) if isinstance(result, Session) else None})
+        )
         return result
 
     while True:
@@ -92,12 +109,16 @@ def crash_mode(db: str, seed: int) -> None:
             day = rng.choice(CRASH_DAYS)
             if r < 0.6:
                 at = datetime(day.year, day.month, day.day, 17, tzinfo=TZ)
-                current = run({"op": "start", "date": day.isoformat()},
-                              lambda: store.start_session(day, at))
+                current = run(
+                    {"op": "start", "date": day.isoformat()}, lambda: store.start_session(day, at)
+                )
             else:
                 s = new_set(rng, day)
-                op = {"op": "logday", "date": day.isoformat(),
-                      "set": [s.id, s.weight_kg, s.reps, s.rir]}
+                op = {
+                    "op": "logday",
+                    "date": day.isoformat(),
+                    "set": [s.id, s.weight_kg, s.reps, s.rir],
+                }
                 current = run(op, lambda: store.log_set(s, day=day))
                 if current.ended_at is not None:
                     current = None
@@ -107,8 +128,11 @@ def crash_mode(db: str, seed: int) -> None:
             s, i = undo
             sets = list(current.sets)
             sets.insert(min(i, len(sets)), s)
-            current = run({"op": "restore"}, lambda: store.restore_set(sid, s, i),
-                          replace(current, sets=tuple(sets)))
+            current = run(
+                {"op": "restore"},
+                lambda: store.restore_set(sid, s, i),
+                replace(current, sets=tuple(sets)),
+            )
             undo = None
         elif r < 0.55 or not current.sets:
             if r > 0.97 and not current.sets:  # started by mistake: drop it
@@ -116,8 +140,11 @@ def crash_mode(db: str, seed: int) -> None:
                 current = None
                 continue
             s = new_set(rng, current.date)
-            current = run({"op": "log"}, lambda: store.log_set(s, day=current.date, session_id=sid),
-                          current.with_set(s))
+            current = run(
+                {"op": "log"},
+                lambda: store.log_set(s, day=current.date, session_id=sid),
+                current.with_set(s),
+            )
         elif r < 0.7:
             old = rng.choice(current.sets)
             s = replace(old, weight_kg=old.weight_kg + 2.5, reps=old.reps + 1)
@@ -126,13 +153,16 @@ def crash_mode(db: str, seed: int) -> None:
         elif r < 0.85:
             i = rng.randrange(len(current.sets))
             gone = current.sets[i]
-            expect = replace(current, sets=current.sets[:i] + current.sets[i + 1:])
+            expect = replace(current, sets=current.sets[:i] + current.sets[i + 1 :])
             current = run({"op": "delete"}, lambda: store.delete_set(sid, gone.id)[0], expect)
             undo = (gone, i)
         else:
             ended = datetime(current.date.year, current.date.month, current.date.day, 20, tzinfo=TZ)
-            run({"op": "finish"}, lambda: store.finish_session(sid, ended),
-                replace(current, ended_at=ended))
+            run(
+                {"op": "finish"},
+                lambda: store.finish_session(sid, ended),
+                replace(current, ended_at=ended),
+            )
             current = None
             undo = None
 

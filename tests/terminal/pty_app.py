@@ -20,7 +20,9 @@ import threading
 import time
 from pathlib import Path
 
-ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Za-z0-9]|\x1b[=>78MNOP]")
+ANSI = re.compile(
+    rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Za-z0-9]|\x1b[=>78MNOP]"
+)
 
 #: Started as a session leader, the child takes the pty as its controlling terminal, then
 #: runs the CLI in the same process (what sshd and tmux do before they exec the shell).
@@ -31,17 +33,34 @@ _WITH_CONTROLLING_TTY = (
 
 
 class PtyApp:
-    def __init__(self, *args: str, cols: int = 80, rows: int = 24, env: dict | None = None,
-                 controlling_tty: bool = True) -> None:
+    def __init__(
+        self,
+        *args: str,
+        cols: int = 80,
+        rows: int = 24,
+        env: dict | None = None,
+        controlling_tty: bool = True,
+    ) -> None:
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-        full_env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(cols), "LINES": str(rows)}
+        full_env = {
+            **os.environ,
+            "TERM": "xterm-256color",
+            "COLUMNS": str(cols),
+            "LINES": str(rows),
+        }
         full_env.pop("TEXTUAL_DRIVER", None)
         full_env.update(env or {})
         start = ["-c", _WITH_CONTROLLING_TTY] if controlling_tty else ["-m", "tui_tracker.cli"]
-        self.proc = subprocess.Popen([sys.executable, *start, *args], stdin=slave,
-                                     stdout=slave, stderr=slave, env=full_env, start_new_session=True,
-                                     close_fds=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, *start, *args],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=full_env,
+            start_new_session=True,
+            close_fds=True,
+        )
         os.close(slave)
         os.set_blocking(master, False)  # no thread ever sits in a read or write on it
         self.master: int | None = master
@@ -91,7 +110,9 @@ class PtyApp:
         thread may still be draining the pty after the app has exited."""
         deadline = time.monotonic() + timeout
         while needle not in self.output:
-            assert time.monotonic() < deadline, f"{needle!r} never came: {bytes(self.output[-300:])!r}"
+            assert time.monotonic() < deadline, (
+                f"{needle!r} never came: {bytes(self.output[-300:])!r}"
+            )
             time.sleep(0.01)
 
     def send(self, *keys: str, pause: float = 0.15) -> None:
@@ -102,7 +123,7 @@ class PtyApp:
                 if stop:  # hanging up
                     return
                 try:
-                    data = data[os.write(self.master, data):]
+                    data = data[os.write(self.master, data) :]
                 except BlockingIOError:
                     pass
             time.sleep(pause)

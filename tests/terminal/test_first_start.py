@@ -31,8 +31,10 @@ def test_the_first_start_asks_once_and_remembers_in_the_settings_file(tmp_path):
         assert app.wait() == 0
     finally:
         app.close()
-    assert tomllib.loads(settings.read_text()) == {"health_notice_read": True,
-                                                   "training_status": "new"}
+    assert tomllib.loads(settings.read_text()) == {
+        "health_notice_read": True,
+        "training_status": "new",
+    }
     again = PtyApp("--db", str(db), "--today", "2026-11-18", "--no-mouse", env=env)
     try:
         again.wait_for("No exercises yet")

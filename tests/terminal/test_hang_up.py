@@ -107,16 +107,22 @@ def test_a_hang_up_mid_burst_under_no_color_ends_the_app_and_keeps_every_set(tmp
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("options", [{}, {"controlling_tty": False}, {"env": {"NO_COLOR": "1"}}],
-                         ids=["tmux-or-ssh", "no-signal", "no-color"])
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"controlling_tty": False}, {"env": {"NO_COLOR": "1"}}],
+    ids=["tmux-or-ssh", "no-signal", "no-color"],
+)
 def test_many_hang_ups_at_the_first_frame_leave_no_process(tmp_path, options):
     for i in range(15):
         hang_up_at_the_first_frame(tmp_path, f"t{i}", **options)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("options", [{}, {"env": {"NO_COLOR": "1"}}, {"controlling_tty": False}],
-                         ids=["tmux-or-ssh", "no-color", "no-signal"])
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"env": {"NO_COLOR": "1"}}, {"controlling_tty": False}],
+    ids=["tmux-or-ssh", "no-color", "no-signal"],
+)
 def test_many_hang_ups_mid_burst_leave_no_process_and_lose_no_set(tmp_path, options):
     for i in range(8):
         hang_up_mid_burst(tmp_path, f"t{i}", **options)
@@ -124,10 +130,16 @@ def test_many_hang_ups_mid_burst_leave_no_process_and_lose_no_set(tmp_path, opti
 
 # --- the safety net, in processes of its own (it ends them with os._exit) ----------------
 
+
 def run_script(code: str) -> subprocess.CompletedProcess:
     script = "import os, sys, threading, time\n" + textwrap.dedent(code)
-    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=10, cwd=Path(__file__).parents[2])
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=10,
+        cwd=Path(__file__).parents[2],
+    )
 
 
 def test_the_safety_net_ends_a_process_whose_way_out_hangs():
@@ -198,11 +210,13 @@ def test_the_safety_net_never_fires_in_app_run_test(tmp_path):
         given_back = signal.getsignal(signal.SIGHUP) == signal.SIG_DFL
         print("still here", left, code, given_back)
     """)
-    assert (done.returncode, done.stdout) == (0, f"still here True {EXIT_HUNG_UP} True\n"), \
+    assert (done.returncode, done.stdout) == (0, f"still here True {EXIT_HUNG_UP} True\n"), (
         done.stderr
+    )
 
 
 # --- the terminal driver's two defences -------------------------------------------------
+
 
 def test_output_to_a_terminal_that_hung_up_never_blocks_the_app():
     """Textual's output thread over a hung-up pty: the first write fails with EIO.  Before,

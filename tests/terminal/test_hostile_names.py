@@ -30,12 +30,25 @@ def test_stored_escape_sequences_never_reach_the_terminal(tmp_path):
     with Store(db) as store:
         for i, name in zip(ids, CONTROL_NAMES):
             store.save_exercise(Exercise(i, name, ("chest",), custom=True))
-        store.save_mesocycle(Mesocycle("Block", DAY - timedelta(weeks=1), 4, (
-            TrainingDay("Day", DAY.weekday(), tuple(PlannedExercise(i, 3, 6, 10) for i in ids)),)))
+        store.save_mesocycle(
+            Mesocycle(
+                "Block",
+                DAY - timedelta(weeks=1),
+                4,
+                (
+                    TrainingDay(
+                        "Day", DAY.weekday(), tuple(PlannedExercise(i, 3, 6, 10) for i in ids)
+                    ),
+                ),
+            )
+        )
         session = None
         for k, i in enumerate(ids):
-            session = store.log_set(LoggedSet(i, 80.0, 8, 2, at=at(DAY, 17, k), note=NOTE),
-                                    day=DAY, session_id=session.id if session else None)
+            session = store.log_set(
+                LoggedSet(i, 80.0, 8, 2, at=at(DAY, 17, k), note=NOTE),
+                day=DAY,
+                session_id=session.id if session else None,
+            )
     write_raw(db, CONTROL_NAMES + (NOTE,))
     app = PtyApp("--db", str(db), "--today", DAY.isoformat(), "--no-mouse")
     try:

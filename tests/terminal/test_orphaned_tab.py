@@ -37,9 +37,12 @@ def test_the_app_quits_when_its_server_is_killed(tmp_path, when):
     app = f"'{sys.executable}' -m tui_tracker --db '{tmp_path / 't.json'}'"
     # a stand-in server: a shell that starts the app on a pipe and waits
     # ($$ is the stand-in's own pid, which `tui-tracker serve` names to its tabs the same way)
-    server = subprocess.Popen(["sh", "-c", f"sleep 600 | TUI_TRACKER_SERVER_PID=$$ {app} "
-                               f">'{out}' 2>&1 & echo $!; wait"],
-                              stdout=subprocess.PIPE, text=True, env=env)
+    server = subprocess.Popen(
+        ["sh", "-c", f"sleep 600 | TUI_TRACKER_SERVER_PID=$$ {app} >'{out}' 2>&1 & echo $!; wait"],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     app_pid = int(server.stdout.readline())
     if when != "at once":
         deadline = time.monotonic() + 30

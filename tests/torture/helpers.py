@@ -26,8 +26,9 @@ def worker(*args: str, **kw) -> subprocess.Popen:
 def cli(*args: str, wrap: list[str] = (), **kw) -> subprocess.CompletedProcess:
     """The installed `tui-tracker` console script, as a user runs it (`wrap`: e.g. setpriv)."""
     command = [str(CLI)] if CLI.exists() else [sys.executable, "-m", "tui_tracker.cli"]
-    return subprocess.run([*wrap, *command, *args], capture_output=True, text=True, timeout=60,
-                          **kw)
+    return subprocess.run(
+        [*wrap, *command, *args], capture_output=True, text=True, timeout=60, **kw
+    )
 
 
 def history(db: Path, years: float, end: date) -> dict[str, int]:
@@ -59,8 +60,11 @@ def stored_sets(db: Path, start: date, end: date) -> dict[str, tuple[str, list]]
     """Same shape as `acked`, for every set on disk dated start..end."""
     with Store(db) as store:
         sessions = store.sessions_between(start, end)
-    return {s.id: (session.id, [s.id, s.exercise_id, s.weight_kg, s.reps, s.rir])
-            for session in sessions for s in session.sets}
+    return {
+        s.id: (session.id, [s.id, s.exercise_id, s.weight_kg, s.reps, s.rir])
+        for session in sessions
+        for s in session.sets
+    }
 
 
 def temp_files(folder: Path) -> list[Path]:
@@ -81,5 +85,8 @@ def raw_doc_ids(path: Path) -> list[tuple[str, list[str]]]:
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file's bytes, to compare before and after (the lock file aside)."""
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())
-            if p.is_file() and not p.name.endswith(".lock")}
+    return {
+        p.name: p.read_bytes()
+        for p in sorted(folder.iterdir())
+        if p.is_file() and not p.name.endswith(".lock")
+    }

@@ -31,8 +31,16 @@ from tui_tracker.cli import main
 from tui_tracker.domain.catalogue import Catalogue
 from tui_tracker.domain.imports import ImportFormatError, parse_hevy, parse_strong
 from tui_tracker.domain.inputs import (
-    MAX_REPS, MAX_RIR, MAX_WEIGHT_KG, InputError, parse_date, parse_reps, parse_rir, parse_set,
-    parse_weight)
+    MAX_REPS,
+    MAX_RIR,
+    MAX_WEIGHT_KG,
+    InputError,
+    parse_date,
+    parse_reps,
+    parse_rir,
+    parse_set,
+    parse_weight,
+)
 from tui_tracker.domain.models import KG_PER_LB, SET_KINDS, from_kg
 from tui_tracker.store import Store
 
@@ -43,11 +51,15 @@ CAT = Catalogue()
 def properties(examples: int, *strategies, long_factor: int = 20):
     """Two tests from one property body: `examples` examples by default, and
     `long_factor` times as many in the slow run."""
+
     def make(body):
         def run(n: int):
-            return settings(max_examples=n, deadline=None,
-                            suppress_health_check=[HealthCheck.too_slow])(given(*strategies)(body))
+            return settings(
+                max_examples=n, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+            )(given(*strategies)(body))
+
         return run(examples), pytest.mark.slow(run(examples * long_factor))
+
     return make
 
 
@@ -82,13 +94,48 @@ def stored_sets(db: Path) -> list:
 # --- weights -------------------------------------------------------------------------------
 
 DECIMALS = st.one_of(
-    *[st.decimals(min_value=0, max_value=1100, places=p, allow_nan=False, allow_infinity=False)
-      for p in (0, 1, 2, 3)],
-    st.sampled_from([Decimal(x) for x in ("1000", "1000.00", "1000.01", "2204.62", "2204.63",
-                                          "0.005", "0.01", "102.50", "102.505")]))
+    *[
+        st.decimals(min_value=0, max_value=1100, places=p, allow_nan=False, allow_infinity=False)
+        for p in (0, 1, 2, 3)
+    ],
+    st.sampled_from(
+        [
+            Decimal(x)
+            for x in (
+                "1000",
+                "1000.00",
+                "1000.01",
+                "2204.62",
+                "2204.63",
+                "0.005",
+                "0.01",
+                "102.50",
+                "102.505",
+            )
+        ]
+    ),
+)
 UNIT_SUFFIX = st.sampled_from(["", "kg", "KG", "kgs", " kg", "lb", "lbs", " LB", "Lbs"])
-JUNK = st.sampled_from(["", "-", "+", "1e3", "nan", "inf", "１００", "٣", "1.2.3", " ", "0x10",
-                        "100 stone", ",5", "5,", "\t", "½"])
+JUNK = st.sampled_from(
+    [
+        "",
+        "-",
+        "+",
+        "1e3",
+        "nan",
+        "inf",
+        "１００",
+        "٣",
+        "1.2.3",
+        " ",
+        "0x10",
+        "100 stone",
+        ",5",
+        "5,",
+        "\t",
+        "½",
+    ]
+)
 #: The shape the weight rules accept at all: ASCII digits, a point or comma, a unit.
 LOOKS_LIKE_WEIGHT = re.compile(r"\s*[0-9]+(?:[.,][0-9]+)?\s*(?:kgs?|lbs?)?\s*", re.IGNORECASE)
 
@@ -97,8 +144,9 @@ LOOKS_LIKE_WEIGHT = re.compile(r"\s*[0-9]+(?:[.,][0-9]+)?\s*(?:kgs?|lbs?)?\s*", 
 def typed_weight(draw) -> tuple[str, Decimal | None, str]:
     """(text, the number in it or None for junk, the unit suffix)."""
     if draw(st.integers(0, 5)) == 0:
-        junk = draw((JUNK | st.text(max_size=6)).filter(
-            lambda t: not LOOKS_LIKE_WEIGHT.fullmatch(t)))
+        junk = draw(
+            (JUNK | st.text(max_size=6)).filter(lambda t: not LOOKS_LIKE_WEIGHT.fullmatch(t))
+        )
         return junk, None, ""
     value = draw(DECIMALS)
     text = format(value.normalize(), "f") if draw(st.booleans()) else format(value, "f")
@@ -139,13 +187,17 @@ def weight_with_units(typed, default):
 
 
 test_weight_with_units, test_weight_with_units_long = properties(
-    300, typed_weight(), st.sampled_from(["kg", "lb"]))(weight_with_units)
+    300, typed_weight(), st.sampled_from(["kg", "lb"])
+)(weight_with_units)
 
 
 # --- set notation, reps, RIR ---------------------------------------------------------------
 
-WHOLE = st.one_of(st.integers(0, 150).map(str), st.integers(0, 150).map(lambda n: f"00{n}"),
-                  st.sampled_from(["", "8.5", "8,0", "-1", "٣", "１０", " 5 ", "5x", "1e1"]))
+WHOLE = st.one_of(
+    st.integers(0, 150).map(str),
+    st.integers(0, 150).map(lambda n: f"00{n}"),
+    st.sampled_from(["", "8.5", "8,0", "-1", "٣", "１０", " 5 ", "5x", "1e1"]),
+)
 
 
 @st.composite
@@ -164,8 +216,11 @@ def set_notation(typed, unit):
     text, weight, reps, rir = typed
     assume("@" not in weight and not any(c in weight for c in "xX×*"))
     try:
-        parts = (parse_weight(weight, unit), parse_reps(reps),
-                 None if rir is None else parse_rir(rir.lstrip("@")))
+        parts = (
+            parse_weight(weight, unit),
+            parse_reps(reps),
+            None if rir is None else parse_rir(rir.lstrip("@")),
+        )
         if rir is not None and parts[2] is None:
             raise InputError("nothing after @")
     except InputError:
@@ -183,7 +238,8 @@ def set_notation(typed, unit):
 
 
 test_set_notation, test_set_notation_long = properties(
-    300, typed_set(), st.sampled_from(["kg", "lb"]))(set_notation)
+    300, typed_set(), st.sampled_from(["kg", "lb"])
+)(set_notation)
 
 
 def reps_and_rir(text):
@@ -200,8 +256,9 @@ def reps_and_rir(text):
         assert value == int(text.strip().lstrip("@").strip())  # ASCII digits only got here
 
 
-test_reps_and_rir, test_reps_and_rir_long = properties(
-    300, st.one_of(WHOLE, st.text(max_size=8)))(reps_and_rir)
+test_reps_and_rir, test_reps_and_rir_long = properties(300, st.one_of(WHOLE, st.text(max_size=8)))(
+    reps_and_rir
+)
 
 HUGE = "1" * 5000
 
@@ -219,16 +276,28 @@ def test_thousands_of_digits_on_the_command_line_exit_2(tmp_path):
 
 # --- dates ---------------------------------------------------------------------------------
 
+
 @st.composite
 def typed_date(draw) -> str:
     day = draw(st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
-    form = draw(st.sampled_from(["{:%Y-%m-%d}", " {:%Y-%m-%d} ", "{:%d.%m.%Y}", "{:%Y/%m/%d}",
-                                 "{:%Y%m%d}", "{:%Y-%m-%d}T00:00"]))
+    form = draw(
+        st.sampled_from(
+            [
+                "{:%Y-%m-%d}",
+                " {:%Y-%m-%d} ",
+                "{:%d.%m.%Y}",
+                "{:%Y/%m/%d}",
+                "{:%Y%m%d}",
+                "{:%Y-%m-%d}T00:00",
+            ]
+        )
+    )
     text = form.format(day)
     if day.year < 1000:
         text = f"{day.year:04d}-{day.month:02d}-{day.day:02d}"  # strftime pads unevenly
-    return draw(st.sampled_from([text, text.replace("-", "‐"), text[:-1] + "9",
-                                 text.replace("0", "٠")]))
+    return draw(
+        st.sampled_from([text, text.replace("-", "‐"), text[:-1] + "9", text.replace("0", "٠")])
+    )
 
 
 def dates(text):
@@ -240,19 +309,20 @@ def dates(text):
     assert day.isoformat() == text.strip()  # only YYYY-MM-DD, nothing looser
 
 
-test_dates, test_dates_long = properties(
-    300, st.one_of(typed_date(), st.text(max_size=12)))(dates)
+test_dates, test_dates_long = properties(300, st.one_of(typed_date(), st.text(max_size=12)))(dates)
 
 
 # --- end to end: `tui-tracker log` ---------------------------------------------------------
+
 
 def log_command(texts, options):
     """Every set on the line is stored as parsed, or none is and the exit code is 2."""
     assume(all(t.strip() and not t.startswith("-") for t in texts))  # argparse options
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "training.json"
-        code, err = run_main("--db", str(db), "--today", "2026-11-18", "log", "squat", *texts,
-                             *options)
+        code, err = run_main(
+            "--db", str(db), "--today", "2026-11-18", "log", "squat", *texts, *options
+        )
         unit = "lb" if "lb" in options else "kg"
         try:
             want = [parse_set(t, unit) for t in texts]
@@ -264,16 +334,21 @@ def log_command(texts, options):
             assert stored == []
         else:
             assert code == 0, err
-            assert [(s.weight_kg, s.unit, s.reps, s.rir) for s in stored] == \
-                [(w.weight_kg, w.unit, w.reps, w.rir) for w in want]
+            assert [(s.weight_kg, s.unit, s.reps, s.rir) for s in stored] == [
+                (w.weight_kg, w.unit, w.reps, w.rir) for w in want
+            ]
 
 
 test_log_command, test_log_command_long = properties(
-    80, st.lists(typed_set().map(lambda t: t[0]), min_size=1, max_size=3),
-    st.sampled_from([[], ["--unit", "lb"], ["--warmup"]]), long_factor=10)(log_command)
+    80,
+    st.lists(typed_set().map(lambda t: t[0]), min_size=1, max_size=3),
+    st.sampled_from([[], ["--unit", "lb"], ["--warmup"]]),
+    long_factor=10,
+)(log_command)
 
 
 # --- CSV exports from Strong and Hevy --------------------------------------------------------
+
 
 def _column(*good: str) -> st.SearchStrategy[str]:
     """Plausible values for a column (csv_file damages some cells)."""
@@ -281,33 +356,65 @@ def _column(*good: str) -> st.SearchStrategy[str]:
 
 
 CELL = st.one_of(
-    st.sampled_from(["", "0", "-5", "1e309", "nan", "101", "10.5", "\"", "a,b", "a;b",
-                     "line\nbreak", "\r", "\x00", "\ufeff", "١٠٠", "2100-12-31 23:59:59",
-                     "31 Feb 2025, 12:34", "1899-12-31 00:00:00"]),
-    st.text(max_size=12))
+    st.sampled_from(
+        [
+            "",
+            "0",
+            "-5",
+            "1e309",
+            "nan",
+            "101",
+            "10.5",
+            '"',
+            "a,b",
+            "a;b",
+            "line\nbreak",
+            "\r",
+            "\x00",
+            "\ufeff",
+            "١٠٠",
+            "2100-12-31 23:59:59",
+            "31 Feb 2025, 12:34",
+            "1899-12-31 00:00:00",
+        ]
+    ),
+    st.text(max_size=12),
+)
 WEIGHT = _column("100", "102,5", "102.5", "0", "", "45", "1000", "2205")
 REPS = _column("5", "8", "12", "5.0", "0", "100")
 RPE = _column("", "8", "8.5", "10", "6")
-EXERCISE = _column("Squat (Barbell)", "Bench Press (Barbell)", "Lat Pulldown (Cable)",
-                   "Zercher Squat", "")
+EXERCISE = _column(
+    "Squat (Barbell)", "Bench Press (Barbell)", "Lat Pulldown (Cable)", "Zercher Squat", ""
+)
 STRONG_COLUMNS = {
     "Date": _column("2024-03-05 18:07:12", "2024-03-06 07:00:00", "2025-01-30 12:34:00"),
-    "Workout Name": _column("Push", "Legs"), "Duration": _column("1h 5m", "45m", ""),
-    "Exercise Name": EXERCISE, "Set Order": _column("1", "2", "W", "D", "F", "Rest Timer"),
-    "Weight": WEIGHT, "Reps": REPS, "Distance": _column("", "0"),
-    "Seconds": _column("", "0", "60"), "Notes": _column("", "belt"),
-    "Workout Notes": _column("", "good day"), "RPE": RPE,
+    "Workout Name": _column("Push", "Legs"),
+    "Duration": _column("1h 5m", "45m", ""),
+    "Exercise Name": EXERCISE,
+    "Set Order": _column("1", "2", "W", "D", "F", "Rest Timer"),
+    "Weight": WEIGHT,
+    "Reps": REPS,
+    "Distance": _column("", "0"),
+    "Seconds": _column("", "0", "60"),
+    "Notes": _column("", "belt"),
+    "Workout Notes": _column("", "good day"),
+    "RPE": RPE,
 }
 HEVY_COLUMNS = {
     "title": _column("Push", "Legs"),
     "start_time": _column("30 Jan 2025, 12:34", "31 Jan 2025, 07:00", "Jan 30, 2025, 1:00 PM"),
     "end_time": _column("30 Jan 2025, 13:40", "", "29 Jan 2025, 12:00"),
-    "description": _column("", "deload"), "exercise_title": EXERCISE,
-    "superset_id": _column("", "1"), "exercise_notes": _column("", "paused"),
+    "description": _column("", "deload"),
+    "exercise_title": EXERCISE,
+    "superset_id": _column("", "1"),
+    "exercise_notes": _column("", "paused"),
     "set_index": _column("0", "1", "2"),
     "set_type": _column("normal", "warmup", "failure", "dropset"),
-    "weight_kg": WEIGHT, "reps": REPS, "distance_km": _column(""),
-    "duration_seconds": _column("", "0"), "rpe": RPE,
+    "weight_kg": WEIGHT,
+    "reps": REPS,
+    "distance_km": _column(""),
+    "duration_seconds": _column("", "0"),
+    "rpe": RPE,
 }
 
 
@@ -316,8 +423,12 @@ def csv_file(draw, columns: dict[str, st.SearchStrategy[str]]) -> str:
     """An export: plausible rows with damaged cells, rows of the wrong width, a cut-off end,
     a BOM, either delimiter, any line ending."""
     buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=draw(st.sampled_from([",", ";"])), lineterminator="\n",
-                        quoting=draw(st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL])))
+    writer = csv.writer(
+        buf,
+        delimiter=draw(st.sampled_from([",", ";"])),
+        lineterminator="\n",
+        quoting=draw(st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL])),
+    )
     writer.writerow(list(columns))
     for _ in range(draw(st.integers(0, 12))):
         kind = draw(st.integers(0, 5))
@@ -330,7 +441,7 @@ def csv_file(draw, columns: dict[str, st.SearchStrategy[str]]) -> str:
         writer.writerow(cells)
     text = buf.getvalue()
     if draw(st.integers(0, 4)) == 0:  # the download stopped half way
-        text = text[:draw(st.integers(len(text.split("\n")[0]) + 1, len(text)))]
+        text = text[: draw(st.integers(len(text.split("\n")[0]) + 1, len(text)))]
     ending = draw(st.sampled_from(["\n", "\r\n", "\r"]))
     return draw(st.sampled_from(["", "\ufeff"])) + text.replace("\n", ending)
 
@@ -369,11 +480,13 @@ def hevy_csv(text):
 
 
 test_strong_csv, test_strong_csv_long = properties(
-    150, csv_file(STRONG_COLUMNS), st.sampled_from(["kg", "lb"]))(strong_csv)
+    150, csv_file(STRONG_COLUMNS), st.sampled_from(["kg", "lb"])
+)(strong_csv)
 test_hevy_csv, test_hevy_csv_long = properties(150, csv_file(HEVY_COLUMNS))(hevy_csv)
 
 
 # --- the same files through `tui-tracker import` -------------------------------------------
+
 
 def import_command(kind_and_text):
     kind, text = kind_and_text
@@ -390,19 +503,29 @@ def import_command(kind_and_text):
         within_the_rules(stored)
 
 
-KIND_AND_CSV = st.sampled_from(["strong", "hevy"]).flatmap(lambda kind: st.tuples(
-    st.just(kind), csv_file(STRONG_COLUMNS if kind == "strong" else HEVY_COLUMNS)))
-test_import_command, test_import_command_long = properties(
-    60, KIND_AND_CSV, long_factor=10)(import_command)
+KIND_AND_CSV = st.sampled_from(["strong", "hevy"]).flatmap(
+    lambda kind: st.tuples(
+        st.just(kind), csv_file(STRONG_COLUMNS if kind == "strong" else HEVY_COLUMNS)
+    )
+)
+test_import_command, test_import_command_long = properties(60, KIND_AND_CSV, long_factor=10)(
+    import_command
+)
 
 
 # --- a hand-edited JSON export through `tui-tracker import json` -----------------------------
 
 EXPORT_VALUES = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=False),
-    st.text(max_size=8), st.sampled_from([-1, 101, 11, 1000.5, 1e300, "kg", "2026-11-18"]))
-SET_FIELDS = st.sampled_from(["weight_kg", "reps", "rir", "unit", "kind", "at", "id",
-                              "exercise_id"])
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False),
+    st.text(max_size=8),
+    st.sampled_from([-1, 101, 11, 1000.5, 1e300, "kg", "2026-11-18"]),
+)
+SET_FIELDS = st.sampled_from(
+    ["weight_kg", "reps", "rir", "unit", "kind", "at", "id", "exercise_id"]
+)
 TARGETS = st.sampled_from([None, [10, 16], [16, 10], [0, 61], [-1, 5]])
 
 
@@ -410,8 +533,10 @@ TARGETS = st.sampled_from([None, [10, 16], [16, 10], [0, 61], [-1, 5]])
 def export_doc(tmp_path_factory) -> dict:
     folder = tmp_path_factory.mktemp("export")
     db, export = folder / "t.json", folder / "export.json"
-    assert run_main("--db", str(db), "--today", "2026-11-18", "log", "squat", "100x5@2",
-                    "105x3")[0] == 0
+    assert (
+        run_main("--db", str(db), "--today", "2026-11-18", "log", "squat", "100x5@2", "105x3")[0]
+        == 0
+    )
     assert run_main("--db", str(db), "export", "--format", "json", "-o", str(export))[0] == 0
     return orjson.loads(export.read_bytes())
 
@@ -439,4 +564,5 @@ def json_import(export_doc, field, value, target):
 
 
 test_json_import, test_json_import_long = properties(
-    100, SET_FIELDS, EXPORT_VALUES, TARGETS, long_factor=10)(json_import)
+    100, SET_FIELDS, EXPORT_VALUES, TARGETS, long_factor=10
+)(json_import)

@@ -41,8 +41,9 @@ def make_db(db: Path) -> Path:
         for day in (LAST_YEAR, TODAY - timedelta(days=2), TODAY - timedelta(days=1)):
             at = datetime(day.year, day.month, day.day, 18, tzinfo=TZ)
             session = store.log_set(LoggedSet("barbell-back-squat", 100, 5, 2, at), day=day)
-            store.log_set(LoggedSet("barbell-bench-press", 80, 8, 1, at), day=day,
-                          session_id=session.id)
+            store.log_set(
+                LoggedSet("barbell-bench-press", 80, 8, 1, at), day=day, session_id=session.id
+            )
             store.finish_session(session.id, at + timedelta(hours=1))
     return db
 
@@ -109,7 +110,7 @@ def test_damaged_last_year_does_not_stop_this_week(good_db, tmp_path):
     folder = tmp_path / "data"
     shutil.copytree(good_db.parent, folder, ignore=shutil.ignore_patterns("*.lock"))
     db = folder / "training.json"
-    month_path(db, month_of(LAST_YEAR)).write_bytes(b"{\"meta\": {\"1\": ")
+    month_path(db, month_of(LAST_YEAR)).write_bytes(b'{"meta": {"1": ')
     before = snapshot(folder)
     result = cli("--db", str(db), *COMMANDS["volume"])
     assert result.returncode == 0, result.stderr
@@ -196,11 +197,21 @@ def as_user():
 def test_database_the_user_cannot_write(as_user, tmp_path, what):
     folder = tmp_path / "data"
     db = folder / "training.json"
-    made = as_user("--db", str(db), "--today", (TODAY - timedelta(days=1)).isoformat(),
-                   "log", "squat", "100x5@2")
+    made = as_user(
+        "--db",
+        str(db),
+        "--today",
+        (TODAY - timedelta(days=1)).isoformat(),
+        "log",
+        "squat",
+        "100x5@2",
+    )
     assert made.returncode == 0, made.stderr
-    target = {"main file": db, "folder": folder,
-              "this year's file": month_path(db, month_of(TODAY))}[what]
+    target = {
+        "main file": db,
+        "folder": folder,
+        "this year's file": month_path(db, month_of(TODAY)),
+    }[what]
     target.chmod(0o500 if target.is_dir() else 0o400)
     before = snapshot(folder)
 
@@ -221,6 +232,7 @@ def test_database_the_user_cannot_write(as_user, tmp_path, what):
 
 
 # --- random damage ----------------------------------------------------------------------
+
 
 def _run_main(*args: str) -> tuple[int, str]:
     err = StringIO()
@@ -248,14 +260,15 @@ def bytes_damage(good_db: Path, data) -> None:
             if kind == "flip":
                 raw[at] = data.draw(st.integers(0, 255))
             elif kind == "cut":
-                del raw[at: at + data.draw(st.integers(1, 40))]
+                del raw[at : at + data.draw(st.integers(1, 40))]
             else:
                 raw[at:at] = data.draw(st.binary(min_size=1, max_size=8))
         target.write_bytes(bytes(raw))
         before = snapshot(db.parent)
         if target == db:  # through the CLI
-            code, err = _run_main("--db", str(db), "--today", TODAY.isoformat(),
-                                  *COMMANDS["volume"])
+            code, err = _run_main(
+                "--db", str(db), "--today", TODAY.isoformat(), *COMMANDS["volume"]
+            )
             assert code in (0, 3), err
             assert code == 0 or str(target) in err
         try:
@@ -269,13 +282,30 @@ def bytes_damage(good_db: Path, data) -> None:
 
 
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**62), 2**62)
-    | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=12)
-    | st.sampled_from(["2026-11-17", "20261117", "2026-11-17T18:00:00+01:00", "0001-01-01T00:00",
-                       "kg", "lb", "warmup", "working", "barbell-back-squat", "chest"]),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner,
-                                                                max_size=3),
-    max_leaves=6)
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**62), 2**62)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=12)
+    | st.sampled_from(
+        [
+            "2026-11-17",
+            "20261117",
+            "2026-11-17T18:00:00+01:00",
+            "0001-01-01T00:00",
+            "kg",
+            "lb",
+            "warmup",
+            "working",
+            "barbell-back-squat",
+            "chest",
+        ]
+    ),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
 
 
 def _store_calls(store: Store) -> None:

@@ -66,12 +66,12 @@ def _kill_at_random(db: Path, out_file: Path, rng: random.Random, seed: int) -> 
     """Start a logging worker, let it commit 0-3 sets, SIGKILL it at a random moment
     soon after (at this size often mid-commit); returns its complete lines."""
     with open(out_file, "w") as out:
-        p = worker("log", str(db), TODAY.isoformat(), str(seed), stdout=out,
-                   stderr=subprocess.PIPE)
+        p = worker("log", str(db), TODAY.isoformat(), str(seed), stdout=out, stderr=subprocess.PIPE)
         try:
             commits = rng.randint(0, 3)
-            _wait_for(out_file, p, lambda t: "ready" in t and _acks(t) >= commits,
-                      f"{commits} commits")
+            _wait_for(
+                out_file, p, lambda t: "ready" in t and _acks(t) >= commits, f"{commits} commits"
+            )
             time.sleep(rng.uniform(0.0, 0.03))
             assert p.poll() is None, p.stderr.read().decode()
         finally:
@@ -85,9 +85,16 @@ def _die_mid_write(db: Path, out_file: Path, rng: random.Random, seed: int) -> l
     """A worker that SIGKILLs itself in its 1st-3rd commit, between writing the temp file
     and renaming it (holding the lock): a kill mid-write on demand, not by luck."""
     with open(out_file, "w") as out:
-        p = worker("log", str(db), TODAY.isoformat(), str(seed),
-                   "--die-before-replace", str(rng.randint(1, 3)), stdout=out,
-                   stderr=subprocess.PIPE)
+        p = worker(
+            "log",
+            str(db),
+            TODAY.isoformat(),
+            str(seed),
+            "--die-before-replace",
+            str(rng.randint(1, 3)),
+            stdout=out,
+            stderr=subprocess.PIPE,
+        )
         try:
             assert p.wait(timeout=HANG_GUARD) == -signal.SIGKILL, p.stderr.read().decode()
         finally:
@@ -158,8 +165,17 @@ def _killed_writer_vs_live_one(db: Path, live_sets: int, kills: int, seed: int) 
     rng = random.Random(seed)
     live_out, stop = db.parent.parent / "live.txt", db.parent.parent / "stop"
     with open(live_out, "w") as out:
-        live = worker("log", str(db), TODAY.isoformat(), str(seed), str(live_sets),
-                      "--until", str(stop), stdout=out, stderr=subprocess.PIPE)
+        live = worker(
+            "log",
+            str(db),
+            TODAY.isoformat(),
+            str(seed),
+            str(live_sets),
+            "--until",
+            str(stop),
+            stdout=out,
+            stderr=subprocess.PIPE,
+        )
     expected: dict[str, tuple[str, list]] = {}
     try:
         _wait_for(live_out, live, lambda t: "ready" in t, "the live writer starting")
@@ -168,8 +184,12 @@ def _killed_writer_vs_live_one(db: Path, live_sets: int, kills: int, seed: int) 
             lines = kill(db, db.parent.parent / f"killed-{n}.txt", rng, seed * 10_000 + n + 1)
             expected.update(acked(lines))
             after_kill = _acks(live_out.read_text())
-            _wait_for(live_out, live, lambda t: _acks(t) > after_kill,  # noqa: B023 (waited for here)
-                      f"the live writer committing after kill {n + 1}")
+            _wait_for(
+                live_out,
+                live,
+                lambda t: _acks(t) > after_kill,  # noqa: B023 (waited for here)
+                f"the live writer committing after kill {n + 1}",
+            )
         stop.touch()
         live.wait(timeout=HANG_GUARD)
     finally:

@@ -46,15 +46,29 @@ def test_cli_creates_a_private_database(tmp_path, mask):
     folder = tmp_path / "home" / ".local" / "share" / "tui-tracker"
     db = folder / "training.json"
     for day in ("2025-12-31", "2026-01-01"):  # two months, two years
-        r = cli("--db", str(db), "--today", day, "log", "squat", "100x5@2",
-                preexec_fn=with_umask(mask))
+        r = cli(
+            "--db", str(db), "--today", day, "log", "squat", "100x5@2", preexec_fn=with_umask(mask)
+        )
         assert r.returncode == 0, r.stderr
-    r = cli("--db", str(db), "exercise", "add", "Cable Y Raise", "--primary", "side_delts",
-            "--kind", "isolation", preexec_fn=with_umask(mask))
+    r = cli(
+        "--db",
+        str(db),
+        "exercise",
+        "add",
+        "Cable Y Raise",
+        "--primary",
+        "side_delts",
+        "--kind",
+        "isolation",
+        preexec_fn=with_umask(mask),
+    )
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in folder.iterdir()) == [
-        "training.json", "training.json.lock", "training.sessions-2025-12.json",
-        "training.sessions-2026-01.json"]
+        "training.json",
+        "training.json.lock",
+        "training.sessions-2025-12.json",
+        "training.sessions-2026-01.json",
+    ]
     check_private(folder, created_from=tmp_path)
 
 

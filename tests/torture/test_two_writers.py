@@ -28,9 +28,21 @@ def _two_session_writers(db: Path, sessions_each: int) -> None:
     Store(db).close()
     days = ",".join(d.isoformat() for d in DAYS)
     go = db.parent / "go"
-    procs = [worker("sessions", str(db), str(seed), str(sessions_each), days, "--go", str(go),
-                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for seed in (11, 12)]
+    procs = [
+        worker(
+            "sessions",
+            str(db),
+            str(seed),
+            str(sessions_each),
+            days,
+            "--go",
+            str(go),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for seed in (11, 12)
+    ]
     outputs = []
     try:
         for p in procs:  # both open, then both write at once (not one after the other)
@@ -46,8 +58,9 @@ def _two_session_writers(db: Path, sessions_each: int) -> None:
             if p.poll() is None:
                 p.kill()
 
-    started = {line.split()[1]: line.split()[2] for out in outputs for line in out
-               if line.startswith("S ")}
+    started = {
+        line.split()[1]: line.split()[2] for out in outputs for line in out if line.startswith("S ")
+    }
     assert len(started) == 2 * sessions_each  # session ids never collide
     sets = {}
     for out in outputs:
@@ -85,9 +98,22 @@ def test_two_writers_starting_sessions_in_two_years_long(tmp_path):
 
 def _two_lifters_on_the_cli(db: Path, runs_each: int) -> None:
     """Two shells running `tui-tracker log` over and over on the same day."""
+
     def lifter(exercise: str) -> list[subprocess.CompletedProcess]:
-        return [cli("--db", str(db), "--today", "2026-11-18", "log", exercise,
-                    "100x5@2", "102,5x5@1", "105x3") for _ in range(runs_each)]
+        return [
+            cli(
+                "--db",
+                str(db),
+                "--today",
+                "2026-11-18",
+                "log",
+                exercise,
+                "100x5@2",
+                "102,5x5@1",
+                "105x3",
+            )
+            for _ in range(runs_each)
+        ]
 
     with ThreadPoolExecutor(2) as pool:
         results = [r for rs in pool.map(lifter, ["squat", "bench"]) for r in rs]

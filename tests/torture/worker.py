@@ -36,8 +36,14 @@ from tui_tracker.domain.models import LoggedSet
 from tui_tracker.store import Store
 
 TZ = timezone(timedelta(hours=1))
-EXERCISES = ["barbell-back-squat", "barbell-bench-press", "conventional-deadlift", "lat-pulldown",
-             "barbell-curl", "dumbbell-lateral-raise"]
+EXERCISES = [
+    "barbell-back-squat",
+    "barbell-bench-press",
+    "conventional-deadlift",
+    "lat-pulldown",
+    "barbell-curl",
+    "dumbbell-lateral-raise",
+]
 
 
 def out(line: str) -> None:
@@ -47,9 +53,14 @@ def out(line: str) -> None:
 
 def new_set(rng: random.Random, day: date) -> LoggedSet:
     at = datetime(day.year, day.month, day.day, 18, rng.randrange(60), rng.randrange(60), tzinfo=TZ)
-    return LoggedSet(rng.choice(EXERCISES), rng.randrange(20, 400) / 2, rng.randint(1, 20),
-                     rng.choice([None, 0, 1, 2, 3, 4]), at,
-                     id=f"{rng.getrandbits(64):016x}")
+    return LoggedSet(
+        rng.choice(EXERCISES),
+        rng.randrange(20, 400) / 2,
+        rng.randint(1, 20),
+        rng.choice([None, 0, 1, 2, 3, 4]),
+        at,
+        id=f"{rng.getrandbits(64):016x}",
+    )
 
 
 def summary(s: LoggedSet) -> list:
@@ -62,8 +73,11 @@ def log_mode(db: str, day: str, seed: int, n: int | None, until: str | None = No
     store = Store(db)
     out("ready")
     done = 0
-    while (n is None and until is None) or (n is not None and done < n) \
-            or (until is not None and not os.path.exists(until)):
+    while (
+        (n is None and until is None)
+        or (n is not None and done < n)
+        or (until is not None and not os.path.exists(until))
+    ):
         s = new_set(rng, d)
         out("B " + json.dumps({"set": summary(s)}))
         session = store.log_set(s, day=d)
@@ -112,7 +126,7 @@ def _option(args: list[str], name: str) -> str | None:
         return None
     i = args.index(name)
     value = args[i + 1]
-    del args[i:i + 2]
+    del args[i : i + 2]
     return value
 
 

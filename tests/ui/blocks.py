@@ -40,10 +40,10 @@ def seed_block(db, weeks: int = 4, through: date | None = None, falling: bool = 
                     load = 100.0 - 5 * week
                 rir = meso.rir_targets[min(week, meso.weeks - 1)]
                 for k in range(p.sets):
-                    s = LoggedSet(p.exercise_id, load, p.rep_low + 2, rir,
-                                  at=at(day, 18, i * 10 + k))
-                    session = store.log_set(s, day=day,
-                                            session_id=session.id if session else None)
+                    s = LoggedSet(
+                        p.exercise_id, load, p.rep_low + 2, rir, at=at(day, 18, i * 10 + k)
+                    )
+                    session = store.log_set(s, day=day, session_id=session.id if session else None)
             store.finish_session(session.id, at(day, 19, 30))
         day += timedelta(days=1)
     store.close()

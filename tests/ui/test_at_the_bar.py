@@ -30,14 +30,16 @@ def saved(db) -> list[tuple[float, str, int, int | None, str]]:
 
 # --- the plate line ---------------------------------------------------------------------
 
+
 async def test_the_plate_line_follows_each_keystroke_of_the_weight(db, clock):
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
         await add_exercise(pilot, "squat")
         await pilot.press("1", "0", "1")  # the weight field is selected: typing replaces it
         await pilot.pause()
-        assert "Plates: 101 kg cannot be loaded: 100 (25 15) or 102.5 (25 15 1.25)" \
-            in on_screen(app)
+        assert "Plates: 101 kg cannot be loaded: 100 (25 15) or 102.5 (25 15 1.25)" in on_screen(
+            app
+        )
         await pilot.press(",", "2", "5")  # 101,25: a decimal comma is a point
         await pilot.pause()
         assert "Plates: 101.25 kg cannot be loaded: 100 (25 15) or 102.5" in on_screen(app)
@@ -59,16 +61,14 @@ async def test_the_plate_line_in_lb_after_t(db, clock):
         await add_exercise(pilot, "squat")
         await pilot.press("t", "2", "2", "7")
         await pilot.pause()
-        assert "Plates: 227 lb cannot be loaded: 225 (45 45) or 230 (45 45 2.5)" \
-            in on_screen(app)
+        assert "Plates: 227 lb cannot be loaded: 225 (45 45) or 230 (45 45 2.5)" in on_screen(app)
         await pilot.press("backspace", "5")
         await pilot.pause()
         assert "Plates: 45 lb bar + 45 45 each side" in on_screen(app)
 
 
 async def test_the_plate_line_uses_the_lifters_bar_and_plates(db, tmp_path):
-    app = app_with_settings(db, FixedClock(), 'bar_kg = 15\nplates_kg = [20, 10, 5]\n',
-                            tmp_path)
+    app = app_with_settings(db, FixedClock(), "bar_kg = 15\nplates_kg = [20, 10, 5]\n", tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await add_exercise(pilot, "squat")
         await pilot.press("6", "5")
@@ -99,17 +99,24 @@ async def test_no_plate_line_for_dumbbells_and_the_panel_stays_five_rows(db, clo
 
 # --- the warm-up ramp -------------------------------------------------------------------
 
+
 async def test_ramp_and_the_working_set_typed_ahead_in_one_burst(db, clock):
     """a squat Enter, 100 Tab 5 Tab 2, r, Enter, Enter in one packet: the ramp as
     warm-ups, then two working sets, in that order."""
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("a", *"squat", "enter", "1", "0", "0", "tab", "5", "tab", "2",
-                          "r", "enter", "enter")
+        await pilot.press(
+            "a", *"squat", "enter", "1", "0", "0", "tab", "5", "tab", "2", "r", "enter", "enter"
+        )
         await pilot.pause()
-        assert saved(db) == [(20, "kg", 10, None, "warmup"), (40, "kg", 5, None, "warmup"),
-                             (60, "kg", 3, None, "warmup"), (80, "kg", 2, None, "warmup"),
-                             (100, "kg", 5, 2, "working"), (100, "kg", 5, 2, "working")]
+        assert saved(db) == [
+            (20, "kg", 10, None, "warmup"),
+            (40, "kg", 5, None, "warmup"),
+            (60, "kg", 3, None, "warmup"),
+            (80, "kg", 2, None, "warmup"),
+            (100, "kg", 5, 2, "working"),
+            (100, "kg", 5, 2, "working"),
+        ]
         text = on_screen(app)
         assert "Warm-up ramp" not in text  # begun: the offer is gone
         assert "Barbell Back Squat   2 sets +4w" in text
@@ -120,11 +127,30 @@ async def test_ramp_says_so_and_keeps_the_working_set_and_its_note(db, clock):
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
         await add_exercise(pilot, "squat")
-        await pilot.press("1", "0", "2", ".", "5", "tab", "5", "tab", "2", "tab", *"belt",
-                          "shift+tab", "shift+tab", "shift+tab", "r")
+        await pilot.press(
+            "1",
+            "0",
+            "2",
+            ".",
+            "5",
+            "tab",
+            "5",
+            "tab",
+            "2",
+            "tab",
+            *"belt",
+            "shift+tab",
+            "shift+tab",
+            "shift+tab",
+            "r",
+        )
         await pilot.pause()
-        assert saved(db) == [(20, "kg", 10, None, "warmup"), (40, "kg", 5, None, "warmup"),
-                             (62.5, "kg", 3, None, "warmup"), (82.5, "kg", 2, None, "warmup")]
+        assert saved(db) == [
+            (20, "kg", 10, None, "warmup"),
+            (40, "kg", 5, None, "warmup"),
+            (62.5, "kg", 3, None, "warmup"),
+            (82.5, "kg", 2, None, "warmup"),
+        ]
         assert "Saved 4 warm-ups: bar x 10 · 40 x 5 · 62.5 x 3 · 82.5 x 2 kg" in on_screen(app)
         assert entry(app).values == {"weight": "102.5", "reps": "5", "rir": "2", "note": "belt"}
         assert not entry(app).warmup
@@ -132,8 +158,13 @@ async def test_ramp_says_so_and_keeps_the_working_set_and_its_note(db, clock):
         await pilot.press("enter")
         await pilot.pause()
         last = logged(db)[-1]
-        assert (last.weight_kg, last.reps, last.rir, last.kind, last.note) == \
-            (102.5, 5, 2, "working", "belt")
+        assert (last.weight_kg, last.reps, last.rir, last.kind, last.note) == (
+            102.5,
+            5,
+            2,
+            "working",
+            "belt",
+        )
 
 
 async def test_ramp_in_lb(db, tmp_path):
@@ -146,8 +177,11 @@ async def test_ramp_in_lb(db, tmp_path):
         await pilot.press("r")
         await pilot.pause()
     assert [(s.weight_kg, s.unit, s.reps) for s in logged(db)] == [
-        (to_kg(45, "lb"), "lb", 10), (to_kg(90, "lb"), "lb", 5), (to_kg(135, "lb"), "lb", 3),
-        (to_kg(180, "lb"), "lb", 2)]
+        (to_kg(45, "lb"), "lb", 10),
+        (to_kg(90, "lb"), "lb", 5),
+        (to_kg(135, "lb"), "lb", 3),
+        (to_kg(180, "lb"), "lb", 2),
+    ]
 
 
 async def test_no_ramp_after_another_heavy_compound_nor_on_a_warm_up_panel(db, clock):
@@ -215,8 +249,11 @@ async def test_ramp_sets_are_edited_and_deleted_like_any_set(db, clock):
         # The cursor is back on the newest set: up to 60 x 4 and delete it; u brings it back.
         await pilot.press("up", "d")
         await pilot.pause()
-        assert saved(db) == [(20, "kg", 10, None, "warmup"), (40, "kg", 5, None, "warmup"),
-                             (80, "kg", 2, None, "warmup")]
+        assert saved(db) == [
+            (20, "kg", 10, None, "warmup"),
+            (40, "kg", 5, None, "warmup"),
+            (80, "kg", 2, None, "warmup"),
+        ]
         await pilot.press("u")
         await pilot.pause()
         assert [s[2] for s in saved(db)] == [10, 5, 4, 2]
@@ -229,8 +266,9 @@ async def test_hostile_exercise_name_with_plates_and_ramp(db, clock):
     ex = Exercise("custom-hostile-squat", name, ("quads",), equipment="barbell", custom=True)
     store = Store(db)
     store.save_exercise(ex)
-    store.log_set(LoggedSet("dumbbell-curl", 12, 10, 2, at=clock.now() - timedelta(minutes=5)),
-                  day=DAY)
+    store.log_set(
+        LoggedSet("dumbbell-curl", 12, 10, 2, at=clock.now() - timedelta(minutes=5)), day=DAY
+    )
     store.close()
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -242,4 +280,9 @@ async def test_hostile_exercise_name_with_plates_and_ramp(db, clock):
         text = on_screen(app)
         assert "\x1b" not in text and "[/]" in text
         assert [(s.weight_kg, s.kind) for s in logged(db)][1:] == [
-            (20, "warmup"), (25, "warmup"), (35, "warmup"), (47.5, "warmup"), (60, "working")]
+            (20, "warmup"),
+            (25, "warmup"),
+            (35, "warmup"),
+            (47.5, "warmup"),
+            (60, "working"),
+        ]

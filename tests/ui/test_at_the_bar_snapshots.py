@@ -19,13 +19,15 @@ def test_warm_up_ramp_and_plate_line(snap_compare, tmp_path):
     async def run_before(pilot):
         await _squat(pilot, "1", "0", "2", ".", "5", "tab", "5", "tab", "2")
 
-    assert snap_compare(make_app(tmp_path / "t.json", FixedClock()), terminal_size=SIZE,
-                        run_before=run_before)
+    assert snap_compare(
+        make_app(tmp_path / "t.json", FixedClock()), terminal_size=SIZE, run_before=run_before
+    )
 
 
 def test_plate_line_weight_that_cannot_be_loaded(snap_compare, tmp_path):
     async def run_before(pilot):
         await _squat(pilot, "1", "0", "1", "tab", "5", "tab", "2")
 
-    assert snap_compare(make_app(tmp_path / "t.json", FixedClock()), terminal_size=SIZE,
-                        run_before=run_before)
+    assert snap_compare(
+        make_app(tmp_path / "t.json", FixedClock()), terminal_size=SIZE, run_before=run_before
+    )

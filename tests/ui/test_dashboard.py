@@ -170,9 +170,11 @@ def test_a_failed_save_of_the_deload_answer_is_reported_not_raised():
     meso = build_mesocycle("upper-lower-4", 4, START)
     day = START + timedelta(weeks=4)
     assert apply_deload_choice(FullDisk(), meso, None, day) is None
-    for outcome in (apply_deload_choice(FullDisk(), meso, "start", day),
-                    apply_deload_choice(FullDisk(), meso, "postpone", day),
-                    apply_next_block(FullDisk(), meso, day)):
+    for outcome in (
+        apply_deload_choice(FullDisk(), meso, "start", day),
+        apply_deload_choice(FullDisk(), meso, "postpone", day),
+        apply_next_block(FullDisk(), meso, day),
+    ):
         assert not outcome.saved and outcome.message == "NOT saved: disk full"
 
 
@@ -209,6 +211,7 @@ async def test_postponing_is_offered_to_the_end_of_week_6_and_not_after(db):
     sunday = START + timedelta(weeks=6, days=-1)
     seed = mesos(db)[0]
     from dataclasses import replace
+
     with Store(db) as store:
         store.save_mesocycle(replace(seed, postponed_until=None))
     app = make_app(db, FixedClock(sunday))  # the last day of week 6: nothing left to postpone

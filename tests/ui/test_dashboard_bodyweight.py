@@ -21,8 +21,7 @@ async def _strength_rows(db, today):
         await pilot.press("s")
         await pilot.pause()
         table = app.screen.query_one("#strength-table", DataTable)
-        return {str(key.value): [str(c) for c in table.get_row(key)]
-                for key in table.rows}
+        return {str(key.value): [str(c) for c in table.get_row(key)] for key in table.rows}
 
 
 async def test_bodyweight_over_the_block_is_a_row_of_its_own(db):

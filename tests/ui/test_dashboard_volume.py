@@ -15,8 +15,10 @@ from .blocks import at
 from .conftest import SIZE, FixedClock, make_app
 
 WEDNESDAY = date(2026, 11, 4)  # a block starting mid-week: its weeks are not ISO weeks
-DAYS = (TrainingDay("Push", 2, (PlannedExercise("barbell-bench-press", 5, 6, 10),)),
-        TrainingDay("Pull", 1, (PlannedExercise("barbell-row", 5, 6, 10),)))
+DAYS = (
+    TrainingDay("Push", 2, (PlannedExercise("barbell-bench-press", 5, 6, 10),)),
+    TrainingDay("Pull", 1, (PlannedExercise("barbell-row", 5, 6, 10),)),
+)
 
 
 def seed(db, through: date) -> None:

@@ -64,9 +64,25 @@ async def test_a_burst_renames_and_sets_kind_high_skill_rest_and_muscles(db):
         assert app.screen.current == "custom-close-press"
         # One packet: open, rename, isolation, high skill, rest 2:30, chest primary,
         # front delts secondary, save.
-        await pilot.press("E", *"Narrow Press", "tab", "right", "space", "tab", "space",
-                          "tab", *"2:30", "tab", "space", "tab", "down", "down", "down",
-                          "space", "ctrl+s")
+        await pilot.press(
+            "E",
+            *"Narrow Press",
+            "tab",
+            "right",
+            "space",
+            "tab",
+            "space",
+            "tab",
+            *"2:30",
+            "tab",
+            "space",
+            "tab",
+            "down",
+            "down",
+            "down",
+            "space",
+            "ctrl+s",
+        )
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         assert "Saved Narrow Press: isolation, rest 150 s." in status(app)
@@ -74,7 +90,12 @@ async def test_a_burst_renames_and_sets_kind_high_skill_rest_and_muscles(db):
         assert "Narrow Press" in rows and "Close Press" not in rows
     ex = custom(db)["custom-close-press"]
     assert (ex.name, ex.aliases, ex.kind, ex.high_skill, ex.rest_seconds) == (
-        "Narrow Press", ("Close Press",), "isolation", True, 150)
+        "Narrow Press",
+        ("Close Press",),
+        "isolation",
+        True,
+        150,
+    )
     assert (ex.primary, ex.secondary) == (("chest", "triceps"), ("front_delts",))
 
 
@@ -136,8 +157,14 @@ async def test_a_catalogue_exercise_keeps_its_name_and_cannot_be_merged_or_delet
 async def test_merge_picks_with_the_search_confirms_and_the_day_follows(db):
     seed(db, "Close Press", sets={"barbell-bench-press": 1, "custom-close-press": 2})
     store = Store(db)
-    store.save_mesocycle(Mesocycle("Block", date(2026, 11, 16), 4, (
-        TrainingDay("Push", 4, (PlannedExercise("custom-close-press", 3, 6, 10),)),)))
+    store.save_mesocycle(
+        Mesocycle(
+            "Block",
+            date(2026, 11, 16),
+            4,
+            (TrainingDay("Push", 4, (PlannedExercise("custom-close-press", 3, 6, 10),)),),
+        )
+    )
     store.close()
     app = make_app(db, FixedClock())
     async with app.run_test(size=SIZE) as pilot:

@@ -48,8 +48,10 @@ async def test_l_shows_the_highlighted_exercises_sessions_trend_and_records(db):
         assert [round(v, 1) for v in app.screen.query_one(Sparkline).data] == [80, 83.3, 84.5]
         table = app.screen.query_one(DataTable)
         assert [[str(c) for c in table.get_row_at(i)[2:]] for i in range(table.row_count)] == [
-            ["65 kg x 7 @2", "84.5 kg", "1"], ["62.5 kg x 7 @3", "83.3 kg", "4"],
-            ["60 kg x 7 @3", "80 kg", "4"]]
+            ["65 kg x 7 @2", "84.5 kg", "1"],
+            ["62.5 kg x 7 @3", "83.3 kg", "4"],
+            ["60 kg x 7 @3", "80 kg", "4"],
+        ]
         assert [str(c) for c in table.get_row_at(1)[:2]] == ["Tue 10 Nov 2026", "7 days ago"]
         await burst(pilot, "escape")
         assert isinstance(app.screen, TodayScreen) and app.screen.current == "barbell-back-squat"
@@ -94,8 +96,9 @@ async def test_hostile_names_show_as_text(db, clock):
             shown = text(app)
             assert_shows(shown, f"{name} · all 4 sessions")
             await burst(pilot, "escape")
-        await burst(pilot, "escape", "home", "down", "down", "down", "down", "down", "down",
-                    "down", "l")  # the long name: cut with an ellipsis on its one line
+        await burst(
+            pilot, "escape", "home", "down", "down", "down", "down", "down", "down", "down", "l"
+        )  # the long name: cut with an ellipsis on its one line
         await read(pilot)
         title = app.screen.query_one("#lift-title")
         assert title.region.height == 1 and "…" in text(app)
@@ -107,12 +110,14 @@ async def test_a_history_that_does_not_read_says_so(db, clock, monkeypatch):
 
     def unreadable(book, exercise_id):
         raise StoreError("training.sessions-2026-10.json does not parse")
+
     monkeypatch.setattr(summaries, "history_of", unreadable)
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
         await burst(pilot, "a", "squat", "enter", "l")
         await read(pilot)
-        assert "Barbell Back Squat · history not readable: training.sessions-2026-10.json" \
-            in text(app)
+        assert "Barbell Back Squat · history not readable: training.sessions-2026-10.json" in text(
+            app
+        )
         await burst(pilot, "escape")
         assert isinstance(app.screen, TodayScreen)

@@ -18,8 +18,14 @@ from .conftest import SIZE, FixedClock, make_app
 from .test_hostile_text import assert_shows, painted
 from .test_typing_ahead import burst
 
-OTHERS = ("barbell-bench-press", "barbell-back-squat", "barbell-row", "ez-bar-curl",
-          "lying-leg-curl", "standing-calf-raise")
+OTHERS = (
+    "barbell-bench-press",
+    "barbell-back-squat",
+    "barbell-row",
+    "ez-bar-curl",
+    "lying-leg-curl",
+    "standing-calf-raise",
+)
 TUESDAY = START + timedelta(weeks=2, days=1)  # Lower A in week 3: squat 4 sets first
 
 
@@ -94,8 +100,11 @@ async def test_a_long_summary_scrolls_and_nothing_is_cut(db, clock):
     with Store(db) as store:
         seeded = seed(store, clock.today(), falling=False)  # nine hostile names, 3 sets each
         for ex_id in OTHERS:  # and six more exercises: fifteen lines, nine muscles
-            store.log_set(LoggedSet(ex_id, 20, 10, 2, at=clock.now()), day=clock.today(),
-                          session_id=seeded.today_session_id)
+            store.log_set(
+                LoggedSet(ex_id, 20, 10, 2, at=clock.now()),
+                day=clock.today(),
+                session_id=seeded.today_session_id,
+            )
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
         await burst(pilot, "f")
@@ -126,6 +135,7 @@ async def test_when_the_week_does_not_read_it_still_asks_and_finishes(db, clock,
 
     def unreadable(book):
         raise StoreError("training.sessions-2026-11.json does not parse")
+
     monkeypatch.setattr(summaries, "summary_of", unreadable)
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -133,7 +143,8 @@ async def test_when_the_week_does_not_read_it_still_asks_and_finishes(db, clock,
         await burst(pilot, "80", "tab", "8", "tab", "2", "enter")
         await burst(pilot, "f")
         assert "No summary: training.sessions-2026-11.json" in str(
-            app.screen_stack[-2].query_one("#status").render())
+            app.screen_stack[-2].query_one("#status").render()
+        )
         assert "Finish the session?" in painted(app)
         await burst(pilot, "enter")
         assert not sessions(db, clock.today())[0].is_open

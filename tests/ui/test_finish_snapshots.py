@@ -25,10 +25,15 @@ def _seed(db):
     seed_block(db, through=TUESDAY - timedelta(days=1))
     store = Store(db)
     session = None
-    for i, (ex, kg, reps, rir, kind) in enumerate((
-            ("barbell-back-squat", 40, 5, None, "warmup"), ("barbell-back-squat", 65, 7, 2, "working"),
-            ("barbell-back-squat", 65, 7, 2, "working"), ("barbell-back-squat", 65, 6, 1, "working"),
-            ("romanian-deadlift", 72.5, 7, 2, "working"))):
+    for i, (ex, kg, reps, rir, kind) in enumerate(
+        (
+            ("barbell-back-squat", 40, 5, None, "warmup"),
+            ("barbell-back-squat", 65, 7, 2, "working"),
+            ("barbell-back-squat", 65, 7, 2, "working"),
+            ("barbell-back-squat", 65, 6, 1, "working"),
+            ("romanian-deadlift", 72.5, 7, 2, "working"),
+        )
+    ):
         s = LoggedSet(ex, kg, reps, rir, at=at(TUESDAY, 17, 30 + 4 * i), kind=kind)
         session = store.log_set(s, day=TUESDAY, session_id=session.id if session else None)
     store.close()

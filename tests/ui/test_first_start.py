@@ -28,15 +28,18 @@ async def settle(pilot, times: int = 3) -> None:
 
 
 async def test_the_first_start_shows_the_health_notice_then_asks_the_training_status(
-        db, clock, tmp_path):
+    db, clock, tmp_path
+):
     path = tmp_path / "settings.toml"
     app = first_start_app(db, clock, path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, HealthNotice)
         shown = " ".join(str(label.render()) for label in app.screen.query("Label"))
-        assert ("Consult a physician or qualified healthcare professional before beginning any "
-                "new training regimen") in shown
+        assert (
+            "Consult a physician or qualified healthcare professional before beginning any "
+            "new training regimen"
+        ) in shown
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, TrainingStatusQuestion)
@@ -47,8 +50,10 @@ async def test_the_first_start_shows_the_health_notice_then_asks_the_training_st
         await pilot.press("a")  # keys reach Today at once
         await settle(pilot)
         assert not app.screen.query_one("#search-overlay").has_class("-away")  # the search
-    assert tomllib.loads(path.read_text()) == {"health_notice_read": True,
-                                               "training_status": "some_years"}
+    assert tomllib.loads(path.read_text()) == {
+        "health_notice_read": True,
+        "training_status": "some_years",
+    }
     again = first_start_app(db, clock, path)
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -70,7 +75,8 @@ async def test_escape_leaves_both_for_next_time_and_writes_nothing(db, clock, tm
 
 
 async def test_with_the_notice_read_only_the_status_is_asked_and_enter_picks_it(
-        db, clock, tmp_path):
+    db, clock, tmp_path
+):
     path = tmp_path / "settings.toml"
     app = first_start_app(db, clock, path, "health_notice_read = true\n")
     async with app.run_test(size=SIZE) as pilot:
@@ -153,9 +159,11 @@ async def test_the_notices_are_readable_whole_at_80x24(db, clock, tmp_path):
     app = first_start_app(db, clock, tmp_path / "settings.toml")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert ("Consult a physician or qualified healthcare professional before beginning any "
-                "new training regimen, particularly if you have pre-existing injuries or "
-                "medical conditions.") in screen_text(app)
+        assert (
+            "Consult a physician or qualified healthcare professional before beginning any "
+            "new training regimen, particularly if you have pre-existing injuries or "
+            "medical conditions."
+        ) in screen_text(app)
         await pilot.press("enter")
         await settle(pilot)
         shown = screen_text(app)

@@ -67,7 +67,9 @@ async def run_until_gone(app) -> None:
     assert not app.is_running
 
 
-async def test_a_hang_up_before_the_panel_mounts_on_an_empty_day_leaves_cleanly(db, clock, monkeypatch, leaving):
+async def test_a_hang_up_before_the_panel_mounts_on_an_empty_day_leaves_cleanly(
+    db, clock, monkeypatch, leaving
+):
     """On a day with nothing logged the set-entry panel is mounted just after the first
     frame; a hang-up in between made its mount raise MountError (exit 1)."""
     app = make_app(db, clock)
@@ -77,7 +79,9 @@ async def test_a_hang_up_before_the_panel_mounts_on_an_empty_day_leaves_cleanly(
     assert app.return_code == leaving[1]
 
 
-async def test_a_hang_up_while_the_search_overlay_is_built_leaves_cleanly(db, clock, monkeypatch, leaving):
+async def test_a_hang_up_while_the_search_overlay_is_built_leaves_cleanly(
+    db, clock, monkeypatch, leaving
+):
     """The exercise search is mounted hidden just after the first frame.  A hang-up
     after its mount began and before it composed left it without a search field:
     NoMatches in ExerciseSearch.start (exit 1 after a resumed session and `q`)."""
@@ -89,7 +93,8 @@ async def test_a_hang_up_while_the_search_overlay_is_built_leaves_cleanly(db, cl
 
 
 async def test_a_resumed_session_and_a_hang_up_while_the_search_is_built_keep_the_sets(
-        db, clock, monkeypatch, leaving):
+    db, clock, monkeypatch, leaving
+):
     first = make_app(db, clock)
     async with first.run_test(size=SIZE) as pilot:
         await add_exercise(pilot, "squat")
@@ -105,7 +110,9 @@ async def test_a_resumed_session_and_a_hang_up_while_the_search_is_built_keep_th
     assert [(s.weight_kg, s.reps, s.rir) for s in logged(db)] == [(100, 5, 2)]
 
 
-async def test_a_hang_up_while_the_exercise_picker_opens_leaves_cleanly(db, clock, monkeypatch, leaving):
+async def test_a_hang_up_while_the_exercise_picker_opens_leaves_cleanly(
+    db, clock, monkeypatch, leaving
+):
     """The planner's exercise picker (a dialog): a hang-up before it composed left its
     mount without the search inside it (NoMatches, exit 1)."""
     from tui_tracker.ui.modals import ExercisePicker
@@ -136,14 +143,18 @@ async def test_a_hang_up_before_today_is_built_leaves_cleanly(db, clock, monkeyp
     assert app.return_code == EXIT_HUNG_UP
 
 
-@pytest.mark.parametrize("key, module, screen", [
-    ("h", "history", "HistoryScreen"),
-    ("m", "dashboard", "DashboardScreen"),
-    ("p", "plan", "PlanScreen"),
-    ("i", "about", "AboutScreen"),
-])
-async def test_a_hang_up_while_a_screen_opens_leaves_cleanly(db, clock, monkeypatch, key, module,
-                                                            screen):
+@pytest.mark.parametrize(
+    "key, module, screen",
+    [
+        ("h", "history", "HistoryScreen"),
+        ("m", "dashboard", "DashboardScreen"),
+        ("p", "plan", "PlanScreen"),
+        ("i", "about", "AboutScreen"),
+    ],
+)
+async def test_a_hang_up_while_a_screen_opens_leaves_cleanly(
+    db, clock, monkeypatch, key, module, screen
+):
     """Any screen whose mount looks for what it composed: a hang-up between the key that
     opens it and its compose left it empty (NoMatches in its mount, exit 1)."""
     import importlib

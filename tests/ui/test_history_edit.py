@@ -28,16 +28,21 @@ def seed(db) -> tuple[str, str]:
     store = Store(db)
     clock = FixedClock(MONDAY)
     s = None
-    for i, (ex, kg, reps) in enumerate([("barbell-back-squat", 100, 5)] * 3
-                                       + [("barbell-bench-press", 80, 8)] * 2):
-        logged = LoggedSet(ex, kg, reps, 2, at=clock.now() + timedelta(minutes=4 * i),
-                           note=NOTE if i == 0 else "")
+    for i, (ex, kg, reps) in enumerate(
+        [("barbell-back-squat", 100, 5)] * 3 + [("barbell-bench-press", 80, 8)] * 2
+    ):
+        logged = LoggedSet(
+            ex, kg, reps, 2, at=clock.now() + timedelta(minutes=4 * i), note=NOTE if i == 0 else ""
+        )
         s = store.log_set(logged, day=MONDAY, session_id=s.id if s else None)
     monday = store.finish_session(s.id, clock.now() + timedelta(minutes=30))
     old = FixedClock(LAST_TUE)
     t = store.log_set(LoggedSet("barbell-curl", 30, 10, 1, at=old.now()), day=LAST_TUE)
-    t = store.log_set(LoggedSet("barbell-curl", 30, 9, 1, at=old.now() + timedelta(minutes=3)),
-                      day=LAST_TUE, session_id=t.id)
+    t = store.log_set(
+        LoggedSet("barbell-curl", 30, 9, 1, at=old.now() + timedelta(minutes=3)),
+        day=LAST_TUE,
+        session_id=t.id,
+    )
     store.close()
     return monday.id, t.id
 
@@ -114,8 +119,10 @@ async def test_moving_a_session_into_last_month_with_a_refused_date_first(db, cl
         await pilot.pause()
         assert isinstance(app.screen, SessionFields)
         error = str(app.screen.query_one("#fields-error", Label).render())
-        assert error == ("Not saved: 2026-11-19 is after today (2026-11-18): a session is dated "
-                         "the day it was done.")
+        assert error == (
+            "Not saved: 2026-11-19 is after today (2026-11-18): a session is dated "
+            "the day it was done."
+        )
         await pilot.press(*"2026-10-30", "enter")  # the refused value is selected: replaced
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
@@ -144,7 +151,8 @@ async def test_changing_the_times_fields_select_their_value_on_entry(db, clock):
         await pilot.pause()
         assert isinstance(app.screen, SessionFields)
         assert "the start can be 18:00 at the latest" in str(
-            app.screen.query_one("#fields-error", Label).render())
+            app.screen.query_one("#fields-error", Label).render()
+        )
         # the field refused has the focus, its value selected: typing replaces it
         assert app.screen.focused is app.screen.query_one("#field-0", Input)
         await pilot.press("1", "7", "4", "5", "enter", "enter")
@@ -234,8 +242,9 @@ async def test_a_long_history_and_a_long_session_keep_the_title_and_status_on_sc
             day = DAY - timedelta(days=n + 1)
             s = None
             for i in range(25 if n == 0 else 2):
-                logged = LoggedSet("barbell-back-squat", 100, 5, 2,
-                                   at=FixedClock(day).now() + timedelta(minutes=i))
+                logged = LoggedSet(
+                    "barbell-back-squat", 100, 5, 2, at=FixedClock(day).now() + timedelta(minutes=i)
+                )
                 s = store.log_set(logged, day=day, session_id=s.id if s else None)
             store.finish_session(s.id, FixedClock(day).now() + timedelta(minutes=40))
     app = make_app(db, clock)

@@ -36,8 +36,16 @@ from tui_tracker.ui.widgets.key_bar import KeyBar
 from tui_tracker.ui.widgets.rest_timer import RestTimer
 
 from ..hostile import (
-    BLOCK_NAME, DAY_NAME, EXERCISE_NAMES, NAME_IDS, NOTE, assert_no_controls, assert_terminal_safe, seed,
-    shown)
+    BLOCK_NAME,
+    DAY_NAME,
+    EXERCISE_NAMES,
+    NAME_IDS,
+    NOTE,
+    assert_no_controls,
+    assert_terminal_safe,
+    seed,
+    shown,
+)
 from .conftest import DAY, SIZE, FixedClock, make_app
 
 PASTED = "[/]Plan \x1b]0;pwned\x07 [b]x \x9b31m"
@@ -100,6 +108,7 @@ async def paste(pilot, widget, text: str) -> None:
 
 # --- the dashboard and the deload prompts (ui/dashboard.py, ui/deload.py) --------------------
 
+
 async def test_dashboard_deload_prompt_and_tabs_show_hostile_names_as_text(db, clock):
     seeded(db)
     app = bare(db, clock)
@@ -145,9 +154,13 @@ async def test_dashboard_fatigue_warnings_name_hostile_exercises_as_text(db, clo
 async def test_the_next_block_prompt_and_its_outcome_show_the_block_name_as_text(db, clock):
     seeded(db, block=False, today_sets=False)
     ids = [e for e in Store(db).catalogue() if e.custom]
-    done = Mesocycle(name=BLOCK_NAME, start=DAY - timedelta(weeks=5), weeks=4, days=(
-        TrainingDay(DAY_NAME, 0, tuple(PlannedExercise(e.id, 3, 6, 10) for e in ids[:3])),),
-        deload_start=DAY - timedelta(weeks=1))
+    done = Mesocycle(
+        name=BLOCK_NAME,
+        start=DAY - timedelta(weeks=5),
+        weeks=4,
+        days=(TrainingDay(DAY_NAME, 0, tuple(PlannedExercise(e.id, 3, 6, 10) for e in ids[:3])),),
+        deload_start=DAY - timedelta(weeks=1),
+    )
     with Store(db) as store:
         store.save_mesocycle(done)
     app = bare(db, clock)
@@ -161,10 +174,14 @@ async def test_the_next_block_prompt_and_its_outcome_show_the_block_name_as_text
         text = painted(app)
         assert_shows(text, f"Started {BLOCK_NAME} (next)", f"{BLOCK_NAME} (next) ·")
     with Store(db) as store:
-        assert [m.name for m in store.mesocycles()] == [shown(BLOCK_NAME), shown(BLOCK_NAME) + " (next)"]
+        assert [m.name for m in store.mesocycles()] == [
+            shown(BLOCK_NAME),
+            shown(BLOCK_NAME) + " (next)",
+        ]
 
 
 # --- the planner (ui/plan.py, widgets/plan_setup.py) ----------------------------------------
+
 
 async def plan_named(pilot, type_name) -> list:
     """Open the planner, Enter on the template, 4 weeks, the name (`type_name`), Enter."""
@@ -189,10 +206,18 @@ async def test_the_planner_shows_typed_and_running_block_names_as_text(db, clock
     seeded(db, today_sets=False)
     app = bare(db, clock)
     async with app.run_test(size=SIZE) as pilot:
+
         async def type_it(field) -> None:
-            keys = {"[": "left_square_bracket", "]": "right_square_bracket", "/": "slash",
-                    " ": "space", "=": "equals_sign", ":": "colon", ".": "full_stop",
-                    "\\": "backslash"}
+            keys = {
+                "[": "left_square_bracket",
+                "]": "right_square_bracket",
+                "/": "slash",
+                " ": "space",
+                "=": "equals_sign",
+                ":": "colon",
+                ".": "full_stop",
+                "\\": "backslash",
+            }
             for ch in TYPED:
                 await pilot.press(keys.get(ch, ch))
 
@@ -212,6 +237,7 @@ async def test_the_planner_shows_typed_and_running_block_names_as_text(db, clock
 async def test_a_name_pasted_into_the_planner_is_clean_at_once(db, clock):
     app = bare(db, clock)
     async with app.run_test(size=SIZE) as pilot:
+
         async def paste_it(field) -> None:
             await paste(pilot, field, PASTED)
             assert field.value == shown(PASTED)  # clean before it is ever drawn
@@ -221,7 +247,6 @@ async def test_a_name_pasted_into_the_planner_is_clean_at_once(db, clock):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert saved and saved[0].name == shown(PASTED)
-
 
 
 async def test_the_planner_adds_a_hostile_exercise_from_the_picker(db, clock):
@@ -244,6 +269,7 @@ async def test_the_planner_adds_a_hostile_exercise_from_the_picker(db, clock):
 
 
 # --- widgets: the rest timer, the header, the key bar and the palette ------------------------
+
 
 class Widgets(Screen):
     def compose(self) -> ComposeResult:
@@ -277,8 +303,14 @@ async def test_the_key_bar_and_the_palette_with_hostile_text(db, clock):
         assert "v Volume" in painted(app)
         await pilot.press("ctrl+p")
         await settle(pilot)
-        for key in ("left_square_bracket", "slash", "right_square_bracket", "left_square_bracket",
-                    "b", "right_square_bracket"):
+        for key in (
+            "left_square_bracket",
+            "slash",
+            "right_square_bracket",
+            "left_square_bracket",
+            "b",
+            "right_square_bracket",
+        ):
             await pilot.press(key)
         await settle(pilot, 3)
         assert "[/][b]" in painted(app)
@@ -304,7 +336,9 @@ async def test_today_starts_and_shows_hostile_names_and_notes_as_text(db, days):
         await settle(pilot)
         text = painted(app)
         if days == 0:  # the session resumes on its last exercise: the list ends with it
-            assert_shows(text, *EXERCISE_NAMES[-4:], width=19)  # the list in view (cut with an ellipsis at 20)
+            assert_shows(
+                text, *EXERCISE_NAMES[-4:], width=19
+            )  # the list in view (cut with an ellipsis at 20)
             assert_shows(text, NOTE, width=20)  # the set table's note column
             assert_shows(text, f"Today: {DAY_NAME}", f"Log a set: {EXERCISE_NAMES[-1]}")
         else:
@@ -318,7 +352,6 @@ async def first_exercise(pilot) -> None:
     await settle(pilot)
 
 
-
 async def test_logging_a_set_shows_the_status_line_and_rest_timer_as_text(db, clock):
     seeded(db, falling=False)  # no deload prompt over the screen
     app = make_app(db, clock)
@@ -328,7 +361,6 @@ async def test_logging_a_set_shows_the_status_line_and_rest_timer_as_text(db, cl
         await settle(pilot)
         text = painted(app)
         assert_shows(text, f"Saved set 2: {EXERCISE_NAMES[0]}", f"after {EXERCISE_NAMES[0]}")
-
 
 
 async def test_the_picker_lists_hostile_names_and_takes_hostile_searches(db, clock):
@@ -349,7 +381,6 @@ async def test_the_picker_lists_hostile_names_and_takes_hostile_searches(db, clo
         await paste(pilot, search, "\x1b]52;c;ZXZpbA==\x07 Clip")
         assert search.value == shown("\x1b]52;c;ZXZpbA==\x07 Clip")  # clean before it is drawn
         assert_shows(painted(app), EXERCISE_NAMES[4])
-
 
 
 async def test_a_new_exercise_with_a_hostile_name_is_shown_and_saved_clean(db, clock):
@@ -376,7 +407,6 @@ async def test_a_new_exercise_with_a_hostile_name_is_shown_and_saved_clean(db, c
         assert shown(name) in [e.name for e in store.custom_exercises()]
 
 
-
 async def test_the_edit_dialog_shows_a_hostile_name_and_note_as_text(db, clock):
     seeded(db, falling=False)  # no deload prompt over the screen
     app = make_app(db, clock)
@@ -387,7 +417,6 @@ async def test_the_edit_dialog_shows_a_hostile_name_and_note_as_text(db, clock):
         assert isinstance(app.screen, EditSet)
         text = painted(app)
         assert_shows(text, f"of {EXERCISE_NAMES[0]}", NOTE[:30])
-
 
 
 async def test_history_and_a_session_show_hostile_names_and_notes_as_text(db, clock):

@@ -40,7 +40,11 @@ async def test_create_an_exercise_from_the_picker_and_log_it(db, clock):
     with Store(db) as store:
         (ex,) = store.custom_exercises()
         assert (ex.name, ex.kind, ex.primary, ex.rest_seconds) == (
-            "Cable Y Raise", "isolation", ("side_delts",), 90)
+            "Cable Y Raise",
+            "isolation",
+            ("side_delts",),
+            90,
+        )
         session = store.open_session(clock.today())
         assert [(s.exercise_id, s.reps) for s in session.sets] == [("custom-cable-y-raise", 15)]
 
@@ -58,7 +62,9 @@ async def test_no_muscle_or_a_taken_name_is_refused_in_place(db, clock):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, NewExercise)
-        assert "at least one primary muscle" in str(app.screen.query_one("#new-error", Label).render())
+        assert "at least one primary muscle" in str(
+            app.screen.query_one("#new-error", Label).render()
+        )
         name = app.screen.query_one("#new-name")
         name.value = "Squat"
         await pilot.press("ctrl+s")

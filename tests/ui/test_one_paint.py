@@ -55,8 +55,9 @@ async def settle(pilot) -> None:
         await pilot.pause()
 
 
-async def test_the_first_exercise_of_the_day_paints_the_list_table_and_panel_once(db, clock,
-                                                                                  monkeypatch):
+async def test_the_first_exercise_of_the_day_paints_the_list_table_and_panel_once(
+    db, clock, monkeypatch
+):
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -119,10 +119,14 @@ async def test_removing_bench_press_drops_chest_and_flags_one_day(app, db):
         await open_plan(pilot)
         await to_plan(pilot)
         assert chest(app) == (11, 2, "within", False)
-        assert "Barbell Bench Press" in str(app.screen.query_one("#plan-days").highlighted_option.prompt)
+        assert "Barbell Bench Press" in str(
+            app.screen.query_one("#plan-days").highlighted_option.prompt
+        )
         await keys(pilot, "d")
         assert chest(app) == (7, 1, "below", True)
-        row = next(line for line in text(app, "#plan-volume").splitlines() if line.startswith("Chest"))
+        row = next(
+            line for line in text(app, "#plan-volume").splitlines() if line.startswith("Chest")
+        )
         assert row.split() == ["Chest", "7", "10-16", "below", "1", "!"]
         assert "Removed Barbell Bench Press from Upper A" in text(app, "#status")
         await keys(pilot, "ctrl+s")  # the plan check: advice, then Enter saves it as planned
@@ -240,7 +244,8 @@ async def test_saving_before_an_upcoming_block_cancels_it_after_a_confirm(app, d
         await keys(pilot, "enter", "5", "ctrl+s")
         assert isinstance(app.screen, Confirm)
         assert "cancel Winter (planned from 2026-12-07)" in str(
-            app.screen.query_one(".confirm").query("Label")[1].render())
+            app.screen.query_one(".confirm").query("Label")[1].render()
+        )
         await keys(pilot, "y")
     [old] = [m for m in saved(db) if m.id == upcoming.id]
     [new] = [m for m in saved(db) if m.id != upcoming.id]
@@ -255,7 +260,8 @@ async def test_a_block_already_over_is_not_saved(app, db):
         app.screen.query_one("#start", Input).value = "2026-01-05"
         await keys(pilot, "ctrl+s")
         assert "Not saved: a 4-week block from 2026-01-05 would be over by 2026-02-08" in text(
-            app, "#status")
+            app, "#status"
+        )
         assert results == []
     assert saved(db) == []
 
@@ -278,6 +284,7 @@ async def test_keys_typed_ahead_through_the_planner_apply_in_order(app, db):
 
 # --- effort that follows the evidence ---------------------------------------------------------
 
+
 def rir_row(app) -> str:
     return str(app.screen.query_one("RirTargets").render())
 
@@ -288,15 +295,17 @@ async def test_raising_a_later_week_raises_the_earlier_ones_with_it(app, db):
         await to_plan(pilot)  # 3 3 2 2 1
         await keys(pilot, "tab", *["right"] * 4, "plus", "plus")  # week 5: 1 -> 3
         assert "W1 3  W2 3  W3 3  W4 3  W5 3" in rir_row(app)
-        assert ("Week 5: target RIR 3. Weeks 3, 4 moved with it: targets fall or hold."
-                in text(app, "#status"))
+        assert "Week 5: target RIR 3. Weeks 3, 4 moved with it: targets fall or hold." in text(
+            app, "#status"
+        )
         await keys(pilot, "left", "left", "left", "left", "plus")  # week 1 to 4: a warning
         assert "Note: week 1 at RIR 4: further from failure than the 1-3" in text(app, "#status")
         await keys(pilot, "minus", "minus", "minus", "minus")  # week 1: 4 -> 1, all follow
         assert "W1 1  W2 1  W3 1  W4 1  W5 1" in rir_row(app)
         await keys(pilot, "minus")  # 0 only in the last week
-        assert ("Not changed: week 1 at RIR 0: 0 (failure) only in the last week"
-                in text(app, "#status"))
+        assert "Not changed: week 1 at RIR 0: 0 (failure) only in the last week" in text(
+            app, "#status"
+        )
         await keys(pilot, "ctrl+s")
     [meso] = saved(db)
     assert meso.rir_targets == (1, 1, 1, 1, 1)

@@ -36,8 +36,7 @@ def count_updates(app, monkeypatch) -> Counter:
     return rows
 
 
-async def test_a_on_a_busy_screen_sends_the_search_box_and_the_key_bar_only(db, clock,
-                                                                           monkeypatch):
+async def test_a_on_a_busy_screen_sends_the_search_box_and_the_key_bar_only(db, clock, monkeypatch):
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

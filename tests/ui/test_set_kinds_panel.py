@@ -14,8 +14,7 @@ from .test_today import entry, logged
 
 
 def rows(db):
-    return [(s.weight_kg, s.reps, s.rir, s.kind, s.duration_s, s.distance_m)
-            for s in logged(db)]
+    return [(s.weight_kg, s.reps, s.rir, s.kind, s.duration_s, s.distance_m) for s in logged(db)]
 
 
 async def test_bodyweight_exercise_added_assisted_and_bw_in_one_burst(db, clock):
@@ -24,12 +23,33 @@ async def test_bodyweight_exercise_added_assisted_and_bw_in_one_burst(db, clock)
         await pilot.press("a", *"pull-up", "enter")
         await pilot.pause()
         assert "Added [" in on_screen(app) and "] kg added" in on_screen(app)
-        await pilot.press("+", "2", "0", "tab", "8", "tab", "2", "enter",
-                          "-", "3", "0", "tab", "1", "0", "enter",
-                          "backspace", "tab", "6", "enter")
+        await pilot.press(
+            "+",
+            "2",
+            "0",
+            "tab",
+            "8",
+            "tab",
+            "2",
+            "enter",
+            "-",
+            "3",
+            "0",
+            "tab",
+            "1",
+            "0",
+            "enter",
+            "backspace",
+            "tab",
+            "6",
+            "enter",
+        )
         await pilot.pause()
-        assert rows(db) == [(20, 8, 2, "working", None, None), (-30, 10, 2, "working", None, None),
-                            (0, 6, 2, "working", None, None)]
+        assert rows(db) == [
+            (20, 8, 2, "working", None, None),
+            (-30, 10, 2, "working", None, None),
+            (0, 6, 2, "working", None, None),
+        ]
         text = on_screen(app)
         assert "BW+20 kg" in text and "BW-30 kg" in text
         assert not re.search(r"(?<![0-9.+-])0 kg", text)  # never "0 kg"
@@ -60,11 +80,28 @@ async def test_v_cycles_the_kind_and_w_still_toggles_warm_up(db, clock):
         assert "working set (w)" in on_screen(app)
         # In one burst: a drop set, then (the kind starts from working again) a set to
         # failure, then a rest-pause set, then w: a warm-up.
-        await pilot.press("v", "enter", "v", "v", "v", "tab", "tab", "0", "enter",
-                          "v", "v", "enter", "w", "8", "tab", "1", "2", "enter")
+        await pilot.press(
+            "v",
+            "enter",
+            "v",
+            "v",
+            "v",
+            "tab",
+            "tab",
+            "0",
+            "enter",
+            "v",
+            "v",
+            "enter",
+            "w",
+            "8",
+            "tab",
+            "1",
+            "2",
+            "enter",
+        )
         await pilot.pause()
-        assert [r[3] for r in rows(db)] == ["working", "drop", "failure", "rest_pause",
-                                            "warmup"]
+        assert [r[3] for r in rows(db)] == ["working", "drop", "failure", "rest_pause", "warmup"]
         text = on_screen(app)
         assert "drop set" in text and "to failure" in text and "rest-pause" in text
 
@@ -81,8 +118,11 @@ async def test_timed_and_distance_sets(db, clock):
         await pilot.press("a", *"farmer", "enter", "3", "2", "tab", "4", "0", "enter")
         await pilot.pause()
         assert "Metres [" in on_screen(app) and "kg per hand" in on_screen(app)
-        assert rows(db) == [(0, 0, None, "working", 60, None), (0, 0, None, "working", 60, None),
-                            (32, 0, None, "working", None, 40.0)]
+        assert rows(db) == [
+            (0, 0, None, "working", 60, None),
+            (0, 0, None, "working", 60, None),
+            (32, 0, None, "working", None, 40.0),
+        ]
         text = on_screen(app)
         assert "2 x 32 kg, 40 m" in text and "Saved set 1: Farmer's Walk 2 x 32 kg, 40 m" in text
         # Seconds that do not read: the reason, nothing saved.
@@ -106,8 +146,22 @@ async def test_per_dumbbell_and_the_table(db, clock):
 async def test_history_shows_load_text_and_kinds(db, clock):
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("a", *"pull-up", "enter", "+", "2", "0", "tab", "8", "tab", "2",
-                          "enter", "v", "backspace", "enter")
+        await pilot.press(
+            "a",
+            *"pull-up",
+            "enter",
+            "+",
+            "2",
+            "0",
+            "tab",
+            "8",
+            "tab",
+            "2",
+            "enter",
+            "v",
+            "backspace",
+            "enter",
+        )
         await pilot.pause()
         await pilot.press("h")
         await pilot.pause()
@@ -123,8 +177,9 @@ async def test_edit_an_assisted_pull_up_and_a_plank(db, clock):
     """The edit dialog takes a set as the panel does: BW-30 and 60 s were not editable."""
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("a", *"pull-up", "enter", "-", "3", "0", "tab", "8", "tab", "2",
-                          "enter", "e")
+        await pilot.press(
+            "a", *"pull-up", "enter", "-", "3", "0", "tab", "8", "tab", "2", "enter", "e"
+        )
         await pilot.pause()
         await pilot.press("-", "2", "5", "enter")  # the weight is selected: typed over
         await pilot.pause()

@@ -17,11 +17,14 @@ from .test_today import add_exercise
 def _seed(db) -> None:
     at = datetime(DAY.year, DAY.month, DAY.day, 17, tzinfo=TZ)
     with Store(db) as store:
-        for s in (LoggedSet("pull-up", 20, 8, 2, at), LoggedSet("pull-up", -30, 8, None, at),
-                  LoggedSet("pull-up", 0, 12, 1, at, kind="failure"),
-                  LoggedSet("plank", 0, 0, None, at, duration_s=60),
-                  LoggedSet("farmers-walk", 32, 0, None, at, distance_m=40.0),
-                  LoggedSet("barbell-back-squat", 80, 6, 0, at, kind="drop")):
+        for s in (
+            LoggedSet("pull-up", 20, 8, 2, at),
+            LoggedSet("pull-up", -30, 8, None, at),
+            LoggedSet("pull-up", 0, 12, 1, at, kind="failure"),
+            LoggedSet("plank", 0, 0, None, at, duration_s=60),
+            LoggedSet("farmers-walk", 32, 0, None, at, distance_m=40.0),
+            LoggedSet("barbell-back-squat", 80, 6, 0, at, kind="drop"),
+        ):
             store.log_set(s, day=DAY)
 
 
@@ -37,15 +40,17 @@ async def test_todays_table_shows_bodyweight_loads_and_kinds(db, clock):
         await add_exercise(pilot, "pull-up")
         rows = [line.split() for line in _table_text(app) if line.strip()]
         assert rows[0] == ["#", "Load", "Reps", "RIR", "Type", "SS", "Note"]
-        assert rows[1:4] == [["1", "BW+20", "kg", "8", "2", "working"],
-                             ["2", "BW-30", "kg", "8", "-", "working"],
-                             ["3", "BW", "12", "1", "to", "failure"]]
+        assert rows[1:4] == [
+            ["1", "BW+20", "kg", "8", "2", "working"],
+            ["2", "BW-30", "kg", "8", "-", "working"],
+            ["3", "BW", "12", "1", "to", "failure"],
+        ]
         await add_exercise(pilot, "plank")
-        assert ["1", "60", "s", "-", "-", "working"] in [
-            line.split() for line in _table_text(app)]
+        assert ["1", "60", "s", "-", "-", "working"] in [line.split() for line in _table_text(app)]
         await add_exercise(pilot, "farmer")
-        assert any(line.split()[:6] == ["1", "2", "x", "32", "kg,", "40"]
-                   for line in _table_text(app))
+        assert any(
+            line.split()[:6] == ["1", "2", "x", "32", "kg,", "40"] for line in _table_text(app)
+        )
         assert not any(" 0 kg" in line for line in _table_text(app))
 
 
@@ -61,6 +66,10 @@ async def test_history_shows_the_same(db, clock):
         table = app.screen.query_one(DataTable)
         cells = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
         assert [row[2:6] for row in cells] == [
-            ["BW+20 kg", "8", "2", "working"], ["BW-30 kg", "8", "-", "working"],
-            ["BW", "12", "1", "to failure"], ["60 s", "-", "-", "working"],
-            ["2 x 32 kg, 40 m", "-", "-", "working"], ["80 kg", "6", "0", "drop set"]]
+            ["BW+20 kg", "8", "2", "working"],
+            ["BW-30 kg", "8", "-", "working"],
+            ["BW", "12", "1", "to failure"],
+            ["60 s", "-", "-", "working"],
+            ["2 x 32 kg, 40 m", "-", "-", "working"],
+            ["80 kg", "6", "0", "drop set"],
+        ]

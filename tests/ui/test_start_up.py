@@ -42,10 +42,13 @@ async def test_key_bar_lists_the_screen_keys_dims_what_cannot_run_and_follows_ch
         assert shown(app)["Edit"] and shown(app)["Delete"]  # now there is a set to edit
 
 
-@pytest.mark.parametrize("index,label,enabled,searching", [
-    (0, "Add", True, True),  # a click presses the key: the exercise search opens
-    (1, "Edit", False, False),  # a disabled key does nothing (the bell rings)
-])
+@pytest.mark.parametrize(
+    "index,label,enabled,searching",
+    [
+        (0, "Add", True, True),  # a click presses the key: the exercise search opens
+        (1, "Edit", False, False),  # a disabled key does nothing (the bell rings)
+    ],
+)
 async def test_a_click_on_a_key(db, clock, index, label, enabled, searching):
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -89,10 +92,13 @@ async def test_an_exercise_picked_before_the_panel_is_mounted_is_shown_once_it_i
         assert [(s.weight_kg, s.reps) for s in logged(db)] == [(100, 5)]
 
 
-@pytest.mark.parametrize("driver,expected", [
-    (None, "TerminalDriver"),  # in a terminal: Textual's, made safe from hang-ups
-    ("textual.drivers.web_driver:WebDriver", "WebDriver"),  # a browser tab (tui-tracker serve)
-])
+@pytest.mark.parametrize(
+    "driver,expected",
+    [
+        (None, "TerminalDriver"),  # in a terminal: Textual's, made safe from hang-ups
+        ("textual.drivers.web_driver:WebDriver", "WebDriver"),  # a browser tab (tui-tracker serve)
+    ],
+)
 def test_the_app_picks_its_driver_for_where_it_runs(db, clock, monkeypatch, driver, expected):
     monkeypatch.setattr("textual.constants.DRIVER", driver)
     assert make_app(db, clock).driver_class.__name__ == expected

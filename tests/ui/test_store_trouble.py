@@ -37,8 +37,9 @@ def on_screen(app) -> str:
     return " ".join(str(w.render()) for w in app.screen.query(Static))
 
 
-@pytest.mark.parametrize("keys", [["enter"], ["e", "enter"], ["d"], ["f", "enter"], ["h"], ["m"],
-                                  ["a", "curl", "enter"]])
+@pytest.mark.parametrize(
+    "keys", [["enter"], ["e", "enter"], ["d"], ["f", "enter"], ["h"], ["m"], ["a", "curl", "enter"]]
+)
 async def test_a_file_damaged_while_the_app_runs_is_shown_never_a_traceback(db, clock, keys):
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -78,7 +79,8 @@ async def test_the_main_file_made_newer_by_another_version_is_refused_on_screen(
 
 
 async def test_a_full_disk_says_not_saved_and_the_set_can_be_saved_once_there_is_room(
-        db, clock, monkeypatch):
+    db, clock, monkeypatch
+):
     from tui_tracker.store import storage
 
     real = storage.atomic_write

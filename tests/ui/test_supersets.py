@@ -17,8 +17,7 @@ def rows(db) -> list[tuple[str, float, int, str, str | None]]:
 
 async def add_two(pilot) -> None:
     """Bench then row on the list, the bench in the panel."""
-    await pilot.press("a", *"bench", "enter", "a", *"barbell row", "enter",
-                      "escape", "up", "enter")
+    await pilot.press("a", *"bench", "enter", "a", *"barbell row", "enter", "escape", "up", "enter")
     await pilot.pause()
     assert pilot.app.screen.current == BENCH
 
@@ -30,11 +29,33 @@ async def test_a_superset_in_one_burst(db, clock):
         timer = app.screen.timer
         # g, bench 80x8@2 Enter (-> row), row 60x10@2 Enter (-> bench), Enter, Enter:
         # two rounds, typed in one go.
-        await pilot.press("g", "8", "0", "tab", "8", "tab", "2", "enter",
-                          "6", "0", "tab", "1", "0", "tab", "2", "enter", "enter", "enter")
+        await pilot.press(
+            "g",
+            "8",
+            "0",
+            "tab",
+            "8",
+            "tab",
+            "2",
+            "enter",
+            "6",
+            "0",
+            "tab",
+            "1",
+            "0",
+            "tab",
+            "2",
+            "enter",
+            "enter",
+            "enter",
+        )
         await pilot.pause()
-        assert rows(db) == [(BENCH, 80, 8, "working", "A"), (ROW, 60, 10, "working", "A"),
-                            (BENCH, 80, 8, "working", "A"), (ROW, 60, 10, "working", "A")]
+        assert rows(db) == [
+            (BENCH, 80, 8, "working", "A"),
+            (ROW, 60, 10, "working", "A"),
+            (BENCH, 80, 8, "working", "A"),
+            (ROW, 60, 10, "working", "A"),
+        ]
         assert app.screen.current == BENCH  # round over: back to the first
         assert timer.running and "after superset A" in on_screen(app)
         assert "Log a set: Barbell Bench Press · superset A, then Barbell Row" in on_screen(app)
@@ -90,8 +111,24 @@ async def test_a_resumed_session_goes_on_in_rounds(db, clock):
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
         await add_two(pilot)
-        await pilot.press("g", "8", "0", "tab", "8", "tab", "2", "enter",
-                          "6", "0", "tab", "1", "0", "tab", "2", "enter")
+        await pilot.press(
+            "g",
+            "8",
+            "0",
+            "tab",
+            "8",
+            "tab",
+            "2",
+            "enter",
+            "6",
+            "0",
+            "tab",
+            "1",
+            "0",
+            "tab",
+            "2",
+            "enter",
+        )
         await pilot.pause()
     # The link drops; the app starts again on the row (done last): Enter, then the bench.
     app = make_app(db, clock)
@@ -112,14 +149,51 @@ async def test_a_resumed_session_goes_on_in_rounds(db, clock):
 async def test_a_superset_of_three(db, clock):
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("a", *"bench", "enter", "a", *"barbell row", "enter",
-                          "a", *"curl", "enter", "escape", "up", "enter", "g",
-                          "escape", "up", "enter", "g")
+        await pilot.press(
+            "a",
+            *"bench",
+            "enter",
+            "a",
+            *"barbell row",
+            "enter",
+            "a",
+            *"curl",
+            "enter",
+            "escape",
+            "up",
+            "enter",
+            "g",
+            "escape",
+            "up",
+            "enter",
+            "g",
+        )
         await pilot.pause()
         assert app.screen.current == BENCH
-        await pilot.press("8", "0", "tab", "8", "tab", "2", "enter",
-                          "6", "0", "tab", "8", "tab", "2", "enter",
-                          "1", "2", "tab", "1", "2", "tab", "2", "enter")
+        await pilot.press(
+            "8",
+            "0",
+            "tab",
+            "8",
+            "tab",
+            "2",
+            "enter",
+            "6",
+            "0",
+            "tab",
+            "8",
+            "tab",
+            "2",
+            "enter",
+            "1",
+            "2",
+            "tab",
+            "1",
+            "2",
+            "tab",
+            "2",
+            "enter",
+        )
         await pilot.pause()
     assert [r[0] for r in rows(db)] == [BENCH, ROW, CURL]
     assert {r[4] for r in rows(db)} == {"A"}
@@ -130,8 +204,26 @@ async def test_a_second_pair_in_the_session_gets_a_new_label(db, clock):
     async with app.run_test(size=SIZE) as pilot:
         await add_two(pilot)
         # A round of A, then the bench on its own (g), then paired again (g): label B.
-        await pilot.press("g", "8", "0", "tab", "8", "tab", "2", "enter",
-                          "6", "0", "tab", "1", "0", "tab", "2", "enter", "g", "g")
+        await pilot.press(
+            "g",
+            "8",
+            "0",
+            "tab",
+            "8",
+            "tab",
+            "2",
+            "enter",
+            "6",
+            "0",
+            "tab",
+            "1",
+            "0",
+            "tab",
+            "2",
+            "enter",
+            "g",
+            "g",
+        )
         await pilot.pause()
         assert "Superset B: Barbell Bench Press + Barbell Row" in on_screen(app)
         await pilot.press("enter")
@@ -151,14 +243,32 @@ async def test_a_hostile_partner_name_shows_as_text(db, clock):
     store.close()
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("a", *"bench", "enter", "a", *"zork", "enter",
-                          "escape", "up", "enter", "g", "8", "0", "tab", "8", "tab", "2", "enter")
+        await pilot.press(
+            "a",
+            *"bench",
+            "enter",
+            "a",
+            *"zork",
+            "enter",
+            "escape",
+            "up",
+            "enter",
+            "g",
+            "8",
+            "0",
+            "tab",
+            "8",
+            "tab",
+            "2",
+            "enter",
+        )
         await pilot.pause()
         text = on_screen(app)
         assert app.screen.current == "custom-zork" and "\x1b" not in text
         assert "Log a set: Zork [/] [b]bold" in text
         await pilot.press("1", "0", "tab", "1", "0", "tab", "2", "enter")
         await pilot.pause()
-        assert "Log a set: Barbell Bench Press · superset A, then Zork [/] [b]bold" in \
-            on_screen(app)
+        assert "Log a set: Barbell Bench Press · superset A, then Zork [/] [b]bold" in on_screen(
+            app
+        )
     assert [r[4] for r in rows(db)] == ["A", "A"]

@@ -12,13 +12,38 @@ from .conftest import SIZE, FixedClock, make_app
 
 def test_superset_mid_round(snap_compare, tmp_path):
     async def run_before(pilot):
-        await pilot.press("a", *"bench", "enter", "a", *"barbell row", "enter",
-                          "escape", "up", "enter", "g",
-                          "8", "0", "tab", "8", "tab", "2", "enter",
-                          "6", "0", "tab", "1", "0", "tab", "2", "enter", "enter")
+        await pilot.press(
+            "a",
+            *"bench",
+            "enter",
+            "a",
+            *"barbell row",
+            "enter",
+            "escape",
+            "up",
+            "enter",
+            "g",
+            "8",
+            "0",
+            "tab",
+            "8",
+            "tab",
+            "2",
+            "enter",
+            "6",
+            "0",
+            "tab",
+            "1",
+            "0",
+            "tab",
+            "2",
+            "enter",
+            "enter",
+        )
         await pilot.pause()
         pilot.app.screen.query_one("#rest").skip("")
         await pilot.pause()
 
-    assert snap_compare(make_app(tmp_path / "t.json", FixedClock()), terminal_size=SIZE,
-                        run_before=run_before)
+    assert snap_compare(
+        make_app(tmp_path / "t.json", FixedClock()), terminal_size=SIZE, run_before=run_before
+    )

@@ -71,7 +71,11 @@ async def test_log_three_sets_edit_delete_undo_and_find_them_after_restart(db, c
         await pilot.press("tab", "4", "enter")
         await pilot.pause()
         assert "Saved set 3" in screen_text(app, "#status")
-        assert [(s.weight_kg, s.reps, s.rir) for s in logged(db)] == [(100, 5, 2), (100, 5, 2), (100, 4, 2)]
+        assert [(s.weight_kg, s.reps, s.rir) for s in logged(db)] == [
+            (100, 5, 2),
+            (100, 5, 2),
+            (100, 4, 2),
+        ]
 
         # Edit the highlighted (last) set: reps 4 -> 3.
         await pilot.press("e")
@@ -192,7 +196,8 @@ async def test_history_lists_sessions_and_opens_one(db, clock):
         await pilot.press("enter")
         await pilot.pause()
         assert str(app.screen.query_one("#title", Static).render()).startswith(
-            "Wed 18 Nov 2026 · from 18:00, not finished · 1 working set of 1 exercise")
+            "Wed 18 Nov 2026 · from 18:00, not finished · 1 working set of 1 exercise"
+        )
         assert app.screen.query_one(DataTable).row_count == 1
         await pilot.press("q", "q")
         await pilot.pause()
@@ -221,8 +226,10 @@ async def palette_titles(pilot, query: str) -> list[str]:
         if found and found.first().option_count:
             break
     commands = pilot.app.screen.query_one(CommandList)
-    titles = [str(commands.get_option_at_index(i).prompt).split("\n")[0]
-              for i in range(commands.option_count)]
+    titles = [
+        str(commands.get_option_at_index(i).prompt).split("\n")[0]
+        for i in range(commands.option_count)
+    ]
     await pilot.press("escape")
     return titles
 
@@ -233,9 +240,18 @@ async def test_every_action_is_in_the_command_palette_with_its_key(db, clock):
         await add_exercise(pilot, "squat")
         await type_set(pilot, "100", "5", "2")
         titles = await palette_titles(pilot, "")
-        for title in ("Add exercise (a)", "Edit set (e)", "Delete set (d)", "Finish session (f)",
-                      "History (h)", "Skip rest (s)", "Extend rest (+)", "Toggle warm-up (w)",
-                      "Switch kg/lb (t)", "Mesocycle dashboard (m)"):
+        for title in (
+            "Add exercise (a)",
+            "Edit set (e)",
+            "Delete set (d)",
+            "Finish session (f)",
+            "History (h)",
+            "Skip rest (s)",
+            "Extend rest (+)",
+            "Toggle warm-up (w)",
+            "Switch kg/lb (t)",
+            "Mesocycle dashboard (m)",
+        ):
             assert title in titles, titles
         assert "Undo delete (u)" not in titles  # nothing deleted: nothing to undo
         assert any("finish" in t.lower() for t in await palette_titles(pilot, "fin"))

@@ -39,8 +39,11 @@ def panel_title(app) -> str:
 
 def saved_sets(db, day) -> list[tuple[str, float, int]]:
     with Store(db) as store:
-        return [(s.exercise_id, s.weight_kg, s.reps) for session in
-                store.sessions_between(day, day) for s in session.sets]
+        return [
+            (s.exercise_id, s.weight_kg, s.reps)
+            for session in store.sessions_between(day, day)
+            for s in session.sets
+        ]
 
 
 async def test_a_rest_day_says_what_is_next_and_n_does_it_today(db):
@@ -56,8 +59,7 @@ async def test_a_rest_day_says_what_is_next_and_n_does_it_today(db):
         # n, then a set typed ahead in the same burst: it goes to the day's first exercise
         await pilot.press("n", "3", "0", "tab", "1", "0", "tab", "3", "enter")
         await pilot.pause()
-        assert app.screen.query_one("#exercises").border_title == \
-            "Today: Upper B (from Thu 05 Nov)"
+        assert app.screen.query_one("#exercises").border_title == "Today: Upper B (from Thu 05 Nov)"
         assert len(listed(app)) == 8
     assert saved_sets(db, WEDNESDAY) == [("incline-dumbbell-press", 30, 10)]
     again = make_app(db, FixedClock(WEDNESDAY))  # a restart keeps it; Thursday now rests
@@ -144,8 +146,13 @@ async def test_shift_up_and_down_reorder_the_day_and_it_is_kept(db):
         await pilot.press("down", "shift+up", "down", "down", "shift+down", "shift+down")
         await pilot.pause()
         names = [row[1:21].strip() for row in listed(app)]
-        assert names[:5] == ["Barbell Row", "Barbell Bench Press", "Lat Pulldown",
-                             "Dumbbell Lateral Ra…", "Barbell Overhead Pr…"]
+        assert names[:5] == [
+            "Barbell Row",
+            "Barbell Bench Press",
+            "Lat Pulldown",
+            "Dumbbell Lateral Ra…",
+            "Barbell Overhead Pr…",
+        ]
     again = make_app(db, FixedClock(START))
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -176,8 +183,9 @@ async def test_auto_advance_off_stays_on_the_exercise(db):
     with open(path, "a") as f:
         f.write("auto_advance = false\n")
     start_block(db)
-    app = TrackerApp(store=Store(db), clock=FixedClock(START),
-                     settings=SettingsFile(path).load_or_defaults())
+    app = TrackerApp(
+        store=Store(db), clock=FixedClock(START), settings=SettingsFile(path).load_or_defaults()
+    )
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("8", "0", "tab", "8", "enter", "enter", "enter", "enter")
@@ -209,11 +217,21 @@ async def test_every_planned_exercise_is_reachable_at_80x24_and_none_is_cut_sile
 async def test_a_longer_day_scrolls_and_says_how_many_rows_are_out_of_view(db):
     from tui_tracker.domain.mesocycle import Mesocycle, PlannedExercise, TrainingDay
 
-    ids = ["barbell-back-squat", "barbell-bench-press", "lat-pulldown", "lying-leg-curl",
-           "dumbbell-lateral-raise", "ez-bar-curl", "triceps-rope-pushdown",
-           "standing-calf-raise", "barbell-row", "leg-press", "face-pull", "hammer-curl"]
-    day = TrainingDay("Long day", START.weekday(), tuple(PlannedExercise(i, 2, 8, 12)
-                                                          for i in ids))
+    ids = [
+        "barbell-back-squat",
+        "barbell-bench-press",
+        "lat-pulldown",
+        "lying-leg-curl",
+        "dumbbell-lateral-raise",
+        "ez-bar-curl",
+        "triceps-rope-pushdown",
+        "standing-calf-raise",
+        "barbell-row",
+        "leg-press",
+        "face-pull",
+        "hammer-curl",
+    ]
+    day = TrainingDay("Long day", START.weekday(), tuple(PlannedExercise(i, 2, 8, 12) for i in ids))
     with Store(db) as store:
         store.save_mesocycle(Mesocycle("Long", START, 4, (day,)))
     app = make_app(db, FixedClock(START))
@@ -245,8 +263,11 @@ async def test_the_days_keys_are_in_the_command_palette(db):
         assert "Do the next day today (n)" in await palette_titles(pilot, "next day")
         await pilot.press("n")
         await pilot.pause()
-        for query, title in (("swap", "Swap exercise (c)"), ("skip ex", "Skip exercise (k)"),
-                             ("move exercise up", "Move exercise up (shift+↑)")):
+        for query, title in (
+            ("swap", "Swap exercise (c)"),
+            ("skip ex", "Skip exercise (k)"),
+            ("move exercise up", "Move exercise up (shift+↑)"),
+        ):
             assert title in await palette_titles(pilot, query)
 
 

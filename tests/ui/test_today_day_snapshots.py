@@ -21,8 +21,9 @@ async def _no_blink(pilot):
 def test_rest_day_says_what_is_next(snap_compare, tmp_path):
     db = tmp_path / "t.json"
     start_block(db)
-    assert snap_compare(make_app(db, FixedClock(WEDNESDAY)), terminal_size=SIZE,
-                        run_before=_no_blink)
+    assert snap_compare(
+        make_app(db, FixedClock(WEDNESDAY)), terminal_size=SIZE, run_before=_no_blink
+    )
 
 
 def test_a_swapped_and_a_skipped_exercise(snap_compare, tmp_path):
@@ -38,8 +39,7 @@ def test_a_swapped_and_a_skipped_exercise(snap_compare, tmp_path):
         await pilot.pause()
         await _no_blink(pilot)
 
-    assert snap_compare(make_app(db, FixedClock(START)), terminal_size=SIZE,
-                        run_before=run_before)
+    assert snap_compare(make_app(db, FixedClock(START)), terminal_size=SIZE, run_before=run_before)
 
 
 def test_the_swap_dialog(snap_compare, tmp_path):
@@ -52,8 +52,7 @@ def test_the_swap_dialog(snap_compare, tmp_path):
         await pilot.pause()
         await _no_blink(pilot)
 
-    assert snap_compare(make_app(db, FixedClock(START)), terminal_size=SIZE,
-                        run_before=run_before)
+    assert snap_compare(make_app(db, FixedClock(START)), terminal_size=SIZE, run_before=run_before)
 
 
 def test_the_skip_dialog(snap_compare, tmp_path):
@@ -66,5 +65,4 @@ def test_the_skip_dialog(snap_compare, tmp_path):
         await pilot.pause()
         await _no_blink(pilot)
 
-    assert snap_compare(make_app(db, FixedClock(START)), terminal_size=SIZE,
-                        run_before=run_before)
+    assert snap_compare(make_app(db, FixedClock(START)), terminal_size=SIZE, run_before=run_before)

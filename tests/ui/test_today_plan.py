@@ -64,8 +64,10 @@ async def test_failure_before_the_final_planned_set_is_advised_against_then_fine
             await log(pilot, "80", "7", "1")
         assert entry_value(app, "rir") == "0"  # the final set's target
         await log(pilot, "80", "6", "0")
-        assert status(app) == ("Saved set 4: Barbell Bench Press 80 kg x 6 @0"  # nothing to warn of
-                               "\nAll planned sets done: next, Barbell Row.")  # (auto_advance)
+        assert status(app) == (
+            "Saved set 4: Barbell Bench Press 80 kg x 6 @0"  # nothing to warn of
+            "\nAll planned sets done: next, Barbell Row."
+        )  # (auto_advance)
     with Store(db) as store:
         assert len(store.open_session(START + timedelta(weeks=3)).sets) == 4
 
@@ -79,10 +81,13 @@ async def test_rest_day_says_so_and_still_lets_you_log(db):
         assert "Week 1 of 4" in str(app.screen.query_one("TodayHeader").render())
 
 
-@pytest.mark.parametrize("offset,says", [
-    (timedelta(days=-3), "Block starts in 3 days"),  # planned, not begun
-    (timedelta(weeks=7), "Block is over"),  # deload never started: the block lapsed
-])
+@pytest.mark.parametrize(
+    "offset,says",
+    [
+        (timedelta(days=-3), "Block starts in 3 days"),  # planned, not begun
+        (timedelta(weeks=7), "Block is over"),  # deload never started: the block lapsed
+    ],
+)
 async def test_a_block_not_begun_or_over_is_not_called_a_rest_day(db, offset, says):
     start_block(db)
     app = make_app(db, FixedClock(START + offset))

@@ -49,7 +49,10 @@ async def test_the_first_working_set_is_the_suggestion_and_the_next_follows_the_
     with Store(db) as store:
         saved = [s for session in store.sessions_between(day, day) for s in session.sets]
     assert [(s.weight_kg, s.reps, s.rir) for s in saved] == [
-        (102.5, 8, 1), (102.5, 8, 0), (102.5, 7, 3)]
+        (102.5, 8, 1),
+        (102.5, 8, 0),
+        (102.5, 7, 3),
+    ]
 
 
 def app_with_settings(db, clock, toml: str, tmp_path):
@@ -70,8 +73,9 @@ def reason_line(app) -> str:
 
 async def test_the_panel_says_why_and_rounds_to_the_lifters_plates(db, tmp_path):
     seed(db)
-    app = app_with_settings(db, FixedClock(START + timedelta(weeks=3)),
-                            "plates_kg = [20, 10, 5, 2.5]\n", tmp_path)
+    app = app_with_settings(
+        db, FixedClock(START + timedelta(weeks=3)), "plates_kg = [20, 10, 5, 2.5]\n", tmp_path
+    )
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         # 102.56 kg cannot be built from 2.5 kg plates: the nearest is 105
@@ -92,8 +96,9 @@ async def test_a_record_is_announced_with_the_saved_set(db, tmp_path):
         await pilot.pause()
         status = str(app.screen.query_one("#status").render())
         assert "Saved set 1" in status
-        assert "★ Best e1RM on Barbell Bench Press: 140 kg from 105 kg x 8 @2 (was 133.3 kg)" \
-            in status
+        assert (
+            "★ Best e1RM on Barbell Bench Press: 140 kg from 105 kg x 8 @2 (was 133.3 kg)" in status
+        )
 
 
 async def test_the_history_for_records_is_read_after_the_first_frame_not_on_enter(db, tmp_path):

@@ -105,7 +105,10 @@ async def test_the_first_working_set_after_warmups_is_prefilled_from_the_plan(db
     with Store(db) as store:
         week2 = store.sessions_between(START + timedelta(weeks=1), START + timedelta(weeks=1))
     assert [(s.weight_kg, s.reps, s.rir, s.kind) for s in week2[0].sets] == [
-        (40, 8, None, "warmup"), (60, 5, None, "warmup"), (80, 8, 3, "working")]
+        (40, 8, None, "warmup"),
+        (60, 5, None, "warmup"),
+        (80, 8, 3, "working"),
+    ]
 
 
 async def test_finish_and_history_count_sets_the_same_way(db, clock):

@@ -76,10 +76,19 @@ def date_arg(text: str) -> date:
 def global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     """--db and --today, accepted before the subcommand (and, for comfort, after it)."""
     default = None if top else argparse.SUPPRESS
-    parser.add_argument("--db", metavar="PATH", default=default,
-                        help="database file (default: $TUI_TRACKER_DB, else your data folder)")
-    parser.add_argument("--today", metavar="YYYY-MM-DD", type=date_arg, default=default,
-                        help="treat this date as today (backfill a missed session)")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=default,
+        help="database file (default: $TUI_TRACKER_DB, else your data folder)",
+    )
+    parser.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        type=date_arg,
+        default=default,
+        help="treat this date as today (backfill a missed session)",
+    )
 
 
 #: Subcommands that serve the app to lifters (the TUI itself passes create=True).
@@ -130,8 +139,10 @@ def find_exercise(catalogue, name: str):
     candidates = catalogue.search(name, limit=4, loose=False)
     if candidates:
         shown = ", ".join(e.name for e in candidates[:3]) + (", ..." if len(candidates) > 3 else "")
-        raise CliError(f"{name!r} could be several exercises: {shown}; give more of the name "
-                       "(list them with: tui-tracker exercises)")
+        raise CliError(
+            f"{name!r} could be several exercises: {shown}; give more of the name "
+            "(list them with: tui-tracker exercises)"
+        )
     hints = ", ".join(e.name for e in catalogue.closest(name, 3))
     hint = f"; did you mean: {hints}?" if hints else ""
     raise CliError(f"unknown exercise {name!r}{hint} (list them with: tui-tracker exercises)")

@@ -10,11 +10,16 @@ from .base import CliError, clock_of, global_options, open_store, store_call
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("bodyweight", help="log your bodyweight (tui-tracker bodyweight 82.5), "
-                                          "or list it (no value)")
+    p = sub.add_parser(
+        "bodyweight",
+        help="log your bodyweight (tui-tracker bodyweight 82.5), or list it (no value)",
+    )
     global_options(p, top=False)
-    p.add_argument("weight", nargs="?", help="your bodyweight today (--today for another day), "
-                                             "e.g. 82.5 or 82,5 or 182lb")
+    p.add_argument(
+        "weight",
+        nargs="?",
+        help="your bodyweight today (--today for another day), e.g. 82.5 or 82,5 or 182lb",
+    )
     p.add_argument("--unit", choices=["kg", "lb"], help="default: your unit setting")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_bodyweight)
@@ -43,15 +48,27 @@ def cmd_bodyweight(args: argparse.Namespace) -> int:
     entry = store_call(store.log_bodyweight, day, kg)
     store.close()
     if args.json:
-        print(json.dumps({"day": entry.day.isoformat(), "kg": entry.kg, "unit": unit,
-                          "weight": _in(entry.kg, unit)}))
+        print(
+            json.dumps(
+                {
+                    "day": entry.day.isoformat(),
+                    "kg": entry.kg,
+                    "unit": unit,
+                    "weight": _in(entry.kg, unit),
+                }
+            )
+        )
         return 0
     change = ""
     if before is not None:
         diff = _in(entry.kg, unit) - _in(before.kg, unit)
-        change = (f" ({'+' if diff >= 0 else '-'}{_text(abs(diff))} {unit} since "
-                  f"{before.day.isoformat()})")
-    print(f"Bodyweight on {entry.day.isoformat()}: {_text(_in(entry.kg, unit))} {unit} saved{change}.")
+        change = (
+            f" ({'+' if diff >= 0 else '-'}{_text(abs(diff))} {unit} since "
+            f"{before.day.isoformat()})"
+        )
+    print(
+        f"Bodyweight on {entry.day.isoformat()}: {_text(_in(entry.kg, unit))} {unit} saved{change}."
+    )
     return 0
 
 
@@ -67,9 +84,18 @@ def _text(value: float) -> str:
 
 def _history(entries, unit: str, as_json: bool) -> None:
     if as_json:
-        print(json.dumps({"unit": unit, "bodyweights": [
-            {"day": b.day.isoformat(), "kg": b.kg, "weight": _in(b.kg, unit)} for b in entries]},
-            indent=2))
+        print(
+            json.dumps(
+                {
+                    "unit": unit,
+                    "bodyweights": [
+                        {"day": b.day.isoformat(), "kg": b.kg, "weight": _in(b.kg, unit)}
+                        for b in entries
+                    ],
+                },
+                indent=2,
+            )
+        )
         return
     if not entries:
         print("No bodyweight logged yet: tui-tracker bodyweight 82.5")

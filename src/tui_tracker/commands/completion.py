@@ -21,9 +21,11 @@ HOW = {
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "completion", help="shell completion: tui-tracker completion bash|zsh|fish",
-        description="Print the completion script for a shell. " + " ".join(
-            f"{shell}: {how}." for shell, how in HOW.items()))
+        "completion",
+        help="shell completion: tui-tracker completion bash|zsh|fish",
+        description="Print the completion script for a shell. "
+        + " ".join(f"{shell}: {how}." for shell, how in HOW.items()),
+    )
     p.add_argument("shell", choices=SHELLS, help="the shell to complete in")
     p.set_defaults(func=cmd_completion)
 

@@ -26,24 +26,29 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     keys = "\n".join(f"  {s.key:<16} {s.allowed}" for s in SPECS.values())
     cfg = sub.add_parser(
-        "config", help="show or change your settings (unit, theme, keys, plates, rests)",
+        "config",
+        help="show or change your settings (unit, theme, keys, plates, rests)",
         description="Show every setting, its value and where it comes from: the settings "
-                    "file, the database (a unit chosen by an older version) or the default.",
+        "file, the database (a unit chosen by an older version) or the default.",
         epilog="settings and what they allow:\n" + keys,
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     global_options(cfg, top=False)
     cfg.add_argument("--json", action="store_true", help="machine-readable output")
     cfg.set_defaults(func=cmd_show)
     actions = cfg.add_subparsers(dest="config_command", metavar="ACTION", parser_class=Parser)
 
     put = actions.add_parser(
-        "set", help="check a value and write it: config set unit lb",
-        epilog="settings and what they allow:\n" + keys
-               + "\n\nexamples:\n  tui-tracker config set unit lb\n"
-                 "  tui-tracker config set plates_kg 25,20,15,10,5,2.5,1.25\n"
-                 "  tui-tracker config set rest_compound 3:00\n"
-                 "  tui-tracker config set keymap.today.add ctrl+a",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        "set",
+        help="check a value and write it: config set unit lb",
+        epilog="settings and what they allow:\n"
+        + keys
+        + "\n\nexamples:\n  tui-tracker config set unit lb\n"
+        "  tui-tracker config set plates_kg 25,20,15,10,5,2.5,1.25\n"
+        "  tui-tracker config set rest_compound 3:00\n"
+        "  tui-tracker config set keymap.today.add ctrl+a",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     put.add_argument("key", metavar="KEY", help="a setting, or keymap.ID for one key binding")
     put.add_argument("value", metavar="VALUE", help="its new value (see below)")
     put.set_defaults(func=cmd_set)
@@ -126,18 +131,26 @@ def cmd_show(args: argparse.Namespace) -> int:
     # Textual's theme names cost a 150-300 ms import: only when there is a theme to check
     themes = textual_themes() if raw.get("theme") else None
     notes: list[str] = []
-    loaded = store_call(settings_file.load_or_defaults, themes=themes,
-                        legacy=_legacy(args, notes))
+    loaded = store_call(settings_file.load_or_defaults, themes=themes, legacy=_legacy(args, notes))
     warnings = list(loaded.warnings) + notes
     if args.json:
-        out = {"file": str(loaded.path), "file_exists": loaded.exists, "settings": {
-            key: {"value": _jsonable(getattr(loaded.settings, key)),
-                  "source": loaded.sources[key].kind,
-                  "path": str(loaded.sources[key].path) if loaded.sources[key].path else None,
-                  "refused": loaded.sources[key].refused,
-                  "default": _jsonable(spec.default), "allowed": spec.allowed,
-                  "description": spec.why}
-            for key, spec in SPECS.items()}, "warnings": warnings}
+        out = {
+            "file": str(loaded.path),
+            "file_exists": loaded.exists,
+            "settings": {
+                key: {
+                    "value": _jsonable(getattr(loaded.settings, key)),
+                    "source": loaded.sources[key].kind,
+                    "path": str(loaded.sources[key].path) if loaded.sources[key].path else None,
+                    "refused": loaded.sources[key].refused,
+                    "default": _jsonable(spec.default),
+                    "allowed": spec.allowed,
+                    "description": spec.why,
+                }
+                for key, spec in SPECS.items()
+            },
+            "warnings": warnings,
+        }
         print(json.dumps(out, indent=2))
     else:
         _print_table(loaded)
@@ -192,12 +205,16 @@ def cmd_unset(args: argparse.Namespace) -> int:
     elif entry is not None:
         print(f"{args.key} removed from {settings_file.path}: the app's own key applies")
     elif spec.key in LEGACY_KEYS:
-        print(f"{args.key} removed from {settings_file.path}: the database's {spec.key} from "
-              f"an older version applies if it has one, else the default "
-              f"({spec.show(spec.default)})")
+        print(
+            f"{args.key} removed from {settings_file.path}: the database's {spec.key} from "
+            f"an older version applies if it has one, else the default "
+            f"({spec.show(spec.default)})"
+        )
     else:
-        print(f"{args.key} removed from {settings_file.path}: "
-              f"the default ({spec.show(spec.default)}) applies")
+        print(
+            f"{args.key} removed from {settings_file.path}: "
+            f"the default ({spec.show(spec.default)}) applies"
+        )
     return 0
 
 

@@ -20,8 +20,11 @@ from .base import CliError, clock_of, global_options, open_store, store_call
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("day", help="today's plan: swap, skip or move an exercise, or do the "
-                                   "next planned day on a rest day")
+    p = sub.add_parser(
+        "day",
+        help="today's plan: swap, skip or move an exercise, or do the "
+        "next planned day on a rest day",
+    )
     global_options(p, top=False)
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_day, day_command=None)
@@ -48,11 +51,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     way.add_argument("--down", dest="step", action="store_const", const=1, help="one later")
     move.set_defaults(func=cmd_day)
 
-    pull = days.add_parser("next", help="on a rest day: do the next planned day today (that "
-                                        "day then rests)")
+    pull = days.add_parser(
+        "next", help="on a rest day: do the next planned day today (that day then rests)"
+    )
     global_options(pull, top=False)
-    pull.add_argument("--undo", action="store_true",
-                      help="put a day brought forward today back (before any set is logged)")
+    pull.add_argument(
+        "--undo",
+        action="store_true",
+        help="put a day brought forward today back (before any set is logged)",
+    )
     pull.set_defaults(func=cmd_day)
 
 
@@ -87,8 +94,10 @@ def _change(args: argparse.Namespace, book, edits) -> str:
             if found is None:
                 raise ValueError("today is not a rest day of a running block with a day ahead")
             edits.pull_forward()
-            return (f"Today: {found.day.name}, brought forward from {found.on:%a %d %b} "
-                    "(that day is now a rest day).")
+            return (
+                f"Today: {found.day.name}, brought forward from {found.on:%a %d %b} "
+                "(that day is now a rest day)."
+            )
         ex = _planned(book, args.planned)
         if args.day_command == "swap":
             from .base import find_exercise
@@ -96,8 +105,10 @@ def _change(args: argparse.Namespace, book, edits) -> str:
             instead = find_exercise(book.catalogue, args.instead)
             edits.swap(ex.id, instead.id)
             slot = book.slot(instead.id)
-            return (f"Today {instead.name} instead of {book.exercise(slot.planned_id).name} "
-                    f"({slot.target_text}); the plan stays.")
+            return (
+                f"Today {instead.name} instead of {book.exercise(slot.planned_id).name} "
+                f"({slot.target_text}); the plan stays."
+            )
         if args.day_command == "skip":
             edits.skip(ex.id, None if args.undo else args.reason)
             if args.undo:
@@ -116,8 +127,7 @@ def _planned(book, name: str):
     one of today's matches), else a one-line refusal listing today's exercises."""
     ids = book.planned_ids()
     if not ids:
-        raise CliError(f"nothing is planned for {book.day:%a %d %b %Y}: "
-                       "see tui-tracker day")
+        raise CliError(f"nothing is planned for {book.day:%a %d %b %Y}: see tui-tracker day")
     best = book.catalogue.best_match(name)
     if best is not None and best.id in ids:
         return best
@@ -136,8 +146,11 @@ def _print_day(book, edits) -> None:
         return
     if not workout.slots:
         found = edits.next_day()
-        print(f"{book.day:%a %d %b %Y}: " + ("rest day" if workout.rest_day else
-                                              workout.week_label) + ".")
+        print(
+            f"{book.day:%a %d %b %Y}: "
+            + ("rest day" if workout.rest_day else workout.week_label)
+            + "."
+        )
         if found is not None:
             print(f"Next: {found.describe(book.day)}. `tui-tracker day next` does it today.")
         return
@@ -163,9 +176,15 @@ def _as_json(book, edits) -> dict:
         "week_label": workout.week_label if workout else None,
         "rest_day": bool(workout and workout.rest_day),
         "moved_from": workout.moved_from.isoformat() if workout and workout.moved_from else None,
-        "exercises": [{
-            "id": s.exercise_id, "name": book.exercise(s.exercise_id).name,
-            "planned_id": s.planned_id, "target": s.target_text, "skipped": s.skipped,
-        } for s in (workout.slots if workout else ())],
+        "exercises": [
+            {
+                "id": s.exercise_id,
+                "name": book.exercise(s.exercise_id).name,
+                "planned_id": s.planned_id,
+                "target": s.target_text,
+                "skipped": s.skipped,
+            }
+            for s in (workout.slots if workout else ())
+        ],
         "next": {"date": found.on.isoformat(), "day": found.day.name} if found else None,
     }

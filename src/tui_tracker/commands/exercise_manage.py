@@ -16,12 +16,16 @@ def register(ex_sub: argparse._SubParsersAction) -> None:
     rename = ex_sub.add_parser("rename", help="give one of your own exercises a new name")
     global_options(rename, top=False)
     rename.add_argument("name", help="the exercise (name, alias or id)")
-    rename.add_argument("new_name", metavar="NEW_NAME", help="its new name (the old one stays "
-                                                             "an alias, for imports)")
+    rename.add_argument(
+        "new_name",
+        metavar="NEW_NAME",
+        help="its new name (the old one stays an alias, for imports)",
+    )
     rename.set_defaults(func=cmd_rename)
 
-    merge = ex_sub.add_parser("merge", help="move every set of one of your exercises to "
-                                            "another, and remove it")
+    merge = ex_sub.add_parser(
+        "merge", help="move every set of one of your exercises to another, and remove it"
+    )
     global_options(merge, top=False)
     merge.add_argument("source", metavar="FROM", help="your exercise to merge away")
     merge.add_argument("target", metavar="INTO", help="the exercise its sets move to")
@@ -44,8 +48,9 @@ def find_exercise(catalogue, name: str):
     ex = catalogue.find(name)
     if ex is None:
         hints = ", ".join(_shown(e.name) for e in catalogue.closest(name, 3))
-        raise CliError(f"unknown exercise {_shown(name)!r}"
-                       + (f"; did you mean: {hints}?" if hints else ""))
+        raise CliError(
+            f"unknown exercise {_shown(name)!r}" + (f"; did you mean: {hints}?" if hints else "")
+        )
     return ex
 
 
@@ -64,8 +69,10 @@ def cmd_rename(args: argparse.Namespace) -> int:
     store = open_store(args)
     ex = find_exercise(store_call(store.catalogue), args.name)
     done = _run(store, rename_exercise, ex.id, args.new_name)
-    print(f"Renamed {_shown(ex.name)} to {_shown(done.name)} [{done.id}] (the old name "
-          f"stays an alias, so imports still find it).")
+    print(
+        f"Renamed {_shown(ex.name)} to {_shown(done.name)} [{done.id}] (the old name "
+        f"stays an alias, so imports still find it)."
+    )
     return 0
 
 
@@ -78,11 +85,16 @@ def cmd_merge(args: argparse.Namespace) -> int:
     done = _run(store, merge_exercise, source.id, target.id)
     sets = f"{done.sets} set{'s' if done.sets != 1 else ''}"
     sessions = f"{done.sessions} session{'s' if done.sessions != 1 else ''}"
-    plans = (f"; {done.plans} plan{'s' if done.plans != 1 else ''} now name "
-             f"{_shown(target.name)}" if done.plans else "")
-    print(f"Merged {_shown(source.name)} into {_shown(target.name)}: {sets} in {sessions} "
-          f"moved{plans}. {_shown(source.name)} is gone; volume and records count the sets "
-          f"under {_shown(target.name)}.")
+    plans = (
+        f"; {done.plans} plan{'s' if done.plans != 1 else ''} now name {_shown(target.name)}"
+        if done.plans
+        else ""
+    )
+    print(
+        f"Merged {_shown(source.name)} into {_shown(target.name)}: {sets} in {sessions} "
+        f"moved{plans}. {_shown(source.name)} is gone; volume and records count the sets "
+        f"under {_shown(target.name)}."
+    )
     return 0
 
 

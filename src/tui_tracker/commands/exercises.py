@@ -9,8 +9,10 @@ import sys
 from .base import CliError, Parser, global_options, open_store, store_call
 
 #: What the kind decides, said when it is asked for (it is never guessed).
-KIND_WHY = ("the kind sets the default rest (compound 150 s, isolation 90 s) and whether "
-            "training to failure is advised")
+KIND_WHY = (
+    "the kind sets the default rest (compound 150 s, isolation 90 s) and whether "
+    "training to failure is advised"
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,36 +24,75 @@ def register(sub: argparse._SubParsersAction) -> None:
     exs.set_defaults(func=cmd_exercises)
 
     ex = sub.add_parser("exercise", help="add, edit, rename, merge or delete your own exercises")
-    ex_sub = ex.add_subparsers(dest="exercise_command", metavar="ACTION", parser_class=Parser,
-                               required=True)
-    for name, helptext in (("add", "add your own exercise"),
-                           ("edit", "change an exercise's muscles, kind or rest")):
+    ex_sub = ex.add_subparsers(
+        dest="exercise_command", metavar="ACTION", parser_class=Parser, required=True
+    )
+    for name, helptext in (
+        ("add", "add your own exercise"),
+        ("edit", "change an exercise's muscles, kind or rest"),
+    ):
         e = ex_sub.add_parser(name, help=helptext)
         global_options(e, top=False)
         e.add_argument("name", help="exercise name (for edit: name, alias or id)")
         required = name == "add"
-        e.add_argument("--primary", required=required, metavar="MUSCLES",
-                       help="comma-separated muscles, e.g. chest,triceps")
+        e.add_argument(
+            "--primary",
+            required=required,
+            metavar="MUSCLES",
+            help="comma-separated muscles, e.g. chest,triceps",
+        )
         e.add_argument("--secondary", metavar="MUSCLES", help="comma-separated muscles")
-        e.add_argument("--kind", choices=["compound", "isolation"],
-                       help="compound (several joints) or isolation (one); add asks for it "
-                            "in a terminal and needs it in a script")
-        e.add_argument("--high-skill", dest="high_skill", action=argparse.BooleanOptionalAction,
-                       default=None, help="form breaks down near failure (squat/deadlift-like)")
-        e.add_argument("--bodyweight", action=argparse.BooleanOptionalAction, default=None,
-                       help="the body is the load (pull-up, dip): a set may have no weight")
-        e.add_argument("--equipment", choices=EQUIPMENT,
-                       help="how the load is made (default for add: what the name says, "
-                            "e.g. '(Dumbbell)', else other)")
-        e.add_argument("--per-hand", dest="per_hand", action=argparse.BooleanOptionalAction,
-                       default=None, help="the weight is one of two held at once (dumbbells)")
-        e.add_argument("--unilateral", action=argparse.BooleanOptionalAction, default=None,
-                       help="one side at a time (one-arm row, split squat)")
-        e.add_argument("--bar", metavar="WEIGHT",
-                       help="this exercise's bar, in your unit (default: the equipment's)")
+        e.add_argument(
+            "--kind",
+            choices=["compound", "isolation"],
+            help="compound (several joints) or isolation (one); add asks for it "
+            "in a terminal and needs it in a script",
+        )
+        e.add_argument(
+            "--high-skill",
+            dest="high_skill",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help="form breaks down near failure (squat/deadlift-like)",
+        )
+        e.add_argument(
+            "--bodyweight",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help="the body is the load (pull-up, dip): a set may have no weight",
+        )
+        e.add_argument(
+            "--equipment",
+            choices=EQUIPMENT,
+            help="how the load is made (default for add: what the name says, "
+            "e.g. '(Dumbbell)', else other)",
+        )
+        e.add_argument(
+            "--per-hand",
+            dest="per_hand",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help="the weight is one of two held at once (dumbbells)",
+        )
+        e.add_argument(
+            "--unilateral",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help="one side at a time (one-arm row, split squat)",
+        )
+        e.add_argument(
+            "--bar",
+            metavar="WEIGHT",
+            help="this exercise's bar, in your unit (default: the equipment's)",
+        )
         e.add_argument("--rest", type=int, metavar="SECONDS", help="default rest between sets")
-        e.add_argument("--alias", action="append", default=None, metavar="NAME",
-                       help="another name (repeatable)")
+        e.add_argument(
+            "--alias",
+            action="append",
+            default=None,
+            metavar="NAME",
+            help="another name (repeatable)",
+        )
         e.set_defaults(func=cmd_exercise)
     from . import exercise_manage
 
@@ -63,13 +104,30 @@ def cmd_exercises(args: argparse.Namespace) -> int:
     exercises = sorted(store_call(store.catalogue), key=lambda e: e.name.lower())
     store.close()
     if args.json:
-        print(json.dumps([{
-            "id": e.id, "name": e.name, "aliases": list(e.aliases), "primary": list(e.primary),
-            "secondary": list(e.secondary), "kind": e.kind, "high_skill": e.high_skill,
-            "rest_seconds": e.rest_seconds, "custom": e.custom, "bodyweight": e.bodyweight,
-            "equipment": e.equipment, "per_hand": e.per_hand, "unilateral": e.unilateral,
-            "bar_kg": e.bar_kg}
-            for e in exercises], indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": e.id,
+                        "name": e.name,
+                        "aliases": list(e.aliases),
+                        "primary": list(e.primary),
+                        "secondary": list(e.secondary),
+                        "kind": e.kind,
+                        "high_skill": e.high_skill,
+                        "rest_seconds": e.rest_seconds,
+                        "custom": e.custom,
+                        "bodyweight": e.bodyweight,
+                        "equipment": e.equipment,
+                        "per_hand": e.per_hand,
+                        "unilateral": e.unilateral,
+                        "bar_kg": e.bar_kg,
+                    }
+                    for e in exercises
+                ],
+                indent=2,
+            )
+        )
         return 0
     width = max(len(e.name) for e in exercises)
     for e in exercises:
@@ -79,10 +137,16 @@ def cmd_exercises(args: argparse.Namespace) -> int:
 
 def _tags(e) -> str:
     return f"{e.kind}, {e.equipment}" + "".join(
-        tag for tag, on in ((", high skill", e.high_skill),
-                            (", bodyweight", e.bodyweight and e.equipment != "bodyweight"),
-                            (", per hand", e.per_hand), (", one side", e.unilateral),
-                            (", yours", e.custom)) if on)
+        tag
+        for tag, on in (
+            (", high skill", e.high_skill),
+            (", bodyweight", e.bodyweight and e.equipment != "bodyweight"),
+            (", per hand", e.per_hand),
+            (", one side", e.unilateral),
+            (", yours", e.custom),
+        )
+        if on
+    )
 
 
 def _muscles(e) -> str:
@@ -120,9 +184,13 @@ def _asked_kind(name: str) -> str:
     """The kind of a new exercise: asked in a terminal, refused in a script (never guessed)."""
     if not sys.stdin.isatty():
         raise CliError(f"give --kind compound or --kind isolation for {name!r}: {KIND_WHY}")
-    print(f"Is {name} a compound exercise (several joints move: a squat, a row) or an "
-          f"isolation exercise (one joint: a curl, a raise)? [c/i] ", end="", file=sys.stderr,
-          flush=True)
+    print(
+        f"Is {name} a compound exercise (several joints move: a squat, a row) or an "
+        f"isolation exercise (one joint: a curl, a raise)? [c/i] ",
+        end="",
+        file=sys.stderr,
+        flush=True,
+    )
     answer = sys.stdin.readline().strip().casefold()
     if answer in ("c", "compound"):
         return "compound"
@@ -143,17 +211,28 @@ def cmd_exercise(args: argparse.Namespace) -> int:
     try:
         if args.exercise_command == "add":
             if catalogue.find(args.name):
-                raise CliError(f"{args.name!r} is already in the catalogue as "
-                               f"{catalogue.find(args.name).name!r}; use: tui-tracker exercise edit")
+                raise CliError(
+                    f"{args.name!r} is already in the catalogue as "
+                    f"{catalogue.find(args.name).name!r}; use: tui-tracker exercise edit"
+                )
             if not primary:
                 raise CliError("an exercise needs at least one primary muscle (--primary)")
             new_exercise(catalogue, args.name, primary, secondary or ())  # checked before asking
-            ex = new_exercise(catalogue, args.name, primary, secondary or (),
-                              kind=args.kind or _asked_kind(args.name),
-                              high_skill=bool(args.high_skill), rest_seconds=args.rest,
-                              aliases=tuple(args.alias or ()), equipment=args.equipment,
-                              bodyweight=bool(args.bodyweight), per_hand=bool(args.per_hand),
-                              unilateral=bool(args.unilateral), bar_kg=bar_kg)
+            ex = new_exercise(
+                catalogue,
+                args.name,
+                primary,
+                secondary or (),
+                kind=args.kind or _asked_kind(args.name),
+                high_skill=bool(args.high_skill),
+                rest_seconds=args.rest,
+                aliases=tuple(args.alias or ()),
+                equipment=args.equipment,
+                bodyweight=bool(args.bodyweight),
+                per_hand=bool(args.per_hand),
+                unilateral=bool(args.unilateral),
+                bar_kg=bar_kg,
+            )
             verb = "Added"
         else:
             ex = _edited(catalogue, args, primary, secondary, bar_kg)
@@ -162,8 +241,10 @@ def cmd_exercise(args: argparse.Namespace) -> int:
         raise CliError(str(e)) from None
     store_call(store.save_exercise, ex)
     store.close()
-    print(f"{verb} {ex.name} [{ex.id}]: {_tags(replace(ex, custom=False))}, {_muscles(ex)}, "
-          f"rest {ex.rest_seconds} s")
+    print(
+        f"{verb} {ex.name} [{ex.id}]: {_tags(replace(ex, custom=False))}, {_muscles(ex)}, "
+        f"rest {ex.rest_seconds} s"
+    )
     return 0
 
 
@@ -174,23 +255,39 @@ def _edited(catalogue, args: argparse.Namespace, primary, secondary, bar_kg):
     old = catalogue.find(args.name)
     if old is None:
         hints = ", ".join(e.name for e in catalogue.closest(args.name, 3))
-        raise CliError(f"unknown exercise {args.name!r}" + (f"; did you mean: {hints}?" if hints else ""))
-    changes = {k: v for k, v in {
-        "primary": primary, "secondary": secondary, "kind": args.kind,
-        "high_skill": args.high_skill, "bodyweight": args.bodyweight,
-        "equipment": args.equipment, "per_hand": args.per_hand, "unilateral": args.unilateral,
-        "bar_kg": bar_kg, "rest_seconds": args.rest,
-        "aliases": tuple(old.aliases) + tuple(args.alias) if args.alias else None,
-    }.items() if v is not None}
+        raise CliError(
+            f"unknown exercise {args.name!r}" + (f"; did you mean: {hints}?" if hints else "")
+        )
+    changes = {
+        k: v
+        for k, v in {
+            "primary": primary,
+            "secondary": secondary,
+            "kind": args.kind,
+            "high_skill": args.high_skill,
+            "bodyweight": args.bodyweight,
+            "equipment": args.equipment,
+            "per_hand": args.per_hand,
+            "unilateral": args.unilateral,
+            "bar_kg": bar_kg,
+            "rest_seconds": args.rest,
+            "aliases": tuple(old.aliases) + tuple(args.alias) if args.alias else None,
+        }.items()
+        if v is not None
+    }
     if not changes:
-        raise CliError("nothing to change: give --primary, --secondary, --kind, --high-skill, "
-                       "--bodyweight, --equipment, --per-hand, --unilateral, --bar, --rest "
-                       "or --alias")
+        raise CliError(
+            "nothing to change: give --primary, --secondary, --kind, --high-skill, "
+            "--bodyweight, --equipment, --per-hand, --unilateral, --bar, --rest "
+            "or --alias"
+        )
     moved = [m for m in primary or () if secondary is None and m in old.secondary]
     if moved:
-        raise CliError(f"{moved[0]} is both a primary and a secondary muscle of "
-                       f"{old.name}: to make it primary, give --secondary without it "
-                       f"(now --secondary {','.join(old.secondary)})")
+        raise CliError(
+            f"{moved[0]} is both a primary and a secondary muscle of "
+            f"{old.name}: to make it primary, give --secondary without it "
+            f"(now --secondary {','.join(old.secondary)})"
+        )
     # The body as the load and bodyweight equipment go together: one follows the other.
     if changes.get("equipment") == "bodyweight" and args.bodyweight is None:
         changes["bodyweight"] = True

@@ -21,28 +21,42 @@ if TYPE_CHECKING:
     from ..domain.imports.rows import RowReader
 
 
-def add_fitnotes(kinds: argparse._SubParsersAction,
-                 func: Callable[..., int]) -> argparse.ArgumentParser:
-    fitnotes = kinds.add_parser("fitnotes", help="a CSV exported by the FitNotes app "
-                                "(Android or iOS)")
+def add_fitnotes(
+    kinds: argparse._SubParsersAction, func: Callable[..., int]
+) -> argparse.ArgumentParser:
+    fitnotes = kinds.add_parser(
+        "fitnotes", help="a CSV exported by the FitNotes app (Android or iOS)"
+    )
     global_options(fitnotes, top=False)
-    fitnotes.add_argument("file", metavar="FILE",
-                          help="the CSV file FitNotes exported (Spreadsheet Export, Workout Data)")
-    fitnotes.add_argument("--unit", choices=["kg", "lb"],
-                          help="the iOS export's weight column to read (default kg); the "
-                               "Android export says its unit on every row")
-    fitnotes.add_argument("--strict", action="store_true",
-                          help="import nothing if any row is bad (default: skip bad rows)")
+    fitnotes.add_argument(
+        "file",
+        metavar="FILE",
+        help="the CSV file FitNotes exported (Spreadsheet Export, Workout Data)",
+    )
+    fitnotes.add_argument(
+        "--unit",
+        choices=["kg", "lb"],
+        help="the iOS export's weight column to read (default kg); the "
+        "Android export says its unit on every row",
+    )
+    fitnotes.add_argument(
+        "--strict",
+        action="store_true",
+        help="import nothing if any row is bad (default: skip bad rows)",
+    )
     date_order_option(fitnotes)
     fitnotes.set_defaults(func=func)
     return fitnotes
 
 
 def date_order_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--date-order", choices=["dmy", "mdy"],
-                        help="for dates written with slashes or dashes (05/06/2026): day first "
-                             "(dmy) or month first (mdy); default: what the file's dates show "
-                             "(a day above 12), refused when they cannot tell")
+    parser.add_argument(
+        "--date-order",
+        choices=["dmy", "mdy"],
+        help="for dates written with slashes or dashes (05/06/2026): day first "
+        "(dmy) or month first (mdy); default: what the file's dates show "
+        "(a day above 12), refused when they cannot tell",
+    )
 
 
 def make_reader(args: argparse.Namespace, lines, tz: tzinfo) -> RowReader:

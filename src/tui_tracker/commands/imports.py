@@ -14,14 +14,19 @@ from .base import CliError, Parser, clock_of, global_options, open_store, store_
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    imps = sub.add_parser("imports", help="the imports done (file, date, sessions, sets); "
-                                          "'imports remove ID' takes one back out")
+    imps = sub.add_parser(
+        "imports",
+        help="the imports done (file, date, sessions, sets); "
+        "'imports remove ID' takes one back out",
+    )
     global_options(imps, top=False)
     imps.add_argument("--json", action="store_true", help="machine-readable output")
     imps.set_defaults(func=cmd_imports)
     actions = imps.add_subparsers(dest="imports_command", metavar="ACTION", parser_class=Parser)
-    rm = actions.add_parser("remove", help="take an import's sessions back out (sessions "
-                                           "logged by hand are never touched)")
+    rm = actions.add_parser(
+        "remove",
+        help="take an import's sessions back out (sessions logged by hand are never touched)",
+    )
     global_options(rm, top=False)
     rm.add_argument("id", metavar="ID", help="the import's id, as 'tui-tracker imports' lists it")
     rm.set_defaults(func=cmd_remove)
@@ -50,10 +55,24 @@ def cmd_imports(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.json:
-        print(json.dumps([{"id": b.id, "file": b.file, "source": b.source,
-                           "imported_at": b.imported_at.isoformat(), "sessions": b.sessions,
-                           "sets": b.sets, "state": b.state, "sha256": b.hash}
-                          for b in found], indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": b.id,
+                        "file": b.file,
+                        "source": b.source,
+                        "imported_at": b.imported_at.isoformat(),
+                        "sessions": b.sessions,
+                        "sets": b.sets,
+                        "state": b.state,
+                        "sha256": b.hash,
+                    }
+                    for b in found
+                ],
+                indent=2,
+            )
+        )
         return 0
     if not found:
         print("No imports yet (tui-tracker import strong|hevy|json FILE).")
@@ -61,8 +80,9 @@ def cmd_imports(args: argparse.Namespace) -> int:
     width = max(4, *(len(_shown(b.file)) for b in found))
     print(f"{'id':>3}  {'file':<{width}}  {'imported':<16}  {'sessions':>8}  {'sets':>6}")
     for b in found:
-        line = (f"{b.id:>3}  {_shown(b.file):<{width}}  {_when(b):<16}  {b.sessions:>8,}  "
-                f"{b.sets:>6,}")
+        line = (
+            f"{b.id:>3}  {_shown(b.file):<{width}}  {_when(b):<16}  {b.sessions:>8,}  {b.sets:>6,}"
+        )
         if b.state == "importing":
             line += "  (cut short: run the same import again to finish it)"
         elif b.state == "removing":
@@ -79,9 +99,11 @@ def cmd_remove(args: argparse.Namespace) -> int:
         b, sessions, sets = store_call(remove, store, args.id)
     finally:
         store.close()
-    print(f"Removed import {b.id} ({_shown(b.file)} of {_when(b)}): "
-          f"{_plural(sessions, 'session')} ({_plural(sets, 'set')}) taken out; sessions "
-          f"logged by hand are untouched.")
+    print(
+        f"Removed import {b.id} ({_shown(b.file)} of {_when(b)}): "
+        f"{_plural(sessions, 'session')} ({_plural(sets, 'set')}) taken out; sessions "
+        f"logged by hand are untouched."
+    )
     return 0
 
 
@@ -101,8 +123,10 @@ def start_batch(args: argparse.Namespace, store, source: str):
             print(f"No earlier import of {_shown(name)} to replace: importing it as new.")
         for b in earlier:
             _, sessions, sets = store_call(batches.remove, store, b.id)
-            print(f"Replacing import {b.id} ({_shown(b.file)} of {_when(b)}): "
-                  f"{_plural(sessions, 'session')} ({_plural(sets, 'set')}) taken out.")
+            print(
+                f"Replacing import {b.id} ({_shown(b.file)} of {_when(b)}): "
+                f"{_plural(sessions, 'session')} ({_plural(sets, 'set')}) taken out."
+            )
     return store_call(batches.begin, store, name, source, digest, clock_of(args).now())
 
 
@@ -113,5 +137,7 @@ def end_batch(store, batch) -> str:
     done = store_call(batches.finish, store, batch)
     if not done.sessions:
         return ""
-    return (f"This is import {done.id} ({_plural(done.sessions, 'session')}): "
-            f"'tui-tracker imports remove {done.id}' takes it back out.")
+    return (
+        f"This is import {done.id} ({_plural(done.sessions, 'session')}): "
+        f"'tui-tracker imports remove {done.id}' takes it back out."
+    )

@@ -12,18 +12,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     log = sub.add_parser("log", help="log sets: tui-tracker log squat 100x5@2 100x5@1")
     global_options(log, top=False)
     log.add_argument("exercise", help='exercise name or alias, e.g. "Squat (Barbell)" or squat')
-    log.add_argument("sets", nargs="+", metavar="SET",
-                     help="weight x reps @ RIR, e.g. 100x5@2 or 102,5x8 (the @ part is "
-                          "optional); BWx12, BW+20x8, BW-30x8 on bodyweight exercises; 60s, "
-                          "1:30, 40m, 32x40m for timed and distance sets; a kind after a "
-                          "slash: 100x8/F to failure, 80x6/D drop set, 100x12/RP rest-pause, "
-                          "60x5/W warm-up")
+    log.add_argument(
+        "sets",
+        nargs="+",
+        metavar="SET",
+        help="weight x reps @ RIR, e.g. 100x5@2 or 102,5x8 (the @ part is "
+        "optional); BWx12, BW+20x8, BW-30x8 on bodyweight exercises; 60s, "
+        "1:30, 40m, 32x40m for timed and distance sets; a kind after a "
+        "slash: 100x8/F to failure, 80x6/D drop set, 100x12/RP rest-pause, "
+        "60x5/W warm-up",
+    )
     log.add_argument("--warmup", action="store_true", help="these are warm-up sets")
-    log.add_argument("--superset", metavar="LABEL",
-                     help="these sets belong to a superset (exercises done in rounds): give "
-                          "each exercise's sets the same label, e.g. A")
-    log.add_argument("--unit", choices=["kg", "lb"],
-                     help="unit of these sets' weights (default: your unit setting)")
+    log.add_argument(
+        "--superset",
+        metavar="LABEL",
+        help="these sets belong to a superset (exercises done in rounds): give "
+        "each exercise's sets the same label, e.g. A",
+    )
+    log.add_argument(
+        "--unit",
+        choices=["kg", "lb"],
+        help="unit of these sets' weights (default: your unit setting)",
+    )
     log.add_argument("--note", default="", help="a note on these sets")
     # "-5x5" is a SET (with a negative weight the parser refuses in words), not an option.
     log._negative_number_matcher = re.compile(r"^-[0-9]")
@@ -78,9 +88,17 @@ def _entry(text: str, exercise, unit, args: argparse.Namespace):
 
     typed = parse_typed_set(text, exercise, unit)
     if args.warmup and typed.kind not in (None, "warmup"):
-        raise InputError(f"set {text!r}: --warmup makes every set a warm-up; a warm-up is "
-                         f"not also /{text.rpartition('/')[2].strip()}")
+        raise InputError(
+            f"set {text!r}: --warmup makes every set a warm-up; a warm-up is "
+            f"not also /{text.rpartition('/')[2].strip()}"
+        )
     kind = typed.kind or ("warmup" if args.warmup else "working")
-    return Entry(typed.values, kind == "warmup", args.note, kind=kind,
-                 duration_s=typed.duration_s, distance_m=typed.distance_m,
-                 superset=args.superset)
+    return Entry(
+        typed.values,
+        kind == "warmup",
+        args.note,
+        kind=kind,
+        duration_s=typed.duration_s,
+        distance_m=typed.distance_m,
+        superset=args.superset,
+    )

@@ -20,20 +20,35 @@ def register(sub: argparse._SubParsersAction) -> None:
     from ..domain.templates import TEMPLATES
 
     meso = sub.add_parser("meso", help="plan and steer mesocycles (training blocks)")
-    actions = meso.add_subparsers(dest="meso_command", metavar="ACTION", parser_class=Parser,
-                                  required=True)
+    actions = meso.add_subparsers(
+        dest="meso_command", metavar="ACTION", parser_class=Parser, required=True
+    )
 
     new = actions.add_parser("new", help="start a mesocycle from a template")
     global_options(new, top=False)
-    new.add_argument("--template", default="upper-lower-4", choices=sorted(TEMPLATES),
-                     help="the weekly plan (default: upper-lower-4)")
-    new.add_argument("--weeks", type=int, required=True, metavar="N",
-                     help="accumulation weeks, 3 to 6 (a deload week follows)")
-    new.add_argument("--start", type=date_arg, metavar="YYYY-MM-DD", help="first day (default: today)")
+    new.add_argument(
+        "--template",
+        default="upper-lower-4",
+        choices=sorted(TEMPLATES),
+        help="the weekly plan (default: upper-lower-4)",
+    )
+    new.add_argument(
+        "--weeks",
+        type=int,
+        required=True,
+        metavar="N",
+        help="accumulation weeks, 3 to 6 (a deload week follows)",
+    )
+    new.add_argument(
+        "--start", type=date_arg, metavar="YYYY-MM-DD", help="first day (default: today)"
+    )
     new.add_argument("--name", help="name of the block (default: template and month)")
-    new.add_argument("--rir", metavar="R,R,...",
-                     help="target RIR per week, falling or holding, e.g. 3,2,2,1 (default: 3 "
-                          "stepping down to 1); 0 only in the last week, 4 with a warning")
+    new.add_argument(
+        "--rir",
+        metavar="R,R,...",
+        help="target RIR per week, falling or holding, e.g. 3,2,2,1 (default: 3 "
+        "stepping down to 1); 0 only in the last week, 4 with a warning",
+    )
     _replace_option(new)
     new.set_defaults(func=cmd_new)
 
@@ -47,22 +62,29 @@ def register(sub: argparse._SubParsersAction) -> None:
         p = actions.add_parser(name, help=helptext)
         global_options(p, top=False)
         if name == "next":
-            p.add_argument("--start", type=date_arg, metavar="YYYY-MM-DD",
-                           help="first day (default: today)")
+            p.add_argument(
+                "--start", type=date_arg, metavar="YYYY-MM-DD", help="first day (default: today)"
+            )
             _replace_option(p)
         p.set_defaults(func=func)
 
     show = actions.add_parser("show", help="the active block's plan: every set with its target RIR")
     global_options(show, top=False)
-    show.add_argument("--week", type=int, metavar="N",
-                      help="only week N (weeks + 1 is the deload week)")
+    show.add_argument(
+        "--week", type=int, metavar="N", help="only week N (weeks + 1 is the deload week)"
+    )
     show.add_argument("--json", action="store_true", help="machine-readable output")
     show.set_defaults(func=cmd_show)
 
     post = actions.add_parser("postpone", help="postpone the deload prompt")
     global_options(post, top=False)
-    post.add_argument("--until", type=date_arg, required=True, metavar="YYYY-MM-DD",
-                      help="no prompt through this day (today to the end of week 6)")
+    post.add_argument(
+        "--until",
+        type=date_arg,
+        required=True,
+        metavar="YYYY-MM-DD",
+        help="no prompt through this day (today to the end of week 6)",
+    )
     post.set_defaults(func=cmd_postpone)
 
     status = sub.add_parser("status", help="active mesocycle, week N of M, target RIR, deload due")
@@ -72,9 +94,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _replace_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--replace", action="store_true",
-                        help="close (or cancel) the block it would cut short without asking; "
-                             "needed when not run in a terminal")
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="close (or cancel) the block it would cut short without asking; "
+        "needed when not run in a terminal",
+    )
 
 
 def _rir_list(text: str | None, weeks: int) -> tuple[int, ...] | None:
@@ -84,7 +109,8 @@ def _rir_list(text: str | None, weeks: int) -> tuple[int, ...] | None:
         values = tuple(int(t) for t in text.split(","))
     except ValueError as e:
         raise CliError(
-            f"--rir takes whole numbers separated by commas, e.g. 3,2,1 (got {text!r})") from e
+            f"--rir takes whole numbers separated by commas, e.g. 3,2,1 (got {text!r})"
+        ) from e
     if len(values) != weeks:
         raise CliError(f"--rir needs one target per week: {weeks} values, got {len(values)}")
     return values
@@ -144,8 +170,10 @@ def _save_new(store, new, today: date, replace: bool) -> int:
         return 1
     closed_now, cut_now = _closing(store, new)
     if {m.id for m in cut_now} != {m.id for m in cut}:
-        raise CliError("the blocks changed while you answered (another tui-tracker?); "
-                       "nothing was saved: run the command again")
+        raise CliError(
+            "the blocks changed while you answered (another tui-tracker?); "
+            "nothing was saved: run the command again"
+        )
     store_call(store.save_mesocycles, [*closed_now, new])
     for m in closed_now:
         if m.ended <= m.start:
@@ -199,19 +227,35 @@ def cmd_show(args: argparse.Namespace) -> int:
     store.close()
     last = meso.weeks + 1
     if args.week is not None and not 1 <= args.week <= last:
-        raise CliError(f"--week {args.week}: {meso.name} has weeks 1 to {meso.weeks}, and "
-                       f"{last} is its deload week")
+        raise CliError(
+            f"--week {args.week}: {meso.name} has weeks 1 to {meso.weeks}, and "
+            f"{last} is its deload week"
+        )
     weeks = [args.week] if args.week is not None else list(range(1, last + 1))
     if args.json:
-        print(json.dumps({
-            "mesocycle": {"id": meso.id, "name": meso.name, "start": meso.start.isoformat(),
-                          "weeks": meso.weeks, "rir_targets": list(meso.rir_targets),
-                          "deload_start": (meso.deload_start.isoformat()
-                                           if meso.deload_start else None)},
-            "weeks": [week_json(meso, w, catalogue) for w in weeks]}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "mesocycle": {
+                        "id": meso.id,
+                        "name": meso.name,
+                        "start": meso.start.isoformat(),
+                        "weeks": meso.weeks,
+                        "rir_targets": list(meso.rir_targets),
+                        "deload_start": (
+                            meso.deload_start.isoformat() if meso.deload_start else None
+                        ),
+                    },
+                    "weeks": [week_json(meso, w, catalogue) for w in weeks],
+                },
+                indent=2,
+            )
+        )
         return 0
-    print(f"{meso.name}: {meso.weeks} weeks from {meso.start:%a %d %b %Y}, then a deload week. "
-          "Each exercise: sets x reps @ target RIR (reps in reserve).")
+    print(
+        f"{meso.name}: {meso.weeks} weeks from {meso.start:%a %d %b %Y}, then a deload week. "
+        "Each exercise: sets x reps @ target RIR (reps in reserve)."
+    )
     for w in weeks:
         print_week(meso, w, catalogue)
     return 0
@@ -259,18 +303,23 @@ def _change(args: argparse.Namespace, change, done: str) -> int:
 def cmd_deload(args: argparse.Namespace) -> int:
     from ..domain.deload import start_deload
 
-    return _change(args, start_deload,
-                   "Deload week of {name} starts {today}: about half the sets, RIR 4 or more, "
-                   "loads kept or about 10% lighter.")
+    return _change(
+        args,
+        start_deload,
+        "Deload week of {name} starts {today}: about half the sets, RIR 4 or more, "
+        "loads kept or about 10% lighter.",
+    )
 
 
 def cmd_postpone(args: argparse.Namespace) -> int:
     from ..domain.deload import postpone_deload
 
     until = args.until
-    return _change(args, lambda m, today: postpone_deload(m, until, today),
-                   "Deload of {name} postponed through " + until.isoformat()
-                   + ": no prompt until then.")
+    return _change(
+        args,
+        lambda m, today: postpone_deload(m, until, today),
+        "Deload of {name} postponed through " + until.isoformat() + ": no prompt until then.",
+    )
 
 
 def cmd_end(args: argparse.Namespace) -> int:
@@ -302,21 +351,43 @@ def cmd_next(args: argparse.Namespace) -> int:
 
 # --- status -----------------------------------------------------------------------------------
 
+
 def block_status(store, today: date) -> dict[str, Any]:
     """Where the lifter is: the shape `status --json` prints (also used by the demo and tests)."""
     from ..domain.deload import deload_decision, next_block_due
     from ..domain.mesocycle import (
-        active_mesocycle, is_postponed, phase, plan_week, planned_day, postponement_end,
-        week_label, week_number, week_target_rir,
+        active_mesocycle,
+        is_postponed,
+        phase,
+        plan_week,
+        planned_day,
+        postponement_end,
+        week_label,
+        week_number,
+        week_target_rir,
     )
 
     meso = active_mesocycle(store.mesocycles(), today)
     if meso is None:
-        return {"today": today.isoformat(), "mesocycle": None, "week": None, "weeks": None,
-                "label": None, "phase": None, "plan_week": None, "target_rir": None,
-                "planned_today": None, "deload_due": False, "deload_reason": None,
-                "deload_start": None, "postponed_until": None, "next_block_due": False,
-                "message": "No mesocycle running.", "evidence": None, "warnings": []}
+        return {
+            "today": today.isoformat(),
+            "mesocycle": None,
+            "week": None,
+            "weeks": None,
+            "label": None,
+            "phase": None,
+            "plan_week": None,
+            "target_rir": None,
+            "planned_today": None,
+            "deload_due": False,
+            "deload_reason": None,
+            "deload_start": None,
+            "postponed_until": None,
+            "next_block_due": False,
+            "message": "No mesocycle running.",
+            "evidence": None,
+            "warnings": [],
+        }
     sessions = store.sessions_between(meso.start, today)
     decision = deload_decision(meso, sessions, store.catalogue().get, today)
     p = phase(meso, today)
@@ -325,17 +396,30 @@ def block_status(store, today: date) -> dict[str, Any]:
     day = planned_day(meso, today)
     return {
         "today": today.isoformat(),
-        "mesocycle": {"id": meso.id, "name": meso.name, "start": meso.start.isoformat(),
-                      "weeks": meso.weeks},
-        "week": week, "weeks": meso.weeks, "label": week_label(meso, today), "phase": p,
-        "plan_week": plan_week(meso, today), "target_rir": target,
+        "mesocycle": {
+            "id": meso.id,
+            "name": meso.name,
+            "start": meso.start.isoformat(),
+            "weeks": meso.weeks,
+        },
+        "week": week,
+        "weeks": meso.weeks,
+        "label": week_label(meso, today),
+        "phase": p,
+        "plan_week": plan_week(meso, today),
+        "target_rir": target,
         "planned_today": day.name if day else None,
-        "deload_due": decision.due, "deload_reason": decision.reason,
+        "deload_due": decision.due,
+        "deload_reason": decision.reason,
         "deload_start": meso.deload_start.isoformat() if meso.deload_start else None,
-        "postponed_until": (postponement_end(meso).isoformat()  # type: ignore[union-attr]
-                            if is_postponed(meso, today) else None),
+        "postponed_until": (
+            postponement_end(meso).isoformat()  # type: ignore[union-attr]
+            if is_postponed(meso, today)
+            else None
+        ),
         "next_block_due": next_block_due(meso, today),
-        "message": decision.message, "evidence": decision.evidence or None,
+        "message": decision.message,
+        "evidence": decision.evidence or None,
         "warnings": list(decision.warnings),
     }
 
@@ -357,8 +441,10 @@ def cmd_status(args: argparse.Namespace) -> int:
         last = info["plan_week"] == info["weeks"]
         print(f"Target RIR this week: {week_target_text(info['target_rir'], last)}")
     if info["next_block_due"]:
-        print("Today: no plan: the block is done (tui-tracker meso next starts the next one, "
-              "meso end closes it)")
+        print(
+            "Today: no plan: the block is done (tui-tracker meso next starts the next one, "
+            "meso end closes it)"
+        )
     elif info["phase"] == "before":
         print(f"Today: nothing planned yet: the block starts {info['mesocycle']['start']}")
     else:

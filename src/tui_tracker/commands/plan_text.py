@@ -25,8 +25,10 @@ def targets_line(meso: Mesocycle) -> str:
     """'Target RIR by week: W1 3, W2 2, W3 1 (...what the last week plans)'."""
     weeks = ", ".join(f"W{i + 1} {r}" for i, r in enumerate(meso.rir_targets))
     if meso.rir_targets[-1] == 0:
-        rule = (f"week {meso.weeks} at 0: failure only on the final set of exercises planned "
-                f"for {FAILURE_MIN_SETS}+ sets, never high-skill lifts; every other set at 1")
+        rule = (
+            f"week {meso.weeks} at 0: failure only on the final set of exercises planned "
+            f"for {FAILURE_MIN_SETS}+ sets, never high-skill lifts; every other set at 1"
+        )
     else:
         rule = "no failure planned; most sets at 1-3 RIR every week"
     return f"Target RIR by week: {weeks} ({rule})"
@@ -45,8 +47,9 @@ def print_summary(meso: Mesocycle, catalogue, targets: dict[str, tuple[int, int]
         if v.sets == 0:
             continue
         flag = "  (1 day: split it over two)" if v.split_advised else ""
-        print(f"  {MUSCLE_LABELS[m]:<12} {v.sets:>5.1f}  {v.target[0]}-{v.target[1]} "
-              f"{v.status}{flag}")
+        print(
+            f"  {MUSCLE_LABELS[m]:<12} {v.sets:>5.1f}  {v.target[0]}-{v.target[1]} {v.status}{flag}"
+        )
     print("See every set with its target RIR: tui-tracker meso show")
 
 
@@ -62,6 +65,7 @@ def print_check(notes: tuple[PlanNote, ...]) -> None:
 
 
 # --- meso show ---------------------------------------------------------------------------------
+
 
 def rir_text(rirs: list[int]) -> str:
     """'@3', '@1, last @0', or each set's: '@2/1/0'."""
@@ -99,13 +103,17 @@ def day_date(meso: Mesocycle, week: int, weekday: int) -> date | None:
 
 def week_heading(meso: Mesocycle, week: int) -> str:
     if week > meso.weeks:
-        when = (f"from {meso.deload_start:%a %d %b}" if meso.deload_start
-                else f"after week {meso.weeks}, from the day you start it")
+        when = (
+            f"from {meso.deload_start:%a %d %b}"
+            if meso.deload_start
+            else f"after week {meso.weeks}, from the day you start it"
+        )
         return f"Deload week ({when}): about half the sets, RIR {DELOAD_RIR} or more"
     first = meso.start + timedelta(weeks=week - 1)
     last = first + timedelta(days=6)
-    return (f"Week {week} ({first:%a %d %b} - {last:%a %d %b}): target RIR "
-            f"{meso.rir_targets[week - 1]}")
+    return (
+        f"Week {week} ({first:%a %d %b} - {last:%a %d %b}): target RIR {meso.rir_targets[week - 1]}"
+    )
 
 
 def print_week(meso: Mesocycle, week: int, catalogue) -> None:
@@ -115,10 +123,15 @@ def print_week(meso: Mesocycle, week: int, catalogue) -> None:
         for sets in exercises:
             ex, first = sets[0].exercise, sets[0]
             kind = ex.kind + (", high skill" if ex.high_skill else "")
-            reps = (f"{first.rep_low}" if first.rep_low == first.rep_high
-                    else f"{first.rep_low}-{first.rep_high}")
-            print(f"    {ex.name} ({ex.id}, {kind}): {len(sets)} x {reps} "
-                  f"{rir_text([s.rir for s in sets])}")
+            reps = (
+                f"{first.rep_low}"
+                if first.rep_low == first.rep_high
+                else f"{first.rep_low}-{first.rep_high}"
+            )
+            print(
+                f"    {ex.name} ({ex.id}, {kind}): {len(sets)} x {reps} "
+                f"{rir_text([s.rir for s in sets])}"
+            )
 
 
 def week_json(meso: Mesocycle, week: int, catalogue) -> dict[str, Any]:
@@ -126,15 +139,29 @@ def week_json(meso: Mesocycle, week: int, catalogue) -> dict[str, Any]:
     days = []
     for day, exercises in _groups(week_sets(meso, week, catalogue.get)):
         on = day_date(meso, week, day.weekday)
-        days.append({
-            "name": day.name, "weekday": WEEKDAYS[day.weekday],
-            "date": on.isoformat() if on else None,
-            "exercises": [{
-                "id": sets[0].exercise.id, "name": sets[0].exercise.name,
-                "kind": sets[0].exercise.kind, "high_skill": sets[0].exercise.high_skill,
-                "sets": [{"set": s.number, "reps": [s.rep_low, s.rep_high], "rir": s.rir}
-                         for s in sets],
-            } for sets in exercises],
-        })
-    return {"week": week, "deload": deload,
-            "target_rir": DELOAD_RIR if deload else meso.rir_targets[week - 1], "days": days}
+        days.append(
+            {
+                "name": day.name,
+                "weekday": WEEKDAYS[day.weekday],
+                "date": on.isoformat() if on else None,
+                "exercises": [
+                    {
+                        "id": sets[0].exercise.id,
+                        "name": sets[0].exercise.name,
+                        "kind": sets[0].exercise.kind,
+                        "high_skill": sets[0].exercise.high_skill,
+                        "sets": [
+                            {"set": s.number, "reps": [s.rep_low, s.rep_high], "rir": s.rir}
+                            for s in sets
+                        ],
+                    }
+                    for sets in exercises
+                ],
+            }
+        )
+    return {
+        "week": week,
+        "deload": deload,
+        "target_rir": DELOAD_RIR if deload else meso.rir_targets[week - 1],
+        "days": days,
+    }

@@ -11,14 +11,19 @@ from .base import CliError, global_options, open_store, store_call
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("plates", help="the plates per side for a weight: tui-tracker plates 100")
     global_options(p, top=False)
-    p.add_argument("weight", help="the weight on the bar, bar included, e.g. 100 or 102,5 "
-                                  "or 225lb")
-    p.add_argument("--bar", metavar="B", help="the bar's weight in the unit (default: your "
-                                              "bar_kg / bar_lb setting, or the exercise's bar)")
+    p.add_argument("weight", help="the weight on the bar, bar included, e.g. 100 or 102,5 or 225lb")
+    p.add_argument(
+        "--bar",
+        metavar="B",
+        help="the bar's weight in the unit (default: your "
+        "bar_kg / bar_lb setting, or the exercise's bar)",
+    )
     p.add_argument("--unit", choices=["kg", "lb"], help="default: your unit setting")
-    p.add_argument("--exercise", metavar="NAME",
-                   help="load it as this exercise is loaded (an EZ bar, a trap bar, a leg "
-                        "press with no bar)")
+    p.add_argument(
+        "--exercise",
+        metavar="NAME",
+        help="load it as this exercise is loaded (an EZ bar, a trap bar, a leg press with no bar)",
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_plates)
 
@@ -46,17 +51,31 @@ def cmd_plates(args: argparse.Namespace) -> int:
         except ValueError:
             raise CliError(f"--bar {args.bar!r} is not a number") from None
         if not 0 <= bar <= MAX_BAR[unit]:
-            raise CliError(f"--bar {num(bar)} {unit} is out of range (0 to "
-                           f"{num(MAX_BAR[unit])} {unit})")
+            raise CliError(
+                f"--bar {num(bar)} {unit} is out of range (0 to {num(MAX_BAR[unit])} {unit})"
+            )
     answer = plates_for(weight, bar, settings.plates(unit))
     nearest = answer.nearest
     if args.json:
-        print(json.dumps({
-            "weight": weight, "unit": unit, "bar": bar, "per_side": list(nearest.per_side),
-            "exact": answer.exact, "loaded": nearest.weight,
-            "nearest": [] if answer.exact else [
-                {"weight": load.weight, "per_side": list(load.per_side)}
-                for load in (answer.below, answer.above) if load is not None]}))
+        print(
+            json.dumps(
+                {
+                    "weight": weight,
+                    "unit": unit,
+                    "bar": bar,
+                    "per_side": list(nearest.per_side),
+                    "exact": answer.exact,
+                    "loaded": nearest.weight,
+                    "nearest": []
+                    if answer.exact
+                    else [
+                        {"weight": load.weight, "per_side": list(load.per_side)}
+                        for load in (answer.below, answer.above)
+                        if load is not None
+                    ],
+                }
+            )
+        )
         return 0
     print(_describe(answer, unit, settings.plates(unit)))
     return 0
@@ -71,12 +90,12 @@ def _exercise_bar(args: argparse.Namespace, unit: str, settings) -> float:
     exercise = catalogue.best_match(args.exercise)
     if exercise is None:
         hints = ", ".join(e.name for e in catalogue.closest(args.exercise, 3))
-        raise CliError(f"unknown exercise {args.exercise!r}"
-                       + (f"; did you mean: {hints}?" if hints else ""))
+        raise CliError(
+            f"unknown exercise {args.exercise!r}" + (f"; did you mean: {hints}?" if hints else "")
+        )
     bar = bar_for(exercise, unit, settings)  # type: ignore[arg-type]
     if bar is None:
-        raise CliError(f"{exercise.name} is not loaded with plates on a bar "
-                       f"({exercise.equipment})")
+        raise CliError(f"{exercise.name} is not loaded with plates on a bar ({exercise.equipment})")
     return bar
 
 
@@ -95,9 +114,13 @@ def _describe(answer, unit: str, plates: tuple[float, ...]) -> str:
     if answer.exact:
         return f"{kg(answer.weight)}: {loading(answer.below)}"
     if answer.below is None:
-        return (f"{kg(answer.weight)} is lighter than the {kg(answer.bar)} bar: the lightest "
-                f"load is the bar alone")
-    return (f"{kg(answer.weight)} cannot be built from your plates "
-            f"({' '.join(num(p) for p in plates)} {unit}) on a {kg(answer.bar)} bar. Nearest: "
-            f"{kg(answer.below.weight)} ({loading(answer.below)}) or "
-            f"{kg(answer.above.weight)} ({loading(answer.above)})")
+        return (
+            f"{kg(answer.weight)} is lighter than the {kg(answer.bar)} bar: the lightest "
+            f"load is the bar alone"
+        )
+    return (
+        f"{kg(answer.weight)} cannot be built from your plates "
+        f"({' '.join(num(p) for p in plates)} {unit}) on a {kg(answer.bar)} bar. Nearest: "
+        f"{kg(answer.below.weight)} ({loading(answer.below)}) or "
+        f"{kg(answer.above.weight)} ({loading(answer.above)})"
+    )

@@ -16,8 +16,9 @@ REP_MARKS_SHOWN = 3
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("prs", help="your records: best e1RM, most reps at a weight, best "
-                                   "session volume")
+    p = sub.add_parser(
+        "prs", help="your records: best e1RM, most reps at a weight, best session volume"
+    )
     global_options(p, top=False)
     p.add_argument("exercise", nargs="?", help="one exercise, with every weight's rep record")
     p.add_argument("--json", action="store_true", help="machine-readable output")
@@ -54,8 +55,9 @@ def cmd_prs(args: argparse.Namespace) -> int:
             print()
         ex = catalogue.get(r.exercise_id)
         over_body = _over_the_body(sessions, ex, weighed) if ex and ex.bodyweight else None
-        _print(r, name(r.exercise_id), every_weight=only is not None, exercise=ex,
-               over_body=over_body)
+        _print(
+            r, name(r.exercise_id), every_weight=only is not None, exercise=ex, over_body=over_body
+        )
     return 0
 
 
@@ -89,8 +91,10 @@ def _over_the_body(sessions, exercise, weighed) -> str:
     est = set_e1rm(best, exercise, body.kg) if best is not None and body is not None else None
     if best is None or day is None or body is None or est is None:
         return "none yet (log your bodyweight: tui-tracker bodyweight 82.5)"
-    return (f"{_e1rm(est.kg, best.unit)}: {best.describe(exercise)} on {day.isoformat()} "
-            f"(bodyweight {_w(body.kg, best.unit)})")
+    return (
+        f"{_e1rm(est.kg, best.unit)}: {best.describe(exercise)} on {day.isoformat()} "
+        f"(bodyweight {_w(body.kg, best.unit)})"
+    )
 
 
 def _print(r, name: str, every_weight: bool, exercise=None, over_body: str | None = None) -> None:
@@ -105,24 +109,27 @@ def _print(r, name: str, every_weight: bool, exercise=None, over_body: str | Non
         # and a volume of the added load alone would mean nothing.
         print(f"  best e1RM     {over_body}")
     elif r.e1rm is not None:
-        print(f"  best e1RM     {_e1rm(r.e1rm.value, r.e1rm.unit)}: "
-              f"{r.e1rm.set.describe(exercise)} on {r.e1rm.day.isoformat()}")
+        print(
+            f"  best e1RM     {_e1rm(r.e1rm.value, r.e1rm.unit)}: "
+            f"{r.e1rm.set.describe(exercise)} on {r.e1rm.day.isoformat()}"
+        )
     else:
         print("  best e1RM     none yet (needs a set with RIR logged, reps + RIR <= 12)")
     if r.volume is not None and not (exercise is not None and exercise.bodyweight):
         sets = "1 set" if r.volume.sets == 1 else f"{r.volume.sets} sets"
-        print(f"  best volume   {_volume(r.volume.value, r.volume.unit)} on "
-              f"{r.volume.day.isoformat()} ({sets}, weight x reps)")
+        print(
+            f"  best volume   {_volume(r.volume.value, r.volume.unit)} on "
+            f"{r.volume.day.isoformat()} ({sets}, weight x reps)"
+        )
     marks = r.rep_marks()
     if every_weight:
         print("  most reps at each weight:")
         for _, m in marks:
             print(f"    {load(m.set):>10} x {int(m.value):<3} on {m.day.isoformat()}")
         return
-    shown = ", ".join(f"{load(m.set)} x {int(m.value)}"
-                      for _, m in marks[:REP_MARKS_SHOWN])
+    shown = ", ".join(f"{load(m.set)} x {int(m.value)}" for _, m in marks[:REP_MARKS_SHOWN])
     more = len(marks) - REP_MARKS_SHOWN
-    tail = f" (+{more} more weights: tui-tracker prs \"{name}\")" if more > 0 else ""
+    tail = f' (+{more} more weights: tui-tracker prs "{name}")' if more > 0 else ""
     print(f"  most reps     {shown}{tail}")
 
 
@@ -131,16 +138,28 @@ def _as_json(r, name: str) -> dict:
 
     def set_of(m) -> dict:
         s = m.set
-        return {"weight": from_kg(s.weight_kg, s.unit), "unit": s.unit, "reps": s.reps,
-                "rir": s.rir, "date": m.day.isoformat()}
+        return {
+            "weight": from_kg(s.weight_kg, s.unit),
+            "unit": s.unit,
+            "reps": s.reps,
+            "rir": s.rir,
+            "date": m.day.isoformat(),
+        }
 
     return {
-        "exercise": name, "exercise_id": r.exercise_id,
-        "best_e1rm": None if r.e1rm is None else {
-            "e1rm": round(from_kg(r.e1rm.value, r.e1rm.unit), 1), **set_of(r.e1rm)},
-        "best_volume": None if r.volume is None else {
-            "volume": round(from_kg(r.volume.value, r.volume.unit), 1), "unit": r.volume.unit,
-            "sets": r.volume.sets, "date": r.volume.day.isoformat()},
+        "exercise": name,
+        "exercise_id": r.exercise_id,
+        "best_e1rm": None
+        if r.e1rm is None
+        else {"e1rm": round(from_kg(r.e1rm.value, r.e1rm.unit), 1), **set_of(r.e1rm)},
+        "best_volume": None
+        if r.volume is None
+        else {
+            "volume": round(from_kg(r.volume.value, r.volume.unit), 1),
+            "unit": r.volume.unit,
+            "sets": r.volume.sets,
+            "date": r.volume.day.isoformat(),
+        },
         "most_reps": [set_of(m) for _, m in r.rep_marks()],
         "working_sets": r.working_sets,
     }

@@ -28,8 +28,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .base import CliError, global_options, open_store
-from .serve_guard import (WEBSOCKET_WITH_TOKEN, Address, Gate, browsable, host_name, install,
-                          machine_addresses, new_token)
+from .serve_guard import (
+    WEBSOCKET_WITH_TOKEN,
+    Address,
+    Gate,
+    browsable,
+    host_name,
+    install,
+    machine_addresses,
+    new_token,
+)
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -40,21 +48,35 @@ _HOSTNAME = re.compile(rf"(?=.{{1,253}}\.?$){_LABEL}(?:\.{_LABEL})*\.?")
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "serve", help="serve the app to a web browser (loopback only unless --host says otherwise)",
+        "serve",
+        help="serve the app to a web browser (loopback only unless --host says otherwise)",
         description="Serve the app to a web browser: each tab runs its own app on the same "
-                    "database. There is no login: keep the default loopback address and reach "
-                    f"it from another machine with: ssh -L {DEFAULT_PORT}:localhost:{DEFAULT_PORT} HOST")
+        "database. There is no login: keep the default loopback address and reach "
+        f"it from another machine with: ssh -L {DEFAULT_PORT}:localhost:{DEFAULT_PORT} HOST",
+    )
     global_options(p, top=False)
-    p.add_argument("--host", type=host_arg, default=DEFAULT_HOST,
-                   help=f"address to listen on (default: {DEFAULT_HOST}, this machine only; "
-                        "anything else is reachable from the network: the printed address then "
-                        "carries a secret token, the only thing standing in for a login)")
-    p.add_argument("--port", type=port_arg, default=DEFAULT_PORT,
-                   help=f"TCP port, 1-65535 (default: {DEFAULT_PORT})")
-    p.add_argument("--public-url", type=url_arg, metavar="URL",
-                   help="the address browsers use to reach the server, if not http://HOST:PORT "
-                        "(a name this machine has on the network, a proxy, or ssh -L to another "
-                        "local port); requests naming any other host are refused")
+    p.add_argument(
+        "--host",
+        type=host_arg,
+        default=DEFAULT_HOST,
+        help=f"address to listen on (default: {DEFAULT_HOST}, this machine only; "
+        "anything else is reachable from the network: the printed address then "
+        "carries a secret token, the only thing standing in for a login)",
+    )
+    p.add_argument(
+        "--port",
+        type=port_arg,
+        default=DEFAULT_PORT,
+        help=f"TCP port, 1-65535 (default: {DEFAULT_PORT})",
+    )
+    p.add_argument(
+        "--public-url",
+        type=url_arg,
+        metavar="URL",
+        help="the address browsers use to reach the server, if not http://HOST:PORT "
+        "(a name this machine has on the network, a proxy, or ssh -L to another "
+        "local port); requests naming any other host are refused",
+    )
     p.set_defaults(func=cmd_serve)
 
 
@@ -85,14 +107,17 @@ def host_arg(text: str) -> str:
         return host.rstrip(".").lower()
     raise argparse.ArgumentTypeError(
         f"give an IP address or a host name, e.g. {DEFAULT_HOST} (got {text!r}; "
-        "the port goes in --port)")
+        "the port goes in --port)"
+    )
 
 
 def url_arg(text: str) -> str:
     url = text.strip().rstrip("/")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise argparse.ArgumentTypeError(f"give a URL such as http://192.168.1.20:8000 (got {text!r})")
+        raise argparse.ArgumentTypeError(
+            f"give a URL such as http://192.168.1.20:8000 (got {text!r})"
+        )
     return url
 
 
@@ -108,7 +133,9 @@ def _addresses(host: str, port: int) -> list[Address]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as e:
-        raise CliError(f"cannot resolve --host {host!r}: {getattr(e, 'strerror', None) or e}") from None
+        raise CliError(
+            f"cannot resolve --host {host!r}: {getattr(e, 'strerror', None) or e}"
+        ) from None
     return [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
 
 
@@ -121,8 +148,9 @@ def _url_host(host: str) -> str:
     return f"[{host}]" if ":" in host else host
 
 
-def exposure_warning(host: str, port: int, public_url: str | None,
-                     picked: Address | None = None) -> str:
+def exposure_warning(
+    host: str, port: int, public_url: str | None, picked: Address | None = None
+) -> str:
     """What stderr says when the server is reachable from other machines."""
     try:
         wildcard = ipaddress.ip_address(host).is_unspecified
@@ -137,8 +165,10 @@ def exposure_warning(host: str, port: int, public_url: str | None,
         f"  ssh -L {port}:localhost:{port} HOST, then open http://localhost:{port}",
     ]
     if wildcard and public_url is None and picked is None:
-        lines.append(f"  (no network address found: browsers on other machines need "
-                     f"--public-url http://THIS-MACHINE:{port})")
+        lines.append(
+            f"  (no network address found: browsers on other machines need "
+            f"--public-url http://THIS-MACHINE:{port})"
+        )
     return "\n".join(lines)
 
 
@@ -152,8 +182,13 @@ def app_command(args: argparse.Namespace) -> str:
 
     if not sys.executable:
         raise CliError("cannot tell which Python is running (sys.executable is empty)")
-    argv = [sys.executable, "-m", "tui_tracker",
-            "--db", str(resolve_db_path(getattr(args, "db", None)))]
+    argv = [
+        sys.executable,
+        "-m",
+        "tui_tracker",
+        "--db",
+        str(resolve_db_path(getattr(args, "db", None))),
+    ]
     today = getattr(args, "today", None)
     if today is not None:
         argv += ["--today", today.isoformat()]
@@ -201,7 +236,9 @@ def _server_class():
             app = await super()._make_app()
             install(app, self.gate)
             token_path = ""
-            if self.gate.token is not None:  # textual.js appends "?width=..": the token goes in the path
+            if (
+                self.gate.token is not None
+            ):  # textual.js appends "?width=..": the token goes in the path
                 app.router.add_get("/ws/{token}", self.handle_websocket, name=WEBSOCKET_WITH_TOKEN)
                 token_path = f"/{self.gate.token}"
             aiohttp_jinja2.get_env(app).globals["websocket_token_path"] = token_path
@@ -250,10 +287,17 @@ def build_server(args: argparse.Namespace):
     if not loopback:
         print(exposure_warning(host, port, given_url, picked), file=sys.stderr)
     exposed = not loopback or not _is_loopback_url(public_url)
-    gate = Gate.for_server(port=port, public_url=public_url, bound_names=names,
-                           token=new_token() if exposed else None)
-    return _server_class()(app_command(args), host=host, port=port, title="tui-tracker",
-                           public_url=public_url, gate=gate)
+    gate = Gate.for_server(
+        port=port, public_url=public_url, bound_names=names, token=new_token() if exposed else None
+    )
+    return _server_class()(
+        app_command(args),
+        host=host,
+        port=port,
+        title="tui-tracker",
+        public_url=public_url,
+        gate=gate,
+    )
 
 
 def _browser_url(host: str, port: int, wildcard: Address | None, picked: Address | None) -> str:
@@ -282,20 +326,25 @@ def check_can_listen(host: str, port: int) -> None:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except (socket.gaierror, UnicodeError) as e:
-        raise CliError(f"cannot resolve --host {host!r}: {getattr(e, 'strerror', None) or e}") from None
+        raise CliError(
+            f"cannot resolve --host {host!r}: {getattr(e, 'strerror', None) or e}"
+        ) from None
     for family, kind, proto, _name, address in infos:
         try:
             with socket.socket(family, kind, proto) as sock:
-                if hasattr(socket, "SO_REUSEADDR"):  # as asyncio does: a recent server's port is free
+                if hasattr(
+                    socket, "SO_REUSEADDR"
+                ):  # as asyncio does: a recent server's port is free
                     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
                 if family == socket.AF_INET6 and hasattr(socket, "IPV6_V6ONLY"):
                     sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
                 sock.bind(address)
         except OSError as e:
             hint = f"; another server there? try --port {port + 1}" if port < 65535 else ""
-            raise CliError(f"cannot listen on {_url_host(host)}:{port}: "
-                           f"{(e.strerror or str(e)).lower()}"
-                           + (hint if e.errno == errno.EADDRINUSE else "")) from None
+            raise CliError(
+                f"cannot listen on {_url_host(host)}:{port}: "
+                f"{(e.strerror or str(e)).lower()}" + (hint if e.errno == errno.EADDRINUSE else "")
+            ) from None
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -306,11 +355,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     server = build_server(args)
     check_can_listen(args.host, args.port)
     open_store(args).close()  # a database that cannot be read fails here, once, not in every tab
-    print(f"Open {server.page_url} in a browser; each tab runs its own app on "
-          f"{resolve_db_path(getattr(args, 'db', None))}. Ctrl+C stops the server.", flush=True)
+    print(
+        f"Open {server.page_url} in a browser; each tab runs its own app on "
+        f"{resolve_db_path(getattr(args, 'db', None))}. Ctrl+C stops the server.",
+        flush=True,
+    )
     try:
         server.serve()
     except OSError as e:
-        raise CliError(f"cannot listen on {_url_host(args.host)}:{args.port}: "
-                       f"{e.strerror or e}") from None
+        raise CliError(
+            f"cannot listen on {_url_host(args.host)}:{args.port}: {e.strerror or e}"
+        ) from None
     return 0

@@ -38,9 +38,14 @@ Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 TOKEN_BYTES = 32  # 256 random bits: 43 URL-safe characters
 WEBSOCKET_WITH_TOKEN = "websocket_token"  # the route the page uses when a token is needed
 
-_HOST_HEADER = re.compile(r"(?:\[(?P<v6>[0-9A-Fa-f:.]+)\]|(?P<name>[A-Za-z0-9._-]+))(?::[0-9]{1,5})?")
-_ORIGIN = re.compile(r"(?P<scheme>https?)://(?:\[(?P<v6>[0-9A-Fa-f:.]+)\]|(?P<name>[A-Za-z0-9._-]+))"
-                     r"(?::(?P<port>[0-9]{1,5}))?", re.IGNORECASE)
+_HOST_HEADER = re.compile(
+    r"(?:\[(?P<v6>[0-9A-Fa-f:.]+)\]|(?P<name>[A-Za-z0-9._-]+))(?::[0-9]{1,5})?"
+)
+_ORIGIN = re.compile(
+    r"(?P<scheme>https?)://(?:\[(?P<v6>[0-9A-Fa-f:.]+)\]|(?P<name>[A-Za-z0-9._-]+))"
+    r"(?::(?P<port>[0-9]{1,5}))?",
+    re.IGNORECASE,
+)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -76,12 +81,16 @@ class Gate:
     token: str | None
 
     @classmethod
-    def for_server(cls, *, port: int, public_url: str, bound_names: set[str],
-                   token: str | None) -> Gate:
+    def for_server(
+        cls, *, port: int, public_url: str, bound_names: set[str], token: str | None
+    ) -> Gate:
         public = (host_name(urlsplit(public_url).hostname or ""), url_port(public_url))
         names = {host_name(n) for n in bound_names}
-        return cls(names=frozenset(names | {public[0]}),
-                   origins=frozenset({(n, port) for n in names} | {public}), token=token)
+        return cls(
+            names=frozenset(names | {public[0]}),
+            origins=frozenset({(n, port) for n in names} | {public}),
+            token=token,
+        )
 
     def host_ok(self, host: str | None) -> bool:
         match = _HOST_HEADER.fullmatch(host or "")
@@ -107,11 +116,17 @@ class Gate:
 
 # --- the refusals, as the lifter (or an attacker's script) reads them -----------------------
 
-WRONG_HOST = ("Refused: this tui-tracker server does not answer to the name {name}. If that is "
-              "how you reach it, restart it with --public-url http://{name}\n")
-FOREIGN_ORIGIN = "Refused: only the tui-tracker page itself may connect, not a page from {origin}.\n"
-NO_TOKEN = ("Refused: open the full address tui-tracker serve printed when it started "
-            "(it ends with ?token=...).\n")
+WRONG_HOST = (
+    "Refused: this tui-tracker server does not answer to the name {name}. If that is "
+    "how you reach it, restart it with --public-url http://{name}\n"
+)
+FOREIGN_ORIGIN = (
+    "Refused: only the tui-tracker page itself may connect, not a page from {origin}.\n"
+)
+NO_TOKEN = (
+    "Refused: open the full address tui-tracker serve printed when it started "
+    "(it ends with ?token=...).\n"
+)
 
 
 def install(app, gate: Gate) -> None:
@@ -123,8 +138,12 @@ def install(app, gate: Gate) -> None:
         route = request.match_info.route.name
         host = request.headers.get("Host")
         if not gate.host_ok(host):
-            log.warning("refused %s %a: Host %a is not one of this server's names",
-                        request.method, request.path, host)
+            log.warning(
+                "refused %s %a: Host %a is not one of this server's names",
+                request.method,
+                request.path,
+                host,
+            )
             raise web.HTTPForbidden(text=WRONG_HOST.format(name=_shown(host)))
         if route in ("websocket", WEBSOCKET_WITH_TOKEN):
             origin = request.headers.get("Origin")
@@ -132,8 +151,11 @@ def install(app, gate: Gate) -> None:
                 log.warning("refused a WebSocket from a page at %a (another site)", origin)
                 raise web.HTTPForbidden(text=FOREIGN_ORIGIN.format(origin=_shown(origin)))
         if gate.token is not None and route in ("index", "websocket", WEBSOCKET_WITH_TOKEN):
-            given = (request.match_info.get("token") if route == WEBSOCKET_WITH_TOKEN
-                     else request.query.get("token"))
+            given = (
+                request.match_info.get("token")
+                if route == WEBSOCKET_WITH_TOKEN
+                else request.query.get("token")
+            )
             if not gate.token_ok(given):
                 log.warning("refused %s %a: no valid token", request.method, request.path)
                 raise web.HTTPForbidden(text=NO_TOKEN)
@@ -147,7 +169,9 @@ def install(app, gate: Gate) -> None:
         route = request.match_info.route.name
         if route == "index":
             response.headers["Cache-Control"] = "no-store"
-        elif route == "static" and gate.origin_ok(origin := request.headers.get("Origin")) and origin:
+        elif (
+            route == "static" and gate.origin_ok(origin := request.headers.get("Origin")) and origin
+        ):
             # Fonts are fetched with CORS: a page opened as localhost gets them from 127.0.0.1.
             response.headers["Access-Control-Allow-Origin"] = origin
             response.headers["Vary"] = "Origin"
@@ -168,8 +192,10 @@ class _PrintableOnly(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
         if not message.isprintable():
-            record.msg, record.args = "".join(
-                c if c.isprintable() or c == "\n" else ascii(c)[1:-1] for c in message), ()
+            record.msg, record.args = (
+                "".join(c if c.isprintable() or c == "\n" else ascii(c)[1:-1] for c in message),
+                (),
+            )
         return True
 
 
@@ -201,8 +227,12 @@ def machine_addresses() -> list[Address]:
 
 def browsable(addresses: list[Address], version: int) -> Address | None:
     """The address to print for a wildcard bind: one other machines can open (LAN first)."""
-    usable = [a for a in addresses if a.version == version and not (
-        a.is_loopback or a.is_link_local or a.is_unspecified or a.is_multicast)]
+    usable = [
+        a
+        for a in addresses
+        if a.version == version
+        and not (a.is_loopback or a.is_link_local or a.is_unspecified or a.is_multicast)
+    ]
     usable.sort(key=lambda a: not a.is_private)  # stable: interface order within each kind
     return usable[0] if usable else None
 
@@ -222,8 +252,9 @@ def _linux_ipv4_interfaces() -> list[Address]:
     with sock:
         for _index, name in names:
             try:
-                packed = fcntl.ioctl(sock.fileno(), siocgifaddr,
-                                     struct.pack("256s", name.encode()[:15]))
+                packed = fcntl.ioctl(
+                    sock.fileno(), siocgifaddr, struct.pack("256s", name.encode()[:15])
+                )
             except OSError:
                 continue  # down, or no IPv4 address
             out.append(ipaddress.IPv4Address(packed[20:24]))

@@ -27,20 +27,25 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("session", help="fix a past session: date, times, finish, resume, delete")
     global_options(p, top=False)
-    acts = p.add_subparsers(dest="action", metavar="ACTION", required=True,
-                            parser_class=type(p))
+    acts = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(p))
     a = acts.add_parser("date", help="move the session to another day (not after today)")
     a.add_argument("id")
     a.add_argument("date", metavar="YYYY-MM-DD")
     a = acts.add_parser("times", help="new start and end times (HH:MM)")
     a.add_argument("id")
     a.add_argument("start", metavar="START")
-    a.add_argument("end", metavar="END", nargs="?", default="",
-                   help="(leave out to keep an unfinished session open)")
+    a.add_argument(
+        "end",
+        metavar="END",
+        nargs="?",
+        default="",
+        help="(leave out to keep an unfinished session open)",
+    )
     a = acts.add_parser("finish", help="finish an unfinished session")
     a.add_argument("id")
-    a.add_argument("--end", metavar="HH:MM",
-                   help="when it ended (default: 5 minutes after its last set)")
+    a.add_argument(
+        "--end", metavar="HH:MM", help="when it ended (default: 5 minutes after its last set)"
+    )
     a = acts.add_parser("resume", help="sets logged next join this unfinished session")
     a.add_argument("id")
     a = acts.add_parser("delete", help="delete the session and its sets")
@@ -55,10 +60,11 @@ def _line(s, catalogue) -> str:
     from ..domain.sessions import set_counts
 
     until = f"{s.ended_at:%H:%M}" if s.ended_at else "unfinished"
-    names = ", ".join((catalogue.get(e).name if catalogue.get(e) else e)
-                      for e in s.exercise_ids())
-    return (f"{s.id[:SHORT_ID]}  {s.date.isoformat()}  {s.started_at:%H:%M}-{until:<10}  "
-            f"{set_counts(s.sets).short:>7}  {names}")
+    names = ", ".join((catalogue.get(e).name if catalogue.get(e) else e) for e in s.exercise_ids())
+    return (
+        f"{s.id[:SHORT_ID]}  {s.date.isoformat()}  {s.started_at:%H:%M}-{until:<10}  "
+        f"{set_counts(s.sets).short:>7}  {names}"
+    )
 
 
 def cmd_sessions(args: argparse.Namespace) -> int:
@@ -71,12 +77,26 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     catalogue = store_call(store.catalogue)
     store.close()
     if args.json:
-        print(json.dumps([{
-            "id": s.id, "date": s.date.isoformat(), "started_at": s.started_at.isoformat(),
-            "ended_at": s.ended_at.isoformat() if s.ended_at else None,
-            "working_sets": set_counts(s.sets).working, "warmups": set_counts(s.sets).warmups,
-            "exercises": [catalogue.get(e).name if catalogue.get(e) else e
-                          for e in s.exercise_ids()]} for s in sessions], indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": s.id,
+                        "date": s.date.isoformat(),
+                        "started_at": s.started_at.isoformat(),
+                        "ended_at": s.ended_at.isoformat() if s.ended_at else None,
+                        "working_sets": set_counts(s.sets).working,
+                        "warmups": set_counts(s.sets).warmups,
+                        "exercises": [
+                            catalogue.get(e).name if catalogue.get(e) else e
+                            for e in s.exercise_ids()
+                        ],
+                    }
+                    for s in sessions
+                ],
+                indent=2,
+            )
+        )
         return 0
     if not sessions:
         print("No sessions yet.")
@@ -89,13 +109,14 @@ def _find(store, text: str):
     """The session whose id is `text` or starts with it; CliError when none or several."""
     text = text.strip().lower()
     if len(text) < 4:
-        raise CliError(f"session id {text!r} is too short: give at least 4 of its characters "
-                       "(tui-tracker sessions lists them)")
+        raise CliError(
+            f"session id {text!r} is too short: give at least 4 of its characters "
+            "(tui-tracker sessions lists them)"
+        )
     exact = store_call(store.session, text)
     if exact is not None:
         return exact
-    found = [s for s in store_call(store.recent_sessions, limit=1_000_000)
-             if s.id.startswith(text)]
+    found = [s for s in store_call(store.recent_sessions, limit=1_000_000) if s.id.startswith(text)]
     if not found:
         raise CliError(f"there is no session {text!r} (tui-tracker sessions lists them)")
     if len(found) > 1:
@@ -128,13 +149,15 @@ def cmd_session(args: argparse.Namespace) -> int:
         elif args.action == "resume":
             message = store_call(past.resume, session)
         else:
-            question = (f"Delete the session of {session.date:%a %d %b %Y} "
-                        f"({set_counts(session.sets)})?")
+            question = (
+                f"Delete the session of {session.date:%a %d %b %Y} ({set_counts(session.sets)})?"
+            )
             if not args.yes and not _confirmed(question):
                 print("Nothing deleted.")
                 return 1
             message = store_call(past.delete_session, session).message.replace(
-                " Press u to undo.", "")
+                " Press u to undo.", ""
+            )
     finally:
         store.close()
     print(message)

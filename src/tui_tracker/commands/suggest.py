@@ -11,10 +11,16 @@ from .base import clock_of, find_exercise, global_options, open_store, store_cal
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("suggest", help="today's suggested load, reps and RIR, with the reason")
     global_options(p, top=False)
-    p.add_argument("exercise", nargs="?", help="one exercise (default: today's plan and the "
-                                               "exercises logged today)")
-    p.add_argument("--unit", choices=["kg", "lb"],
-                   help="unit for an exercise never done before (default: your unit setting)")
+    p.add_argument(
+        "exercise",
+        nargs="?",
+        help="one exercise (default: today's plan and the exercises logged today)",
+    )
+    p.add_argument(
+        "--unit",
+        choices=["kg", "lb"],
+        help="unit for an exercise never done before (default: your unit setting)",
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_suggest)
 
@@ -34,10 +40,24 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         found = store_call(book.suggestions, unit)
     store.close()
     if args.json:
-        print(json.dumps([{
-            "exercise": book.exercise(s.exercise_id).name, "exercise_id": s.exercise_id,
-            "weight": s.weight, "unit": s.unit, "reps": s.reps, "rir": s.rir,
-            "reason": s.reason, "rule": s.rule} for s in found], indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "exercise": book.exercise(s.exercise_id).name,
+                        "exercise_id": s.exercise_id,
+                        "weight": s.weight,
+                        "unit": s.unit,
+                        "reps": s.reps,
+                        "rir": s.rir,
+                        "reason": s.reason,
+                        "rule": s.rule,
+                    }
+                    for s in found
+                ],
+                indent=2,
+            )
+        )
         return 0
     workout = book.workout
     where = ""
@@ -46,15 +66,20 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     elif workout is not None:
         where = f" ({workout.week_label})"
     if not found:
-        print(f"Nothing planned for {book.day:%a %d %b %Y}{where} and nothing logged yet: name "
-              "an exercise, e.g. tui-tracker suggest squat")
+        print(
+            f"Nothing planned for {book.day:%a %d %b %Y}{where} and nothing logged yet: name "
+            "an exercise, e.g. tui-tracker suggest squat"
+        )
         return 0
     print(f"Suggestions for {book.day:%a %d %b %Y}{where}:")
     width = max(len(book.exercise(s.exercise_id).name) for s in found)
     for s in found:
         name = book.exercise(s.exercise_id).name
-        what = s.describe() if s.weight_kg is not None else (
-            f"{s.describe()}, load of your choice" if s.describe() else "no history yet")
+        what = (
+            s.describe()
+            if s.weight_kg is not None
+            else (f"{s.describe()}, load of your choice" if s.describe() else "no history yet")
+        )
         print(f"  {name:<{width}}  {what}")
         print(f"    {s.reason}")
     return 0

@@ -22,8 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     global_options(targets, top=False)
     targets.add_argument("--json", action="store_true", help="machine-readable output")
     targets.set_defaults(func=cmd_targets)
-    actions = targets.add_subparsers(dest="targets_command", metavar="ACTION",
-                                     parser_class=Parser)
+    actions = targets.add_subparsers(dest="targets_command", metavar="ACTION", parser_class=Parser)
     set_ = actions.add_parser("set", help="set a muscle's band: LOW-HIGH sets a week, or default")
     global_options(set_, top=False)
     set_.add_argument("muscle", help="e.g. chest, front_delts (or 'front delts')")
@@ -35,8 +34,12 @@ def _row(muscle: str, band: tuple[int, int]) -> dict:
     from ..domain.targets import DEFAULT_TARGETS, default_reason
 
     default = DEFAULT_TARGETS[muscle]
-    return {"target": list(band), "default": list(default), "is_default": tuple(band) == default,
-            "why_default": default_reason(muscle)}
+    return {
+        "target": list(band),
+        "default": list(default),
+        "is_default": tuple(band) == default,
+        "why_default": default_reason(muscle),
+    }
 
 
 def cmd_targets(args: argparse.Namespace) -> int:
@@ -46,11 +49,12 @@ def cmd_targets(args: argparse.Namespace) -> int:
     targets = store_call(store.volume_targets)
     store.close()
     if args.json:
-        print(json.dumps({"muscles": {m: _row(m, band) for m, band in targets.items()}},
-                         indent=2))
+        print(json.dumps({"muscles": {m: _row(m, band) for m, band in targets.items()}}, indent=2))
         return 0
-    print("Weekly hard-set band per muscle (a set counts 1 for a primary muscle, 0.5 for a "
-          "secondary one)")
+    print(
+        "Weekly hard-set band per muscle (a set counts 1 for a primary muscle, 0.5 for a "
+        "secondary one)"
+    )
     for m, band in targets.items():
         row = _row(m, band)
         shown = f"{band[0]}-{band[1]}"
@@ -68,8 +72,11 @@ def cmd_set(args: argparse.Namespace) -> int:
 
     try:
         muscle = parse_muscle(args.muscle)
-        band = (DEFAULT_TARGETS[muscle] if args.band.strip().casefold() == "default"
-                else parse_band(muscle, args.band))
+        band = (
+            DEFAULT_TARGETS[muscle]
+            if args.band.strip().casefold() == "default"
+            else parse_band(muscle, args.band)
+        )
     except ValueError as e:
         raise CliError(str(e)) from None
     store = open_store(args)

@@ -16,29 +16,42 @@ from typing import TYPE_CHECKING, TextIO
 
 from .base import CliError, Parser, global_options, open_store, store_call
 from .imports import end_batch, start_batch
-from .import_formats import (add_fitnotes, cardio_sentence, date_order_option, make_reader,
-                             settle_date_order)
+from .import_formats import (
+    add_fitnotes,
+    cardio_sentence,
+    date_order_option,
+    make_reader,
+    settle_date_order,
+)
 
 if TYPE_CHECKING:
     from datetime import tzinfo
 
-REPLACE_HELP = ("replace the earlier import of this file (the same file, else one of the same "
-                "name): its sessions are taken out first; the fix for a wrong --unit")
+REPLACE_HELP = (
+    "replace the earlier import of this file (the same file, else one of the same "
+    "name): its sessions are taken out first; the fix for a wrong --unit"
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     imp = sub.add_parser("import", help="import history from Strong, Hevy or a tui-tracker export")
-    kinds = imp.add_subparsers(dest="import_kind", metavar="SOURCE", parser_class=Parser,
-                               required=True)
+    kinds = imp.add_subparsers(
+        dest="import_kind", metavar="SOURCE", parser_class=Parser, required=True
+    )
 
     strong = kinds.add_parser("strong", help="a CSV exported by the Strong app (any layout)")
     global_options(strong, top=False)
     strong.add_argument("file", metavar="FILE", help="the CSV file Strong exported")
-    strong.add_argument("--unit", choices=["kg", "lb"],
-                        help="the unit Strong was set to (needed for the iOS export, which "
-                             "does not say)")
-    strong.add_argument("--strict", action="store_true",
-                        help="import nothing if any row is bad (default: skip bad rows)")
+    strong.add_argument(
+        "--unit",
+        choices=["kg", "lb"],
+        help="the unit Strong was set to (needed for the iOS export, which does not say)",
+    )
+    strong.add_argument(
+        "--strict",
+        action="store_true",
+        help="import nothing if any row is bad (default: skip bad rows)",
+    )
     strong.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     date_order_option(strong)
     strong.set_defaults(func=cmd_import_csv)
@@ -46,8 +59,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     hevy = kinds.add_parser("hevy", help="a CSV exported by the Hevy app")
     global_options(hevy, top=False)
     hevy.add_argument("file", metavar="FILE", help="the CSV file Hevy exported")
-    hevy.add_argument("--strict", action="store_true",
-                      help="import nothing if any row is bad (default: skip bad rows)")
+    hevy.add_argument(
+        "--strict",
+        action="store_true",
+        help="import nothing if any row is bad (default: skip bad rows)",
+    )
     hevy.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     date_order_option(hevy)
     hevy.set_defaults(func=cmd_import_csv)
@@ -61,19 +77,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     js.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     js.set_defaults(func=cmd_import_json)
 
-    exp = sub.add_parser("export", help="everything as JSON (re-importable) or CSV (one row per set)")
+    exp = sub.add_parser(
+        "export", help="everything as JSON (re-importable) or CSV (one row per set)"
+    )
     global_options(exp, top=False)
-    exp.add_argument("--format", choices=["json", "csv"],
-                     help="json: everything, re-importable with 'tui-tracker import json'; "
-                          "csv: one row per set for a spreadsheet (default: from the -o file "
-                          "name, else json)")
-    exp.add_argument("-o", "--output", metavar="FILE",
-                     help="write to FILE (replaced whole, or left as it was on error); "
-                          "default: standard output")
+    exp.add_argument(
+        "--format",
+        choices=["json", "csv"],
+        help="json: everything, re-importable with 'tui-tracker import json'; "
+        "csv: one row per set for a spreadsheet (default: from the -o file "
+        "name, else json)",
+    )
+    exp.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (replaced whole, or left as it was on error); default: standard output",
+    )
     exp.set_defaults(func=cmd_export)
 
 
 # --- helpers ---------------------------------------------------------------------------------
+
 
 def local_zone() -> tzinfo:
     """The lifter's time zone, with its daylight-saving rules (times in files are local)."""
@@ -116,8 +141,10 @@ class ProgressBar:
             return
         self._last = pct
         filled = self.WIDTH * pct // 100
-        self.show(f"{self.label} [{'#' * filled}{'.' * (self.WIDTH - filled)}] {pct:3d}%"
-                  + (f"  {what}" if what else ""))
+        self.show(
+            f"{self.label} [{'#' * filled}{'.' * (self.WIDTH - filled)}] {pct:3d}%"
+            + (f"  {what}" if what else "")
+        )
 
     def show(self, text: str) -> None:
         self.stream.write("\r" + text.ljust(self._width))
@@ -194,20 +221,28 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
                     catalogue = store_call(store.catalogue)
                     bad = _read_rows(args, reader, catalogue, staged, lines)
                     if bad and args.strict:
-                        raise CliError(f"{_plural(bad, 'bad row')} in {args.file} (listed above): "
-                                       "nothing imported (--strict); fix them, or import without "
-                                       "--strict to skip them")
+                        raise CliError(
+                            f"{_plural(bad, 'bad row')} in {args.file} (listed above): "
+                            "nothing imported (--strict); fix them, or import without "
+                            "--strict to skip them"
+                        )
                     if bad and not reader.sets_read:
-                        raise CliError(f"every set row of {args.file} is bad (listed above): "
-                                       "nothing imported")
+                        raise CliError(
+                            f"every set row of {args.file} is bad (listed above): nothing imported"
+                        )
                     created = list(reader.new_exercises())
                     batch = start_batch(args, store, args.import_kind)
                     bar = ProgressBar.on_stderr(f"Saving {name}")
                     try:
                         written = store_call(
-                            write_staged, store, staged, created, reader.assemble,
+                            write_staged,
+                            store,
+                            staged,
+                            created,
+                            reader.assemble,
                             progress=bar and (lambda i, n: bar(i, n, f"{i:,}/{n:,} months")),
-                            batch=batch.id)
+                            batch=batch.id,
+                        )
                     finally:
                         if bar is not None:
                             bar.clear()
@@ -252,36 +287,55 @@ def _read_rows(args: argparse.Namespace, reader, catalogue, staged, lines) -> in
     return bad
 
 
-def _report_import(args: argparse.Namespace, reader, bad: int, written, created: list,
-                   catalogue) -> None:
+def _report_import(
+    args: argparse.Namespace, reader, bad: int, written, created: list, catalogue
+) -> None:
     from ..domain.muscles import MUSCLES
 
-    skipped = f", {_plural(reader.rows_skipped, 'row')} that are not sets (notes, rest timers, " \
-              "cardio) skipped" if reader.rows_skipped else ""
+    skipped = (
+        f", {_plural(reader.rows_skipped, 'row')} that are not sets (notes, rest timers, "
+        "cardio) skipped"
+        if reader.rows_skipped
+        else ""
+    )
     bad_rows = f", {_plural(bad, 'bad row')} left out (listed above)" if bad else ""
-    print(f"Read {_plural(reader.rows_read, 'row')} of {args.file}: "
-          f"{_plural(reader.sets_read, 'set')} in {_plural(written.sessions, 'session')}"
-          f"{skipped}{bad_rows}.")
-    span = f", {written.first.isoformat()} to {written.last.isoformat()}" \
-        if written.first is not None else ""
-    there = f"; {_plural(written.already, 'session was', 'sessions were')} already there" \
-        if written.already else ""
-    print(f"Imported {_plural(written.new_sessions, 'new session')} "
-          f"({_plural(written.new_sets, 'set')}){span}{there}.")
+    print(
+        f"Read {_plural(reader.rows_read, 'row')} of {args.file}: "
+        f"{_plural(reader.sets_read, 'set')} in {_plural(written.sessions, 'session')}"
+        f"{skipped}{bad_rows}."
+    )
+    span = (
+        f", {written.first.isoformat()} to {written.last.isoformat()}"
+        if written.first is not None
+        else ""
+    )
+    there = (
+        f"; {_plural(written.already, 'session was', 'sessions were')} already there"
+        if written.already
+        else ""
+    )
+    print(
+        f"Imported {_plural(written.new_sessions, 'new session')} "
+        f"({_plural(written.new_sets, 'set')}){span}{there}."
+    )
 
     # Every exercise of this file the volume count cannot use yet: no muscles.
     counts = reader.sets_per_exercise
     bare = [catalogue.get(i) for i in counts]
-    bare = sorted((e for e in bare if e is not None and e.custom and not e.primary),
-                  key=lambda e: e.name.casefold())
+    bare = sorted(
+        (e for e in bare if e is not None and e.custom and not e.primary),
+        key=lambda e: e.name.casefold(),
+    )
     if not bare:
         return
     made = {e.id for e in created}
     print()
     one = len(bare) == 1
-    print(f"{_plural(len(bare), 'exercise')} in this file {'is' if one else 'are'} not in the "
-          f"catalogue. {'It is' if one else 'They are'} your own now, with no muscles yet, so "
-          f"{'its' if one else 'their'} sets do not count toward weekly volume:")
+    print(
+        f"{_plural(len(bare), 'exercise')} in this file {'is' if one else 'are'} not in the "
+        f"catalogue. {'It is' if one else 'They are'} your own now, with no muscles yet, so "
+        f"{'its' if one else 'their'} sets do not count toward weekly volume:"
+    )
     width = max(len(e.name) for e in bare)
     for e in bare:
         tag = "  (new)" if e.id in made else ""
@@ -292,6 +346,7 @@ def _report_import(args: argparse.Namespace, reader, bad: int, written, created:
 
 
 # --- import json -------------------------------------------------------------------------------
+
 
 def cmd_import_json(args: argparse.Namespace) -> int:
     from ..store.exchange import ExchangeError, loads, merge
@@ -305,30 +360,39 @@ def cmd_import_json(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         known = {e.id for e in store_call(store.catalogue)} | {e.id for e in data.exercises}
-        unknown = sorted({s.exercise_id for session in data.sessions for s in session.sets}
-                         - known)
+        unknown = sorted({s.exercise_id for session in data.sessions for s in session.sets} - known)
         batch = start_batch(args, store, "json")
         merged = store_call(merge, store, data, batch.id)
         recorded = end_batch(store, batch)
     finally:
         store.close()
-    print(f"Imported from {args.file}: {_plural(merged.sessions, 'new session')} "
-          f"({_plural(merged.sets, 'set')}), {_plural(merged.mesocycles, 'mesocycle')}, "
-          f"{_plural(merged.exercises, 'exercise')} of your own"
-          + (f", {_plural(merged.volume_targets, 'volume target')}" if merged.volume_targets else "")
-          + (f", {_plural(merged.settings, 'setting')}" if merged.settings else "")
-          + (f", {_plural(merged.bodyweights, 'bodyweight')}" if merged.bodyweights else "")
-          + (f"; {_plural(merged.skipped_sessions, 'session was', 'sessions were')} already there"
-             if merged.skipped_sessions else "") + ".")
+    print(
+        f"Imported from {args.file}: {_plural(merged.sessions, 'new session')} "
+        f"({_plural(merged.sets, 'set')}), {_plural(merged.mesocycles, 'mesocycle')}, "
+        f"{_plural(merged.exercises, 'exercise')} of your own"
+        + (f", {_plural(merged.volume_targets, 'volume target')}" if merged.volume_targets else "")
+        + (f", {_plural(merged.settings, 'setting')}" if merged.settings else "")
+        + (f", {_plural(merged.bodyweights, 'bodyweight')}" if merged.bodyweights else "")
+        + (
+            f"; {_plural(merged.skipped_sessions, 'session was', 'sessions were')} already there"
+            if merged.skipped_sessions
+            else ""
+        )
+        + "."
+    )
     if recorded:
         print(recorded)
     if unknown:
-        print(f"warning: sets refer to exercises this database does not know: "
-              f"{', '.join(unknown[:10])}{' ...' if len(unknown) > 10 else ''}", file=sys.stderr)
+        print(
+            f"warning: sets refer to exercises this database does not know: "
+            f"{', '.join(unknown[:10])}{' ...' if len(unknown) > 10 else ''}",
+            file=sys.stderr,
+        )
     return 0
 
 
 # --- export ----------------------------------------------------------------------------------
+
 
 def cmd_export(args: argparse.Namespace) -> int:
     from ..store.exchange import ExchangeError, csv_text, dumps, snapshot, write_file
@@ -349,10 +413,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         except ExchangeError as e:
             raise CliError(str(e)) from None
         sets = sum(len(s.sets) for s in data.sessions)
-        what = (f"{_plural(len(data.sessions), 'session')} ({_plural(sets, 'set')}), "
-                f"{_plural(len(data.mesocycles), 'mesocycle')}, "
-                f"{_plural(len(data.exercises), 'exercise')} of your own"
-                if fmt == "json" else f"{_plural(sets, 'set')}, one row each")
+        what = (
+            f"{_plural(len(data.sessions), 'session')} ({_plural(sets, 'set')}), "
+            f"{_plural(len(data.mesocycles), 'mesocycle')}, "
+            f"{_plural(len(data.exercises), 'exercise')} of your own"
+            if fmt == "json"
+            else f"{_plural(sets, 'set')}, one row each"
+        )
         print(f"Exported {what} to {args.output} ({fmt.upper()}, {len(payload):,} bytes).")
         return 0
     _write_stdout(payload)

@@ -11,10 +11,27 @@ from .base import CliError, clock_of, open_store
 #: Textual's built-in themes (textual is pinned exactly; tests/test_odd_input.py checks this
 #: list against it).  Written out so `--help` can list them without importing Textual.
 THEMES = (
-    "ansi-dark", "ansi-light", "atom-one-dark", "atom-one-light", "catppuccin-frappe",
-    "catppuccin-latte", "catppuccin-macchiato", "catppuccin-mocha", "dracula", "flexoki",
-    "gruvbox", "monokai", "nord", "rose-pine", "rose-pine-dawn", "rose-pine-moon",
-    "solarized-dark", "solarized-light", "textual-dark", "textual-light", "tokyo-night",
+    "ansi-dark",
+    "ansi-light",
+    "atom-one-dark",
+    "atom-one-light",
+    "catppuccin-frappe",
+    "catppuccin-latte",
+    "catppuccin-macchiato",
+    "catppuccin-mocha",
+    "dracula",
+    "flexoki",
+    "gruvbox",
+    "monokai",
+    "nord",
+    "rose-pine",
+    "rose-pine-dawn",
+    "rose-pine-moon",
+    "solarized-dark",
+    "solarized-light",
+    "textual-dark",
+    "textual-light",
+    "tokyo-night",
 )
 
 
@@ -39,9 +56,11 @@ def _check_readable(store, today) -> None:
 def run_tui(args: argparse.Namespace) -> int:
     check_theme(args.theme)
     if not sys.stdin.isatty() and not os.environ.get("TEXTUAL_DRIVER"):
-        raise CliError("the app needs a terminal (stdin is not a tty); to log without one, use "
-                       "'tui-tracker log EXERCISE 100x5@2', 'tui-tracker volume' or "
-                       "'tui-tracker exercises'")
+        raise CliError(
+            "the app needs a terminal (stdin is not a tty); to log without one, use "
+            "'tui-tracker log EXERCISE 100x5@2', 'tui-tracker volume' or "
+            "'tui-tracker exercises'"
+        )
     from ..startup import pause_gc, resume_gc
 
     pause_gc()  # until the first frame is out (the app resumes it): see startup.py

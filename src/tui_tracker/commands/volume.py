@@ -11,7 +11,9 @@ from .base import CliError, clock_of, global_options, open_store
 def register(sub: argparse._SubParsersAction) -> None:
     vol = sub.add_parser("volume", help="hard sets per muscle this week")
     global_options(vol, top=False)
-    vol.add_argument("--week", metavar="YYYY-Www", help="ISO week, e.g. 2026-W47 (default: this week)")
+    vol.add_argument(
+        "--week", metavar="YYYY-Www", help="ISO week, e.g. 2026-W47 (default: this week)"
+    )
     vol.add_argument("--json", action="store_true", help="machine-readable output")
     vol.set_defaults(func=cmd_volume)
 
@@ -33,18 +35,29 @@ def cmd_volume(args: argparse.Namespace) -> int:
     # far may still get its second session.
     week_over = today >= week.sunday
     if args.json:
-        out = {"week": str(week), "week_over": week_over, "muscles": {
-            m: {"sets": v.sets, "sessions": v.sessions, "target": list(v.target),
-                "status": v.status, "single_session": v.single_session,
-                "split_advised": v.split_advised}
-            for m, v in volume.items()}}
+        out = {
+            "week": str(week),
+            "week_over": week_over,
+            "muscles": {
+                m: {
+                    "sets": v.sets,
+                    "sessions": v.sessions,
+                    "target": list(v.target),
+                    "status": v.status,
+                    "single_session": v.single_session,
+                    "split_advised": v.split_advised,
+                }
+                for m, v in volume.items()
+            },
+        }
         print(json.dumps(out, indent=2))
         return 0
-    print(f"Hard sets per muscle, week {week} "
-          f"({week.monday:%a %d %b} - {week.sunday:%a %d %b %Y})")
+    print(f"Hard sets per muscle, week {week} ({week.monday:%a %d %b} - {week.sunday:%a %d %b %Y})")
     print(f"{'muscle':<12} {'sets':>5} {'sessions':>8}  {'target':<7} status")
     for m, v in volume.items():
         flag = "  (1 session: split it over two)" if warn_single_session(v, week, today) else ""
-        print(f"{MUSCLE_LABELS[m]:<12} {v.sets:>5.1f} {v.sessions:>8}  "
-              f"{v.target[0]}-{v.target[1]:<4} {v.status}{flag}")
+        print(
+            f"{MUSCLE_LABELS[m]:<12} {v.sets:>5.1f} {v.sessions:>8}  "
+            f"{v.target[0]}-{v.target[1]:<4} {v.status}{flag}"
+        )
     return 0

@@ -55,21 +55,29 @@ def status_note(status: Status, topic: Topic) -> str:
         if status in TRAINED:
             return "The 10-16 band is the evidence's for trained lifters, as you are."
         if status == "new":
-            return ("The 10-16 band comes from trained lifters; the evidence names none for those "
-                    "new to lifting: take it as a guide.")
-        return ("The 10-16 band is for trained lifters; set your training status to see which "
-                "applies.")
+            return (
+                "The 10-16 band comes from trained lifters; the evidence names none for those "
+                "new to lifting: take it as a guide."
+            )
+        return (
+            "The 10-16 band is for trained lifters; set your training status to see which applies."
+        )
     if status in TRAINED:
         return "This caution is for trained lifters, as you are."
     if status == "new":
-        return ("New to lifting, the margin between failure and near-failure may matter less "
-                "for you (Lopez 2021).")
-    return ("This is for trained lifters; for those new to lifting the margin matters less "
-            "(Lopez 2021): set your training status.")
+        return (
+            "New to lifting, the margin between failure and near-failure may matter less "
+            "for you (Lopez 2021)."
+        )
+    return (
+        "This is for trained lifters; for those new to lifting the margin matters less "
+        "(Lopez 2021): set your training status."
+    )
 
 
-def failure_advice(s: LoggedSet, exercise: Exercise, is_final_set: bool | None,
-                   status: Status = None) -> Advice | None:
+def failure_advice(
+    s: LoggedSet, exercise: Exercise, is_final_set: bool | None, status: Status = None
+) -> Advice | None:
     """Advice for a set logged at RIR 0, or None when there is nothing to say.
 
     `is_final_set` is None when no plan says how many sets are due; the advice

@@ -11,7 +11,14 @@ from __future__ import annotations
 from datetime import date
 
 from .mesocycle import (
-    LIVE_PHASES, Mesocycle, end_mesocycle, phase, planned_end, shift, still_open, week_label,
+    LIVE_PHASES,
+    Mesocycle,
+    end_mesocycle,
+    phase,
+    planned_end,
+    shift,
+    still_open,
+    week_label,
 )
 
 
@@ -54,5 +61,6 @@ def check_start(meso: Mesocycle, today: date) -> Mesocycle:
         raise ValueError(
             f"a {meso.weeks}-week block from {meso.start.isoformat()} would be over by "
             f"{end.isoformat()} (its deload week included): start it on "
-            f"{earliest.isoformat()} or later")
+            f"{earliest.isoformat()} or later"
+        )
     return meso

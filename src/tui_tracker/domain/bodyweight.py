@@ -39,10 +39,15 @@ class Bodyweight:
 
     def __post_init__(self) -> None:
         kg = self.kg
-        if isinstance(kg, bool) or not isinstance(kg, (int, float)) or not math.isfinite(kg) \
-                or not MIN_BODYWEIGHT_KG <= kg <= MAX_BODYWEIGHT_KG:
-            raise ValueError(f"a bodyweight is {MIN_BODYWEIGHT_KG:g} to {MAX_BODYWEIGHT_KG:g} kg, "
-                             f"not {kg!r}")
+        if (
+            isinstance(kg, bool)
+            or not isinstance(kg, (int, float))
+            or not math.isfinite(kg)
+            or not MIN_BODYWEIGHT_KG <= kg <= MAX_BODYWEIGHT_KG
+        ):
+            raise ValueError(
+                f"a bodyweight is {MIN_BODYWEIGHT_KG:g} to {MAX_BODYWEIGHT_KG:g} kg, not {kg!r}"
+            )
         object.__setattr__(self, "kg", float(kg))
 
 
@@ -96,8 +101,9 @@ def e1rm_rir(s: LoggedSet) -> int | None:
     return s.rir
 
 
-def set_e1rm(s: LoggedSet, exercise: Exercise | None,
-             bodyweight_kg: float | None = None) -> E1RM | None:
+def set_e1rm(
+    s: LoggedSet, exercise: Exercise | None, bodyweight_kg: float | None = None
+) -> E1RM | None:
     """The set's e1RM over the whole load moved, or None when it has none (see above)."""
     if not estimates_strength(s):
         return None
@@ -107,8 +113,9 @@ def set_e1rm(s: LoggedSet, exercise: Exercise | None,
     return e1rm(load, s.reps, e1rm_rir(s))
 
 
-def bodyweight_trend(entries: Iterable[Bodyweight], first: date,
-                     last: date) -> list[tuple[date, float]]:
+def bodyweight_trend(
+    entries: Iterable[Bodyweight], first: date, last: date
+) -> list[tuple[date, float]]:
     """(day, kg) of the bodyweights logged from `first` to `last`, oldest first, with
     the last one before `first` leading (where the span starts from), for a chart."""
     ordered = sorted(entries, key=lambda b: b.day)

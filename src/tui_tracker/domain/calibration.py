@@ -126,8 +126,18 @@ def rir_calls(sessions: Iterable[Session]) -> list[RirCall]:
                 if s.rir == 0:
                     earlier = pending.pop(load, None)
                     if earlier is not None and earlier.rir is not None:
-                        out.append(RirCall(ex_id, session.date, session.id, earlier.weight_kg,
-                                           earlier.unit, earlier.reps, earlier.rir, s.reps))
+                        out.append(
+                            RirCall(
+                                ex_id,
+                                session.date,
+                                session.id,
+                                earlier.weight_kg,
+                                earlier.unit,
+                                earlier.reps,
+                                earlier.rir,
+                                s.reps,
+                            )
+                        )
                 else:
                     pending[load] = s  # a set without RIR in between: nothing to check
     return out
@@ -139,10 +149,15 @@ def calibrations(sessions: Iterable[Session]) -> dict[str, tuple[Calibration, ..
     grouped: dict[str, dict[int, list[RirCall]]] = {}
     for call in rir_calls(sessions):
         grouped.setdefault(call.exercise_id, {}).setdefault(call.called, []).append(call)
-    return {ex_id: tuple(sorted((Calibration(ex_id, called, tuple(calls))
-                                 for called, calls in by_call.items()),
-                                key=lambda c: (-c.sets, c.called)))
-            for ex_id, by_call in grouped.items()}
+    return {
+        ex_id: tuple(
+            sorted(
+                (Calibration(ex_id, called, tuple(calls)) for called, calls in by_call.items()),
+                key=lambda c: (-c.sets, c.called),
+            )
+        )
+        for ex_id, by_call in grouped.items()
+    }
 
 
 def _for(called: int | None, cals: Iterable[Calibration]) -> Calibration | None:
@@ -158,16 +173,19 @@ def true_rir(called: int, cals: Iterable[Calibration]) -> float:
     return c.mean_actual
 
 
-def calibrated_e1rm(weight_kg: float, reps: int, rir: int | None,
-                    cals: Iterable[Calibration]) -> E1RM:
+def calibrated_e1rm(
+    weight_kg: float, reps: int, rir: int | None, cals: Iterable[Calibration]
+) -> E1RM:
     """e1RM with the reserve the lifter really had: weight x (1 + (reps + true RIR) / 30).
 
     Without a RIR there is nothing to calibrate: the plain estimate at 0.
     """
     reserve = 0.0 if rir is None else true_rir(rir, cals)
     effective = reps + reserve
-    return E1RM(weight_kg * (1 + effective / 30) if reps else 0.0,
-                effective > CONFIDENT_REP_LIMIT or reps == 0)
+    return E1RM(
+        weight_kg * (1 + effective / 30) if reps else 0.0,
+        effective > CONFIDENT_REP_LIMIT or reps == 0,
+    )
 
 
 def calibrated_shortfall(called: int, target: int, cals: Iterable[Calibration]) -> float:
@@ -182,7 +200,9 @@ def what_it_changes(c: Calibration) -> str:
     if not c.enough:
         need = []
         if c.sets < MIN_SETS:
-            need.append(f"{MIN_SETS - c.sets} more checked set{'s' if MIN_SETS - c.sets > 1 else ''}")
+            need.append(
+                f"{MIN_SETS - c.sets} more checked set{'s' if MIN_SETS - c.sets > 1 else ''}"
+            )
         if c.sessions < MIN_SESSIONS:
             need.append(f"{MIN_SESSIONS} sessions")
         return "too few to go by: needs " + " and ".join(need)
@@ -192,13 +212,26 @@ def what_it_changes(c: Calibration) -> str:
     plain = ex.weight_kg * (1 + (ex.reps + c.called) / 30)
     shifted = ex.weight_kg * (1 + (ex.reps + c.mean_actual) / 30)
     more, further = ("more", "further from") if c.bias > 0 else ("less", "nearer")
-    return (f"{num(abs(c.bias), 1)} {more} in reserve than called: "
-            f"{num(from_kg(ex.weight_kg, ex.unit))} {ex.unit} x {ex.reps} @{c.called} reads e1RM "
-            f"{num(from_kg(shifted, ex.unit), 1)}, not {num(from_kg(plain, ex.unit), 1)} "
-            f"{ex.unit}; for the deload rule a set called @{c.called} is {num(abs(c.bias), 1)} "
-            f"{'rep' if abs(c.bias) == 1 else 'reps'} {further} failure")
+    return (
+        f"{num(abs(c.bias), 1)} {more} in reserve than called: "
+        f"{num(from_kg(ex.weight_kg, ex.unit))} {ex.unit} x {ex.reps} @{c.called} reads e1RM "
+        f"{num(from_kg(shifted, ex.unit), 1)}, not {num(from_kg(plain, ex.unit), 1)} "
+        f"{ex.unit}; for the deload rule a set called @{c.called} is {num(abs(c.bias), 1)} "
+        f"{'rep' if abs(c.bias) == 1 else 'reps'} {further} failure"
+    )
 
 
-__all__ = ["MIN_BIAS", "MIN_SESSIONS", "MIN_SETS", "WINDOW", "Calibration", "RirCall",
-           "calibrated_e1rm", "calibrated_shortfall", "calibrations", "rir_calls", "true_rir",
-           "what_it_changes"]
+__all__ = [
+    "MIN_BIAS",
+    "MIN_SESSIONS",
+    "MIN_SETS",
+    "WINDOW",
+    "Calibration",
+    "RirCall",
+    "calibrated_e1rm",
+    "calibrated_shortfall",
+    "calibrations",
+    "rir_calls",
+    "true_rir",
+    "what_it_changes",
+]

@@ -26,16 +26,37 @@ from functools import cached_property
 from typing import Any
 from collections.abc import Iterable, Iterator
 
-from .exercise_data import (APPS, HIGH_SKILL_RULE, LEAST_COMMON, REST_COMPOUND, REST_HEAVY,
-                            REST_ISOLATION, REST_LIGHT_COMPOUND, App, shipped)
+from .exercise_data import (
+    APPS,
+    HIGH_SKILL_RULE,
+    LEAST_COMMON,
+    REST_COMPOUND,
+    REST_HEAVY,
+    REST_ISOLATION,
+    REST_LIGHT_COMPOUND,
+    App,
+    shipped,
+)
 from .models import Equipment, Exercise, ExerciseKind
 from .muscles import check_muscles
 from .text import clean_text
 
 # BUILTIN_EXERCISES comes from the module's __getattr__ below (read on first use).
-__all__ = ["APPS", "BUILTIN_EXERCISES", "HIGH_SKILL_RULE", "REST_COMPOUND", "REST_HEAVY",  # noqa: F822
-           "REST_ISOLATION", "REST_LIGHT_COMPOUND", "Catalogue", "builtin_exercises",
-           "custom_id", "equipment_in_name", "new_exercise", "normalize_name"]
+__all__ = [
+    "APPS",
+    "BUILTIN_EXERCISES",  # noqa: F822
+    "HIGH_SKILL_RULE",
+    "REST_COMPOUND",
+    "REST_HEAVY",
+    "REST_ISOLATION",
+    "REST_LIGHT_COMPOUND",
+    "Catalogue",
+    "builtin_exercises",
+    "custom_id",
+    "equipment_in_name",
+    "new_exercise",
+    "normalize_name",
+]
 
 
 def builtin_exercises() -> tuple[Exercise, ...]:
@@ -83,12 +104,24 @@ def custom_id(name: str) -> str:
 #: Words in a name that say how its load is made, checked in this order ("Smith Machine"
 #: is smith, not machine; "Trap Bar" is not a barbell).
 _EQUIPMENT_WORDS: tuple[tuple[str, Equipment], ...] = (
-    ("smith", "smith"), ("trap bar", "trap-bar"), ("hex bar", "trap-bar"),
-    ("ez bar", "ez-bar"), ("ez curl", "ez-bar"), ("plate loaded", "plate-loaded"),
-    ("machine plates", "plate-loaded"), ("barbell", "barbell"), ("dumbbell", "dumbbell"),
-    ("db", "dumbbell"), ("kettlebell", "kettlebell"), ("kb", "kettlebell"),
-    ("cable", "cable"), ("machine", "machine"), ("band", "band"), ("banded", "band"),
-    ("bodyweight", "bodyweight"))
+    ("smith", "smith"),
+    ("trap bar", "trap-bar"),
+    ("hex bar", "trap-bar"),
+    ("ez bar", "ez-bar"),
+    ("ez curl", "ez-bar"),
+    ("plate loaded", "plate-loaded"),
+    ("machine plates", "plate-loaded"),
+    ("barbell", "barbell"),
+    ("dumbbell", "dumbbell"),
+    ("db", "dumbbell"),
+    ("kettlebell", "kettlebell"),
+    ("kb", "kettlebell"),
+    ("cable", "cable"),
+    ("machine", "machine"),
+    ("band", "band"),
+    ("banded", "band"),
+    ("bodyweight", "bodyweight"),
+)
 
 
 def equipment_in_name(name: str) -> Equipment | None:
@@ -103,12 +136,22 @@ def equipment_in_name(name: str) -> Equipment | None:
     return None
 
 
-def new_exercise(catalogue: Catalogue, name: str, primary: tuple[str, ...] | list[str],
-                 secondary: tuple[str, ...] | list[str] = (), kind: ExerciseKind = "compound",
-                 high_skill: bool = False, rest_seconds: int | None = None,
-                 aliases: tuple[str, ...] = (), *, equipment: Equipment | None = None,
-                 bodyweight: bool = False, per_hand: bool = False, unilateral: bool = False,
-                 bar_kg: float | None = None) -> Exercise:
+def new_exercise(
+    catalogue: Catalogue,
+    name: str,
+    primary: tuple[str, ...] | list[str],
+    secondary: tuple[str, ...] | list[str] = (),
+    kind: ExerciseKind = "compound",
+    high_skill: bool = False,
+    rest_seconds: int | None = None,
+    aliases: tuple[str, ...] = (),
+    *,
+    equipment: Equipment | None = None,
+    bodyweight: bool = False,
+    per_hand: bool = False,
+    unilateral: bool = False,
+    bar_kg: float | None = None,
+) -> Exercise:
     """A lifter's own exercise, checked: a new name, at least one primary muscle.
 
     Rest defaults by kind (compounds 150 s, isolation 90 s), as for the builtins:
@@ -129,11 +172,22 @@ def new_exercise(catalogue: Catalogue, name: str, primary: tuple[str, ...] | lis
         rest_seconds = REST_COMPOUND if kind == "compound" else REST_ISOLATION
     if equipment is None:
         equipment = equipment_in_name(name) or ("bodyweight" if bodyweight else "other")
-    return Exercise(id=custom_id(name), name=name, primary=primary,
-                    secondary=check_muscles(tuple(secondary)), kind=kind, high_skill=high_skill,
-                    rest_seconds=rest_seconds, aliases=tuple(aliases), custom=True,
-                    bodyweight=bodyweight or equipment == "bodyweight", equipment=equipment,
-                    per_hand=per_hand, unilateral=unilateral, bar_kg=bar_kg)
+    return Exercise(
+        id=custom_id(name),
+        name=name,
+        primary=primary,
+        secondary=check_muscles(tuple(secondary)),
+        kind=kind,
+        high_skill=high_skill,
+        rest_seconds=rest_seconds,
+        aliases=tuple(aliases),
+        custom=True,
+        bodyweight=bodyweight or equipment == "bodyweight",
+        equipment=equipment,
+        per_hand=per_hand,
+        unilateral=unilateral,
+        bar_kg=bar_kg,
+    )
 
 
 def _is_subsequence(needle: str, haystack: str) -> bool:
@@ -159,7 +213,10 @@ _EXACT, _PREFIX, _WORD_START, _SUBSTRING, _LOOSE = range(5)
 
 #: Shorthands lifters type in a picker, tried as well as the token itself.
 _SHORTHANDS: dict[str, tuple[str, ...]] = {
-    "db": ("dumbbell",), "bb": ("barbell",), "kb": ("kettlebell",), "bw": ("bodyweight",),
+    "db": ("dumbbell",),
+    "bb": ("barbell",),
+    "kb": ("kettlebell",),
+    "bw": ("bodyweight",),
 }
 
 
@@ -168,8 +225,14 @@ def _token_rank(key: _Key, token: str, loose: bool) -> int | None:
         return _WORD_START
     if token in key.text:
         return _SUBSTRING
-    if loose and len(token) >= 2 and (_is_subsequence(token, key.initials)
-                                      or (len(token) >= 4 and _is_subsequence(token, key.compact))):
+    if (
+        loose
+        and len(token) >= 2
+        and (
+            _is_subsequence(token, key.initials)
+            or (len(token) >= 4 and _is_subsequence(token, key.compact))
+        )
+    ):
         return _LOOSE
     return None
 
@@ -203,11 +266,15 @@ def _with_builtin_load(e: Exercise) -> Exercise:
     if _own(e.id) or e.equipment != "other" or e.per_hand or e.unilateral or e.bar_kg:
         return e
     builtin = shipped().get(e.id)
-    if builtin is None or builtin.equipment == "other" \
-            or (builtin.equipment == "bodyweight" and not e.bodyweight):
+    if (
+        builtin is None
+        or builtin.equipment == "other"
+        or (builtin.equipment == "bodyweight" and not e.bodyweight)
+    ):
         return e
-    return replace(e, equipment=builtin.equipment, per_hand=builtin.per_hand,
-                   unilateral=builtin.unilateral)
+    return replace(
+        e, equipment=builtin.equipment, per_hand=builtin.per_hand, unilateral=builtin.unilateral
+    )
 
 
 class Catalogue:
@@ -299,8 +366,9 @@ class Catalogue:
             for key in keys:
                 for matcher, text in ((spaced, key.text), (compact, key.compact)):
                     matcher.set_seq1(text)
-                    if (matcher.real_quick_ratio() > max(score, cutoff)
-                            and matcher.quick_ratio() > max(score, cutoff)):
+                    if matcher.real_quick_ratio() > max(
+                        score, cutoff
+                    ) and matcher.quick_ratio() > max(score, cutoff):
                         score = max(score, matcher.ratio())
             if score >= cutoff:
                 best[e.id] = score
@@ -330,14 +398,18 @@ class Catalogue:
         rows = scored if limit is None else scored[:limit]
         return [row[-1] for row in rows]
 
-    def _scored(self, norm: str, tokens: list[tuple[str, ...]],
-                loose: bool) -> list[tuple[int, int, bool, int, str, Exercise]]:
+    def _scored(
+        self, norm: str, tokens: list[tuple[str, ...]], loose: bool
+    ) -> list[tuple[int, int, bool, int, str, Exercise]]:
         scored: list[tuple[int, int, bool, int, str, Exercise]] = []
         common = shipped().common
         for e, keys, blob, letters in self._keys:
-            if not all(any(form in blob for form in forms) if not loose
-                       else any(letters.issuperset(form) for form in forms)
-                       for forms in tokens):
+            if not all(
+                any(form in blob for form in forms)
+                if not loose
+                else any(letters.issuperset(form) for form in forms)
+                for forms in tokens
+            ):
                 continue
             best: tuple[int, bool] | None = None
             for key in keys:
@@ -345,8 +417,16 @@ class Catalogue:
                 if rank is not None and (best is None or (rank, key.is_alias) < best):
                     best = (rank, key.is_alias)
             if best is not None:
-                scored.append((best[0], common.get(e.id, LEAST_COMMON), best[1], len(e.name),
-                               e.name.casefold(), e))
+                scored.append(
+                    (
+                        best[0],
+                        common.get(e.id, LEAST_COMMON),
+                        best[1],
+                        len(e.name),
+                        e.name.casefold(),
+                        e,
+                    )
+                )
         scored.sort(key=lambda row: row[:5])
         return scored
 
@@ -373,8 +453,12 @@ class Catalogue:
             group = [e for e in self._by_id.values() if (e.id in self._custom) is mine]
             claims += [(e, e.id) for e in group] + [(e, e.name) for e in group]
             claims += [(e, alias) for e in group for alias in e.aliases]
-        claims += [(self._by_id[i], name) for i, names in shipped().app_names.items()
-                   for app in APPS for name in names.get(app, ())]
+        claims += [
+            (self._by_id[i], name)
+            for i, names in shipped().app_names.items()
+            for app in APPS
+            for name in names.get(app, ())
+        ]
         lookup: dict[str, Exercise] = {}
         for e, text in claims:
             key = normalize_name(text)
@@ -385,8 +469,14 @@ class Catalogue:
     @cached_property
     def _app_lookup(self) -> dict[App, dict[str, str]]:
         """Per app, each normalized exported name -> the id it means."""
-        return {app: {normalize_name(name): i for i, names in shipped().app_names.items()
-                      for name in names.get(app, ())} for app in APPS}
+        return {
+            app: {
+                normalize_name(name): i
+                for i, names in shipped().app_names.items()
+                for name in names.get(app, ())
+            }
+            for app in APPS
+        }
 
     @cached_property
     def _keys(self) -> list[tuple[Exercise, list[_Key], str, frozenset[str]]]:

@@ -94,11 +94,16 @@ def apply_change(day: TrainingDay, change: DayChange) -> TrainingDay:
     rank = {ex_id: i for i, ex_id in enumerate(change.order)}
     planned = sorted(day.exercises, key=lambda p: rank.get(p.exercise_id, len(rank)))
     swaps = dict(change.swaps)
-    return replace(day, exercises=tuple(
-        replace(p, exercise_id=swaps.get(p.exercise_id, p.exercise_id)) for p in planned))
+    return replace(
+        day,
+        exercises=tuple(
+            replace(p, exercise_id=swaps.get(p.exercise_id, p.exercise_id)) for p in planned
+        ),
+    )
 
 
 # --- changing a day -------------------------------------------------------------------
+
 
 def swap_rank(planned: Exercise, other: Exercise) -> int:
     """How well `other` stands in for the planned exercise, best first: 0 trains all its
@@ -116,12 +121,17 @@ def swap_candidates(planned: Exercise, found: Iterable[Exercise]) -> list[Exerci
     itself is left out."""
     others = [e for e in found if e.id != planned.id]
     secondary = set(planned.secondary)
-    return sorted(others, key=lambda e: (swap_rank(planned, e), e.kind != planned.kind,
-                                         -len(secondary & set(e.secondary))))  # (stable)
+    return sorted(
+        others,
+        key=lambda e: (
+            swap_rank(planned, e),
+            e.kind != planned.kind,
+            -len(secondary & set(e.secondary)),
+        ),
+    )  # (stable)
 
 
-def swap(change: DayChange, planned_ids: Iterable[str], planned_id: str,
-         new_id: str) -> DayChange:
+def swap(change: DayChange, planned_ids: Iterable[str], planned_id: str, new_id: str) -> DayChange:
     """`planned_id` done as `new_id` that day (back to the plan when they are equal).
 
     ValueError when `planned_id` is not planned that day or `new_id` is already on it

@@ -37,9 +37,25 @@ from typing import Literal
 
 from .bodyweight import has_e1rm
 from .mesocycle import (
-    DELOAD_DAYS, EVIDENCE_LENGTH, MAX_WEEKS, Lookup, Mesocycle, TrainingDay,
-    accumulation_end, deload_day, deload_due_from, default_rir_targets, is_postponed, lapse_day,
-    max_accumulation_end, phase, plan_week, postponement_end, shift, target_rir_on, week_number,
+    DELOAD_DAYS,
+    EVIDENCE_LENGTH,
+    MAX_WEEKS,
+    Lookup,
+    Mesocycle,
+    TrainingDay,
+    accumulation_end,
+    deload_day,
+    deload_due_from,
+    default_rir_targets,
+    is_postponed,
+    lapse_day,
+    max_accumulation_end,
+    phase,
+    plan_week,
+    postponement_end,
+    shift,
+    target_rir_on,
+    week_number,
 )
 from .models import KG_PER_LB, LoggedSet, Session, Unit
 from .strength import e1rm
@@ -105,19 +121,22 @@ def _kg(value: float) -> str:
 
 
 def _in_block(meso: Mesocycle, sessions: list[Session], today: date) -> list[Session]:
-    return sorted((s for s in sessions if meso.start <= s.date <= today),
-                  key=lambda s: (s.date, s.started_at))
+    return sorted(
+        (s for s in sessions if meso.start <= s.date <= today), key=lambda s: (s.date, s.started_at)
+    )
 
 
-def e1rm_falling_signals(meso: Mesocycle, sessions: list[Session], exercises: Lookup,
-                         today: date) -> list[FatigueSignal]:
+def e1rm_falling_signals(
+    meso: Mesocycle, sessions: list[Session], exercises: Lookup, today: date
+) -> list[FatigueSignal]:
     """Rule (a), per exercise: the last three exposures each lower than the one before
     (confident estimates only)."""
     exposures: dict[str, list[tuple[date, float]]] = {}
     for session in _in_block(meso, sessions, today):
         for ex_id in session.exercise_ids():
-            estimates = [e1rm(s.weight_kg, s.reps, s.rir)
-                         for s in _working(session.sets_for(ex_id))]
+            estimates = [
+                e1rm(s.weight_kg, s.reps, s.rir) for s in _working(session.sets_for(ex_id))
+            ]
             confident = [e.kg for e in estimates if not e.low_confidence]
             if confident:
                 exposures.setdefault(ex_id, []).append((session.date, max(confident)))
@@ -131,13 +150,15 @@ def e1rm_falling_signals(meso: Mesocycle, sessions: list[Session], exercises: Lo
             name = ex.name if ex else ex_id
             values = " -> ".join(f"{_kg(kg)} kg ({d.isoformat()})" for d, kg in last)
             detail = f"{name}: e1RM fell on each of the last two sessions: {values}"
-            signals.append(FatigueSignal("e1rm_falling", ex_id, name,
-                                         tuple(d for d, _ in last), detail))
+            signals.append(
+                FatigueSignal("e1rm_falling", ex_id, name, tuple(d for d, _ in last), detail)
+            )
     return signals
 
 
-def rir_below_target_signals(meso: Mesocycle, sessions: list[Session], exercises: Lookup,
-                             today: date) -> list[FatigueSignal]:
+def rir_below_target_signals(
+    meso: Mesocycle, sessions: list[Session], exercises: Lookup, today: date
+) -> list[FatigueSignal]:
     """Rule (b), per exercise: every recent set at its usual load 2+ RIR below target."""
     since = shift(today, 1 - RIR_WINDOW.days)
     rows: dict[str, list[tuple[LoggedSet, int, date]]] = {}
@@ -158,19 +179,28 @@ def rir_below_target_signals(meso: Mesocycle, sessions: list[Session], exercises
         counts = Counter(s.weight_kg for s, _, _ in found)
         load = max(counts, key=lambda w: (counts[w], w))
         at_load = [(s, t, d) for s, t, d in found if s.weight_kg == load]
-        if len(at_load) < MIN_SHORT_SETS or any(s.rir is not None and s.rir > t - RIR_SHORTFALL for s, t, _ in at_load):
+        if len(at_load) < MIN_SHORT_SETS or any(
+            s.rir is not None and s.rir > t - RIR_SHORTFALL for s, t, _ in at_load
+        ):
             continue
         name = exercises(ex_id).name  # type: ignore[union-attr]  # checked above
         sets = "; ".join(f"{s.describe()} on {d.isoformat()} vs target {t}" for s, t, d in at_load)
-        signals.append(FatigueSignal("rir_below_target", ex_id, name,
-                                     tuple(sorted({d for _, _, d in at_load})),
-                                     f"{name}: every set at {_kg(load)} kg was 2+ reps closer to "
-                                     f"failure than planned: {sets}"))
+        signals.append(
+            FatigueSignal(
+                "rir_below_target",
+                ex_id,
+                name,
+                tuple(sorted({d for _, _, d in at_load})),
+                f"{name}: every set at {_kg(load)} kg was 2+ reps closer to "
+                f"failure than planned: {sets}",
+            )
+        )
     return signals
 
 
-def deload_decision(meso: Mesocycle | None, sessions: list[Session], exercises: Lookup,
-                    today: date) -> DeloadDecision:
+def deload_decision(
+    meso: Mesocycle | None, sessions: list[Session], exercises: Lookup, today: date
+) -> DeloadDecision:
     """Whether the lifter should deload now, why, and on what evidence."""
     if meso is None:
         return DeloadDecision(False, None, False, "No mesocycle running.", "")
@@ -182,15 +212,21 @@ def deload_decision(meso: Mesocycle | None, sessions: list[Session], exercises: 
     if p in ("deload", "after"):
         assert meso.deload_start is not None
         last = shift(meso.deload_start, DELOAD_DAYS - 1)
-        message = ("Deload done: time for the next mesocycle." if p == "after"
-                   else f"Deload week from {meso.deload_start.isoformat()} "
-                        f"to {last.isoformat()}.")
+        message = (
+            "Deload done: time for the next mesocycle."
+            if p == "after"
+            else f"Deload week from {meso.deload_start.isoformat()} to {last.isoformat()}."
+        )
         return DeloadDecision(False, None, False, message, EVIDENCE_LENGTH)
     if p == "lapsed":
         return DeloadDecision(
-            False, None, False,
+            False,
+            None,
+            False,
             f"{meso.name} is over: its deload was due from {deload_due_from(meso).isoformat()} "
-            "and never started. Start the next block, or end this one.", EVIDENCE_LENGTH)
+            "and never started. Start the next block, or end this one.",
+            EVIDENCE_LENGTH,
+        )
 
     falling = e1rm_falling_signals(meso, sessions, exercises, today)
     short = rir_below_target_signals(meso, sessions, exercises, today)
@@ -198,15 +234,27 @@ def deload_decision(meso: Mesocycle | None, sessions: list[Session], exercises: 
     offer = postpone_offer(meso, today)
 
     if p == "deload_due":
-        message = (f"Deload due: the {meso.weeks} planned accumulation weeks ended "
-                   f"{accumulation_end(meso).isoformat()}. Until you start it, Today repeats "
-                   f"week {plan_week(meso, today)} of the plan; not started by "
-                   f"{shift(lapse_day(meso), -1).isoformat()}, the block ends without it.")
+        message = (
+            f"Deload due: the {meso.weeks} planned accumulation weeks ended "
+            f"{accumulation_end(meso).isoformat()}. Until you start it, Today repeats "
+            f"week {plan_week(meso, today)} of the plan; not started by "
+            f"{shift(lapse_day(meso), -1).isoformat()}, the block ends without it."
+        )
         if meso.postponed_until is not None and meso.postponed_until > max_accumulation_end(meso):
-            message += (f" Postponement ignored: past week {MAX_WEEKS}, fatigue needs a deload, "
-                        "not more weeks.")
-        return DeloadDecision(True, "planned", True, message, EVIDENCE_LENGTH,
-                              tuple(s.detail for s in signals), signals, offer)
+            message += (
+                f" Postponement ignored: past week {MAX_WEEKS}, fatigue needs a deload, "
+                "not more weeks."
+            )
+        return DeloadDecision(
+            True,
+            "planned",
+            True,
+            message,
+            EVIDENCE_LENGTH,
+            tuple(s.detail for s in signals),
+            signals,
+            offer,
+        )
 
     postponed = is_postponed(meso, today)
     week = week_number(meso, today) or 1
@@ -220,23 +268,38 @@ def deload_decision(meso: Mesocycle | None, sessions: list[Session], exercises: 
             rules.append(f"e1RM fell on the last two sessions of {len(falling)} exercises")
         if short:
             rules.append("sets at the same load were 2+ reps closer to failure than planned")
-        message = (f"Deload early (week {week} of {meso.weeks}): " + "; ".join(rules) + ". "
-                   + " | ".join(s.detail for s in firing))
+        message = (
+            f"Deload early (week {week} of {meso.weeks}): "
+            + "; ".join(rules)
+            + ". "
+            + " | ".join(s.detail for s in firing)
+        )
         warnings = tuple(s.detail for s in signals if s not in firing)
-        return DeloadDecision(True, "fatigue", True, message, EVIDENCE_FATIGUE, warnings, signals,
-                              offer)
+        return DeloadDecision(
+            True, "fatigue", True, message, EVIDENCE_FATIGUE, warnings, signals, offer
+        )
 
     end = postponement_end(meso)
     if postponed and end is not None:
         message = f"Deload postponed until {end.isoformat()}."
     else:
-        message = (f"Week {week} of {meso.weeks}: deload due from "
-                   f"{deload_due_from(meso).isoformat()}.")
-    return DeloadDecision(False, None, False, message, EVIDENCE_LENGTH,
-                          tuple(s.detail for s in signals), signals, offer)
+        message = (
+            f"Week {week} of {meso.weeks}: deload due from {deload_due_from(meso).isoformat()}."
+        )
+    return DeloadDecision(
+        False,
+        None,
+        False,
+        message,
+        EVIDENCE_LENGTH,
+        tuple(s.detail for s in signals),
+        signals,
+        offer,
+    )
 
 
 # --- acting on it -----------------------------------------------------------------------------
+
 
 def start_deload(meso: Mesocycle, today: date) -> Mesocycle:
     """The block with its deload week starting `today` (any postponement is dropped).
@@ -246,8 +309,10 @@ def start_deload(meso: Mesocycle, today: date) -> Mesocycle:
     """
     p = phase(meso, today)
     if p == "before":
-        raise ValueError(f"{meso.name} starts {meso.start.isoformat()}: a deload cannot start "
-                         "before the block does")
+        raise ValueError(
+            f"{meso.name} starts {meso.start.isoformat()}: a deload cannot start "
+            "before the block does"
+        )
     if p == "ended":
         raise ValueError(f"{meso.name} is closed: start a new block instead")
     if meso.deload_start is not None and meso.deload_start <= today:
@@ -276,20 +341,26 @@ def postpone_deload(meso: Mesocycle, until: date, today: date) -> Mesocycle:
     if meso.deload_start is not None and meso.deload_start <= today:
         raise ValueError(f"the deload already started on {meso.deload_start.isoformat()}")
     if p == "before":
-        raise ValueError(f"{meso.name} starts {meso.start.isoformat()}: there is no deload to "
-                         "postpone yet")
+        raise ValueError(
+            f"{meso.name} starts {meso.start.isoformat()}: there is no deload to postpone yet"
+        )
     if p in ("lapsed", "ended"):
-        raise ValueError(f"{meso.name} is over: start the next block (meso next) or end it "
-                         "(meso end)")
+        raise ValueError(
+            f"{meso.name} is over: start the next block (meso next) or end it (meso end)"
+        )
     if until < today:
         raise ValueError(f"postpone to today or later, not {until.isoformat()} (before today)")
     last = max_accumulation_end(meso)
     if today > last:
-        raise ValueError(f"past week {MAX_WEEKS} the deload cannot be postponed: start it "
-                         "(meso deload) or end the block (meso end)")
+        raise ValueError(
+            f"past week {MAX_WEEKS} the deload cannot be postponed: start it "
+            "(meso deload) or end the block (meso end)"
+        )
     if until > last:
-        raise ValueError(f"a block accumulates {MAX_WEEKS} weeks at most: postpone to "
-                         f"{last.isoformat()} (end of week {MAX_WEEKS}) at the latest")
+        raise ValueError(
+            f"a block accumulates {MAX_WEEKS} weeks at most: postpone to "
+            f"{last.isoformat()} (end of week {MAX_WEEKS}) at the latest"
+        )
     return replace(meso, postponed_until=until)
 
 
@@ -297,8 +368,9 @@ def postpone_a_week(meso: Mesocycle, today: date) -> Mesocycle:
     """Silence the prompt for up to 6 days, never past week 6 (`postpone_offer`)."""
     until = postpone_offer(meso, today)
     if until is None:
-        raise ValueError(f"past week {MAX_WEEKS} the deload cannot be postponed: start it, or "
-                         "end the block")
+        raise ValueError(
+            f"past week {MAX_WEEKS} the deload cannot be postponed: start it, or end the block"
+        )
     return postpone_deload(meso, until, today)
 
 
@@ -334,14 +406,24 @@ def next_mesocycle(meso: Mesocycle, start: date) -> Mesocycle:
     templates name blocks) takes the new start's month; any other gets " (next)".
     """
     if start <= meso.start:
-        raise ValueError(f"the next block must start after {meso.name} began on "
-                         f"{meso.start.isoformat()}, not {start.isoformat()}")
+        raise ValueError(
+            f"the next block must start after {meso.name} began on "
+            f"{meso.start.isoformat()}, not {start.isoformat()}"
+        )
     base = meso.name.removesuffix(" (next)")
     month = f", {meso.start:%b %Y}"
-    name = (base.removesuffix(month) + f", {start:%b %Y}") if base.endswith(month) \
+    name = (
+        (base.removesuffix(month) + f", {start:%b %Y}")
+        if base.endswith(month)
         else f"{base} (next)"
-    return Mesocycle(name=name, start=start, weeks=meso.weeks, days=meso.days,
-                     rir_targets=default_rir_targets(meso.weeks))
+    )
+    return Mesocycle(
+        name=name,
+        start=start,
+        weeks=meso.weeks,
+        days=meso.days,
+        rir_targets=default_rir_targets(meso.weeks),
+    )
 
 
 def next_block_due(meso: Mesocycle | None, today: date) -> bool:

@@ -38,7 +38,13 @@ from datetime import date, datetime, timedelta, tzinfo
 from .catalogue import Catalogue
 from .deload import start_deload
 from .mesocycle import (
-    DELOAD_RIR, Mesocycle, PlannedExercise, end_mesocycle, phase, planned_day, target_rir_on,
+    DELOAD_RIR,
+    Mesocycle,
+    PlannedExercise,
+    end_mesocycle,
+    phase,
+    planned_day,
+    target_rir_on,
 )
 from .models import Exercise, LoggedSet, Session
 from .templates import build_mesocycle
@@ -83,8 +89,14 @@ LOADS: dict[str, tuple[float, float, int]] = {
 _FALLBACK = {"compound": (40.0, 2.5, 0), "isolation": (15.0, 1.25, 0)}
 #: (fraction of the working load, reps) for 1, 2 or 3 warm-up sets.
 _WARMUPS = {1: ((0.6, 6),), 2: ((0.5, 8), (0.75, 4)), 3: ((0.4, 8), (0.6, 5), (0.8, 3))}
-_SET_NOTES = ("belt", "felt strong", "paused first rep", "slow eccentric", "grip gave out",
-              "left shoulder a bit off")
+_SET_NOTES = (
+    "belt",
+    "felt strong",
+    "paused first rep",
+    "slow eccentric",
+    "grip gave out",
+    "left shoulder a bit off",
+)
 #: Start times by weekday: lower days before work, upper days after.
 _START_HOURS = {0: 18, 1: 7, 2: 18, 3: 18, 4: 7, 5: 10, 6: 10}
 
@@ -153,12 +165,19 @@ def _lift(ex: Exercise, planned: PlannedExercise, rng: random.Random) -> _Lift:
     load, step, warmups = LOADS.get(ex.id, _FALLBACK[ex.kind])
     mid = (planned.rep_low + planned.rep_high) // 2
     growth = rng.uniform(0.009, 0.015) if ex.is_compound else rng.uniform(0.006, 0.01)
-    return _Lift(ex, float(load), step, warmups, float(load) * (1 + (mid + 3) / 30), growth,
-                 {}, mid)
+    return _Lift(
+        ex, float(load), step, warmups, float(load) * (1 + (mid + 3) / 30), growth, {}, mid
+    )
 
 
-def _sets_for(lift: _Lift, planned: PlannedExercise, meso: Mesocycle, day: date, weeks: float,
-              rng: random.Random) -> list[tuple[str, float, int, int | None, str]]:
+def _sets_for(
+    lift: _Lift,
+    planned: PlannedExercise,
+    meso: Mesocycle,
+    day: date,
+    weeks: float,
+    rng: random.Random,
+) -> list[tuple[str, float, int, int | None, str]]:
     """(kind, kg, reps, rir, note) for one exercise on one day."""
     ex = lift.exercise
     deload = phase(meso, day) == "deload"
@@ -213,8 +232,14 @@ def _sets_for(lift: _Lift, planned: PlannedExercise, meso: Mesocycle, day: date,
     return out
 
 
-def demo_lifter(today: date, *, tz: tzinfo, seed: int = DEFAULT_SEED, through_today: bool = False,
-                catalogue: Catalogue | None = None) -> DemoLifter:
+def demo_lifter(
+    today: date,
+    *,
+    tz: tzinfo,
+    seed: int = DEFAULT_SEED,
+    through_today: bool = False,
+    catalogue: Catalogue | None = None,
+) -> DemoLifter:
     """The demo lifter as of `today`: sessions up to yesterday (or today too), times in `tz`."""
     catalogue = catalogue or Catalogue()
     blocks = demo_blocks(today, seed)
@@ -243,8 +268,14 @@ def demo_lifter(today: date, *, tz: tzinfo, seed: int = DEFAULT_SEED, through_to
             day += timedelta(days=1)
             continue
         weeks = (day - first.start).days / 7
-        start = datetime(day.year, day.month, day.day, _START_HOURS[day.weekday()],
-                         rng.randrange(0, 50, 5), tzinfo=tz)
+        start = datetime(
+            day.year,
+            day.month,
+            day.day,
+            _START_HOURS[day.weekday()],
+            rng.randrange(0, 50, 5),
+            tzinfo=tz,
+        )
         t = start + timedelta(minutes=rng.randint(3, 8))
         sets: list[LoggedSet] = []
         for p in plan.exercises:
@@ -258,18 +289,44 @@ def demo_lifter(today: date, *, tz: tzinfo, seed: int = DEFAULT_SEED, through_to
                     t += timedelta(seconds=lift.exercise.rest_seconds + rng.randint(-15, 45))
                 elif previous == "warmup":
                     t += timedelta(seconds=rng.randint(60, 120))
-                sets.append(LoggedSet(exercise_id=p.exercise_id, weight_kg=kg, reps=reps, rir=rir,
-                                      at=t, unit="kg", kind=kind,  # type: ignore[arg-type]
-                                      note=note, id=demo_id(seed, "set", day, len(sets))))
+                sets.append(
+                    LoggedSet(
+                        exercise_id=p.exercise_id,
+                        weight_kg=kg,
+                        reps=reps,
+                        rir=rir,
+                        at=t,
+                        unit="kg",
+                        kind=kind,  # type: ignore[arg-type]
+                        note=note,
+                        id=demo_id(seed, "set", day, len(sets)),
+                    )
+                )
                 t += timedelta(seconds=20 + 4 * reps)
                 previous = kind
         note = "Deload week" if phase(meso, day) == "deload" else ""
-        sessions.append(Session(date=day, started_at=start, sets=tuple(sets),
-                                ended_at=t + timedelta(minutes=rng.randint(2, 6)), note=note,
-                                id=demo_id(seed, "session", day)))
+        sessions.append(
+            Session(
+                date=day,
+                started_at=start,
+                sets=tuple(sets),
+                ended_at=t + timedelta(minutes=rng.randint(2, 6)),
+                note=note,
+                id=demo_id(seed, "session", day),
+            )
+        )
         day += timedelta(days=1)
     return DemoLifter(blocks, tuple(sessions))
 
 
-__all__ = ["CURRENT_WEEK", "DEFAULT_SEED", "DemoLifter", "LOADS", "TEMPLATE", "WEEKS",
-           "demo_blocks", "demo_id", "demo_lifter"]
+__all__ = [
+    "CURRENT_WEEK",
+    "DEFAULT_SEED",
+    "DemoLifter",
+    "LOADS",
+    "TEMPLATE",
+    "WEEKS",
+    "demo_blocks",
+    "demo_id",
+    "demo_lifter",
+]

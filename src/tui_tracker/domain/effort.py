@@ -44,23 +44,31 @@ MAX_WEEK_TARGET = EASY_RIR - 1
 #: at least two of every three sets of it stay at 1-3 RIR.
 FAILURE_MIN_SETS = 3
 
-EVIDENCE_MOST_SETS = ("Evidence: leave 1-3 reps in reserve on most working sets; keep failure for "
-                      "isolation work or an exercise's final set (Grgic 2022: no clear gain "
-                      "from failure).")
-EVIDENCE_HIGH_SKILL = ("Evidence: on technically demanding lifts such as the back squat and "
-                       "deadlift, failure risks form breakdown and injury without a clear "
-                       "gain.")
+EVIDENCE_MOST_SETS = (
+    "Evidence: leave 1-3 reps in reserve on most working sets; keep failure for "
+    "isolation work or an exercise's final set (Grgic 2022: no clear gain "
+    "from failure)."
+)
+EVIDENCE_HIGH_SKILL = (
+    "Evidence: on technically demanding lifts such as the back squat and "
+    "deadlift, failure risks form breakdown and injury without a clear "
+    "gain."
+)
 
 
 def failure_allowed(exercise: Exercise, planned_sets: int | None) -> bool:
     """Whether a plan may take the exercise's final set to failure: not a high-skill lift,
     and planned for `FAILURE_MIN_SETS` sets or more (unknown set counts never are)."""
-    return (not exercise.high_skill and planned_sets is not None
-            and planned_sets >= FAILURE_MIN_SETS)
+    return not exercise.high_skill and planned_sets is not None and planned_sets >= FAILURE_MIN_SETS
 
 
-def set_target(week_target: int, last_week: bool, exercise: Exercise,
-               planned_sets: int | None, is_final_set: bool) -> int:
+def set_target(
+    week_target: int,
+    last_week: bool,
+    exercise: Exercise,
+    planned_sets: int | None,
+    is_final_set: bool,
+) -> int:
     """The target RIR of one working set in an accumulation week whose target is
     `week_target` (see the module docstring): 0 only in the last week, on an allowed
     final set; else never below 1."""
@@ -80,20 +88,24 @@ def week_target_text(week_target: int, last_week: bool) -> str:
 
 # --- the lifter's targets -----------------------------------------------------------------------
 
+
 def _check_week_target(week: int, target: int, weeks: int) -> None:
     if isinstance(target, bool) or not isinstance(target, int) or target < 0:
-        raise ValueError(f"RIR targets are whole numbers from 0 to {MAX_WEEK_TARGET}, "
-                         f"not {target!r}")
+        raise ValueError(
+            f"RIR targets are whole numbers from 0 to {MAX_WEEK_TARGET}, not {target!r}"
+        )
     if target > MAX_WEEK_TARGET:
         raise ValueError(
             f"week {week} at RIR {target}: a set {EASY_RIR} or more reps short of failure is not "
             f"a hard set and adds no counted volume; plan 0 to {MAX_WEEK_TARGET} (easy weeks "
-            "are the deload's job)")
+            "are the deload's job)"
+        )
     if target == 0 and week < weeks:
         raise ValueError(
             f"week {week} at RIR 0: 0 (failure) only in the last week, before the deload "
             "clears its fatigue; earlier, it would cost recovery for the weeks after it "
-            "(evidence)")
+            "(evidence)"
+        )
 
 
 def check_rir_targets(targets: tuple[int, ...] | list[int], weeks: int) -> tuple[str, ...]:
@@ -109,24 +121,26 @@ def check_rir_targets(targets: tuple[int, ...] | list[int], weeks: int) -> tuple
             raise ValueError(
                 f"week {i + 1}'s target ({targets[i]}) is above week {i}'s ({targets[i - 1]}): "
                 "targets fall or hold through the block, so effort builds toward the deload "
-                "that clears its fatigue")
+                "that clears its fatigue"
+            )
     warnings = []
     for i, t in enumerate(targets, start=1):
         if t == MAX_WEEK_TARGET:
             warnings.append(
                 f"week {i} at RIR {t}: further from failure than the 1-3 the evidence suggests "
-                f"for most working sets (still a hard set; {EASY_RIR} or more would not be)")
+                f"for most working sets (still a hard set; {EASY_RIR} or more would not be)"
+            )
         elif t == 0:
             warnings.append(
                 f"week {i} at RIR 0: only the final set of each exercise planned for "
                 f"{FAILURE_MIN_SETS}+ sets goes to failure, never a high-skill lift such as the "
                 "squat or deadlift; every other set is planned at 1, so most sets keep 1-3 RIR "
-                "(evidence: failure for isolation work or an exercise's final set)")
+                "(evidence: failure for isolation work or an exercise's final set)"
+            )
     return tuple(warnings)
 
 
-def step_rir_target(targets: tuple[int, ...] | list[int], week: int, delta: int
-                    ) -> tuple[int, ...]:
+def step_rir_target(targets: tuple[int, ...] | list[int], week: int, delta: int) -> tuple[int, ...]:
     """Week `week`'s target (0-based) moved by `delta`, the others moved with it where
     they must be so targets still fall or hold: raising a week raises earlier ones
     below it, lowering one lowers later ones above it.  ValueError (the reason) when
@@ -162,5 +176,10 @@ class WeekEffort:
 
 def count_effort(week: int, targets: list[int]) -> WeekEffort:
     low, high = NEAR_FAILURE
-    return WeekEffort(week, len(targets), sum(low <= t <= high for t in targets),
-                      sum(t < low for t in targets), sum(t > high for t in targets))
+    return WeekEffort(
+        week,
+        len(targets),
+        sum(low <= t <= high for t in targets),
+        sum(t < low for t in targets),
+        sum(t > high for t in targets),
+    )

@@ -48,7 +48,8 @@ HIGH_SKILL_RULE = (
     "keeps 1 or more reps in reserve on them. Machines, Smith machines, landmines, "
     "dumbbells, kettlebells, cables, bands and the body guide or lighten the load, and "
     "single-leg work (lunges, split squats, single-leg deadlifts, step-ups), rows and presses "
-    "fail without the spine giving way: those are not high skill.")
+    "fail without the spine giving way: those are not high skill."
+)
 HIGH_SKILL_PATTERNS = ("squat", "hinge", "olympic")
 HIGH_SKILL_EQUIPMENT = ("barbell", "trap-bar", "other")
 
@@ -72,12 +73,19 @@ def exercise_from_row(row: dict[str, Any]) -> Exercise:
     """One row of the file as an Exercise, the high-skill rule applied."""
     equipment = row["equipment"]
     return Exercise(
-        id=row["id"], name=row["name"], primary=tuple(row["primary"]),
-        secondary=tuple(row["secondary"]), kind=row["kind"],
-        high_skill=high_skill_rule(row.get("pattern"), equipment), rest_seconds=row["rest"],
+        id=row["id"],
+        name=row["name"],
+        primary=tuple(row["primary"]),
+        secondary=tuple(row["secondary"]),
+        kind=row["kind"],
+        high_skill=high_skill_rule(row.get("pattern"), equipment),
+        rest_seconds=row["rest"],
         aliases=tuple(row["aliases"]),
-        bodyweight=row.get("bodyweight", equipment == "bodyweight"), equipment=equipment,
-        per_hand=row.get("per_hand", False), unilateral=row.get("unilateral", False))
+        bodyweight=row.get("bodyweight", equipment == "bodyweight"),
+        equipment=equipment,
+        per_hand=row.get("per_hand", False),
+        unilateral=row.get("unilateral", False),
+    )
 
 
 class Shipped:
@@ -102,7 +110,7 @@ class Shipped:
         if start < 0:  # not a row start: not an id, or a file laid out otherwise
             return self.by_id.get(exercise_id)
         end = self._raw.find(b"\n", start + 1)
-        line = self._raw[start + 1:end if end >= 0 else None].strip().rstrip(b",")
+        line = self._raw[start + 1 : end if end >= 0 else None].strip().rstrip(b",")
         return exercise_from_row(json.loads(line))
 
     @cached_property
@@ -133,8 +141,11 @@ class Shipped:
     @cached_property
     def app_names(self) -> dict[str, dict[App, tuple[str, ...]]]:
         """id -> the names Strong and Hevy export for it, as they spell them."""
-        return {row["id"]: {app: tuple(row[app]) for app in APPS if app in row}
-                for row in self.rows if any(app in row for app in APPS)}
+        return {
+            row["id"]: {app: tuple(row[app]) for app in APPS if app in row}
+            for row in self.rows
+            if any(app in row for app in APPS)
+        }
 
     @cached_property
     def not_lifts(self) -> dict[App, tuple[str, ...]]:

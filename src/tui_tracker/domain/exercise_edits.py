@@ -25,9 +25,11 @@ if TYPE_CHECKING:
     from .catalogue import Catalogue
 
 #: Why a catalogue exercise keeps its name and stays (said when a change is refused).
-CATALOGUE_WHY = ("the catalogue's exercises keep their names (imports from Strong and Hevy "
-                 "and the plan templates find them by name) and cannot be deleted or merged "
-                 "away; change its muscles, kind or rest instead")
+CATALOGUE_WHY = (
+    "the catalogue's exercises keep their names (imports from Strong and Hevy "
+    "and the plan templates find them by name) and cannot be deleted or merged "
+    "away; change its muscles, kind or rest instead"
+)
 
 
 def is_own(exercise_id: str) -> bool:
@@ -46,8 +48,10 @@ def renamed(catalogue: Catalogue, ex: Exercise, new_name: str) -> Exercise:
         raise ValueError(f"{ex.name} already has that name")
     other = catalogue.find(name)
     if other is not None and other.id != ex.id:
-        raise ValueError(f"{name!r} is already the name of {other.name!r} "
-                         f"(to bring their sets together: merge one into the other)")
+        raise ValueError(
+            f"{name!r} is already the name of {other.name!r} "
+            f"(to bring their sets together: merge one into the other)"
+        )
     from .catalogue import normalize_name
 
     aliases = [a for a in ex.aliases if normalize_name(a) != normalize_name(name)]
@@ -70,8 +74,10 @@ def delete_problem(ex: Exercise, sets: int) -> str | None:
     if not is_own(ex.id):
         return f"{ex.name} is in the catalogue: {CATALOGUE_WHY}"
     if sets:
-        return (f"{ex.name} has {sets} logged set{'s' if sets != 1 else ''}: delete them "
-                f"first, or merge it into another exercise (its sets then move there)")
+        return (
+            f"{ex.name} has {sets} logged set{'s' if sets != 1 else ''}: delete them "
+            f"first, or merge it into another exercise (its sets then move there)"
+        )
     return None
 
 
@@ -90,10 +96,14 @@ def plan_naming(meso: Mesocycle, source_id: str, target_id: str) -> Mesocycle | 
             days.append(day)
             continue
         if target is None:
-            exercises = tuple(replace(p, exercise_id=target_id) if p is source else p
-                              for p in day.exercises)
+            exercises = tuple(
+                replace(p, exercise_id=target_id) if p is source else p for p in day.exercises
+            )
         else:
-            exercises = tuple(replace(p, sets=max(p.sets, source.sets)) if p is target else p
-                              for p in day.exercises if p is not source)
+            exercises = tuple(
+                replace(p, sets=max(p.sets, source.sets)) if p is target else p
+                for p in day.exercises
+                if p is not source
+            )
         days.append(replace(day, exercises=exercises))
     return replace(meso, days=tuple(days))

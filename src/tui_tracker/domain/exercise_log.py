@@ -68,14 +68,16 @@ def session_line(session: Session, exercise_id: str) -> SessionLine:
     working = sum(1 for s in sets if not s.is_warmup)
     found = best_of(sets)
     if found is None:
-        return SessionLine(session.date, session.id, None, None, False, working,
-                           len(sets) - working)
+        return SessionLine(
+            session.date, session.id, None, None, False, working, len(sets) - working
+        )
     best, kg, low = found
     return SessionLine(session.date, session.id, best, kg, low, working, len(sets) - working)
 
 
-def exercise_history(sessions: Iterable[Session], exercise_id: str, name: str,
-                     recent: int = RECENT) -> ExerciseHistory:
+def exercise_history(
+    sessions: Iterable[Session], exercise_id: str, name: str, recent: int = RECENT
+) -> ExerciseHistory:
     """The exercise's last `recent` sessions (newest first) and its records, over
     `sessions` (any order; sessions without the exercise are skipped)."""
     with_it = [s for s in sessions if s.sets_for(exercise_id)]
@@ -85,5 +87,11 @@ def exercise_history(sessions: Iterable[Session], exercise_id: str, name: str,
     return ExerciseHistory(exercise_id, name, lines, len(with_it), records)
 
 
-__all__ = ["RECENT", "ExerciseHistory", "SessionLine", "best_of", "exercise_history",
-           "session_line"]
+__all__ = [
+    "RECENT",
+    "ExerciseHistory",
+    "SessionLine",
+    "best_of",
+    "exercise_history",
+    "session_line",
+]

@@ -168,4 +168,4 @@ def _shown(text: str, limit: int = 40) -> str:
     """`text` quoted for a message, cut in the middle when it is absurdly long."""
     if len(text) <= limit:
         return repr(text)
-    return f"{text[:limit // 2]!r}...{text[-10:]!r} ({len(text)} characters)"
+    return f"{text[: limit // 2]!r}...{text[-10:]!r} ({len(text)} characters)"

@@ -22,8 +22,18 @@ from .models import MAX_DISTANCE_M, MAX_DURATION_S, Exercise, LoggedSet, Unit
 
 Measure = Literal["reps", "time", "distance"]
 
-TIMED = frozenset({"plank", "side-plank", "reverse-plank", "wall-sit", "dead-hang", "l-sit",
-                   "front-lever-hold", "handstand-hold"})
+TIMED = frozenset(
+    {
+        "plank",
+        "side-plank",
+        "reverse-plank",
+        "wall-sit",
+        "dead-hang",
+        "l-sit",
+        "front-lever-hold",
+        "handstand-hold",
+    }
+)
 DISTANCE = frozenset({"farmers-walk", "yoke-carry", "sled-push", "sled-drag"})
 _TIMED_NAME = re.compile(r"\b(hold|plank|hang|wall sit)\b", re.IGNORECASE)
 _DISTANCE_NAME = re.compile(r"\b(carry|sled|walk)\b", re.IGNORECASE)
@@ -103,16 +113,19 @@ def extent_text_of(s: LoggedSet) -> str:
     return ""
 
 
-def last_extent(today: Sequence[LoggedSet], last_time: Sequence[LoggedSet],
-                measure: Measure) -> str:
+def last_extent(
+    today: Sequence[LoggedSet], last_time: Sequence[LoggedSet], measure: Measure
+) -> str:
     """The seconds or metres to pre-fill: today's last such set's, else last time's first
     ('' when there is none, or for reps)."""
+
     def extent(s: LoggedSet) -> str:
         if measure == "time" and s.duration_s is not None:
             return str(s.duration_s)
         if measure == "distance" and s.distance_m is not None:
             return f"{s.distance_m:.2f}".rstrip("0").rstrip(".")
         return ""
+
     for s in [*reversed(today), *last_time]:
         if extent(s):
             return extent(s)

@@ -57,10 +57,19 @@ EVIDENCE_LENGTH = (
 #: deload - the 7 days from the day it was started; after - the deload week is done;
 #: lapsed - the deload was never started and the block is over; ended - closed by the lifter
 #: (or by a block that replaced it).
-Phase = Literal["before", "accumulation", "postponed", "deload_due", "deload", "after",
-                "lapsed", "ended"]
-PHASES: tuple[Phase, ...] = ("before", "accumulation", "postponed", "deload_due", "deload",
-                             "after", "lapsed", "ended")
+Phase = Literal[
+    "before", "accumulation", "postponed", "deload_due", "deload", "after", "lapsed", "ended"
+]
+PHASES: tuple[Phase, ...] = (
+    "before",
+    "accumulation",
+    "postponed",
+    "deload_due",
+    "deload",
+    "after",
+    "lapsed",
+    "ended",
+)
 #: Phases with training to do from the plan: closing a block in one of these cuts it short.
 LIVE_PHASES = frozenset({"before", "accumulation", "postponed", "deload_due", "deload"})
 #: A deload not started this many days after it fell due ends the block without it.
@@ -86,7 +95,8 @@ class PlannedExercise:
             raise ValueError(f"plan 1 to 10 sets of an exercise, not {self.sets}")
         if not 1 <= self.rep_low <= self.rep_high <= 50:
             raise ValueError(
-                f"rep range {self.rep_low}-{self.rep_high} must be within 1-50, low first")
+                f"rep range {self.rep_low}-{self.rep_high} must be within 1-50, low first"
+            )
 
     @property
     def reps_text(self) -> str:
@@ -194,6 +204,7 @@ class Mesocycle:
 
 
 # --- weeks ------------------------------------------------------------------------------------
+
 
 def shift(day: date, days: int) -> date:
     """`day` moved by `days`, clamped to the calendar (date.min .. date.max), never raising."""
@@ -314,8 +325,14 @@ def week_label(meso: Mesocycle, today: date) -> str:
 
 # --- effort -----------------------------------------------------------------------------------
 
-def target_rir(meso: Mesocycle, week: int, exercise: Exercise, is_final_set: bool,
-               planned_sets: int | None = None) -> int:
+
+def target_rir(
+    meso: Mesocycle,
+    week: int,
+    exercise: Exercise,
+    is_final_set: bool,
+    planned_sets: int | None = None,
+) -> int:
     """Reps to leave in reserve on a working set in `week` (past the last week: deload).
 
     The week's target, except that 0 (failure) is planned only in the last week and
@@ -329,8 +346,9 @@ def target_rir(meso: Mesocycle, week: int, exercise: Exercise, is_final_set: boo
         return DELOAD_RIR
     from .effort import set_target
 
-    return set_target(meso.rir_targets[week - 1], week == meso.weeks, exercise, planned_sets,
-                      is_final_set)
+    return set_target(
+        meso.rir_targets[week - 1], week == meso.weeks, exercise, planned_sets, is_final_set
+    )
 
 
 def planned_sets_on(meso: Mesocycle, day: date, exercise_id: str) -> int | None:
@@ -342,8 +360,13 @@ def planned_sets_on(meso: Mesocycle, day: date, exercise_id: str) -> int | None:
     return next((p.sets for p in planned.exercises if p.exercise_id == exercise_id), None)
 
 
-def target_rir_on(meso: Mesocycle, day: date, exercise: Exercise, is_final_set: bool,
-                  planned_sets: int | None = None) -> int | None:
+def target_rir_on(
+    meso: Mesocycle,
+    day: date,
+    exercise: Exercise,
+    is_final_set: bool,
+    planned_sets: int | None = None,
+) -> int | None:
     """The target for a set done on `day`, or None outside the block's plan.
 
     Past the planned weeks, until the deload starts, the last accumulation
@@ -389,6 +412,7 @@ def with_rir_targets(meso: Mesocycle, targets: tuple[int, ...] | list[int]) -> M
 
 # --- plan -------------------------------------------------------------------------------------
 
+
 def planned_weekly_sets(
     meso: Mesocycle,
     exercises: Lookup,
@@ -416,14 +440,17 @@ def planned_weekly_sets(
                 totals[m] += credit * p.sets
                 day_names[m].add(d.name)
     targets = targets or {}
-    return {m: MuscleVolume(m, totals[m], len(day_names[m]), targets.get(m, DEFAULT_TARGETS[m]))
-            for m in MUSCLES}
+    return {
+        m: MuscleVolume(m, totals[m], len(day_names[m]), targets.get(m, DEFAULT_TARGETS[m]))
+        for m in MUSCLES
+    }
 
 
 def deload_day(day: TrainingDay) -> TrainingDay:
     """The deload version of a day: same exercises, half the sets (rounded up)."""
-    return replace(day, exercises=tuple(replace(p, sets=max(1, math.ceil(p.sets / 2)))
-                                        for p in day.exercises))
+    return replace(
+        day, exercises=tuple(replace(p, sets=max(1, math.ceil(p.sets / 2))) for p in day.exercises)
+    )
 
 
 def planned_day(meso: Mesocycle, today: date) -> TrainingDay | None:

@@ -26,8 +26,13 @@ ExerciseKind = Literal["compound", "isolation"]
 SetKind = Literal["working", "warmup", "drop", "rest_pause", "failure"]
 SET_KINDS: tuple[SetKind, ...] = ("working", "warmup", "drop", "rest_pause", "failure")
 #: How each kind is named in tables and messages.
-KIND_LABELS: dict[str, str] = {"working": "working", "warmup": "warm-up", "drop": "drop set",
-                               "rest_pause": "rest-pause", "failure": "to failure"}
+KIND_LABELS: dict[str, str] = {
+    "working": "working",
+    "warmup": "warm-up",
+    "drop": "drop set",
+    "rest_pause": "rest-pause",
+    "failure": "to failure",
+}
 #: The longest timed set and the longest distance a set may hold: a day, and a marathon
 #: twice over (cardio imported from Hevy or Strong is a set too).
 MAX_DURATION_S = 24 * 3600
@@ -35,11 +40,34 @@ MAX_DISTANCE_M = 100_000.0
 #: How a load is made: a bar with plates (barbell, ez-bar, trap-bar, smith, and machines
 #: loaded with plates), a pair or one of fixed weights (dumbbell, kettlebell), a pin in a
 #: weight stack (machine, cable), the body (bodyweight), a band, or anything else.
-Equipment = Literal["barbell", "ez-bar", "trap-bar", "smith", "plate-loaded", "dumbbell",
-                    "kettlebell", "machine", "cable", "bodyweight", "band", "other"]
-EQUIPMENT: tuple[Equipment, ...] = ("barbell", "ez-bar", "trap-bar", "smith", "plate-loaded",
-                                    "dumbbell", "kettlebell", "machine", "cable", "bodyweight",
-                                    "band", "other")
+Equipment = Literal[
+    "barbell",
+    "ez-bar",
+    "trap-bar",
+    "smith",
+    "plate-loaded",
+    "dumbbell",
+    "kettlebell",
+    "machine",
+    "cable",
+    "bodyweight",
+    "band",
+    "other",
+]
+EQUIPMENT: tuple[Equipment, ...] = (
+    "barbell",
+    "ez-bar",
+    "trap-bar",
+    "smith",
+    "plate-loaded",
+    "dumbbell",
+    "kettlebell",
+    "machine",
+    "cable",
+    "bodyweight",
+    "band",
+    "other",
+)
 MAX_BAR_KG = 100.0  # the heaviest bar an exercise may name (the bar_kg setting's limit)
 
 
@@ -108,11 +136,14 @@ class Exercise:
         if not 0 <= self.rest_seconds <= 1800:
             raise ValueError("rest must be between 0 and 1800 seconds")
         if self.equipment not in EQUIPMENT:
-            raise ValueError(f"equipment must be one of {', '.join(EQUIPMENT)}, "
-                             f"not {self.equipment!r}")
+            raise ValueError(
+                f"equipment must be one of {', '.join(EQUIPMENT)}, not {self.equipment!r}"
+            )
         if self.equipment == "bodyweight" and not self.bodyweight:
-            raise ValueError("an exercise whose equipment is bodyweight lifts the body: "
-                             "it is a bodyweight exercise")
+            raise ValueError(
+                "an exercise whose equipment is bodyweight lifts the body: "
+                "it is a bodyweight exercise"
+            )
         if self.bar_kg is not None and not 0 <= self.bar_kg <= MAX_BAR_KG:
             raise ValueError(f"a bar weighs 0 to {MAX_BAR_KG:g} kg")
 
@@ -194,26 +225,33 @@ class LoggedSet:
         return text
 
 
-def set_problem(kind: object, reps: object, duration_s: object,
-                distance_m: object) -> str | None:
+def set_problem(kind: object, reps: object, duration_s: object, distance_m: object) -> str | None:
     """Why these values cannot be a stored set, or None when they can."""
     if kind not in SET_KINDS:
         return f"set kind {kind!r} is not one of {', '.join(SET_KINDS)}"
     if isinstance(reps, bool) or not isinstance(reps, int) or reps < 0:
         return f"reps {reps!r} is not a whole number of 0 or more"
-    if duration_s is not None and (isinstance(duration_s, bool) or not isinstance(duration_s, int)
-                                   or not 1 <= duration_s <= MAX_DURATION_S):
+    if duration_s is not None and (
+        isinstance(duration_s, bool)
+        or not isinstance(duration_s, int)
+        or not 1 <= duration_s <= MAX_DURATION_S
+    ):
         return f"duration {duration_s!r} is not a whole number of seconds, 1 to {MAX_DURATION_S}"
-    if distance_m is not None and (isinstance(distance_m, bool)
-                                   or not isinstance(distance_m, (int, float))
-                                   or not math.isfinite(distance_m)
-                                   or not 0 < distance_m <= MAX_DISTANCE_M):
-        return f"distance {distance_m!r} is not a number of metres above 0, up to {MAX_DISTANCE_M:g}"
+    if distance_m is not None and (
+        isinstance(distance_m, bool)
+        or not isinstance(distance_m, (int, float))
+        or not math.isfinite(distance_m)
+        or not 0 < distance_m <= MAX_DISTANCE_M
+    ):
+        return (
+            f"distance {distance_m!r} is not a number of metres above 0, up to {MAX_DISTANCE_M:g}"
+        )
     return None
 
 
-def new_set_problem(kind: object, reps: object, duration_s: object,
-                    distance_m: object) -> str | None:
+def new_set_problem(
+    kind: object, reps: object, duration_s: object, distance_m: object
+) -> str | None:
     """Why these values cannot make a new set (logged, edited, imported), or None.
 
     Beyond `set_problem`: a set needs at least one rep unless it has a duration or a

@@ -38,8 +38,9 @@ def check_muscles(muscles: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     return tuple(muscles)
 
 
-def check_primary_secondary(primary: tuple[str, ...] | list[str],
-                            secondary: tuple[str, ...] | list[str]) -> None:
+def check_primary_secondary(
+    primary: tuple[str, ...] | list[str], secondary: tuple[str, ...] | list[str]
+) -> None:
     """Raise ValueError unless each muscle is known and listed once across both lists.
 
     A muscle is primary (a set counts 1 for it) or secondary (0.5), never both.
@@ -48,12 +49,15 @@ def check_primary_secondary(primary: tuple[str, ...] | list[str],
     check_muscles(secondary)
     for m in secondary:
         if m in primary:
-            raise ValueError(f"{m} is both a primary and a secondary muscle: list it once "
-                             "(as primary, each set counts fully for it)")
+            raise ValueError(
+                f"{m} is both a primary and a secondary muscle: list it once "
+                "(as primary, each set counts fully for it)"
+            )
 
 
-def distinct_muscles(primary: tuple[str, ...] | list[str], secondary: tuple[str, ...] | list[str]
-                     ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def distinct_muscles(
+    primary: tuple[str, ...] | list[str], secondary: tuple[str, ...] | list[str]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The lists with repeats dropped: the first listing is kept, and a secondary muscle
     that is also primary goes.  For exercises stored before repeats were refused."""
     first = tuple(dict.fromkeys(primary))

@@ -54,8 +54,11 @@ def next_training_day(meso: Mesocycle | None, today: date) -> NextDay | None:
 
 def can_pull_forward(meso: Mesocycle | None, today: date) -> bool:
     """Whether today is a rest day of a running block with a next day to do today."""
-    return (meso is not None and planned_day(meso, today) is None
-            and next_training_day(meso, today) is not None)
+    return (
+        meso is not None
+        and planned_day(meso, today) is None
+        and next_training_day(meso, today) is not None
+    )
 
 
 def pull_forward(meso: Mesocycle, today: date) -> tuple[Mesocycle, NextDay]:
@@ -89,8 +92,9 @@ def put_back(meso: Mesocycle, today: date) -> tuple[Mesocycle, date]:
     return replace(meso, day_changes=changes), home
 
 
-def next_exercise(slots: tuple[Slot, ...] | list[Slot], done: Callable[[str], int],
-                  after: str) -> str | None:
+def next_exercise(
+    slots: tuple[Slot, ...] | list[Slot], done: Callable[[str], int], after: str
+) -> str | None:
     """Where Today moves once `after`'s planned sets are done: the next planned exercise in
     the day's order with sets left and not skipped, wrapping round to one passed over;
     None when every other one is done or skipped (or `after` is not planned).
@@ -100,7 +104,7 @@ def next_exercise(slots: tuple[Slot, ...] | list[Slot], done: Callable[[str], in
     if after not in ids:
         return None
     at = ids.index(after)
-    order: list[Slot] = [*slots[at + 1:], *slots[:at]]
+    order: list[Slot] = [*slots[at + 1 :], *slots[:at]]
     for slot in order:
         if slot.skipped is None and done(slot.exercise_id) < slot.sets:
             return slot.exercise_id

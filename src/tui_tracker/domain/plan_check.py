@@ -26,18 +26,31 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .advice import Status, status_note
-from .effort import (EVIDENCE_HIGH_SKILL, EVIDENCE_MOST_SETS, FAILURE_MIN_SETS, WeekEffort,
-                     count_effort)
-from .mesocycle import (DELOAD_RIR, Lookup, Mesocycle, TrainingDay, deload_day,
-                        planned_weekly_sets, target_rir)
+from .effort import (
+    EVIDENCE_HIGH_SKILL,
+    EVIDENCE_MOST_SETS,
+    FAILURE_MIN_SETS,
+    WeekEffort,
+    count_effort,
+)
+from .mesocycle import (
+    DELOAD_RIR,
+    Lookup,
+    Mesocycle,
+    TrainingDay,
+    deload_day,
+    planned_weekly_sets,
+    target_rir,
+)
 from .models import Exercise
 from .muscles import MUSCLE_LABELS
 from .targets import DEFAULT_TARGETS, THROUGH_COMPOUNDS, default_reason
 
 Topic = Literal["volume", "split", "failure", "effort"]
 
-EVIDENCE_SPLIT = ("Evidence: 10-16 sets per muscle group a week, split across two sessions, "
-                  "for trained lifters.")
+EVIDENCE_SPLIT = (
+    "Evidence: 10-16 sets per muscle group a week, split across two sessions, for trained lifters."
+)
 
 
 @dataclass(frozen=True)
@@ -61,8 +74,10 @@ def week_sets(meso: Mesocycle, week: int, exercises: Lookup) -> list[PlannedSet]
     """Every planned working set of `week` (1..weeks; weeks + 1 is the deload week), day by
     day in weekday order.  Exercises the lookup does not know are left out."""
     if not 1 <= week <= meso.weeks + 1:
-        raise ValueError(f"{meso.name} has weeks 1 to {meso.weeks}, and {meso.weeks + 1} is "
-                         f"its deload week; not {week}")
+        raise ValueError(
+            f"{meso.name} has weeks 1 to {meso.weeks}, and {meso.weeks + 1} is "
+            f"its deload week; not {week}"
+        )
     deload = week == meso.weeks + 1
     out = []
     for day in sorted(meso.days, key=lambda d: d.weekday):
@@ -107,28 +122,40 @@ def _band_reason(muscle: str, band: tuple[int, int], status: Status) -> str:
         return f"Your own band for {MUSCLE_LABELS[muscle].lower()} (the default is {low}-{high})."
     if muscle in THROUGH_COMPOUNDS:
         return f"Default {default_reason(muscle)}."
-    return (f"Evidence: 10-16 sets per muscle group a week for trained lifters. "
-            f"{status_note(status, 'band')}")
+    return (
+        f"Evidence: 10-16 sets per muscle group a week for trained lifters. "
+        f"{status_note(status, 'band')}"
+    )
 
 
-def _volume_notes(meso: Mesocycle, exercises: Lookup, targets: dict[str, tuple[int, int]],
-                  status: Status) -> list[PlanNote]:
+def _volume_notes(
+    meso: Mesocycle, exercises: Lookup, targets: dict[str, tuple[int, int]], status: Status
+) -> list[PlanNote]:
     notes = []
     volume = planned_weekly_sets(meso, exercises, targets)
     for muscle, v in volume.items():
         label, (low, high) = MUSCLE_LABELS[muscle], v.target
         if v.status != "within":
             side = "below" if v.status == "below" else "above"
-            notes.append(PlanNote("volume", muscle,
-                                  f"{label}: {_sets(v.sets)} hard sets a week, {side} its "
-                                  f"{low}-{high} band.",
-                                  _band_reason(muscle, v.target, status)))
+            notes.append(
+                PlanNote(
+                    "volume",
+                    muscle,
+                    f"{label}: {_sets(v.sets)} hard sets a week, {side} its {low}-{high} band.",
+                    _band_reason(muscle, v.target, status),
+                )
+            )
         if v.split_advised:
             day = next((d for d in meso.days if _trains(d, muscle, exercises)), None)
             where = f"all on {day.name}" if day else "all on one day"
-            notes.append(PlanNote("split", muscle,
-                                  f"{label}: {_sets(v.sets)} sets a week, {where}: split them "
-                                  "over two days.", EVIDENCE_SPLIT))
+            notes.append(
+                PlanNote(
+                    "split",
+                    muscle,
+                    f"{label}: {_sets(v.sets)} sets a week, {where}: split them over two days.",
+                    EVIDENCE_SPLIT,
+                )
+            )
     return notes
 
 
@@ -145,24 +172,40 @@ def failure_notes(meso: Mesocycle, last: list[PlannedSet], status: Status) -> li
     notes = []
     planned = sorted({s.exercise.name for s in last if s.rir == 0 and s.exercise.high_skill})
     if planned:  # the set rule never does this; a note if it ever did
-        notes.append(PlanNote("failure", ", ".join(planned),
-                              f"Failure is planned on {', '.join(planned)} in week "
-                              f"{meso.weeks}.", EVIDENCE_HIGH_SKILL))
+        notes.append(
+            PlanNote(
+                "failure",
+                ", ".join(planned),
+                f"Failure is planned on {', '.join(planned)} in week {meso.weeks}.",
+                EVIDENCE_HIGH_SKILL,
+            )
+        )
     if meso.rir_targets[-1] != 0:
         return notes
     kept = sorted({s.exercise.name for s in last if s.exercise.high_skill})
     if kept:
-        notes.append(PlanNote("failure", ", ".join(kept),
-                              f"Week {meso.weeks} asks for failure (RIR 0); "
-                              f"{_names(kept, 'stays', 'stay')} at 1.",
-                              f"{EVIDENCE_HIGH_SKILL} {status_note(status, 'failure')}"))
-    short = sorted({s.exercise.name for s in last
-                    if not s.exercise.high_skill and s.of < FAILURE_MIN_SETS})
+        notes.append(
+            PlanNote(
+                "failure",
+                ", ".join(kept),
+                f"Week {meso.weeks} asks for failure (RIR 0); "
+                f"{_names(kept, 'stays', 'stay')} at 1.",
+                f"{EVIDENCE_HIGH_SKILL} {status_note(status, 'failure')}",
+            )
+        )
+    short = sorted(
+        {s.exercise.name for s in last if not s.exercise.high_skill and s.of < FAILURE_MIN_SETS}
+    )
     if short:
-        notes.append(PlanNote("failure", ", ".join(short),
-                              f"Week {meso.weeks}: {_names(short, 'keeps', 'keep')} 1 on every "
-                              f"set (failure only on the last of {FAILURE_MIN_SETS} or more sets).",
-                              EVIDENCE_MOST_SETS))
+        notes.append(
+            PlanNote(
+                "failure",
+                ", ".join(short),
+                f"Week {meso.weeks}: {_names(short, 'keeps', 'keep')} 1 on every "
+                f"set (failure only on the last of {FAILURE_MIN_SETS} or more sets).",
+                EVIDENCE_MOST_SETS,
+            )
+        )
     return notes
 
 
@@ -171,19 +214,31 @@ def _effort_notes(meso: Mesocycle, exercises: Lookup) -> list[PlanNote]:
     for week in range(1, meso.weeks + 1):
         e = week_effort(meso, week, exercises)
         if e.sets and not e.mostly_near_failure:
-            parts = [f"{n} at {what}" for n, what in ((e.failure, "0"), (e.easier, "4 or more"))
-                     if n]
-            notes.append(PlanNote("effort", f"week {week}",
-                                  f"Week {week}: {e.near_failure} of {e.sets} planned sets at "
-                                  f"1-3 RIR ({', '.join(parts)}).", EVIDENCE_MOST_SETS))
+            parts = [
+                f"{n} at {what}" for n, what in ((e.failure, "0"), (e.easier, "4 or more")) if n
+            ]
+            notes.append(
+                PlanNote(
+                    "effort",
+                    f"week {week}",
+                    f"Week {week}: {e.near_failure} of {e.sets} planned sets at "
+                    f"1-3 RIR ({', '.join(parts)}).",
+                    EVIDENCE_MOST_SETS,
+                )
+            )
     return notes
 
 
-def check_plan(meso: Mesocycle, exercises: Lookup,
-               targets: dict[str, tuple[int, int]] | None = None,
-               status: Status = None) -> tuple[PlanNote, ...]:
+def check_plan(
+    meso: Mesocycle,
+    exercises: Lookup,
+    targets: dict[str, tuple[int, int]] | None = None,
+    status: Status = None,
+) -> tuple[PlanNote, ...]:
     """What to look at before starting `meso`: volume, split, failure, effort (see above)."""
     targets = targets or dict(DEFAULT_TARGETS)
-    return tuple(_volume_notes(meso, exercises, targets, status)
-                 + failure_notes(meso, week_sets(meso, meso.weeks, exercises), status)
-                 + _effort_notes(meso, exercises))
+    return tuple(
+        _volume_notes(meso, exercises, targets, status)
+        + failure_notes(meso, week_sets(meso, meso.weeks, exercises), status)
+        + _effort_notes(meso, exercises)
+    )

@@ -34,17 +34,23 @@ def describe_plates(answer: PlateAnswer, unit: Unit) -> str:
     if answer.exact and answer.below is not None:
         return _loading(answer.below, answer.bar, unit)
     if answer.below is None:
-        return (f"{_num(answer.weight)} {unit} is lighter than the {_num(answer.bar)} {unit} "
-                "bar: the bar alone is the lightest")
+        return (
+            f"{_num(answer.weight)} {unit} is lighter than the {_num(answer.bar)} {unit} "
+            "bar: the bar alone is the lightest"
+        )
 
     def option(load: Loading) -> str:
         return f"{_num(load.weight)} ({_plates(load) or 'bar'})"
-    return (f"{_num(answer.weight)} {unit} cannot be loaded: {option(answer.below)} or "
-            f"{option(answer.above)}")
+
+    return (
+        f"{_num(answer.weight)} {unit} cannot be loaded: {option(answer.below)} or "
+        f"{option(answer.above)}"
+    )
 
 
-def plate_line(weight: float | None, exercise: Exercise, unit: Unit,
-               settings: Settings) -> str | None:
+def plate_line(
+    weight: float | None, exercise: Exercise, unit: Unit, settings: Settings
+) -> str | None:
     """The panel's plate line for `weight` (in `unit`) on `exercise`; None when plates are
     not how it is loaded (dumbbells, a stack, the body).  An empty or unreadable weight
     gives a prompt, never an error: the lifter is still typing."""

@@ -66,8 +66,11 @@ class PlateAnswer:
         """The loadable weight closest to the one asked for (the lighter one on a tie)."""
         if self.below is None:
             return self.above
-        return self.below if self.weight - self.below.weight <= self.above.weight - self.weight \
+        return (
+            self.below
+            if self.weight - self.below.weight <= self.above.weight - self.weight
             else self.above
+        )
 
 
 def _thousandths(value: float) -> int:
@@ -104,13 +107,18 @@ def plates_for(weight: float, bar: float, plates: Sequence[float]) -> PlateAnswe
         while s:
             per_side.append(first[s] * step / _SCALE)
             s -= first[s]
-        return Loading(round(float(bar + 2 * sum(per_side)), 3),
-                       tuple(sorted(per_side, reverse=True)))
+        return Loading(
+            round(float(bar + 2 * sum(per_side)), 3), tuple(sorted(per_side, reverse=True))
+        )
 
-    below = next((loading(s) for s in range(math.floor(side), -1, -1)
-                  if fewest[s] < math.inf), None) if side >= 0 else None
-    above = next(loading(s) for s in range(max(0, math.ceil(side)), reach + 1)
-                 if fewest[s] < math.inf)
+    below = (
+        next((loading(s) for s in range(math.floor(side), -1, -1) if fewest[s] < math.inf), None)
+        if side >= 0
+        else None
+    )
+    above = next(
+        loading(s) for s in range(max(0, math.ceil(side)), reach + 1) if fewest[s] < math.inf
+    )
     return PlateAnswer(weight, bar, below, above)
 
 
@@ -121,8 +129,9 @@ def bar_for(exercise: Exercise, unit: Unit, settings: Settings) -> float | None:
         return None
     if exercise.bar_kg is not None:
         return from_kg(exercise.bar_kg, unit)
-    return {"barbell": settings.bar(unit), "ez-bar": EZ_BAR[unit],
-            "trap-bar": TRAP_BAR[unit]}.get(exercise.equipment, 0.0)
+    return {"barbell": settings.bar(unit), "ez-bar": EZ_BAR[unit], "trap-bar": TRAP_BAR[unit]}.get(
+        exercise.equipment, 0.0
+    )
 
 
 def step_for(exercise: Exercise, unit: Unit, settings: Settings) -> float:
@@ -136,16 +145,16 @@ def step_for(exercise: Exercise, unit: Unit, settings: Settings) -> float:
     return min(settings.plates(unit))  # bodyweight, band, other: plates added as they come
 
 
-def plates_for_exercise(weight: float, exercise: Exercise, unit: Unit,
-                        settings: Settings) -> PlateAnswer | None:
+def plates_for_exercise(
+    weight: float, exercise: Exercise, unit: Unit, settings: Settings
+) -> PlateAnswer | None:
     """`plates_for` with the exercise's bar and the lifter's plates in `unit`, or None when
     plates are not how it is loaded."""
     bar = bar_for(exercise, unit, settings)
     return None if bar is None else plates_for(weight, bar, settings.plates(unit))
 
 
-def nearest_loadable(weight_kg: float, exercise: Exercise, unit: Unit,
-                     settings: Settings) -> float:
+def nearest_loadable(weight_kg: float, exercise: Exercise, unit: Unit, settings: Settings) -> float:
     """The weight closest to `weight_kg` that the lifter can load for `exercise`, in `unit`
     (as they would type it: 102.5 in kg, 225 in lb); the lighter one on a tie.
 
@@ -172,6 +181,8 @@ def nearest_loadable(weight_kg: float, exercise: Exercise, unit: Unit,
 def round_load_for(settings: Settings) -> Callable[[float, Exercise, Unit], float]:
     """`nearest_loadable` as domain/progression's `RoundLoad` (kg in, kg out), so every
     suggested load is one the lifter can put on the bar, the dumbbell rack or the stack."""
+
     def round_load(weight_kg: float, exercise: Exercise, unit: Unit) -> float:
         return to_kg(nearest_loadable(weight_kg, exercise, unit, settings), unit)
+
     return round_load

@@ -31,7 +31,6 @@ def _working(session: Session, exercise_id: str) -> list[LoggedSet]:
     return [s for s in session.sets_for(exercise_id) if has_e1rm(s)]
 
 
-
 def _in_order(sessions: Iterable[Session]) -> list[Session]:
     return sorted(sessions, key=lambda s: (s.date, s.started_at))
 
@@ -54,11 +53,13 @@ def _estimator(exercise: Exercise | None, bodyweights: Sequence[Bodyweight]) -> 
         weighed = latest_on(bodyweights, day)
         est = set_e1rm(s, exercise, weighed.kg if weighed else None)
         return est.kg if est else None
+
     return over_the_body
 
 
-def _estimates(session: Session, exercise_id: str,
-               estimate: _Estimate) -> list[tuple[float, LoggedSet]]:
+def _estimates(
+    session: Session, exercise_id: str, estimate: _Estimate
+) -> list[tuple[float, LoggedSet]]:
     out = []
     for s in session.sets_for(exercise_id):
         if not estimates_strength(s):
@@ -69,8 +70,12 @@ def _estimates(session: Session, exercise_id: str,
     return out
 
 
-def e1rm_trend(sessions: Iterable[Session], exercise_id: str, exercise: Exercise | None = None,
-               bodyweights: Sequence[Bodyweight] = ()) -> list[tuple[date, float]]:
+def e1rm_trend(
+    sessions: Iterable[Session],
+    exercise_id: str,
+    exercise: Exercise | None = None,
+    bodyweights: Sequence[Bodyweight] = (),
+) -> list[tuple[date, float]]:
     """(date, best working-set e1RM in kg) per session with the exercise, oldest first.
 
     Warm-ups, 0-rep, drop, rest-pause, timed and distance sets are skipped: they say
@@ -114,8 +119,12 @@ def trend_direction(points: list[tuple[date, float]]) -> Direction:
     return "flat"
 
 
-def best_set(sessions: Iterable[Session], exercise_id: str, exercise: Exercise | None = None,
-             bodyweights: Sequence[Bodyweight] = ()) -> LoggedSet | None:
+def best_set(
+    sessions: Iterable[Session],
+    exercise_id: str,
+    exercise: Exercise | None = None,
+    bodyweights: Sequence[Bodyweight] = (),
+) -> LoggedSet | None:
     """The working set with the highest e1RM (the earliest one on a tie), or None; on a
     bodyweight exercise as e1rm_trend reckons it."""
     estimate = _estimator(exercise, bodyweights)
@@ -152,8 +161,9 @@ class Compliance:
         return self.with_rir + self.without_rir
 
 
-def rir_compliance(meso: Mesocycle, sessions: Iterable[Session], exercises: Lookup,
-                   today: date) -> dict[str, Compliance]:
+def rir_compliance(
+    meso: Mesocycle, sessions: Iterable[Session], exercises: Lookup, today: date
+) -> dict[str, Compliance]:
     """Per planned exercise (plan order), its working sets in the block up to `today`.
 
     Each set is judged against its own day's target (deload days: 4), on
@@ -179,12 +189,18 @@ def rir_compliance(meso: Mesocycle, sessions: Iterable[Session], exercises: Look
                         continue
                     deviation = s.rir - target
                     deviations.append(deviation)
-                    key = ("on" if abs(deviation) <= ON_TARGET_TOLERANCE
-                           else "below" if deviation < 0 else "above")
+                    key = (
+                        "on"
+                        if abs(deviation) <= ON_TARGET_TOLERANCE
+                        else "below"
+                        if deviation < 0
+                        else "above"
+                    )
                     counts[key] += 1
         mean = sum(deviations) / len(deviations) if deviations else None
-        result[ex_id] = Compliance(ex_id, counts["on"], counts["below"], counts["above"],
-                                   counts["none"], mean)
+        result[ex_id] = Compliance(
+            ex_id, counts["on"], counts["below"], counts["above"], counts["none"], mean
+        )
     return result
 
 

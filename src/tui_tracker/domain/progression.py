@@ -58,8 +58,9 @@ from .workout import Slot
 #: What the lifter can load, in kg, nearest to a weight in kg, for this exercise in this unit.
 RoundLoad = Callable[[float, Exercise, Unit], float]
 
-Rule = Literal["in_session", "deload", "break", "e1rm", "double_progression", "first_time",
-               "no_plan"]
+Rule = Literal[
+    "in_session", "deload", "break", "e1rm", "double_progression", "first_time", "no_plan"
+]
 
 #: Lifts where form breaks down near failure keep this many reps in reserve, plan or not
 #: (as the block's own targets: mesocycle.target_rir).
@@ -84,21 +85,25 @@ def nearest_step(weight_kg: float, exercise: Exercise, unit: Unit) -> float:
     return max(0.0, steps * step * per_unit)
 
 
-def step_up(weight_kg: float, exercise: Exercise, unit: Unit, round_load: RoundLoad) -> float | None:
+def step_up(
+    weight_kg: float, exercise: Exercise, unit: Unit, round_load: RoundLoad
+) -> float | None:
     """The lightest load `round_load` gives that is heavier than `weight_kg`; None if none
     within 100 kg.  Found by search: `round_load` only has to be non-decreasing."""
     return _next_load(weight_kg, exercise, unit, round_load, +1)
 
 
-def step_down(weight_kg: float, exercise: Exercise, unit: Unit,
-              round_load: RoundLoad) -> float | None:
+def step_down(
+    weight_kg: float, exercise: Exercise, unit: Unit, round_load: RoundLoad
+) -> float | None:
     """The heaviest load `round_load` gives that is lighter than `weight_kg`; None if none
     (already at the lightest, e.g. the empty bar or bodyweight)."""
     return _next_load(weight_kg, exercise, unit, round_load, -1)
 
 
-def _next_load(weight_kg: float, exercise: Exercise, unit: Unit, round_load: RoundLoad,
-               direction: int) -> float | None:
+def _next_load(
+    weight_kg: float, exercise: Exercise, unit: Unit, round_load: RoundLoad, direction: int
+) -> float | None:
     def beyond(kg: float) -> bool:
         return kg > weight_kg + 1e-6 if direction > 0 else kg < weight_kg - 1e-6
 
@@ -195,7 +200,7 @@ def _load_text(weight_kg: float, unit: Unit, bodyweight: bool) -> str:
 def num(value: float, places: int = 2) -> str:
     """102.5 -> '102.5', 100.0 -> '100', 133.333 -> '133.33', 51.255 -> '51.26': at most
     `places` decimals, halves up (as a lifter rounds by hand)."""
-    scale = 10 ** places
+    scale = 10**places
     text = f"{math.floor(value * scale + 0.5) / scale:.{places}f}".rstrip("0")
     return text.rstrip(".")
 
@@ -228,9 +233,16 @@ class _Say:
         return f"{self.kg(s.weight_kg)} x {s.reps}{rir}"
 
 
-def suggest(exercise: Exercise, target: Target | None, today_sets: Sequence[LoggedSet],
-            last_sets: Sequence[LoggedSet], last_day: date | None, today: date,
-            default_unit: Unit, round_load: RoundLoad = nearest_step) -> Suggestion:
+def suggest(
+    exercise: Exercise,
+    target: Target | None,
+    today_sets: Sequence[LoggedSet],
+    last_sets: Sequence[LoggedSet],
+    last_day: date | None,
+    today: date,
+    default_unit: Unit,
+    round_load: RoundLoad = nearest_step,
+) -> Suggestion:
     """The next working set of `exercise`.
 
     `today_sets` are the exercise's sets today (warm-ups are passed over), `last_sets`
@@ -260,13 +272,27 @@ def suggest(exercise: Exercise, target: Target | None, today_sets: Sequence[Logg
 
 # --- the rules -----------------------------------------------------------------------
 
+
 def _first_time(exercise: Exercise, target: Target | None, unit: Unit) -> Suggestion:
     if target is None:
-        return Suggestion(exercise.id, None, unit, None, None,
-                          "first time: no history or plan to go by", "first_time")
-    return Suggestion(exercise.id, None, unit, target.rep_low, target.rir,
-                      f"first time: pick a load for {target.range_text} reps with "
-                      f"{target.rir} in reserve", "first_time")
+        return Suggestion(
+            exercise.id,
+            None,
+            unit,
+            None,
+            None,
+            "first time: no history or plan to go by",
+            "first_time",
+        )
+    return Suggestion(
+        exercise.id,
+        None,
+        unit,
+        target.rep_low,
+        target.rir,
+        f"first time: pick a load for {target.range_text} reps with {target.rir} in reserve",
+        "first_time",
+    )
 
 
 def _heaviest(last: list[LoggedSet]) -> LoggedSet:
@@ -276,48 +302,87 @@ def _heaviest(last: list[LoggedSet]) -> LoggedSet:
     return max(at_top, key=lambda s: s.reps)  # max keeps the first of equals
 
 
-def _deload(exercise: Exercise, target: Target, last: list[LoggedSet], unit: Unit,
-            round_load: RoundLoad) -> Suggestion:
+def _deload(
+    exercise: Exercise, target: Target, last: list[LoggedSet], unit: Unit, round_load: RoundLoad
+) -> Suggestion:
     say = _Say(unit, exercise.bodyweight)
     ref = _heaviest(last)
     raw = ref.weight_kg * DELOAD_FRACTION
     load = min(round_load(raw, exercise, unit), ref.weight_kg)
     reps = target.clamp(ref.reps)
-    return Suggestion(exercise.id, load, unit, reps, target.rir,
-                      f"deload week: 90% of {say.kg(ref.weight_kg)} (before the deload) = "
-                      f"{say.value(raw)} -> {say.kg(load)}, {reps} reps @{target.rir}", "deload")
+    return Suggestion(
+        exercise.id,
+        load,
+        unit,
+        reps,
+        target.rir,
+        f"deload week: 90% of {say.kg(ref.weight_kg)} (before the deload) = "
+        f"{say.value(raw)} -> {say.kg(load)}, {reps} reps @{target.rir}",
+        "deload",
+    )
 
 
-def _after_break(exercise: Exercise, target: Target, last: list[LoggedSet],
-                 last_day: date, today: date, unit: Unit) -> Suggestion:
+def _after_break(
+    exercise: Exercise,
+    target: Target,
+    last: list[LoggedSet],
+    last_day: date,
+    today: date,
+    unit: Unit,
+) -> Suggestion:
     say = _Say(unit, exercise.bodyweight)
     ref = _heaviest(last)
     weeks = (today - last_day).days // 7
-    return Suggestion(exercise.id, ref.weight_kg, unit, target.rep_low, target.rir,
-                      f"last done {weeks} weeks ago: restart at {say.kg(ref.weight_kg)} for "
-                      f"{target.rep_low} (the bottom of {target.range_text})", "break")
+    return Suggestion(
+        exercise.id,
+        ref.weight_kg,
+        unit,
+        target.rep_low,
+        target.rir,
+        f"last done {weeks} weeks ago: restart at {say.kg(ref.weight_kg)} for "
+        f"{target.rep_low} (the bottom of {target.range_text})",
+        "break",
+    )
 
 
-def _no_plan(exercise: Exercise, last: list[LoggedSet], last_day: date, unit: Unit,
-             round_load: RoundLoad) -> Suggestion:
+def _no_plan(
+    exercise: Exercise, last: list[LoggedSet], last_day: date, unit: Unit, round_load: RoundLoad
+) -> Suggestion:
     """No plan sets a target to progress to: the best set of last time again (by e1RM
     when its RIR was logged, else the most reps at the heaviest load); on a high-skill
     lift taken to failure, the same reps a rep short of it."""
     rated = [s for s in last if _rated(s)]
-    ref = (max(rated, key=lambda s: e1rm(s.weight_kg, s.reps, s.rir).kg) if rated
-           and not exercise.bodyweight else _heaviest(last))
+    ref = (
+        max(rated, key=lambda s: e1rm(s.weight_kg, s.reps, s.rir).kg)
+        if rated and not exercise.bodyweight
+        else _heaviest(last)
+    )
     say = _Say(unit, exercise.bodyweight)
     was = f"no plan: your best set of {day_text(last_day)}"
     if exercise.high_skill and ref.rir == 0 and ref.weight_kg > 0:
         best = e1rm(ref.weight_kg, ref.reps, 0).kg
         raw = load_for(best, ref.reps, HIGH_SKILL_RIR)
         load = min(round_load(raw, exercise, unit), ref.weight_kg)
-        return Suggestion(exercise.id, load, unit, ref.reps, HIGH_SKILL_RIR,
-                          f"{was}, {say.set(ref)}, at @{HIGH_SKILL_RIR} (form breaks down near "
-                          f"failure): {say.value(best)}/(1+{ref.reps + HIGH_SKILL_RIR}/30) = "
-                          f"{say.value(raw)} -> {say.kg(load)}", "no_plan")
-    return Suggestion(exercise.id, ref.weight_kg, unit, ref.reps, ref.rir,
-                      f"{was} again, {say.set(ref)}", "no_plan")
+        return Suggestion(
+            exercise.id,
+            load,
+            unit,
+            ref.reps,
+            HIGH_SKILL_RIR,
+            f"{was}, {say.set(ref)}, at @{HIGH_SKILL_RIR} (form breaks down near "
+            f"failure): {say.value(best)}/(1+{ref.reps + HIGH_SKILL_RIR}/30) = "
+            f"{say.value(raw)} -> {say.kg(load)}",
+            "no_plan",
+        )
+    return Suggestion(
+        exercise.id,
+        ref.weight_kg,
+        unit,
+        ref.reps,
+        ref.rir,
+        f"{was} again, {say.set(ref)}",
+        "no_plan",
+    )
 
 
 def _rated(s: LoggedSet) -> bool:
@@ -325,8 +390,14 @@ def _rated(s: LoggedSet) -> bool:
     return s.rir is not None and s.weight_kg > 0 and s.reps + s.rir <= CONFIDENT_REP_LIMIT
 
 
-def _e1rm_rule(exercise: Exercise, target: Target, last: list[LoggedSet], last_day: date,
-               unit: Unit, round_load: RoundLoad) -> Suggestion | None:
+def _e1rm_rule(
+    exercise: Exercise,
+    target: Target,
+    last: list[LoggedSet],
+    last_day: date,
+    unit: Unit,
+    round_load: RoundLoad,
+) -> Suggestion | None:
     rated = [s for s in last if _rated(s)]
     if exercise.bodyweight or not rated:
         return None
@@ -338,21 +409,32 @@ def _e1rm_rule(exercise: Exercise, target: Target, last: list[LoggedSet], last_d
     load = round_load(raw, exercise, unit)
     if load <= 0:
         load = step_up(0.0, exercise, unit, round_load) or raw
-    reason = (f"{say.set(ref)} on {day_text(last_day)}: e1RM {say.value(best)}; "
-              f"{reps} @{rir}: {say.value(best)}/(1+{reps + rir}/30) = "
-              f"{say.value(raw)} -> {say.kg(load)}")
+    reason = (
+        f"{say.set(ref)} on {day_text(last_day)}: e1RM {say.value(best)}; "
+        f"{reps} @{rir}: {say.value(best)}/(1+{reps + rir}/30) = "
+        f"{say.value(raw)} -> {say.kg(load)}"
+    )
     return Suggestion(exercise.id, load, unit, reps, rir, reason, "e1rm")
 
 
-def _double_progression(exercise: Exercise, target: Target, last: list[LoggedSet],
-                        last_day: date, unit: Unit, round_load: RoundLoad) -> Suggestion:
+def _double_progression(
+    exercise: Exercise,
+    target: Target,
+    last: list[LoggedSet],
+    last_day: date,
+    unit: Unit,
+    round_load: RoundLoad,
+) -> Suggestion:
     say = _Say(unit, exercise.bodyweight)
     ref = _heaviest(last)
     w, r, q = ref.weight_kg, ref.reps, ref.rir
     was = f"{say.set(ref)} on {day_text(last_day)}"
     t, span = target.rir, target.range_text
-    effort = "RIR not logged, taken as on target" if q is None else (
-        f"harder than @{t}" if q < t else f"@{t} or easier")
+    effort = (
+        "RIR not logged, taken as on target"
+        if q is None
+        else (f"harder than @{t}" if q < t else f"@{t} or easier")
+    )
 
     def made(load: float, reps: int, why: str) -> Suggestion:
         return Suggestion(exercise.id, load, unit, reps, t, f"{was}: {why}", "double_progression")
@@ -363,24 +445,35 @@ def _double_progression(exercise: Exercise, target: Target, last: list[LoggedSet
         up = step_up(w, exercise, unit, round_load)
         if up is None:
             return made(w, target.rep_high, f"top of {span} ({effort}), no heavier load: hold")
-        return made(up, target.rep_low, f"top of {span} ({effort}): add a step, "
-                                         f"{say.kg(up)} x {target.rep_low}")
+        return made(
+            up,
+            target.rep_low,
+            f"top of {span} ({effort}): add a step, {say.kg(up)} x {target.rep_low}",
+        )
     if r >= target.rep_low:
         if q is not None and q < t:
             return made(w, r, f"within {span} but {effort}: the same again")
         return made(w, r + 1, f"within {span} ({effort}): one more rep, {r + 1}")
     if q is not None and q > t:
-        return made(w, target.rep_low, f"below {span} with reps to spare (@{q}, target @{t}): "
-                                       f"hold {say.kg(w)}, aim for {target.rep_low}")
+        return made(
+            w,
+            target.rep_low,
+            f"below {span} with reps to spare (@{q}, target @{t}): "
+            f"hold {say.kg(w)}, aim for {target.rep_low}",
+        )
     down = step_down(w, exercise, unit, round_load)
     if down is None:
         return made(w, target.rep_low, f"below {span} ({effort}), nothing lighter: hold")
-    return made(down, target.rep_low, f"below {span} ({effort}): drop a step, "
-                                      f"{say.kg(down)} x {target.rep_low}")
+    return made(
+        down,
+        target.rep_low,
+        f"below {span} ({effort}): drop a step, {say.kg(down)} x {target.rep_low}",
+    )
 
 
-def _in_session(exercise: Exercise, target: Target | None, last: LoggedSet,
-                round_load: RoundLoad) -> Suggestion:
+def _in_session(
+    exercise: Exercise, target: Target | None, last: LoggedSet, round_load: RoundLoad
+) -> Suggestion:
     say = _Say(last.unit, exercise.bodyweight)
     was = f"last set {say.set(last)}"
 
@@ -403,20 +496,34 @@ def _in_session(exercise: Exercise, target: Target | None, last: LoggedSet,
     more = "more" if diff > 0 else "fewer"
     if exercise.bodyweight or last.weight_kg == 0 or target.rep_low <= reps <= target.rep_high:
         reps = max(1, reps)
-        return made(last.weight_kg, reps, t, f"{how}: {abs(diff)} {more} "
-                                             f"{'rep' if abs(diff) == 1 else 'reps'}, "
-                                             f"{reps} at {say.kg(last.weight_kg)}")
+        return made(
+            last.weight_kg,
+            reps,
+            t,
+            f"{how}: {abs(diff)} {more} "
+            f"{'rep' if abs(diff) == 1 else 'reps'}, "
+            f"{reps} at {say.kg(last.weight_kg)}",
+        )
     reps = target.clamp(reps)
     best = e1rm(last.weight_kg, last.reps, last.rir).kg
     raw = load_for(best, reps, t)
     load = round_load(raw, exercise, last.unit)
     forced = ""
     if diff > 0 and load <= last.weight_kg:
-        load, forced = step_up(last.weight_kg, exercise, last.unit, round_load) or load, \
-            " (the next load up)"
+        load, forced = (
+            step_up(last.weight_kg, exercise, last.unit, round_load) or load,
+            " (the next load up)",
+        )
     elif diff < 0 and load >= last.weight_kg:
-        load, forced = step_down(last.weight_kg, exercise, last.unit, round_load) or load, \
-            " (the next load down)"
-    return made(load, reps, t, f"{how}, past {target.range_text}: e1RM {say.value(best)}; "
-                               f"{reps} @{t}: {say.value(best)}/(1+{reps + t}/30) = "
-                               f"{say.value(raw)} -> {say.kg(load)}{forced}")
+        load, forced = (
+            step_down(last.weight_kg, exercise, last.unit, round_load) or load,
+            " (the next load down)",
+        )
+    return made(
+        load,
+        reps,
+        t,
+        f"{how}, past {target.range_text}: e1RM {say.value(best)}; "
+        f"{reps} @{t}: {say.value(best)}/(1+{reps + t}/30) = "
+        f"{say.value(raw)} -> {say.kg(load)}{forced}",
+    )

@@ -41,8 +41,7 @@ def _counts(s: LoggedSet) -> bool:
 
 def confident_e1rm(s: LoggedSet) -> float | None:
     """The set's e1RM in kg when it can stand as a record; None without RIR or past 12."""
-    if not _counts(s) or s.rir is None or s.weight_kg <= 0 \
-            or s.reps + s.rir > CONFIDENT_REP_LIMIT:
+    if not _counts(s) or s.rir is None or s.weight_kg <= 0 or s.reps + s.rir > CONFIDENT_REP_LIMIT:
         return None
     return e1rm(s.weight_kg, s.reps, s.rir).kg
 
@@ -97,8 +96,9 @@ class ExerciseRecords:
             self.volume = Mark(volume, session.date, sets=len(sets), unit=sets[0].unit)
 
     def copy(self) -> ExerciseRecords:
-        return ExerciseRecords(self.exercise_id, self.e1rm, dict(self.reps), self.volume,
-                               self.working_sets)
+        return ExerciseRecords(
+            self.exercise_id, self.e1rm, dict(self.reps), self.volume, self.working_sets
+        )
 
     def rep_marks(self) -> list[tuple[float, Mark]]:
         """(weight in kg, most reps there), heaviest first."""
@@ -131,8 +131,13 @@ class Record:
     message: str
 
 
-def new_records(past: ExerciseRecords | None, today: Iterable[Session], session_id: str,
-                saved: LoggedSet, name: str) -> tuple[Record, ...]:
+def new_records(
+    past: ExerciseRecords | None,
+    today: Iterable[Session],
+    session_id: str,
+    saved: LoggedSet,
+    name: str,
+) -> tuple[Record, ...]:
     """The records `saved` beats.
 
     `past` holds the exercise's records before today's sessions; `today` are the day's
@@ -159,17 +164,39 @@ def new_records(past: ExerciseRecords | None, today: Iterable[Session], session_
     est = confident_e1rm(saved)
     if est is not None and before.e1rm is not None and est > before.e1rm.value + EPSILON:
         old = before.e1rm.value
-        found.append(Record("e1rm", ex_id, est, old, unit,
-                            f"Best e1RM on {name}: {_w(est, unit)} from "
-                            f"{saved.describe()} (was {_w(old, unit)})"))
+        found.append(
+            Record(
+                "e1rm",
+                ex_id,
+                est,
+                old,
+                unit,
+                f"Best e1RM on {name}: {_w(est, unit)} from "
+                f"{saved.describe()} (was {_w(old, unit)})",
+            )
+        )
 
     held = before.reps.get(weight_key(saved.weight_kg))
     if held is not None and saved.reps > held.value:
-        at = "bodyweight" if saved.weight_kg == 0 else (
-            f"BW-{_w(-saved.weight_kg, unit)}" if saved.weight_kg < 0  # assisted
-            else _w(saved.weight_kg, unit))
-        found.append(Record("reps", ex_id, saved.reps, held.value, unit,
-                            f"Most reps at {at} on {name}: {saved.reps} (was {int(held.value)})"))
+        at = (
+            "bodyweight"
+            if saved.weight_kg == 0
+            else (
+                f"BW-{_w(-saved.weight_kg, unit)}"
+                if saved.weight_kg < 0  # assisted
+                else _w(saved.weight_kg, unit)
+            )
+        )
+        found.append(
+            Record(
+                "reps",
+                ex_id,
+                saved.reps,
+                held.value,
+                unit,
+                f"Most reps at {at} on {name}: {saved.reps} (was {int(held.value)})",
+            )
+        )
 
     if current is not None:
         after = session_volume(current, ex_id)
@@ -178,15 +205,28 @@ def new_records(past: ExerciseRecords | None, today: Iterable[Session], session_
         past_best = past.volume.value if past is not None and past.volume is not None else 0.0
         best_other = max([past_best, *others])
         if best_other > 0 and after > best_other + EPSILON and own <= best_other + EPSILON:
-            found.append(Record("volume", ex_id, after, best_other, unit,
-                                f"Best session volume on {name}: {_w(after, unit)} "
-                                f"(was {_w(best_other, unit)})"))
+            found.append(
+                Record(
+                    "volume",
+                    ex_id,
+                    after,
+                    best_other,
+                    unit,
+                    f"Best session volume on {name}: {_w(after, unit)} "
+                    f"(was {_w(best_other, unit)})",
+                )
+            )
     return tuple(found)
 
 
 def _without(session: Session, s: LoggedSet) -> Session:
-    return Session(session.date, session.started_at,
-                   tuple(x for x in session.sets if x.id != s.id), session.ended_at, id=session.id)
+    return Session(
+        session.date,
+        session.started_at,
+        tuple(x for x in session.sets if x.id != s.id),
+        session.ended_at,
+        id=session.id,
+    )
 
 
 def _w(weight_kg: float, unit: Unit) -> str:
@@ -195,5 +235,15 @@ def _w(weight_kg: float, unit: Unit) -> str:
     return f"{text[:-2] if text.endswith('.0') else text} {unit}"
 
 
-__all__ = ["EPSILON", "ExerciseRecords", "Mark", "Record", "RecordKind", "confident_e1rm",
-           "new_records", "records_of", "session_volume", "weight_key"]
+__all__ = [
+    "EPSILON",
+    "ExerciseRecords",
+    "Mark",
+    "Record",
+    "RecordKind",
+    "confident_e1rm",
+    "new_records",
+    "records_of",
+    "session_volume",
+    "weight_key",
+]

@@ -44,8 +44,9 @@ def parse_clock(text: str, what: str = "time") -> time:
     m = re.fullmatch(r"([0-9]{1,2})[:.h]?([0-9]{2})", t) or re.fullmatch(r"([0-9]{1,2})", t)
     if m is None:
         article = "an" if what[:1] in "aeiou" else "a"
-        raise Refused(f"{what} {t!r} is not like 18:05" if t
-                      else f"give {article} {what}, like 18:05", what)
+        raise Refused(
+            f"{what} {t!r} is not like 18:05" if t else f"give {article} {what}, like 18:05", what
+        )
     hour, minute = int(m.group(1)), int(m.group(2)) if m.lastindex == 2 else 0
     if hour > 23 or minute > 59:
         raise Refused(f"{what} {t} is not a time of day (00:00 to 23:59)", what)
@@ -59,8 +60,11 @@ def parse_session_date(text: str, today: date) -> date:
     except InputError as e:
         raise Refused(str(e), "date") from None
     if day > today:
-        raise Refused(f"{day.isoformat()} is after today ({today.isoformat()}): a session "
-                         "is dated the day it was done", "date")
+        raise Refused(
+            f"{day.isoformat()} is after today ({today.isoformat()}): a session "
+            "is dated the day it was done",
+            "date",
+        )
     return day
 
 
@@ -70,9 +74,12 @@ def moved_to(session: Session, day: date) -> Session:
     if not shift:
         return session
     return replace(
-        session, date=day, started_at=session.started_at + shift,
+        session,
+        date=day,
+        started_at=session.started_at + shift,
         ended_at=session.ended_at + shift if session.ended_at is not None else None,
-        sets=tuple(replace(s, at=s.at + shift) for s in session.sets))
+        sets=tuple(replace(s, at=s.at + shift) for s in session.sets),
+    )
 
 
 def _on_day(session: Session, clock: time) -> datetime:
@@ -92,10 +99,16 @@ def _end_after(session: Session, started: datetime, end: time) -> datetime:
     if ended < anchor:
         ended += timedelta(days=1)  # after midnight
     if ended - anchor > MAX_AFTER_LAST:
-        what = (f"the last set was logged at {_hhmm(anchor)}" if session.sets
-                else f"the session starts at {_hhmm(anchor)}")
-        raise Refused(f"{what}: the end can be {_hhmm(anchor)} at the earliest (and "
-                      f"{_hours(MAX_AFTER_LAST)} later at most)", "end")
+        what = (
+            f"the last set was logged at {_hhmm(anchor)}"
+            if session.sets
+            else f"the session starts at {_hhmm(anchor)}"
+        )
+        raise Refused(
+            f"{what}: the end can be {_hhmm(anchor)} at the earliest (and "
+            f"{_hours(MAX_AFTER_LAST)} later at most)",
+            "end",
+        )
     return ended
 
 
@@ -109,8 +122,11 @@ def with_times(session: Session, start: time, end: time | None) -> Session:
     if session.sets:
         first = min(s.at for s in session.sets)
         if started > first.replace(second=59, microsecond=999999):
-            raise Refused(f"the first set was logged at {_hhmm(first)}: the start can be "
-                          f"{_hhmm(first)} at the latest", "start")
+            raise Refused(
+                f"the first set was logged at {_hhmm(first)}: the start can be "
+                f"{_hhmm(first)} at the latest",
+                "start",
+            )
     ended = _end_after(session, started, end) if end is not None else None
     return replace(session, started_at=started, ended_at=ended)
 

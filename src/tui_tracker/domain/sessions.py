@@ -26,7 +26,9 @@ def session_to_resume(candidates: list[Session], now: datetime) -> Session | Non
         if not s.is_open:
             continue
         last = s.sets[-1].at if s.sets else s.started_at
-        if s.date == now.date() or (s.date == now.date() - timedelta(days=1) and now - last <= OVERNIGHT):
+        if s.date == now.date() or (
+            s.date == now.date() - timedelta(days=1) and now - last <= OVERNIGHT
+        ):
             if best is None or last > (best.sets[-1].at if best.sets else best.started_at):
                 best = s
     return best
@@ -47,8 +49,12 @@ class Prefill:
     reason: str = ""
 
 
-def prefill(this_session: list[LoggedSet], last_time: list[LoggedSet], default_unit: Unit,
-            warmup: bool | None = None) -> Prefill:
+def prefill(
+    this_session: list[LoggedSet],
+    last_time: list[LoggedSet],
+    default_unit: Unit,
+    warmup: bool | None = None,
+) -> Prefill:
     """The next set's values: today's previous set of the same kind, else last time's.
 
     Repeating the previous set is the common case between straight sets, so it costs
@@ -84,8 +90,9 @@ def days_ago(then: date, today: date) -> str:
     return then.strftime("%d %b %Y")
 
 
-def last_performance(session: Session | None, sets: list[LoggedSet], today: date,
-                     compact: bool = False) -> str:
+def last_performance(
+    session: Session | None, sets: list[LoggedSet], today: date, compact: bool = False
+) -> str:
     """'last: 100 kg x 8 @2 (+3 sets), 4 days ago' — the best working set of that day.
 
     `compact` drops the set count ("last: 100 kg x 8 @2, 4 days ago") for a list row.
@@ -148,7 +155,15 @@ def set_counts(sets: list[LoggedSet] | tuple[LoggedSet, ...]) -> SetCounts:
 
 
 __all__ = [
-    "Prefill", "prefill", "session_to_resume", "last_performance",
-    "days_ago", "duration_text", "working_set_count", "plural", "format_weight", "SetCounts",
+    "Prefill",
+    "prefill",
+    "session_to_resume",
+    "last_performance",
+    "days_ago",
+    "duration_text",
+    "working_set_count",
+    "plural",
+    "format_weight",
+    "SetCounts",
     "set_counts",
 ]

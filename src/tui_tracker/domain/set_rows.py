@@ -14,5 +14,4 @@ def set_cells(s: LoggedSet, exercise: Exercise) -> tuple[str, str, str, str, str
     """(load, reps, rir, kind, superset) of a set, as a table shows them."""
     reps = "-" if s.reps == 0 and s.is_timed else str(s.reps)
     rir = "-" if s.rir is None else str(s.rir)
-    return (load_text(s, exercise), reps, rir, KIND_LABELS.get(s.kind, s.kind),
-            s.superset or "")
+    return (load_text(s, exercise), reps, rir, KIND_LABELS.get(s.kind, s.kind), s.superset or "")

@@ -32,8 +32,9 @@ _T = TypeVar("_T")
 KIND_CODES: dict[str, SetKind] = {"F": "failure", "D": "drop", "RP": "rest_pause", "W": "warmup"}
 SYNTAX_HINT = "100x5@2 (weight x reps @ RIR), BW+20x8, 60s, 32x40m or 80x6/D"
 
-_EXTENT = re.compile(r"^(?P<num>[0-9]+(?:[.,][0-9]+)?)\s*(?P<unit>s|sec|secs|min|mins|h|m|km)$",
-                     re.IGNORECASE)
+_EXTENT = re.compile(
+    r"^(?P<num>[0-9]+(?:[.,][0-9]+)?)\s*(?P<unit>s|sec|secs|min|mins|h|m|km)$", re.IGNORECASE
+)
 _CLOCK = re.compile(r"^(?:(?P<h>[0-9]+):)?(?P<m>[0-9]{1,2}):(?P<s>[0-9]{2})$")
 _BW = re.compile(r"^bw(?:\s*(?P<sign>[+-])\s*(?P<load>.*))?$", re.IGNORECASE)
 _SEP = re.compile(r"[x×*]", re.IGNORECASE)
@@ -67,8 +68,9 @@ def _parse(text: str, exercise: Exercise, unit: Unit) -> TypedSet:
         rir = parse_rir(rir_text)
     if kind == "failure":
         if rir not in (None, 0):
-            raise InputError(f"/F is a set to failure, RIR 0, not @{rir}: write @0/F or /F, "
-                             f"or leave out /F")
+            raise InputError(
+                f"/F is a set to failure, RIR 0, not @{rir}: write @0/F or /F, or leave out /F"
+            )
         rir = 0
     parts = _SEP.split(body, maxsplit=1) if not _looks_like_extent(body) else [body]
     if len(parts) == 1:
@@ -105,8 +107,11 @@ def _kind(text: str) -> tuple[str, SetKind | None]:
 
 def _looks_like_extent(body: str) -> bool:
     """'5km,30min' or '1:30' holds no weight, even though it may hold no x."""
-    return bool(_CLOCK.match(body.strip())) or all(
-        _EXTENT.match(p.strip()) for p in body.split(",") if p.strip()) and bool(body.strip())
+    return (
+        bool(_CLOCK.match(body.strip()))
+        or all(_EXTENT.match(p.strip()) for p in body.split(",") if p.strip())
+        and bool(body.strip())
+    )
 
 
 def _extent(text: str) -> tuple[int | None, float | None]:
@@ -118,7 +123,7 @@ def _extent(text: str) -> tuple[int | None, float | None]:
         clock = _CLOCK.match(part)
         m = _EXTENT.match(part)
         if clock:
-            seconds = (int(clock["h"] or 0) * 3600 + int(clock["m"]) * 60 + int(clock["s"]))
+            seconds = int(clock["h"] or 0) * 3600 + int(clock["m"]) * 60 + int(clock["s"])
             if int(clock["s"]) >= 60 or (clock["h"] and int(clock["m"]) >= 60):
                 raise InputError(f"{_shown(part)} is not a time like 1:30 or 1:05:00")
             duration = _once(duration, seconds, "time")
@@ -155,13 +160,13 @@ def _load(text: str, exercise: Exercise, unit: Unit) -> tuple[float, Unit]:
     bw = _BW.match(text)
     if bw:
         if not exercise.bodyweight:
-            raise InputError(f"BW: {exercise.name} does not lift the body; give the weight, "
-                             f"e.g. 100x8")
+            raise InputError(
+                f"BW: {exercise.name} does not lift the body; give the weight, e.g. 100x8"
+            )
         if bw["sign"] is None:
             return 0.0, unit
         if not bw["load"].strip():
-            raise InputError(f"nothing after BW{bw['sign']}: write the load, e.g. "
-                             f"BW{bw['sign']}20")
+            raise InputError(f"nothing after BW{bw['sign']}: write the load, e.g. BW{bw['sign']}20")
         kg, entered = parse_weight(bw["load"], unit)
         if kg == 0:
             return 0.0, entered
@@ -169,12 +174,14 @@ def _load(text: str, exercise: Exercise, unit: Unit) -> tuple[float, Unit]:
     kg, entered = parse_weight(text, unit)
     if exercise.bodyweight and kg != 0:
         shown = text.strip()
-        raise InputError(f"{exercise.name} lifts the body: is {shown} added or in all? Write "
-                         f"BW+{shown} for {shown} added, BW for none, BW-{shown} assisted")
+        raise InputError(
+            f"{exercise.name} lifts the body: is {shown} added or in all? Write "
+            f"BW+{shown} for {shown} added, BW for none, BW-{shown} assisted"
+        )
     return kg, entered
 
 
 def _shown(text: str, limit: int = 40) -> str:
     if len(text) <= limit:
         return repr(text)
-    return f"{text[:limit // 2]!r}... ({len(text)} characters)"
+    return f"{text[: limit // 2]!r}... ({len(text)} characters)"

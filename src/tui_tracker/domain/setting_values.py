@@ -31,9 +31,14 @@ _BINDING_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}")
 _KEY_NAME = re.compile(r"[a-z][a-z0-9_]{0,31}")
 _THEME_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 #: Textual's names for characters whose Unicode name is long (see textual.keys).
-_KEY_NAME_REPLACEMENTS = {"solidus": "slash", "reverse_solidus": "backslash",
-                          "commercial_at": "at", "hyphen_minus": "minus",
-                          "plus_sign": "plus", "low_line": "underscore"}
+_KEY_NAME_REPLACEMENTS = {
+    "solidus": "slash",
+    "reverse_solidus": "backslash",
+    "commercial_at": "at",
+    "hyphen_minus": "minus",
+    "plus_sign": "plus",
+    "low_line": "underscore",
+}
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,7 @@ def brief(value: Any) -> str:
 
 # --- checkers: a TOML value in, the normalised value out --------------------------------
 
+
 def as_number(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise BadValue(f"{brief(value)} is not a number")
@@ -68,6 +74,7 @@ def one_of(*choices: str) -> Callable[[Any, Known], str]:
         if value not in choices or not isinstance(value, str):
             raise BadValue(f"{brief(value)} is not allowed")
         return value
+
     return check
 
 
@@ -92,6 +99,7 @@ def bar_weight(unit: Unit) -> Callable[[Any, Known], float]:
         if not 0 <= weight <= MAX_BAR[unit]:
             raise BadValue(f"{num(weight)} {unit} is out of range")
         return weight
+
     return check
 
 
@@ -111,6 +119,7 @@ def plate_sizes(unit: Unit) -> Callable[[Any, Known], tuple[float, ...]]:
             if plates.count(p) > 1:
                 raise BadValue(f"{num(p)} {unit} is listed twice (list each size once)")
         return tuple(sorted(plates, reverse=True))
+
     return check
 
 
@@ -207,13 +216,17 @@ def _character_key(char: str, key: str) -> str:
 
 # --- parsers: text typed on the command line in, a TOML value out -----------------------
 
+
 def plain_text(text: str) -> Any:
     return text
 
 
 def number_text(text: str) -> float:
-    t = text.strip().replace(",", ".", 1) if text.count(",") == 1 and "." not in text \
+    t = (
+        text.strip().replace(",", ".", 1)
+        if text.count(",") == 1 and "." not in text
         else text.strip()
+    )
     try:
         value = float(t)
     except ValueError:
@@ -227,10 +240,11 @@ def numbers_text(text: str) -> list[float]:
 
 
 def seconds_text(text: str) -> Any:
-    """"150", "150s", "2:30" or "2m30s" -> 150."""
+    """ "150", "150s", "2:30" or "2m30s" -> 150."""
     t = text.strip().lower()
-    m = (re.fullmatch(r"(\d{1,4}):([0-5]\d)", t)
-         or re.fullmatch(r"(?:(\d{1,3})m)?\s*(?:(\d{1,4})s?)?", t))
+    m = re.fullmatch(r"(\d{1,4}):([0-5]\d)", t) or re.fullmatch(
+        r"(?:(\d{1,3})m)?\s*(?:(\d{1,4})s?)?", t
+    )
     if not t or not m:
         raise BadValue(f"{brief(text)} is not a number of seconds (150, 2:30 or 2m30s)")
     minutes, seconds = (int(g) if g else 0 for g in m.groups())
@@ -254,6 +268,7 @@ def unit_text(text: str) -> Any:
 
 
 # --- how values are shown -----------------------------------------------------------------
+
 
 def num(value: float) -> str:
     return f"{value:.3f}".rstrip("0").rstrip(".")

@@ -26,15 +26,55 @@ from collections.abc import Callable, Mapping
 from .catalogue import REST_HEAVY, REST_ISOLATION, REST_LIGHT_COMPOUND
 from .inputs import InputError
 from .models import Exercise, Unit
-from .setting_values import (MAX_BAR, MAX_PLATE, MAX_PLATE_SIZES, MAX_REST_SECONDS, MODIFIERS,
-                             BadValue, Known, as_number, bar_weight, boolean, boolean_text, brief,
-                             check_binding_id, keymap_table, num, number_text, numbers_text,
-                             one_of, parse_keys, plain_text, plate_sizes, seconds, seconds_text,
-                             show_text, theme_name, unit_text)
+from .setting_values import (
+    MAX_BAR,
+    MAX_PLATE,
+    MAX_PLATE_SIZES,
+    MAX_REST_SECONDS,
+    MODIFIERS,
+    BadValue,
+    Known,
+    as_number,
+    bar_weight,
+    boolean,
+    boolean_text,
+    brief,
+    check_binding_id,
+    keymap_table,
+    num,
+    number_text,
+    numbers_text,
+    one_of,
+    parse_keys,
+    plain_text,
+    plate_sizes,
+    seconds,
+    seconds_text,
+    show_text,
+    theme_name,
+    unit_text,
+)
 
-__all__ = ["MODIFIERS", "SPECS", "TRAINING_STATUSES", "Checked", "Known", "SettingError",
-           "Settings", "Spec", "TrainingStatus", "brief", "check_all", "check_value",
-           "parse_keys", "parse_value", "settings_from", "spec", "split_key", "to_toml"]
+__all__ = [
+    "MODIFIERS",
+    "SPECS",
+    "TRAINING_STATUSES",
+    "Checked",
+    "Known",
+    "SettingError",
+    "Settings",
+    "Spec",
+    "TrainingStatus",
+    "brief",
+    "check_all",
+    "check_value",
+    "parse_keys",
+    "parse_value",
+    "settings_from",
+    "spec",
+    "split_key",
+    "to_toml",
+]
 
 TrainingStatus = Literal["new", "some_years", "well_trained"]
 TRAINING_STATUSES: tuple[TrainingStatus, ...] = ("new", "some_years", "well_trained")
@@ -46,8 +86,9 @@ class SettingError(InputError):
     `source` is where the value came from (the settings file), added by the store.
     """
 
-    def __init__(self, key: str, reason: str, allowed: str | None = None,
-                 source: str | None = None) -> None:
+    def __init__(
+        self, key: str, reason: str, allowed: str | None = None, source: str | None = None
+    ) -> None:
         self.key, self.reason, self.allowed, self.source = key, reason, allowed, source
         where = f"settings file {source}: " if source else ""
         tail = f" (allowed: {allowed})" if allowed else ""
@@ -60,13 +101,16 @@ class SettingError(InputError):
 
 # --- the schema ----------------------------------------------------------------------------
 
+
 def _load_step(unit: Unit) -> Callable[[Any, Known], float]:
     """A jump between loads: more than 0, no more than the heaviest plate allowed."""
+
     def check(value: Any, known: Known) -> float:
         step = as_number(value)
         if not 0 < step <= MAX_PLATE[unit]:
             raise BadValue(f"{num(step)} {unit} is out of range")
         return step
+
     return check
 
 
@@ -89,11 +133,24 @@ class Spec:
         return show_text(value)
 
 
-def _setting(default: Any, *, allowed: str, why: str, check: Callable[[Any, Known], Any],
-             parse: Callable[[str], Any] = plain_text, unset_means: str | None = None,
-             table: bool = False) -> Any:
-    meta = {"allowed": allowed, "why": why, "check": check, "parse": parse,
-            "unset_means": unset_means, "table": table}
+def _setting(
+    default: Any,
+    *,
+    allowed: str,
+    why: str,
+    check: Callable[[Any, Known], Any],
+    parse: Callable[[str], Any] = plain_text,
+    unset_means: str | None = None,
+    table: bool = False,
+) -> Any:
+    meta = {
+        "allowed": allowed,
+        "why": why,
+        "check": check,
+        "parse": parse,
+        "unset_means": unset_means,
+        "table": table,
+    }
     if isinstance(default, Mapping):
         return field(default_factory=lambda: MappingProxyType(dict(default)), metadata=meta)
     return field(default=default, metadata=meta)
@@ -104,73 +161,125 @@ class Settings:
     """Every setting with its value; the defaults are what a lifter gets without a file."""
 
     unit: Unit = _setting(
-        "kg", allowed="kg or lb", check=one_of("kg", "lb"), parse=unit_text,
+        "kg",
+        allowed="kg or lb",
+        check=one_of("kg", "lb"),
+        parse=unit_text,
         why="the unit a new exercise's weights start in; `log --unit` and the TUI's `t` "
-            "change one exercise or command, never this")
+        "change one exercise or command, never this",
+    )
     theme: str = _setting(
-        "", allowed="a Textual theme name, or empty for Textual's default", check=theme_name,
+        "",
+        allowed="a Textual theme name, or empty for Textual's default",
+        check=theme_name,
         unset_means="Textual's default",
-        why="colours that suit your terminal; ansi-dark keeps the terminal's own 16")
+        why="colours that suit your terminal; ansi-dark keeps the terminal's own 16",
+    )
     keymap: Mapping[str, str] = _setting(
-        {}, allowed="keymap.ID = keys such as ctrl+s or f2, comma-separated; modifiers: "
-                    + ", ".join(MODIFIERS),
-        check=keymap_table, table=True,
-        why="keys that suit your hands or terminal (some SSH clients eat ctrl keys)")
+        {},
+        allowed="keymap.ID = keys such as ctrl+s or f2, comma-separated; modifiers: "
+        + ", ".join(MODIFIERS),
+        check=keymap_table,
+        table=True,
+        why="keys that suit your hands or terminal (some SSH clients eat ctrl keys)",
+    )
     bar_kg: float = _setting(
-        20.0, allowed=f"a weight from 0 to {num(MAX_BAR['kg'])} kg", check=bar_weight("kg"),
-        parse=number_text, why="the bar you load in kg (20 kg Olympic; 15 kg women's)")
+        20.0,
+        allowed=f"a weight from 0 to {num(MAX_BAR['kg'])} kg",
+        check=bar_weight("kg"),
+        parse=number_text,
+        why="the bar you load in kg (20 kg Olympic; 15 kg women's)",
+    )
     bar_lb: float = _setting(
-        45.0, allowed=f"a weight from 0 to {num(MAX_BAR['lb'])} lb", check=bar_weight("lb"),
-        parse=number_text, why="the bar you load in lb (45 lb standard)")
+        45.0,
+        allowed=f"a weight from 0 to {num(MAX_BAR['lb'])} lb",
+        check=bar_weight("lb"),
+        parse=number_text,
+        why="the bar you load in lb (45 lb standard)",
+    )
     plates_kg: tuple[float, ...] = _setting(
         (25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 1.25),
         allowed=f"1 to {MAX_PLATE_SIZES} plate sizes up to {num(MAX_PLATE['kg'])} kg, "
-                "each once, e.g. 25,20,15,10,5,2.5,1.25",
-        check=plate_sizes("kg"), parse=numbers_text,
-        why="the plates your gym has in kg: loads are rounded to what you can build")
+        "each once, e.g. 25,20,15,10,5,2.5,1.25",
+        check=plate_sizes("kg"),
+        parse=numbers_text,
+        why="the plates your gym has in kg: loads are rounded to what you can build",
+    )
     plates_lb: tuple[float, ...] = _setting(
         (45.0, 35.0, 25.0, 10.0, 5.0, 2.5),
         allowed=f"1 to {MAX_PLATE_SIZES} plate sizes up to {num(MAX_PLATE['lb'])} lb, "
-                "each once, e.g. 45,35,25,10,5,2.5",
-        check=plate_sizes("lb"), parse=numbers_text,
-        why="the plates your gym has in lb: loads are rounded to what you can build")
+        "each once, e.g. 45,35,25,10,5,2.5",
+        check=plate_sizes("lb"),
+        parse=numbers_text,
+        why="the plates your gym has in lb: loads are rounded to what you can build",
+    )
     dumbbell_step_kg: float = _setting(
-        2.5, allowed=f"more than 0, up to {num(MAX_PLATE['kg'])} kg, e.g. 2 or 2.5",
-        check=_load_step("kg"), parse=number_text,
-        why="the jump between your gym's dumbbells in kg: dumbbell loads are rounded to it")
+        2.5,
+        allowed=f"more than 0, up to {num(MAX_PLATE['kg'])} kg, e.g. 2 or 2.5",
+        check=_load_step("kg"),
+        parse=number_text,
+        why="the jump between your gym's dumbbells in kg: dumbbell loads are rounded to it",
+    )
     dumbbell_step_lb: float = _setting(
-        5.0, allowed=f"more than 0, up to {num(MAX_PLATE['lb'])} lb, e.g. 5",
-        check=_load_step("lb"), parse=number_text,
-        why="the jump between your gym's dumbbells in lb: dumbbell loads are rounded to it")
+        5.0,
+        allowed=f"more than 0, up to {num(MAX_PLATE['lb'])} lb, e.g. 5",
+        check=_load_step("lb"),
+        parse=number_text,
+        why="the jump between your gym's dumbbells in lb: dumbbell loads are rounded to it",
+    )
     machine_step_kg: float = _setting(
-        5.0, allowed=f"more than 0, up to {num(MAX_PLATE['kg'])} kg, e.g. 5 or 2.5",
-        check=_load_step("kg"), parse=number_text,
-        why="the jump between pins of a weight stack in kg (machines and cables)")
+        5.0,
+        allowed=f"more than 0, up to {num(MAX_PLATE['kg'])} kg, e.g. 5 or 2.5",
+        check=_load_step("kg"),
+        parse=number_text,
+        why="the jump between pins of a weight stack in kg (machines and cables)",
+    )
     machine_step_lb: float = _setting(
-        10.0, allowed=f"more than 0, up to {num(MAX_PLATE['lb'])} lb, e.g. 10 or 5",
-        check=_load_step("lb"), parse=number_text,
-        why="the jump between pins of a weight stack in lb (machines and cables)")
+        10.0,
+        allowed=f"more than 0, up to {num(MAX_PLATE['lb'])} lb, e.g. 10 or 5",
+        check=_load_step("lb"),
+        parse=number_text,
+        why="the jump between pins of a weight stack in lb (machines and cables)",
+    )
     rest_compound: int | None = _setting(
-        None, allowed=f"0 to {MAX_REST_SECONDS} seconds, e.g. 180 or 3:00", check=seconds,
+        None,
+        allowed=f"0 to {MAX_REST_SECONDS} seconds, e.g. 180 or 3:00",
+        check=seconds,
         parse=seconds_text,
         unset_means=f"each exercise's own: {REST_LIGHT_COMPOUND}-{REST_HEAVY} s",
-        why="rest after a compound set; longer rests grew more muscle (Schoenfeld 2016)")
+        why="rest after a compound set; longer rests grew more muscle (Schoenfeld 2016)",
+    )
     rest_isolation: int | None = _setting(
-        None, allowed=f"0 to {MAX_REST_SECONDS} seconds, e.g. 90 or 1:30", check=seconds,
-        parse=seconds_text, unset_means=f"each exercise's own: {REST_ISOLATION} s",
-        why="rest after an isolation set")
+        None,
+        allowed=f"0 to {MAX_REST_SECONDS} seconds, e.g. 90 or 1:30",
+        check=seconds,
+        parse=seconds_text,
+        unset_means=f"each exercise's own: {REST_ISOLATION} s",
+        why="rest after an isolation set",
+    )
     training_status: TrainingStatus | None = _setting(
-        None, allowed=", ".join(TRAINING_STATUSES), check=one_of(*TRAINING_STATUSES),
+        None,
+        allowed=", ".join(TRAINING_STATUSES),
+        check=one_of(*TRAINING_STATUSES),
         unset_means="not set: the app asks",
         why="how long you have trained hard (new: under a year; some_years; well_trained: "
-            "3+ years): advice on failure and volume differs")
+        "3+ years): advice on failure and volume differs",
+    )
     auto_advance: bool = _setting(
-        True, allowed="true or false", check=boolean, parse=boolean_text,
-        why="move to the next planned exercise when its sets are done")
+        True,
+        allowed="true or false",
+        check=boolean,
+        parse=boolean_text,
+        why="move to the next planned exercise when its sets are done",
+    )
     health_notice_read: bool = _setting(
-        False, allowed="true or false", check=boolean, parse=boolean_text,
+        False,
+        allowed="true or false",
+        check=boolean,
+        parse=boolean_text,
         why="the advice to see a physician or qualified professional before a new regimen is "
-            "shown at the first start until read; true once it was")
+        "shown at the first start until read; true once it was",
+    )
 
     def bar(self, unit: Unit) -> float:
         """The bar's weight in `unit`."""
@@ -189,10 +298,12 @@ class Settings:
         return exercise.rest_seconds if setting is None else setting
 
 
-SPECS: Mapping[str, Spec] = MappingProxyType({
-    f.name: Spec(key=f.name, default=getattr(Settings(), f.name), **f.metadata)
-    for f in fields(Settings)
-})
+SPECS: Mapping[str, Spec] = MappingProxyType(
+    {
+        f.name: Spec(key=f.name, default=getattr(Settings(), f.name), **f.metadata)
+        for f in fields(Settings)
+    }
+)
 
 
 def spec(key: str) -> Spec:

@@ -41,8 +41,11 @@ def e1rm(weight_kg: float, reps: int, rir: int | None = None) -> E1RM:
     if reps == 0:
         return E1RM(0.0, True, rir is None)
     effective = reps + (ASSUMED_RIR if rir is None else rir)
-    return E1RM(weight_kg * (1 + effective / 30),
-                rir is None or effective > CONFIDENT_REP_LIMIT, rir is None)
+    return E1RM(
+        weight_kg * (1 + effective / 30),
+        rir is None or effective > CONFIDENT_REP_LIMIT,
+        rir is None,
+    )
 
 
 def load_for(e1rm_kg: float, reps: int, rir: int) -> float:

@@ -103,8 +103,13 @@ def week_name(week: Week) -> str:
     return "this week" if isinstance(week, IsoWeek) else f"this week ({week.label})"
 
 
-def session_records(past: ExerciseRecords | None, earlier: Iterable[Session], session: Session,
-                    exercise_id: str, name: str) -> tuple[Record, ...]:
+def session_records(
+    past: ExerciseRecords | None,
+    earlier: Iterable[Session],
+    session: Session,
+    exercise_id: str,
+    name: str,
+) -> tuple[Record, ...]:
     """The records the session's best sets of the exercise beat: best e1RM, most reps at
     each weight done before, best session volume.  Nothing the first time the exercise is
     done (a first mark is not news), and warm-ups never count (domain/records)."""
@@ -116,34 +121,70 @@ def session_records(past: ExerciseRecords | None, earlier: Iterable[Session], se
     now = ExerciseRecords(exercise_id)
     now.add(session)
     found: list[Record] = []
-    if now.e1rm is not None and before.e1rm is not None \
-            and now.e1rm.value > before.e1rm.value + EPSILON:
+    if (
+        now.e1rm is not None
+        and before.e1rm is not None
+        and now.e1rm.value > before.e1rm.value + EPSILON
+    ):
         best, old = now.e1rm, before.e1rm.value
         described = best.set.describe() if best.set is not None else ""
-        found.append(Record("e1rm", exercise_id, best.value, old, best.unit,
-                            f"Best e1RM on {name}: {_w(best.value, best.unit)} from {described} "
-                            f"(was {_w(old, best.unit)})"))
+        found.append(
+            Record(
+                "e1rm",
+                exercise_id,
+                best.value,
+                old,
+                best.unit,
+                f"Best e1RM on {name}: {_w(best.value, best.unit)} from {described} "
+                f"(was {_w(old, best.unit)})",
+            )
+        )
     for key, mark in now.rep_marks():
         held = before.reps.get(key)
         if held is not None and mark.value > held.value:
             at = "bodyweight" if key == 0 else _w(key, mark.unit)
-            found.append(Record("reps", exercise_id, mark.value, held.value, mark.unit,
-                                f"Most reps at {at} on {name}: {int(mark.value)} "
-                                f"(was {int(held.value)})"))
-    if now.volume is not None and before.volume is not None \
-            and now.volume.value > before.volume.value + EPSILON:
+            found.append(
+                Record(
+                    "reps",
+                    exercise_id,
+                    mark.value,
+                    held.value,
+                    mark.unit,
+                    f"Most reps at {at} on {name}: {int(mark.value)} (was {int(held.value)})",
+                )
+            )
+    if (
+        now.volume is not None
+        and before.volume is not None
+        and now.volume.value > before.volume.value + EPSILON
+    ):
         new, old = now.volume.value, before.volume.value
-        found.append(Record("volume", exercise_id, new, old, now.volume.unit,
-                            f"Best session volume on {name}: {_w(new, now.volume.unit)} "
-                            f"(was {_w(old, now.volume.unit)})"))
+        found.append(
+            Record(
+                "volume",
+                exercise_id,
+                new,
+                old,
+                now.volume.unit,
+                f"Best session volume on {name}: {_w(new, now.volume.unit)} "
+                f"(was {_w(old, now.volume.unit)})",
+            )
+        )
     return tuple(found)
 
 
-def finish_summary(session: Session, *, now: datetime, day_sessions: Sequence[Session],
-                   slots: Sequence[Slot], exercises: Callable[[str], Exercise | None],
-                   past_records: dict[str, ExerciseRecords] | None,
-                   week: Week, week_sessions: Iterable[Session],
-                   targets: dict[str, tuple[int, int]] | None = None) -> FinishSummary:
+def finish_summary(
+    session: Session,
+    *,
+    now: datetime,
+    day_sessions: Sequence[Session],
+    slots: Sequence[Slot],
+    exercises: Callable[[str], Exercise | None],
+    past_records: dict[str, ExerciseRecords] | None,
+    week: Week,
+    week_sessions: Iterable[Session],
+    targets: dict[str, tuple[int, int]] | None = None,
+) -> FinishSummary:
     """The summary of `session` finished at `now`.
 
     `day_sessions`: the day's sessions (this one may be among them, in any version);
@@ -164,22 +205,41 @@ def finish_summary(session: Session, *, now: datetime, day_sessions: Sequence[Se
     for ex_id in [*planned, *(e for e in session.exercise_ids() if e not in planned)]:
         sets = session.sets_for(ex_id)
         working = working_set_count(sets)
-        lines.append(ExerciseDone(ex_id, name(ex_id), working, len(sets) - working,
-                                  day_working(ex_id), planned.get(ex_id)))
+        lines.append(
+            ExerciseDone(
+                ex_id,
+                name(ex_id),
+                working,
+                len(sets) - working,
+                day_working(ex_id),
+                planned.get(ex_id),
+            )
+        )
 
     records: tuple[Record, ...] | None = None
     if past_records is not None:
-        records = tuple(r for ex_id in session.exercise_ids()
-                        for r in session_records(past_records.get(ex_id), others, session,
-                                                 ex_id, name(ex_id)))
+        records = tuple(
+            r
+            for ex_id in session.exercise_ids()
+            for r in session_records(past_records.get(ex_id), others, session, ex_id, name(ex_id))
+        )
 
     rest_of_week = [s for s in week_sessions if s.id != session.id]
     before = weekly_sets(rest_of_week, week, exercises, targets)
     after = weekly_sets([*rest_of_week, session], week, exercises, targets)
-    muscles = tuple(MuscleWeek(m, before[m].sets, after[m].sets, after[m].target, after[m].status)
-                    for m in MUSCLES if after[m].sets > before[m].sets)
-    return FinishSummary(duration_text(session.started_at, now), set_counts(session.sets),
-                         tuple(lines), records, muscles, week_name(week))
+    muscles = tuple(
+        MuscleWeek(m, before[m].sets, after[m].sets, after[m].target, after[m].status)
+        for m in MUSCLES
+        if after[m].sets > before[m].sets
+    )
+    return FinishSummary(
+        duration_text(session.started_at, now),
+        set_counts(session.sets),
+        tuple(lines),
+        records,
+        muscles,
+        week_name(week),
+    )
 
 
 def _w(weight_kg: float, unit: Unit) -> str:
@@ -188,5 +248,12 @@ def _w(weight_kg: float, unit: Unit) -> str:
     return f"{text[:-2] if text.endswith('.0') else text} {unit}"
 
 
-__all__ = ["ExerciseDone", "FinishSummary", "MuscleWeek", "finish_summary", "session_records",
-           "summary_week", "week_name"]
+__all__ = [
+    "ExerciseDone",
+    "FinishSummary",
+    "MuscleWeek",
+    "finish_summary",
+    "session_records",
+    "summary_week",
+    "week_name",
+]

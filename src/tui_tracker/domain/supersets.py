@@ -58,8 +58,9 @@ def rounds_of(sets: Iterable[LoggedSet]) -> list[Superset]:
     return [Superset(label, tuple(ids)) for label, ids in found.items() if len(ids) > 1]
 
 
-def pair(supersets: list[Superset], exercise_id: str, partner: str,
-         used: Iterable[str] = ()) -> list[Superset]:
+def pair(
+    supersets: list[Superset], exercise_id: str, partner: str, used: Iterable[str] = ()
+) -> list[Superset]:
     """`exercise_id` done in rounds with `partner`: into the partner's superset (before
     it), or a new one of the two, under a label neither a superset nor `used` (the
     labels the session's sets carry) has.  Either leaves any superset it was in."""
@@ -68,7 +69,7 @@ def pair(supersets: list[Superset], exercise_id: str, partner: str,
         if partner in group.exercise_ids:
             at = group.exercise_ids.index(partner)
             ids = group.exercise_ids[:at] + (exercise_id,) + group.exercise_ids[at:]
-            return rest[:i] + [Superset(group.label, ids)] + rest[i + 1:]
+            return rest[:i] + [Superset(group.label, ids)] + rest[i + 1 :]
     label = next_label([*(g.label for g in supersets), *used])
     return rest + [Superset(label, (exercise_id, partner))]
 

@@ -36,11 +36,14 @@ THROUGH_COMPOUNDS: tuple[str, ...] = ("front_delts", "rear_delts", "traps", "for
 #: Most weekly hard sets a band may name (far past any productive volume).
 MAX_WEEKLY_SETS = 60
 
-DEFAULT_TARGETS: Mapping[str, Band] = MappingProxyType({
-    m: THROUGH_COMPOUNDS_BAND if m in THROUGH_COMPOUNDS else EVIDENCE_BAND for m in MUSCLES})
+DEFAULT_TARGETS: Mapping[str, Band] = MappingProxyType(
+    {m: THROUGH_COMPOUNDS_BAND if m in THROUGH_COMPOUNDS else EVIDENCE_BAND for m in MUSCLES}
+)
 
-WHY_EVIDENCE_BAND = ("10-16 hard sets a week, split over two sessions: the evidence's productive "
-                     "range for trained lifters")
+WHY_EVIDENCE_BAND = (
+    "10-16 hard sets a week, split over two sessions: the evidence's productive "
+    "range for trained lifters"
+)
 WHY_THROUGH_COMPOUNDS = {
     "front_delts": "trained in every press (the app counts half a set)",
     "rear_delts": "trained in every row (the app counts half a set)",
@@ -53,8 +56,10 @@ WHY_THROUGH_COMPOUNDS = {
 def default_reason(muscle: str) -> str:
     """Why the muscle's default band is what it is (one line)."""
     if muscle in WHY_THROUGH_COMPOUNDS:
-        return (f"0-16: {WHY_THROUGH_COMPOUNDS[muscle]}; direct sets are optional, so no "
-                "minimum is flagged (the app's call: the evidence names no muscle)")
+        return (
+            f"0-16: {WHY_THROUGH_COMPOUNDS[muscle]}; direct sets are optional, so no "
+            "minimum is flagged (the app's call: the evidence names no muscle)"
+        )
     return WHY_EVIDENCE_BAND
 
 
@@ -66,8 +71,10 @@ def check_band(muscle: str, low: int, high: int) -> Band:
         if isinstance(v, bool) or not isinstance(v, int):
             raise ValueError("a band is whole numbers of sets, like 10-16")
     if not 0 <= low <= high <= MAX_WEEKLY_SETS:
-        raise ValueError(f"a band needs 0 <= low <= high <= {MAX_WEEKLY_SETS} sets a week, "
-                         f"low first (got {low}-{high})")
+        raise ValueError(
+            f"a band needs 0 <= low <= high <= {MAX_WEEKLY_SETS} sets a week, "
+            f"low first (got {low}-{high})"
+        )
     return low, high
 
 
@@ -75,8 +82,13 @@ def parse_band(muscle: str, text: str) -> Band:
     """'12-18' (spaces allowed) for `muscle`; ValueError with the reason otherwise."""
     low_text, dash, high_text = text.strip().partition("-")
     low_text, high_text = low_text.strip(), high_text.strip()
-    if not dash or not low_text.isdigit() or not high_text.isdigit() \
-            or not (low_text + high_text).isascii() or len(low_text + high_text) > 6:
+    if (
+        not dash
+        or not low_text.isdigit()
+        or not high_text.isdigit()
+        or not (low_text + high_text).isascii()
+        or len(low_text + high_text) > 6
+    ):
         shown = text if len(text) <= 20 else text[:20] + "..."
         raise ValueError(f"a band is LOW-HIGH sets a week, like 10-16, not {shown!r}")
     return check_band(muscle, int(low_text), int(high_text))
@@ -96,4 +108,3 @@ def parse_muscle(text: str) -> str:
 
 def is_default(muscle: str, band: Band) -> bool:
     return DEFAULT_TARGETS[muscle] == tuple(band)
-

@@ -24,8 +24,11 @@ CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 #: separators Python splits on): a space in a name, so words stay apart.
 _BREAKS = "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85"
 
-_NAME = {c: None for c in range(0x20)} | {c: None for c in range(0x7f, 0xa0)} \
+_NAME = (
+    {c: None for c in range(0x20)}
+    | {c: None for c in range(0x7F, 0xA0)}
     | {ord(c): " " for c in _BREAKS}
+)
 _NOTE = _NAME | {ord("\n"): "\n"}
 
 

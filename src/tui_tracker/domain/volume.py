@@ -63,14 +63,23 @@ class IsoWeek:
         """
         raw = text.strip().upper().replace("-W", "W")
         year_text, sep, week_text = raw.partition("W")
-        if not sep or not year_text.isdigit() or not week_text.isdigit() or len(year_text) != 4 \
-                or not year_text.isascii() or not week_text.isascii() or len(week_text) > 2:
+        if (
+            not sep
+            or not year_text.isdigit()
+            or not week_text.isdigit()
+            or len(year_text) != 4
+            or not year_text.isascii()
+            or not week_text.isascii()
+            or len(week_text) > 2
+        ):
             shown = repr(text) if len(text) <= 40 else f"{text[:20]!r}... ({len(text)} characters)"
             raise ValueError(f"week {shown} is not like 2026-W47")
         year, week = int(year_text), int(week_text)
         if not FIRST_DAY.year <= year <= LAST_DAY.year:
-            raise ValueError(f"{year}-W{week_text} is too far from today: a week must be in a year "
-                             f"between {FIRST_DAY.year} and {LAST_DAY.year}")
+            raise ValueError(
+                f"{year}-W{week_text} is too far from today: a week must be in a year "
+                f"between {FIRST_DAY.year} and {LAST_DAY.year}"
+            )
         try:
             date.fromisocalendar(year, week, 1)
         except ValueError:

@@ -60,8 +60,9 @@ def is_heavy_compound(exercise: Exercise | None) -> bool:
     return exercise is not None and exercise.is_compound and exercise.equipment in HEAVY_BARS
 
 
-def ramp_offered(exercise: Exercise, today: Iterable[LoggedSet],
-                 exercise_of: Callable[[str], Exercise | None]) -> bool:
+def ramp_offered(
+    exercise: Exercise, today: Iterable[LoggedSet], exercise_of: Callable[[str], Exercise | None]
+) -> bool:
     """Whether the ramp is offered for `exercise`, given the day's sets so far.
 
     Only for a heavy compound with no set of its own today (a lifter who has logged a
@@ -78,8 +79,9 @@ def ramp_offered(exercise: Exercise, today: Iterable[LoggedSet],
     return True
 
 
-def ramp_for(exercise: Exercise, work: float, unit: Unit,
-             settings: Settings) -> tuple[RampSet, ...]:
+def ramp_for(
+    exercise: Exercise, work: float, unit: Unit, settings: Settings
+) -> tuple[RampSet, ...]:
     """The ramp for `exercise` up to `work` (in `unit`), on its bar and the lifter's plates;
     empty when it is not lifted on a bar."""
     bar = bar_for(exercise, unit, settings)

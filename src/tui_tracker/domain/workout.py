@@ -38,7 +38,11 @@ class Slot:
 
     @property
     def reps_text(self) -> str:
-        return f"{self.rep_low}" if self.rep_low == self.rep_high else f"{self.rep_low}-{self.rep_high}"
+        return (
+            f"{self.rep_low}"
+            if self.rep_low == self.rep_high
+            else f"{self.rep_low}-{self.rep_high}"
+        )
 
     @property
     def target_text(self) -> str:
@@ -107,8 +111,19 @@ def todays_workout(meso: Mesocycle | None, today: date, exercises: Lookup) -> Wo
         if rir is None or final is None:
             continue
         planned = change.planned_id(p.exercise_id)
-        slots.append(Slot(p.exercise_id, p.sets, p.rep_low, p.rep_high, rir, final, deload,
-                          planned, change.skip_reason(planned)))
+        slots.append(
+            Slot(
+                p.exercise_id,
+                p.sets,
+                p.rep_low,
+                p.rep_high,
+                rir,
+                final,
+                deload,
+                planned,
+                change.skip_reason(planned),
+            )
+        )
     return Workout(day.name, label, deload, tuple(slots), where, change.pulled_from)
 
 

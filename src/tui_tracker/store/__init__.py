@@ -13,7 +13,16 @@ from .paths import default_db_path, month_of, month_path, resolve_db_path, yearl
 from .store import Store
 
 __all__ = [
-    "Store", "StoreError", "DatabaseUnreadable", "DatabaseTooNew", "DatabaseNotWritable",
-    "default_db_path", "resolve_db_path", "month_of", "month_path", "yearly_path",
-    "CURRENT_SCHEMA", "MIGRATIONS",
+    "Store",
+    "StoreError",
+    "DatabaseUnreadable",
+    "DatabaseTooNew",
+    "DatabaseNotWritable",
+    "default_db_path",
+    "resolve_db_path",
+    "month_of",
+    "month_path",
+    "yearly_path",
+    "CURRENT_SCHEMA",
+    "MIGRATIONS",
 ]

@@ -70,21 +70,37 @@ def file_hash(path: Path | str) -> str:
 def _from_doc(doc: dict[str, Any]) -> Batch | None:
     """A batch document, or None when it is not one (a hand edit): it is then left alone."""
     try:
-        batch = Batch(id=doc["id"], file=doc["file"], source=doc["source"], hash=doc["hash"],
-                      imported_at=datetime.fromisoformat(doc["imported_at"]),
-                      sessions=doc["sessions"], sets=doc["sets"], state=doc["state"])
+        batch = Batch(
+            id=doc["id"],
+            file=doc["file"],
+            source=doc["source"],
+            hash=doc["hash"],
+            imported_at=datetime.fromisoformat(doc["imported_at"]),
+            sessions=doc["sessions"],
+            sets=doc["sets"],
+            state=doc["state"],
+        )
     except (KeyError, TypeError, ValueError):
         return None
-    if not all(isinstance(v, str) for v in (batch.id, batch.file, batch.source, batch.hash)) \
-            or batch.state not in STATES:
+    if (
+        not all(isinstance(v, str) for v in (batch.id, batch.file, batch.source, batch.hash))
+        or batch.state not in STATES
+    ):
         return None
     return batch
 
 
 def _to_doc(b: Batch) -> dict[str, Any]:
-    return {"id": b.id, "file": b.file, "source": b.source, "hash": b.hash,
-            "imported_at": b.imported_at.isoformat(), "sessions": b.sessions, "sets": b.sets,
-            "state": b.state}
+    return {
+        "id": b.id,
+        "file": b.file,
+        "source": b.source,
+        "hash": b.hash,
+        "imported_at": b.imported_at.isoformat(),
+        "sessions": b.sessions,
+        "sets": b.sets,
+        "state": b.state,
+    }
 
 
 def all_batches(store: Plumbing) -> list[Batch]:
@@ -171,14 +187,14 @@ def remove(store: Plumbing, batch_id: str) -> tuple[Batch, int, int]:
         b = batch(store, batch_id)
         if b is None or not b.active:
             known = ", ".join(x.id for x in batches(store)) or "none"
-            raise StoreError(f"There is no import {batch_id.strip()!r} (imports: {known}).",
-                             store.path)
+            raise StoreError(
+                f"There is no import {batch_id.strip()!r} (imports: {known}).", store.path
+            )
         _save(store, Batch(**{**b.__dict__, "state": "removing"}))
         gone_sessions = gone_sets = 0
         for month in store._existing_months():
             table = store._sessions(month)
-            doomed = {int(k): d for k, d in table.documents().items()
-                      if d.get("batch") == b.id}
+            doomed = {int(k): d for k, d in table.documents().items() if d.get("batch") == b.id}
             if doomed:
                 table.remove(doc_ids=list(doomed))
                 gone_sessions += len(doomed)

@@ -63,6 +63,7 @@ def _int(value: Any, field: str) -> int:
 
 # --- sets -------------------------------------------------------------------------------
 
+
 def set_to_dict(s: LoggedSet) -> dict[str, Any]:
     return {
         "id": s.id,
@@ -85,8 +86,11 @@ def set_from_dict(doc: Any) -> LoggedSet:
         if not isinstance(doc, dict):
             raise CodecError("a set is not an object")
         weight = doc["weight_kg"]
-        if isinstance(weight, bool) or not isinstance(weight, (int, float)) \
-                or not math.isfinite(weight):
+        if (
+            isinstance(weight, bool)
+            or not isinstance(weight, (int, float))
+            or not math.isfinite(weight)
+        ):
             raise CodecError("weight_kg is not a number")
         rir = doc["rir"]
         if rir is not None:
@@ -127,6 +131,7 @@ def set_from_dict(doc: Any) -> LoggedSet:
 
 # --- sessions ---------------------------------------------------------------------------
 
+
 def session_to_dict(s: Session) -> dict[str, Any]:
     return {
         "id": s.id,
@@ -138,8 +143,9 @@ def session_to_dict(s: Session) -> dict[str, Any]:
     }
 
 
-def session_from_dict(doc: Any, decode_sets: Callable[[list[Any]], tuple[LoggedSet, ...]] | None = None
-                      ) -> Session:
+def session_from_dict(
+    doc: Any, decode_sets: Callable[[list[Any]], tuple[LoggedSet, ...]] | None = None
+) -> Session:
     """`decode_sets` turns the list of set dicts into sets (default: `set_from_dict` on
     each); store/decoded.py passes one that reuses the sets it decoded before."""
     try:
@@ -152,8 +158,11 @@ def session_from_dict(doc: Any, decode_sets: Callable[[list[Any]], tuple[LoggedS
         return Session(
             date=_parse_date(doc["date"], "date"),
             started_at=_parse_dt(doc["started_at"], "started_at"),
-            sets=(decode_sets(sets) if decode_sets is not None
-                  else tuple(set_from_dict(x) for x in sets)),
+            sets=(
+                decode_sets(sets)
+                if decode_sets is not None
+                else tuple(set_from_dict(x) for x in sets)
+            ),
             ended_at=_parse_dt(ended, "ended_at") if ended is not None else None,
             note=_str(doc, "note"),
             id=_str(doc, "id"),
@@ -193,13 +202,17 @@ def session_index_problem(doc: dict[str, Any]) -> str | None:
     if not isinstance(sets, list):
         return f"session {sid}: sets is not a list"
     for s in sets:
-        if not isinstance(s, dict) or not isinstance(s.get("id"), str) \
-                or not isinstance(s.get("exercise_id"), str):
+        if (
+            not isinstance(s, dict)
+            or not isinstance(s.get("id"), str)
+            or not isinstance(s.get("exercise_id"), str)
+        ):
             return f"session {sid}: a set is not an object with an id and an exercise_id"
     return None
 
 
 # --- the lifter's bodyweight -------------------------------------------------------------
+
 
 def bodyweight_to_dict(b: Bodyweight) -> dict[str, Any]:
     return {"day": b.day.isoformat(), "kg": b.kg}
@@ -222,6 +235,7 @@ def bodyweight_from_dict(doc: Any) -> Bodyweight:
 
 
 # --- exercises --------------------------------------------------------------------------
+
 
 def exercise_to_dict(e: Exercise) -> dict[str, Any]:
     return {
@@ -273,8 +287,9 @@ def exercise_from_dict(doc: Any) -> Exercise:
     try:
         if not isinstance(doc, dict):
             raise CodecError("an exercise is not an object")
-        primary, secondary = distinct_muscles(_str_tuple(doc, "primary"),
-                                              _str_tuple(doc, "secondary"))
+        primary, secondary = distinct_muscles(
+            _str_tuple(doc, "primary"), _str_tuple(doc, "secondary")
+        )
         bodyweight = _flag(doc.get("bodyweight", False), "bodyweight")
         equipment = doc.get("equipment", "bodyweight" if bodyweight else "other")
         if not isinstance(equipment, str):
@@ -306,6 +321,7 @@ def exercise_from_dict(doc: Any) -> Exercise:
 
 # --- mesocycles -------------------------------------------------------------------------
 
+
 def _opt_date(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
@@ -322,8 +338,11 @@ def mesocycle_to_dict(m: Mesocycle) -> dict[str, Any]:
         "weeks": m.weeks,
         "rir_targets": list(m.rir_targets),
         "days": [
-            {"name": d.name, "weekday": d.weekday,
-             "exercises": [[p.exercise_id, p.sets, p.rep_low, p.rep_high] for p in d.exercises]}
+            {
+                "name": d.name,
+                "weekday": d.weekday,
+                "exercises": [[p.exercise_id, p.sets, p.rep_low, p.rep_high] for p in d.exercises],
+            }
             for d in m.days
         ],
         "deload_start": _opt_date(m.deload_start),
@@ -353,8 +372,8 @@ def _changes_to_dict(changes: Changes) -> dict[str, Any]:
 
 def _pairs(value: Any, field: str) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, list) or not all(
-            isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
-            for p in value):
+        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in value
+    ):
         raise CodecError(f"day_changes {field} is not a list of [id, text] pairs")
     return tuple((a, b) for a, b in value)
 
@@ -372,9 +391,12 @@ def _changes_from_dict(doc: Any) -> Changes:
         order = c.get("order", [])
         if not isinstance(order, list) or not all(isinstance(x, str) for x in order):
             raise CodecError("day_changes order is not a list of ids")
-        change = DayChange(_pairs(c.get("swaps", []), "swaps"), tuple(order),
-                           _pairs(c.get("skipped", []), "skipped"),
-                           _parse_opt_date(c.get("pulled_from"), "pulled_from"))
+        change = DayChange(
+            _pairs(c.get("swaps", []), "swaps"),
+            tuple(order),
+            _pairs(c.get("skipped", []), "skipped"),
+            _parse_opt_date(c.get("pulled_from"), "pulled_from"),
+        )
         changes.append((_parse_date(day, "day_changes"), change))
     return tuple(sorted(changes, key=lambda pair: pair[0]))
 
@@ -389,8 +411,9 @@ def _day_from_dict(doc: Any) -> TrainingDay:
         ex_id, sets, low, high = row
         if not isinstance(ex_id, str):
             raise CodecError("a planned exercise id is not a string")
-        planned.append(PlannedExercise(ex_id, _int(sets, "sets"), _int(low, "rep_low"),
-                                       _int(high, "rep_high")))
+        planned.append(
+            PlannedExercise(ex_id, _int(sets, "sets"), _int(low, "rep_low"), _int(high, "rep_high"))
+        )
     return TrainingDay(_str(doc, "name"), _int(doc["weekday"], "weekday"), tuple(planned))
 
 

@@ -42,8 +42,7 @@ from ..domain.models import Session
 from . import codec
 from .exchange_csv import CSV_COLUMNS, FORMULA_STARTS, csv_rows, csv_text, spreadsheet_cell
 from .exchange_files import MAX_IMPORT_BYTES, read_text, write_file
-from .exchange_import import (
-    APP_NAMES, Merged, existing_session_ids, from_document, loads, merge)
+from .exchange_import import APP_NAMES, Merged, existing_session_ids, from_document, loads, merge
 from .exchange_types import FORMAT, FORMAT_VERSION, Exchange, ExchangeError
 from .exchange_types import session_key as _session_key
 from .migrations import MAIN_TABLES
@@ -52,15 +51,36 @@ if TYPE_CHECKING:
     from .store import Store
 
 __all__ = [
-    "FORMAT", "FORMAT_VERSION", "CSV_COLUMNS", "MAX_IMPORT_BYTES", "FORMULA_STARTS", "APP_NAMES",
-    "Exchange", "ExchangeError", "Merged", "stored_settings", "all_sessions", "snapshot",
-    "is_empty", "clear", "to_document", "dumps", "from_document", "loads",
-    "existing_session_ids", "merge", "spreadsheet_cell", "csv_rows", "csv_text", "read_text",
+    "FORMAT",
+    "FORMAT_VERSION",
+    "CSV_COLUMNS",
+    "MAX_IMPORT_BYTES",
+    "FORMULA_STARTS",
+    "APP_NAMES",
+    "Exchange",
+    "ExchangeError",
+    "Merged",
+    "stored_settings",
+    "all_sessions",
+    "snapshot",
+    "is_empty",
+    "clear",
+    "to_document",
+    "dumps",
+    "from_document",
+    "loads",
+    "existing_session_ids",
+    "merge",
+    "spreadsheet_cell",
+    "csv_rows",
+    "csv_text",
+    "read_text",
     "write_file",
 ]
 
 
 # --- reading the whole store -------------------------------------------------------------
+
 
 def stored_settings(store: Store) -> dict[str, Any]:
     """Every setting the lifter has stored, by key."""
@@ -89,8 +109,12 @@ def snapshot(store: Store) -> Exchange:
 
 def is_empty(store: Store) -> bool:
     """No sessions, mesocycles, own exercises or bodyweights (settings alone do not count)."""
-    return not (store.recent_sessions(1) or store.mesocycles() or store.custom_exercises()
-                or store.bodyweights())
+    return not (
+        store.recent_sessions(1)
+        or store.mesocycles()
+        or store.custom_exercises()
+        or store.bodyweights()
+    )
 
 
 def clear(store: Store) -> None:
@@ -103,6 +127,7 @@ def clear(store: Store) -> None:
 
 
 # --- the JSON document -------------------------------------------------------------------
+
 
 def to_document(data: Exchange) -> dict[str, Any]:
     return {

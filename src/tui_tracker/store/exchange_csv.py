@@ -16,9 +16,23 @@ from .exchange_types import session_key
 if TYPE_CHECKING:
     from ..domain.catalogue import Catalogue
 
-CSV_COLUMNS = ("date", "session_id", "exercise", "exercise_id", "kind", "weight", "unit",
-               "weight_kg", "reps", "rir", "time", "note", "superset", "duration_s",
-               "distance_m")
+CSV_COLUMNS = (
+    "date",
+    "session_id",
+    "exercise",
+    "exercise_id",
+    "kind",
+    "weight",
+    "unit",
+    "weight_kg",
+    "reps",
+    "rir",
+    "time",
+    "note",
+    "superset",
+    "duration_s",
+    "distance_m",
+)
 
 
 def _number(value: float) -> str:
@@ -43,13 +57,23 @@ def csv_rows(sessions: Iterable[Session], catalogue: Catalogue) -> Iterable[list
     for session in sorted(sessions, key=session_key):
         for s in session.sets:
             ex = catalogue.get(s.exercise_id)
-            yield [session.date.isoformat(), cell(session.id),
-                   cell(ex.name if ex else s.exercise_id), cell(s.exercise_id), s.kind,
-                   _number(s.weight), s.unit, _number(s.weight_kg),
-                   str(s.reps), "" if s.rir is None else str(s.rir),
-                   s.at.strftime("%H:%M:%S"), cell(s.note), cell(s.superset or ""),
-                   "" if s.duration_s is None else str(s.duration_s),
-                   "" if s.distance_m is None else _number(s.distance_m)]
+            yield [
+                session.date.isoformat(),
+                cell(session.id),
+                cell(ex.name if ex else s.exercise_id),
+                cell(s.exercise_id),
+                s.kind,
+                _number(s.weight),
+                s.unit,
+                _number(s.weight_kg),
+                str(s.reps),
+                "" if s.rir is None else str(s.rir),
+                s.at.strftime("%H:%M:%S"),
+                cell(s.note),
+                cell(s.superset or ""),
+                "" if s.duration_s is None else str(s.duration_s),
+                "" if s.distance_m is None else _number(s.distance_m),
+            ]
 
 
 def csv_text(sessions: Iterable[Session], catalogue: Catalogue) -> str:

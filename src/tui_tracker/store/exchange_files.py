@@ -45,8 +45,9 @@ def read_text(path: Path | str) -> str:
         if kind is not None and not stat.S_ISFIFO(st.st_mode):
             raise ExchangeError(f"{path} is {kind}, not a file to import")
         if st.st_size > MAX_IMPORT_BYTES:
-            raise ExchangeError(f"{path} is {st.st_size // 2**20} MB: too big to be a "
-                                "workout export")
+            raise ExchangeError(
+                f"{path} is {st.st_size // 2**20} MB: too big to be a workout export"
+            )
         if kind is None:
             with open(fd, "rb", closefd=False) as f:
                 raw = f.read()
@@ -65,7 +66,8 @@ def read_text(path: Path | str) -> str:
     except UnicodeDecodeError as e:
         raise ExchangeError(
             f"{path} is not UTF-8 text (byte 0x{raw[e.start]:02x} at offset {e.start}): "
-            "export it again from the app, or save it as UTF-8 CSV") from None
+            "export it again from the app, or save it as UTF-8 CSV"
+        ) from None
     if "\x00" in text:
         raise ExchangeError(f"{path} is a binary file, not a CSV or JSON export")
     return text
@@ -79,8 +81,10 @@ def _read_pipe(fd: int, path: Path) -> bytes:
     while chunk := os.read(fd, 1 << 20):
         size += len(chunk)
         if size > MAX_IMPORT_BYTES:
-            raise ExchangeError(f"{path} sends more than {MAX_IMPORT_BYTES // 2**20} MB: "
-                                "too big to be a workout export")
+            raise ExchangeError(
+                f"{path} sends more than {MAX_IMPORT_BYTES // 2**20} MB: "
+                "too big to be a workout export"
+            )
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -106,4 +110,6 @@ def write_file(path: Path | str, payload: bytes) -> None:
     except UnconfirmedWrite:
         pass  # the file is in place; only the folder's fsync was not confirmed
     except OSError as e:
-        raise ExchangeError(f"cannot write {path}: {e.strerror or e}; nothing was written") from None
+        raise ExchangeError(
+            f"cannot write {path}: {e.strerror or e}; nothing was written"
+        ) from None

@@ -40,15 +40,19 @@ def _list(doc: dict[str, Any], key: str) -> list[Any]:
 def from_document(doc: Any) -> Exchange:
     """The training log in an export document; ExchangeError names the first bad record."""
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise ExchangeError("it is not a tui-tracker export (made with: tui-tracker export "
-                            "--format json); to import from Strong, Hevy or FitNotes use "
-                            "'tui-tracker import strong', 'import hevy' or 'import fitnotes'")
+        raise ExchangeError(
+            "it is not a tui-tracker export (made with: tui-tracker export "
+            "--format json); to import from Strong, Hevy or FitNotes use "
+            "'tui-tracker import strong', 'import hevy' or 'import fitnotes'"
+        )
     version = doc.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise ExchangeError(f"format_version {version!r} is not a version number")
     if version > FORMAT_VERSION:
-        raise ExchangeError(f"it is format version {version}, written by a newer tui-tracker "
-                            f"(this one reads up to {FORMAT_VERSION}): upgrade tui-tracker")
+        raise ExchangeError(
+            f"it is format version {version}, written by a newer tui-tracker "
+            f"(this one reads up to {FORMAT_VERSION}): upgrade tui-tracker"
+        )
     where = ""
     try:
         exercises = []
@@ -89,8 +93,7 @@ def from_document(doc: Any) -> Exchange:
         raise ExchangeError("settings is not an object")
     if "" in settings:
         raise ExchangeError("settings: a setting has an empty name")
-    for kind, items in (("exercise", exercises), ("mesocycle", mesocycles),
-                        ("session", sessions)):
+    for kind, items in (("exercise", exercises), ("mesocycle", mesocycles), ("session", sessions)):
         seen: set[str] = set()
         for item in items:
             if item.id in seen:
@@ -99,15 +102,18 @@ def from_document(doc: Any) -> Exchange:
     days = [b.day for b in bodyweights]
     if len(set(days)) != len(days):
         raise ExchangeError("bodyweights: a day appears twice")
-    return Exchange(tuple(exercises), tuple(sessions), tuple(mesocycles), targets, settings,
-                    tuple(bodyweights))
+    return Exchange(
+        tuple(exercises), tuple(sessions), tuple(mesocycles), targets, settings, tuple(bodyweights)
+    )
 
 
-def _check_ids(exercises: list[Exercise], mesocycles: list[Mesocycle],
-               sessions: list[Session]) -> None:
+def _check_ids(
+    exercises: list[Exercise], mesocycles: list[Mesocycle], sessions: list[Session]
+) -> None:
     """Ids are the app's own (hex, slugs): one holding a control character was made by hand
     to reach a terminal or a spreadsheet, and is refused (names and notes are cleaned by
     the domain, but an id is an identity, not text to clean)."""
+
     def check(where: str, *ids: str) -> None:
         for value in ids:
             if CONTROL.search(value):
@@ -118,7 +124,9 @@ def _check_ids(exercises: list[Exercise], mesocycles: list[Mesocycle],
     for i, m in enumerate(mesocycles):
         check(f"mesocycles[{i}]", m.id, *m.exercise_ids())
     for i, session in enumerate(sessions):
-        check(f"sessions[{i}]", session.id, *(x for s in session.sets for x in (s.id, s.exercise_id)))
+        check(
+            f"sessions[{i}]", session.id, *(x for s in session.sets for x in (s.id, s.exercise_id))
+        )
 
 
 def _outside_the_rules(s: LoggedSet, bodyweight: bool) -> str | None:
@@ -145,12 +153,17 @@ def _volume_targets(value: Any) -> dict[str, tuple[int, int]]:
     for muscle, pair in value.items():
         if muscle not in MUSCLES:
             raise ExchangeError(f"volume_targets: unknown muscle {muscle!r}")
-        if (not isinstance(pair, list) or len(pair) != 2
-                or not all(isinstance(v, int) and not isinstance(v, bool) for v in pair)):
+        if (
+            not isinstance(pair, list)
+            or len(pair) != 2
+            or not all(isinstance(v, int) and not isinstance(v, bool) for v in pair)
+        ):
             raise ExchangeError(f"volume_targets.{muscle} is not [low, high]")
         if not 0 <= pair[0] <= pair[1] <= MAX_WEEKLY_SETS:
-            raise ExchangeError(f"volume_targets.{muscle} {pair} is not 0 <= low <= high <= "
-                                f"{MAX_WEEKLY_SETS} sets a week")
+            raise ExchangeError(
+                f"volume_targets.{muscle} {pair} is not 0 <= low <= high <= "
+                f"{MAX_WEEKLY_SETS} sets a week"
+            )
         out[muscle] = (pair[0], pair[1])
     return out
 
@@ -161,8 +174,10 @@ def loads(raw: bytes | str) -> Exchange:
     except orjson.JSONDecodeError as e:
         app = _csv_app(raw)
         if app is not None:
-            raise ExchangeError(f"this is a CSV exported by {APP_NAMES[app]}, not a tui-tracker "
-                                f"export: import it with 'tui-tracker import {app} FILE'") from None
+            raise ExchangeError(
+                f"this is a CSV exported by {APP_NAMES[app]}, not a tui-tracker "
+                f"export: import it with 'tui-tracker import {app} FILE'"
+            ) from None
         raise ExchangeError(f"it is not valid JSON ({e})") from None
     return from_document(doc)
 
@@ -181,6 +196,7 @@ def _csv_app(raw: bytes | str) -> str | None:
 
 
 # --- merging an export into a store ------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Merged:
@@ -207,8 +223,11 @@ def existing_session_ids(store: Store, sessions: Iterable[Session]) -> set[str]:
     wanted = {s.id for s in sessions}
     first = min(s.date for s in sessions)
     last = max(s.date for s in sessions)
-    return {s.id for s in store.sessions_between(date(first.year, 1, 1), date(last.year, 12, 31))
-            if s.id in wanted}
+    return {
+        s.id
+        for s in store.sessions_between(date(first.year, 1, 1), date(last.year, 12, 31))
+        if s.id in wanted
+    }
 
 
 def merge(store: Store, data: Exchange, batch: str | None = None) -> Merged:
@@ -248,5 +267,13 @@ def merge(store: Store, data: Exchange, batch: str | None = None) -> Merged:
     new_weights = [b for b in data.bodyweights if b.day not in logged]
     for b in new_weights:  # a day already weighed keeps its weight
         store.log_bodyweight(b.day, b.kg)
-    return Merged(len(new_exercises), len(new_sessions), sum(len(s.sets) for s in new_sessions),
-                  len(new_mesos), len(present), targets, settings, len(new_weights))
+    return Merged(
+        len(new_exercises),
+        len(new_sessions),
+        sum(len(s.sets) for s in new_sessions),
+        len(new_mesos),
+        len(present),
+        targets,
+        settings,
+        len(new_weights),
+    )

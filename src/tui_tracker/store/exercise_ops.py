@@ -24,9 +24,9 @@ if TYPE_CHECKING:
 class MergeDone:
     """What a merge changed."""
 
-    sets: int      # sets moved
+    sets: int  # sets moved
     sessions: int  # sessions they were in
-    plans: int     # mesocycles that now name the target
+    plans: int  # mesocycles that now name the target
 
 
 def _need(store: Store, exercise_id: str) -> Exercise:
@@ -69,18 +69,25 @@ def merge_exercise(store: Store, source_id: str, target_id: str) -> MergeDone:
                 sets = doc.get("sets", [])
                 if any(s.get("exercise_id") == source_id for s in sets):
                     store._decode(month, doc)  # a damaged session is refused, not rewritten
-                    new_sets = [{**s, "exercise_id": target_id}
-                                if s.get("exercise_id") == source_id else s for s in sets]
+                    new_sets = [
+                        {**s, "exercise_id": target_id} if s.get("exercise_id") == source_id else s
+                        for s in sets
+                    ]
                     moved += sum(1 for s in sets if s.get("exercise_id") == source_id)
                     changed[int(doc_id)] = {**doc, "sets": new_sets}
             if changed:
+
                 def apply(tbl: dict[int, Any], changed: dict[int, Any] = changed) -> None:
                     for doc_id, doc in changed.items():
                         tbl[doc_id] = doc
+
                 table._update_table(apply)  # one atomic write for the month
                 sessions += len(changed)
-        plans = [m for m in (plan_naming(meso, source_id, target_id)
-                             for meso in store.mesocycles()) if m is not None]
+        plans = [
+            m
+            for m in (plan_naming(meso, source_id, target_id) for meso in store.mesocycles())
+            if m is not None
+        ]
         store.save_mesocycles(plans)
         _remove_exercise(store, source_id)
     return MergeDone(moved, sessions, len(plans))
@@ -95,8 +102,10 @@ def delete_exercise(store: Store, exercise_id: str) -> Exercise:
             raise ValueError(problem)
         planned = [m.name for m in store.mesocycles() if exercise_id in m.exercise_ids()]
         if planned:
-            raise ValueError(f"{ex.name} is planned in {', '.join(planned)}: merge it into "
-                             f"another exercise instead (the plan then names that one)")
+            raise ValueError(
+                f"{ex.name} is planned in {', '.join(planned)}: merge it into "
+                f"another exercise instead (the plan then names that one)"
+            )
         _remove_exercise(store, exercise_id)
     return ex
 
@@ -106,4 +115,3 @@ def _remove_exercise(store: Store, exercise_id: str) -> None:
     doc_ids = [int(k) for k, d in table.documents().items() if d.get("id") == exercise_id]
     if doc_ids:
         table.remove(doc_ids=doc_ids)
-

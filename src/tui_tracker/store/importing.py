@@ -39,6 +39,7 @@ BUFFERED_ROWS = 20_000
 
 # --- reading --------------------------------------------------------------------------------
 
+
 class ExportLines:
     """A CSV export read line by line (endings kept, as the csv module wants), for files
     of any size: UTF-8 with or without a BOM, or UTF-16 with a BOM.
@@ -80,8 +81,10 @@ class ExportLines:
                         decoder.decode(chunk)
                     except UnicodeDecodeError as e:
                         at = done - pending + e.start
-                        return (f"{self.path} is not {what} text (byte 0x{e.object[e.start]:02x} "
-                                f"at offset {at}): {hint}")
+                        return (
+                            f"{self.path} is not {what} text (byte 0x{e.object[e.start]:02x} "
+                            f"at offset {at}): {hint}"
+                        )
                     done += len(chunk)
         except OSError:
             pass
@@ -187,18 +190,22 @@ class StagedRows:
 class Written:
     """What `write_staged` found in the file and added to the store."""
 
-    sessions: int = 0        # sessions in the file
-    new_sessions: int = 0    # of which added
+    sessions: int = 0  # sessions in the file
+    new_sessions: int = 0  # of which added
     new_sets: int = 0
-    already: int = 0         # of which already in the store
+    already: int = 0  # of which already in the store
     first: date | None = None  # the first and last new session's date
     last: date | None = None
 
 
-def write_staged(store: Store, staged: StagedRows, exercises: Iterable[Exercise],
-                 assemble: Callable[[Iterable[SetRow]], list[Session]],
-                 progress: Callable[[int, int], None] | None = None,
-                 batch: str | None = None) -> Written:
+def write_staged(
+    store: Store,
+    staged: StagedRows,
+    exercises: Iterable[Exercise],
+    assemble: Callable[[Iterable[SetRow]], list[Session]],
+    progress: Callable[[int, int], None] | None = None,
+    batch: str | None = None,
+) -> Written:
     """Save the new exercises (one write), then each month's sessions (one write each).
 
     Exercises go first, so a session never refers to an exercise the store lacks,

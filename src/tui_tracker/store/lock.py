@@ -47,7 +47,7 @@ def _holder_line() -> bytes:
     command = " ".join([os.path.basename(sys.argv[0] or "python"), *sys.argv[1:]])
     command = "".join(c if c.isprintable() and c != "\t" else " " for c in command)[:160]
     since = datetime.now().astimezone().isoformat(timespec="seconds")
-    return f"{os.getpid()}\t{command}\t{since}\n".encode()[:HOLDER_BYTES - 1].ljust(HOLDER_BYTES)
+    return f"{os.getpid()}\t{command}\t{since}\n".encode()[: HOLDER_BYTES - 1].ljust(HOLDER_BYTES)
 
 
 class ProcessLock:
@@ -57,8 +57,13 @@ class ProcessLock:
         self._depth = 0
         self._fallback: Any = None  # filelock.FileLock where flock(2) is missing
 
-    def acquire(self, *, create: bool = True, timeout: float | None = None,
-                cancelled: Callable[[], bool] | None = None) -> None:
+    def acquire(
+        self,
+        *,
+        create: bool = True,
+        timeout: float | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
         """Wait up to `timeout` s (default: the lock's) for the lock; OSError if the lock
         file cannot be opened; LockCancelled as soon as `cancelled()` says so.
 
@@ -73,8 +78,7 @@ class ProcessLock:
                 raise FileNotFoundError(2, "No such file or directory", self.path)
             self._acquire_fallback()
         else:
-            self._fd = self._flock(create, self.timeout if timeout is None else timeout,
-                                   cancelled)
+            self._fd = self._flock(create, self.timeout if timeout is None else timeout, cancelled)
             try:  # one small write in place, no fsync: only a hint for a waiting process
                 os.pwrite(self._fd, _holder_line(), 0)
             except OSError:
@@ -139,8 +143,13 @@ class ProcessLock:
         from filelock import FileLock, Timeout  # type: ignore[import-not-found,unused-ignore]
 
         if self._fallback is None:
-            self._fallback = FileLock(self.path, timeout=self.timeout, mode=self.mode,
-                                      poll_interval=self.poll, thread_local=False)
+            self._fallback = FileLock(
+                self.path,
+                timeout=self.timeout,
+                mode=self.mode,
+                poll_interval=self.poll,
+                thread_local=False,
+            )
         try:
             self._fallback.acquire()
         except Timeout as e:

@@ -61,15 +61,22 @@ def _every_set(data: dict[str, Any]) -> dict[str, Any]:
                 for name in SET_FIELDS_V3:
                     s.setdefault(name, None)
                 weight, ex_id = s.get("weight_kg"), s.get("exercise_id")
-                if isinstance(ex_id, str) and "assisted" in ex_id \
-                        and isinstance(weight, (int, float)) and not isinstance(weight, bool) \
-                        and weight > 0:
+                if (
+                    isinstance(ex_id, str)
+                    and "assisted" in ex_id
+                    and isinstance(weight, (int, float))
+                    and not isinstance(weight, bool)
+                    and weight > 0
+                ):
                     s["weight_kg"] = -weight
     return data
 
 
 #: from version n to n+1, on the raw data dict
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _monthly_layout, 2: _every_set}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _monthly_layout,
+    2: _every_set,
+}
 
 META = "meta"
 META_DOC = "1"
@@ -89,8 +96,12 @@ def new_main_data() -> dict[str, Any]:
 
 def new_month_data(month: int) -> dict[str, Any]:
     """An empty sessions file for `month` (a paths.month_of key such as 202611)."""
-    meta = {"schema_version": CURRENT_SCHEMA, "kind": "sessions",
-            "year": month // 100, "month": month % 100}
+    meta = {
+        "schema_version": CURRENT_SCHEMA,
+        "kind": "sessions",
+        "year": month // 100,
+        "month": month % 100,
+    }
     return {META: {META_DOC: meta}, SESSIONS: {}}
 
 

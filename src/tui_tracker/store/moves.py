@@ -35,8 +35,9 @@ class SessionMoves(PlumbingBase):
     """Whole-session writes for the Store (mixed into it; uses its lock, files and the
     session lookups of sessions.py: plumbing.SessionPlumbing)."""
 
-    def put_session(self, session: Session, *,
-                    expect: Session | None = None, absent: bool = False) -> Session:
+    def put_session(
+        self, session: Session, *, expect: Session | None = None, absent: bool = False
+    ) -> Session:
         """Store `session` whole, replacing the one with its id wherever it is (moving it
         to its date's month), or adding it.  On disk when this returns.
 
@@ -53,7 +54,8 @@ class SessionMoves(PlumbingBase):
                 raise SessionChangedMeanwhile(
                     "The session was changed by another tui-tracker process since it was "
                     "shown: nothing was changed. Open it again to see it as it is now.",
-                    self.path)
+                    self.path,
+                )
             to_month = month_of(session.date)
             if found is None:
                 return self._insert(session)
@@ -64,8 +66,7 @@ class SessionMoves(PlumbingBase):
             self._finish_moves()
             return self._decode(to_month, doc)
 
-    def remove_session(self, session_id: str, *,
-                       expect: Session | None = None) -> Session | None:
+    def remove_session(self, session_id: str, *, expect: Session | None = None) -> Session | None:
         """Delete a session with its sets; returns it as it was (None: there was none)."""
         with self._locked(writes=True):
             self._finish_moves()
@@ -73,7 +74,8 @@ class SessionMoves(PlumbingBase):
             if found is None:
                 if expect is not None:
                     raise SessionChangedMeanwhile(
-                        "The session was deleted by another tui-tracker process.", self.path)
+                        "The session was deleted by another tui-tracker process.", self.path
+                    )
                 return None
             month, table, doc_id, doc = found
             stored = self._decode(month, doc)
@@ -81,7 +83,8 @@ class SessionMoves(PlumbingBase):
                 raise SessionChangedMeanwhile(
                     "The session was changed by another tui-tracker process since it was "
                     "shown: nothing was deleted. Open it again to see it as it is now.",
-                    self.path)
+                    self.path,
+                )
             table.remove(doc_ids=[doc_id])
             self._hint.pop(session_id, None)
             return stored
@@ -97,8 +100,12 @@ class SessionMoves(PlumbingBase):
     def _finish_move(self, move: dict[str, Any]) -> None:
         session_id, doc = move.get("id"), move.get("session")
         src, dst = move.get("from"), move.get("to")
-        if not (isinstance(session_id, str) and isinstance(doc, dict)
-                and isinstance(src, int) and isinstance(dst, int)):
+        if not (
+            isinstance(session_id, str)
+            and isinstance(doc, dict)
+            and isinstance(src, int)
+            and isinstance(dst, int)
+        ):
             raise self._main.atomic_storage.unreadable(f"a pending move is damaged: {move!r}")
         self._decode(dst, doc)  # a damaged session is refused, never written
         table = self._sessions(dst)

@@ -63,20 +63,27 @@ def resolve_db_path(cli_value: str | None) -> Path:
         if value is not None and value.strip():
             text = value.strip()
             if text.endswith(("/", os.sep)):
-                raise DatabasePathError(f"{source} {text!r} names a folder: give a file name, "
-                                        f"e.g. {os.path.join(text, DB_FILENAME)}")
+                raise DatabasePathError(
+                    f"{source} {text!r} names a folder: give a file name, "
+                    f"e.g. {os.path.join(text, DB_FILENAME)}"
+                )
             try:
                 return Path(os.path.abspath(Path(text).expanduser()))
             except RuntimeError:  # Path.expanduser: "Could not determine home directory."
                 user = text[1:].split(os.sep, 1)[0]
-                raise DatabasePathError(f"{source} {text!r}: ~{user} is no home folder (there "
-                                        f"is no user {user!r})") from None
+                raise DatabasePathError(
+                    f"{source} {text!r}: ~{user} is no home folder (there is no user {user!r})"
+                ) from None
     return default_db_path()
 
 
-_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
-          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-          (stat.S_ISSOCK, "a socket"))
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def not_a_file(mode: int) -> str | None:
@@ -102,30 +109,38 @@ def database_path(path: Path | str) -> Path:
         raise StoreError(f"Cannot open the training database {raw}: {reason}.", raw) from None
     except OSError as e:  # newer Pythons: ELOOP as an OSError
         if e.errno == errno.ELOOP:
-            raise StoreError(f"Cannot open the training database {raw}: it is a symlink loop.",
-                             raw) from None
-        raise StoreError(f"Cannot open the training database {raw}: {e.strerror or e}.",
-                         raw) from None
+            raise StoreError(
+                f"Cannot open the training database {raw}: it is a symlink loop.", raw
+            ) from None
+        raise StoreError(
+            f"Cannot open the training database {raw}: {e.strerror or e}.", raw
+        ) from None
     try:
         st = os.stat(resolved)
     except FileNotFoundError:
         return resolved
     except NotADirectoryError:
-        blocker = next((p for p in reversed(resolved.parents) if p.exists() and not p.is_dir()),
-                       resolved.parent)
-        raise StoreError(f"Cannot open the training database {raw}: {blocker} is a file, not a "
-                         f"folder.", raw) from None
+        blocker = next(
+            (p for p in reversed(resolved.parents) if p.exists() and not p.is_dir()),
+            resolved.parent,
+        )
+        raise StoreError(
+            f"Cannot open the training database {raw}: {blocker} is a file, not a folder.", raw
+        ) from None
     except (OSError, ValueError) as e:
         reason = getattr(e, "strerror", None) or str(e)
         raise StoreError(f"Cannot open the training database {raw}: {reason}.", raw) from None
     kind = not_a_file(st.st_mode)
     if kind == "a folder":
-        raise StoreError(f"The training database {raw} is a folder: give a file name, e.g. "
-                         f"{raw / DB_FILENAME}.", raw)
+        raise StoreError(
+            f"The training database {raw} is a folder: give a file name, e.g. {raw / DB_FILENAME}.",
+            raw,
+        )
     if kind is not None:
         shown = raw if resolved == raw else f"{raw} (-> {resolved})"
-        raise StoreError(f"Cannot use {shown} as the training database: it is {kind}, not a "
-                         f"regular file.", raw)
+        raise StoreError(
+            f"Cannot use {shown} as the training database: it is {kind}, not a regular file.", raw
+        )
     return resolved
 
 
@@ -191,8 +206,7 @@ def temp_files(main: Path) -> list[Path]:
     """
     data = rf"(?:{re.escape(main.name)}|{_sessions_re(main).pattern})"
     kept = r"(?:\.v\d+\.bak|\.unreadable-\d{8}T\d{6}Z)(?:-\d+)?"
-    pattern = re.compile(
-        rf"{data}(?:{kept})?{re.escape(TMP_MARK)}[0-9a-f]{{{TMP_HEX_DIGITS}}}")
+    pattern = re.compile(rf"{data}(?:{kept})?{re.escape(TMP_MARK)}[0-9a-f]{{{TMP_HEX_DIGITS}}}")
     try:
         names = os.listdir(main.parent)
     except FileNotFoundError:

@@ -66,8 +66,11 @@ def upsert_by_id(table: SyncedTable, docs: dict[str, dict[str, Any]]) -> None:
     damaged document (no id string) is left alone, for the reader to refuse."""
     if not docs:
         return
-    existing = {old["id"]: int(doc_id) for doc_id, old in table.documents().items()
-                if isinstance(old.get("id"), str)}
+    existing = {
+        old["id"]: int(doc_id)
+        for doc_id, old in table.documents().items()
+        if isinstance(old.get("id"), str)
+    }
     updates = [(docs[i], existing[i]) for i in docs if i in existing]
     new = [d for i, d in docs.items() if i not in existing]
 
@@ -77,6 +80,7 @@ def upsert_by_id(table: SyncedTable, docs: dict[str, dict[str, Any]]) -> None:
         next_id = max((int(k) for k in tbl), default=0) + 1
         for offset, doc in enumerate(new):
             tbl[next_id + offset] = doc
+
     table._update_table(apply)  # one atomic write for all of them
     table._next_id = None
 

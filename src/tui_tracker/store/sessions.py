@@ -110,8 +110,9 @@ class SessionLog(PlumbingBase):
 
     # --- sets ---------------------------------------------------------------------------
 
-    def log_set(self, s: LoggedSet, *, day: date, session_id: str | None = None,
-                open_only: bool = False) -> Session:
+    def log_set(
+        self, s: LoggedSet, *, day: date, session_id: str | None = None, open_only: bool = False
+    ) -> Session:
         """Append a set; returns the session as committed (fsynced on return).
 
         With `session_id`, to that session (with `open_only`, only while it is open).
@@ -129,8 +130,9 @@ class SessionLog(PlumbingBase):
                     return self._insert(Session(date=day, started_at=s.at, sets=(s,)))
             doc = found[3]
             if self._set_index(doc, s.id) is not None:
-                raise StoreError(f"The set {s.id} is already logged in session {doc['id']}.",
-                                 self.path)
+                raise StoreError(
+                    f"The set {s.id} is already logged in session {doc['id']}.", self.path
+                )
             return self._commit(found, {**doc, "sets": [*doc["sets"], codec.set_to_dict(s)]})
 
     def update_set(self, session_id: str, s: LoggedSet) -> Session:
@@ -179,8 +181,9 @@ class SessionLog(PlumbingBase):
         with self._locked(writes=True):
             return self._insert(Session(date=day, started_at=started_at))
 
-    def finish_session(self, session_id: str, ended_at: datetime,
-                       note: str | None = None) -> Session:
+    def finish_session(
+        self, session_id: str, ended_at: datetime, note: str | None = None
+    ) -> Session:
         with self._locked(writes=True):
             found = self._need(session_id)
             doc = found[3]
@@ -205,7 +208,8 @@ class SessionLog(PlumbingBase):
             if doc["sets"]:
                 raise StoreError(
                     f"Session {session_id} has {len(doc['sets'])} sets: delete them first.",
-                    self.path)
+                    self.path,
+                )
             table.remove(doc_ids=[doc_id])
             self._hint.pop(session_id, None)
 
@@ -227,16 +231,18 @@ class SessionLog(PlumbingBase):
             for month in self._existing_months():
                 for doc in self._sessions(month).documents().values():
                     if doc.get("id") in ids:
-                        raise StoreError(f"Session {doc['id']} is already in {self.path}.",
-                                         self.path)
+                        raise StoreError(
+                            f"Session {doc['id']} is already in {self.path}.", self.path
+                        )
             for month, docs in sorted(by_month.items()):
                 self._sessions(month).insert_multiple(docs)
                 for doc in docs:
                     self._hint[doc["id"]] = month
         return len(ids)
 
-    def add_new_sessions(self, sessions: Iterable[Session], *,
-                         batch: str | None = None) -> list[Session]:
+    def add_new_sessions(
+        self, sessions: Iterable[Session], *, batch: str | None = None
+    ) -> list[Session]:
         """Add the sessions this database does not hold yet: one write per month touched.
 
         For imports, whose session ids come from the file (its date, start and
@@ -317,8 +323,11 @@ class SessionLog(PlumbingBase):
             for month in reversed(self._existing_months()):
                 if before is not None and month > month_of(before):
                     continue
-                docs = [d for d in self._sessions(month).documents().values()
-                        if cutoff is None or d.get("date", "") <= cutoff]
+                docs = [
+                    d
+                    for d in self._sessions(month).documents().values()
+                    if cutoff is None or d.get("date", "") <= cutoff
+                ]
                 docs.sort(key=_newest_first_key, reverse=True)
                 for doc in docs[: limit - len(out)]:
                     out.append(self._decode(month, doc))
@@ -326,8 +335,9 @@ class SessionLog(PlumbingBase):
                     break
         return out
 
-    def last_sets(self, exercise_id: str, *, before: date,
-                  exclude_session: str | None = None) -> tuple[Session, list[LoggedSet]] | None:
+    def last_sets(
+        self, exercise_id: str, *, before: date, exclude_session: str | None = None
+    ) -> tuple[Session, list[LoggedSet]] | None:
         """The most recent session dated <= `before` (other than `exclude_session`) with
         sets of `exercise_id`, and those sets in order.  Older months are read only if needed.
         """

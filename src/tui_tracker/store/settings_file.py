@@ -34,8 +34,19 @@ from pathlib import Path
 from typing import Any, Literal
 from collections.abc import Callable, Collection, Mapping
 
-from ..domain.settings import (SPECS, Known, SettingError, Settings, brief, check_all,
-                               check_value, parse_value, settings_from, split_key, to_toml)
+from ..domain.settings import (
+    SPECS,
+    Known,
+    SettingError,
+    Settings,
+    brief,
+    check_all,
+    check_value,
+    parse_value,
+    settings_from,
+    split_key,
+    to_toml,
+)
 from . import toml_writer
 from .errors import StoreError
 from .lock import LockTimeout, ProcessLock
@@ -74,9 +85,11 @@ class SettingsFileUnreadable(StoreError):
     """The settings file does not parse (or is no file at all); it is left as it is."""
 
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"Cannot read the settings file {path}: {reason}. It was left as it "
-                         f"is; fix it in an editor, or move it away to start from the defaults.",
-                         path)
+        super().__init__(
+            f"Cannot read the settings file {path}: {reason}. It was left as it "
+            f"is; fix it in an editor, or move it away to start from the defaults.",
+            path,
+        )
         self.reason = reason
 
 
@@ -84,8 +97,9 @@ class SettingsFileNotWritable(StoreError):
     """The settings file or its folder cannot be written."""
 
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"Cannot write the settings file {path}: {reason}. Nothing was "
-                         f"changed.", path)
+        super().__init__(
+            f"Cannot write the settings file {path}: {reason}. Nothing was changed.", path
+        )
         self.reason = reason
 
 
@@ -163,8 +177,9 @@ class SettingsFile:
             if not stat.S_ISREG(st.st_mode):  # a folder, a FIFO (would hang), a device
                 raise SettingsFileUnreadable(self.path, "it is not a regular file")
             if st.st_size > MAX_BYTES:
-                raise SettingsFileUnreadable(self.path, f"it is {st.st_size} bytes, too big "
-                                                        "for a settings file")
+                raise SettingsFileUnreadable(
+                    self.path, f"it is {st.st_size} bytes, too big for a settings file"
+                )
             raw = b""
             while chunk := os.read(fd, 65536):
                 raw += chunk
@@ -175,13 +190,15 @@ class SettingsFile:
         try:
             return tomllib.loads(raw.decode("utf-8"))
         except UnicodeDecodeError as e:
-            raise SettingsFileUnreadable(self.path, f"it is not UTF-8 text (byte {e.start})") \
-                from None
+            raise SettingsFileUnreadable(
+                self.path, f"it is not UTF-8 text (byte {e.start})"
+            ) from None
         except tomllib.TOMLDecodeError as e:
             raise SettingsFileUnreadable(self.path, f"it is not valid TOML: {e}") from None
 
-    def load(self, *, themes: Collection[str] | None = None,
-             legacy: Legacy | None = None) -> Loaded:
+    def load(
+        self, *, themes: Collection[str] | None = None, legacy: Legacy | None = None
+    ) -> Loaded:
         """For the command line: the first bad value is an error naming the file and key."""
         raw = self.read()
         checked = check_all(raw, Known(themes))
@@ -189,21 +206,28 @@ class SettingsFile:
             raise checked.problems[0].located(str(self.path))
         return self._loaded(raw, checked.values, (), legacy)
 
-    def load_or_defaults(self, *, themes: Collection[str] | None = None,
-                         legacy: Legacy | None = None) -> Loaded:
+    def load_or_defaults(
+        self, *, themes: Collection[str] | None = None, legacy: Legacy | None = None
+    ) -> Loaded:
         """For the TUI: never raises for the file; what went wrong is in `warnings`."""
         try:
             raw = self.read()
         except SettingsFileUnreadable as e:
             return self._loaded({}, {}, (f"{e} Using the default settings.",), legacy)
         checked = check_all(raw, Known(themes))
-        warnings = tuple(f"{e.located(str(self.path))}; using the default"
-                         for e in checked.problems)
+        warnings = tuple(
+            f"{e.located(str(self.path))}; using the default" for e in checked.problems
+        )
         return self._loaded(raw, checked.values, warnings, legacy, checked.problems)
 
-    def _loaded(self, raw: Mapping[str, Any], values: Mapping[str, Any],
-                warnings: tuple[str, ...], legacy: Legacy | None,
-                problems: tuple[SettingError, ...] = ()) -> Loaded:
+    def _loaded(
+        self,
+        raw: Mapping[str, Any],
+        values: Mapping[str, Any],
+        warnings: tuple[str, ...],
+        legacy: Legacy | None,
+        problems: tuple[SettingError, ...] = (),
+    ) -> Loaded:
         values = dict(values)
         sources = {key: Source("file", self.path) if key in values else DEFAULT for key in SPECS}
         for problem in problems:
@@ -211,8 +235,10 @@ class SettingsFile:
         notes = list(warnings)
         for key in raw:
             if key not in SPECS:
-                notes.append(f"settings file {self.path}: unknown setting {brief(key)} is "
-                             f"ignored (known: {', '.join(SPECS)})")
+                notes.append(
+                    f"settings file {self.path}: unknown setting {brief(key)} is "
+                    f"ignored (known: {', '.join(SPECS)})"
+                )
         if legacy is not None:
             for key in LEGACY_KEYS:
                 if key in raw:  # the file has it (even a bad value): the database is not asked
@@ -226,8 +252,14 @@ class SettingsFile:
                     notes.append(f"database {legacy.path}: {e}; ignored")
                     continue
                 sources[key] = Source("database", legacy.path)
-        return Loaded(settings_from(values), sources, self.path, bool(raw) or self.exists(),
-                      tuple(notes), problems)
+        return Loaded(
+            settings_from(values),
+            sources,
+            self.path,
+            bool(raw) or self.exists(),
+            tuple(notes),
+            problems,
+        )
 
     def exists(self) -> bool:
         return os.path.lexists(self.path)
@@ -271,19 +303,22 @@ class SettingsFile:
             try:
                 return Path(os.path.realpath(self.path, strict=True))
             except (OSError, RuntimeError) as e:
-                raise SettingsFileNotWritable(self.path, f"its symlink cannot be followed "
-                                                         f"({getattr(e, 'strerror', None) or e})"
-                                               ) from e
+                raise SettingsFileNotWritable(
+                    self.path,
+                    f"its symlink cannot be followed ({getattr(e, 'strerror', None) or e})",
+                ) from e
         return self.path
 
     def _locked(self, target: Path) -> _Locked:
         try:
             ensure_folder(target.parent)
         except OSError as e:
-            raise SettingsFileNotWritable(self.path, f"its folder cannot be created "
-                                                     f"({e.strerror or e})") from None
-        lock = ProcessLock(str(target.with_name(target.name + ".lock")),
-                           timeout=self.lock_timeout, mode=FILE_MODE)
+            raise SettingsFileNotWritable(
+                self.path, f"its folder cannot be created ({e.strerror or e})"
+            ) from None
+        lock = ProcessLock(
+            str(target.with_name(target.name + ".lock")), timeout=self.lock_timeout, mode=FILE_MODE
+        )
         return _Locked(lock, self.path)
 
     def _write(self, target: Path, raw: dict[str, Any]) -> None:
@@ -292,8 +327,11 @@ class SettingsFile:
         try:
             atomic_write(target, payload)
         except UnconfirmedWrite as e:
-            raise StoreError(f"The settings file {self.path} was written, but the disk did not "
-                             f"confirm it ({e.strerror or e}).", self.path) from None
+            raise StoreError(
+                f"The settings file {self.path} was written, but the disk did not "
+                f"confirm it ({e.strerror or e}).",
+                self.path,
+            ) from None
         except OSError as e:
             raise SettingsFileNotWritable(self.path, e.strerror or str(e)) from None
 
@@ -357,17 +395,29 @@ class _Locked:
         try:
             self.lock.acquire()
         except LockTimeout:
-            raise StoreError(f"The settings file {self.path} is being changed by another "
-                             f"tui-tracker (its lock {self.lock.path} is held); try again.",
-                             self.path) from None
+            raise StoreError(
+                f"The settings file {self.path} is being changed by another "
+                f"tui-tracker (its lock {self.lock.path} is held); try again.",
+                self.path,
+            ) from None
         except OSError as e:
-            raise SettingsFileNotWritable(self.path, f"its lock {self.lock.path} cannot be "
-                                                     f"opened ({e.strerror or e})") from None
+            raise SettingsFileNotWritable(
+                self.path, f"its lock {self.lock.path} cannot be opened ({e.strerror or e})"
+            ) from None
 
     def __exit__(self, *exc: object) -> None:
         self.lock.release()
 
 
-__all__ = ["CONFIG_ENV", "LEGACY_KEYS", "Legacy", "Loaded",
-           "SettingsFile", "SettingsFileNotWritable", "SettingsFileUnreadable", "Source",
-           "default_settings_path", "resolve_settings_path"]
+__all__ = [
+    "CONFIG_ENV",
+    "LEGACY_KEYS",
+    "Legacy",
+    "Loaded",
+    "SettingsFile",
+    "SettingsFileNotWritable",
+    "SettingsFileUnreadable",
+    "Source",
+    "default_settings_path",
+    "resolve_settings_path",
+]

@@ -32,8 +32,12 @@ class SettingsTables(PlumbingBase):
         with self._locked():
             for doc in self._table(VOLUME_TARGETS).documents().values():
                 m, low, high = doc.get("muscle"), doc.get("low"), doc.get("high")
-                if isinstance(m, str) and m in targets and isinstance(low, int) \
-                        and isinstance(high, int):
+                if (
+                    isinstance(m, str)
+                    and m in targets
+                    and isinstance(low, int)
+                    and isinstance(high, int)
+                ):
                     targets[m] = (low, high)
         return targets
 
@@ -44,8 +48,10 @@ class SettingsTables(PlumbingBase):
             if isinstance(v, bool) or not isinstance(v, int):
                 raise ValueError("volume targets are whole numbers of sets")
         if not 0 <= low <= high <= MAX_WEEKLY_SETS:
-            raise ValueError(f"a volume target needs 0 <= low <= high <= {MAX_WEEKLY_SETS} "
-                             f"sets a week (got {low}-{high})")
+            raise ValueError(
+                f"a volume target needs 0 <= low <= high <= {MAX_WEEKLY_SETS} "
+                f"sets a week (got {low}-{high})"
+            )
         self._put_keyed(VOLUME_TARGETS, "muscle", {"muscle": muscle, "low": low, "high": high})
 
     def get_setting(self, key: str, default: Any = None) -> Any:
@@ -69,8 +75,11 @@ class SettingsTables(PlumbingBase):
         """Every stored setting by key (copies), for the export."""
         with self._locked():
             docs = list(self._table(SETTINGS).documents().values())
-        return {d["key"]: orjson.loads(orjson.dumps(d.get("value")))
-                for d in docs if isinstance(d.get("key"), str)}
+        return {
+            d["key"]: orjson.loads(orjson.dumps(d.get("value")))
+            for d in docs
+            if isinstance(d.get("key"), str)
+        }
 
     def _put_keyed(self, name: str, field: str, doc: dict[str, Any]) -> None:
         """Replace the first document of table `name` with the same `field`, else add `doc`."""

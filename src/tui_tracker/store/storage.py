@@ -116,7 +116,7 @@ def atomic_write(path: Path, payload: bytes, *, temp_mark: str = TMP_MARK) -> St
             os.fchmod(fd, FILE_MODE)  # whatever the umask
             view = memoryview(payload)
             while view:
-                view = view[os.write(fd, view):]
+                view = view[os.write(fd, view) :]
             os.fsync(fd)
             st = os.fstat(fd)  # the inode keeps size and mtime through the rename
         finally:
@@ -142,16 +142,23 @@ class UnconfirmedWrite(OSError):
 def write_error(path: Path, e: OSError) -> StoreError:
     """A clear error for a failed write of `path`."""
     if isinstance(e, UnconfirmedWrite):
-        return StoreError(f"The training database {path} was written, but the disk did not "
-                          f"confirm it ({e.strerror or e}): the last change may be lost if the "
-                          f"computer crashes now.", path)
+        return StoreError(
+            f"The training database {path} was written, but the disk did not "
+            f"confirm it ({e.strerror or e}): the last change may be lost if the "
+            f"computer crashes now.",
+            path,
+        )
     if isinstance(e, PermissionError) or e.errno in _NOT_WRITABLE:
         return DatabaseNotWritable(path, e.strerror or "permission denied")
     if e.errno in _DISK_FULL:
-        return StoreError(f"Cannot write the training database {path}: the disk is full. "
-                          f"Nothing was changed; free some space and try again.", path)
-    return StoreError(f"Cannot write the training database {path}: {e.strerror or e}. "
-                      f"Nothing was changed.", path)
+        return StoreError(
+            f"Cannot write the training database {path}: the disk is full. "
+            f"Nothing was changed; free some space and try again.",
+            path,
+        )
+    return StoreError(
+        f"Cannot write the training database {path}: {e.strerror or e}. Nothing was changed.", path
+    )
 
 
 def _utc_stamp() -> str:
@@ -196,8 +203,13 @@ def keep_safe_copy(path: Path, raw: bytes) -> Path | None:
 class AtomicJSONStorage(Storage):
     """One JSON file of TinyDB tables, written atomically, parsed once per change."""
 
-    def __init__(self, path: Path | str, kind: str = "main", month: int | None = None,
-                 before_write: Callable[[AtomicJSONStorage], None] | None = None) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        kind: str = "main",
+        month: int | None = None,
+        before_write: Callable[[AtomicJSONStorage], None] | None = None,
+    ) -> None:
         super().__init__()
         self.path = Path(path)
         self.kind = kind
@@ -233,8 +245,9 @@ class AtomicJSONStorage(Storage):
         except OSError as e:  # a symlink loop, a path through a file, no permission
             self.drop()
             reason = "it is a symlink loop" if e.errno == errno.ELOOP else e.strerror or str(e)
-            raise StoreError(f"Cannot read the training database {self.path}: {reason}.",
-                             self.path) from e
+            raise StoreError(
+                f"Cannot read the training database {self.path}: {reason}.", self.path
+            ) from e
         if self._data is not None and not self._missing and stat_key(st) == self._key:
             return self._data
         return self._load()
@@ -249,18 +262,25 @@ class AtomicJSONStorage(Storage):
                 st = os.fstat(fd)
                 kind = not_a_file(st.st_mode)
                 if kind is not None:
-                    raise StoreError(f"Cannot read the training database {self.path}: it is "
-                                     f"{kind}, not a regular file.", self.path)
+                    raise StoreError(
+                        f"Cannot read the training database {self.path}: it is "
+                        f"{kind}, not a regular file.",
+                        self.path,
+                    )
                 key = stat_key(st)
                 raw = f.read()
         except FileNotFoundError:
             return self.read()
         except PermissionError as e:
-            raise StoreError(f"Cannot read the training database {self.path}: "
-                             f"{e.strerror or 'permission denied'}.", self.path) from e
+            raise StoreError(
+                f"Cannot read the training database {self.path}: "
+                f"{e.strerror or 'permission denied'}.",
+                self.path,
+            ) from e
         except OSError as e:
-            raise StoreError(f"Cannot read the training database {self.path}: {e.strerror or e}.",
-                             self.path) from e
+            raise StoreError(
+                f"Cannot read the training database {self.path}: {e.strerror or e}.", self.path
+            ) from e
 
         if not raw.strip():
             self._unreadable(raw, "the file is empty")
@@ -272,8 +292,11 @@ class AtomicJSONStorage(Storage):
         if problem is None:
             kind = next(iter(data[migrations.META].values())).get("kind", self.kind)
             if kind != self.kind:
-                problem = (f"it is a {kind} file, not the main database"
-                           if self.kind == "main" else f"it is a {kind} file, not a sessions file")
+                problem = (
+                    f"it is a {kind} file, not the main database"
+                    if self.kind == "main"
+                    else f"it is a {kind} file, not a sessions file"
+                )
         if problem is not None:
             self._unreadable(raw, problem)
         version = migrations.schema_version(data)
@@ -305,13 +328,16 @@ class AtomicJSONStorage(Storage):
             return DatabaseUnreadable(self.path, None, reason)
         return DatabaseUnreadable(self.path, keep_safe_copy(self.path, raw), reason)
 
-    def _migrate(self, data: dict[str, Any], raw: bytes,
-                 version: int) -> tuple[dict[str, Any], StatKey]:
+    def _migrate(
+        self, data: dict[str, Any], raw: bytes, version: int
+    ) -> tuple[dict[str, Any], StatKey]:
         backup = keep_copy(self.path, raw, f".v{version}.bak")
         if backup is None:
             raise DatabaseNotWritable(
-                self.path, f"a copy must be kept before migrating it from schema version "
-                           f"{version}, and {self.path.name}.v{version}.bak could not be written")
+                self.path,
+                f"a copy must be kept before migrating it from schema version "
+                f"{version}, and {self.path.name}.v{version}.bak could not be written",
+            )
         try:
             data = migrations.migrate(data, version)
             payload = orjson.dumps(data)
@@ -319,7 +345,9 @@ class AtomicJSONStorage(Storage):
             raise StoreError(
                 f"Cannot migrate the training database {self.path} from schema version {version} "
                 f"to {migrations.CURRENT_SCHEMA}: {e}. The file was left untouched; "
-                f"a copy is at {backup}.", self.path) from e
+                f"a copy is at {backup}.",
+                self.path,
+            ) from e
         try:
             key = atomic_write(self.path, payload)
         except OSError as e:
@@ -341,8 +369,11 @@ class AtomicJSONStorage(Storage):
             raise write_error(self.path, e) from e
         except orjson.JSONEncodeError as e:
             self.drop()
-            raise StoreError(f"Cannot write the training database {self.path}: a value could "
-                             f"not be saved ({e}). Nothing was changed.", self.path) from e
+            raise StoreError(
+                f"Cannot write the training database {self.path}: a value could "
+                f"not be saved ({e}). Nothing was changed.",
+                self.path,
+            ) from e
         except BaseException:
             self.drop()
             raise
@@ -424,8 +455,13 @@ class TrackerDB(TinyDB):
         return table
 
 
-def open_db(path: Path, kind: str = "main", month: int | None = None,
-            before_write: Callable[[AtomicJSONStorage], None] | None = None) -> TrackerDB:
+def open_db(
+    path: Path,
+    kind: str = "main",
+    month: int | None = None,
+    before_write: Callable[[AtomicJSONStorage], None] | None = None,
+) -> TrackerDB:
     """A TinyDB over `path` with the atomic storage (nothing is read or created yet)."""
-    return TrackerDB(path, kind=kind, month=month, before_write=before_write,
-                     storage=AtomicJSONStorage)
+    return TrackerDB(
+        path, kind=kind, month=month, before_write=before_write, storage=AtomicJSONStorage
+    )

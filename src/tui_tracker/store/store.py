@@ -45,14 +45,28 @@ from .mesocycles import MesocycleTable
 from .migrations import SESSIONS
 from .moves import SessionMoves
 from .paths import (
-    FILE_MODE, database_path, ensure_folder, lock_path, month_files, month_of, month_path,
-    temp_files, yearly_files)
+    FILE_MODE,
+    database_path,
+    ensure_folder,
+    lock_path,
+    month_files,
+    month_of,
+    month_path,
+    temp_files,
+    yearly_files,
+)
 from .sessions import SessionLog
 from .settings_tables import MAX_WEEKLY_SETS, SettingsTables
 from .storage import AtomicJSONStorage, SyncedTable, TrackerDB, fsync_dir, open_db
 
-__all__ = ["Store", "StoreBusy", "WaitCancelled", "CreatedMeanwhile", "LOCK_TIMEOUT",
-           "MAX_WEEKLY_SETS"]
+__all__ = [
+    "Store",
+    "StoreBusy",
+    "WaitCancelled",
+    "CreatedMeanwhile",
+    "LOCK_TIMEOUT",
+    "MAX_WEEKLY_SETS",
+]
 
 #: How long to wait for another process's commit before giving up.
 LOCK_TIMEOUT = 15.0
@@ -67,8 +81,11 @@ class StoreBusy(StoreError):
 
     def __init__(self, path: Path, holder: str | None, waited: float) -> None:
         who = holder or "another tui-tracker process"
-        super().__init__(f"The training database {path} is busy: {who} holds it "
-                         f"(waited {waited:.1f} s). Nothing was saved.", path)
+        super().__init__(
+            f"The training database {path} is busy: {who} holds it "
+            f"(waited {waited:.1f} s). Nothing was saved.",
+            path,
+        )
         self.holder = holder
 
 
@@ -79,9 +96,7 @@ class WaitCancelled(StoreError):
         super().__init__(f"Not saved: you stopped waiting for the busy database {path}.", path)
 
 
-
-class Store(SessionLog, SessionMoves, BodyweightLog, ExerciseTable, MesocycleTable,
-            SettingsTables):
+class Store(SessionLog, SessionMoves, BodyweightLog, ExerciseTable, MesocycleTable, SettingsTables):
     """The training log on disk.  Open one per process; safe with other processes.
 
     Opening reads and checks what is there and creates nothing, unless `create` (the
@@ -152,8 +167,9 @@ class Store(SessionLog, SessionMoves, BodyweightLog, ExerciseTable, MesocycleTab
                 if writes:
                     self._ensure_folder()
                 left = max(0.0, patience - (time.monotonic() - started))
-                self._holding = self._take_lock(create=writes or self._database_exists(),
-                                                timeout=left)
+                self._holding = self._take_lock(
+                    create=writes or self._database_exists(), timeout=left
+                )
                 yield
             finally:
                 self._in_block = False
@@ -191,7 +207,8 @@ class Store(SessionLog, SessionMoves, BodyweightLog, ExerciseTable, MesocycleTab
             ensure_folder(self.path.parent)
         except OSError as e:
             raise DatabaseNotWritable(
-                self.path, f"its folder cannot be created ({e.strerror or e})") from e
+                self.path, f"its folder cannot be created ({e.strerror or e})"
+            ) from e
 
     def _database_exists(self) -> bool:
         return self.path.exists() or bool(month_files(self.path)) or bool(yearly_files(self.path))
@@ -200,8 +217,9 @@ class Store(SessionLog, SessionMoves, BodyweightLog, ExerciseTable, MesocycleTab
         """Take the process lock; False when its file does not exist and `create` is False."""
         started = time.monotonic()
         try:
-            self._lock.acquire(create=create, timeout=timeout,
-                               cancelled=getattr(self._waits, "cancelled", None))
+            self._lock.acquire(
+                create=create, timeout=timeout, cancelled=getattr(self._waits, "cancelled", None)
+            )
         except LockTimeout as e:
             raise StoreBusy(self.path, self._lock.holder(), time.monotonic() - started) from e
         except LockCancelled as e:
@@ -210,12 +228,14 @@ class Store(SessionLog, SessionMoves, BodyweightLog, ExerciseTable, MesocycleTab
             if not create:
                 return False
             raise DatabaseNotWritable(
-                self.path, f"its lock file {lock_path(self.path).name} cannot be created "
-                           f"({e.strerror or e})") from e
+                self.path,
+                f"its lock file {lock_path(self.path).name} cannot be created ({e.strerror or e})",
+            ) from e
         except OSError as e:
             raise DatabaseNotWritable(
-                self.path, f"its lock file {lock_path(self.path).name} cannot be created "
-                           f"({e.strerror or e})") from e
+                self.path,
+                f"its lock file {lock_path(self.path).name} cannot be created ({e.strerror or e})",
+            ) from e
         return True
 
     def _before_write(self, storage: AtomicJSONStorage) -> None:
@@ -234,7 +254,9 @@ class Store(SessionLog, SessionMoves, BodyweightLog, ExerciseTable, MesocycleTab
             if self._database_exists():
                 raise CreatedMeanwhile(
                     f"Another tui-tracker process created the training database {self.path} "
-                    f"at the same moment. Nothing was saved: try again.", self.path)
+                    f"at the same moment. Nothing was saved: try again.",
+                    self.path,
+                )
         main = self._main.atomic_storage
         if storage is not main and not self.path.exists():
             main.write_new()
@@ -245,8 +267,9 @@ class Store(SessionLog, SessionMoves, BodyweightLog, ExerciseTable, MesocycleTab
     def _month_db(self, month: int) -> TrackerDB:
         db = self._months.get(month)
         if db is None:
-            db = self._months[month] = open_db(month_path(self.path, month), "sessions", month,
-                                               before_write=self._before_write)
+            db = self._months[month] = open_db(
+                month_path(self.path, month), "sessions", month, before_write=self._before_write
+            )
         return db
 
     def _sessions(self, month: int) -> SyncedTable:
@@ -284,9 +307,10 @@ class Store(SessionLog, SessionMoves, BodyweightLog, ExerciseTable, MesocycleTab
                 path.unlink()
                 fsync_dir(path.parent)
             except OSError as e:
-                raise DatabaseNotWritable(path, f"it could not be removed once split into "
-                                                f"monthly files ({e.strerror or e})") from e
-
+                raise DatabaseNotWritable(
+                    path,
+                    f"it could not be removed once split into monthly files ({e.strerror or e})",
+                ) from e
 
     def clear(self, tables: Iterable[str]) -> None:
         """Empty every session file and the given main-file tables, each file atomically.

@@ -37,15 +37,28 @@ def about_text() -> Content:
     """The whole page: rules, the evidence's limits, the health notice, the references."""
     parts: list[Content | str | tuple[str, str]] = []
     for i, rule in enumerate(RULES, start=1):
-        parts += [(f"{i}. {rule.title}\n", "bold"),
-                  ("What the app does: ", "bold dim"), rule.applies, "\n",
-                  ("Rests on: ", "bold dim"), rule.rests_on, "\n",
-                  ("Limits: ", "bold dim"), rule.limits, "\n\n"]
+        parts += [
+            (f"{i}. {rule.title}\n", "bold"),
+            ("What the app does: ", "bold dim"),
+            rule.applies,
+            "\n",
+            ("Rests on: ", "bold dim"),
+            rule.rests_on,
+            "\n",
+            ("Limits: ", "bold dim"),
+            rule.limits,
+            "\n\n",
+        ]
     parts.append(("What the evidence cannot tell yet\n", "bold"))
     for limit in LIMITS:
         parts += ["• ", limit, "\n"]
-    parts += ["\n", ("Your health\n", "bold"), HEALTH_NOTICE, "\n\n",
-              ("Sources (shared/evidence.txt)\n", "bold")]
+    parts += [
+        "\n",
+        ("Your health\n", "bold"),
+        HEALTH_NOTICE,
+        "\n\n",
+        ("Sources (shared/evidence.txt)\n", "bold"),
+    ]
     for ref in REFERENCES:
         parts += ["• ", ref, "\n"]
     return Content.assemble(*parts)
@@ -105,10 +118,14 @@ class HealthNotice(Dialog[bool]):
         with Vertical(classes="dialog", id="health-notice"):
             yield Label("Before you start", classes="question")
             yield Label(Content(HEALTH_NOTICE))
-            yield Label(Content("The app's advice follows published studies on training near "
-                                "failure; it cannot know your body. About the advice (i on "
-                                "Today) lists each rule, its source and its limits."),
-                        classes="hint")
+            yield Label(
+                Content(
+                    "The app's advice follows published studies on training near "
+                    "failure; it cannot know your body. About the advice (i on "
+                    "Today) lists each rule, its source and its limits."
+                ),
+                classes="hint",
+            )
             yield Label("Enter: I have read this    Esc: remind me next time", classes="hint")
 
     def action_answer_with(self, read: bool) -> None:
@@ -139,15 +156,28 @@ class TrainingStatusQuestion(Dialog[TrainingStatus]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="status-question"):
             yield Label("How long have you trained hard?", classes="question")
-            yield Label(Content("The evidence's failure caution and its 10-16 sets a week come "
-                                "from trained lifters; for those new to lifting the margin "
-                                "between failure and near-failure matters less. The advice "
-                                "says which applies to you."), classes="hint")
-            yield ChoiceList(*[Option(f"{i}  {text}", id=status) for i, (status, text)
-                               in enumerate(STATUS_CHOICES.items(), start=1)],
-                             id="status-choices", on_choose=self._chosen)
-            yield Label("Enter or 1-3: choose    Esc: ask me next time    Change it later: "
-                        "tui-tracker config set training_status", classes="hint")
+            yield Label(
+                Content(
+                    "The evidence's failure caution and its 10-16 sets a week come "
+                    "from trained lifters; for those new to lifting the margin "
+                    "between failure and near-failure matters less. The advice "
+                    "says which applies to you."
+                ),
+                classes="hint",
+            )
+            yield ChoiceList(
+                *[
+                    Option(f"{i}  {text}", id=status)
+                    for i, (status, text) in enumerate(STATUS_CHOICES.items(), start=1)
+                ],
+                id="status-choices",
+                on_choose=self._chosen,
+            )
+            yield Label(
+                "Enter or 1-3: choose    Esc: ask me next time    Change it later: "
+                "tui-tracker config set training_status",
+                classes="hint",
+            )
 
     def on_mount(self) -> None:
         choices = self.query_one(ChoiceList)

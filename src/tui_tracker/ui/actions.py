@@ -27,13 +27,19 @@ class Action:
     in_palette: bool = True
 
     def binding(self, scope: str) -> Binding:
-        return Binding(self.key, self.action, self.label, show=self.show,
-                       key_display=self.key_display, id=self.binding_id(scope))
+        return Binding(
+            self.key,
+            self.action,
+            self.label,
+            show=self.show,
+            key_display=self.key_display,
+            id=self.binding_id(scope),
+        )
 
     def binding_id(self, scope: str) -> str:
         """'today.add_exercise': what a keymap names (arguments dropped, dots kept)."""
         name = self.action.split("(", 1)[0]
-        args = self.action[len(name):].strip("()").replace("'", "").replace(",", "_")
+        args = self.action[len(name) :].strip("()").replace("'", "").replace(",", "_")
         return f"{scope}.{name}" + (f"_{args}" if args else "")
 
 

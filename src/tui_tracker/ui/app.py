@@ -36,8 +36,9 @@ class TrackerApp(KeepsRunning, App):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
 
-    def __init__(self, store, clock, theme_name: str | None = None,
-                 settings: Loaded | None = None) -> None:
+    def __init__(
+        self, store, clock, theme_name: str | None = None, settings: Loaded | None = None
+    ) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
@@ -55,9 +56,15 @@ class TrackerApp(KeepsRunning, App):
             if self._theme_name in self.available_themes:
                 self.theme = self._theme_name
             else:
-                self.notify(Content(f"Theme {self._theme_name!r} is not one of: "
-                                    f"{', '.join(sorted(self.available_themes))}.").markup,
-                            title="Settings", severity="warning", timeout=10)
+                self.notify(
+                    Content(
+                        f"Theme {self._theme_name!r} is not one of: "
+                        f"{', '.join(sorted(self.available_themes))}."
+                    ).markup,
+                    title="Settings",
+                    severity="warning",
+                    timeout=10,
+                )
         if self.settings.keymap:
             self.set_keymap(dict(self.settings.keymap))
         for warning in self.loaded.warnings if self.loaded else ():
@@ -143,8 +150,11 @@ class TrackerApp(KeepsRunning, App):
         def next_notice() -> None:
             if due:
                 notice = due.pop(0)
-                self.push_screen(HealthNotice(health_read) if notice == "health"
-                                 else TrainingStatusQuestion(status_given))
+                self.push_screen(
+                    HealthNotice(health_read)
+                    if notice == "health"
+                    else TrainingStatusQuestion(status_given)
+                )
 
         next_notice()
 
@@ -190,11 +200,14 @@ class TrackerApp(KeepsRunning, App):
             if not any(isinstance(s, StoreProblem) for s in self.screen_stack):
                 self.push_screen(StoreProblem(error))
         elif isinstance(error, StoreBusy):
-            self.notify(Content(f"{error} Try again in a moment.").markup,
-                        title="Database busy", severity="warning", timeout=10)
+            self.notify(
+                Content(f"{error} Try again in a moment.").markup,
+                title="Database busy",
+                severity="warning",
+                timeout=10,
+            )
         else:
-            self.notify(Content(str(error)).markup, title="Not saved", severity="error",
-                        timeout=10)
+            self.notify(Content(str(error)).markup, title="Not saved", severity="error", timeout=10)
 
     def _handle_exception(self, error: Exception) -> None:
         """A store error that escaped every screen is shown like any other, never a

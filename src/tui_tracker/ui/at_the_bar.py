@@ -54,12 +54,16 @@ class AtTheBar:
             if offered and not warmup:
                 out.append(self._ramp_line(exercise, weight, unit))
             return out
+
         return lines
 
     def _ramp_line(self, exercise: Exercise, weight: float | None, unit: Unit) -> Segments:
         ramp = self._ramp(exercise, weight, unit)
-        head: Segments = [("Warm-up ramp (", "$text-muted"), ("r", "bold $accent"),
-                          ("): ", "$text-muted")]
+        head: Segments = [
+            ("Warm-up ramp (", "$text-muted"),
+            ("r", "bold $accent"),
+            ("): ", "$text-muted"),
+        ]
         if ramp:
             return head + [(ramp_text(ramp, unit), "")]
         return head + [("type the working weight, above the bar", "$text-muted")]
@@ -81,8 +85,11 @@ class AtTheBar:
         work, status = self.work, self.work.screen.status
         exercise_id = work.current
         if exercise_id is None or not self.can_accept():
-            status.show("No warm-up ramp here: it is for the day's first barbell compound, "
-                        "before its first set.", "warning")
+            status.show(
+                "No warm-up ramp here: it is for the day's first barbell compound, "
+                "before its first set.",
+                "warning",
+            )
             return
         entry = work.entry
         working = entry.read()  # the working set typed: kept for after the ramp
@@ -92,8 +99,9 @@ class AtTheBar:
         unit = working.unit
         ramp = self._ramp(exercise, from_kg(working.weight_kg, unit), unit)
         if not ramp:
-            status.show("No ramp up to this weight: type the working weight, above the bar.",
-                        "warning")
+            status.show(
+                "No ramp up to this weight: type the working weight, above the bar.", "warning"
+            )
             return
         note, reason = entry.field("note").text, entry.reason
         saved = 0
@@ -101,8 +109,7 @@ class AtTheBar:
             if work.submit(self._warmup(step, unit)) is None:
                 break  # not saved: the error is on the status line
             saved += 1
-        entry.load(Prefill(working.weight_kg, unit, working.reps, working.rir, False, reason),
-                   note)
+        entry.load(Prefill(working.weight_kg, unit, working.reps, working.rir, False, reason), note)
         entry.set_extra_lines(self.extra_lines(exercise_id))
         if saved == len(ramp):
             status.show(f"Saved {plural(saved, 'warm-up')}: {ramp_text(ramp, unit)}", "saved")

@@ -34,8 +34,13 @@ class BodyweightDialog(Dialog[float]):
     }
     """
 
-    def __init__(self, unit: Unit, latest_kg: float | None, latest_text: str,
-                 on_answer: Callable[[float | None], None] | None = None) -> None:
+    def __init__(
+        self,
+        unit: Unit,
+        latest_kg: float | None,
+        latest_text: str,
+        on_answer: Callable[[float | None], None] | None = None,
+    ) -> None:
         super().__init__(on_answer)
         self.unit = unit
         self.latest_kg = latest_kg
@@ -46,8 +51,9 @@ class BodyweightDialog(Dialog[float]):
         with Vertical(classes="dialog bodyweight"):
             yield Label(Content(f"Your bodyweight today, in {self.unit}"), classes="question")
             yield Label(Content(self.latest_text), classes="hint")
-            yield NumberField(accepts="0-9.,", value=value, id="bw-field",
-                              on_enter=self._entered, max_length=7)
+            yield NumberField(
+                accepts="0-9.,", value=value, id="bw-field", on_enter=self._entered, max_length=7
+            )
             yield Label("Enter: save    Esc/q: cancel", id="bw-error", classes="hint")
 
     def on_mount(self) -> None:
@@ -60,8 +66,9 @@ class BodyweightDialog(Dialog[float]):
         try:
             kg, _ = parse_weight(text, self.unit)
             if not MIN_BODYWEIGHT_KG <= kg <= MAX_BODYWEIGHT_KG:
-                raise InputError(f"a bodyweight is {MIN_BODYWEIGHT_KG:g} to "
-                                 f"{MAX_BODYWEIGHT_KG:g} kg")
+                raise InputError(
+                    f"a bodyweight is {MIN_BODYWEIGHT_KG:g} to {MAX_BODYWEIGHT_KG:g} kg"
+                )
         except InputError as e:
             error = self.query_one("#bw-error", Label)
             error.update(Content.styled(f"Not saved: {e}", "bold $error"))
@@ -85,8 +92,11 @@ def ask_bodyweight(screen) -> None:
     except StoreError as err:
         screen.status.show(f"Bodyweight not readable: {err}", "error")
         return
-    said = (f"Last: {format_weight(latest.kg, unit)} on {latest.day:%a %d %b}." if latest
-            else "None logged yet: bodyweight exercises need it for their e1RM.")
+    said = (
+        f"Last: {format_weight(latest.kg, unit)} on {latest.day:%a %d %b}."
+        if latest
+        else "None logged yet: bodyweight exercises need it for their e1RM."
+    )
 
     def answered(kg: float | None) -> None:
         if kg is None:

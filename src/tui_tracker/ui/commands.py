@@ -34,8 +34,11 @@ class ScreenCommands(Provider):
             seen.add(binding.action)
             title = action.title if action else binding.description
             shown = self.app.get_key_display(binding)
-            yield (f"{title} ({shown})", action.help if action else "",
-                   partial(self.app.run_action, binding.action, active.node))
+            yield (
+                f"{title} ({shown})",
+                action.help if action else "",
+                partial(self.app.run_action, binding.action, active.node),
+            )
 
     async def discover(self) -> Hits:
         for title, help_text, run in sorted(self._commands(), key=lambda c: c[0]):

@@ -19,14 +19,27 @@ from textual.widgets import DataTable, ProgressBar, Static, TabbedContent, TabPa
 from ..domain.deload import DeloadDecision, deload_decision, next_block_due
 from ..domain.effort import week_target_text
 from ..domain.mesocycle import (
-    DELOAD_DAYS, DELOAD_RIR, Mesocycle, active_mesocycle, deload_due_from, phase, plan_week,
-    week_label, week_target_rir)
+    DELOAD_DAYS,
+    DELOAD_RIR,
+    Mesocycle,
+    active_mesocycle,
+    deload_due_from,
+    phase,
+    plan_week,
+    week_label,
+    week_target_rir,
+)
 from ..domain.muscles import MUSCLE_LABELS
 from ..domain.progress import best_set, e1rm_trend, main_lifts, rir_compliance, trend_direction
 from ..domain.volume import IsoWeek, Week, block_weeks, volume_by_week, warn_single_session
 from .deload import (
-    DeloadPrompt, NextBlockPrompt, apply_deload_choice, apply_end_block, apply_next_block,
-    short_day)
+    DeloadPrompt,
+    NextBlockPrompt,
+    apply_deload_choice,
+    apply_end_block,
+    apply_next_block,
+    short_day,
+)
 from .widgets.bodyweight_row import bodyweight_row
 from .widgets.charts import sets_cell, sparkline, volume_bar
 from .trouble import KeepsRunning
@@ -77,8 +90,10 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
                 yield DataTable(id="strength-table", cursor_type="row", zebra_stripes=True)
             with TabPane("Effort (r)", id="effort"):
                 yield DataTable(id="effort-table", cursor_type="row", zebra_stripes=True)
-                yield Static("on target = RIR within 1 of the week's target · harder = nearer "
-                             "failure", classes="legend")  # filled in by _show_effort
+                yield Static(
+                    "on target = RIR within 1 of the week's target · harder = nearer failure",
+                    classes="legend",
+                )  # filled in by _show_effort
         yield KeyBar()
         yield TooSmall(id="too-small")
 
@@ -98,8 +113,7 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
         start = meso.start if meso else self.today - timedelta(weeks=WEEKS_WITHOUT_BLOCK - 1)
         start = min(start, self.today)
         sessions = self.store.sessions_between(start, self.today)
-        self.decision = (deload_decision(meso, sessions, catalogue.get, self.today)
-                         if meso else None)
+        self.decision = deload_decision(meso, sessions, catalogue.get, self.today) if meso else None
         self._show_title(meso)
         self._show_deload(meso)
         self._show_volume(sessions, start, catalogue)
@@ -111,17 +125,27 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
         title = self.query_one("#dash-title", Static)
         bar = self.query_one("#dash-progress", ProgressBar)
         if meso is None:
-            title.update("No mesocycle yet: [b]p[/b] plans one from a template. Volume is by "
-                         "calendar week.")
+            title.update(
+                "No mesocycle yet: [b]p[/b] plans one from a template. Volume is by calendar week."
+            )
             bar.display = False
             return
         bar.display = True
         rir = week_target_rir(meso, self.today)
         last = plan_week(meso, self.today) == meso.weeks
-        target = ("" if rir is None else " · target RIR "
-                  + (f"{rir}+" if rir == DELOAD_RIR and phase(meso, self.today) == "deload"
-                     else week_target_text(rir, last)))
-        title.update(Content.assemble((meso.name, "bold"), f" · {week_label(meso, self.today)}{target}"))
+        target = (
+            ""
+            if rir is None
+            else " · target RIR "
+            + (
+                f"{rir}+"
+                if rir == DELOAD_RIR and phase(meso, self.today) == "deload"
+                else week_target_text(rir, last)
+            )
+        )
+        title.update(
+            Content.assemble((meso.name, "bold"), f" · {week_label(meso, self.today)}{target}")
+        )
         bar.update(total=(meso.weeks + 1) * 7, progress=self._days_done(meso))
 
     def _days_done(self, meso: Mesocycle) -> int:
@@ -143,15 +167,31 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
             box.set_classes("")
             return
         if next_block_due(meso, self.today):
-            done = ("Deload done" if meso.deload_start is not None else
-                    f"Block over: its deload was due from {short_day(deload_due_from(meso))} "
-                    "and never started")
-            box.update(Content.assemble(f"{done}. Press ", ("n", "bold"), " to start the next "
-                                        "block from this one, ", ("e", "bold"), " to end it."))
+            done = (
+                "Deload done"
+                if meso.deload_start is not None
+                else f"Block over: its deload was due from {short_day(deload_due_from(meso))} "
+                "and never started"
+            )
+            box.update(
+                Content.assemble(
+                    f"{done}. Press ",
+                    ("n", "bold"),
+                    " to start the next block from this one, ",
+                    ("e", "bold"),
+                    " to end it.",
+                )
+            )
             box.set_classes("-due")
         elif d.prompt:
-            box.update(Content.assemble(("DELOAD DUE", "bold"), f" ({d.reason}): {d.message}  Press ",
-                                        ("d", "bold"), " to decide."))
+            box.update(
+                Content.assemble(
+                    ("DELOAD DUE", "bold"),
+                    f" ({d.reason}): {d.message}  Press ",
+                    ("d", "bold"),
+                    " to decide.",
+                )
+            )
             box.set_classes("-due")
         else:
             lines = [d.message] + [f"warning: {w}" for w in d.warnings[:2]]
@@ -161,8 +201,9 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
     def _volume_weeks(self, meso: Mesocycle | None, start: date) -> list[Week]:
         """The block's own weeks (W1 = the 7 days from its start; DL, the deload week), the
         last MAX_WEEK_COLUMNS of them; calendar weeks without a block (or before it starts)."""
-        spans: list[Week] = (list(block_weeks(meso.start, meso.deload_start, self.today))
-                             if meso else [])
+        spans: list[Week] = (
+            list(block_weeks(meso.start, meso.deload_start, self.today)) if meso else []
+        )
         if spans:
             return spans[-MAX_WEEK_COLUMNS:]
         first, last = IsoWeek.of(start), IsoWeek.of(self.today)
@@ -187,18 +228,22 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
             sessions_text = Text(str(v.sessions), style="yellow" if flag else "")
             if flag:
                 sessions_text.append("!", style="bold yellow")
-            cells = [MUSCLE_LABELS[m], volume_bar(v.sets, v.target, v.status, 12),
-                     sets_cell(v.sets, v.status),
-                     f"{v.target[0]}-{v.target[1]}", sessions_text]
+            cells = [
+                MUSCLE_LABELS[m],
+                volume_bar(v.sets, v.target, v.status, 12),
+                sets_cell(v.sets, v.status),
+                f"{v.target[0]}-{v.target[1]}",
+                sessions_text,
+            ]
             for w in past:
                 old = volume[w][m]
                 cells.append(sets_cell(old.sets, old.status))
             table.add_row(*cells, key=m)
         block = self.meso.start if self.meso and not isinstance(last, IsoWeek) else None
-        weeks_note = (f"W1 from {block:%a} {block.day} {block:%b}" if block
-                      else "calendar weeks")
+        weeks_note = f"W1 from {block:%a} {block.day} {block:%b}" if block else "calendar weeks"
         self.query_one("#volume .legend", Static).update(
-            f"↓✓↑ below/in/above the band (|) · ! 1 session · {weeks_note} · t: band")
+            f"↓✓↑ below/in/above the band (|) · ! 1 session · {weeks_note} · t: band"
+        )
 
     def _show_strength(self, meso: Mesocycle | None, sessions, catalogue) -> None:
         table = self.query_one("#strength-table", DataTable)
@@ -218,10 +263,14 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
                 continue
             direction = trend_direction(points)
             style = {"rising": "green", "falling": "red"}.get(direction, "")
-            table.add_row(Text((ex.name if ex else ex_id)[:26]), sparkline(values[-14:]),
-                          f"{values[0]:.0f}→{values[-1]:.0f} kg",
-                          best.describe(ex) if best else "",
-                          Text(TREND_MARK[direction], style=style), key=ex_id)
+            table.add_row(
+                Text((ex.name if ex else ex_id)[:26]),
+                sparkline(values[-14:]),
+                f"{values[0]:.0f}→{values[-1]:.0f} kg",
+                best.describe(ex) if best else "",
+                Text(TREND_MARK[direction], style=style),
+                key=ex_id,
+            )
         row = bodyweight_row(weighed, meso.start, self.today)
         if row is not None:
             table.add_row(*row, key="bodyweight")
@@ -233,8 +282,7 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
 
         table = self.query_one("#effort-table", DataTable)
         table.clear(columns=True)
-        table.add_columns("Exercise", "On tgt", "Harder", "Easier", "No RIR", "Mean",
-                          "RIR calls")
+        table.add_columns("Exercise", "On tgt", "Harder", "Easier", "No RIR", "Mean", "RIR calls")
         cals = calibrations(self.store.sessions_between(self.today - WINDOW, self.today))
 
         def name(ex_id: str) -> str:
@@ -250,29 +298,50 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
                 if c.total == 0:
                     continue
                 mean = "" if c.mean_deviation is None else f"{c.mean_deviation:+.1f}"
-                table.add_row(Text(name(ex_id)[:26]), f"{c.on_target}/{c.with_rir}",
-                              Text(str(c.below), style="red" if c.below else ""),
-                              Text(str(c.above), style="yellow" if c.above else ""),
-                              str(c.without_rir), mean, calls(ex_id), key=ex_id)
+                table.add_row(
+                    Text(name(ex_id)[:26]),
+                    f"{c.on_target}/{c.with_rir}",
+                    Text(str(c.below), style="red" if c.below else ""),
+                    Text(str(c.above), style="yellow" if c.above else ""),
+                    str(c.without_rir),
+                    mean,
+                    calls(ex_id),
+                    key=ex_id,
+                )
                 shown.add(ex_id)
         for ex_id in sorted(cals, key=lambda e: name(e).lower()):
             if ex_id not in shown:  # calibrated outside the plan: its calls alone
                 table.add_row(Text(name(ex_id)[:26]), "", "", "", "", "", calls(ex_id), key=ex_id)
         if table.row_count == 0:
-            table.add_row("Plan a block (p) to compare RIR with its targets." if meso is None
-                          else "No working sets in this block yet.", "", "", "", "", "", "")
+            table.add_row(
+                "Plan a block (p) to compare RIR with its targets."
+                if meso is None
+                else "No working sets in this block yet.",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+            )
 
-        lines = ["on tgt = RIR within 1 of the week's target · harder = nearer failure",
-                 "RIR calls @2≈3 (6): 6 sets called @2 had about 3 left, by a later failure set"]
-        ranked = sorted((c for per in cals.values() for c in per),
-                        key=lambda c: (not c.enough, -c.sets, name(c.exercise_id).lower()))
+        lines = [
+            "on tgt = RIR within 1 of the week's target · harder = nearer failure",
+            "RIR calls @2≈3 (6): 6 sets called @2 had about 3 left, by a later failure set",
+        ]
+        ranked = sorted(
+            (c for per in cals.values() for c in per),
+            key=lambda c: (not c.enough, -c.sets, name(c.exercise_id).lower()),
+        )
         if ranked:  # the best-measured call, in words, and what it would change
             top = ranked[0]
             sentence = top.sentence(name(top.exercise_id))
             lines.append(f"{sentence[0].upper()}{sentence[1:]}: {what_it_changes(top)}.")
         else:
-            lines.append("No RIR calls to check yet: they come from a set to failure after "
-                         "sets at the same load.")
+            lines.append(
+                "No RIR calls to check yet: they come from a set to failure after "
+                "sets at the same load."
+            )
         legend = self.query_one("#effort .legend", Static)
         legend.styles.height = "auto"
         legend.update(Content("\n".join(lines)))
@@ -324,6 +393,7 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
 
         def chosen(choice: str | None) -> None:
             self._show_outcome(apply_deload_choice(self.store, meso, choice, self.today))
+
         self.app.push_screen(DeloadPrompt(meso, decision), chosen)
 
     def action_next_block(self) -> None:
@@ -334,6 +404,7 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
         def answered(yes: bool | None) -> None:
             if yes:
                 self._show_outcome(apply_next_block(self.store, meso, self.today))
+
         self.app.push_screen(NextBlockPrompt(meso), answered)
 
     def action_end_block(self) -> None:
@@ -346,9 +417,14 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
         def answered(yes: bool | None) -> None:
             if yes:
                 self._show_outcome(apply_end_block(self.store, meso, self.today))
-        self.app.push_screen(Confirm(f"End {meso.name} today?",
-                                     "It stays in history; Today shows no plan until you plan "
-                                     "the next block (p)."), answered)
+
+        self.app.push_screen(
+            Confirm(
+                f"End {meso.name} today?",
+                "It stays in history; Today shows no plan until you plan the next block (p).",
+            ),
+            answered,
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "band":
@@ -376,8 +452,8 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
             if meso is not None:
                 self.message = f"Saved {meso.name}."
                 self.refresh_data()
+
         self.app.push_screen(PlanScreen(self.store, self.app.clock), planned)
 
     def action_back(self) -> None:
         self.dismiss(self.message)
-

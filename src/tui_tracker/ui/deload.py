@@ -55,15 +55,21 @@ class DeloadPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         d = self.decision
-        why = "planned: the block's accumulation weeks are over" if d.reason == "planned" \
+        why = (
+            "planned: the block's accumulation weeks are over"
+            if d.reason == "planned"
             else "fatigue: performance is falling"
+        )
         with Vertical(id="deload-prompt", classes="dialog"):
             yield Label(f"[b]Deload due[/b] ({why})")
             # The message names exercises: plain text, never markup.
             yield Static(Content(d.message), id="deload-message")
             yield Static(Content.styled(d.evidence, "dim"), id="deload-evidence")
-            yield Static("The deload week: the same exercises, about half the sets, RIR 4 or "
-                         "more, loads kept or ~10% lighter.", id="deload-plan")
+            yield Static(
+                "The deload week: the same exercises, about half the sets, RIR 4 or "
+                "more, loads kept or ~10% lighter.",
+                id="deload-plan",
+            )
             until = d.postpone_until
             keys = [("d", "start the deload today")]
             if until is not None:
@@ -97,17 +103,27 @@ class NextBlockPrompt(ModalScreen[bool]):
         m = self.meso
         with Vertical(id="next-prompt", classes="dialog"):
             if m.deload_start is not None:
-                yield Label(Content.assemble(("Deload done", "bold"),
-                                             ": time for the next mesocycle"), id="next-title")
+                yield Label(
+                    Content.assemble(("Deload done", "bold"), ": time for the next mesocycle"),
+                    id="next-title",
+                )
             else:
-                yield Label(Content.assemble(
-                    ("Block over", "bold"), f": its deload was due from "
-                    f"{short_day(deload_due_from(m))} and never started"), id="next-title")
-            yield Static(Content(
-                f"Start a new {m.weeks}-week block today with the same days and exercises as "
-                f"{m.name}, RIR targets back to 3 stepping down to 1; {m.name} is closed. "
-                "To close it without a new block: e on the dashboard, or tui-tracker meso end."),
-                id="next-detail")
+                yield Label(
+                    Content.assemble(
+                        ("Block over", "bold"),
+                        f": its deload was due from "
+                        f"{short_day(deload_due_from(m))} and never started",
+                    ),
+                    id="next-title",
+                )
+            yield Static(
+                Content(
+                    f"Start a new {m.weeks}-week block today with the same days and exercises as "
+                    f"{m.name}, RIR targets back to 3 stepping down to 1; {m.name} is closed. "
+                    "To close it without a new block: e on the dashboard, or tui-tracker meso end."
+                ),
+                id="next-detail",
+            )
             yield Label(_keys(("n", "start it today"), ("l/Esc", "later")), classes="hint")
 
     def action_choose(self, choice: bool) -> None:
@@ -132,16 +148,18 @@ def _saving(save: Callable[[], str]) -> Outcome:
 
 def apply_deload_choice(store, meso: Mesocycle, choice: str | None, today: date) -> Outcome | None:
     """Save the lifter's answer to the deload prompt; None when the answer was 'later'."""
+
     def start() -> str:
         store.save_mesocycle(start_deload(meso, today))
-        return ("Deload week started: about half the sets at RIR 4+, loads kept or ~10% lighter. "
-                "The plan on Today shows it.")
+        return (
+            "Deload week started: about half the sets at RIR 4+, loads kept or ~10% lighter. "
+            "The plan on Today shows it."
+        )
 
     def postpone() -> str:
         later = postpone_a_week(meso, today)
         store.save_mesocycle(later)
-        return (f"Deload postponed through {short_day(later.postponed_until)}: "
-                "no prompt until then.")
+        return f"Deload postponed through {short_day(later.postponed_until)}: no prompt until then."
 
     action = {"start": start, "postpone": postpone}.get(choice or "")
     return _saving(action) if action else None
@@ -149,6 +167,7 @@ def apply_deload_choice(store, meso: Mesocycle, choice: str | None, today: date)
 
 def apply_next_block(store, meso: Mesocycle, today: date) -> Outcome:
     """Start the next block from `meso` today, closing the old one, in one write."""
+
     def start() -> str:
         new = check_start(next_mesocycle(meso, today), today)
         store.save_mesocycles([*supersede(store.mesocycles(), new), new])
@@ -159,6 +178,7 @@ def apply_next_block(store, meso: Mesocycle, today: date) -> Outcome:
 
 def apply_end_block(store, meso: Mesocycle, today: date) -> Outcome:
     """Close `meso` as of today (kept in history; Today plans nothing until another starts)."""
+
     def end() -> str:
         store.save_mesocycle(end_mesocycle(meso, today))
         if today < meso.start:

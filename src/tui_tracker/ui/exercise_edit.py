@@ -57,8 +57,9 @@ class MergePicker(ExercisePicker):
         super().on_mount()
         self.query_one("#picker").border_title = Content(f"Merge {self.source.name} into…")
         labels = self.query("ExerciseSearch > Label")
-        labels.first(Label).update("Its sets move to the exercise you pick: type to search, "
-                                   "Enter to pick, Esc to cancel")
+        labels.first(Label).update(
+            "Its sets move to the exercise you pick: type to search, Enter to pick, Esc to cancel"
+        )
         labels.last(Label).display = False
 
 
@@ -91,8 +92,13 @@ class EditExercise(Dialog[Edited]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, store: Store, catalogue: Catalogue, exercise: Exercise,
-                 on_answer: Callable[[Edited | None], None] | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        catalogue: Catalogue,
+        exercise: Exercise,
+        on_answer: Callable[[Edited | None], None] | None = None,
+    ) -> None:
         super().__init__(on_answer)
         self.store = store
         self.catalogue = catalogue
@@ -102,8 +108,13 @@ class EditExercise(Dialog[Edited]):
     def compose(self) -> ComposeResult:
         ex = self.exercise
         with Vertical(id="edit-exercise", classes="dialog"):
-            yield Label(Content.assemble(("Edit ", "bold"), (ex.name, "bold"),
-                                         "  (yours)" if self.own else "  (catalogue)"))
+            yield Label(
+                Content.assemble(
+                    ("Edit ", "bold"),
+                    (ex.name, "bold"),
+                    "  (yours)" if self.own else "  (catalogue)",
+                )
+            )
             with Horizontal(classes="row"):
                 yield Label("Name")
                 yield TextField(ex.name, id="ex-name", disabled=not self.own)
@@ -116,20 +127,30 @@ class EditExercise(Dialog[Edited]):
                 yield Label("Rest")
                 yield TextField(str(ex.rest_seconds), id="ex-rest", placeholder="150 or 2:30")
             with Horizontal(classes="muscles"):
-                yield SelectionList[str](*(Selection(MUSCLE_LABELS[m], m, m in ex.primary)
-                                           for m in MUSCLES), id="ex-primary")
-                yield SelectionList[str](*(Selection(MUSCLE_LABELS[m], m, m in ex.secondary)
-                                           for m in MUSCLES), id="ex-secondary")
+                yield SelectionList[str](
+                    *(Selection(MUSCLE_LABELS[m], m, m in ex.primary) for m in MUSCLES),
+                    id="ex-primary",
+                )
+                yield SelectionList[str](
+                    *(Selection(MUSCLE_LABELS[m], m, m in ex.secondary) for m in MUSCLES),
+                    id="ex-secondary",
+                )
             yield Label(self._hint(), id="ex-message", classes="hint")
-            yield Label(Content.from_markup(
-                "[b]Ctrl+S[/b] save  [b]Ctrl+G[/b] merge into…  [b]Ctrl+R[/b] delete  "
-                "[b]Esc[/b] cancel  [b]Space[/b] tick"), classes="hint")
+            yield Label(
+                Content.from_markup(
+                    "[b]Ctrl+S[/b] save  [b]Ctrl+G[/b] merge into…  [b]Ctrl+R[/b] delete  "
+                    "[b]Esc[/b] cancel  [b]Space[/b] tick"
+                ),
+                classes="hint",
+            )
 
     def _hint(self) -> Content:
         if self.own:
             return Content("Primary muscles count 1 set each, secondary 0.5.")
-        return Content("A catalogue exercise keeps its name (imports and plans find it by "
-                       "it); its muscles, kind and rest are yours to change.")
+        return Content(
+            "A catalogue exercise keeps its name (imports and plans find it by "
+            "it); its muscles, kind and rest are yours to change."
+        )
 
     def on_mount(self) -> None:
         self.query_one("#ex-primary").border_title = "Primary muscles"
@@ -156,21 +177,35 @@ class EditExercise(Dialog[Edited]):
             raise ValueError(f"rest: {e}") from None
         if not 0 <= rest <= 1800:
             raise ValueError(f"rest: {rest} s is not 0 to 1800 seconds (30 minutes)")
-        primary = tuple(m for m in MUSCLES
-                        if m in self.query_one("#ex-primary", SelectionList).selected)
-        secondary = tuple(m for m in MUSCLES
-                          if m in self.query_one("#ex-secondary", SelectionList).selected)
+        primary = tuple(
+            m for m in MUSCLES if m in self.query_one("#ex-primary", SelectionList).selected
+        )
+        secondary = tuple(
+            m for m in MUSCLES if m in self.query_one("#ex-secondary", SelectionList).selected
+        )
         both = [MUSCLE_LABELS[m] for m in primary if m in secondary]
         if both:
-            raise ValueError(f"{both[0]} is ticked as both primary and secondary: a set counts "
-                             f"for a muscle once, so untick one")
+            raise ValueError(
+                f"{both[0]} is ticked as both primary and secondary: a set counts "
+                f"for a muscle once, so untick one"
+            )
         if not primary and old.primary:
-            raise ValueError("tick at least one primary muscle: weekly volume counts the "
-                             "exercise's sets toward them")
-        kind = "isolation" if self.query_one("#ex-kind", RadioSet).pressed_index == 1 \
-            else "compound"
-        return replace(ex, kind=kind, high_skill=self.query_one("#ex-skill", Checkbox).value,
-                       rest_seconds=rest, primary=primary, secondary=secondary, custom=True)
+            raise ValueError(
+                "tick at least one primary muscle: weekly volume counts the "
+                "exercise's sets toward them"
+            )
+        kind = (
+            "isolation" if self.query_one("#ex-kind", RadioSet).pressed_index == 1 else "compound"
+        )
+        return replace(
+            ex,
+            kind=kind,
+            high_skill=self.query_one("#ex-skill", Checkbox).value,
+            rest_seconds=rest,
+            primary=primary,
+            secondary=secondary,
+            custom=True,
+        )
 
     def action_save(self) -> None:
         try:
@@ -204,11 +239,15 @@ class EditExercise(Dialog[Edited]):
             if problem:
                 self._refuse(problem)
                 return
-            self.app.push_screen(Confirm(
-                f"Merge {source.name} into {target.name}?",
-                f"Every set of {source.name} moves to {target.name}, in every session; "
-                f"plans that name it name {target.name}; then {source.name} is gone.",
-                lambda yes: self._merge(target) if yes else None))
+            self.app.push_screen(
+                Confirm(
+                    f"Merge {source.name} into {target.name}?",
+                    f"Every set of {source.name} moves to {target.name}, in every session; "
+                    f"plans that name it name {target.name}; then {source.name} is gone.",
+                    lambda yes: self._merge(target) if yes else None,
+                )
+            )
+
         self.app.push_screen(MergePicker(self.catalogue, source, picked))
 
     def _merge(self, target: Exercise) -> None:
@@ -219,8 +258,13 @@ class EditExercise(Dialog[Edited]):
         except (StoreError, ValueError) as e:
             self._refuse(f"NOT merged: {e}")
             return
-        self.answer(Edited(f"Merged {self.exercise.name} into {target.name}: "
-                           f"{done.sets} sets moved.", target.id, merged=self.exercise.id))
+        self.answer(
+            Edited(
+                f"Merged {self.exercise.name} into {target.name}: {done.sets} sets moved.",
+                target.id,
+                merged=self.exercise.id,
+            )
+        )
 
     def action_delete(self) -> None:
         from ..domain.exercise_edits import delete_problem
@@ -234,9 +278,13 @@ class EditExercise(Dialog[Edited]):
             self._refuse(problem)
             return
         name = self.exercise.name
-        self.app.push_screen(Confirm(f"Delete {name}?", "It has no sets; it leaves the list "
-                                                        "and the search.",
-                                     lambda yes: self._delete() if yes else None))
+        self.app.push_screen(
+            Confirm(
+                f"Delete {name}?",
+                "It has no sets; it leaves the list and the search.",
+                lambda yes: self._delete() if yes else None,
+            )
+        )
 
     def _delete(self) -> None:
         from ..store.exercise_ops import delete_exercise
@@ -277,8 +325,11 @@ def edit_from_today(screen: TodayScreen) -> None:
         if edited.merged is not None or edited.deleted:
             gone = edited.merged or edited.exercise_id
             keep = None if edited.deleted else edited.exercise_id
-            screen.order = list(dict.fromkeys(keep if e == gone else e for e in screen.order
-                                              if keep is not None or e != gone))
+            screen.order = list(
+                dict.fromkeys(
+                    keep if e == gone else e for e in screen.order if keep is not None or e != gone
+                )
+            )
             screen.work.current = None
             show = keep if keep is not None else next(iter(screen.order), None)
             if show is not None:

@@ -41,18 +41,32 @@ def record_lines(records: ExerciseRecords | None) -> Content:
     parts: list[Content | str] = []
     if records.e1rm is not None and records.e1rm.set is not None:
         mark = records.e1rm
-        parts.append(Content.assemble(("Best e1RM ", "bold"), weight_text(mark.value, mark.unit),
-                                      f" from {mark.set.describe()}, {mark.day:%d %b %Y}"))
+        parts.append(
+            Content.assemble(
+                ("Best e1RM ", "bold"),
+                weight_text(mark.value, mark.unit),
+                f" from {mark.set.describe()}, {mark.day:%d %b %Y}",
+            )
+        )
     else:
-        parts.append(Content.assemble(("Best e1RM ", "bold"), "none yet (sets with RIR, "
-                                      "reps + RIR up to 12, count)"))
+        parts.append(
+            Content.assemble(
+                ("Best e1RM ", "bold"), "none yet (sets with RIR, reps + RIR up to 12, count)"
+            )
+        )
     if records.volume is not None:
         mark = records.volume
-        parts.append(Content.assemble(
-            ("Best session ", "bold"), f"{weight_text(mark.value, mark.unit)} in "
-            f"{plural(mark.sets, 'working set')}, {mark.day:%d %b %Y}"))
-    reps = " · ".join(f"{'BW' if kg == 0 else weight_text(kg, m.unit)} x {int(m.value)}"
-                      for kg, m in records.rep_marks()[:6])
+        parts.append(
+            Content.assemble(
+                ("Best session ", "bold"),
+                f"{weight_text(mark.value, mark.unit)} in "
+                f"{plural(mark.sets, 'working set')}, {mark.day:%d %b %Y}",
+            )
+        )
+    reps = " · ".join(
+        f"{'BW' if kg == 0 else weight_text(kg, m.unit)} x {int(m.value)}"
+        for kg, m in records.rep_marks()[:6]
+    )
     parts.append(Content.assemble(("Most reps ", "bold"), reps))
     return Content("\n").join(parts)
 
@@ -61,8 +75,14 @@ class SessionsTable(OrderedKeys, DataTable):
     """The sessions, one a row: moves on the arrow and page keys, and hands every other key
     to the screen's bindings in the order typed."""
 
-    MOVES = {"up": "cursor_up", "down": "cursor_down", "pageup": "page_up",
-             "pagedown": "page_down", "home": "scroll_top", "end": "scroll_bottom"}
+    MOVES = {
+        "up": "cursor_up",
+        "down": "cursor_down",
+        "pageup": "page_up",
+        "pagedown": "page_down",
+        "home": "scroll_top",
+        "end": "scroll_bottom",
+    }
 
     async def own_key(self, key: str, character: str | None) -> bool:
         move = self.MOVES.get(key)
@@ -143,22 +163,32 @@ class ExerciseHistoryScreen(KeepsRunning, Screen):
         elif event.state == WorkerState.ERROR:
             name = self.book.exercise(self.exercise_id).name
             self.query_one("#lift-title", Static).update(
-                Content(f"{name} · history not readable: {event.worker.error}"))
+                Content(f"{name} · history not readable: {event.worker.error}")
+            )
 
     def show(self, history: ExerciseHistory) -> None:
         self.history = history
         shown, total = len(history.sessions), history.total_sessions
-        count = ("no sessions yet" if not total else f"all {plural(total, 'session')}"
-                 if shown == total else f"last {shown} of {total} sessions")
+        count = (
+            "no sessions yet"
+            if not total
+            else f"all {plural(total, 'session')}"
+            if shown == total
+            else f"last {shown} of {total} sessions"
+        )
         self.query_one("#lift-title", Static).update(Content(f"{history.name} · {count}"))
         self.query_one("#lift-records", Static).update(record_lines(history.records))
         trend = history.trend
-        unit = history.sessions[0].best.unit if history.sessions and history.sessions[0].best \
-            else "kg"
+        unit = (
+            history.sessions[0].best.unit if history.sessions and history.sessions[0].best else "kg"
+        )
         guess = any(line.low_confidence for line in history.sessions)
-        label = ("e1RM trend: no working sets yet" if not trend else
-                 f"e1RM trend: {weight_text(trend[0], unit)} → {weight_text(trend[-1], unit)}"
-                 + (" · ~ = a guess (no RIR, or reps + RIR over 12)" if guess else ""))
+        label = (
+            "e1RM trend: no working sets yet"
+            if not trend
+            else f"e1RM trend: {weight_text(trend[0], unit)} → {weight_text(trend[-1], unit)}"
+            + (" · ~ = a guess (no RIR, or reps + RIR over 12)" if guess else "")
+        )
         self.query_one("#lift-trend-label", Static).update(Content(label))
         spark = self.query_one(Sparkline)
         spark.data = trend
@@ -167,7 +197,18 @@ class ExerciseHistoryScreen(KeepsRunning, Screen):
         table.clear()
         for line in history.sessions:
             best = line.best.describe() if line.best else "warm-ups only"
-            e1rm = "" if line.e1rm_kg is None or line.best is None else (
-                ("~" if line.low_confidence else "") + weight_text(line.e1rm_kg, line.best.unit))
-            table.add_row(f"{line.day:%a %d %b %Y}", days_ago(line.day, self.today), Text(best),
-                          e1rm, line.sets_text, key=line.session_id)
+            e1rm = (
+                ""
+                if line.e1rm_kg is None or line.best is None
+                else (
+                    ("~" if line.low_confidence else "") + weight_text(line.e1rm_kg, line.best.unit)
+                )
+            )
+            table.add_row(
+                f"{line.day:%a %d %b %Y}",
+                days_ago(line.day, self.today),
+                Text(best),
+                e1rm,
+                line.sets_text,
+                key=line.session_id,
+            )

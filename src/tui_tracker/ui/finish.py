@@ -53,8 +53,7 @@ def summary_lines(summary: FinishSummary) -> Content:
     parts: list[Content] = [Content.styled("Sets (working/planned, +w warm-ups)", "bold")]
     for line in summary.exercises:
         style = "" if line.left == 0 else "$warning"
-        parts.append(Content.assemble(f"  {cut(line.name, NAME_WIDTH)} ",
-                                      (line.sets_text, style)))
+        parts.append(Content.assemble(f"  {cut(line.name, NAME_WIDTH)} ", (line.sets_text, style)))
     parts.append(Content.styled("Records", "bold"))
     if summary.records is None:
         parts.append(Content("  History not readable: records not checked."))
@@ -66,9 +65,13 @@ def summary_lines(summary: FinishSummary) -> Content:
     if not summary.muscles:
         parts.append(Content("  No hard sets this session (warm-ups and RIR 5+ do not count)."))
     for m in summary.muscles:
-        parts.append(Content.assemble(
-            f"  {m.label:<12} {_sets(m.before):>4} → {_sets(m.after):<4}  band "
-            f"{f'{m.band[0]}-{m.band[1]}':<6}", _status(m.status)))
+        parts.append(
+            Content.assemble(
+                f"  {m.label:<12} {_sets(m.before):>4} → {_sets(m.after):<4}  band "
+                f"{f'{m.band[0]}-{m.band[1]}':<6}",
+                _status(m.status),
+            )
+        )
     return Content("\n").join(parts)
 
 
@@ -81,8 +84,14 @@ class SummaryBody(OrderedKeys, VerticalScroll):
     """The summary's scrolling part, focused: it scrolls on the arrow and page keys and hands
     every other key to the dialog's bindings, in the order typed."""
 
-    SCROLL_KEYS = {"up": "scroll_up", "down": "scroll_down", "pageup": "scroll_page_up",
-                   "pagedown": "scroll_page_down", "home": "scroll_home", "end": "scroll_end"}
+    SCROLL_KEYS = {
+        "up": "scroll_up",
+        "down": "scroll_down",
+        "pageup": "scroll_page_up",
+        "pagedown": "scroll_page_down",
+        "home": "scroll_home",
+        "end": "scroll_end",
+    }
 
     async def own_key(self, key: str, character: str | None) -> bool:
         method = self.SCROLL_KEYS.get(key)
@@ -122,8 +131,9 @@ class FinishDialog(Dialog[bool]):
         Binding("escape,n,q", "answer_with(False)", "Keep training"),
     ]
 
-    def __init__(self, summary: FinishSummary,
-                 on_answer: Callable[[bool | None], None] | None = None) -> None:
+    def __init__(
+        self, summary: FinishSummary, on_answer: Callable[[bool | None], None] | None = None
+    ) -> None:
         super().__init__(on_answer)
         self.summary = summary
 
@@ -134,8 +144,9 @@ class FinishDialog(Dialog[bool]):
             yield Label(Content(f"{s.duration} · {s.counts}"), id="finish-counts")
             with SummaryBody(id="finish-body"):
                 yield Static(summary_lines(s), id="finish-lines")
-            yield Label("Enter/y: finish    Esc/n: keep training    ↑↓ PgUp PgDn: scroll",
-                        id="finish-hint")
+            yield Label(
+                "Enter/y: finish    Esc/n: keep training    ↑↓ PgUp PgDn: scroll", id="finish-hint"
+            )
 
     def action_answer_with(self, yes: bool) -> None:
         self.answer(yes)
@@ -176,7 +187,10 @@ def finish_now(screen: TodayScreen) -> None:
         return
     screen.timer.skip("")
     screen.day_changed()
-    screen.status.show(f"Session finished: {done.counts} in "
-                       f"{duration_text(done.started_at, done.ended_at)}. Well trained. "
-                       "(A set logged now starts a new session; o reopens this one.)", "saved")
+    screen.status.show(
+        f"Session finished: {done.counts} in "
+        f"{duration_text(done.started_at, done.ended_at)}. Well trained. "
+        "(A set logged now starts a new session; o reopens this one.)",
+        "saved",
+    )
     screen.set_focus(screen.exercises)

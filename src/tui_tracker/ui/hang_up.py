@@ -50,9 +50,15 @@ class _Lock(Protocol):
 class HangUpGuard:
     """Hears a hang-up once (SIGHUP, the watcher, the driver) and ends the process."""
 
-    def __init__(self, leave: Callable[[], object], commit_lock: Callable[[], _Lock | None],
-                 *, safety_net: float = SAFETY_NET, commit_wait: float = COMMIT_WAIT,
-                 end_process: Callable[[int], object] = os._exit) -> None:
+    def __init__(
+        self,
+        leave: Callable[[], object],
+        commit_lock: Callable[[], _Lock | None],
+        *,
+        safety_net: float = SAFETY_NET,
+        commit_wait: float = COMMIT_WAIT,
+        end_process: Callable[[int], object] = os._exit,
+    ) -> None:
         self._leave = leave
         self._commit_lock = commit_lock
         self._safety_net, self._commit_wait = safety_net, commit_wait
@@ -110,13 +116,15 @@ class HangUpGuard:
     def guard(self, tty_fd: int) -> None:
         """Watch the terminal at `tty_fd`, and stand the safety net up (once)."""
         if self._net is None:
-            self._net = threading.Thread(target=self._wait_then_end, name="hang-up safety net",
-                                         daemon=True)
+            self._net = threading.Thread(
+                target=self._wait_then_end, name="hang-up safety net", daemon=True
+            )
             self._net.start()
         if self._watcher is None and hasattr(select, "poll"):
             self._stop_r, self._stop_w = os.pipe()
-            self._watcher = threading.Thread(target=self._watch, args=(tty_fd, self._stop_r),
-                                             name="hang-up watcher", daemon=True)
+            self._watcher = threading.Thread(
+                target=self._watch, args=(tty_fd, self._stop_r), name="hang-up watcher", daemon=True
+            )
             self._watcher.start()
 
     def stop_watching(self) -> None:

@@ -42,7 +42,9 @@ class HistoryScreen(KeepsRunning, Screen[bool]):
         self.changed = False  # a session was changed from here: Today reloads
 
     def compose(self) -> ComposeResult:
-        yield Static("History: Enter opens a session to view or fix it, Esc/q goes back", id="title")
+        yield Static(
+            "History: Enter opens a session to view or fix it, Esc/q goes back", id="title"
+        )
         yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
         yield TooSmall(id="too-small")
@@ -60,11 +62,22 @@ class HistoryScreen(KeepsRunning, Screen[bool]):
         table.clear()
         self.sessions = self.store.recent_sessions(limit=PAGE)
         for s in self.sessions:
-            names = ", ".join((catalogue.get(e).name if catalogue.get(e) else e) for e in s.exercise_ids())
-            time = duration_text(s.started_at, s.ended_at) if s.ended_at else (
-                "open" if s.date == self.today else "unfinished")
-            table.add_row(f"{s.date:%a %d %b %Y}", days_ago(s.date, self.today), time,
-                          set_counts(s.sets).short, Text(names[:40]), key=s.id)
+            names = ", ".join(
+                (catalogue.get(e).name if catalogue.get(e) else e) for e in s.exercise_ids()
+            )
+            time = (
+                duration_text(s.started_at, s.ended_at)
+                if s.ended_at
+                else ("open" if s.date == self.today else "unfinished")
+            )
+            table.add_row(
+                f"{s.date:%a %d %b %Y}",
+                days_ago(s.date, self.today),
+                time,
+                set_counts(s.sets).short,
+                Text(names[:40]),
+                key=s.id,
+            )
         if not self.sessions:
             self.query_one("#title", Static).update("History: no sessions yet. Esc/q goes back.")
         else:
@@ -78,8 +91,10 @@ class HistoryScreen(KeepsRunning, Screen[bool]):
             return
         row = self.query_one(DataTable).cursor_row
         session = self.sessions[row]
-        self.app.push_screen(SessionScreen(session, self.store.catalogue(),
-                                           Past(self.store, self.today)), self._session_closed)
+        self.app.push_screen(
+            SessionScreen(session, self.store.catalogue(), Past(self.store, self.today)),
+            self._session_closed,
+        )
 
     def _session_closed(self, changed: bool | None) -> None:
         if changed:

@@ -69,8 +69,13 @@ class SessionFields(Dialog[bool]):
             yield Label(Content(self.title_text), classes="question")
             for i, (_key, label, value, accepts) in enumerate(self.fields):
                 yield Label(Content(label), classes="field-label")
-                yield NumberField(value=value, accepts=accepts, id=f"field-{i}",
-                                  classes="session-field", on_enter=self._enter)
+                yield NumberField(
+                    value=value,
+                    accepts=accepts,
+                    id=f"field-{i}",
+                    classes="session-field",
+                    on_enter=self._enter,
+                )
             yield Label("", id="fields-error", classes="error")
             yield Label(Content(self.hint), classes="hint")
 
@@ -168,8 +173,9 @@ class SessionScreen(KeepsRunning, Screen[bool]):
         self.rows = []
         s = self.session
         if s is None:
-            self.query_one("#title", Static).update(Content(
-                "Session deleted · u: undo · Esc/q: back"))
+            self.query_one("#title", Static).update(
+                Content("Session deleted · u: undo · Esc/q: back")
+            )
             self.refresh_bindings()
             return
         self.query_one("#title", Static).update(Content(_title(s)))
@@ -179,8 +185,17 @@ class SessionScreen(KeepsRunning, Screen[bool]):
             ex = self.catalogue.get(ex_id) or Exercise(ex_id, name, (), custom=True)
             for i, st in enumerate(s.sets_for(ex_id), 1):
                 load, reps, rir, kind, superset = set_cells(st, ex)
-                table.add_row(Text(name[:26] if i == 1 else ""), str(i), load, reps, rir, kind,
-                              Text(superset[:3]), Text(st.note[:20]), key=st.id)
+                table.add_row(
+                    Text(name[:26] if i == 1 else ""),
+                    str(i),
+                    load,
+                    reps,
+                    rir,
+                    kind,
+                    Text(superset[:3]),
+                    Text(st.note[:20]),
+                    key=st.id,
+                )
                 self.rows.append(st.id)
         if s.note:
             table.add_row(Text("Note:"), "", Text(s.note[:60]), "", "", "", "", "")
@@ -227,8 +242,9 @@ class SessionScreen(KeepsRunning, Screen[bool]):
             if entry is not None:
                 self.apply(lambda: self.past.edit_set(session, logged.id, entry))
 
-        self.app.push_screen(EditSet(logged, f"Edit set {number} of "
-                                             f"{self.name_of(logged.exercise_id)}", edited))
+        self.app.push_screen(
+            EditSet(logged, f"Edit set {number} of {self.name_of(logged.exercise_id)}", edited)
+        )
 
     def action_delete_set(self) -> None:
         found = self.highlighted()
@@ -242,33 +258,45 @@ class SessionScreen(KeepsRunning, Screen[bool]):
         session = self.session
         if session is None:
             return
-        self.ask(f"Date of the session of {session.date:%a %d %b %Y}",
-                 [("date", "Date (YYYY-MM-DD, not after today)", session.date.isoformat(),
-                   "0-9-")],
-                 "Enter: save    Esc: cancel",
-                 lambda v: self.past.change_date(session, v[0]))
+        self.ask(
+            f"Date of the session of {session.date:%a %d %b %Y}",
+            [("date", "Date (YYYY-MM-DD, not after today)", session.date.isoformat(), "0-9-")],
+            "Enter: save    Esc: cancel",
+            lambda v: self.past.change_date(session, v[0]),
+        )
 
     def action_times(self) -> None:
         session = self.session
         if session is None:
             return
         end = f"{session.ended_at:%H:%M}" if session.ended_at else ""
-        self.ask("Start and end of the session (HH:MM)",
-                 [("start", "Start", f"{session.started_at:%H:%M}", "0-9:."),
-                  ("end", "End" + (" (empty: still open)" if session.is_open else ""), end,
-                   "0-9:.")],
-                 "Enter: next field, then save    Tab: next field    Esc: cancel",
-                 lambda v: self.past.change_times(session, v[0], v[1]))
+        self.ask(
+            "Start and end of the session (HH:MM)",
+            [
+                ("start", "Start", f"{session.started_at:%H:%M}", "0-9:."),
+                ("end", "End" + (" (empty: still open)" if session.is_open else ""), end, "0-9:."),
+            ],
+            "Enter: next field, then save    Tab: next field    Esc: cancel",
+            lambda v: self.past.change_times(session, v[0], v[1]),
+        )
 
     def action_finish(self) -> None:
         session = self.session
         if session is None or not session.is_open:
             return
-        self.ask("Finish the session: when did it end? (HH:MM)",
-                 [("end", "End (a few minutes after the last set; change it if you left later)",
-                   f"{default_end(session):%H:%M}", "0-9:.")],
-                 "Enter: finish    Esc: cancel",
-                 lambda v: self.past.finish(session, v[0]))
+        self.ask(
+            "Finish the session: when did it end? (HH:MM)",
+            [
+                (
+                    "end",
+                    "End (a few minutes after the last set; change it if you left later)",
+                    f"{default_end(session):%H:%M}",
+                    "0-9:.",
+                )
+            ],
+            "Enter: finish    Esc: cancel",
+            lambda v: self.past.finish(session, v[0]),
+        )
 
     def action_resume(self) -> None:
         session = self.session
@@ -295,9 +323,13 @@ class SessionScreen(KeepsRunning, Screen[bool]):
             if yes:
                 self.apply(lambda: self.past.delete_session(session))
 
-        self.app.push_screen(Confirm(
-            f"Delete the session of {session.date:%a %d %b %Y}?",
-            f"{set_counts(session.sets)}. u undoes it while this screen is open.", answered))
+        self.app.push_screen(
+            Confirm(
+                f"Delete the session of {session.date:%a %d %b %Y}?",
+                f"{set_counts(session.sets)}. u undoes it while this screen is open.",
+                answered,
+            )
+        )
 
     def action_undo(self) -> None:
         self.apply(self.past.undo)
@@ -307,8 +339,9 @@ class SessionScreen(KeepsRunning, Screen[bool]):
 
     # --- plumbing ---------------------------------------------------------------------------
 
-    def ask(self, title: str, fields: list[Field], hint: str,
-            change: Callable[[list[str]], PastChange]) -> None:
+    def ask(
+        self, title: str, fields: list[Field], hint: str, change: Callable[[list[str]], PastChange]
+    ) -> None:
         def submit(values: list[str]) -> tuple[str, str | None] | None:
             try:
                 self.shown(change(values))
@@ -319,6 +352,7 @@ class SessionScreen(KeepsRunning, Screen[bool]):
                     raise
                 return str(e).rstrip("."), None
             return None
+
         self.app.push_screen(SessionFields(title, fields, hint, submit))
 
     def apply(self, change: Callable[[], PastChange | None]) -> None:

@@ -24,7 +24,6 @@ class BuiltWhileRunning:
     async def _dispatch_message(self, message: Message) -> None:
         # A widget is attached from its mount until it is removed, and `is_attached` is
         # False from App.exit on.  (The App is no Widget and never attached: left out.)
-        if isinstance(message, events.Mount) and isinstance(self, Widget) \
-                and not self.is_attached:
+        if isinstance(message, events.Mount) and isinstance(self, Widget) and not self.is_attached:
             return
         await super()._dispatch_message(message)  # type: ignore[misc]

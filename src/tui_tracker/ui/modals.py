@@ -36,9 +36,12 @@ class ExercisePicker(Dialog[str]):
     The Today screen shows the same search as an overlay on itself instead: a screen of
     its own would redraw the whole terminal on the way in and out."""
 
-    def __init__(self, catalogue: Catalogue,
-                 on_create: Callable[[Exercise], str | None] | None = None,
-                 on_pick: Callable[[str | None], Awaitable[None] | None] | None = None) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        on_create: Callable[[Exercise], str | None] | None = None,
+        on_pick: Callable[[str | None], Awaitable[None] | None] | None = None,
+    ) -> None:
         """`on_create` saves a new exercise of the lifter's (None = saved, else the error);
         without it the picker only picks.  `on_pick` gets the chosen id (None: cancelled)."""
         super().__init__()
@@ -48,8 +51,9 @@ class ExercisePicker(Dialog[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker", classes="dialog"):
-            yield ExerciseSearch(self.catalogue, self._done,
-                                 self._create if self.on_create is not None else None)
+            yield ExerciseSearch(
+                self.catalogue, self._done, self._create if self.on_create is not None else None
+            )
 
     def on_mount(self) -> None:
         search = self.query_one(ExerciseSearch)
@@ -65,6 +69,7 @@ class ExercisePicker(Dialog[str]):
                 self.notify(Content(f"NOT saved: {error}").markup, severity="error")
                 return
             await self._done(ex.id)
+
         self.app.push_screen(NewExercise(self.catalogue, name, created))
 
     async def _done(self, exercise_id: str | None) -> None:
@@ -93,8 +98,12 @@ class NewExercise(Dialog[Exercise]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, catalogue: Catalogue, name: str = "",
-                 on_answer: Callable[[Exercise | None], Awaitable[None] | None] | None = None) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        name: str = "",
+        on_answer: Callable[[Exercise | None], Awaitable[None] | None] | None = None,
+    ) -> None:
         super().__init__()
         self.catalogue = catalogue
         self.name_text = name
@@ -102,17 +111,28 @@ class NewExercise(Dialog[Exercise]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="new-exercise", classes="dialog"):
-            yield Label(Content.from_markup(
-                "New exercise: name, kind, primary muscles. [b]Ctrl+S[/b] saves, Esc cancels"))
-            yield TextField(self.name_text, id="new-name", placeholder="e.g. Cable Y Raise",
-                            on_enter=self.focus_next)
+            yield Label(
+                Content.from_markup(
+                    "New exercise: name, kind, primary muscles. [b]Ctrl+S[/b] saves, Esc cancels"
+                )
+            )
+            yield TextField(
+                self.name_text,
+                id="new-name",
+                placeholder="e.g. Cable Y Raise",
+                on_enter=self.focus_next,
+            )
             with RadioSet(id="new-kind"):
                 yield RadioButton("Compound (several joints)", value=True)
                 yield RadioButton("Isolation (one joint)")
-            yield SelectionList[str](*(Selection(MUSCLE_LABELS[m], m) for m in MUSCLES),
-                                     id="new-muscles")
-            yield Label("Space ticks a muscle (the ones it trains most); Tab moves on.",
-                        id="new-error", classes="hint")
+            yield SelectionList[str](
+                *(Selection(MUSCLE_LABELS[m], m) for m in MUSCLES), id="new-muscles"
+            )
+            yield Label(
+                "Space ticks a muscle (the ones it trains most); Tab moves on.",
+                id="new-error",
+                classes="hint",
+            )
 
     def on_mount(self) -> None:
         self.query_one("#new-muscles", SelectionList).border_title = "Primary muscles"
@@ -120,7 +140,9 @@ class NewExercise(Dialog[Exercise]):
 
     async def action_save(self) -> None:
         name = self.query_one("#new-name", Input).value
-        kind = "isolation" if self.query_one("#new-kind", RadioSet).pressed_index == 1 else "compound"
+        kind = (
+            "isolation" if self.query_one("#new-kind", RadioSet).pressed_index == 1 else "compound"
+        )
         muscles = list(self.query_one("#new-muscles", SelectionList).selected)
         try:
             ex = new_exercise(self.catalogue, name, muscles, kind=kind)
@@ -150,8 +172,12 @@ class Confirm(Dialog[bool]):
         Binding("escape,n,q", "answer_with(False)", "No"),
     ]
 
-    def __init__(self, question: str | Content, detail: str | Content = "",
-                 on_answer: Callable[[bool | None], None] | None = None) -> None:
+    def __init__(
+        self,
+        question: str | Content,
+        detail: str | Content = "",
+        on_answer: Callable[[bool | None], None] | None = None,
+    ) -> None:
         """`question` and `detail` are plain text (a str is never read as markup)."""
         super().__init__(on_answer)
         self.question = Content(question) if isinstance(question, str) else question
@@ -177,9 +203,13 @@ class EditSet(Dialog[Entry]):
         Binding("t", "unit", "kg/lb"),
     ]
 
-    def __init__(self, logged: LoggedSet, title: str,
-                 on_answer: Callable[[Entry | None], None] | None = None,
-                 mode: PanelMode | None = None) -> None:
+    def __init__(
+        self,
+        logged: LoggedSet,
+        title: str,
+        on_answer: Callable[[Entry | None], None] | None = None,
+        mode: PanelMode | None = None,
+    ) -> None:
         """`mode`: how the panel takes the exercise's sets (added load, seconds, metres)."""
         super().__init__(on_answer)
         self.logged = logged
@@ -204,8 +234,17 @@ class EditSet(Dialog[Entry]):
         s = self.logged
         if s.is_timed:  # the seconds or metres typed replace the set's own
             kind = "warmup" if submission.warmup else ("working" if s.is_warmup else s.kind)
-            self.answer(Entry(submission.values, submission.warmup, submission.note, kind,
-                              submission.duration_s, submission.distance_m, s.superset))
+            self.answer(
+                Entry(
+                    submission.values,
+                    submission.warmup,
+                    submission.note,
+                    kind,
+                    submission.duration_s,
+                    submission.distance_m,
+                    s.superset,
+                )
+            )
             return None
         self.answer(Entry(submission.values, submission.warmup, submission.note))
         return None

@@ -31,7 +31,12 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from ..domain.blocks import check_start, closing_note, overlapping, supersede
 from ..domain.effort import check_rir_targets, step_rir_target
 from ..domain.mesocycle import (
-    WEEKDAYS, Mesocycle, PlannedExercise, TrainingDay, planned_weekly_sets)
+    WEEKDAYS,
+    Mesocycle,
+    PlannedExercise,
+    TrainingDay,
+    planned_weekly_sets,
+)
 from ..domain.plan_check import check_plan
 from ..domain.templates import TEMPLATES
 from ..store import StoreError
@@ -117,7 +122,9 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
         template = setup.template
         if template != self.template:
             if self.template is not None:
-                self._status(f"The plan is now the {TEMPLATES[template].title} template.", "warning")
+                self._status(
+                    f"The plan is now the {TEMPLATES[template].title} template.", "warning"
+                )
             self.template, self.days = template, list(base.days)
         if self.base is None or self.base.weeks != base.weeks:
             self.rir = list(base.rir_targets)
@@ -165,12 +172,19 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
         rows = []
         for i, day in enumerate(self.days):
             sets = sum(p.sets for p in day.exercises)
-            rows.append(Option(Content.assemble(
-                (f"{WEEKDAYS[day.weekday]}  {day.name}", "bold"), "  ",
-                (f"{len(day.exercises)} exercises, {sets} sets", "dim")), id=f"d{i}"))
+            rows.append(
+                Option(
+                    Content.assemble(
+                        (f"{WEEKDAYS[day.weekday]}  {day.name}", "bold"),
+                        "  ",
+                        (f"{len(day.exercises)} exercises, {sets} sets", "dim"),
+                    ),
+                    id=f"d{i}",
+                )
+            )
             for j, p in enumerate(day.exercises):
                 name = self._exercise_name(p.exercise_id)
-                name = name if len(name) <= NAME_WIDTH else name[:NAME_WIDTH - 1] + "…"
+                name = name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 1] + "…"
                 row = Content(f"  {name.ljust(NAME_WIDTH)} {p.reps_text:>9}")  # never markup
                 rows.append(Option(row, id=f"e{i}-{j}"))
         return rows
@@ -191,7 +205,8 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
         self.query_one(PlanVolume).show(volumes)
         b = self.base
         self.query_one("#title", Static).update(
-            Content(f"{b.name} · {b.weeks} weeks from {_day_text(b.start)}, then a deload week"))
+            Content(f"{b.name} · {b.weeks} weeks from {_day_text(b.start)}, then a deload week")
+        )
         try:
             self._draft()
         except ValueError as e:
@@ -246,8 +261,10 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
         exercises = list(self.days[i].exercises)
         removed = exercises.pop(j)
         self._set_exercises(i, exercises)
-        self._status(f"Removed {self._exercise_name(removed.exercise_id)} from {self.days[i].name}.",
-                     "warning")
+        self._status(
+            f"Removed {self._exercise_name(removed.exercise_id)} from {self.days[i].name}.",
+            "warning",
+        )
         self._show_plan(select=f"e{i}-{min(j, len(exercises) - 1)}" if exercises else f"d{i}")
 
     def action_add(self) -> None:
@@ -261,8 +278,11 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
                 return
             added = PlannedExercise(exercise_id, ADDED_SETS, *ADDED_REPS)
             self._set_exercises(i, [*self.days[i].exercises, added])
-            self._status(f"Added {self._exercise_name(exercise_id)} to {self.days[i].name}: "
-                         f"{added.reps_text} (+/- changes the sets).", "saved")
+            self._status(
+                f"Added {self._exercise_name(exercise_id)} to {self.days[i].name}: "
+                f"{added.reps_text} (+/- changes the sets).",
+                "saved",
+            )
             self._show_plan(select=f"e{i}-{len(self.days[i].exercises) - 1}")
 
         self.app.push_screen(ExercisePicker(self.catalogue), picked)
@@ -285,16 +305,24 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
         except ValueError as e:
             self._status(f"Not changed: {e}.", "error")
             return
-        moved = [str(i + 1) for i, (old, new) in enumerate(zip(self.rir, targets))
-                 if old != new and i != event.week]
+        moved = [
+            str(i + 1)
+            for i, (old, new) in enumerate(zip(self.rir, targets))
+            if old != new and i != event.week
+        ]
         self.rir = list(targets)
         self.query_one(RirTargets).show(self.rir)
         text = f"Week {event.week + 1}: target RIR {targets[event.week]}."
         if moved:
-            text += (f" Week{'s' if len(moved) > 1 else ''} {', '.join(moved)} moved with it: "
-                     "targets fall or hold.")
-        mine = [w for w in check_rir_targets(targets, len(targets))
-                if w.startswith(f"week {event.week + 1} at")]
+            text += (
+                f" Week{'s' if len(moved) > 1 else ''} {', '.join(moved)} moved with it: "
+                "targets fall or hold."
+            )
+        mine = [
+            w
+            for w in check_rir_targets(targets, len(targets))
+            if w.startswith(f"week {event.week + 1} at")
+        ]
         if mine:
             self._status(f"{text} Note: {mine[0]}.", "warning")
         else:
@@ -306,7 +334,9 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
         if action in self.PLAN_ACTIONS and not self.editing:
             return False
         if action in ("add", "remove", "sets", "weekday") and isinstance(self.focused, RirTargets):
-            return None  # they act on the plan's highlighted row: greyed while the RIR row has focus
+            return (
+                None  # they act on the plan's highlighted row: greyed while the RIR row has focus
+            )
         if action in ("remove", "sets"):
             pos = self._position()
             return True if pos is not None and pos[1] is not None else None
@@ -363,8 +393,11 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
         try:
             now = supersede(self.store.mesocycles(), meso)
             if {m.id for m in now} != {m.id for m in closed}:
-                self._status("NOT saved: the blocks changed while you answered (another "
-                             "tui-tracker?). Press Ctrl+S again.", "error")
+                self._status(
+                    "NOT saved: the blocks changed while you answered (another "
+                    "tui-tracker?). Press Ctrl+S again.",
+                    "error",
+                )
                 return
             self.store.save_mesocycles([*now, meso])
         except StoreError as e:
@@ -384,8 +417,13 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
             if yes:
                 self.dismiss(None)
 
-        self.app.push_screen(Confirm("Leave without saving this mesocycle?",
-                                     "Nothing is saved; your blocks stay as they were."), answered)
+        self.app.push_screen(
+            Confirm(
+                "Leave without saving this mesocycle?",
+                "Nothing is saved; your blocks stay as they were.",
+            ),
+            answered,
+        )
 
     def _status(self, text: str, level: Level = "info") -> None:
         # plain text: "[ or ]" and exercise names are not markup (StatusLine shows text as text)

@@ -38,20 +38,24 @@ class PlanCheck(Dialog[bool]):
     PlanCheck #plan-check-notes { height: auto; max-height: 14; }
     """
 
-    def __init__(self, notes: tuple[PlanNote, ...],
-                 on_answer: Callable[[bool | None], None] | None = None) -> None:
+    def __init__(
+        self, notes: tuple[PlanNote, ...], on_answer: Callable[[bool | None], None] | None = None
+    ) -> None:
         super().__init__(on_answer)
         self.notes = notes
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="plan-check"):
             count = len(self.notes)
-            yield Label(f"Plan check: {count} note{'s' if count != 1 else ''} before you start",
-                        classes="question")
+            yield Label(
+                f"Plan check: {count} note{'s' if count != 1 else ''} before you start",
+                classes="question",
+            )
             with VerticalScroll(id="plan-check-notes"):
                 yield Static(notes_text(self.notes))
-            yield Label("Enter/y: save as planned    Esc/b: back to the plan    ↑/↓: scroll",
-                        classes="hint")
+            yield Label(
+                "Enter/y: save as planned    Esc/b: back to the plan    ↑/↓: scroll", classes="hint"
+            )
 
     def action_answer_with(self, save: bool) -> None:
         self.answer(save)

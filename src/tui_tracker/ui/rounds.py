@@ -64,8 +64,11 @@ class Rounds:
             order = work.screen.order
             at = order.index(exercise_id) if exercise_id in order else len(order)
             if at + 1 >= len(order):
-                status.show(f"Nothing below {name} to pair it with: add the other exercise "
-                            "(a), then g on this one.", "warning")
+                status.show(
+                    f"Nothing below {name} to pair it with: add the other exercise "
+                    "(a), then g on this one.",
+                    "warning",
+                )
                 return
             partner = order[at + 1]
             session = book.current
@@ -74,6 +77,9 @@ class Rounds:
             group = self.of(exercise_id)
             assert group is not None
             names = " + ".join(book.exercise(e).name for e in group.exercise_ids)
-            status.show(f"Superset {group.label}: {names}. After each set the panel moves on; "
-                        "the rest comes after the round.", "saved")
+            status.show(
+                f"Superset {group.label}: {names}. After each set the panel moves on; "
+                "the rest comes after the round.",
+                "saved",
+            )
         work.fill()

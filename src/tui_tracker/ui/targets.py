@@ -28,8 +28,9 @@ class BandEditor(Dialog[Band]):
     #band-editor Label { width: 1fr; }
     """
 
-    def __init__(self, muscle: str, band: Band,
-                 on_answer: Callable[[Band | None], None] | None = None) -> None:
+    def __init__(
+        self, muscle: str, band: Band, on_answer: Callable[[Band | None], None] | None = None
+    ) -> None:
         super().__init__(on_answer)
         self.muscle = muscle
         self.band = band
@@ -39,10 +40,11 @@ class BandEditor(Dialog[Band]):
         low, high = DEFAULT_TARGETS[self.muscle]
         with Vertical(classes="dialog", id="band-editor"):
             yield Label(f"{label}: hard sets a week (LOW-HIGH)", classes="question")
-            yield Label(Content(f"Default {low}-{high}. Why: {default_reason(self.muscle)}."),
-                        classes="hint")
-            yield TextField(f"{self.band[0]}-{self.band[1]}", id="band",
-                            on_enter=self._enter)
+            yield Label(
+                Content(f"Default {low}-{high}. Why: {default_reason(self.muscle)}."),
+                classes="hint",
+            )
+            yield TextField(f"{self.band[0]}-{self.band[1]}", id="band", on_enter=self._enter)
             yield Label("", id="band-error", classes="error")
             yield Label("Enter: save    empty: the default    Esc: cancel", classes="hint")
 

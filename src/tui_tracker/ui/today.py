@@ -47,60 +47,181 @@ from .widgets.status_line import StatusLine
 from .widgets.too_small import TooSmall, presize
 
 ACTIONS: tuple[Action, ...] = (
-    Action("a", "add_exercise", "Add", "Add exercise", "Search the catalogue and your own exercises"),
+    Action(
+        "a", "add_exercise", "Add", "Add exercise", "Search the catalogue and your own exercises"
+    ),
     Action("e", "work('edit')", "Edit", "Edit set", "Change the highlighted logged set"),
-    Action("d", "work('delete')", "Delete", "Delete set", "Delete the highlighted set (u undoes it)"),
-    Action("u", "work('undo')", "Undo", "Undo delete", "Bring back the set deleted last", show=False),
-    Action("w", "work('warmup')", "Warm-up", "Toggle warm-up",
-           "Mark the next set as warm-up or working", show=False),
-    Action("r", "work('ramp')", "Ramp", "Warm-up ramp",
-           "Save the warm-up ramp the panel shows (the day's first barbell compound), "
-           "each set a warm-up", show=False),
-    Action("g", "work('superset')", "Superset", "Superset",
-           "Pair the exercise with the one below it in the list: a set of each in turn, "
-           "the rest after the round (g again: on its own)", show=False),
-    Action("b", "bodyweight", "Bodyweight", "Log bodyweight",
-           "Today's bodyweight (bodyweight exercises' e1RM uses it)", show=False),
-    Action("v", "work('kind')", "Kind", "Kind of set",
-           "The next set is a working set, a drop set, rest-pause or to failure (in turn)",
-           show=False),
-    Action("t", "work('unit')", "kg/lb", "Switch kg/lb",
-           "Enter weights in the other unit (the weight shown is converted)", show=False),
-    Action("x", "work('stop')", "Stop waiting", "Stop waiting for the database",
-           "Sets waiting for a busy database are not saved"),
+    Action(
+        "d", "work('delete')", "Delete", "Delete set", "Delete the highlighted set (u undoes it)"
+    ),
+    Action(
+        "u", "work('undo')", "Undo", "Undo delete", "Bring back the set deleted last", show=False
+    ),
+    Action(
+        "w",
+        "work('warmup')",
+        "Warm-up",
+        "Toggle warm-up",
+        "Mark the next set as warm-up or working",
+        show=False,
+    ),
+    Action(
+        "r",
+        "work('ramp')",
+        "Ramp",
+        "Warm-up ramp",
+        "Save the warm-up ramp the panel shows (the day's first barbell compound), "
+        "each set a warm-up",
+        show=False,
+    ),
+    Action(
+        "g",
+        "work('superset')",
+        "Superset",
+        "Superset",
+        "Pair the exercise with the one below it in the list: a set of each in turn, "
+        "the rest after the round (g again: on its own)",
+        show=False,
+    ),
+    Action(
+        "b",
+        "bodyweight",
+        "Bodyweight",
+        "Log bodyweight",
+        "Today's bodyweight (bodyweight exercises' e1RM uses it)",
+        show=False,
+    ),
+    Action(
+        "v",
+        "work('kind')",
+        "Kind",
+        "Kind of set",
+        "The next set is a working set, a drop set, rest-pause or to failure (in turn)",
+        show=False,
+    ),
+    Action(
+        "t",
+        "work('unit')",
+        "kg/lb",
+        "Switch kg/lb",
+        "Enter weights in the other unit (the weight shown is converted)",
+        show=False,
+    ),
+    Action(
+        "x",
+        "work('stop')",
+        "Stop waiting",
+        "Stop waiting for the database",
+        "Sets waiting for a busy database are not saved",
+    ),
     Action("s", "rest('skip')", "Skip rest", "Skip rest", "Stop the rest timer", show=False),
-    Action("plus", "rest('extend')", "+30 s", "Extend rest", "Add 30 seconds to the rest timer",
-           show=False),
+    Action(
+        "plus",
+        "rest('extend')",
+        "+30 s",
+        "Extend rest",
+        "Add 30 seconds to the rest timer",
+        show=False,
+    ),
     Action("f", "finish", "Finish", "Finish session", "End today's session"),
-    Action("o", "reopen", "Reopen", "Reopen session",
-           "Carry on with the session finished today instead of starting a new one", show=False),
-    Action("E", "edit_exercise", "Exercise", "Edit exercise", "Rename the highlighted exercise, "
-           "set its kind, muscles, high skill and rest; merge it into another or delete it",
-           show=False),
-    Action("h", "history", "History", "History",
-           "Past sessions: fix a set, the date or times, finish or resume one"),
-    Action("l", "exercise_history", "Lift log", "Exercise history",
-           "The highlighted exercise's last sessions: best sets, e1RM trend, records", show=False),
-    Action("m", "dashboard", "Block", "Mesocycle dashboard",
-           "Week N of M, weekly sets per muscle, strength trends, deload"),
-    Action("p", "plan", "Plan", "Plan a mesocycle", "Start a training block from a template",
-           show=False),
-    Action("i", "app.about", "About", "About the advice",
-           "Each rule the app applies, the study it rests on, and its limits", show=False),
-    Action("q", "quit", "Quit", "Quit", "Leave the app: every set is already saved",
-           in_palette=False),
-    Action("c", "day('swap')", "Change", "Swap exercise",
-           "Do another exercise for the same muscles today (the plan stays)", show=False),
-    Action("k", "day('skip')", "Skip", "Skip exercise",
-           "Skip the highlighted exercise today, with a reason if you like (k again undoes)",
-           show=False),
-    Action("shift+up", "day('up')", "Move up", "Move exercise up", "Earlier in today's order",
-           show=False),
-    Action("shift+down", "day('down')", "Move down", "Move exercise down",
-           "Later in today's order", show=False),
-    Action("n", "day('next')", "Next day", "Do the next day today",
-           "On a rest day: do the next planned day today (that day then rests; n again "
-           "before a set puts it back)"),
+    Action(
+        "o",
+        "reopen",
+        "Reopen",
+        "Reopen session",
+        "Carry on with the session finished today instead of starting a new one",
+        show=False,
+    ),
+    Action(
+        "E",
+        "edit_exercise",
+        "Exercise",
+        "Edit exercise",
+        "Rename the highlighted exercise, "
+        "set its kind, muscles, high skill and rest; merge it into another or delete it",
+        show=False,
+    ),
+    Action(
+        "h",
+        "history",
+        "History",
+        "History",
+        "Past sessions: fix a set, the date or times, finish or resume one",
+    ),
+    Action(
+        "l",
+        "exercise_history",
+        "Lift log",
+        "Exercise history",
+        "The highlighted exercise's last sessions: best sets, e1RM trend, records",
+        show=False,
+    ),
+    Action(
+        "m",
+        "dashboard",
+        "Block",
+        "Mesocycle dashboard",
+        "Week N of M, weekly sets per muscle, strength trends, deload",
+    ),
+    Action(
+        "p",
+        "plan",
+        "Plan",
+        "Plan a mesocycle",
+        "Start a training block from a template",
+        show=False,
+    ),
+    Action(
+        "i",
+        "app.about",
+        "About",
+        "About the advice",
+        "Each rule the app applies, the study it rests on, and its limits",
+        show=False,
+    ),
+    Action(
+        "q", "quit", "Quit", "Quit", "Leave the app: every set is already saved", in_palette=False
+    ),
+    Action(
+        "c",
+        "day('swap')",
+        "Change",
+        "Swap exercise",
+        "Do another exercise for the same muscles today (the plan stays)",
+        show=False,
+    ),
+    Action(
+        "k",
+        "day('skip')",
+        "Skip",
+        "Skip exercise",
+        "Skip the highlighted exercise today, with a reason if you like (k again undoes)",
+        show=False,
+    ),
+    Action(
+        "shift+up",
+        "day('up')",
+        "Move up",
+        "Move exercise up",
+        "Earlier in today's order",
+        show=False,
+    ),
+    Action(
+        "shift+down",
+        "day('down')",
+        "Move down",
+        "Move exercise down",
+        "Later in today's order",
+        show=False,
+    ),
+    Action(
+        "n",
+        "day('next')",
+        "Next day",
+        "Do the next day today",
+        "On a rest day: do the next planned day today (that day then rests; n again "
+        "before a set puts it back)",
+    ),
     Action("escape", "focus_exercises", "Back", "Back to the exercise list", show=False),
     Action("up", "work('up')", "Previous set", "Previous set", show=False, in_palette=False),
     Action("down", "work('down')", "Next set", "Next set", show=False, in_palette=False),
@@ -148,8 +269,12 @@ class TodayScreen(OpensScreens, QuietFocus, KeepsRunning, Screen):
         self.store = store
         self.clock = clock
         self.settings = settings or Settings()
-        self.book = Logbook(store, clock, training_status=self.settings.training_status,
-                            round_load=round_load_for(self.settings))
+        self.book = Logbook(
+            store,
+            clock,
+            training_status=self.settings.training_status,
+            round_load=round_load_for(self.settings),
+        )
         self.today = self.book.day
         self.work = ExerciseWork(self)
         self.changes = DayControls(self)  # c, k, n, shift+up/down (ui/today_day.py)
@@ -208,8 +333,13 @@ class TodayScreen(OpensScreens, QuietFocus, KeepsRunning, Screen):
         self.call_after_refresh(prompt_block, self)
         self.call_after_refresh(self.adding.overlay)
         # The records a set may beat, read ahead (years of history: not on the first Enter).
-        self.call_after_refresh(self.run_worker, self.book.read_records, thread=True,
-                                exit_on_error=False, group="read-ahead")
+        self.call_after_refresh(
+            self.run_worker,
+            self.book.read_records,
+            thread=True,
+            exit_on_error=False,
+            group="read-ahead",
+        )
 
     @property
     def exercises(self) -> ExerciseList:
@@ -235,8 +365,10 @@ class TodayScreen(OpensScreens, QuietFocus, KeepsRunning, Screen):
         """Show the open session found at start (a dropped link or a crash loses nothing)."""
         session = self.book.current
         if session:
-            self.status.show(f"Resumed the session started {session.started_at:%H:%M} "
-                             f"({plural(len(session.sets), 'set')} so far).")
+            self.status.show(
+                f"Resumed the session started {session.started_at:%H:%M} "
+                f"({plural(len(session.sets), 'set')} so far)."
+            )
         done = self.book.done_today()
         self.day_changed()
         select = done[-1] if done else (self.order[0] if self.order else None)
@@ -274,8 +406,9 @@ class TodayScreen(OpensScreens, QuietFocus, KeepsRunning, Screen):
         superset's round goes on: `rest` False), redraw the day."""
         ex = saved.exercise
         kind = saved.set.kind
-        message = (f"Saved set {saved.number}: {ex.name} {saved.set.describe(ex)}"
-                   + ("" if kind == "working" else f" ({KIND_LABELS.get(kind, kind)})"))
+        message = f"Saved set {saved.number}: {ex.name} {saved.set.describe(ex)}" + (
+            "" if kind == "working" else f" ({KIND_LABELS.get(kind, kind)})"
+        )
         if saved.new_session and len(self.book.sessions) > 1:
             message += " · a new session"
         message += "".join(f"\n★ {record.message}" for record in saved.records)
@@ -300,14 +433,20 @@ class TodayScreen(OpensScreens, QuietFocus, KeepsRunning, Screen):
             return f"Rest day in {name}. " + (rest_day_hint(self) or add)
         if workout.phase == "before":
             return f"{name} starts in {plural((meso.start - self.today).days, 'day')}. {add}"
-        return (f"{name} is over ({Content(workout.week_label).markup}): [b]m[/b] starts the "
-                f"next block from it. {add}")
+        return (
+            f"{name} is over ({Content(workout.week_label).markup}): [b]m[/b] starts the "
+            f"next block from it. {add}"
+        )
 
     def _refresh_header(self) -> None:
         current = self.book.current
         workout = self.book.workout
-        self.query_one(TodayHeader).show(self.today, current.started_at if current else None,
-                                         self.clock.now(), workout.week_label if workout else "")
+        self.query_one(TodayHeader).show(
+            self.today,
+            current.started_at if current else None,
+            self.clock.now(),
+            workout.week_label if workout else "",
+        )
 
     # --- the block (its questions: ui/today_block.py) ---------------------------------
 
@@ -370,8 +509,10 @@ class TodayScreen(OpensScreens, QuietFocus, KeepsRunning, Screen):
             self.status.show(f"NOT reopened: {err}", "error")
             return
         if session is not None:
-            self.status.show(f"Reopened the session started {session.started_at:%H:%M}: new sets "
-                             "join it.", "saved")
+            self.status.show(
+                f"Reopened the session started {session.started_at:%H:%M}: new sets join it.",
+                "saved",
+            )
             self.day_changed()
 
     async def action_quit(self) -> None:

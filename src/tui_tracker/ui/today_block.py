@@ -23,9 +23,11 @@ def prompt_block(screen: TodayScreen) -> None:
     if meso is None:
         return
     if next_block_due(meso, screen.today):
+
         def answered(yes: bool | None) -> None:
             if yes:
                 show_outcome(screen, apply_next_block(screen.store, meso, screen.today))
+
         screen.app.push_screen(NextBlockPrompt(meso), answered)
         return
     sessions = screen.store.sessions_between(meso.start, screen.today)
@@ -35,6 +37,7 @@ def prompt_block(screen: TodayScreen) -> None:
 
     def chosen(choice: str | None) -> None:
         show_outcome(screen, apply_deload_choice(screen.store, meso, choice, screen.today))
+
     screen.app.push_screen(DeloadPrompt(meso, decision), chosen)
 
 

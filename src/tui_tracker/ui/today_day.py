@@ -41,8 +41,11 @@ class SwapSearch(ExerciseSearch):
         super().__init__(catalogue, on_pick)
         self.rank = rank
         self.prompt = Content.assemble(
-            "Instead of ", (planned.name, "bold"), " today (the plan stays)\n",
-            "Same muscles first. Type to search, Enter picks, Esc cancels")
+            "Instead of ",
+            (planned.name, "bold"),
+            " today (the plan stays)\n",
+            "Same muscles first. Type to search, Enter picks, Esc cancels",
+        )
 
     def found(self, query: str) -> list[Exercise]:
         return self.rank(super().found(query))
@@ -51,9 +54,13 @@ class SwapSearch(ExerciseSearch):
 class SwapPicker(Dialog[str]):
     """Pick the exercise to do instead of a planned one, for today."""
 
-    def __init__(self, catalogue: Catalogue, planned: Exercise,
-                 rank: Callable[[list[Exercise]], list[Exercise]],
-                 on_answer: Callable[[str | None], None]) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        planned: Exercise,
+        rank: Callable[[list[Exercise]], list[Exercise]],
+        on_answer: Callable[[str | None], None],
+    ) -> None:
         super().__init__(on_answer)
         self.search = SwapSearch(catalogue, planned, rank, self._picked)
 
@@ -80,12 +87,19 @@ class SkipReason(Dialog[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog confirm"):
-            yield Label(Content.assemble("Skip ", (self.exercise_name, "bold"), " today?"),
-                        classes="question")
-            yield TextField(id="reason", placeholder="reason (optional), e.g. rack taken",
-                            max_length=60, on_enter=self._enter)
-            yield Label("Enter: skip    Esc: keep it    (k again takes a skip back)",
-                        classes="hint")
+            yield Label(
+                Content.assemble("Skip ", (self.exercise_name, "bold"), " today?"),
+                classes="question",
+            )
+            yield TextField(
+                id="reason",
+                placeholder="reason (optional), e.g. rack taken",
+                max_length=60,
+                on_enter=self._enter,
+            )
+            yield Label(
+                "Enter: skip    Esc: keep it    (k again takes a skip back)", classes="hint"
+            )
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#reason", TextField))
@@ -119,8 +133,13 @@ class DayControls:
         return True if ex_id is not None and self.book.slot(ex_id) is not None else None
 
     def run(self, what: str) -> None:
-        {"swap": self.swap, "skip": self.skip, "up": lambda: self.move(-1),
-         "down": lambda: self.move(1), "next": self.next_day}[what]()
+        {
+            "swap": self.swap,
+            "skip": self.skip,
+            "up": lambda: self.move(-1),
+            "down": lambda: self.move(1),
+            "next": self.next_day,
+        }[what]()
 
     # --- the keys ----------------------------------------------------------------------
 
@@ -138,13 +157,20 @@ class DayControls:
             self.screen.order = [i for i in self.screen.order if i != ex_id]
             self._redraw(new_id)
             name = self.book.exercise(new_id).name
-            self.screen.status.show(f"Today {name} instead of {planned.name} "
-                                    f"({self.book.slot(new_id).target_text}); the plan stays.",
-                                    "saved")
+            self.screen.status.show(
+                f"Today {name} instead of {planned.name} "
+                f"({self.book.slot(new_id).target_text}); the plan stays.",
+                "saved",
+            )
 
-        self.screen.app.push_screen(SwapPicker(
-            self.book.catalogue, planned, lambda found: self.edits.candidates(ex_id, found),
-            picked))
+        self.screen.app.push_screen(
+            SwapPicker(
+                self.book.catalogue,
+                planned,
+                lambda found: self.edits.candidates(ex_id, found),
+                picked,
+            )
+        )
 
     def skip(self) -> None:
         ex_id = self._highlighted()
@@ -164,8 +190,10 @@ class DayControls:
             stored = self.book.slot(ex_id).skipped  # (as saved: cleaned, cut to 60)
             after = self.edits.next_exercise(ex_id)
             self._redraw(after or ex_id)
-            self.screen.status.show(f"Skipped {name} today" + (f": {stored}" if stored else "")
-                                    + ". k takes it back.", "saved")
+            self.screen.status.show(
+                f"Skipped {name} today" + (f": {stored}" if stored else "") + ". k takes it back.",
+                "saved",
+            )
 
         self.screen.app.push_screen(SkipReason(name, answered))
 
@@ -188,8 +216,10 @@ class DayControls:
         except (StoreError, ValueError) as err:
             self.screen.status.show(f"NOT changed: {err}", "error")
             return
-        self.screen.block_changed(f"Today: {found.day.name}, brought forward from "
-                                  f"{found.on:%a %d %b} (that day is now a rest day).")
+        self.screen.block_changed(
+            f"Today: {found.day.name}, brought forward from "
+            f"{found.on:%a %d %b} (that day is now a rest day)."
+        )
         if self.screen.order:
             self._show(self.screen.order[0])
 
@@ -212,8 +242,12 @@ class DayControls:
         setting `auto_advance` off, a warm-up, sets left, or nothing left to do."""
         ex_id = saved.set.exercise_id
         slot = self.book.slot(ex_id)
-        if (not self.screen.settings.auto_advance or saved.set.is_warmup or slot is None
-                or self.book.working_done(ex_id) != slot.sets):
+        if (
+            not self.screen.settings.auto_advance
+            or saved.set.is_warmup
+            or slot is None
+            or self.book.working_done(ex_id) != slot.sets
+        ):
             return None
         return self.edits.next_exercise(ex_id)
 
@@ -257,8 +291,10 @@ def rest_day_hint(screen: TodayScreen) -> str | None:
     if preview is None:
         return None
     found, workout = preview
-    lines = [f"Next: [b]{Content(found.describe(screen.today)).markup}[/b]. Press [b]n[/b] to "
-             "do it today (that day then rests), or [b]a[/b] to add an exercise."]
+    lines = [
+        f"Next: [b]{Content(found.describe(screen.today)).markup}[/b]. Press [b]n[/b] to "
+        "do it today (that day then rests), or [b]a[/b] to add an exercise."
+    ]
     for slot in workout.slots:
         name = screen.book.exercise(slot.exercise_id).name
         name = name if len(name) <= 34 else name[:33] + "…"

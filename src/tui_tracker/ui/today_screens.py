@@ -67,19 +67,25 @@ class OpensScreens:
             if changed:  # a past session was fixed, finished or resumed: read the day again
                 self.book.reload()
                 self.block_changed()
+
         self.app.push_screen(HistoryScreen(self.store, self.today), closed)
 
     def action_dashboard(self) -> None:
         from .dashboard import DashboardScreen
 
-        self.app.push_screen(DashboardScreen(self.store, self.today),
-                             lambda message: self.block_changed(message or ""))
+        self.app.push_screen(
+            DashboardScreen(self.store, self.today),
+            lambda message: self.block_changed(message or ""),
+        )
 
     def action_plan(self) -> None:
         from .plan import PlanScreen
 
         def planned(meso) -> None:
             if meso is not None:
-                self.block_changed(f"Saved {meso.name}: {meso.weeks} weeks from "
-                                   f"{meso.start:%a %d %b}, then a deload week.")
+                self.block_changed(
+                    f"Saved {meso.name}: {meso.weeks} weeks from "
+                    f"{meso.start:%a %d %b}, then a deload week."
+                )
+
         self.app.push_screen(PlanScreen(self.store, self.clock), planned)

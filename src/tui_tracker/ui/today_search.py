@@ -53,8 +53,9 @@ class ExerciseAdder:
         if self._mount is None:
             if not screen.is_attached:  # False from App.exit on: mount() would raise
                 return None
-            search = ExerciseSearch(screen.book.catalogue, self.picked, self.create_new,
-                                    id="search-overlay")
+            search = ExerciseSearch(
+                screen.book.catalogue, self.picked, self.create_new, id="search-overlay"
+            )
             # Away (laid out off the screen) rather than hidden: showing it is then one
             # paint of its box (hidden widgets are sized when first shown, a second paint).
             search.add_class("-away")
@@ -82,15 +83,15 @@ class ExerciseAdder:
         search.start()  # ready for next time, redrawn off the screen (nothing sent)
         screen = self.screen
         if exercise_id is None:  # cancelled: back where the lifter was
-            screen.set_focus(screen.work.entry if screen.current is not None
-                             else screen.exercises)
+            screen.set_focus(screen.work.entry if screen.current is not None else screen.exercises)
             return
         if exercise_id not in screen.order:
             screen.order.append(exercise_id)
         await screen.work.open(exercise_id)
         screen.day_changed()
-        screen.status.show(f"{screen.book.exercise(exercise_id).name}: type weight, reps, RIR "
-                           "and press Enter.")
+        screen.status.show(
+            f"{screen.book.exercise(exercise_id).name}: type weight, reps, RIR and press Enter."
+        )
 
     async def create_new(self, name: str) -> None:
         """`+ New exercise` in the search: the dialog that asks for its muscles."""

@@ -34,8 +34,7 @@ if TYPE_CHECKING:
     from .widgets.sets_table import SetsTable
 
 #: What the panel's keys can ask for (`work('...')` bindings on the Today screen).
-SET_ACTIONS = ("edit", "delete", "undo", "warmup", "unit", "up", "down", "ramp", "superset",
-               "kind")
+SET_ACTIONS = ("edit", "delete", "undo", "warmup", "unit", "up", "down", "ramp", "superset", "kind")
 
 
 class ExerciseWork:
@@ -68,8 +67,10 @@ class ExerciseWork:
             from .widgets.sets_table import SetsTable
 
             body = self.screen.query_one("#body", Vertical)
-            self._mounts = [body.mount(SetsTable(id="sets"), before="#status"),
-                            body.mount(SetEntry(self.submit, self.kind_changed, id="entry"))]
+            self._mounts = [
+                body.mount(SetsTable(id="sets"), before="#status"),
+                body.mount(SetEntry(self.submit, self.kind_changed, id="entry")),
+            ]
         for mounting in self._mounts:
             await mounting
         if not self.screen.is_attached:
@@ -88,6 +89,7 @@ class ExerciseWork:
         async def when_mounted() -> None:
             if await self.mount():
                 show()
+
         self.screen.call_next(when_mounted)
 
     @property
@@ -122,8 +124,11 @@ class ExerciseWork:
         ex = self.book.exercise(self.current)
         slot = self.book.slot(self.current)
         name = ex.name if len(ex.name) <= 36 else ex.name[:35] + "…"
-        self.entry.border_title = Content(f"Log a set: {name}" + (
-            f" · target {slot.target_text}" if slot else "") + self.rounds.title(self.current))
+        self.entry.border_title = Content(
+            f"Log a set: {name}"
+            + (f" · target {slot.target_text}" if slot else "")
+            + self.rounds.title(self.current)
+        )
         self.entry.set_extra_lines(self.bar.extra_lines(self.current))
         self.entry.configure(self.panel_mode(ex))
         self.entry.load(self.book.prefill(self.current, self.unit))
@@ -137,8 +142,13 @@ class ExerciseWork:
         def extent() -> str:
             today = [s for _, s in self.book.sets_today(ex.id)]
             return last_extent(today, self.book.last_time(ex.id)[1], measure)
-        return PanelMode(ex.bodyweight, load_unit(ex, "kg").partition(" ")[2], measure,
-                         extent if measure != "reps" else None)
+
+        return PanelMode(
+            ex.bodyweight,
+            load_unit(ex, "kg").partition(" ")[2],
+            measure,
+            extent if measure != "reps" else None,
+        )
 
     def _described(self, s: LoggedSet) -> str:
         """'BW+20 kg x 8 @2': a set as its exercise's table shows it (models.load_text)."""
@@ -169,10 +179,15 @@ class ExerciseWork:
         exercise_id = self.current
         label = self.rounds.label(exercise_id, submission.warmup)
         kind = "warmup" if submission.warmup else submission.kind
-        entry = Entry(submission.values, submission.warmup, submission.note,
-                      kind=kind,  # type: ignore[arg-type]
-                      duration_s=submission.duration_s, distance_m=submission.distance_m,
-                      superset=label)
+        entry = Entry(
+            submission.values,
+            submission.warmup,
+            submission.note,
+            kind=kind,  # type: ignore[arg-type]
+            duration_s=submission.duration_s,
+            distance_m=submission.distance_m,
+            superset=label,
+        )
         if self.waiting.busy:
             waiting = self.waiting.add(exercise_id, entry)
             return None if self._next_in_round(label, exercise_id) else waiting
@@ -194,8 +209,11 @@ class ExerciseWork:
             self.screen.day_changed()
             status = self.screen.status
             if getattr(status, "level", "") == "saved":  # (advice on the set stays as it is)
-                status.show(f"{status.text}\nAll planned sets done: next, "
-                            f"{self.book.exercise(after).name}.", "saved")
+                status.show(
+                    f"{status.text}\nAll planned sets done: next, "
+                    f"{self.book.exercise(after).name}.",
+                    "saved",
+                )
             return self.book.prefill(after, self.unit)
         return self.book.prefill(exercise_id, self.unit, warmup=submission.warmup)
 
@@ -241,16 +259,25 @@ class ExerciseWork:
         return shown
 
     def run(self, what: str) -> None:
-        {"edit": self.edit, "delete": self.delete, "undo": self.undo, "stop": self.waiting.stop,
-         "warmup": self.entry.toggle_warmup, "unit": self.toggle_unit,
-         "up": lambda: self.table.step(-1), "down": lambda: self.table.step(1),
-         "ramp": self.bar.accept, "superset": self.rounds.toggle,
-         "kind": self.entry.cycle_kind}[what]()
+        {
+            "edit": self.edit,
+            "delete": self.delete,
+            "undo": self.undo,
+            "stop": self.waiting.stop,
+            "warmup": self.entry.toggle_warmup,
+            "unit": self.toggle_unit,
+            "up": lambda: self.table.step(-1),
+            "down": lambda: self.table.step(1),
+            "ramp": self.bar.accept,
+            "superset": self.rounds.toggle,
+            "kind": self.entry.cycle_kind,
+        }[what]()
 
     def toggle_unit(self) -> None:
         self.entry.toggle_unit()
-        self.screen.status.show(f"Weights now in {self.entry.unit} (the weight shown was "
-                                "converted).")
+        self.screen.status.show(
+            f"Weights now in {self.entry.unit} (the weight shown was converted)."
+        )
 
     def edit(self) -> None:
         from .modals import EditSet
@@ -268,13 +295,14 @@ class ExerciseWork:
             except StoreError as err:
                 self.screen.status.show(f"NOT saved: {err}", "error")
                 return
-            self.screen.status.show(f"Set {row + 1} changed to {self._described(changed.set)}.", "saved")
+            self.screen.status.show(
+                f"Set {row + 1} changed to {self._described(changed.set)}.", "saved"
+            )
             self.changed()
 
         name = self.book.exercise(logged.exercise_id).name
         mode = self.panel_mode(self.book.exercise(logged.exercise_id))
-        self.screen.app.push_screen(EditSet(logged, f"Edit set {row + 1} of {name}", edited,
-                                            mode))
+        self.screen.app.push_screen(EditSet(logged, f"Edit set {row + 1} of {name}", edited, mode))
 
     def delete(self) -> None:
         found = self.table.highlighted() if self.ready else None
@@ -286,8 +314,9 @@ class ExerciseWork:
         except StoreError as err:
             self.screen.status.show(f"NOT deleted: {err}", "error")
             return
-        self.screen.status.show(f"Deleted set {row + 1} ({self._described(deleted.set)}). "
-                                "Press u to undo.", "warning")
+        self.screen.status.show(
+            f"Deleted set {row + 1} ({self._described(deleted.set)}). Press u to undo.", "warning"
+        )
         self.changed()
 
     def undo(self) -> None:
@@ -306,4 +335,3 @@ class ExerciseWork:
         """A set was edited, deleted or restored: the day's list, table and pre-fill follow."""
         self.screen.day_changed()
         self.fill()
-

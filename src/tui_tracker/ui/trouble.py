@@ -63,10 +63,17 @@ class StoreProblem(ModalScreen[None]):
         with Vertical(id="store-problem", classes="dialog"):
             yield Label(Content.styled("The training database has a problem", "bold $error"))
             yield Static(Content(str(self.error)), id="store-problem-message")
-            yield Static("Every set shown as saved is on disk. Nothing more can be saved until "
-                         "this is fixed.", classes="hint")
-            yield Label(Content.from_markup("[b]q[/b] quit (exit 3)   [b]Esc[/b] keep the app "
-                                            "open to look"), classes="hint")
+            yield Static(
+                "Every set shown as saved is on disk. Nothing more can be saved until "
+                "this is fixed.",
+                classes="hint",
+            )
+            yield Label(
+                Content.from_markup(
+                    "[b]q[/b] quit (exit 3)   [b]Esc[/b] keep the app open to look"
+                ),
+                classes="hint",
+            )
 
     def action_quit(self) -> None:
         self.app.exit(return_code=3, message=Content(f"tui-tracker: error: {self.error}"))

@@ -66,8 +66,8 @@ class WaitingSaves:
         holder = getattr(error, "holder", None) or "another tui-tracker process"
         sets = "; ".join(_describe(e) for _, e in self._queue)
         self.work.screen.status.show(
-            f"The database is busy ({holder}). Waiting to save: {sets}. "
-            "x stops waiting.", "warning")
+            f"The database is busy ({holder}). Waiting to save: {sets}. x stops waiting.", "warning"
+        )
 
     def _save_all(self) -> None:
         """The worker thread: save the waiting sets in order, each when the lock is free."""

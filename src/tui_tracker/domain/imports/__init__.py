@@ -18,6 +18,21 @@ from .results import ImportFormatError, ImportResult, RowError
 from .rows import RowReader, SetRow, assemble
 from .strong import StrongReader, parse_strong, strong_reader
 
-__all__ = ["FitNotesReader", "HevyReader", "ImportFormatError", "ImportResult", "RowError",
-           "RowReader", "SetRow", "StrongReader", "assemble", "fitnotes_reader", "hevy_reader",
-           "parse_fitnotes", "parse_hevy", "parse_strong", "rpe_to_rir", "strong_reader"]
+__all__ = [
+    "FitNotesReader",
+    "HevyReader",
+    "ImportFormatError",
+    "ImportResult",
+    "RowError",
+    "RowReader",
+    "SetRow",
+    "StrongReader",
+    "assemble",
+    "fitnotes_reader",
+    "hevy_reader",
+    "parse_fitnotes",
+    "parse_hevy",
+    "parse_strong",
+    "rpe_to_rir",
+    "strong_reader",
+]

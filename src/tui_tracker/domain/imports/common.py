@@ -21,10 +21,30 @@ from .table import Table, check_width, column, header_key, read_table
 
 _T = TypeVar("_T")
 
-__all__ = ["ImportFormatError", "ImportResult", "RowError", "Table", "attempt", "check_width",
-           "FIRST_YEAR", "LAST_YEAR", "column", "duration", "end_after", "header_key", "is_blank_or_zero", "is_positive",
-           "local_datetime", "number", "read_table", "reps", "rir_from_rpe", "row_unit",
-           "rpe_to_rir", "weight_kg"]
+__all__ = [
+    "ImportFormatError",
+    "ImportResult",
+    "RowError",
+    "Table",
+    "attempt",
+    "check_width",
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "column",
+    "duration",
+    "end_after",
+    "header_key",
+    "is_blank_or_zero",
+    "is_positive",
+    "local_datetime",
+    "number",
+    "read_table",
+    "reps",
+    "rir_from_rpe",
+    "row_unit",
+    "rpe_to_rir",
+    "weight_kg",
+]
 
 #: A duration longer than this is not a workout: treated as unknown.
 MAX_DURATION = timedelta(hours=24)
@@ -112,8 +132,9 @@ def reps(text: str) -> int:
     return int(digits)
 
 
-def attempt(problems: list[str], parse: Callable[..., _T], *args: object,
-            label: str = "") -> _T | None:
+def attempt(
+    problems: list[str], parse: Callable[..., _T], *args: object, label: str = ""
+) -> _T | None:
     """`parse(*args)`, or None with its InputError added to `problems`: a row reports
     every bad cell at once, not just the first."""
     try:
@@ -144,10 +165,12 @@ def row_unit(text: str, fallback: Unit | None) -> Unit | None:
 
 
 # English and German units: '1h 5m', '1 Std. 5 Min.', '45 Minuten', '30 Sek.'
-_HMS = re.compile(r"(?:(?P<h>\d{1,3})\s*(?:h(?:ours?|rs?)?|std\.?|stunden?)\.?)?"
-                  r"\s*(?:(?P<m>\d{1,4})\s*m(?:in(?:utes?|uten|s)?)?\.?)?"
-                  r"\s*(?:(?P<s>\d{1,6})\s*(?:s(?:ec(?:onds?|s)?)?|sek(?:unden?)?)\.?)?",
-                  re.IGNORECASE)
+_HMS = re.compile(
+    r"(?:(?P<h>\d{1,3})\s*(?:h(?:ours?|rs?)?|std\.?|stunden?)\.?)?"
+    r"\s*(?:(?P<m>\d{1,4})\s*m(?:in(?:utes?|uten|s)?)?\.?)?"
+    r"\s*(?:(?P<s>\d{1,6})\s*(?:s(?:ec(?:onds?|s)?)?|sek(?:unden?)?)\.?)?",
+    re.IGNORECASE,
+)
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 
 

@@ -38,46 +38,132 @@ DATE_ORDERS: tuple[DateOrder, ...] = ("dmy", "mdy")
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 _MONTH_WORDS: dict[int, tuple[str, ...]] = {
-    1: ("january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen",
-        "januari", "janeiro"),
-    2: ("february", "feb", "februar", "février", "fevrier", "févr", "fevr", "febrero", "febbraio",
-        "februari", "fevereiro", "fev"),
-    3: ("march", "mar", "märz", "maerz", "mär", "mrz", "mars", "marzo", "maart", "mrt", "março",
-        "marco"),
+    1: (
+        "january",
+        "jan",
+        "januar",
+        "jänner",
+        "janvier",
+        "janv",
+        "enero",
+        "ene",
+        "gennaio",
+        "gen",
+        "januari",
+        "janeiro",
+    ),
+    2: (
+        "february",
+        "feb",
+        "februar",
+        "février",
+        "fevrier",
+        "févr",
+        "fevr",
+        "febrero",
+        "febbraio",
+        "februari",
+        "fevereiro",
+        "fev",
+    ),
+    3: (
+        "march",
+        "mar",
+        "märz",
+        "maerz",
+        "mär",
+        "mrz",
+        "mars",
+        "marzo",
+        "maart",
+        "mrt",
+        "março",
+        "marco",
+    ),
     4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile"),
     5: ("may", "mai", "mayo", "maggio", "mag", "mei", "maio"),
     6: ("june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho"),
     7: ("july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho"),
     8: ("august", "aug", "août", "aout", "agosto", "ago", "augustus"),
-    9: ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "set",
-        "setembro"),
-    10: ("october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro",
-         "out"),
+    9: (
+        "september",
+        "sep",
+        "sept",
+        "septembre",
+        "septiembre",
+        "setiembre",
+        "settembre",
+        "set",
+        "setembro",
+    ),
+    10: (
+        "october",
+        "oct",
+        "oktober",
+        "okt",
+        "octobre",
+        "octubre",
+        "ottobre",
+        "ott",
+        "outubro",
+        "out",
+    ),
     11: ("november", "nov", "novembre", "noviembre", "novembro"),
-    12: ("december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic",
-         "dicembre", "dezembro"),
+    12: (
+        "december",
+        "dec",
+        "dezember",
+        "dez",
+        "décembre",
+        "decembre",
+        "déc",
+        "diciembre",
+        "dic",
+        "dicembre",
+        "dezembro",
+    ),
 }
 MONTHS: dict[str, int] = {word: month for month, words in _MONTH_WORDS.items() for word in words}
 
-_TIME = (r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2})(?:\.\d{1,6})?)?"
-         r"(?:\s*(?P<ampm>[AaPp])\.?\s*[Mm]\.?)?(?:\s*[Uu]hr)?")
+_TIME = (
+    r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2})(?:\.\d{1,6})?)?"
+    r"(?:\s*(?P<ampm>[AaPp])\.?\s*[Mm]\.?)?(?:\s*[Uu]hr)?"
+)
 #: Between a date and its time: a comma, spaces, or a word such as "at" / "um" / "à".
 _JOIN = r"(?:\s*,\s*|\s+)(?:(?:at|um|à|a las|alle|om|às)\s+)?"
 _AFTER = rf"(?:{_JOIN}{_TIME})?"
-_ISO = re.compile(r"(?P<y>\d{4})(?P<ysep>[-/.])(?P<mo>\d{1,2})(?P=ysep)(?P<d>\d{1,2})"
-                  rf"(?:(?:T|\s+){_TIME})?\s*(?P<tz>Z|[+-]\d{{2}}:?\d{{2}})?")
+_ISO = re.compile(
+    r"(?P<y>\d{4})(?P<ysep>[-/.])(?P<mo>\d{1,2})(?P=ysep)(?P<d>\d{1,2})"
+    rf"(?:(?:T|\s+){_TIME})?\s*(?P<tz>Z|[+-]\d{{2}}:?\d{{2}})?"
+)
 _MON = r"(?P<mon>[^\W\d_]{3,10})\.?"
-_DAY_MONTH = re.compile(rf"(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?{_MON}\s+(?:de\s+)?(?P<y>\d{{4}}){_AFTER}")
+_DAY_MONTH = re.compile(
+    rf"(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?{_MON}\s+(?:de\s+)?(?P<y>\d{{4}}){_AFTER}"
+)
 _MONTH_DAY = re.compile(rf"{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_AFTER}")
 _DOTTED = re.compile(rf"(?P<a>\d{{1,2}})\.\s?(?P<b>\d{{1,2}})\.\s?(?P<y>\d{{4}}|\d{{2}}){_AFTER}")
-_NUMERIC = re.compile(rf"(?P<a>\d{{1,2}})(?P<sep>[/-])(?P<b>\d{{1,2}})(?P=sep)"
-                      rf"(?P<y>\d{{4}}|(?<=/)\d{{2}}){_AFTER}")
+_NUMERIC = re.compile(
+    rf"(?P<a>\d{{1,2}})(?P<sep>[/-])(?P<b>\d{{1,2}})(?P=sep)"
+    rf"(?P<y>\d{{4}}|(?<=/)\d{{2}}){_AFTER}"
+)
 
 #: A weekday before the date, followed by a comma.
 _WEEKDAY = re.compile(r"(?P<word>[^\W\d_]{2,12})\.?,\s*")
 
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 class AmbiguousDate(InputError):
@@ -111,7 +197,7 @@ def _without_weekday(t: str) -> str:
     m = _WEEKDAY.match(t)
     if m is None or m["word"].casefold() in MONTHS:
         return t
-    return t[m.end():]
+    return t[m.end() :]
 
 
 def local_datetime(text: str, tz: tzinfo, order: DateOrder | None = None) -> datetime:
@@ -139,16 +225,18 @@ def local_datetime(text: str, tz: tzinfo, order: DateOrder | None = None) -> dat
             if a > 12 or b > 12 or a == b:  # only one reading is a date, or both are the same
                 order = "dmy" if a > 12 or a == b else "mdy"
             else:
-                raise AmbiguousDate(f"date {_show(t)} could be day/month/year or "
-                                    f"month/day/year: {order_hint(t)}")
+                raise AmbiguousDate(
+                    f"date {_show(t)} could be day/month/year or month/day/year: {order_hint(t)}"
+                )
         year = _year(m["y"])
         day, month = (a, b) if order == "dmy" else (b, a)
         if not 1 <= month <= 12:
             shape = "day/month/year" if order == "dmy" else "month/day/year"
             raise InputError(f"date {_show(t)} is not a real date read as {shape}")
     else:
-        raise InputError(f"date {_show(t)} is not a date and time like 2024-03-05 18:07:12 "
-                         "or 30 Jan 2025, 12:34")
+        raise InputError(
+            f"date {_show(t)} is not a date and time like 2024-03-05 18:07:12 or 30 Jan 2025, 12:34"
+        )
     hour = int(m["h"] or 0)
     if m["ampm"]:
         if not 1 <= hour <= 12:
@@ -184,6 +272,7 @@ def _to_zone(value: datetime, offset: str, tz: tzinfo, t: str) -> datetime:
 
 # --- the file's order ---------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class OrderScan:
     """What a file's dates say about day and month.
@@ -202,16 +291,22 @@ class OrderScan:
         """One line for the import's report; empty when there was nothing to decide."""
         if self.order is None or not self.example:
             return ""
-        shape, other = (("day/month/year", "month/day") if self.order == "dmy"
-                        else ("month/day/year", "day/month"))
-        return (f"Dates read as {shape}: line {self.line} has {self.example}, "
-                f"which cannot be {other}.")
+        shape, other = (
+            ("day/month/year", "month/day")
+            if self.order == "dmy"
+            else ("month/day/year", "day/month")
+        )
+        return (
+            f"Dates read as {shape}: line {self.line} has {self.example}, which cannot be {other}."
+        )
 
     def refusal(self) -> str:
         """Why an undecided file is refused, and what to do."""
-        return (f"its dates (like {self.example} on line {self.line}) could be day/month/year or "
-                f"month/day/year, and none has a number above 12 to tell which: "
-                f"{order_hint(self.example)}")
+        return (
+            f"its dates (like {self.example} on line {self.line}) could be day/month/year or "
+            f"month/day/year, and none has a number above 12 to tell which: "
+            f"{order_hint(self.example)}"
+        )
 
 
 def settle_order(text: str) -> DateOrder | None:
@@ -271,8 +366,9 @@ def scan_csv_order(text: str | Iterable[str], column: int) -> OrderScan:
     return scan_date_order(cells())
 
 
-def file_date_order(text: str | Iterable[str], column: int,
-                    given: DateOrder | None) -> tuple[DateOrder | None, OrderScan]:
+def file_date_order(
+    text: str | Iterable[str], column: int, given: DateOrder | None
+) -> tuple[DateOrder | None, OrderScan]:
     """The order to read a whole file's dates with: `given`, else what the file says.
 
     A file whose dates could all be either way round raises ImportFormatError (from

@@ -19,13 +19,32 @@ DistanceUnit = Literal["m", "km", "mi", "ft", "yd"]
 METRES: dict[str, float] = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "ft": 0.3048, "yd": 0.9144}
 #: A distance column's name and the unit it is in (Strong: Android, iOS; Hevy).
 DISTANCE_COLUMNS: tuple[tuple[str, DistanceUnit | None], ...] = (
-    ("distance (meters)", "m"), ("distance (m)", "m"), ("distance (km)", "km"),
-    ("distance (miles)", "mi"), ("distance_km", "km"), ("distance_miles", "mi"),
-    ("distance_meters", "m"), ("distance", None))
+    ("distance (meters)", "m"),
+    ("distance (m)", "m"),
+    ("distance (km)", "km"),
+    ("distance (miles)", "mi"),
+    ("distance_km", "km"),
+    ("distance_miles", "mi"),
+    ("distance_meters", "m"),
+    ("distance", None),
+)
 _UNIT_WORDS: dict[str, DistanceUnit] = {
-    "m": "m", "meter": "m", "meters": "m", "metre": "m", "metres": "m", "km": "km",
-    "kilometers": "km", "kilometres": "km", "mi": "mi", "mile": "mi", "miles": "mi",
-    "ft": "ft", "feet": "ft", "yd": "yd", "yards": "yd"}
+    "m": "m",
+    "meter": "m",
+    "meters": "m",
+    "metre": "m",
+    "metres": "m",
+    "km": "km",
+    "kilometers": "km",
+    "kilometres": "km",
+    "mi": "mi",
+    "mile": "mi",
+    "miles": "mi",
+    "ft": "ft",
+    "feet": "ft",
+    "yd": "yd",
+    "yards": "yd",
+}
 
 
 def distance_column(columns: dict[str, int], weight_unit: Unit | None) -> tuple[int, DistanceUnit]:
@@ -69,6 +88,7 @@ def metres(text: str, unit: DistanceUnit) -> float | None:
         return None
     m = round(value * METRES[unit], 3)
     if m > MAX_DISTANCE_M:
-        raise InputError(f"distance {_show(text.strip())} {unit} is more than "
-                         f"{MAX_DISTANCE_M / 1000:g} km")
+        raise InputError(
+            f"distance {_show(text.strip())} {unit} is more than {MAX_DISTANCE_M / 1000:g} km"
+        )
     return m if m > 0 else None

@@ -21,15 +21,28 @@ from collections.abc import Iterable
 from ..catalogue import Catalogue
 from ..inputs import InputError
 from ..models import SetKind, Unit
-from .common import (ImportFormatError, ImportResult, RowError, attempt, column, duration,
-                     is_blank_or_zero, is_positive, reps, row_unit, weight_kg)
+from .common import (
+    ImportFormatError,
+    ImportResult,
+    RowError,
+    attempt,
+    column,
+    duration,
+    is_blank_or_zero,
+    is_positive,
+    reps,
+    row_unit,
+    weight_kg,
+)
 from .dates import DateOrder, file_date_order
 from .rows import RowReader, SetRow, collect
 from .table import CsvRows
 
 _REQUIRED = ("date", "exercise", "reps")
-_HINT = ("expected FitNotes' CSV export (Settings, Spreadsheet Export, Workout Data), whose "
-         "first line starts with 'Date,Exercise,Category'")
+_HINT = (
+    "expected FitNotes' CSV export (Settings, Spreadsheet Export, Workout Data), whose "
+    "first line starts with 'Date,Exercise,Category'"
+)
 _UNITS = frozenset({"", "kg", "kgs", "lb", "lbs"})
 _WARMUP = frozenset({"warmup", "warm-up", "warm up", "warm_up", "w"})
 
@@ -45,12 +58,15 @@ class FitNotesReader(RowReader):
         header = table.header_line[:120]
         if "exercise_title" in cols or "exercise name" in cols:
             app = "Hevy" if "exercise_title" in cols else "Strong"
-            raise ImportFormatError(f"this is a {app} export, not a FitNotes one: import it as "
-                                    f"a {app} file")
+            raise ImportFormatError(
+                f"this is a {app} export, not a FitNotes one: import it as a {app} file"
+            )
         missing = [name for name in _REQUIRED if name not in cols]
         if missing:
-            raise ImportFormatError(f"the first line {header!r} is not a FitNotes export's header "
-                                    f"(no {', '.join(missing)} column): {_HINT}")
+            raise ImportFormatError(
+                f"the first line {header!r} is not a FitNotes export's header "
+                f"(no {', '.join(missing)} column): {_HINT}"
+            )
         self.i_date, self.i_exercise, self.i_reps = cols["date"], cols["exercise"], cols["reps"]
         self.date_column = self.i_date
         self.i_kg = column(cols, "weight (kg)", "weight (kgs)")
@@ -58,8 +74,9 @@ class FitNotesReader(RowReader):
         self.i_weight = column(cols, "weight")
         self.i_unit = column(cols, "weight unit")
         if self.i_weight >= 0 and self.i_unit < 0 and self.i_kg < 0 and self.i_lb < 0:
-            raise ImportFormatError(f"the first line {header!r} has a Weight column but no "
-                                    f"Weight Unit: {_HINT}")
+            raise ImportFormatError(
+                f"the first line {header!r} has a Weight column but no Weight Unit: {_HINT}"
+            )
         if self.i_weight < 0 and self.i_kg < 0 and self.i_lb < 0:
             raise ImportFormatError(f"the first line {header!r} has no weight column: {_HINT}")
         self.unit = unit
@@ -83,8 +100,9 @@ class FitNotesReader(RowReader):
         eid = attempt(problems, self.exercise_id, exercise)
         kg = None
         try:
-            unit: Unit | None = (row_unit(row_u, None) if self.i_unit >= 0
-                                 else "lb" if row_u == "lb" else "kg")
+            unit: Unit | None = (
+                row_unit(row_u, None) if self.i_unit >= 0 else "lb" if row_u == "lb" else "kg"
+            )
             if unit is None:
                 if not is_blank_or_zero(w_text):
                     raise InputError("the weight unit is empty (kgs or lbs)")
@@ -101,8 +119,9 @@ class FitNotesReader(RowReader):
         if self.i_kind >= 0 and row[self.i_kind].strip().casefold() in _WARMUP:
             kind = "warmup"
         note = row[self.i_note] if self.i_note >= 0 else ""
-        return SetRow(line, start, "", exercise, eid, kind, kg, unit, n, None, note, "", None,
-                      "", tuple(row))
+        return SetRow(
+            line, start, "", exercise, eid, kind, kg, unit, n, None, note, "", None, "", tuple(row)
+        )
 
     def refit(self, row: list[str], width: int) -> list[str]:
         """FitNotes writes a name or a comment with a comma in it unquoted ("Row, wide
@@ -117,24 +136,32 @@ class FitNotesReader(RowReader):
             to_note = extra - to_name
             name_end = self.i_exercise + 1 + to_name
             note_start = name_end + (self.i_note - self.i_exercise - 1)
-            candidate = [*row[:self.i_exercise], ",".join(row[self.i_exercise:name_end]),
-                         *row[name_end:note_start],
-                         ",".join(row[note_start:note_start + to_note + 1]),
-                         *row[note_start + to_note + 1:]]
+            candidate = [
+                *row[: self.i_exercise],
+                ",".join(row[self.i_exercise : name_end]),
+                *row[name_end:note_start],
+                ",".join(row[note_start : note_start + to_note + 1]),
+                *row[note_start + to_note + 1 :],
+            ]
             if len(candidate) == width and self._plausible(candidate):
                 fits.append(candidate)
         return fits[0] if len(fits) == 1 else row
 
     def _plausible(self, row: list[str]) -> bool:
-        numbers = [i for i in (self.i_weight, self.i_kg, self.i_lb, self.i_reps, self.i_distance)
-                   if i >= 0]
-        if not all(not row[i].strip() or is_blank_or_zero(row[i]) or is_positive(row[i])
-                   for i in numbers):
+        numbers = [
+            i for i in (self.i_weight, self.i_kg, self.i_lb, self.i_reps, self.i_distance) if i >= 0
+        ]
+        if not all(
+            not row[i].strip() or is_blank_or_zero(row[i]) or is_positive(row[i]) for i in numbers
+        ):
             return False
         if self.i_unit >= 0 and row[self.i_unit].strip().casefold() not in _UNITS:
             return False
-        return self.i_time < 0 or not row[self.i_time].strip() or \
-            duration(row[self.i_time]) is not None
+        return (
+            self.i_time < 0
+            or not row[self.i_time].strip()
+            or duration(row[self.i_time]) is not None
+        )
 
     def _weight_cell(self, row: list[str]) -> tuple[str, str]:
         """(weight text, unit): the unit as the row's cell says it (Android) or the
@@ -157,8 +184,13 @@ class FitNotesReader(RowReader):
         return False
 
 
-def fitnotes_reader(text: str | Iterable[str], *, tz: tzinfo, unit: Unit | None = None,
-                    date_order: DateOrder | None = None) -> FitNotesReader:
+def fitnotes_reader(
+    text: str | Iterable[str],
+    *,
+    tz: tzinfo,
+    unit: Unit | None = None,
+    date_order: DateOrder | None = None,
+) -> FitNotesReader:
     """A reader over a FitNotes export's rows; the header is checked now.
 
     `unit` picks the iOS export's weight column ("lb": Weight (lbs)); the Android
@@ -172,8 +204,14 @@ def fitnotes_reader(text: str | Iterable[str], *, tz: tzinfo, unit: Unit | None 
     return reader
 
 
-def parse_fitnotes(text: str | Iterable[str], *, catalogue: Catalogue, tz: tzinfo,
-                   unit: Unit | None = None, date_order: DateOrder | None = None) -> ImportResult:
+def parse_fitnotes(
+    text: str | Iterable[str],
+    *,
+    catalogue: Catalogue,
+    tz: tzinfo,
+    unit: Unit | None = None,
+    date_order: DateOrder | None = None,
+) -> ImportResult:
     """FitNotes' CSV export as sessions, all at once; bad rows become errors, the rest is
     imported.  Raises ImportFormatError when the file is not a FitNotes export, or when
     its dates could be day or month first and `date_order` does not say."""

@@ -18,28 +18,59 @@ from .results import ImportFormatError
 #: German column name (as header_key makes it) -> the English one.
 GERMAN: dict[str, str] = {
     "datum": "date",
-    "workout-name": "workout name", "workoutname": "workout name",
-    "name des workouts": "workout name", "trainingsname": "workout name",
+    "workout-name": "workout name",
+    "workoutname": "workout name",
+    "name des workouts": "workout name",
+    "trainingsname": "workout name",
     "training": "workout name",
-    "workout #": "workout #", "workout-nr.": "workout #", "workout nr.": "workout #",
-    "training #": "workout #", "training-nr.": "workout #",
-    "dauer": "duration", "workout-dauer": "duration", "dauer (sek)": "duration (sec)",
-    "dauer (sek.)": "duration (sec)", "dauer (sekunden)": "duration (sec)",
-    "name der übung": "exercise name", "übungsname": "exercise name", "übung": "exercise name",
-    "satzreihenfolge": "set order", "satz-reihenfolge": "set order",
-    "reihenfolge der sätze": "set order", "satzfolge": "set order", "satznummer": "set order",
-    "satz": "set order", "reihenfolge": "set order",
-    "gewicht": "weight", "gewicht (kg)": "weight (kg)", "gewicht (lbs)": "weight (lbs)",
-    "gewicht (lb)": "weight (lbs)", "gewicht (pfund)": "weight (lbs)",
-    "gewichtseinheit": "weight unit", "einheit": "weight unit",
-    "wiederh.": "reps", "wiederh": "reps", "wiederholungen": "reps", "wdh.": "reps", "wdh": "reps",
-    "entfernung": "distance", "distanz": "distance", "strecke": "distance",
-    "entfernung (meter)": "distance (meters)", "distanz (meter)": "distance (meters)",
-    "entfernungseinheit": "distance unit", "distanzeinheit": "distance unit",
-    "sekunden": "seconds", "zeit (sekunden)": "seconds",
-    "notizen": "notes", "notiz": "notes", "anmerkungen": "notes",
-    "workout-notizen": "workout notes", "workout notizen": "workout notes",
-    "workoutnotizen": "workout notes", "trainingsnotizen": "workout notes",
+    "workout #": "workout #",
+    "workout-nr.": "workout #",
+    "workout nr.": "workout #",
+    "training #": "workout #",
+    "training-nr.": "workout #",
+    "dauer": "duration",
+    "workout-dauer": "duration",
+    "dauer (sek)": "duration (sec)",
+    "dauer (sek.)": "duration (sec)",
+    "dauer (sekunden)": "duration (sec)",
+    "name der übung": "exercise name",
+    "übungsname": "exercise name",
+    "übung": "exercise name",
+    "satzreihenfolge": "set order",
+    "satz-reihenfolge": "set order",
+    "reihenfolge der sätze": "set order",
+    "satzfolge": "set order",
+    "satznummer": "set order",
+    "satz": "set order",
+    "reihenfolge": "set order",
+    "gewicht": "weight",
+    "gewicht (kg)": "weight (kg)",
+    "gewicht (lbs)": "weight (lbs)",
+    "gewicht (lb)": "weight (lbs)",
+    "gewicht (pfund)": "weight (lbs)",
+    "gewichtseinheit": "weight unit",
+    "einheit": "weight unit",
+    "wiederh.": "reps",
+    "wiederh": "reps",
+    "wiederholungen": "reps",
+    "wdh.": "reps",
+    "wdh": "reps",
+    "entfernung": "distance",
+    "distanz": "distance",
+    "strecke": "distance",
+    "entfernung (meter)": "distance (meters)",
+    "distanz (meter)": "distance (meters)",
+    "entfernungseinheit": "distance unit",
+    "distanzeinheit": "distance unit",
+    "sekunden": "seconds",
+    "zeit (sekunden)": "seconds",
+    "notizen": "notes",
+    "notiz": "notes",
+    "anmerkungen": "notes",
+    "workout-notizen": "workout notes",
+    "workout notizen": "workout notes",
+    "workoutnotizen": "workout notes",
+    "trainingsnotizen": "workout notes",
     "rpe": "rpe",
 }
 
@@ -47,10 +78,28 @@ GERMAN: dict[str, str] = {
 _KEY_COLUMNS = ("date", "exercise name")
 
 #: The first column of a Strong export ("Date") in languages Strong is offered in.
-_DATE_WORDS = frozenset({
-    "date", "datum", "fecha", "data", "dato", "päivämäärä", "päiväys", "дата", "日付",
-    "日期", "날짜", "tarih", "datas", "ngày", "วันที่", "tanggal", "תאריך", "التاريخ",
-})
+_DATE_WORDS = frozenset(
+    {
+        "date",
+        "datum",
+        "fecha",
+        "data",
+        "dato",
+        "päivämäärä",
+        "päiväys",
+        "дата",
+        "日付",
+        "日期",
+        "날짜",
+        "tarih",
+        "datas",
+        "ngày",
+        "วันที่",
+        "tanggal",
+        "תאריך",
+        "التاريخ",
+    }
+)
 
 
 def strong_columns(columns: dict[str, int]) -> dict[str, int]:
@@ -68,13 +117,16 @@ def strong_columns(columns: dict[str, int]) -> dict[str, int]:
     first = min(columns.items(), key=lambda item: item[1])[0] if columns else ""
     hevy = "exercise_title" in columns or "start_time" in columns
     if "exercise" in columns and "category" in columns:
-        raise ImportFormatError("this is a FitNotes export, not a Strong one: import it as a "
-                                "FitNotes file (tui-tracker import fitnotes FILE)")
+        raise ImportFormatError(
+            "this is a FitNotes export, not a Strong one: import it as a "
+            "FitNotes file (tui-tracker import fitnotes FILE)"
+        )
     if not hevy and (first in _DATE_WORDS or "rpe" in columns):
         raise ImportFormatError(
             "this looks like a Strong export in a language tui-tracker does not read (it reads "
             "English and German): set the Strong app's language to English (or German), "
-            "export again, and import that file")
+            "export again, and import that file"
+        )
     return columns
 
 

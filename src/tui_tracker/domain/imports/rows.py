@@ -129,9 +129,17 @@ class RowReader:
         """The names the catalogue did not know that some set uses, as the lifter's own
         exercises, in the order first met.  One whose sets had no weight (Hevy leaves it
         empty for its bodyweight exercises) is marked bodyweight."""
-        return tuple(Exercise(id=e.id, name=e.name, primary=(), custom=True,
-                              bodyweight=e.id in self._bodyweight_new)
-                     for e in self._new.values() if self.sets_per_exercise[e.id])
+        return tuple(
+            Exercise(
+                id=e.id,
+                name=e.name,
+                primary=(),
+                custom=True,
+                bodyweight=e.id in self._bodyweight_new,
+            )
+            for e in self._new.values()
+            if self.sets_per_exercise[e.id]
+        )
 
     def assemble(self, rows: Iterable[SetRow]) -> list[Session]:
         return assemble(rows, self.source, self.tz)
@@ -202,6 +210,7 @@ class RowReader:
 
 # --- sessions ----------------------------------------------------------------------------
 
+
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
@@ -246,19 +255,42 @@ def assemble(rows: Iterable[SetRow], source: str, tz: tzinfo) -> list[Session]:
             note = f"{exercise_note}\n{note}" if note.strip() else exercise_note
         position = len(g.sets)
         set_id = _digest("\x1f".join([g.id, r.exercise, str(position), *r.cells]))
-        g.sets.append(LoggedSet(exercise_id=r.exercise_id, weight_kg=r.weight_kg, reps=r.reps,
-                                rir=r.rir, at=g.started_at, unit=r.unit, kind=r.kind,
-                                note=note.strip(), id=set_id, duration_s=r.duration_s,
-                                distance_m=r.distance_m, superset=r.superset))
+        g.sets.append(
+            LoggedSet(
+                exercise_id=r.exercise_id,
+                weight_kg=r.weight_kg,
+                reps=r.reps,
+                rir=r.rir,
+                at=g.started_at,
+                unit=r.unit,
+                kind=r.kind,
+                note=note.strip(),
+                id=set_id,
+                duration_s=r.duration_s,
+                distance_m=r.distance_m,
+                superset=r.superset,
+            )
+        )
     sessions = []
     for g in sorted(groups.values(), key=lambda g: (g.started_at, g.first_line)):
         # An end before the start, or more than a day after it (a typo in Hevy's end_time
         # year), is unknown: the session is closed at its start, as Strong's import does.
-        ended = g.ended_at if g.ended_at is not None \
-            and g.started_at <= g.ended_at <= g.started_at + MAX_DURATION else g.started_at
+        ended = (
+            g.ended_at
+            if g.ended_at is not None and g.started_at <= g.ended_at <= g.started_at + MAX_DURATION
+            else g.started_at
+        )
         note = "\n".join(part for part in (g.name.strip(), g.notes.strip()) if part)
-        sessions.append(Session(date=g.started_at.date(), started_at=g.started_at,
-                                sets=tuple(g.sets), ended_at=ended, note=note, id=g.id))
+        sessions.append(
+            Session(
+                date=g.started_at.date(),
+                started_at=g.started_at,
+                sets=tuple(g.sets),
+                ended_at=ended,
+                note=note,
+                id=g.id,
+            )
+        )
     return sessions
 
 
@@ -269,6 +301,11 @@ def collect(reader: RowReader, catalogue: Catalogue) -> ImportResult:
     for item in reader.rows(catalogue):
         (errors if isinstance(item, RowError) else set_rows).append(item)  # type: ignore[arg-type]
     sessions = reader.assemble(set_rows)
-    return ImportResult(sessions=tuple(sessions), new_exercises=reader.new_exercises(),
-                        errors=tuple(errors), rows_read=reader.rows_read,
-                        sets_read=reader.sets_read, rows_skipped=reader.rows_skipped)
+    return ImportResult(
+        sessions=tuple(sessions),
+        new_exercises=reader.new_exercises(),
+        errors=tuple(errors),
+        rows_read=reader.rows_read,
+        sets_read=reader.sets_read,
+        rows_skipped=reader.rows_skipped,
+    )

@@ -23,30 +23,46 @@ from collections.abc import Iterable
 from ..catalogue import Catalogue
 from ..inputs import InputError
 from ..models import SetKind, Unit
-from .common import (ImportFormatError, ImportResult, RowError, attempt, column, duration,
-                     end_after, is_blank_or_zero, reps, rir_from_rpe, row_unit,
-                     weight_kg)
+from .common import (
+    ImportFormatError,
+    ImportResult,
+    RowError,
+    attempt,
+    column,
+    duration,
+    end_after,
+    is_blank_or_zero,
+    reps,
+    rir_from_rpe,
+    row_unit,
+    weight_kg,
+)
 from .dates import DateOrder, file_date_order
-from .extents import (distance_column, distance_unit_column, metres, row_distance_unit,
-                      seconds)
+from .extents import distance_column, distance_unit_column, metres, row_distance_unit, seconds
 from .headers import strong_columns
 from .rows import RowReader, SetRow, collect
 from .table import CsvRows
 
 NOT_SETS = frozenset({"note", "notes", "rest timer", "rest"})
 _REQUIRED = ("date", "workout name", "exercise name", "set order", "reps")
-_HINT = ("expected Strong's CSV export, whose first line starts with "
-         "'Date,Workout Name' or '\"Workout #\";\"Date\"'")
+_HINT = (
+    "expected Strong's CSV export, whose first line starts with "
+    "'Date,Workout Name' or '\"Workout #\";\"Date\"'"
+)
 
 
-def _layout(columns: dict[str, int], header: str, unit: Unit | None) -> tuple[str, int, Unit | None]:
+def _layout(
+    columns: dict[str, int], header: str, unit: Unit | None
+) -> tuple[str, int, Unit | None]:
     """(layout, weight column, unit for every row or None when each row says)."""
     if "exercise_title" in columns and "start_time" in columns:
         raise ImportFormatError("this is a Hevy export, not a Strong one: import it as a Hevy file")
     missing = [name for name in _REQUIRED if name not in columns]
     if missing:
-        raise ImportFormatError(f"the first line {header[:120]!r} is not a Strong export's header "
-                                f"(no {', '.join(missing)} column): {_HINT}")
+        raise ImportFormatError(
+            f"the first line {header[:120]!r} is not a Strong export's header "
+            f"(no {', '.join(missing)} column): {_HINT}"
+        )
     if "weight unit" in columns and "weight" in columns:
         return "legacy", columns["weight"], None
     if "weight (kg)" in columns:
@@ -57,7 +73,8 @@ def _layout(columns: dict[str, int], header: str, unit: Unit | None) -> tuple[st
     if "weight" in columns:
         if unit is None:
             raise ImportFormatError(
-                "Strong's iOS export has no unit column: rerun with --unit kg or --unit lb")
+                "Strong's iOS export has no unit column: rerun with --unit kg or --unit lb"
+            )
         return "ios", columns["weight"], unit
     raise ImportFormatError(f"the first line {header[:120]!r} has no weight column: {_HINT}")
 
@@ -73,7 +90,9 @@ def _set_kind(order: str) -> tuple[SetKind, bool]:
         return "drop", False
     if key == "f":
         return "failure", True
-    raise InputError(f"set order {order.strip()[:20]!r} is not a number, W, D, F, Note or Rest Timer")
+    raise InputError(
+        f"set order {order.strip()[:20]!r} is not a number, W, D, F, Note or Rest Timer"
+    )
 
 
 class StrongReader(RowReader):
@@ -88,12 +107,16 @@ class StrongReader(RowReader):
         self.unit = unit
         self.i_date, self.i_name = cols["date"], cols["workout name"]
         self.date_column = self.i_date
-        self.i_exercise, self.i_order, self.i_reps = (cols["exercise name"], cols["set order"],
-                                                      cols["reps"])
+        self.i_exercise, self.i_order, self.i_reps = (
+            cols["exercise name"],
+            cols["set order"],
+            cols["reps"],
+        )
         self.i_rpe = column(cols, "rpe")
         self.i_unit = column(cols, "weight unit")
-        self.i_duration = column(cols, "duration", "duration (sec)", "duration (seconds)",
-                                 "workout duration")
+        self.i_duration = column(
+            cols, "duration", "duration (sec)", "duration (seconds)", "workout duration"
+        )
         self.i_distance, self.distance_unit = distance_column(cols, self.file_unit)
         self.i_distance_unit = distance_unit_column(cols)
         self.i_seconds = column(cols, "seconds")
@@ -107,8 +130,9 @@ class StrongReader(RowReader):
             return None
         w_text, r_text = row[self.i_weight], row[self.i_reps]
         # A time or a distance (a bad one is reported, not taken for an empty cell).
-        timed = ((self.i_distance >= 0 and not is_blank_or_zero(row[self.i_distance]))
-                 or (self.i_seconds >= 0 and not is_blank_or_zero(row[self.i_seconds])))
+        timed = (self.i_distance >= 0 and not is_blank_or_zero(row[self.i_distance])) or (
+            self.i_seconds >= 0 and not is_blank_or_zero(row[self.i_seconds])
+        )
         if is_blank_or_zero(r_text) and is_blank_or_zero(w_text) and not timed:
             return None  # nothing done: no reps, weight, time or distance
 
@@ -139,13 +163,32 @@ class StrongReader(RowReader):
         assert isinstance(start, datetime) and isinstance(eid, str) and kind is not None
         assert row_u is not None and kg is not None and isinstance(n, int)
 
-        ends = self._end(row[self.i_date], start, row[self.i_duration]) \
-            if self.i_duration >= 0 else None
+        ends = (
+            self._end(row[self.i_date], start, row[self.i_duration])
+            if self.i_duration >= 0
+            else None
+        )
         session_note = row[self.i_workout_notes].strip() if self.i_workout_notes >= 0 else ""
         kg = self.added_load(eid, kg)
-        return SetRow(line, start, row[self.i_name].strip(), exercise, eid, kind, kg, row_u, n,
-                      0 if failure else rir, row[self.i_notes] if self.i_notes >= 0 else "", "",
-                      ends, session_note, tuple(row), secs, dist)
+        return SetRow(
+            line,
+            start,
+            row[self.i_name].strip(),
+            exercise,
+            eid,
+            kind,
+            kg,
+            row_u,
+            n,
+            0 if failure else rir,
+            row[self.i_notes] if self.i_notes >= 0 else "",
+            "",
+            ends,
+            session_note,
+            tuple(row),
+            secs,
+            dist,
+        )
 
     def _extent(self, row: list[str], problems: list[str]) -> tuple[int | None, float | None]:
         """The row's Seconds and Distance (in metres), each None when empty or 0."""
@@ -153,8 +196,11 @@ class StrongReader(RowReader):
         dist = None
         if self.i_distance >= 0:
             try:
-                unit = self.distance_unit if self.i_distance_unit < 0 else \
-                    row_distance_unit(row[self.i_distance_unit], self.distance_unit)
+                unit = (
+                    self.distance_unit
+                    if self.i_distance_unit < 0
+                    else row_distance_unit(row[self.i_distance_unit], self.distance_unit)
+                )
                 dist = metres(row[self.i_distance], unit)
             except InputError as e:
                 problems.append(str(e))
@@ -169,8 +215,9 @@ class StrongReader(RowReader):
         return self._last_end[1]
 
 
-def strong_reader(text: str | Iterable[str], *, unit: Unit | None, tz: tzinfo,
-                  date_order: DateOrder | None = None) -> StrongReader:
+def strong_reader(
+    text: str | Iterable[str], *, unit: Unit | None, tz: tzinfo, date_order: DateOrder | None = None
+) -> StrongReader:
     """A reader over a Strong export's rows; the header is checked now.
 
     `unit` is the unit the app was set to: required for the iOS layout, which
@@ -184,8 +231,14 @@ def strong_reader(text: str | Iterable[str], *, unit: Unit | None, tz: tzinfo,
     return reader
 
 
-def parse_strong(text: str | Iterable[str], *, catalogue: Catalogue, unit: Unit | None,
-                 tz: tzinfo, date_order: DateOrder | None = None) -> ImportResult:
+def parse_strong(
+    text: str | Iterable[str],
+    *,
+    catalogue: Catalogue,
+    unit: Unit | None,
+    tz: tzinfo,
+    date_order: DateOrder | None = None,
+) -> ImportResult:
     """Strong's CSV export as sessions, all at once; bad rows become errors, the rest is
     imported.  Raises ImportFormatError when the file is not a Strong export at all, or
     when its dates could be day or month first and `date_order` does not say."""

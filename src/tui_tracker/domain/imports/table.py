@@ -46,7 +46,8 @@ class CsvRows:
             self._offset += 1
         else:
             raise ImportFormatError(
-                "the file is empty: export your workouts again and import that file")
+                "the file is empty: export your workouts again and import that file"
+            )
         delimiter = ";" if first.count(";") > first.count(",") else ","
         self._reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
         try:
@@ -115,6 +116,8 @@ def check_width(row: list[str], width: int) -> str | None:
     if len(row) == width:
         return None
     if len(row) < width or any(cell.strip() for cell in row[width:]):
-        return (f"the row has {len(row)} fields where the header has {width}"
-                " (a delimiter or quote out of place?)")
+        return (
+            f"the row has {len(row)} fields where the header has {width}"
+            " (a delimiter or quote out of place?)"
+        )
     return None

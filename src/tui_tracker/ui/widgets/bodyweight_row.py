@@ -14,8 +14,9 @@ from .charts import sparkline
 BODY_MARK = {"rising": "↑ gaining", "flat": "→ steady", "falling": "↓ losing"}
 
 
-def bodyweight_row(entries: list[Bodyweight], first: date,
-                   today: date) -> tuple[Text, str, str, str, Text] | None:
+def bodyweight_row(
+    entries: list[Bodyweight], first: date, today: date
+) -> tuple[Text, str, str, str, Text] | None:
     """(label, sparkline, first→latest, latest weighing, trend) since `first` (the block's
     start, led by the last weighing before it), or None when nothing is logged by today."""
     points = bodyweight_trend(entries, first, today)
@@ -23,9 +24,13 @@ def bodyweight_row(entries: list[Bodyweight], first: date,
         return None
     values = [kg for _, kg in points]
     latest = points[-1][0]
-    return (Text("Bodyweight"), sparkline(values[-14:]),
-            f"{_kg(values[0])}→{_kg(values[-1])} kg",
-            f"latest {latest.day} {latest:%b}", Text(BODY_MARK[trend_direction(points)]))
+    return (
+        Text("Bodyweight"),
+        sparkline(values[-14:]),
+        f"{_kg(values[0])}→{_kg(values[-1])} kg",
+        f"latest {latest.day} {latest:%b}",
+        Text(BODY_MARK[trend_direction(points)]),
+    )
 
 
 def _kg(value: float) -> str:

@@ -33,8 +33,9 @@ CURSOR_BLURRED = "bold $block-cursor-blurred-foreground on $block-cursor-blurred
 Row = tuple[tuple[str, str], ...]  # (text, style) segments
 
 
-def exercise_row(name: str, done: str, target: str, last: str, complete: bool,
-                 mark: str = "") -> Row:
+def exercise_row(
+    name: str, done: str, target: str, last: str, complete: bool, mark: str = ""
+) -> Row:
     """' Barbell Bench Press  2/4    4x5-8 @3    last: 80 kg x 8 @3, 4 days ago'.
 
     The first cell: `✓` all planned sets done, else `mark` (`~` swapped for the day,
@@ -43,8 +44,7 @@ def exercise_row(name: str, done: str, target: str, last: str, complete: bool,
     """
     cut = name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 1] + "…"
     first = "✓" if complete else (mark or " ")
-    return ((f"{first}{cut:<{NAME_WIDTH}} {done:<6} {target:<11} ", ""),
-            (last, "dim"))
+    return ((f"{first}{cut:<{NAME_WIDTH}} {done:<6} {target:<11} ", ""), (last, "dim"))
 
 
 def day_row(book: Logbook, exercise_id: str, today: date) -> Row:
@@ -61,8 +61,14 @@ def day_row(book: Logbook, exercise_id: str, today: date) -> Row:
         mark, said = "-", "skipped" + (f": {slot.skipped}" if slot.skipped else "")
     elif slot is not None and slot.swapped:
         mark = "~"
-    return exercise_row(book.exercise(exercise_id).name, done, slot.short_text if slot else "",
-                        said, bool(slot and counts.working >= slot.sets), mark)
+    return exercise_row(
+        book.exercise(exercise_id).name,
+        done,
+        slot.short_text if slot else "",
+        said,
+        bool(slot and counts.working >= slot.sets),
+        mark,
+    )
 
 
 def day_title(workout: Workout | None) -> str:
@@ -97,8 +103,13 @@ class ExerciseList(OrderedKeys, Lines, can_focus=True):
     }
     """
 
-    def __init__(self, on_choose: Callable[[str], Awaitable[None]],
-                 on_highlight: Callable[[str], None], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        on_choose: Callable[[str], Awaitable[None]],
+        on_highlight: Callable[[str], None],
+        *,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.on_choose = on_choose
         self.on_highlight = on_highlight
@@ -157,7 +168,7 @@ class ExerciseList(OrderedKeys, Lines, can_focus=True):
         width, height = self.content_size.width, self.content_size.height
         cursor = CURSOR if self.has_focus else CURSOR_BLURRED
         lines: list[Line] = []
-        for i, (_, row) in enumerate(self.rows[self._top:self._top + height], self._top):
+        for i, (_, row) in enumerate(self.rows[self._top : self._top + height], self._top):
             if i == self.highlighted:
                 lines.append(((fit("".join(text for text, _ in row), width), cursor),))
                 continue
@@ -182,7 +193,8 @@ class ExerciseList(OrderedKeys, Lines, can_focus=True):
         moves = {"up": -1, "down": 1, "pageup": -ROWS_IN_VIEW, "pagedown": ROWS_IN_VIEW}
         if key in moves or key in ("home", "end"):
             target = {"home": 0, "end": len(self.rows) - 1}.get(
-                key, self.highlighted + moves.get(key, 0))
+                key, self.highlighted + moves.get(key, 0)
+            )
             self._move_to(max(0, min(len(self.rows) - 1, target)))
             self.on_highlight(self.rows[self.highlighted][0])
             return True

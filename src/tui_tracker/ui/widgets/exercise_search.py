@@ -40,7 +40,9 @@ class ResultList(Lines, can_focus=False):
     }}
     """
 
-    def __init__(self, on_click_pick: Callable[[str], Awaitable[None]], *, id: str | None = None) -> None:
+    def __init__(
+        self, on_click_pick: Callable[[str], Awaitable[None]], *, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.rows: list[tuple[str, str, str]] = []  # (id, name, detail)
         self.cursor = 0
@@ -65,7 +67,7 @@ class ResultList(Lines, can_focus=False):
     def lines(self) -> list[Line]:
         width, height = self.content_size.width, self.content_size.height
         lines: list[Line] = []
-        for i, (_, name, detail) in enumerate(self.rows[self._top:self._top + height], self._top):
+        for i, (_, name, detail) in enumerate(self.rows[self._top : self._top + height], self._top):
             if i == self.cursor:
                 lines.append(((fit(f"{name}  {detail}", width), "reverse"),))
             else:
@@ -98,9 +100,14 @@ class ExerciseSearch(Vertical):
         Binding("up", "move(-1)", "Previous", show=False, id="search.up"),
     ]
 
-    def __init__(self, catalogue: Catalogue, on_pick: Picked,
-                 on_create: Callable[[str], Awaitable[None]] | None = None,
-                 *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        on_pick: Picked,
+        on_create: Callable[[str], Awaitable[None]] | None = None,
+        *,
+        id: str | None = None,
+    ) -> None:
         """`on_pick(id)` gets the exercise chosen, or None when cancelled; `on_create(name)`
         (if given) runs when the lifter picks `+ New exercise`."""
         super().__init__(id=id)
@@ -116,10 +123,14 @@ class ExerciseSearch(Vertical):
         yield Label(self.prompt)
         yield TextField(id="search", placeholder="e.g. squat, lat pull, curl", on_enter=self.pick)
         yield ResultList(self._clicked, id="results")
-        yield Label(Content.from_markup(
-            "Not listed? Type its name and pick [b]+ New exercise[/b] at the end."
-            if self.on_create is not None else
-            "Not listed? In a shell: tui-tracker exercise add NAME --primary ..."), classes="hint")
+        yield Label(
+            Content.from_markup(
+                "Not listed? Type its name and pick [b]+ New exercise[/b] at the end."
+                if self.on_create is not None
+                else "Not listed? In a shell: tui-tracker exercise add NAME --primary ..."
+            ),
+            classes="hint",
+        )
 
     def start(self) -> None:
         """A new search: the field empty, every exercise listed."""
@@ -136,10 +147,15 @@ class ExerciseSearch(Vertical):
 
     def _fill(self, query: str) -> None:
         self.search_text = query.strip()
-        rows = [(e.id, e.name, f"{', '.join(e.primary)} · {'yours' if e.custom else e.kind}")
-                for e in self.found(query)]
-        if self.on_create is not None and self.search_text and \
-                self.catalogue.find(self.search_text) is None:
+        rows = [
+            (e.id, e.name, f"{', '.join(e.primary)} · {'yours' if e.custom else e.kind}")
+            for e in self.found(query)
+        ]
+        if (
+            self.on_create is not None
+            and self.search_text
+            and self.catalogue.find(self.search_text) is None
+        ):
             rows.append((CREATE, f"+ New exercise: {self.search_text}", "choose its muscles"))
         self.results.show(rows)
 
@@ -183,4 +199,3 @@ class ExerciseSearch(Vertical):
 def _titled(name: str) -> str:
     """'cable y raise' -> 'Cable Y Raise': searches are typed in lower case, names are not."""
     return name.title() if name.islower() else name
-

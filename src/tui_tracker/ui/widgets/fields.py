@@ -29,8 +29,13 @@ from ..keys import OrderedKeys
 
 
 class TextField(OrderedKeys, Input):
-    def __init__(self, value: str = "", *,
-                 on_enter: Callable[[], Awaitable[None] | None] | None = None, **kwargs) -> None:
+    def __init__(
+        self,
+        value: str = "",
+        *,
+        on_enter: Callable[[], Awaitable[None] | None] | None = None,
+        **kwargs,
+    ) -> None:
         super().__init__(value, compact=True, select_on_focus=False, **kwargs)
         self.on_enter = on_enter
 
@@ -84,8 +89,9 @@ class NumberField(TextField):
 class ChoiceList(OrderedKeys, OptionList):
     """A list to pick from; Enter calls `on_choose(option id)` before the next key is read."""
 
-    def __init__(self, *options, on_choose: Callable[[str], Awaitable[None] | None] | None = None,
-                 **kwargs) -> None:
+    def __init__(
+        self, *options, on_choose: Callable[[str], Awaitable[None] | None] | None = None, **kwargs
+    ) -> None:
         super().__init__(*options, **kwargs)
         self.on_choose = on_choose
 

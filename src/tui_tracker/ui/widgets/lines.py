@@ -38,9 +38,10 @@ class Lines(Widget):
     def render(self) -> Content:
         lines = self.lines()
         self._drawn, self._drawn_size = lines, tuple(self.content_size)
-        return Content("\n").join(Content.assemble(*((text, style) if style else text
-                                                      for text, style in line))
-                                  for line in lines)
+        return Content("\n").join(
+            Content.assemble(*((text, style) if style else text for text, style in line))
+            for line in lines
+        )
 
     def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
         # Textual (8.2.8, pinned) stores a new size in `virtual_size`, a reactive that asks

@@ -42,27 +42,45 @@ class PlanSetup(Vertical):
         self.on_submit = on_submit
 
     def compose(self) -> ComposeResult:
-        yield ChoiceList(*[Option(_template_line(t), id=t.name) for t in TEMPLATES.values()],
-                         on_choose=self._template_chosen,
-                         id="templates")
+        yield ChoiceList(
+            *[Option(_template_line(t), id=t.name) for t in TEMPLATES.values()],
+            on_choose=self._template_chosen,
+            id="templates",
+        )
         yield Static("", id="template-info")
         with Horizontal(classes="plan-field"):
             yield Label("Weeks", classes="plan-label")
             # Text fields that leave letters (q) to the screen: see NumberField.
-            yield NumberField(id="weeks", on_enter=self.on_submit, accepts="0-9", max_length=2, placeholder="3-6")
-            yield Label(f"{MIN_WEEKS} to {MAX_WEEKS} weeks of hard training, then a deload week",
-                        classes="hint")
+            yield NumberField(
+                id="weeks", on_enter=self.on_submit, accepts="0-9", max_length=2, placeholder="3-6"
+            )
+            yield Label(
+                f"{MIN_WEEKS} to {MAX_WEEKS} weeks of hard training, then a deload week",
+                classes="hint",
+            )
         with Horizontal(classes="plan-field"):
             yield Label("Start", classes="plan-label")
-            yield NumberField(id="start", on_enter=self.on_submit, accepts="0-9-", max_length=10, value=self.today.isoformat())
+            yield NumberField(
+                id="start",
+                on_enter=self.on_submit,
+                accepts="0-9-",
+                max_length=10,
+                value=self.today.isoformat(),
+            )
             yield Label("YYYY-MM-DD: week 1 is the 7 days from it", classes="hint")
         with Horizontal(classes="plan-field"):
             yield Label("Name", classes="plan-label")
-            yield TextField(id="meso-name", on_enter=self.on_submit, max_length=60,
-                            placeholder="optional (default: the plan and the month)")
+            yield TextField(
+                id="meso-name",
+                on_enter=self.on_submit,
+                max_length=60,
+                placeholder="optional (default: the plan and the month)",
+            )
         yield Static("", id="setup-error")
-        yield Static("[b]Enter[/b]: see and edit the plan    [b]Ctrl+S[/b]: save it as it is",
-                     id="setup-hint")
+        yield Static(
+            "[b]Enter[/b]: see and edit the plan    [b]Ctrl+S[/b]: save it as it is",
+            id="setup-hint",
+        )
 
     def on_mount(self) -> None:
         templates = self.query_one("#templates", OptionList)
@@ -83,8 +101,11 @@ class PlanSetup(Vertical):
     def changed(self) -> bool:
         """Anything the lifter would lose by leaving."""
         value = {f: self.query_one(f"#{f}", Input).value for f in FIELDS}
-        return (bool(value["weeks"] or value["meso-name"]) or value["start"] != self.today.isoformat()
-                or self.query_one("#templates", OptionList).highlighted != 0)
+        return (
+            bool(value["weeks"] or value["meso-name"])
+            or value["start"] != self.today.isoformat()
+            or self.query_one("#templates", OptionList).highlighted != 0
+        )
 
     @on(OptionList.OptionHighlighted, "#templates")
     def _template_highlighted(self) -> None:

@@ -118,5 +118,6 @@ class RestTimer(Widget):
             return Content(self._message)
         clock, done = self._shown = self._now()
         # The label names the exercise: plain text, never markup.
-        return Content(f"Rest {clock} {'█' * done}{'░' * (BAR - done)} {self._label}  "
-                       "s skip · + add 30 s")
+        return Content(
+            f"Rest {clock} {'█' * done}{'░' * (BAR - done)} {self._label}  s skip · + add 30 s"
+        )

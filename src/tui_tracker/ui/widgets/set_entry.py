@@ -39,7 +39,7 @@ def cut(segments: list[tuple[str, str]], width: int) -> list[tuple[str, str]]:
     room = width
     for text, style in segments:
         if len(text) > room:
-            out.append((text[: max(room - 1, 0)] + "…"[: room], style))
+            out.append((text[: max(room - 1, 0)] + "…"[:room], style))
             break
         out.append((text, style))
         room -= len(text)
@@ -121,8 +121,9 @@ class SetEntry(SetKinds, OrderedKeys, Lines, can_focus=True):
     unit: reactive[Unit] = reactive("kg")
     error = reactive("")
 
-    def __init__(self, on_submit: SubmitHandler, on_kind: KindHandler | None = None,
-                 *, id: str | None = None) -> None:
+    def __init__(
+        self, on_submit: SubmitHandler, on_kind: KindHandler | None = None, *, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.on_submit = on_submit
         self.on_kind = on_kind
@@ -161,8 +162,9 @@ class SetEntry(SetKinds, OrderedKeys, Lines, can_focus=True):
         before = self._looks()
         self.unit = values.unit
         self._exact_kg = values.weight_kg
-        self.field("weight").text = "" if values.weight_kg is None else self.weight_text(
-            values.weight_kg, values.unit)
+        self.field("weight").text = (
+            "" if values.weight_kg is None else self.weight_text(values.weight_kg, values.unit)
+        )
         self.field("reps").text = self.amount_text(values.reps)
         self.kind = "working"
         self.field("rir").text = "" if values.rir is None else str(values.rir)
@@ -177,8 +179,16 @@ class SetEntry(SetKinds, OrderedKeys, Lines, can_focus=True):
 
     def _looks(self) -> tuple:
         """Everything the panel draws, to tell whether a change needs a redraw."""
-        return (tuple((f.text, f.selected) for f in self.fields), self.active, self.unit,
-                self.warmup, self.error, self.reason, str(self._extras()), self.kind)
+        return (
+            tuple((f.text, f.selected) for f in self.fields),
+            self.active,
+            self.unit,
+            self.warmup,
+            self.error,
+            self.reason,
+            str(self._extras()),
+            self.kind,
+        )
 
     def set_extra_lines(self, extra_lines: ExtraLines | None) -> None:
         """The lines under the fields for the exercise shown (None: none)."""
@@ -246,8 +256,11 @@ class SetEntry(SetKinds, OrderedKeys, Lines, can_focus=True):
         name = "weight"
         try:
             kg, unit = self.parse_load(self.field("weight").text, self.unit)
-            if self._exact_kg is not None and unit == self.unit and \
-                    self.field("weight").text == self.weight_text(self._exact_kg, self.unit):
+            if (
+                self._exact_kg is not None
+                and unit == self.unit
+                and self.field("weight").text == self.weight_text(self._exact_kg, self.unit)
+            ):
                 kg = self._exact_kg
             name = "reps"
             reps, duration, distance = self.parse_amount(self.field("reps").text)
@@ -267,8 +280,11 @@ class SetEntry(SetKinds, OrderedKeys, Lines, can_focus=True):
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         """Characters the active field takes are text, not key bindings."""
-        return character is not None and character.isprintable() and \
-            self.fields[self.active].accepts.fullmatch(character) is not None
+        return (
+            character is not None
+            and character.isprintable()
+            and self.fields[self.active].accepts.fullmatch(character) is not None
+        )
 
     async def own_key(self, key: str, character: str | None) -> bool:
         field = self.fields[self.active]
@@ -307,8 +323,9 @@ class SetEntry(SetKinds, OrderedKeys, Lines, can_focus=True):
         values, duration, distance = found
         note = " ".join(self.field("note").text.split())
         kind = "warmup" if self.warmup else self.kind
-        next_values = self.on_submit(Submission(values, self.warmup, note, kind, duration,
-                                                distance))
+        next_values = self.on_submit(
+            Submission(values, self.warmup, note, kind, duration, distance)
+        )
         if next_values is not None:
             self.load(next_values)
 
@@ -348,7 +365,7 @@ class SetEntry(SetKinds, OrderedKeys, Lines, can_focus=True):
         edge = "bold $accent" if active else "$text-muted"
         # Being typed: its end (where the typing is); else its start, cut with an ellipsis.
         if active or len(f.text) <= width:
-            text = f.text[-(width - 1):] if active and len(f.text) >= width else f.text
+            text = f.text[-(width - 1) :] if active and len(f.text) >= width else f.text
         else:
             text = f.text[: width - 1] + "…"
         if not text:

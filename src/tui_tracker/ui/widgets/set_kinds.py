@@ -24,8 +24,7 @@ if TYPE_CHECKING:
     from .set_entry import Field
 
 #: `v` goes round these (warm-up is `w`'s).
-NEXT_KIND = {"working": "drop", "drop": "rest_pause", "rest_pause": "failure",
-             "failure": "working"}
+NEXT_KIND = {"working": "drop", "drop": "rest_pause", "rest_pause": "failure", "failure": "working"}
 _WEIGHT = re.compile(r"[0-9.,]")
 _ADDED = re.compile(r"[0-9.,+-]")
 
@@ -64,7 +63,8 @@ class SetKinds:
         self.mode = mode
         weight, reps = self.field("weight"), self.field("reps")
         weight.label, weight.accepts, weight.placeholder = (
-            ("Added", _ADDED, "BW") if mode.bodyweight else ("Weight", _WEIGHT, "0"))
+            ("Added", _ADDED, "BW") if mode.bodyweight else ("Weight", _WEIGHT, "0")
+        )
         reps.label, reps.width, reps.max_length, reps.accepts = {
             "reps": ("Reps", 3, 3, re.compile(r"[0-9]")),
             "time": ("Secs", 5, 5, re.compile(r"[0-9]")),

@@ -22,8 +22,7 @@ from .lines import Line, Lines
 CURSOR = "bold $block-cursor-blurred-foreground on $block-cursor-blurred-background"
 #: (title, width) of each column; the note takes what is left.
 #: The load is load_text ("BW+20 kg", "2 x 22.5 kg", "60 s"); SS the superset's label.
-COLUMNS = (("#", 3), ("Load", 16), ("Reps", 5), ("RIR", 4), ("Type", 11), ("SS", 3),
-           ("Note", 0))
+COLUMNS = (("#", 3), ("Load", 16), ("Reps", 5), ("RIR", 4), ("Type", 11), ("SS", 3), ("Note", 0))
 
 
 def _cells(values: tuple[str, ...], width: int) -> str:
@@ -55,8 +54,9 @@ class SetsTable(Lines, can_focus=False):
     def row_count(self) -> int:
         return len(self.rows_shown)
 
-    def show(self, title: str, sets: list[tuple[Session, LoggedSet]],
-             exercise: Exercise | None = None) -> None:
+    def show(
+        self, title: str, sets: list[tuple[Session, LoggedSet]], exercise: Exercise | None = None
+    ) -> None:
         """The sets to list (of `exercise`), the cursor on the last one."""
         self.rows_shown = list(sets)
         self.exercise = exercise
@@ -91,8 +91,11 @@ class SetsTable(Lines, can_focus=False):
         lines: list[Line] = [((_cells(tuple(title for title, _ in COLUMNS), width), "bold"),)]
         for i in range(self._top, min(len(self.rows_shown), self._top + height - 1)):
             _, s = self.rows_shown[i]
-            exercise = self.exercise if self.exercise is not None and \
-                self.exercise.id == s.exercise_id else Exercise(s.exercise_id, "?", ("chest",))
+            exercise = (
+                self.exercise
+                if self.exercise is not None and self.exercise.id == s.exercise_id
+                else Exercise(s.exercise_id, "?", ("chest",))
+            )
             text = _cells((str(i + 1), *set_cells(s, exercise), s.note), width)
             lines.append(((text, CURSOR if i == self.cursor_row else ""),))
         return (lines + [((" " * width, ""),)] * height)[:height]

@@ -39,8 +39,12 @@ def presize(screen) -> None:
     the first frame.  Set now, the Resize finds nothing to change.
     """
     app = screen.app
-    for breakpoints, size in ((app.HORIZONTAL_BREAKPOINTS, app.size.width),
-                              (app.VERTICAL_BREAKPOINTS, app.size.height)):
-        hit = next((name for at, name in sorted(breakpoints or [], reverse=True) if size >= at), None)
+    for breakpoints, size in (
+        (app.HORIZONTAL_BREAKPOINTS, app.size.width),
+        (app.VERTICAL_BREAKPOINTS, app.size.height),
+    ):
+        hit = next(
+            (name for at, name in sorted(breakpoints or [], reverse=True) if size >= at), None
+        )
         for _at, name in breakpoints or []:
             screen.set_class(name == hit, name, update=False)
