@@ -11,7 +11,7 @@ import math
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Literal
+from typing import Literal, get_args
 
 from .muscles import check_primary_secondary
 from .text import clean_text
@@ -54,20 +54,7 @@ Equipment = Literal[
     "band",
     "other",
 ]
-EQUIPMENT: tuple[Equipment, ...] = (
-    "barbell",
-    "ez-bar",
-    "trap-bar",
-    "smith",
-    "plate-loaded",
-    "dumbbell",
-    "kettlebell",
-    "machine",
-    "cable",
-    "bodyweight",
-    "band",
-    "other",
-)
+EQUIPMENT: tuple[Equipment, ...] = get_args(Equipment)  # (one list, the type's own)
 MAX_BAR_KG = 100.0  # the heaviest bar an exercise may name (the bar_kg setting's limit)
 
 
