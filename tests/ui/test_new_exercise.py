@@ -75,3 +75,20 @@ async def test_no_muscle_or_a_taken_name_is_refused_in_place(db, clock):
         assert not app.screen.query_one("#search-overlay").has_class("-away")  # back to the search
     with Store(db) as store:
         assert store.custom_exercises() == []
+
+
+async def test_enter_in_the_name_field_moves_on_to_the_kind(db, clock):
+    """Enter after typing the name goes to the next field (it once crashed the app:
+    focus_next returns the widget it focused, which was awaited)."""
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await type_text(pilot, "cable y raise")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NewExercise)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NewExercise)
+        assert app.screen.focused is not None and app.screen.focused.id != "new-name"

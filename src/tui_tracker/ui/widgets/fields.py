@@ -18,6 +18,7 @@ at once by `on_choose` (awaited before the next key).
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Awaitable, Callable
 
@@ -62,7 +63,7 @@ class TextField(OrderedKeys, Input):
             if self.on_enter is None:
                 return False  # Input's own binding: Submitted
             result = self.on_enter()
-            if result is not None:
+            if inspect.isawaitable(result):  # (focus_next, say, returns the widget it focused)
                 await result
             return True
         if character is not None and character.isprintable() and self.accepts(character):
@@ -104,7 +105,7 @@ class ChoiceList(OrderedKeys, OptionList):
     async def own_key(self, key: str, character: str | None) -> bool:
         if key == "enter" and self.on_choose is not None and self.highlighted_id is not None:
             result = self.on_choose(self.highlighted_id)
-            if result is not None:
+            if inspect.isawaitable(result):
                 await result
             return True
         return False
