@@ -51,6 +51,22 @@ async def _settle(pilot):
     await pilot.pause()
 
 
+async def _history_shown(pilot):
+    """Until the history is read and drawn: it is read in a thread once the screen is up
+    (a wait for the workers right after `l` can come before the worker exists), and the
+    table sizes its columns on its next idle, so a snapshot taken sooner under load
+    showed the columns as wide as their headings."""
+    from tui_tracker.ui.exercise_history import ExerciseHistoryScreen
+
+    for _ in range(1000):
+        screen = pilot.app.screen
+        if isinstance(screen, ExerciseHistoryScreen) and screen.history is not None:
+            break
+        await pilot.pause(0.01)
+    await _settle(pilot)
+    await pilot.pause()
+
+
 def test_finish_summary(snap_compare, tmp_path):
     async def run_before(pilot):
         await _settle(pilot)
@@ -64,7 +80,6 @@ def test_exercise_history(snap_compare, tmp_path):
     async def run_before(pilot):
         await _settle(pilot)
         await pilot.press("escape", "home", "l")  # the squat, first in the list
-        await pilot.pause()
-        await _settle(pilot)
+        await _history_shown(pilot)
 
     assert snap_compare(_app(tmp_path / "t.json"), terminal_size=SIZE, run_before=run_before)
