@@ -22,7 +22,9 @@ from .domain.catalogue import Catalogue
 from .domain.inputs import InputError, SetInput
 from .domain.mesocycle import Mesocycle, active_mesocycle
 from .domain.models import Exercise, LoggedSet, Session, SetKind, Unit, new_set_problem
-from .domain.progression import RoundLoad, Suggestion, Target, nearest_step, suggest
+from .domain.load_steps import RoundLoad, nearest_step
+from .domain.progression import Target, suggest
+from .domain.suggestion import Suggestion
 from .domain.settings import TrainingStatus
 from .domain.sessions import (
     Prefill,
