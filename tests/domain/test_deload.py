@@ -24,8 +24,8 @@ from tui_tracker.domain.mesocycle import (
     default_rir_targets,
     end_mesocycle,
     week_number,
-    with_rir_targets,
 )
+from tui_tracker.domain.rir_targets import with_rir_targets
 from tui_tracker.domain.templates import build_mesocycle
 
 START = date(2026, 11, 2)  # a Monday

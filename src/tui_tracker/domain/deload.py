@@ -54,9 +54,9 @@ from .mesocycle import (
     plan_week,
     postponement_end,
     shift,
-    target_rir_on,
     week_number,
 )
+from .rir_targets import target_rir_on
 from .models import KG_PER_LB, LoggedSet, Session, Unit
 from .strength import e1rm
 

@@ -27,8 +27,8 @@ from ..domain.mesocycle import (
     phase,
     plan_week,
     week_label,
-    week_target_rir,
 )
+from ..domain.rir_targets import week_target_rir
 from ..domain.muscles import MUSCLE_LABELS
 from ..domain.progress import best_set, e1rm_trend, main_lifts, rir_compliance, trend_direction
 from ..domain.volume import IsoWeek, Week, block_weeks, volume_by_week, warn_single_session

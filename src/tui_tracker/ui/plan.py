@@ -30,13 +30,8 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ..domain.blocks import check_start, closing_note, overlapping, supersede
 from ..domain.effort import check_rir_targets, step_rir_target
-from ..domain.mesocycle import (
-    WEEKDAYS,
-    Mesocycle,
-    PlannedExercise,
-    TrainingDay,
-    planned_weekly_sets,
-)
+from ..domain.mesocycle import WEEKDAYS, Mesocycle, PlannedExercise, TrainingDay
+from ..domain.volume import planned_weekly_sets
 from ..domain.plan_check import check_plan
 from ..domain.templates import TEMPLATES
 from ..store import StoreError
