@@ -21,7 +21,7 @@ from textual.content import Content
 from ..domain.measures import last_extent, load_unit, measure_of
 from ..domain.models import Exercise, LoggedSet, Unit
 from ..domain.sessions import Prefill
-from ..logbook import Entry, Saved, with_entry
+from ..entries import Entry, Saved, with_entry
 from ..store import StoreError
 from ..store.store import StoreBusy
 from .at_the_bar import AtTheBar
