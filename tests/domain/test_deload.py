@@ -11,12 +11,11 @@ from tui_tracker.domain.deload import (
     deload_decision,
     deload_load,
     deload_plan,
-    e1rm_falling_signals,
     next_mesocycle,
     postpone_deload,
-    rir_below_target_signals,
     start_deload,
 )
+from tui_tracker.domain.fatigue import e1rm_falling_signals, rir_below_target_signals
 from tui_tracker.domain.mesocycle import (
     Mesocycle,
     PlannedExercise,
