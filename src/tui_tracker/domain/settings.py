@@ -144,7 +144,7 @@ def _setting(
     return field(default=default, metadata=meta)
 
 
-# The settings kept once per unit: the same rule, the unit's own limits and words.
+# Settings that come in pairs (per unit, per kind of exercise): one rule, their own words.
 
 
 def _bar(default: float, unit: Unit, why: str) -> Any:
@@ -167,6 +167,18 @@ def _plates(default: tuple[float, ...], unit: Unit) -> Any:
         check=plate_sizes(unit),
         parse=numbers_text,
         why=f"the plates your gym has in {unit}: loads are rounded to what you can build",
+    )
+
+
+def _rest(example: str, own: str, why: str) -> Any:
+    """A rest in seconds for one kind of exercise; unset, each exercise keeps its `own`."""
+    return _setting(
+        None,
+        allowed=f"0 to {MAX_REST_SECONDS} seconds, e.g. {example}",
+        check=seconds,
+        parse=seconds_text,
+        unset_means=f"each exercise's own: {own} s",
+        why=why,
     )
 
 
@@ -230,21 +242,13 @@ class Settings:
     machine_step_lb: float = _step(
         10.0, "lb", "10 or 5", "the jump between pins of a weight stack in lb (machines and cables)"
     )
-    rest_compound: int | None = _setting(
-        None,
-        allowed=f"0 to {MAX_REST_SECONDS} seconds, e.g. 180 or 3:00",
-        check=seconds,
-        parse=seconds_text,
-        unset_means=f"each exercise's own: {REST_LIGHT_COMPOUND}-{REST_HEAVY} s",
-        why="rest after a compound set; longer rests grew more muscle (Schoenfeld 2016)",
+    rest_compound: int | None = _rest(
+        "180 or 3:00",
+        f"{REST_LIGHT_COMPOUND}-{REST_HEAVY}",
+        "rest after a compound set; longer rests grew more muscle (Schoenfeld 2016)",
     )
-    rest_isolation: int | None = _setting(
-        None,
-        allowed=f"0 to {MAX_REST_SECONDS} seconds, e.g. 90 or 1:30",
-        check=seconds,
-        parse=seconds_text,
-        unset_means=f"each exercise's own: {REST_ISOLATION} s",
-        why="rest after an isolation set",
+    rest_isolation: int | None = _rest(
+        "90 or 1:30", f"{REST_ISOLATION}", "rest after an isolation set"
     )
     training_status: TrainingStatus | None = _setting(
         None,
