@@ -73,6 +73,20 @@ NOT_FOR_THE_FIRST_FRAME = (
     "tui_tracker.domain.volume",
 )
 
+#: Code for what the first frame of a day with nothing to resume does not show (issue
+#: 12, start-up): the swap and skip dialogs with the exercise search and text field
+#: they bring, the panel's plate line, warm-up ramp and supersets (the panel mounts
+#: just after the first frame), and the settings file's writer (a start only reads).
+NOT_SHOWN_IN_THE_FIRST_FRAME = (
+    "tui_tracker.ui.widgets.exercise_search",
+    "tui_tracker.ui.widgets.fields",
+    "tui_tracker.ui.at_the_bar",
+    "tui_tracker.ui.rounds",
+    "tui_tracker.domain.warmup",
+    "tui_tracker.domain.supersets",
+    "tui_tracker.store.toml_writer",
+)
+
 
 def test_the_first_frame_does_not_import_rules_it_does_not_apply(tmp_path):
     import subprocess
@@ -88,6 +102,7 @@ def test_the_first_frame_does_not_import_rules_it_does_not_apply(tmp_path):
     loaded = set(out.split())
     assert "tui_tracker.ui.today" in loaded and "tui_tracker.logbook" in loaded
     assert not loaded & set(NOT_FOR_THE_FIRST_FRAME)
+    assert not loaded & set(NOT_SHOWN_IN_THE_FIRST_FRAME)
 
 
 def test_the_domain_package_still_offers_every_name_it_lists():

@@ -16,6 +16,7 @@ import pytest
 from tui_tracker.domain.settings import SettingError, Settings
 from tui_tracker.store import Store, StoreError
 from tui_tracker.store import settings_file as sf
+from tui_tracker.store import settings_writes
 from tui_tracker.store.lock import ProcessLock
 from tui_tracker.store.settings_file import (
     Legacy,
@@ -311,7 +312,7 @@ def test_a_change_reads_the_file_again_under_the_lock(path, monkeypatch):
             trying.set()
             super().acquire()
 
-    monkeypatch.setattr(sf, "ProcessLock", Spied)
+    monkeypatch.setattr(settings_writes, "ProcessLock", Spied)
     holder = ProcessLock(str(path.with_name("settings.toml.lock")), timeout=5, mode=0o600)
     holder.acquire()
     writer = threading.Thread(target=SettingsFile(path).set, args=("auto_advance", "false"))

@@ -7,6 +7,7 @@ over it, the folder fsynced, as the database is; the folder is created 0700.
 Every change takes a flock on `settings.toml.lock`, re-reads the file under it
 and changes only its own key, so two processes setting different keys keep both,
 and keys this version does not know are kept.  Comments are not (the file says so).
+The writing half is store/settings_writes.py (a start only reads).
 A symlinked file (dotfiles) is written through the link, never replaced by a copy.
 
 Where a value comes from: the file, else (for `unit` only) the value older
@@ -26,7 +27,6 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import stat
 import tomllib
 from dataclasses import dataclass, field
@@ -47,11 +47,8 @@ from ..domain.settings import (
     split_key,
     to_toml,
 )
-from . import toml_writer
 from .errors import StoreError
-from .lock import LockTimeout, ProcessLock
-from .paths import APP_NAME, FILE_MODE, TMP_MARK, ensure_folder
-from .storage import UnconfirmedWrite, atomic_write
+from .paths import APP_NAME
 
 CONFIG_ENV = "TUI_TRACKER_CONFIG"
 FILENAME = "settings.toml"
@@ -60,10 +57,6 @@ LEGACY_KEYS = ("unit",)
 LOCK_TIMEOUT = 10.0
 MAX_BYTES = 1024 * 1024  # a settings file is a few hundred bytes; this is something else
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO at the path must not hang the read (POSIX)
-
-HEADER = """tui-tracker settings: see `tui-tracker config` for every key, its value and why.
-Change them with `tui-tracker config set KEY VALUE` (or edit this file: it is TOML).
-Written by tui-tracker: comments and layout are not kept."""
 
 
 def default_settings_path() -> Path:
@@ -285,128 +278,14 @@ class SettingsFile:
     def unset(self, name: str) -> bool:
         """Remove a key (or one `keymap.ID`) from the file; False if it was not there."""
         split_key(name)  # an unknown key is an error, not a silent no-op
-        return self._change(name, _REMOVE)
+        from .settings_writes import REMOVE
+
+        return self._change(name, REMOVE)
 
     def _change(self, name: str, value: Any) -> bool:
-        spec, entry = split_key(name)
-        target = self._target()
-        with self._locked(target):
-            raw = self.read()  # under the lock: what the other processes wrote is kept
-            changed = _apply(raw, spec.key, entry, value)
-            if changed:
-                self._write(target, raw)
-        return changed
+        from .settings_writes import change  # the writing half: reading never loads it
 
-    def _target(self) -> Path:
-        """The file to replace: the link's target when settings.toml is a symlink."""
-        if self.path.is_symlink():
-            try:
-                return Path(os.path.realpath(self.path, strict=True))
-            except (OSError, RuntimeError) as e:
-                raise SettingsFileNotWritable(
-                    self.path,
-                    f"its symlink cannot be followed ({getattr(e, 'strerror', None) or e})",
-                ) from e
-        return self.path
-
-    def _locked(self, target: Path) -> _Locked:
-        try:
-            ensure_folder(target.parent)
-        except OSError as e:
-            raise SettingsFileNotWritable(
-                self.path, f"its folder cannot be created ({e.strerror or e})"
-            ) from None
-        lock = ProcessLock(
-            str(target.with_name(target.name + ".lock")), timeout=self.lock_timeout, mode=FILE_MODE
-        )
-        return _Locked(lock, self.path)
-
-    def _write(self, target: Path, raw: dict[str, Any]) -> None:
-        payload = toml_writer.dumps(raw, HEADER).encode("utf-8")
-        _remove_orphans(target)
-        try:
-            atomic_write(target, payload)
-        except UnconfirmedWrite as e:
-            raise StoreError(
-                f"The settings file {self.path} was written, but the disk did not "
-                f"confirm it ({e.strerror or e}).",
-                self.path,
-            ) from None
-        except OSError as e:
-            raise SettingsFileNotWritable(self.path, e.strerror or str(e)) from None
-
-
-class _Remove:
-    def __repr__(self) -> str:
-        return "<remove>"
-
-
-_REMOVE = _Remove()
-
-
-def _apply(raw: dict[str, Any], key: str, entry: str | None, value: Any) -> bool:
-    """Change `raw` in place; True when it changed."""
-    if entry is None:
-        if value is _REMOVE:
-            return raw.pop(key, _REMOVE) is not _REMOVE
-        new = to_toml(key, value)
-        if key in raw and raw[key] == new and type(raw[key]) is type(new):
-            return False
-        raw[key] = new
-        return True
-    table = raw.get(key)
-    if not isinstance(table, dict):
-        if value is _REMOVE:
-            return False
-        table = raw[key] = {}  # a bad value in its place is replaced by the table
-    if value is _REMOVE:
-        changed = table.pop(entry, _REMOVE) is not _REMOVE
-        if not table:
-            raw.pop(key)
-        return changed
-    if table.get(entry) == value:
-        return False
-    table[entry] = value
-    return True
-
-
-def _remove_orphans(target: Path) -> None:
-    """Temp files of writes killed midway (only this file's own names), under the lock."""
-    pattern = re.compile(re.escape(target.name + TMP_MARK) + r"[0-9a-f]+")
-    try:
-        names = os.listdir(target.parent)
-    except OSError:
-        return
-    for name in names:
-        if pattern.fullmatch(name):
-            try:
-                os.unlink(target.parent / name)
-            except OSError:
-                pass
-
-
-class _Locked:
-    """`with`: the settings file's lock, its timeout a one-line error."""
-
-    def __init__(self, lock: ProcessLock, path: Path) -> None:
-        self.lock, self.path = lock, path
-
-    def __enter__(self) -> None:
-        try:
-            self.lock.acquire()
-        except LockTimeout:
-            raise StoreError(
-                f"The settings file {self.path} is being changed by another "
-                f"tui-tracker (its lock {self.lock.path} is held); try again.",
-                self.path,
-            ) from None
-        except OSError as e:
-            raise SettingsFileNotWritable(
-                self.path, f"its lock {self.lock.path} cannot be opened ({e.strerror or e})"
-            ) from None
-
-    def __exit__(self, *exc: object) -> None:
-        self.lock.release()
+        return change(self, name, value)
 
 
 __all__ = [

@@ -12,103 +12,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from collections.abc import Callable
 
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Label
 
 from ..day_edits import DayEdits
-from ..domain.catalogue import Catalogue
-from ..domain.models import Exercise
 from ..logbook import Saved
 from ..store import StoreError
-from .keys import Dialog
-from .widgets.exercise_search import ExerciseSearch
-from .widgets.fields import TextField
 
 if TYPE_CHECKING:
     from .today import TodayScreen
 
 #: What the day's keys can ask for (`day('...')` bindings on the Today screen).
 DAY_ACTIONS = ("swap", "skip", "up", "down", "next")
-
-
-class SwapSearch(ExerciseSearch):
-    """The exercise search for a swap: the same primary muscles listed first."""
-
-    def __init__(self, catalogue: Catalogue, planned: Exercise, rank, on_pick) -> None:
-        super().__init__(catalogue, on_pick)
-        self.rank = rank
-        self.prompt = Content.assemble(
-            "Instead of ",
-            (planned.name, "bold"),
-            " today (the plan stays)\n",
-            "Same muscles first. Type to search, Enter picks, Esc cancels",
-        )
-
-    def found(self, query: str) -> list[Exercise]:
-        return self.rank(super().found(query))
-
-
-class SwapPicker(Dialog[str]):
-    """Pick the exercise to do instead of a planned one, for today."""
-
-    def __init__(
-        self,
-        catalogue: Catalogue,
-        planned: Exercise,
-        rank: Callable[[list[Exercise]], list[Exercise]],
-        on_answer: Callable[[str | None], None],
-    ) -> None:
-        super().__init__(on_answer)
-        self.search = SwapSearch(catalogue, planned, rank, self._picked)
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="picker", classes="dialog"):
-            yield self.search
-
-    def on_mount(self) -> None:
-        self.search.start()
-        self.set_focus(self.search.field)
-
-    def _picked(self, exercise_id: str | None) -> None:
-        self.answer(exercise_id)
-
-
-class SkipReason(Dialog[str]):
-    """Skip an exercise today: an optional reason, Enter skips, Esc keeps it."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-
-    def __init__(self, name: str, on_answer: Callable[[str | None], None]) -> None:
-        super().__init__(on_answer)
-        self.exercise_name = name
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog confirm"):
-            yield Label(
-                Content.assemble("Skip ", (self.exercise_name, "bold"), " today?"),
-                classes="question",
-            )
-            yield TextField(
-                id="reason",
-                placeholder="reason (optional), e.g. rack taken",
-                max_length=60,
-                on_enter=self._enter,
-            )
-            yield Label(
-                "Enter: skip    Esc: keep it    (k again takes a skip back)", classes="hint"
-            )
-
-    def on_mount(self) -> None:
-        self.set_focus(self.query_one("#reason", TextField))
-
-    def _enter(self) -> None:
-        self.answer(self.query_one("#reason", TextField).value.strip())
-
-    def action_cancel(self) -> None:
-        self.answer(None)
 
 
 class DayControls:
@@ -163,6 +77,8 @@ class DayControls:
                 "saved",
             )
 
+        from .day_dialogs import SwapPicker
+
         self.screen.app.push_screen(
             SwapPicker(
                 self.book.catalogue,
@@ -194,6 +110,8 @@ class DayControls:
                 f"Skipped {name} today" + (f": {stored}" if stored else "") + ". k takes it back.",
                 "saved",
             )
+
+        from .day_dialogs import SkipReason
 
         self.screen.app.push_screen(SkipReason(name, answered))
 

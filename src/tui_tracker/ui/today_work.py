@@ -12,6 +12,7 @@ yet, right after the first frame): hidden, they cost tens of ms of the first fra
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 from collections.abc import Callable
 
@@ -24,11 +25,11 @@ from ..domain.sessions import Prefill
 from ..entries import Entry, Saved, with_entry
 from ..store import StoreError
 from ..store.store import StoreBusy
-from .at_the_bar import AtTheBar
-from .rounds import Rounds
 from .waiting import WaitingSaves
 
 if TYPE_CHECKING:
+    from .at_the_bar import AtTheBar
+    from .rounds import Rounds
     from .today import TodayScreen
     from .widgets.set_entry import PanelMode, SetEntry, Submission
     from .widgets.sets_table import SetsTable
@@ -49,8 +50,23 @@ class ExerciseWork:
         self._mounts: list | None = None
         self.ready = False
         self.waiting = WaitingSaves(self)
-        self.bar = AtTheBar(self)  # the plate line and the warm-up ramp in the panel
-        self.rounds = Rounds(self)  # supersets: the panel goes round their exercises
+
+    # The panel's helpers, made when the panel first needs them: on a day with nothing
+    # to resume that is after the first frame, which then does not wait for their code.
+
+    @cached_property
+    def bar(self) -> AtTheBar:
+        """The plate line and the warm-up ramp in the panel."""
+        from .at_the_bar import AtTheBar
+
+        return AtTheBar(self)
+
+    @cached_property
+    def rounds(self) -> Rounds:
+        """Supersets: the panel goes round their exercises."""
+        from .rounds import Rounds
+
+        return Rounds(self)
 
     # --- the widgets -------------------------------------------------------------------
 
