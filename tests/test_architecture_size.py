@@ -15,17 +15,16 @@ MODULES = sorted(SRC.rglob("*.py"))
 MAX_LINES = 400
 MAX_METHODS = 30
 
-#: Data tables: one entry per row of data, so their length is the data, not the logic.
+#: Data tables: their length is the data, not the logic.  (The catalogue's data is
+#: domain/data/exercises.json, not Python; exercise_data.py, its reader, is code.)
 DATA_TABLES = {
-    "domain/exercise_data.py": "the built-in catalogue's names, muscles and equipment",
-    "domain/templates.py": "the block templates, one literal plan per template",
+    "domain/templates.py": "the ready-made block plans, one literal plan per template",
 }
 
 #: TEMPORARY: being split on h-journal / h-dupes; the lead removes each entry on merging.
 BEING_SPLIT = {
     "store/codec.py",
     "store/storage.py",
-    "store/settings_file.py",
     "commands/meso.py",
     "commands/transfer.py",
 }
@@ -56,6 +55,13 @@ def test_every_allowlisted_module_exists():
     names = {_name(p) for p in MODULES}
     assert set(DATA_TABLES) <= names
     assert BEING_SPLIT <= names
+
+
+@pytest.mark.parametrize("name", sorted(BEING_SPLIT))
+def test_a_module_being_split_leaves_the_temporary_list_once_it_is_small(name):
+    """An entry whose module is back under the limit goes, so the guard covers it again."""
+    lines = len((SRC / name).read_text().splitlines())
+    assert lines > MAX_LINES, f"{name} is {lines} lines now: remove it from BEING_SPLIT"
 
 
 def test_method_counts_counts_methods_and_properties():
