@@ -54,7 +54,7 @@ from .suggestion import Say, Suggestion, day_text
 from .workout import Slot
 
 #: Lifts where form breaks down near failure keep this many reps in reserve, plan or not
-#: (as the block's own targets: mesocycle.target_rir).
+#: (as the block's own targets: rir_targets.target_rir).
 HIGH_SKILL_RIR = 1
 #: No plan sets a rep range: in-session reps are not held inside one.
 MAX_REPS = 100
