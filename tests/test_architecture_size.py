@@ -1,16 +1,37 @@
-"""The Today screen stays small (issue 12): none of its modules (ui/today*.py) over
-about 400 lines, no class in them over about 30 methods (properties count), and every
-key of the Today screen still finds its action on the screen after it was split."""
+"""The code stays small (issue 12, "Lean"): no module of src/tui_tracker over about 400
+lines (data tables aside), no class over about 30 methods (properties count), and every
+key of the Today screen still finds its action on the screen after it was split.
+
+A module past the limit is split along its seams (what a lifter would name), not
+allowlisted; only data tables may be long, because their length is the data."""
 
 import ast
 from pathlib import Path
 
 import pytest
 
-UI = Path(__file__).resolve().parents[1] / "src" / "tui_tracker" / "ui"
-MODULES = sorted(UI.glob("today*.py"))
+SRC = Path(__file__).resolve().parents[1] / "src" / "tui_tracker"
+MODULES = sorted(SRC.rglob("*.py"))
 MAX_LINES = 400
 MAX_METHODS = 30
+
+#: Data tables: their length is the data, not the logic.  (The catalogue's data is
+#: domain/data/exercises.json, not Python; exercise_data.py, its reader, is code.)
+DATA_TABLES = {
+    "domain/templates.py": "the ready-made block plans, one literal plan per template",
+}
+
+#: TEMPORARY: being split on h-journal / h-dupes; the lead removes each entry on merging.
+BEING_SPLIT = {
+    "store/codec.py",
+    "store/storage.py",
+    "commands/meso.py",
+    "commands/transfer.py",
+}
+
+
+def _name(path: Path) -> str:
+    return path.relative_to(SRC).as_posix()
 
 
 def method_counts(source: str) -> dict[str, int]:
@@ -25,8 +46,22 @@ def method_counts(source: str) -> dict[str, int]:
     }
 
 
-def test_the_today_modules_are_found():
-    assert {p.name for p in MODULES} >= {"today.py", "today_work.py", "today_search.py"}
+def test_the_modules_are_found():
+    names = {_name(p) for p in MODULES}
+    assert {"ui/today.py", "ui/today_work.py", "logbook.py", "domain/progression.py"} <= names
+
+
+def test_every_allowlisted_module_exists():
+    names = {_name(p) for p in MODULES}
+    assert set(DATA_TABLES) <= names
+    assert BEING_SPLIT <= names
+
+
+@pytest.mark.parametrize("name", sorted(BEING_SPLIT))
+def test_a_module_being_split_leaves_the_temporary_list_once_it_is_small(name):
+    """An entry whose module is back under the limit goes, so the guard covers it again."""
+    lines = len((SRC / name).read_text().splitlines())
+    assert lines > MAX_LINES, f"{name} is {lines} lines now: remove it from BEING_SPLIT"
 
 
 def test_method_counts_counts_methods_and_properties():
@@ -37,15 +72,20 @@ def test_method_counts_counts_methods_and_properties():
     assert method_counts(source) == {"A": 3, "B": 1}
 
 
-@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(UI)))
-def test_no_today_module_is_over_400_lines(path):
-    assert len(path.read_text().splitlines()) <= MAX_LINES
+@pytest.mark.parametrize(
+    "path",
+    [p for p in MODULES if _name(p) not in DATA_TABLES and _name(p) not in BEING_SPLIT],
+    ids=_name,
+)
+def test_no_module_is_over_400_lines(path):
+    lines = len(path.read_text().splitlines())
+    assert lines <= MAX_LINES, f"{_name(path)}: {lines} lines"
 
 
-@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(UI)))
-def test_no_today_class_has_over_30_methods(path):
+@pytest.mark.parametrize("path", MODULES, ids=_name)
+def test_no_class_has_over_30_methods(path):
     too_many = {name: n for name, n in method_counts(path.read_text()).items() if n > MAX_METHODS}
-    assert not too_many
+    assert not too_many, f"{_name(path)}: {too_many}"
 
 
 def test_every_today_key_finds_its_action_on_the_screen():

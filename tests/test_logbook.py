@@ -9,7 +9,8 @@ import pytest
 from tui_tracker.domain.inputs import SetInput
 from tui_tracker.domain.models import LoggedSet
 from tui_tracker.domain.templates import build_mesocycle
-from tui_tracker.logbook import Entry, Logbook, with_entry
+from tui_tracker.entries import Entry, with_entry
+from tui_tracker.logbook import Logbook
 from tui_tracker.store import Store, StoreError
 
 TZ = timezone(timedelta(hours=1))

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from tui_tracker.domain.inputs import InputError, SetInput
-from tui_tracker.logbook import Entry, Logbook, with_entry
+from tui_tracker.entries import Entry, with_entry
+from tui_tracker.logbook import Logbook
 from tui_tracker.store import Store
 
 from .test_logbook import Clock

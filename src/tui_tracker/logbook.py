@@ -14,29 +14,30 @@ later never resets the plan to 0/N.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from .domain.catalogue import Catalogue
-from .domain.inputs import InputError, SetInput
+from .domain.inputs import InputError
 from .domain.mesocycle import Mesocycle, active_mesocycle
-from .domain.models import Exercise, LoggedSet, Session, SetKind, Unit, new_set_problem
-from .domain.progression import RoundLoad, Suggestion, Target, nearest_step, suggest
+from .domain.models import Exercise, LoggedSet, Session, Unit, new_set_problem
+from .domain.load_steps import RoundLoad, nearest_step
+from .domain.progression import Target, suggest
+from .domain.suggestion import Suggestion
 from .domain.settings import TrainingStatus
 from .domain.sessions import (
     Prefill,
-    SetCounts,
     prefill,
     session_to_resume,
     set_counts,
     working_set_count,
 )
 from .domain.workout import Slot, Workout, planned_prefill, todays_workout
+from .entries import Changed, Entry, Finished, Saved
 from .store import StoreError
 
 if TYPE_CHECKING:
-    from .domain.advice import Advice
     from .domain.records import ExerciseRecords, Record
     from .store import Store
 
@@ -49,68 +50,6 @@ class Clock(Protocol):
     def today(self) -> date: ...
 
     def now(self) -> datetime: ...
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A set as the lifter typed it: checked values, its kind, a note.
-
-    `kind` None is "working", or "warmup" with `warmup` (the older way to say it); a
-    kind given wins.  `duration_s` / `distance_m` make a timed or distance set (its
-    `values.reps` may then be 0); `superset` is the label shared by the sets of
-    exercises done in rounds.  On a bodyweight exercise `values.weight_kg` is the load
-    added (negative: assisted)."""
-
-    values: SetInput
-    warmup: bool = False
-    note: str = ""
-    kind: SetKind | None = None
-    duration_s: int | None = None
-    distance_m: float | None = None
-    superset: str | None = None
-
-    @property
-    def set_kind(self) -> SetKind:
-        if self.kind is not None:
-            return self.kind
-        return "warmup" if self.warmup else "working"
-
-    def check(self) -> None:
-        """InputError (the message to show) when this cannot be a set: 0 reps without a
-        duration or distance, an unknown kind, a duration or distance out of range."""
-        problem = new_set_problem(self.set_kind, self.values.reps, self.duration_s, self.distance_m)
-        if problem:
-            raise InputError(problem)
-
-
-@dataclass(frozen=True)
-class Saved:
-    """A set that is on disk: where it went and what the app has to say about it."""
-
-    session: Session
-    set: LoggedSet
-    exercise: Exercise
-    number: int  # this exercise's set number today (warm-ups included)
-    advice: Advice | None
-    new_session: bool  # the set started a session (the first set, or the first after `f`)
-    records: tuple[Record, ...] = ()  # the lifter's records this set beat (domain/records)
-
-
-@dataclass(frozen=True)
-class Changed:
-    """An edited, deleted or restored set: the session as committed, and the set."""
-
-    session: Session
-    set: LoggedSet
-    index: int  # the set's place in its session
-
-
-@dataclass(frozen=True)
-class Finished:
-    session: Session
-    counts: SetCounts
-    started_at: datetime
-    ended_at: datetime
 
 
 class Logbook:
@@ -302,20 +241,7 @@ class Logbook:
                 "(BW-30 is for assisted bodyweight exercises)"
             )
         final = self.is_final_set(exercise_id)
-        v = entry.values
-        logged = LoggedSet(
-            exercise_id=exercise_id,
-            weight_kg=v.weight_kg,
-            unit=v.unit,
-            reps=v.reps,
-            rir=v.rir,
-            at=self.clock.now(),
-            kind=entry.set_kind,
-            note=entry.note,
-            duration_s=entry.duration_s,
-            distance_m=entry.distance_m,
-            superset=entry.superset,
-        )
+        logged = LoggedSet(exercise_id=exercise_id, at=self.clock.now(), **entry.set_fields())
         # To the session open here unless another process finished it meanwhile; else
         # to another process's open session today, or a new one (one locked write).
         current = self.current
@@ -450,35 +376,3 @@ class Logbook:
 
 def _index(session: Session, set_id: str) -> int:
     return next(i for i, s in enumerate(session.sets) if s.id == set_id)
-
-
-def with_entry(logged: LoggedSet, entry: Entry) -> LoggedSet:
-    """The set changed to what the lifter typed in the edit dialog (same id and time).
-
-    An entry that names its `kind` replaces kind, duration, distance and superset too.
-    One that does not (only warm-up or not) keeps the set's own: a drop set edited by a
-    dialog that knows only warm-ups stays a drop set, and a plank keeps its 60 s."""
-    v = entry.values
-    if entry.kind is None:
-        kind = "warmup" if entry.warmup else ("working" if logged.is_warmup else logged.kind)
-        return replace(
-            logged,
-            weight_kg=v.weight_kg,
-            unit=v.unit,
-            reps=v.reps,
-            rir=v.rir,
-            kind=kind,
-            note=entry.note,
-        )
-    return replace(
-        logged,
-        weight_kg=v.weight_kg,
-        unit=v.unit,
-        reps=v.reps,
-        rir=v.rir,
-        kind=entry.kind,
-        note=entry.note,
-        duration_s=entry.duration_s,
-        distance_m=entry.distance_m,
-        superset=entry.superset,
-    )

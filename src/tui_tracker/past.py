@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 from .domain.inputs import InputError
 from .domain.models import LoggedSet, Session
 from .domain.session_edits import finished_at, moved_to, parse_clock, parse_session_date, with_times
-from .logbook import RESUMED_SETTING, Entry, with_entry
+from .entries import Entry, with_entry
+from .logbook import RESUMED_SETTING
 from .store import StoreError
 
 if TYPE_CHECKING:

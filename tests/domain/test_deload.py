@@ -11,12 +11,11 @@ from tui_tracker.domain.deload import (
     deload_decision,
     deload_load,
     deload_plan,
-    e1rm_falling_signals,
     next_mesocycle,
     postpone_deload,
-    rir_below_target_signals,
     start_deload,
 )
+from tui_tracker.domain.fatigue import e1rm_falling_signals, rir_below_target_signals
 from tui_tracker.domain.mesocycle import (
     Mesocycle,
     PlannedExercise,
@@ -24,8 +23,8 @@ from tui_tracker.domain.mesocycle import (
     default_rir_targets,
     end_mesocycle,
     week_number,
-    with_rir_targets,
 )
+from tui_tracker.domain.rir_targets import with_rir_targets
 from tui_tracker.domain.templates import build_mesocycle
 
 START = date(2026, 11, 2)  # a Monday

@@ -11,14 +11,8 @@ import pytest
 from tui_tracker.domain.catalogue import Catalogue
 from tui_tracker.domain.deload import deload_decision
 from tui_tracker.domain.demo import WEEKS, demo_blocks, demo_lifter
-from tui_tracker.domain.mesocycle import (
-    DELOAD_RIR,
-    phase,
-    planned_day,
-    target_rir_on,
-    week_label,
-    week_number,
-)
+from tui_tracker.domain.mesocycle import DELOAD_RIR, phase, planned_day, week_label, week_number
+from tui_tracker.domain.rir_targets import target_rir_on
 from tui_tracker.domain.progress import e1rm_trend, main_lifts, rir_compliance, trend_direction
 
 CAT = Catalogue()

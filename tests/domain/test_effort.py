@@ -12,7 +12,8 @@ from datetime import date, timedelta
 import pytest
 
 from tui_tracker.domain.catalogue import Catalogue
-from tui_tracker.domain.mesocycle import planned_day, target_rir_on
+from tui_tracker.domain.mesocycle import planned_day
+from tui_tracker.domain.rir_targets import target_rir_on
 from tui_tracker.domain.templates import TEMPLATES, build_mesocycle
 
 START = date(2026, 11, 2)  # a Monday
@@ -55,12 +56,8 @@ from tui_tracker.domain.effort import (  # noqa: E402
     set_target,
     step_rir_target,
 )
-from tui_tracker.domain.mesocycle import (  # noqa: E402
-    Mesocycle,
-    PlannedExercise,
-    TrainingDay,
-    with_rir_targets,
-)
+from tui_tracker.domain.mesocycle import Mesocycle, PlannedExercise, TrainingDay  # noqa: E402
+from tui_tracker.domain.rir_targets import with_rir_targets  # noqa: E402
 from tui_tracker.domain.models import Exercise  # noqa: E402
 from tui_tracker.domain.plan_check import week_effort, week_sets  # noqa: E402
 

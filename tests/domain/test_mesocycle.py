@@ -16,13 +16,11 @@ from tui_tracker.domain.mesocycle import (
     end_mesocycle,
     phase,
     planned_day,
-    planned_weekly_sets,
-    target_rir,
-    target_rir_on,
     week_label,
     week_number,
-    with_rir_targets,
 )
+from tui_tracker.domain.rir_targets import target_rir, target_rir_on, with_rir_targets
+from tui_tracker.domain.volume import planned_weekly_sets
 from tui_tracker.domain.models import Exercise
 from tui_tracker.domain.muscles import MUSCLES
 
@@ -400,7 +398,7 @@ def test_a_new_block_closes_the_open_ones_on_its_start_day():
 
 def test_week_target_rir_across_the_block():
     from tui_tracker.domain.deload import postpone_deload
-    from tui_tracker.domain.mesocycle import week_target_rir
+    from tui_tracker.domain.rir_targets import week_target_rir
 
     m = meso(5)  # targets 3, 3, 2, 2, 1
     assert week_target_rir(m, START - timedelta(days=1)) is None
@@ -435,7 +433,7 @@ def test_while_the_deload_is_due_today_repeats_the_last_accumulation_week():
     assert target_rir_on(last_at_0, day(5, 0), CURL, True) == 0  # the last week's rule holds
     assert target_rir_on(last_at_0, day(5, 0), CURL, False) == 1
     assert target_rir_on(last_at_0, day(5, 3), SQUAT, True) == 1
-    from tui_tracker.domain.mesocycle import week_target_rir
+    from tui_tracker.domain.rir_targets import week_target_rir
 
     assert week_target_rir(m, day(5, 0)) == 1 and week_target_rir(m, day(6, 6)) == 1
 
@@ -514,7 +512,7 @@ def test_no_stored_date_makes_the_block_arithmetic_crash(
     start, today, weeks, deload_start, postponed, ended, final
 ):
     from tui_tracker.domain.deload import deload_decision, next_block_due
-    from tui_tracker.domain.mesocycle import week_target_rir
+    from tui_tracker.domain.rir_targets import week_target_rir
     from tui_tracker.domain.progress import rir_compliance
     from tui_tracker.domain.workout import todays_workout
     from tests.conftest import make_session, make_set

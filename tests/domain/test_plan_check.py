@@ -8,13 +8,8 @@ import pytest
 
 from tui_tracker.domain.catalogue import Catalogue
 from tui_tracker.domain.effort import EVIDENCE_HIGH_SKILL
-from tui_tracker.domain.mesocycle import (
-    DELOAD_RIR,
-    Mesocycle,
-    PlannedExercise,
-    TrainingDay,
-    with_rir_targets,
-)
+from tui_tracker.domain.mesocycle import DELOAD_RIR, Mesocycle, PlannedExercise, TrainingDay
+from tui_tracker.domain.rir_targets import with_rir_targets
 from tui_tracker.domain.models import Exercise
 from tui_tracker.domain.plan_check import PlannedSet, check_plan, failure_notes, week_sets
 from tui_tracker.domain.targets import DEFAULT_TARGETS

@@ -208,7 +208,7 @@ def test_round_load_for_hands_the_suggestions_what_the_lifter_can_load_in_kg():
     """Suggestions (domain/progression) round their loads with a RoundLoad in kg; the
     lifter's own steps and plates make it."""
     from tui_tracker.domain.plates import round_load_for
-    from tui_tracker.domain.progression import step_down, step_up
+    from tui_tracker.domain.load_steps import step_down, step_up
 
     mine = replace(DEFAULTS, dumbbell_step_kg=2.0, plates_kg=(20.0, 10.0, 5.0, 2.5))
     round_load = round_load_for(mine)

@@ -13,7 +13,8 @@ from hypothesis import given, strategies as st
 
 from tui_tracker.domain.catalogue import Catalogue
 from tui_tracker.domain.models import Exercise, from_kg, to_kg
-from tui_tracker.domain.progression import Target, nearest_step, step_down, step_up, suggest
+from tui_tracker.domain.load_steps import nearest_step, step_down, step_up
+from tui_tracker.domain.progression import Target, suggest
 from tui_tracker.domain.workout import Slot
 
 from ..conftest import make_set

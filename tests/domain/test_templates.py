@@ -3,7 +3,8 @@ from datetime import date
 import pytest
 
 from tui_tracker.domain.catalogue import BUILTIN_EXERCISES, Catalogue
-from tui_tracker.domain.mesocycle import default_rir_targets, planned_weekly_sets
+from tui_tracker.domain.mesocycle import default_rir_targets
+from tui_tracker.domain.volume import planned_weekly_sets
 from tui_tracker.domain.templates import TEMPLATES, build_mesocycle
 
 START = date(2026, 11, 2)

@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from tui_tracker.domain.deload import postpone_deload, start_deload
-from tui_tracker.domain.mesocycle import end_mesocycle, with_rir_targets
+from tui_tracker.domain.mesocycle import end_mesocycle
+from tui_tracker.domain.rir_targets import with_rir_targets
 from tui_tracker.domain.templates import TEMPLATES, build_mesocycle
 from tui_tracker.store import Store
 from tui_tracker.store.errors import DatabaseUnreadable

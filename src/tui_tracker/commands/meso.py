@@ -200,7 +200,7 @@ def _print_plan(meso, store) -> None:
 
 def cmd_new(args: argparse.Namespace) -> int:
     from ..domain.effort import check_rir_targets
-    from ..domain.mesocycle import with_rir_targets
+    from ..domain.rir_targets import with_rir_targets
     from ..domain.templates import build_mesocycle
 
     store = open_store(args)
@@ -364,8 +364,8 @@ def block_status(store, today: date) -> dict[str, Any]:
         postponement_end,
         week_label,
         week_number,
-        week_target_rir,
     )
+    from ..domain.rir_targets import week_target_rir
 
     meso = active_mesocycle(store.mesocycles(), today)
     if meso is None:

@@ -11,7 +11,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..domain.effort import FAILURE_MIN_SETS
-from ..domain.mesocycle import DELOAD_RIR, WEEKDAYS, Mesocycle, TrainingDay, planned_weekly_sets
+from ..domain.mesocycle import DELOAD_RIR, WEEKDAYS, Mesocycle, TrainingDay
+from ..domain.volume import planned_weekly_sets
 from ..domain.muscles import MUSCLE_LABELS
 from ..domain.plan_check import PlanNote, PlannedSet, week_sets
 

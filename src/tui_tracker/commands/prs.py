@@ -69,7 +69,7 @@ def _w(weight_kg: float, unit: str) -> str:
 
 def _e1rm(kg: float, unit: str) -> str:
     from ..domain.models import from_kg
-    from ..domain.progression import num
+    from ..domain.suggestion import num
 
     return f"{num(from_kg(kg, unit), 1)} {unit}"  # type: ignore[arg-type]
 

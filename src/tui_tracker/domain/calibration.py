@@ -34,7 +34,7 @@ from collections.abc import Iterable
 
 from .bodyweight import estimates_strength
 from .models import LoggedSet, Session, Unit, from_kg
-from .progression import num
+from .suggestion import num
 from .strength import E1RM, CONFIDENT_REP_LIMIT
 
 #: Checked sets of one call, and sessions they come from, before the app draws a conclusion.

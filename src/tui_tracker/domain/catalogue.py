@@ -23,13 +23,12 @@ import re
 import unicodedata
 from dataclasses import replace
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from collections.abc import Iterable, Iterator
 
 from .exercise_data import (
     APPS,
     HIGH_SKILL_RULE,
-    LEAST_COMMON,
     REST_COMPOUND,
     REST_HEAVY,
     REST_ISOLATION,
@@ -40,6 +39,9 @@ from .exercise_data import (
 from .models import Equipment, Exercise, ExerciseKind
 from .muscles import check_muscles
 from .text import clean_text
+
+if TYPE_CHECKING:
+    from .name_search import NameIndex
 
 # BUILTIN_EXERCISES comes from the module's __getattr__ below (read on first use).
 __all__ = [
@@ -190,71 +192,6 @@ def new_exercise(
     )
 
 
-def _is_subsequence(needle: str, haystack: str) -> bool:
-    it = iter(haystack)
-    return all(ch in it for ch in needle)
-
-
-class _Key:
-    """One searchable name (the name or an alias), normalized once up front."""
-
-    __slots__ = ("text", "padded", "initials", "compact", "is_alias")
-
-    def __init__(self, text: str, is_alias: bool) -> None:
-        self.text = text
-        self.padded = " " + text  # " " + token found here means a word starts with token
-        self.initials = "".join(w[0] for w in text.split())
-        self.compact = text.replace(" ", "")
-        self.is_alias = is_alias
-
-
-# Search ranks, best first.
-_EXACT, _PREFIX, _WORD_START, _SUBSTRING, _LOOSE = range(5)
-
-#: Shorthands lifters type in a picker, tried as well as the token itself.
-_SHORTHANDS: dict[str, tuple[str, ...]] = {
-    "db": ("dumbbell",),
-    "bb": ("barbell",),
-    "kb": ("kettlebell",),
-    "bw": ("bodyweight",),
-}
-
-
-def _token_rank(key: _Key, token: str, loose: bool) -> int | None:
-    if " " + token in key.padded:
-        return _WORD_START
-    if token in key.text:
-        return _SUBSTRING
-    if (
-        loose
-        and len(token) >= 2
-        and (
-            _is_subsequence(token, key.initials)
-            or (len(token) >= 4 and _is_subsequence(token, key.compact))
-        )
-    ):
-        return _LOOSE
-    return None
-
-
-def _key_rank(key: _Key, query: str, tokens: list[tuple[str, ...]], loose: bool) -> int | None:
-    """How well `key` matches, or None when some token is missing from it.
-
-    `tokens` holds each typed word with its spelled-out forms ("db", "dumbbell").
-    """
-    if key.text == query:
-        return _EXACT
-    if key.text.startswith(query) and not key.is_alias:
-        return _PREFIX  # (an alias that starts so counts as its words do: "Row (Machine)")
-    rank = _WORD_START
-    for forms in tokens:
-        ranks = [r for r in (_token_rank(key, form, loose) for form in forms) if r is not None]
-        if not ranks:
-            return None
-        rank = max(rank, min(ranks))
-    return rank
-
-
 def _own(exercise_id: str) -> bool:
     """A lifter's own exercise (not a builtin, nor a copy of one): its id says so."""
     return exercise_id.startswith("custom-")
@@ -337,7 +274,7 @@ class Catalogue:
         norm = normalize_name(query)
         if not norm:
             return None
-        scored = self._scored(norm, _tokens(norm), loose=False)
+        scored = self._names.scored(norm, loose=False)
         if not scored:
             return None
         (rank, common), rest = scored[0][:2], scored[1:]
@@ -354,26 +291,7 @@ class Catalogue:
         query = normalize_name(name)
         if not query or n <= 0:
             return []
-        from difflib import SequenceMatcher  # here: only "did you mean" needs it
-
-        spaced, compact = SequenceMatcher(autojunk=False), SequenceMatcher(autojunk=False)
-        spaced.set_seq2(query)
-        compact.set_seq2(query.replace(" ", ""))
-        cutoff = 0.6
-        best: dict[str, float] = {}
-        for e, keys, _, _ in self._keys:
-            score = 0.0
-            for key in keys:
-                for matcher, text in ((spaced, key.text), (compact, key.compact)):
-                    matcher.set_seq1(text)
-                    if matcher.real_quick_ratio() > max(
-                        score, cutoff
-                    ) and matcher.quick_ratio() > max(score, cutoff):
-                        score = max(score, matcher.ratio())
-            if score >= cutoff:
-                best[e.id] = score
-        ranked = sorted(best, key=lambda i: (-best[i], self._by_id[i].name.casefold()))
-        return [self._by_id[i] for i in ranked[:n]]
+        return self._names.closest(query, n)
 
     def search(self, query: str, limit: int | None = 20, *, loose: bool = True) -> list[Exercise]:
         """Exercises matching what has been typed so far, best first, for a picker.
@@ -391,44 +309,11 @@ class Catalogue:
         norm = normalize_name(query)
         if not norm:
             return self._sorted[:limit] if limit is not None else list(self._sorted)
-        tokens = _tokens(norm)
-        scored = self._scored(norm, tokens, loose=False)
+        scored = self._names.scored(norm, loose=False)
         if not scored and loose:  # nothing matches plainly: try initials, letters in order
-            scored = self._scored(norm, tokens, loose=True)
+            scored = self._names.scored(norm, loose=True)
         rows = scored if limit is None else scored[:limit]
         return [row[-1] for row in rows]
-
-    def _scored(
-        self, norm: str, tokens: list[tuple[str, ...]], loose: bool
-    ) -> list[tuple[int, int, bool, int, str, Exercise]]:
-        scored: list[tuple[int, int, bool, int, str, Exercise]] = []
-        common = shipped().common
-        for e, keys, blob, letters in self._keys:
-            if not all(
-                any(form in blob for form in forms)
-                if not loose
-                else any(letters.issuperset(form) for form in forms)
-                for forms in tokens
-            ):
-                continue
-            best: tuple[int, bool] | None = None
-            for key in keys:
-                rank = _key_rank(key, norm, tokens, loose)
-                if rank is not None and (best is None or (rank, key.is_alias) < best):
-                    best = (rank, key.is_alias)
-            if best is not None:
-                scored.append(
-                    (
-                        best[0],
-                        common.get(e.id, LEAST_COMMON),
-                        best[1],
-                        len(e.name),
-                        e.name.casefold(),
-                        e,
-                    )
-                )
-        scored.sort(key=lambda row: row[:5])
-        return scored
 
     # --- indexes, built on first use ----------------------------------------------------
 
@@ -479,24 +364,10 @@ class Catalogue:
         }
 
     @cached_property
-    def _keys(self) -> list[tuple[Exercise, list[_Key], str, frozenset[str]]]:
-        """Per exercise: its keys (name, aliases, exported names), all of them in one
-        string, and the letters they use, so most exercises are ruled out by one `in`
-        test before any key is looked at."""
-        exported = shipped().app_names
-        found = []
-        for e in self._sorted:
-            keys = [_Key(normalize_name(e.name), False)]
-            seen = {keys[0].text}
-            names = exported.get(e.id, {})
-            for alias in (*e.aliases, *(n for app in APPS for n in names.get(app, ()))):
-                text = normalize_name(alias)
-                if text and text not in seen:
-                    seen.add(text)
-                    keys.append(_Key(text, True))
-            blob = "\n".join(key.padded for key in keys)
-            found.append((e, keys, blob, frozenset(blob)))
-        return found
+    def _names(self) -> NameIndex:
+        from .name_search import NameIndex  # here: it imports normalize_name from here
+
+        return NameIndex(self._sorted)
 
     # --- collection --------------------------------------------------------------------
 
@@ -508,8 +379,3 @@ class Catalogue:
 
     def __contains__(self, exercise_id: object) -> bool:
         return isinstance(exercise_id, str) and self.get(exercise_id) is not None
-
-
-def _tokens(norm: str) -> list[tuple[str, ...]]:
-    """Each typed word with its spelled-out forms ("db": "dumbbell")."""
-    return [(tok,) + _SHORTHANDS.get(tok, ()) for tok in norm.split()]

@@ -5,20 +5,11 @@ evidence favours mesocycles of 3 to 6 weeks followed by a deload to dissipate
 it.  So the deload is due once the planned accumulation weeks are over, and
 earlier (from the end of week 3) when performance says fatigue has won:
 
-(a) e1RM falling: two or more exercises whose best-set e1RM went down on each
-    of their last two exposures (three exposures in a row, each more than 1%
-    lower than the one before: smaller slips are the rounding of loads, reps
-    and RIR, as when the load goes up 2.5 kg and the estimate moves 0.1 kg; the
-    latest within the last 14 days, so a dropped lift's old slump does not
-    linger).  One exposure = one session's working sets of the
-    exercise, the best set by e1RM; only sessions since the block started.
-    Only confident estimates count (strength.py): a set of more than 12 reps plus
-    RIR, or without a RIR, says too little to call a deload on, so a session whose
-    sets are all like that is no exposure.
-(b) RIR below target: in the last 7 days, some exercise had at least 2 working
-    sets with a recorded RIR at its most common load (ties: the heavier), and
-    every such set was 2 or more reps closer to failure than that day's target
-    (rir <= target - 2): the same weight now feels much heavier than planned.
+(a) e1RM falling on two or more exercises, each on its last two exposures;
+(b) RIR below target: some exercise's recent sets at its usual load 2 or more reps
+    closer to failure than planned.
+
+(fatigue.py says how each is read from the sets.)
 
 Before week 4 the same signals are shown as warnings only: one bad week early
 in a block is noise more often than fatigue.  A postponed deload is not asked
@@ -30,12 +21,11 @@ the deload fell due a block without one is over (mesocycle.py, `phase`).
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal
 
-from .bodyweight import has_e1rm
+from .fatigue import FatigueSignal, e1rm_falling_signals, rir_below_target_signals
 from .mesocycle import (
     DELOAD_DAYS,
     EVIDENCE_LENGTH,
@@ -54,24 +44,14 @@ from .mesocycle import (
     plan_week,
     postponement_end,
     shift,
-    target_rir_on,
     week_number,
 )
-from .models import KG_PER_LB, LoggedSet, Session, Unit
-from .strength import e1rm
+from .models import KG_PER_LB, Session, Unit
 
 #: Fatigue signals prompt from the first day of this week on (i.e. after week 3).
 FATIGUE_FROM_WEEK = 4
 #: The e1RM rule needs this many exercises falling at once.
 FALLING_EXERCISES = 2
-#: A falling exercise counts only if its latest exposure is this recent.
-RECENT_EXPOSURE = timedelta(days=14)
-#: An exposure counts as lower only when its e1RM is more than this share below the last.
-MIN_FALL = 0.01
-#: The RIR rule looks at this many days, today included.
-RIR_WINDOW = timedelta(days=7)
-RIR_SHORTFALL = 2
-MIN_SHORT_SETS = 2
 #: Deload loads: about 90% of the working weight, to the nearest plate step of the unit.
 DELOAD_LOAD_FRACTION = 0.9
 PLATE_STEP: dict[Unit, float] = {"kg": 2.5, "lb": 5.0}
@@ -81,19 +61,6 @@ POSTPONE_DAYS = 6
 EVIDENCE_FATIGUE = (
     EVIDENCE_LENGTH + " Falling performance at the planned effort is the sign fatigue is winning."
 )
-
-Rule = Literal["e1rm_falling", "rir_below_target"]
-
-
-@dataclass(frozen=True)
-class FatigueSignal:
-    """One exercise showing fatigue, with the sets that show it."""
-
-    rule: Rule
-    exercise_id: str
-    exercise_name: str
-    dates: tuple[date, ...]
-    detail: str
 
 
 @dataclass(frozen=True)
@@ -109,93 +76,6 @@ class DeloadDecision:
     signals: tuple[FatigueSignal, ...] = ()
     #: What "postpone a week" would postpone to, when the app will honour it; else None.
     postpone_until: date | None = None
-
-
-def _working(sets: list[LoggedSet]) -> list[LoggedSet]:
-    # Drop, rest-pause, timed and distance sets have no e1RM (domain/bodyweight.py).
-    return [s for s in sets if has_e1rm(s)]
-
-
-def _kg(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
-def _in_block(meso: Mesocycle, sessions: list[Session], today: date) -> list[Session]:
-    return sorted(
-        (s for s in sessions if meso.start <= s.date <= today), key=lambda s: (s.date, s.started_at)
-    )
-
-
-def e1rm_falling_signals(
-    meso: Mesocycle, sessions: list[Session], exercises: Lookup, today: date
-) -> list[FatigueSignal]:
-    """Rule (a), per exercise: the last three exposures each lower than the one before
-    (confident estimates only)."""
-    exposures: dict[str, list[tuple[date, float]]] = {}
-    for session in _in_block(meso, sessions, today):
-        for ex_id in session.exercise_ids():
-            estimates = [
-                e1rm(s.weight_kg, s.reps, s.rir) for s in _working(session.sets_for(ex_id))
-            ]
-            confident = [e.kg for e in estimates if not e.low_confidence]
-            if confident:
-                exposures.setdefault(ex_id, []).append((session.date, max(confident)))
-    signals = []
-    for ex_id, points in exposures.items():
-        last = points[-3:]
-        if len(last) < 3 or today - last[-1][0] > RECENT_EXPOSURE:
-            continue
-        if all(b < a * (1 - MIN_FALL) for (_, a), (_, b) in zip(last, last[1:])):
-            ex = exercises(ex_id)
-            name = ex.name if ex else ex_id
-            values = " -> ".join(f"{_kg(kg)} kg ({d.isoformat()})" for d, kg in last)
-            detail = f"{name}: e1RM fell on each of the last two sessions: {values}"
-            signals.append(
-                FatigueSignal("e1rm_falling", ex_id, name, tuple(d for d, _ in last), detail)
-            )
-    return signals
-
-
-def rir_below_target_signals(
-    meso: Mesocycle, sessions: list[Session], exercises: Lookup, today: date
-) -> list[FatigueSignal]:
-    """Rule (b), per exercise: every recent set at its usual load 2+ RIR below target."""
-    since = shift(today, 1 - RIR_WINDOW.days)
-    rows: dict[str, list[tuple[LoggedSet, int, date]]] = {}
-    for session in _in_block(meso, sessions, today):
-        if session.date < since:
-            continue
-        for ex_id in session.exercise_ids():
-            ex = exercises(ex_id)
-            working = _working(session.sets_for(ex_id))
-            if ex is None or not working:
-                continue
-            for i, s in enumerate(working):
-                target = target_rir_on(meso, session.date, ex, i == len(working) - 1)
-                if s.rir is not None and target is not None:
-                    rows.setdefault(ex_id, []).append((s, target, session.date))
-    signals = []
-    for ex_id, found in rows.items():
-        counts = Counter(s.weight_kg for s, _, _ in found)
-        load = max(counts, key=lambda w: (counts[w], w))
-        at_load = [(s, t, d) for s, t, d in found if s.weight_kg == load]
-        if len(at_load) < MIN_SHORT_SETS or any(
-            s.rir is not None and s.rir > t - RIR_SHORTFALL for s, t, _ in at_load
-        ):
-            continue
-        name = exercises(ex_id).name  # type: ignore[union-attr]  # checked above
-        sets = "; ".join(f"{s.describe()} on {d.isoformat()} vs target {t}" for s, t, d in at_load)
-        signals.append(
-            FatigueSignal(
-                "rir_below_target",
-                ex_id,
-                name,
-                tuple(sorted({d for _, _, d in at_load})),
-                f"{name}: every set at {_kg(load)} kg was 2+ reps closer to "
-                f"failure than planned: {sets}",
-            )
-        )
-    return signals
 
 
 def deload_decision(

@@ -37,15 +37,8 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from .catalogue import Catalogue
 from .deload import start_deload
-from .mesocycle import (
-    DELOAD_RIR,
-    Mesocycle,
-    PlannedExercise,
-    end_mesocycle,
-    phase,
-    planned_day,
-    target_rir_on,
-)
+from .mesocycle import DELOAD_RIR, Mesocycle, PlannedExercise, end_mesocycle, phase, planned_day
+from .rir_targets import target_rir_on
 from .models import Exercise, LoggedSet, Session
 from .templates import build_mesocycle
 

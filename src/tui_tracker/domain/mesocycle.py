@@ -18,6 +18,9 @@ when the app asks.
 
 Dates come from the store as they were saved, even 9999-12-31: the arithmetic
 here clamps at the ends of the calendar instead of raising OverflowError.
+
+The reps in reserve each week and set plans are in rir_targets.py; the plan's weekly
+sets per muscle are counted with the logged ones, in volume.py.
 """
 
 from __future__ import annotations
@@ -25,17 +28,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 from collections.abc import Callable
 
 from .day_changes import Changes, apply_change, change_on, pulled_away
 from .models import Exercise, new_id
 from .text import clean_text
-from .muscles import MUSCLES
-from .targets import DEFAULT_TARGETS
-
-if TYPE_CHECKING:  # effort and volume are imported where used: not for Today's first frame
-    from .volume import MuscleVolume
 
 MIN_WEEKS, MAX_WEEKS = 3, 6
 #: Target RIR in the deload week: easy sets that keep the groove without adding fatigue.
@@ -144,7 +142,9 @@ def default_rir_targets(weeks: int) -> tuple[int, ...]:
     return tuple(3 - (3 * i) // weeks for i in range(weeks))
 
 
-def _check_targets(targets: tuple[int, ...], weeks: int) -> tuple[int, ...]:
+def check_targets(targets: tuple[int, ...], weeks: int) -> tuple[int, ...]:
+    """The targets a block may hold: one per accumulation week, each 0 to MAX_RIR_TARGET
+    (what a lifter may plan now is narrower: effort.check_rir_targets)."""
     targets = tuple(targets)
     if len(targets) != weeks:
         raise ValueError(f"give one RIR target per accumulation week: {weeks}, not {len(targets)}")
@@ -192,7 +192,7 @@ class Mesocycle:
             raise ValueError("two training days fall on the same weekday")
         object.__setattr__(self, "days", days)
         targets = tuple(self.rir_targets) or default_rir_targets(self.weeks)
-        object.__setattr__(self, "rir_targets", _check_targets(targets, self.weeks))
+        object.__setattr__(self, "rir_targets", check_targets(targets, self.weeks))
 
     def exercise_ids(self) -> list[str]:
         """Every planned exercise, in plan order, without repeats."""
@@ -323,127 +323,7 @@ def week_label(meso: Mesocycle, today: date) -> str:
     return f"Week {week} of {meso.weeks}"
 
 
-# --- effort -----------------------------------------------------------------------------------
-
-
-def target_rir(
-    meso: Mesocycle,
-    week: int,
-    exercise: Exercise,
-    is_final_set: bool,
-    planned_sets: int | None = None,
-) -> int:
-    """Reps to leave in reserve on a working set in `week` (past the last week: deload).
-
-    The week's target, except that 0 (failure) is planned only in the last week and
-    only on the final set of an exercise planned for 3+ sets (`planned_sets`; unknown
-    means no failure) that is not a high-skill lift; other sets that week are at 1
-    (effort.set_target).
-    """
-    if week < 1:
-        raise ValueError(f"weeks count from 1, not {week}")
-    if week > meso.weeks:
-        return DELOAD_RIR
-    from .effort import set_target
-
-    return set_target(
-        meso.rir_targets[week - 1], week == meso.weeks, exercise, planned_sets, is_final_set
-    )
-
-
-def planned_sets_on(meso: Mesocycle, day: date, exercise_id: str) -> int | None:
-    """How many working sets the plan gives the exercise on `day`'s training day, or None
-    (not planned that day, or no plan)."""
-    planned = planned_day(meso, day)
-    if planned is None:
-        return None
-    return next((p.sets for p in planned.exercises if p.exercise_id == exercise_id), None)
-
-
-def target_rir_on(
-    meso: Mesocycle,
-    day: date,
-    exercise: Exercise,
-    is_final_set: bool,
-    planned_sets: int | None = None,
-) -> int | None:
-    """The target for a set done on `day`, or None outside the block's plan.
-
-    Past the planned weeks, until the deload starts, the last accumulation
-    week's target holds (its failure rule too); in the deload week, 4.  Without
-    `planned_sets`, the set count is the plan's for that day.
-    """
-    if phase(meso, day) == "deload":
-        return DELOAD_RIR
-    week = plan_week(meso, day)
-    if week is None:
-        return None
-    if planned_sets is None:
-        planned_sets = planned_sets_on(meso, day, exercise.id)
-    return target_rir(meso, week, exercise, is_final_set, planned_sets)
-
-
-def week_target_rir(meso: Mesocycle, today: date) -> int | None:
-    """This week's target RIR for working sets (the deload week's 4), None outside the plan.
-
-    Past the planned weeks, until the deload starts, the last week's target holds.
-    Per exercise and set, `target_rir_on` refines it: a last week at 0 plans
-    failure only on allowed final sets.  A 0 stored for an earlier week (older
-    versions allowed it) reads as 1, as its sets are planned.
-    """
-    if phase(meso, today) == "deload":
-        return DELOAD_RIR
-    week = plan_week(meso, today)
-    if week is None:
-        return None
-    target = meso.rir_targets[week - 1]
-    return target if week == meso.weeks else max(target, 1)
-
-
-def with_rir_targets(meso: Mesocycle, targets: tuple[int, ...] | list[int]) -> Mesocycle:
-    """The block with the lifter's own RIR targets, one per week; ValueError with the
-    reason for targets the evidence rules out (effort.check_rir_targets, which also
-    says what to warn about)."""
-    from .effort import check_rir_targets
-
-    check_rir_targets(tuple(targets), meso.weeks)
-    return replace(meso, rir_targets=_check_targets(tuple(targets), meso.weeks))
-
-
 # --- plan -------------------------------------------------------------------------------------
-
-
-def planned_weekly_sets(
-    meso: Mesocycle,
-    exercises: Lookup,
-    targets: dict[str, tuple[int, int]] | None = None,
-) -> dict[str, MuscleVolume]:
-    """The plan's weekly hard sets per muscle, counted as logged sets are.
-
-    1 per primary muscle and 0.5 per secondary (once per set, however the
-    exercise lists a muscle); `sessions` is the number of training days giving
-    the muscle any credit, primary or secondary, as for logged sessions, so
-    `.status` shows the muscle's band and `.split_advised` flags a muscle trained
-    on one day only, while the plan is still being built.  Unknown exercises
-    are skipped.  Muscles missing from `targets` take their default band.
-    """
-    from .volume import MuscleVolume, muscle_credit
-
-    totals = dict.fromkeys(MUSCLES, 0.0)
-    day_names: dict[str, set[str]] = {m: set() for m in MUSCLES}
-    for d in meso.days:
-        for p in d.exercises:
-            ex = exercises(p.exercise_id)
-            if ex is None or p.sets <= 0:
-                continue
-            for m, credit in muscle_credit(ex).items():
-                totals[m] += credit * p.sets
-                day_names[m].add(d.name)
-    targets = targets or {}
-    return {
-        m: MuscleVolume(m, totals[m], len(day_names[m]), targets.get(m, DEFAULT_TARGETS[m]))
-        for m in MUSCLES
-    }
 
 
 def deload_day(day: TrainingDay) -> TrainingDay:

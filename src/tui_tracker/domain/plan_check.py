@@ -33,15 +33,9 @@ from .effort import (
     WeekEffort,
     count_effort,
 )
-from .mesocycle import (
-    DELOAD_RIR,
-    Lookup,
-    Mesocycle,
-    TrainingDay,
-    deload_day,
-    planned_weekly_sets,
-    target_rir,
-)
+from .mesocycle import DELOAD_RIR, Lookup, Mesocycle, TrainingDay, deload_day
+from .rir_targets import target_rir
+from .volume import planned_weekly_sets
 from .models import Exercise
 from .muscles import MUSCLE_LABELS
 from .targets import DEFAULT_TARGETS, THROUGH_COMPOUNDS, default_reason

@@ -179,7 +179,7 @@ def nearest_loadable(weight_kg: float, exercise: Exercise, unit: Unit, settings:
 
 
 def round_load_for(settings: Settings) -> Callable[[float, Exercise, Unit], float]:
-    """`nearest_loadable` as domain/progression's `RoundLoad` (kg in, kg out), so every
+    """`nearest_loadable` as domain/load_steps's `RoundLoad` (kg in, kg out), so every
     suggested load is one the lifter can put on the bar, the dumbbell rack or the stack."""
 
     def round_load(weight_kg: float, exercise: Exercise, unit: Unit) -> float:

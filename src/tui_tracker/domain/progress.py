@@ -14,7 +14,8 @@ from typing import Literal
 from collections.abc import Callable, Iterable, Sequence
 
 from .bodyweight import Bodyweight, estimates_strength, has_e1rm, latest_on, set_e1rm
-from .mesocycle import Lookup, Mesocycle, target_rir_on
+from .mesocycle import Lookup, Mesocycle
+from .rir_targets import target_rir_on
 from .models import Exercise, LoggedSet, Session
 from .strength import e1rm
 

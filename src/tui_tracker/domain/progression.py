@@ -36,34 +36,25 @@ The rules, in the order they are tried (each suggestion names the one it used):
 Bodyweight exercises (pull-ups, dips) progress by double progression only: their e1RM
 would leave out the body.
 
-Loads are rounded by a function given by the caller, `RoundLoad`: what the lifter can
-load in their unit for this exercise (plates, dumbbells, a stack).  Without one, the
-nearest 2.5 kg or 5 lb.  The smallest step up or down is found from that same function
-(the next load it gives), so every piece of equipment gets its own step.
+Loads are rounded, and stepped up or down, by the caller's `RoundLoad` (load_steps.py);
+the suggestion and its wording live in suggestion.py.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from .bodyweight import estimates_strength
-from .models import KG_PER_LB, Exercise, LoggedSet, Unit, from_kg
+from .load_steps import RoundLoad, nearest_step, step_down, step_up
+from .models import Exercise, LoggedSet, Unit
 from .strength import CONFIDENT_REP_LIMIT, e1rm, load_for
+from .suggestion import Say, Suggestion, day_text
 from .workout import Slot
 
-#: What the lifter can load, in kg, nearest to a weight in kg, for this exercise in this unit.
-RoundLoad = Callable[[float, Exercise, Unit], float]
-
-Rule = Literal[
-    "in_session", "deload", "break", "e1rm", "double_progression", "first_time", "no_plan"
-]
-
 #: Lifts where form breaks down near failure keep this many reps in reserve, plan or not
-#: (as the block's own targets: mesocycle.target_rir).
+#: (as the block's own targets: rir_targets.target_rir).
 HIGH_SKILL_RIR = 1
 #: No plan sets a rep range: in-session reps are not held inside one.
 MAX_REPS = 100
@@ -71,61 +62,6 @@ MAX_REPS = 100
 BREAK = timedelta(days=28)
 #: The deload week's load: about 90% of the working load (as deload.deload_load).
 DELOAD_FRACTION = 0.9
-#: The default rounding step per unit (2.5 kg: two 1.25 kg plates; 5 lb: two 2.5 lb).
-DEFAULT_STEP: dict[Unit, float] = {"kg": 2.5, "lb": 5.0}
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def nearest_step(weight_kg: float, exercise: Exercise, unit: Unit) -> float:
-    """The default `RoundLoad`: the nearest 2.5 kg, or 5 lb, as kg (never below 0); a
-    load exactly between two goes to the lighter (more in reserve, never less)."""
-    per_unit = KG_PER_LB if unit == "lb" else 1.0
-    step = DEFAULT_STEP[unit]
-    steps = math.ceil(weight_kg / per_unit / step - 0.5 - 1e-9)
-    return max(0.0, steps * step * per_unit)
-
-
-def step_up(
-    weight_kg: float, exercise: Exercise, unit: Unit, round_load: RoundLoad
-) -> float | None:
-    """The lightest load `round_load` gives that is heavier than `weight_kg`; None if none
-    within 100 kg.  Found by search: `round_load` only has to be non-decreasing."""
-    return _next_load(weight_kg, exercise, unit, round_load, +1)
-
-
-def step_down(
-    weight_kg: float, exercise: Exercise, unit: Unit, round_load: RoundLoad
-) -> float | None:
-    """The heaviest load `round_load` gives that is lighter than `weight_kg`; None if none
-    (already at the lightest, e.g. the empty bar or bodyweight)."""
-    return _next_load(weight_kg, exercise, unit, round_load, -1)
-
-
-def _next_load(
-    weight_kg: float, exercise: Exercise, unit: Unit, round_load: RoundLoad, direction: int
-) -> float | None:
-    def beyond(kg: float) -> bool:
-        return kg > weight_kg + 1e-6 if direction > 0 else kg < weight_kg - 1e-6
-
-    def load(distance: float) -> float:
-        return round_load(max(0.0, weight_kg + direction * distance), exercise, unit)
-
-    far = 0.1
-    while not beyond(load(far)):
-        if far > 100 or (direction < 0 and weight_kg - far <= 0):
-            if direction < 0 and beyond(load(weight_kg)):
-                far = weight_kg
-                break
-            return None
-        far *= 2
-    near = 0.0
-    for _ in range(40):  # bisect to the first distance that reaches the next load
-        mid = (near + far) / 2
-        if beyond(load(mid)):
-            far = mid
-        else:
-            near = mid
-    return load(far)
 
 
 @dataclass(frozen=True)
@@ -158,79 +94,9 @@ class Target:
         return max(self.rep_low, min(self.rep_high, reps))
 
 
-@dataclass(frozen=True)
-class Suggestion:
-    """The next set of an exercise: `weight_kg` (None: no load to go by) in `unit`,
-    `reps`, `rir`, and the `reason` in one line, naming the `rule` used."""
-
-    exercise_id: str
-    weight_kg: float | None
-    unit: Unit
-    reps: int | None
-    rir: int | None
-    reason: str
-    rule: Rule
-
-    @property
-    def weight(self) -> float | None:
-        """The weight in the suggestion's unit."""
-        return None if self.weight_kg is None else from_kg(self.weight_kg, self.unit)
-
-    def describe(self) -> str:
-        """'102.5 kg x 8 @1' ('BW x 9 @2'; '5 reps @2' without a load; '' with nothing)."""
-        rir = "" if self.rir is None else f" @{self.rir}"
-        if self.weight_kg is None:
-            return "" if self.reps is None else f"{self.reps} reps{rir}"
-        load = _load_text(self.weight_kg, self.unit, self.weight_kg < 0)
-        reps = "" if self.reps is None else f" x {self.reps}"
-        return f"{load}{reps}{rir}"
-
-
-def _load_text(weight_kg: float, unit: Unit, bodyweight: bool) -> str:
-    """'BW' for 0; on a bodyweight exercise 'BW+20 kg', 'BW-30 kg' (a negative load is
-    always one: assisted); else '102.5 kg'."""
-    if weight_kg == 0:
-        return "BW"
-    text = f"{num(from_kg(abs(weight_kg), unit))} {unit}"
-    if bodyweight or weight_kg < 0:
-        return f"BW{'+' if weight_kg > 0 else '-'}{text}"
-    return text
-
-
-def num(value: float, places: int = 2) -> str:
-    """102.5 -> '102.5', 100.0 -> '100', 133.333 -> '133.33', 51.255 -> '51.26': at most
-    `places` decimals, halves up (as a lifter rounds by hand)."""
-    scale = 10**places
-    text = f"{math.floor(value * scale + 0.5) / scale:.{places}f}".rstrip("0")
-    return text.rstrip(".")
-
-
-def day_text(day: date) -> str:
-    """'12 Nov' (the same in every locale)."""
-    return f"{day.day} {_MONTHS[day.month - 1]}"
-
-
 def _working(sets: Sequence[LoggedSet]) -> list[LoggedSet]:
     """The sets a next working set follows: not warm-ups, drops, rest-pause, timed sets."""
     return [s for s in sets if estimates_strength(s)]
-
-
-class _Say:
-    """Weights as the lifter reads them, in the suggestion's unit."""
-
-    def __init__(self, unit: Unit, bodyweight: bool = False) -> None:
-        self.unit = unit
-        self.bodyweight = bodyweight  # loads are added to the body: BW+20 kg, BW-30 kg
-
-    def kg(self, weight_kg: float) -> str:
-        return _load_text(weight_kg, self.unit, self.bodyweight)
-
-    def value(self, weight_kg: float) -> str:
-        return num(from_kg(weight_kg, self.unit))
-
-    def set(self, s: LoggedSet) -> str:
-        rir = "" if s.rir is None else f" @{s.rir}"
-        return f"{self.kg(s.weight_kg)} x {s.reps}{rir}"
 
 
 def suggest(
@@ -305,7 +171,7 @@ def _heaviest(last: list[LoggedSet]) -> LoggedSet:
 def _deload(
     exercise: Exercise, target: Target, last: list[LoggedSet], unit: Unit, round_load: RoundLoad
 ) -> Suggestion:
-    say = _Say(unit, exercise.bodyweight)
+    say = Say(unit, exercise.bodyweight)
     ref = _heaviest(last)
     raw = ref.weight_kg * DELOAD_FRACTION
     load = min(round_load(raw, exercise, unit), ref.weight_kg)
@@ -330,7 +196,7 @@ def _after_break(
     today: date,
     unit: Unit,
 ) -> Suggestion:
-    say = _Say(unit, exercise.bodyweight)
+    say = Say(unit, exercise.bodyweight)
     ref = _heaviest(last)
     weeks = (today - last_day).days // 7
     return Suggestion(
@@ -357,7 +223,7 @@ def _no_plan(
         if rated and not exercise.bodyweight
         else _heaviest(last)
     )
-    say = _Say(unit, exercise.bodyweight)
+    say = Say(unit, exercise.bodyweight)
     was = f"no plan: your best set of {day_text(last_day)}"
     if exercise.high_skill and ref.rir == 0 and ref.weight_kg > 0:
         best = e1rm(ref.weight_kg, ref.reps, 0).kg
@@ -401,7 +267,7 @@ def _e1rm_rule(
     rated = [s for s in last if _rated(s)]
     if exercise.bodyweight or not rated:
         return None
-    say = _Say(unit, exercise.bodyweight)
+    say = Say(unit, exercise.bodyweight)
     ref = max(rated, key=lambda s: e1rm(s.weight_kg, s.reps, s.rir).kg)  # the first of equals
     best = e1rm(ref.weight_kg, ref.reps, ref.rir).kg
     reps, rir = target.clamp(ref.reps), target.rir
@@ -425,7 +291,7 @@ def _double_progression(
     unit: Unit,
     round_load: RoundLoad,
 ) -> Suggestion:
-    say = _Say(unit, exercise.bodyweight)
+    say = Say(unit, exercise.bodyweight)
     ref = _heaviest(last)
     w, r, q = ref.weight_kg, ref.reps, ref.rir
     was = f"{say.set(ref)} on {day_text(last_day)}"
@@ -439,17 +305,24 @@ def _double_progression(
     def made(load: float, reps: int, why: str) -> Suggestion:
         return Suggestion(exercise.id, load, unit, reps, t, f"{was}: {why}", "double_progression")
 
+    def step(up: bool, where: str) -> Suggestion:
+        """Add a step (at the top of the range) or drop one (below it), back to the
+        bottom of the range; hold the load when there is no step to take."""
+        moved = (step_up if up else step_down)(w, exercise, unit, round_load)
+        if moved is None:
+            stuck = "no heavier load" if up else "nothing lighter"
+            return made(
+                w, target.rep_high if up else target.rep_low, f"{where} ({effort}), {stuck}: hold"
+            )
+        verb = "add a step" if up else "drop a step"
+        return made(
+            moved, target.rep_low, f"{where} ({effort}): {verb}, {say.kg(moved)} x {target.rep_low}"
+        )
+
     if r >= target.rep_high:
         if q is not None and q < t:
             return made(w, target.rep_high, f"top of {span} but {effort}: hold {say.kg(w)}")
-        up = step_up(w, exercise, unit, round_load)
-        if up is None:
-            return made(w, target.rep_high, f"top of {span} ({effort}), no heavier load: hold")
-        return made(
-            up,
-            target.rep_low,
-            f"top of {span} ({effort}): add a step, {say.kg(up)} x {target.rep_low}",
-        )
+        return step(True, f"top of {span}")
     if r >= target.rep_low:
         if q is not None and q < t:
             return made(w, r, f"within {span} but {effort}: the same again")
@@ -461,20 +334,13 @@ def _double_progression(
             f"below {span} with reps to spare (@{q}, target @{t}): "
             f"hold {say.kg(w)}, aim for {target.rep_low}",
         )
-    down = step_down(w, exercise, unit, round_load)
-    if down is None:
-        return made(w, target.rep_low, f"below {span} ({effort}), nothing lighter: hold")
-    return made(
-        down,
-        target.rep_low,
-        f"below {span} ({effort}): drop a step, {say.kg(down)} x {target.rep_low}",
-    )
+    return step(False, f"below {span}")
 
 
 def _in_session(
     exercise: Exercise, target: Target | None, last: LoggedSet, round_load: RoundLoad
 ) -> Suggestion:
-    say = _Say(last.unit, exercise.bodyweight)
+    say = Say(last.unit, exercise.bodyweight)
     was = f"last set {say.set(last)}"
 
     def made(load: float, reps: int, rir: int | None, why: str) -> Suggestion:

@@ -93,14 +93,27 @@ def boolean(value: Any, known: Known) -> bool:
     return value
 
 
-def bar_weight(unit: Unit) -> Callable[[Any, Known], float]:
+def _weight_in(unit: Unit, most: Mapping[str, float], zero: bool) -> Callable[[Any, Known], float]:
+    """A weight in `unit` up to `most[unit]`: from 0 when `zero` (a bar), else more
+    than 0 (a step between loads)."""
+
     def check(value: Any, known: Known) -> float:
         weight = as_number(value)
-        if not 0 <= weight <= MAX_BAR[unit]:
+        if not (0 <= weight if zero else 0 < weight) or weight > most[unit]:
             raise BadValue(f"{num(weight)} {unit} is out of range")
         return weight
 
     return check
+
+
+def bar_weight(unit: Unit) -> Callable[[Any, Known], float]:
+    """The bar's weight: 0 to the heaviest bar allowed."""
+    return _weight_in(unit, MAX_BAR, zero=True)
+
+
+def load_step(unit: Unit) -> Callable[[Any, Known], float]:
+    """A jump between loads: more than 0, no more than the heaviest plate allowed."""
+    return _weight_in(unit, MAX_PLATE, zero=False)
 
 
 def plate_sizes(unit: Unit) -> Callable[[Any, Known], tuple[float, ...]]:

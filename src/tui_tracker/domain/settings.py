@@ -34,13 +34,13 @@ from .setting_values import (
     MODIFIERS,
     BadValue,
     Known,
-    as_number,
     bar_weight,
     boolean,
     boolean_text,
     brief,
     check_binding_id,
     keymap_table,
+    load_step,
     num,
     number_text,
     numbers_text,
@@ -102,18 +102,6 @@ class SettingError(InputError):
 # --- the schema ----------------------------------------------------------------------------
 
 
-def _load_step(unit: Unit) -> Callable[[Any, Known], float]:
-    """A jump between loads: more than 0, no more than the heaviest plate allowed."""
-
-    def check(value: Any, known: Known) -> float:
-        step = as_number(value)
-        if not 0 < step <= MAX_PLATE[unit]:
-            raise BadValue(f"{num(step)} {unit} is out of range")
-        return step
-
-    return check
-
-
 @dataclass(frozen=True)
 class Spec:
     """One setting: its key, default, what is allowed, why it exists, how it is checked."""
@@ -156,6 +144,55 @@ def _setting(
     return field(default=default, metadata=meta)
 
 
+# Settings that come in pairs (per unit, per kind of exercise): one rule, their own words.
+
+
+def _bar(default: float, unit: Unit, why: str) -> Any:
+    """The bar's weight in `unit`: 0 up to the heaviest bar allowed."""
+    return _setting(
+        default,
+        allowed=f"a weight from 0 to {num(MAX_BAR[unit])} {unit}",
+        check=bar_weight(unit),
+        parse=number_text,
+        why=why,
+    )
+
+
+def _plates(default: tuple[float, ...], unit: Unit) -> Any:
+    """The gym's plate sizes in `unit`; the defaults are the example."""
+    return _setting(
+        default,
+        allowed=f"1 to {MAX_PLATE_SIZES} plate sizes up to {num(MAX_PLATE[unit])} {unit}, "
+        f"each once, e.g. {','.join(num(p) for p in default)}",
+        check=plate_sizes(unit),
+        parse=numbers_text,
+        why=f"the plates your gym has in {unit}: loads are rounded to what you can build",
+    )
+
+
+def _rest(example: str, own: str, why: str) -> Any:
+    """A rest in seconds for one kind of exercise; unset, each exercise keeps its `own`."""
+    return _setting(
+        None,
+        allowed=f"0 to {MAX_REST_SECONDS} seconds, e.g. {example}",
+        check=seconds,
+        parse=seconds_text,
+        unset_means=f"each exercise's own: {own} s",
+        why=why,
+    )
+
+
+def _step(default: float, unit: Unit, example: str, why: str) -> Any:
+    """A jump between loads in `unit` (dumbbells, a stack's pins)."""
+    return _setting(
+        default,
+        allowed=f"more than 0, up to {num(MAX_PLATE[unit])} {unit}, e.g. {example}",
+        check=load_step(unit),
+        parse=number_text,
+        why=why,
+    )
+
+
 @dataclass(frozen=True)
 class Settings:
     """Every setting with its value; the defaults are what a lifter gets without a file."""
@@ -183,79 +220,35 @@ class Settings:
         table=True,
         why="keys that suit your hands or terminal (some SSH clients eat ctrl keys)",
     )
-    bar_kg: float = _setting(
-        20.0,
-        allowed=f"a weight from 0 to {num(MAX_BAR['kg'])} kg",
-        check=bar_weight("kg"),
-        parse=number_text,
-        why="the bar you load in kg (20 kg Olympic; 15 kg women's)",
-    )
-    bar_lb: float = _setting(
-        45.0,
-        allowed=f"a weight from 0 to {num(MAX_BAR['lb'])} lb",
-        check=bar_weight("lb"),
-        parse=number_text,
-        why="the bar you load in lb (45 lb standard)",
-    )
-    plates_kg: tuple[float, ...] = _setting(
-        (25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 1.25),
-        allowed=f"1 to {MAX_PLATE_SIZES} plate sizes up to {num(MAX_PLATE['kg'])} kg, "
-        "each once, e.g. 25,20,15,10,5,2.5,1.25",
-        check=plate_sizes("kg"),
-        parse=numbers_text,
-        why="the plates your gym has in kg: loads are rounded to what you can build",
-    )
-    plates_lb: tuple[float, ...] = _setting(
-        (45.0, 35.0, 25.0, 10.0, 5.0, 2.5),
-        allowed=f"1 to {MAX_PLATE_SIZES} plate sizes up to {num(MAX_PLATE['lb'])} lb, "
-        "each once, e.g. 45,35,25,10,5,2.5",
-        check=plate_sizes("lb"),
-        parse=numbers_text,
-        why="the plates your gym has in lb: loads are rounded to what you can build",
-    )
-    dumbbell_step_kg: float = _setting(
+    bar_kg: float = _bar(20.0, "kg", "the bar you load in kg (20 kg Olympic; 15 kg women's)")
+    bar_lb: float = _bar(45.0, "lb", "the bar you load in lb (45 lb standard)")
+    plates_kg: tuple[float, ...] = _plates((25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 1.25), "kg")
+    plates_lb: tuple[float, ...] = _plates((45.0, 35.0, 25.0, 10.0, 5.0, 2.5), "lb")
+    dumbbell_step_kg: float = _step(
         2.5,
-        allowed=f"more than 0, up to {num(MAX_PLATE['kg'])} kg, e.g. 2 or 2.5",
-        check=_load_step("kg"),
-        parse=number_text,
-        why="the jump between your gym's dumbbells in kg: dumbbell loads are rounded to it",
+        "kg",
+        "2 or 2.5",
+        "the jump between your gym's dumbbells in kg: dumbbell loads are rounded to it",
     )
-    dumbbell_step_lb: float = _setting(
+    dumbbell_step_lb: float = _step(
         5.0,
-        allowed=f"more than 0, up to {num(MAX_PLATE['lb'])} lb, e.g. 5",
-        check=_load_step("lb"),
-        parse=number_text,
-        why="the jump between your gym's dumbbells in lb: dumbbell loads are rounded to it",
+        "lb",
+        "5",
+        "the jump between your gym's dumbbells in lb: dumbbell loads are rounded to it",
     )
-    machine_step_kg: float = _setting(
-        5.0,
-        allowed=f"more than 0, up to {num(MAX_PLATE['kg'])} kg, e.g. 5 or 2.5",
-        check=_load_step("kg"),
-        parse=number_text,
-        why="the jump between pins of a weight stack in kg (machines and cables)",
+    machine_step_kg: float = _step(
+        5.0, "kg", "5 or 2.5", "the jump between pins of a weight stack in kg (machines and cables)"
     )
-    machine_step_lb: float = _setting(
-        10.0,
-        allowed=f"more than 0, up to {num(MAX_PLATE['lb'])} lb, e.g. 10 or 5",
-        check=_load_step("lb"),
-        parse=number_text,
-        why="the jump between pins of a weight stack in lb (machines and cables)",
+    machine_step_lb: float = _step(
+        10.0, "lb", "10 or 5", "the jump between pins of a weight stack in lb (machines and cables)"
     )
-    rest_compound: int | None = _setting(
-        None,
-        allowed=f"0 to {MAX_REST_SECONDS} seconds, e.g. 180 or 3:00",
-        check=seconds,
-        parse=seconds_text,
-        unset_means=f"each exercise's own: {REST_LIGHT_COMPOUND}-{REST_HEAVY} s",
-        why="rest after a compound set; longer rests grew more muscle (Schoenfeld 2016)",
+    rest_compound: int | None = _rest(
+        "180 or 3:00",
+        f"{REST_LIGHT_COMPOUND}-{REST_HEAVY}",
+        "rest after a compound set; longer rests grew more muscle (Schoenfeld 2016)",
     )
-    rest_isolation: int | None = _setting(
-        None,
-        allowed=f"0 to {MAX_REST_SECONDS} seconds, e.g. 90 or 1:30",
-        check=seconds,
-        parse=seconds_text,
-        unset_means=f"each exercise's own: {REST_ISOLATION} s",
-        why="rest after an isolation set",
+    rest_isolation: int | None = _rest(
+        "90 or 1:30", f"{REST_ISOLATION}", "rest after an isolation set"
     )
     training_status: TrainingStatus | None = _setting(
         None,

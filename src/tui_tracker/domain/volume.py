@@ -23,13 +23,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from collections.abc import Callable, Iterable
 
 from .inputs import FIRST_DAY, LAST_DAY
 from .models import Exercise, LoggedSet, Session
 from .muscles import MUSCLES
 from .targets import DEFAULT_TARGETS, EVIDENCE_BAND
+
+if TYPE_CHECKING:  # the plan's sets are counted here; the block itself is not needed
+    from .mesocycle import Lookup, Mesocycle
 
 #: The evidence's band (most muscles' default; the store fills unset muscles with it).
 DEFAULT_TARGET: tuple[int, int] = EVIDENCE_BAND
@@ -286,3 +289,34 @@ def warn_single_session(v: MuscleVolume, week: Week, today: date) -> bool:
     """Flag a muscle trained in one session only (`split_advised`) once the week is over
     (or on its last day): mid-week, the second session may simply not have happened yet."""
     return v.split_advised and today >= week.last
+
+
+def planned_weekly_sets(
+    meso: Mesocycle,
+    exercises: Lookup,
+    targets: dict[str, tuple[int, int]] | None = None,
+) -> dict[str, MuscleVolume]:
+    """The plan's weekly hard sets per muscle, counted as logged sets are.
+
+    1 per primary muscle and 0.5 per secondary (once per set, however the
+    exercise lists a muscle); `sessions` is the number of training days giving
+    the muscle any credit, primary or secondary, as for logged sessions, so
+    `.status` shows the muscle's band and `.split_advised` flags a muscle trained
+    on one day only, while the plan is still being built.  Unknown exercises
+    are skipped.  Muscles missing from `targets` take their default band.
+    """
+    totals = dict.fromkeys(MUSCLES, 0.0)
+    day_names: dict[str, set[str]] = {m: set() for m in MUSCLES}
+    for d in meso.days:
+        for p in d.exercises:
+            ex = exercises(p.exercise_id)
+            if ex is None or p.sets <= 0:
+                continue
+            for m, credit in muscle_credit(ex).items():
+                totals[m] += credit * p.sets
+                day_names[m].add(d.name)
+    targets = targets or {}
+    return {
+        m: MuscleVolume(m, totals[m], len(day_names[m]), targets.get(m, DEFAULT_TARGETS[m]))
+        for m in MUSCLES
+    }

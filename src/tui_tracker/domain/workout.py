@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace as _replace
 from datetime import date
 
 from .day_changes import change_on
-from .mesocycle import Lookup, Mesocycle, Phase, phase, planned_day, target_rir_on, week_label
+from .mesocycle import Lookup, Mesocycle, Phase, phase, planned_day, week_label
+from .rir_targets import target_rir_on
 from .sessions import Prefill
 
 

@@ -4,14 +4,8 @@ Two steps on one screen, so a newcomer starts a block in a minute (Enter on a
 template, the weeks, Enter, Ctrl+S) and a lifter who cares edits every day
 first.  The rules (3-6 weeks, 1-10 sets, RIR targets that fall or hold, 0 only
 in the last week, one day per weekday) are the domain's: the screen tries each
-change and shows the domain's refusal or warning as it is.  Before saving, the
-plan check (domain/plan_check.py) shows what a coach would point out, with the
-evidence; it never refuses.
-
-Saving closes every block the new one overlaps (`supersede`: the running one
-ends on the new start day, one planned to start on or after it is cancelled),
-after the lifter confirms, and writes them all in one store call, as
-`tui-tracker meso new` does.
+change and shows the domain's refusal or warning as it is.  Saving (the plan check,
+closing the blocks the new one overlaps) is ui/plan_save.py's.
 """
 
 from __future__ import annotations
@@ -28,20 +22,12 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from ..domain.blocks import check_start, closing_note, overlapping, supersede
 from ..domain.effort import check_rir_targets, step_rir_target
-from ..domain.mesocycle import (
-    WEEKDAYS,
-    Mesocycle,
-    PlannedExercise,
-    TrainingDay,
-    planned_weekly_sets,
-)
-from ..domain.plan_check import check_plan
+from ..domain.mesocycle import WEEKDAYS, Mesocycle, PlannedExercise, TrainingDay
+from ..domain.volume import planned_weekly_sets
 from ..domain.templates import TEMPLATES
-from ..store import StoreError
 from .modals import Confirm, ExercisePicker
-from .plan_check import PlanCheck
+from .plan_save import save_plan
 from .widgets.plan_rir import RirTargets
 from .widgets.plan_setup import PlanSetup
 from .widgets.plan_volume import PlanVolume
@@ -113,7 +99,7 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
 
     # --- step 1: setup (widgets/plan_setup.py) -----------------------------------------
 
-    def _apply_setup(self) -> bool:
+    def apply_setup(self) -> bool:
         """Take the setup into the plan, keeping the lifter's edits where they still fit."""
         setup = self.query_one(PlanSetup)
         base = setup.read()
@@ -122,7 +108,7 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
         template = setup.template
         if template != self.template:
             if self.template is not None:
-                self._status(
+                self.show_status(
                     f"The plan is now the {TEMPLATES[template].title} template.", "warning"
                 )
             self.template, self.days = template, list(base.days)
@@ -132,7 +118,7 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
         return True
 
     def action_next(self) -> None:
-        if not self._apply_setup():
+        if not self.apply_setup():
             return
         self.editing = True
         self.query_one("#plan-steps", ContentSwitcher).current = "plan-edit"
@@ -140,19 +126,19 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
         self.set_focus(self.query_one("#plan-days", OptionList))
         self.refresh_bindings()
         if self._status_level == "info":
-            self._status("Tab: RIR targets    Ctrl+S: save    b: back to weeks, start and name")
+            self.show_status("Tab: RIR targets    Ctrl+S: save    b: back to weeks, start and name")
 
     def action_setup(self) -> None:
         self.editing = False
         self.query_one("#plan-steps", ContentSwitcher).current = "plan-setup"
         self.query_one("#title", Static).update(SETUP_TITLE)
         self.query_one(PlanSetup).focus_weeks()
-        self._status("")
+        self.show_status("")
         self.refresh_bindings()
 
     # --- step 2: the plan --------------------------------------------------------------
 
-    def _draft(self) -> Mesocycle:
+    def draft(self) -> Mesocycle:
         """The block as edited; ValueError (the domain's words) if it breaks a rule."""
         assert self.base is not None
         return replace(self.base, days=tuple(self.days), rir_targets=tuple(self.rir))
@@ -208,9 +194,9 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
             Content(f"{b.name} · {b.weeks} weeks from {_day_text(b.start)}, then a deload week")
         )
         try:
-            self._draft()
+            self.draft()
         except ValueError as e:
-            self._status(f"Cannot save: {e} ([ ] moves a day).", "error")
+            self.show_status(f"Cannot save: {e} ([ ] moves a day).", "error")
         self.refresh_bindings()
 
     def _selected_id(self) -> str | None:
@@ -245,12 +231,12 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
         try:
             changed = replace(planned, sets=planned.sets + delta)
         except ValueError as e:
-            self._status(f"Not changed: {e}.", "error")
+            self.show_status(f"Not changed: {e}.", "error")
             return
         exercises = list(self.days[i].exercises)
         exercises[j] = changed
         self._set_exercises(i, exercises)
-        self._status(f"{self._exercise_name(changed.exercise_id)}: {changed.reps_text}.")
+        self.show_status(f"{self._exercise_name(changed.exercise_id)}: {changed.reps_text}.")
         self._show_plan()
 
     def action_remove(self) -> None:
@@ -261,7 +247,7 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
         exercises = list(self.days[i].exercises)
         removed = exercises.pop(j)
         self._set_exercises(i, exercises)
-        self._status(
+        self.show_status(
             f"Removed {self._exercise_name(removed.exercise_id)} from {self.days[i].name}.",
             "warning",
         )
@@ -278,7 +264,7 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
                 return
             added = PlannedExercise(exercise_id, ADDED_SETS, *ADDED_REPS)
             self._set_exercises(i, [*self.days[i].exercises, added])
-            self._status(
+            self.show_status(
                 f"Added {self._exercise_name(exercise_id)} to {self.days[i].name}: "
                 f"{added.reps_text} (+/- changes the sets).",
                 "saved",
@@ -293,7 +279,7 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
             return
         i = pos[0]
         day = self.days[i] = replace(self.days[i], weekday=(self.days[i].weekday + step) % 7)
-        self._status(f"{day.name} is now on {WEEKDAYS[day.weekday]}.")
+        self.show_status(f"{day.name} is now on {WEEKDAYS[day.weekday]}.")
         self._show_plan()
 
     @on(RirTargets.Step)
@@ -303,7 +289,7 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
         try:
             targets = step_rir_target(self.rir, event.week, event.delta)
         except ValueError as e:
-            self._status(f"Not changed: {e}.", "error")
+            self.show_status(f"Not changed: {e}.", "error")
             return
         moved = [
             str(i + 1)
@@ -324,9 +310,9 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
             if w.startswith(f"week {event.week + 1} at")
         ]
         if mine:
-            self._status(f"{text} Note: {mine[0]}.", "warning")
+            self.show_status(f"{text} Note: {mine[0]}.", "warning")
         else:
-            self._status(text)
+            self.show_status(text)
 
     # --- save and cancel ---------------------------------------------------------------
 
@@ -343,67 +329,7 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
         return True
 
     def action_save(self) -> None:
-        """Save the block, after the plan check (when it has notes) and, if it closes
-        another block, the lifter's yes."""
-        if not self.editing and not self._apply_setup():
-            return
-        try:
-            meso = check_start(self._draft(), self.today)
-        except ValueError as e:
-            self._status(f"Not saved: {e}.", "error")
-            return
-        notes = check_plan(meso, self.catalogue.get, self.bands, self.app.settings.training_status)
-        if not notes:
-            self._save_checked(meso)
-            return
-
-        def answered(save: bool | None) -> None:
-            if save:
-                self._save_checked(meso)
-            else:
-                self._status("Not saved yet: change the plan, then Ctrl+S.", "warning")
-
-        self.app.push_screen(PlanCheck(notes, answered))
-
-    def _save_checked(self, meso: Mesocycle) -> None:
-        try:
-            mesos = self.store.mesocycles()
-            closed = supersede(mesos, meso)
-        except StoreError as e:
-            self._status(f"NOT saved: {e}", "error")
-            return
-        except ValueError as e:
-            self._status(f"Not saved: {e}.", "error")
-            return
-        if not closed:
-            self._commit(meso, [])
-            return
-        notes = " and ".join(closing_note(m, meso) for m in overlapping(mesos, meso))
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._commit(meso, closed)
-
-        question = Confirm(f"Start {meso.name}?", f"Saving it will {notes}.")
-        self.app.push_screen(question, answered)
-
-    def _commit(self, meso: Mesocycle, closed: list[Mesocycle]) -> None:
-        """Save `meso` with the blocks it closes; read again first, so a block another
-        process started while the lifter answered is never closed unasked."""
-        try:
-            now = supersede(self.store.mesocycles(), meso)
-            if {m.id for m in now} != {m.id for m in closed}:
-                self._status(
-                    "NOT saved: the blocks changed while you answered (another "
-                    "tui-tracker?). Press Ctrl+S again.",
-                    "error",
-                )
-                return
-            self.store.save_mesocycles([*now, meso])
-        except StoreError as e:
-            self._status(f"NOT saved: {e}", "error")
-            return
-        self.dismiss(meso)
+        save_plan(self)
 
     def _unsaved(self) -> bool:
         return self.base is not None or self.query_one(PlanSetup).changed()
@@ -425,7 +351,7 @@ class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
             answered,
         )
 
-    def _status(self, text: str, level: Level = "info") -> None:
+    def show_status(self, text: str, level: Level = "info") -> None:
         # plain text: "[ or ]" and exercise names are not markup (StatusLine shows text as text)
         self.query_one("#status", StatusLine).show(text, level)
         self._status_level = level

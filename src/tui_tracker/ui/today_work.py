@@ -22,7 +22,7 @@ from textual.content import Content
 from ..domain.measures import last_extent, load_unit, measure_of
 from ..domain.models import Exercise, LoggedSet, Unit
 from ..domain.sessions import Prefill
-from ..logbook import Entry, Saved, with_entry
+from ..entries import Entry, Saved, with_entry
 from ..store import StoreError
 from ..store.store import StoreBusy
 from .waiting import WaitingSaves

@@ -25,58 +25,13 @@ from ...domain.inputs import InputError, SetInput, parse_rir
 from ...domain.models import Unit
 from ...domain.sessions import Prefill
 from ..keys import OrderedKeys
+from .entry_field import Field, cut
 from .lines import Line, Lines
 from .set_kinds import PanelMode, SetKinds, number_text
 
 __all__ = ["SetEntry", "Submission", "PanelMode", "number_text"]
 
 NOTE_MAX = 200
-
-
-def cut(segments: list[tuple[str, str]], width: int) -> list[tuple[str, str]]:
-    """Segments cut to `width` cells, an ellipsis where they were cut."""
-    out: list[tuple[str, str]] = []
-    room = width
-    for text, style in segments:
-        if len(text) > room:
-            out.append((text[: max(room - 1, 0)] + "…"[:room], style))
-            break
-        out.append((text, style))
-        room -= len(text)
-    return out
-
-
-@dataclass
-class Field:
-    """One field's text; `selected` means the next character typed replaces it."""
-
-    name: str
-    label: str
-    width: int
-    max_length: int
-    accepts: re.Pattern[str]
-    placeholder: str = ""
-    text: str = ""
-    selected: bool = False
-
-    def type(self, character: str) -> bool:
-        if not self.accepts.fullmatch(character):
-            return False
-        if self.selected:
-            self.text, self.selected = "", False
-        if len(self.text) < self.max_length:
-            self.text += character
-        return True
-
-    def erase(self, word: bool = False) -> None:
-        if self.selected:
-            self.text = ""
-        elif word:
-            self.text = self.text.rstrip()
-            self.text = self.text[: self.text.rfind(" ") + 1] if " " in self.text else ""
-        else:
-            self.text = self.text[:-1]
-        self.selected = False
 
 
 @dataclass(frozen=True)
@@ -359,27 +314,6 @@ class SetEntry(SetKinds, OrderedKeys, Lines, can_focus=True):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return 3 + self._extra_count
 
-    def _box(self, index: int, width: int) -> list[tuple[str, str]]:
-        f = self.fields[index]
-        active = index == self.active and self.has_focus
-        edge = "bold $accent" if active else "$text-muted"
-        # Being typed: its end (where the typing is); else its start, cut with an ellipsis.
-        if active or len(f.text) <= width:
-            text = f.text[-(width - 1) :] if active and len(f.text) >= width else f.text
-        else:
-            text = f.text[: width - 1] + "…"
-        if not text:
-            body = [(f.placeholder[:width].ljust(width), "dim")]
-            if active:
-                body = [(" ", "reverse"), (f.placeholder[: width - 1].ljust(width - 1), "dim")]
-        elif active and f.selected:
-            body = [(text, "reverse"), (" " * (width - len(text)), "")]
-        elif active:
-            body = [(text, "bold"), (" ", "reverse"), (" " * max(0, width - len(text) - 1), "")]
-        else:
-            body = [(text.ljust(width), "bold")]
-        return [("[", edge), *body, ("]", edge)]
-
     def lines(self) -> list[Line]:
         """Three lines: the numbers and the kind, the note, the error if any, else why the
         values are what they are (the suggestion's reason, cut to the width)."""
@@ -395,11 +329,16 @@ class SetEntry(SetKinds, OrderedKeys, Lines, can_focus=True):
 
         for i, f in enumerate(self.fields[:3]):
             put(0, [(f"{f.label} ", "")])
-            put(0, self._box(i, f.width + 1), i)
+            put(0, f.box(f.width + 1, i == self.active and self.has_focus), i)
             put(0, [(self.unit_suffix(self.unit) if f.name == "weight" else "  ", "$text-muted")])
         put(0, [self.kind_shown()])
         put(1, [("Note   ", "")])
-        put(1, self._box(3, max(10, self.content_size.width - 9)), 3)
+        note = self.fields[3]
+        put(
+            1,
+            note.box(max(10, self.content_size.width - 9), self.active == 3 and self.has_focus),
+            3,
+        )
         width = self.content_size.width
         if self.error or not self.reason:
             put(2, [(self.error, "bold $error")])

@@ -21,7 +21,7 @@ from ...domain.measures import Measure, parse_added, parse_metres, parse_seconds
 from ...domain.models import KIND_LABELS, Unit, from_kg
 
 if TYPE_CHECKING:
-    from .set_entry import Field
+    from .entry_field import Field
 
 #: `v` goes round these (warm-up is `w`'s).
 NEXT_KIND = {"working": "drop", "drop": "rest_pause", "rest_pause": "failure", "failure": "working"}
