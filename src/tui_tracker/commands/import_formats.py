@@ -94,7 +94,7 @@ def settle_date_order(args: argparse.Namespace, reader: RowReader) -> OrderScan:
 
 def cardio_sentence(reader: RowReader) -> str:
     """The report's line on skipped cardio rows (FitNotes), or empty."""
-    cardio = getattr(reader, "cardio_rows", 0)
+    cardio = reader.cardio_rows
     if not cardio:
         return ""
     rows = "1 cardio row" if cardio == 1 else f"{cardio:,} cardio rows"
