@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import argparse
 
-from .base import CliError, global_options, open_store, store_call
+from .base import CliError, open_store, store_call, subcommand
 
 
 def register(ex_sub: argparse._SubParsersAction) -> None:
     """Add rename, merge and delete to `tui-tracker exercise`."""
-    rename = ex_sub.add_parser("rename", help="give one of your own exercises a new name")
-    global_options(rename, top=False)
+    rename = subcommand(ex_sub, "rename", help="give one of your own exercises a new name")
     rename.add_argument("name", help="the exercise (name, alias or id)")
     rename.add_argument(
         "new_name",
@@ -23,16 +22,14 @@ def register(ex_sub: argparse._SubParsersAction) -> None:
     )
     rename.set_defaults(func=cmd_rename)
 
-    merge = ex_sub.add_parser(
-        "merge", help="move every set of one of your exercises to another, and remove it"
+    merge = subcommand(
+        ex_sub, "merge", help="move every set of one of your exercises to another, and remove it"
     )
-    global_options(merge, top=False)
     merge.add_argument("source", metavar="FROM", help="your exercise to merge away")
     merge.add_argument("target", metavar="INTO", help="the exercise its sets move to")
     merge.set_defaults(func=cmd_merge)
 
-    delete = ex_sub.add_parser("delete", help="delete one of your own exercises that has no sets")
-    global_options(delete, top=False)
+    delete = subcommand(ex_sub, "delete", help="delete one of your own exercises that has no sets")
     delete.add_argument("name", help="the exercise (name, alias or id)")
     delete.set_defaults(func=cmd_delete)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from collections.abc import Callable
 
-from .base import global_options
+from .base import subcommand
 
 if TYPE_CHECKING:
     from datetime import tzinfo
@@ -24,10 +24,9 @@ if TYPE_CHECKING:
 def add_fitnotes(
     kinds: argparse._SubParsersAction, func: Callable[..., int]
 ) -> argparse.ArgumentParser:
-    fitnotes = kinds.add_parser(
-        "fitnotes", help="a CSV exported by the FitNotes app (Android or iOS)"
+    fitnotes = subcommand(
+        kinds, "fitnotes", help="a CSV exported by the FitNotes app (Android or iOS)"
     )
-    global_options(fitnotes, top=False)
     fitnotes.add_argument(
         "file",
         metavar="FILE",

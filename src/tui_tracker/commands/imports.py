@@ -7,27 +7,35 @@ transfer.py) calls `start_batch` and `end_batch` here around writing its session
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-from .base import CliError, Parser, clock_of, global_options, open_store, store_call
+from .base import (
+    CliError,
+    Parser,
+    clock_of,
+    json_option,
+    open_store,
+    print_json,
+    store_call,
+    subcommand,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    imps = sub.add_parser(
+    imps = subcommand(
+        sub,
         "imports",
         help="the imports done (file, date, sessions, sets); "
         "'imports remove ID' takes one back out",
     )
-    global_options(imps, top=False)
-    imps.add_argument("--json", action="store_true", help="machine-readable output")
+    json_option(imps)
     imps.set_defaults(func=cmd_imports)
     actions = imps.add_subparsers(dest="imports_command", metavar="ACTION", parser_class=Parser)
-    rm = actions.add_parser(
+    rm = subcommand(
+        actions,
         "remove",
         help="take an import's sessions back out (sessions logged by hand are never touched)",
     )
-    global_options(rm, top=False)
     rm.add_argument("id", metavar="ID", help="the import's id, as 'tui-tracker imports' lists it")
     rm.set_defaults(func=cmd_remove)
 
@@ -55,23 +63,20 @@ def cmd_imports(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.json:
-        print(
-            json.dumps(
-                [
-                    {
-                        "id": b.id,
-                        "file": b.file,
-                        "source": b.source,
-                        "imported_at": b.imported_at.isoformat(),
-                        "sessions": b.sessions,
-                        "sets": b.sets,
-                        "state": b.state,
-                        "sha256": b.hash,
-                    }
-                    for b in found
-                ],
-                indent=2,
-            )
+        print_json(
+            [
+                {
+                    "id": b.id,
+                    "file": b.file,
+                    "source": b.source,
+                    "imported_at": b.imported_at.isoformat(),
+                    "sessions": b.sessions,
+                    "sets": b.sets,
+                    "state": b.state,
+                    "sha256": b.hash,
+                }
+                for b in found
+            ]
         )
         return 0
     if not found:

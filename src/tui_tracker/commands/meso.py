@@ -8,12 +8,21 @@ the lifter when a new block would cut another short, and prints.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 from typing import Any
 
-from .base import CliError, Parser, clock_of, date_arg, global_options, open_store, store_call
+from .base import (
+    CliError,
+    Parser,
+    clock_of,
+    date_arg,
+    json_option,
+    open_store,
+    print_json,
+    store_call,
+    subcommand,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,8 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         dest="meso_command", metavar="ACTION", parser_class=Parser, required=True
     )
 
-    new = actions.add_parser("new", help="start a mesocycle from a template")
-    global_options(new, top=False)
+    new = subcommand(actions, "new", help="start a mesocycle from a template")
     new.add_argument(
         "--template",
         default="upper-lower-4",
@@ -59,8 +67,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ("next", "start the next mesocycle from the current one", cmd_next),
         ("end", "close the active mesocycle", cmd_end),
     ):
-        p = actions.add_parser(name, help=helptext)
-        global_options(p, top=False)
+        p = subcommand(actions, name, help=helptext)
         if name == "next":
             p.add_argument(
                 "--start", type=date_arg, metavar="YYYY-MM-DD", help="first day (default: today)"
@@ -68,16 +75,16 @@ def register(sub: argparse._SubParsersAction) -> None:
             _replace_option(p)
         p.set_defaults(func=func)
 
-    show = actions.add_parser("show", help="the active block's plan: every set with its target RIR")
-    global_options(show, top=False)
+    show = subcommand(
+        actions, "show", help="the active block's plan: every set with its target RIR"
+    )
     show.add_argument(
         "--week", type=int, metavar="N", help="only week N (weeks + 1 is the deload week)"
     )
-    show.add_argument("--json", action="store_true", help="machine-readable output")
+    json_option(show)
     show.set_defaults(func=cmd_show)
 
-    post = actions.add_parser("postpone", help="postpone the deload prompt")
-    global_options(post, top=False)
+    post = subcommand(actions, "postpone", help="postpone the deload prompt")
     post.add_argument(
         "--until",
         type=date_arg,
@@ -87,9 +94,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     post.set_defaults(func=cmd_postpone)
 
-    status = sub.add_parser("status", help="active mesocycle, week N of M, target RIR, deload due")
-    global_options(status, top=False)
-    status.add_argument("--json", action="store_true", help="machine-readable output")
+    status = subcommand(sub, "status", help="active mesocycle, week N of M, target RIR, deload due")
+    json_option(status)
     status.set_defaults(func=cmd_status)
 
 
@@ -233,23 +239,18 @@ def cmd_show(args: argparse.Namespace) -> int:
         )
     weeks = [args.week] if args.week is not None else list(range(1, last + 1))
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "mesocycle": {
-                        "id": meso.id,
-                        "name": meso.name,
-                        "start": meso.start.isoformat(),
-                        "weeks": meso.weeks,
-                        "rir_targets": list(meso.rir_targets),
-                        "deload_start": (
-                            meso.deload_start.isoformat() if meso.deload_start else None
-                        ),
-                    },
-                    "weeks": [week_json(meso, w, catalogue) for w in weeks],
+        print_json(
+            {
+                "mesocycle": {
+                    "id": meso.id,
+                    "name": meso.name,
+                    "start": meso.start.isoformat(),
+                    "weeks": meso.weeks,
+                    "rir_targets": list(meso.rir_targets),
+                    "deload_start": (meso.deload_start.isoformat() if meso.deload_start else None),
                 },
-                indent=2,
-            )
+                "weeks": [week_json(meso, w, catalogue) for w in weeks],
+            }
         )
         return 0
     print(
@@ -429,7 +430,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     info = store_call(block_status, store, clock_of(args).today())
     store.close()
     if args.json:
-        print(json.dumps(info, indent=2))
+        print_json(info)
         return 0
     if info["mesocycle"] is None:
         print("No mesocycle running; start one with: tui-tracker meso new --weeks 5")

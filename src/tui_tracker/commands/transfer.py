@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from .base import CliError, Parser, global_options, open_store, store_call
+from .base import CliError, Parser, open_store, store_call, subcommand
 from .imports import end_batch, start_batch
 from .import_formats import (
     add_fitnotes,
@@ -39,8 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         dest="import_kind", metavar="SOURCE", parser_class=Parser, required=True
     )
 
-    strong = kinds.add_parser("strong", help="a CSV exported by the Strong app (any layout)")
-    global_options(strong, top=False)
+    strong = subcommand(kinds, "strong", help="a CSV exported by the Strong app (any layout)")
     strong.add_argument("file", metavar="FILE", help="the CSV file Strong exported")
     strong.add_argument(
         "--unit",
@@ -56,8 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     date_order_option(strong)
     strong.set_defaults(func=cmd_import_csv)
 
-    hevy = kinds.add_parser("hevy", help="a CSV exported by the Hevy app")
-    global_options(hevy, top=False)
+    hevy = subcommand(kinds, "hevy", help="a CSV exported by the Hevy app")
     hevy.add_argument("file", metavar="FILE", help="the CSV file Hevy exported")
     hevy.add_argument(
         "--strict",
@@ -71,16 +69,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     fitnotes = add_fitnotes(kinds, cmd_import_csv)
     fitnotes.add_argument("--replace", action="store_true", help=REPLACE_HELP)
 
-    js = kinds.add_parser("json", help="a file made by: tui-tracker export --format json")
-    global_options(js, top=False)
+    js = subcommand(kinds, "json", help="a file made by: tui-tracker export --format json")
     js.add_argument("file", metavar="FILE", help="the JSON export")
     js.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     js.set_defaults(func=cmd_import_json)
 
-    exp = sub.add_parser(
-        "export", help="everything as JSON (re-importable) or CSV (one row per set)"
+    exp = subcommand(
+        sub, "export", help="everything as JSON (re-importable) or CSV (one row per set)"
     )
-    global_options(exp, top=False)
     exp.add_argument(
         "--format",
         choices=["json", "csv"],
