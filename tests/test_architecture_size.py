@@ -21,12 +21,10 @@ DATA_TABLES = {
     "domain/templates.py": "the ready-made block plans, one literal plan per template",
 }
 
-#: TEMPORARY: being split on h-journal / h-dupes; the lead removes each entry on merging.
+#: TEMPORARY: being split on h-journal; the lead removes each entry on merging.
 BEING_SPLIT = {
     "store/codec.py",
     "store/storage.py",
-    "commands/meso.py",
-    "commands/transfer.py",
 }
 
 

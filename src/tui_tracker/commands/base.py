@@ -7,6 +7,7 @@ on the parser (`register(sub)`), each parser carrying its handler as `func`.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 from datetime import date
 
@@ -89,6 +90,37 @@ def global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
         default=default,
         help="treat this date as today (backfill a missed session)",
     )
+
+
+def subcommand(sub: argparse._SubParsersAction, name: str, **kwargs) -> argparse.ArgumentParser:
+    """A subcommand's parser (`kwargs` as for add_parser), taking --db and --today after
+    the subcommand too: every subcommand accepts them there."""
+    parser = sub.add_parser(name, **kwargs)
+    global_options(parser, top=False)
+    return parser
+
+
+def json_option(parser: argparse.ArgumentParser) -> None:
+    """`--json`, the same on every command that can print for a program."""
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """'1 set', '12,000 sets'; `words` where the plural is not word + s ('sessions were')."""
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"
+
+
+def shown(text: str) -> str:
+    """A name or a file's name from a file or the database, safe to print on one line
+    (its control characters escaped)."""
+    from ..domain.text import escape_controls
+
+    return escape_controls(text, keep="")
+
+
+def print_json(data: object) -> None:
+    """What `--json` prints: the data, indented two spaces."""
+    print(json.dumps(data, indent=2))
 
 
 #: Subcommands that serve the app to lifters (the TUI itself passes create=True).

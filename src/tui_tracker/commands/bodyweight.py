@@ -6,22 +6,22 @@ import argparse
 import json
 from datetime import timedelta
 
-from .base import CliError, clock_of, global_options, open_store, store_call
+from .base import CliError, clock_of, json_option, open_store, print_json, store_call, subcommand
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
+    p = subcommand(
+        sub,
         "bodyweight",
         help="log your bodyweight (tui-tracker bodyweight 82.5), or list it (no value)",
     )
-    global_options(p, top=False)
     p.add_argument(
         "weight",
         nargs="?",
         help="your bodyweight today (--today for another day), e.g. 82.5 or 82,5 or 182lb",
     )
     p.add_argument("--unit", choices=["kg", "lb"], help="default: your unit setting")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    json_option(p)
     p.set_defaults(func=cmd_bodyweight)
 
 
@@ -84,17 +84,14 @@ def _text(value: float) -> str:
 
 def _history(entries, unit: str, as_json: bool) -> None:
     if as_json:
-        print(
-            json.dumps(
-                {
-                    "unit": unit,
-                    "bodyweights": [
-                        {"day": b.day.isoformat(), "kg": b.kg, "weight": _in(b.kg, unit)}
-                        for b in entries
-                    ],
-                },
-                indent=2,
-            )
+        print_json(
+            {
+                "unit": unit,
+                "bodyweights": [
+                    {"day": b.day.isoformat(), "kg": b.kg, "weight": _in(b.kg, unit)}
+                    for b in entries
+                ],
+            }
         )
         return
     if not entries:

@@ -13,19 +13,19 @@ to read the settings (a bad value: one line, exit 2; a damaged file: exit 3).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 from collections.abc import Mapping
 
-from .base import EXIT_BAD_INPUT, Parser, global_options, store_call
+from .base import EXIT_BAD_INPUT, Parser, json_option, print_json, store_call, subcommand
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     from ..domain.settings import SPECS
 
     keys = "\n".join(f"  {s.key:<16} {s.allowed}" for s in SPECS.values())
-    cfg = sub.add_parser(
+    cfg = subcommand(
+        sub,
         "config",
         help="show or change your settings (unit, theme, keys, plates, rests)",
         description="Show every setting, its value and where it comes from: the settings "
@@ -33,8 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         epilog="settings and what they allow:\n" + keys,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    global_options(cfg, top=False)
-    cfg.add_argument("--json", action="store_true", help="machine-readable output")
+    json_option(cfg)
     cfg.set_defaults(func=cmd_show)
     actions = cfg.add_subparsers(dest="config_command", metavar="ACTION", parser_class=Parser)
 
@@ -151,7 +150,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             },
             "warnings": warnings,
         }
-        print(json.dumps(out, indent=2))
+        print_json(out)
     else:
         _print_table(loaded)
     for line in warnings:

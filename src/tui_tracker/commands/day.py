@@ -14,47 +14,42 @@ logbook code (day_edits.py): each is committed before the command prints it.
 from __future__ import annotations
 
 import argparse
-import json
 
-from .base import CliError, clock_of, global_options, open_store, store_call
+from .base import CliError, clock_of, json_option, open_store, print_json, store_call, subcommand
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
+    p = subcommand(
+        sub,
         "day",
         help="today's plan: swap, skip or move an exercise, or do the "
         "next planned day on a rest day",
     )
-    global_options(p, top=False)
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    json_option(p)
     p.set_defaults(func=cmd_day, day_command=None)
     days = p.add_subparsers(dest="day_command", metavar="ACTION")
 
-    swap = days.add_parser("swap", help="do another exercise instead of a planned one, today")
-    global_options(swap, top=False)
+    swap = subcommand(days, "swap", help="do another exercise instead of a planned one, today")
     swap.add_argument("planned", help="the planned exercise (a few letters will do)")
     swap.add_argument("instead", help="the exercise to do instead")
     swap.set_defaults(func=cmd_day)
 
-    skip = days.add_parser("skip", help="skip a planned exercise today")
-    global_options(skip, top=False)
+    skip = subcommand(days, "skip", help="skip a planned exercise today")
     skip.add_argument("planned", help="the planned exercise")
     skip.add_argument("--reason", default="", help="why (up to 60 characters), optional")
     skip.add_argument("--undo", action="store_true", help="take the skip back")
     skip.set_defaults(func=cmd_day)
 
-    move = days.add_parser("move", help="move a planned exercise earlier or later today")
-    global_options(move, top=False)
+    move = subcommand(days, "move", help="move a planned exercise earlier or later today")
     move.add_argument("planned", help="the planned exercise")
     way = move.add_mutually_exclusive_group(required=True)
     way.add_argument("--up", dest="step", action="store_const", const=-1, help="one earlier")
     way.add_argument("--down", dest="step", action="store_const", const=1, help="one later")
     move.set_defaults(func=cmd_day)
 
-    pull = days.add_parser(
-        "next", help="on a rest day: do the next planned day today (that day then rests)"
+    pull = subcommand(
+        days, "next", help="on a rest day: do the next planned day today (that day then rests)"
     )
-    global_options(pull, top=False)
     pull.add_argument(
         "--undo",
         action="store_true",
@@ -73,7 +68,7 @@ def cmd_day(args: argparse.Namespace) -> int:
         edits = DayEdits(book)
         message = store_call(_change, args, book, edits) if args.day_command else ""
         if getattr(args, "json", False) and not args.day_command:
-            print(json.dumps(_as_json(book, edits), indent=2))
+            print_json(_as_json(book, edits))
         else:
             if message:
                 print(message)

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import argparse
 
-from .base import CliError, global_options, open_store, store_call
+from .base import CliError, open_store, shown, store_call, subcommand
 
 
 def register(ex_sub: argparse._SubParsersAction) -> None:
     """Add rename, merge and delete to `tui-tracker exercise`."""
-    rename = ex_sub.add_parser("rename", help="give one of your own exercises a new name")
-    global_options(rename, top=False)
+    rename = subcommand(ex_sub, "rename", help="give one of your own exercises a new name")
     rename.add_argument("name", help="the exercise (name, alias or id)")
     rename.add_argument(
         "new_name",
@@ -23,33 +22,25 @@ def register(ex_sub: argparse._SubParsersAction) -> None:
     )
     rename.set_defaults(func=cmd_rename)
 
-    merge = ex_sub.add_parser(
-        "merge", help="move every set of one of your exercises to another, and remove it"
+    merge = subcommand(
+        ex_sub, "merge", help="move every set of one of your exercises to another, and remove it"
     )
-    global_options(merge, top=False)
     merge.add_argument("source", metavar="FROM", help="your exercise to merge away")
     merge.add_argument("target", metavar="INTO", help="the exercise its sets move to")
     merge.set_defaults(func=cmd_merge)
 
-    delete = ex_sub.add_parser("delete", help="delete one of your own exercises that has no sets")
-    global_options(delete, top=False)
+    delete = subcommand(ex_sub, "delete", help="delete one of your own exercises that has no sets")
     delete.add_argument("name", help="the exercise (name, alias or id)")
     delete.set_defaults(func=cmd_delete)
-
-
-def _shown(text: str) -> str:
-    from ..domain.text import escape_controls
-
-    return escape_controls(text, keep="")
 
 
 def find_exercise(catalogue, name: str):
     """The exercise `name` names, or CliError with the closest names."""
     ex = catalogue.find(name)
     if ex is None:
-        hints = ", ".join(_shown(e.name) for e in catalogue.closest(name, 3))
+        hints = ", ".join(shown(e.name) for e in catalogue.closest(name, 3))
         raise CliError(
-            f"unknown exercise {_shown(name)!r}" + (f"; did you mean: {hints}?" if hints else "")
+            f"unknown exercise {shown(name)!r}" + (f"; did you mean: {hints}?" if hints else "")
         )
     return ex
 
@@ -58,7 +49,7 @@ def _run(store, fn, *args):
     try:
         return store_call(fn, store, *args)
     except ValueError as e:
-        raise CliError(_shown(str(e))) from None
+        raise CliError(shown(str(e))) from None
     finally:
         store.close()
 
@@ -70,7 +61,7 @@ def cmd_rename(args: argparse.Namespace) -> int:
     ex = find_exercise(store_call(store.catalogue), args.name)
     done = _run(store, rename_exercise, ex.id, args.new_name)
     print(
-        f"Renamed {_shown(ex.name)} to {_shown(done.name)} [{done.id}] (the old name "
+        f"Renamed {shown(ex.name)} to {shown(done.name)} [{done.id}] (the old name "
         f"stays an alias, so imports still find it)."
     )
     return 0
@@ -86,14 +77,14 @@ def cmd_merge(args: argparse.Namespace) -> int:
     sets = f"{done.sets} set{'s' if done.sets != 1 else ''}"
     sessions = f"{done.sessions} session{'s' if done.sessions != 1 else ''}"
     plans = (
-        f"; {done.plans} plan{'s' if done.plans != 1 else ''} now name {_shown(target.name)}"
+        f"; {done.plans} plan{'s' if done.plans != 1 else ''} now name {shown(target.name)}"
         if done.plans
         else ""
     )
     print(
-        f"Merged {_shown(source.name)} into {_shown(target.name)}: {sets} in {sessions} "
-        f"moved{plans}. {_shown(source.name)} is gone; volume and records count the sets "
-        f"under {_shown(target.name)}."
+        f"Merged {shown(source.name)} into {shown(target.name)}: {sets} in {sessions} "
+        f"moved{plans}. {shown(source.name)} is gone; volume and records count the sets "
+        f"under {shown(target.name)}."
     )
     return 0
 
@@ -104,5 +95,5 @@ def cmd_delete(args: argparse.Namespace) -> int:
     store = open_store(args)
     ex = find_exercise(store_call(store.catalogue), args.name)
     _run(store, delete_exercise, ex.id)
-    print(f"Deleted {_shown(ex.name)} [{ex.id}].")
+    print(f"Deleted {shown(ex.name)} [{ex.id}].")
     return 0

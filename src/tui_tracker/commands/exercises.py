@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from .base import CliError, Parser, global_options, open_store, store_call
+from .base import CliError, Parser, json_option, open_store, print_json, store_call, subcommand
 
 #: What the kind decides, said when it is asked for (it is never guessed).
 KIND_WHY = (
@@ -18,9 +17,8 @@ KIND_WHY = (
 def register(sub: argparse._SubParsersAction) -> None:
     from ..domain.models import EQUIPMENT
 
-    exs = sub.add_parser("exercises", help="the exercise catalogue with muscles and kind")
-    global_options(exs, top=False)
-    exs.add_argument("--json", action="store_true", help="machine-readable output")
+    exs = subcommand(sub, "exercises", help="the exercise catalogue with muscles and kind")
+    json_option(exs)
     exs.set_defaults(func=cmd_exercises)
 
     ex = sub.add_parser("exercise", help="add, edit, rename, merge or delete your own exercises")
@@ -31,8 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ("add", "add your own exercise"),
         ("edit", "change an exercise's muscles, kind or rest"),
     ):
-        e = ex_sub.add_parser(name, help=helptext)
-        global_options(e, top=False)
+        e = subcommand(ex_sub, name, help=helptext)
         e.add_argument("name", help="exercise name (for edit: name, alias or id)")
         required = name == "add"
         e.add_argument(
@@ -48,38 +45,16 @@ def register(sub: argparse._SubParsersAction) -> None:
             help="compound (several joints) or isolation (one); add asks for it "
             "in a terminal and needs it in a script",
         )
-        e.add_argument(
-            "--high-skill",
-            dest="high_skill",
-            action=argparse.BooleanOptionalAction,
-            default=None,
-            help="form breaks down near failure (squat/deadlift-like)",
-        )
-        e.add_argument(
-            "--bodyweight",
-            action=argparse.BooleanOptionalAction,
-            default=None,
-            help="the body is the load (pull-up, dip): a set may have no weight",
-        )
+        _switch(e, "--high-skill", "form breaks down near failure (squat/deadlift-like)")
+        _switch(e, "--bodyweight", "the body is the load (pull-up, dip): a set may have no weight")
         e.add_argument(
             "--equipment",
             choices=EQUIPMENT,
             help="how the load is made (default for add: what the name says, "
             "e.g. '(Dumbbell)', else other)",
         )
-        e.add_argument(
-            "--per-hand",
-            dest="per_hand",
-            action=argparse.BooleanOptionalAction,
-            default=None,
-            help="the weight is one of two held at once (dumbbells)",
-        )
-        e.add_argument(
-            "--unilateral",
-            action=argparse.BooleanOptionalAction,
-            default=None,
-            help="one side at a time (one-arm row, split squat)",
-        )
+        _switch(e, "--per-hand", "the weight is one of two held at once (dumbbells)")
+        _switch(e, "--unilateral", "one side at a time (one-arm row, split squat)")
         e.add_argument(
             "--bar",
             metavar="WEIGHT",
@@ -99,40 +74,32 @@ def register(sub: argparse._SubParsersAction) -> None:
     exercise_manage.register(ex_sub)
 
 
+def _switch(parser: argparse.ArgumentParser, flag: str, help: str) -> None:
+    """A yes/no property of an exercise: `--flag` or `--no-flag`, None when not given
+    (edit keeps what the exercise has)."""
+    parser.add_argument(flag, action=argparse.BooleanOptionalAction, default=None, help=help)
+
+
 def cmd_exercises(args: argparse.Namespace) -> int:
     store = open_store(args)
     exercises = sorted(store_call(store.catalogue), key=lambda e: e.name.lower())
     store.close()
     if args.json:
-        print(
-            json.dumps(
-                [
-                    {
-                        "id": e.id,
-                        "name": e.name,
-                        "aliases": list(e.aliases),
-                        "primary": list(e.primary),
-                        "secondary": list(e.secondary),
-                        "kind": e.kind,
-                        "high_skill": e.high_skill,
-                        "rest_seconds": e.rest_seconds,
-                        "custom": e.custom,
-                        "bodyweight": e.bodyweight,
-                        "equipment": e.equipment,
-                        "per_hand": e.per_hand,
-                        "unilateral": e.unilateral,
-                        "bar_kg": e.bar_kg,
-                    }
-                    for e in exercises
-                ],
-                indent=2,
-            )
-        )
+        print_json([_as_json(e) for e in exercises])
         return 0
     width = max(len(e.name) for e in exercises)
     for e in exercises:
         print(f"{e.name:<{width}}  {_tags(e):<34}  {_muscles(e)}")
     return 0
+
+
+def _as_json(e) -> dict:
+    """An exercise as `exercises --json` prints it: the export's fields (store/codec.py),
+    with the id, name and aliases first, as this list has always had them."""
+    from ..store.codec import exercise_to_dict
+
+    fields = exercise_to_dict(e)
+    return {"id": e.id, "name": e.name, "aliases": fields["aliases"], **fields}
 
 
 def _tags(e) -> str:

@@ -1,5 +1,5 @@
-"""What `import strong|hevy|fitnotes` need beyond reading rows: the FitNotes parser, the
-`--date-order` option, the reader for each app, and day-or-month order for the whole file.
+"""What `import strong|hevy|fitnotes` need beyond reading rows: their parsers (with the
+`--date-order` option), the reader for each app, and day-or-month order for the whole file.
 
 Helpers of transfer.py (the command itself): the parsing is the domain's
 (domain/imports: fitnotes.py, dates.py), the files the store's.
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from collections.abc import Callable
 
-from .base import global_options
+from .base import subcommand
 
 if TYPE_CHECKING:
     from datetime import tzinfo
@@ -21,32 +21,50 @@ if TYPE_CHECKING:
     from ..domain.imports.rows import RowReader
 
 
-def add_fitnotes(
-    kinds: argparse._SubParsersAction, func: Callable[..., int]
-) -> argparse.ArgumentParser:
-    fitnotes = kinds.add_parser(
-        "fitnotes", help="a CSV exported by the FitNotes app (Android or iOS)"
-    )
-    global_options(fitnotes, top=False)
-    fitnotes.add_argument(
-        "file",
-        metavar="FILE",
-        help="the CSV file FitNotes exported (Spreadsheet Export, Workout Data)",
-    )
-    fitnotes.add_argument(
-        "--unit",
-        choices=["kg", "lb"],
-        help="the iOS export's weight column to read (default kg); the "
+#: The apps whose CSV `import` reads: (name, help, the file's help, --unit's help or None).
+CSV_SOURCES = (
+    (
+        "strong",
+        "a CSV exported by the Strong app (any layout)",
+        "the CSV file Strong exported",
+        "the unit Strong was set to (needed for the iOS export, which does not say)",
+    ),
+    ("hevy", "a CSV exported by the Hevy app", "the CSV file Hevy exported", None),
+    (
+        "fitnotes",
+        "a CSV exported by the FitNotes app (Android or iOS)",
+        "the CSV file FitNotes exported (Spreadsheet Export, Workout Data)",
+        "the iOS export's weight column to read (default kg); the "
         "Android export says its unit on every row",
-    )
-    fitnotes.add_argument(
-        "--strict",
-        action="store_true",
-        help="import nothing if any row is bad (default: skip bad rows)",
-    )
-    date_order_option(fitnotes)
-    fitnotes.set_defaults(func=func)
-    return fitnotes
+    ),
+)
+
+REPLACE_HELP = (
+    "replace the earlier import of this file (the same file, else one of the same "
+    "name): its sessions are taken out first; the fix for a wrong --unit"
+)
+
+
+def add_csv_sources(kinds: argparse._SubParsersAction, func: Callable[..., int]) -> None:
+    """`import strong`, `import hevy` and `import fitnotes`: the same options, each with
+    the app's own help."""
+    for name, helptext, file_help, unit_help in CSV_SOURCES:
+        parser = subcommand(kinds, name, help=helptext)
+        parser.add_argument("file", metavar="FILE", help=file_help)
+        if unit_help is not None:
+            parser.add_argument("--unit", choices=["kg", "lb"], help=unit_help)
+        parser.add_argument(
+            "--strict",
+            action="store_true",
+            help="import nothing if any row is bad (default: skip bad rows)",
+        )
+        replace_option(parser)
+        date_order_option(parser)
+        parser.set_defaults(func=func)
+
+
+def replace_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--replace", action="store_true", help=REPLACE_HELP)
 
 
 def date_order_option(parser: argparse.ArgumentParser) -> None:
@@ -94,7 +112,7 @@ def settle_date_order(args: argparse.Namespace, reader: RowReader) -> OrderScan:
 
 def cardio_sentence(reader: RowReader) -> str:
     """The report's line on skipped cardio rows (FitNotes), or empty."""
-    cardio = getattr(reader, "cardio_rows", 0)
+    cardio = reader.cardio_rows
     if not cardio:
         return ""
     rows = "1 cardio row" if cardio == 1 else f"{cardio:,} cardio rows"

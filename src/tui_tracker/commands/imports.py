@@ -7,39 +7,39 @@ transfer.py) calls `start_batch` and `end_batch` here around writing its session
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-from .base import CliError, Parser, clock_of, global_options, open_store, store_call
+from .base import (
+    CliError,
+    Parser,
+    clock_of,
+    json_option,
+    open_store,
+    plural,
+    print_json,
+    shown,
+    store_call,
+    subcommand,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    imps = sub.add_parser(
+    imps = subcommand(
+        sub,
         "imports",
         help="the imports done (file, date, sessions, sets); "
         "'imports remove ID' takes one back out",
     )
-    global_options(imps, top=False)
-    imps.add_argument("--json", action="store_true", help="machine-readable output")
+    json_option(imps)
     imps.set_defaults(func=cmd_imports)
     actions = imps.add_subparsers(dest="imports_command", metavar="ACTION", parser_class=Parser)
-    rm = actions.add_parser(
+    rm = subcommand(
+        actions,
         "remove",
         help="take an import's sessions back out (sessions logged by hand are never touched)",
     )
-    global_options(rm, top=False)
     rm.add_argument("id", metavar="ID", help="the import's id, as 'tui-tracker imports' lists it")
     rm.set_defaults(func=cmd_remove)
-
-
-def _shown(text: str) -> str:
-    from ..domain.text import escape_controls
-
-    return escape_controls(text, keep="")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def _when(b) -> str:
@@ -55,33 +55,30 @@ def cmd_imports(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.json:
-        print(
-            json.dumps(
-                [
-                    {
-                        "id": b.id,
-                        "file": b.file,
-                        "source": b.source,
-                        "imported_at": b.imported_at.isoformat(),
-                        "sessions": b.sessions,
-                        "sets": b.sets,
-                        "state": b.state,
-                        "sha256": b.hash,
-                    }
-                    for b in found
-                ],
-                indent=2,
-            )
+        print_json(
+            [
+                {
+                    "id": b.id,
+                    "file": b.file,
+                    "source": b.source,
+                    "imported_at": b.imported_at.isoformat(),
+                    "sessions": b.sessions,
+                    "sets": b.sets,
+                    "state": b.state,
+                    "sha256": b.hash,
+                }
+                for b in found
+            ]
         )
         return 0
     if not found:
         print("No imports yet (tui-tracker import strong|hevy|json FILE).")
         return 0
-    width = max(4, *(len(_shown(b.file)) for b in found))
+    width = max(4, *(len(shown(b.file)) for b in found))
     print(f"{'id':>3}  {'file':<{width}}  {'imported':<16}  {'sessions':>8}  {'sets':>6}")
     for b in found:
         line = (
-            f"{b.id:>3}  {_shown(b.file):<{width}}  {_when(b):<16}  {b.sessions:>8,}  {b.sets:>6,}"
+            f"{b.id:>3}  {shown(b.file):<{width}}  {_when(b):<16}  {b.sessions:>8,}  {b.sets:>6,}"
         )
         if b.state == "importing":
             line += "  (cut short: run the same import again to finish it)"
@@ -100,8 +97,8 @@ def cmd_remove(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(
-        f"Removed import {b.id} ({_shown(b.file)} of {_when(b)}): "
-        f"{_plural(sessions, 'session')} ({_plural(sets, 'set')}) taken out; sessions "
+        f"Removed import {b.id} ({shown(b.file)} of {_when(b)}): "
+        f"{plural(sessions, 'session')} ({plural(sets, 'set')}) taken out; sessions "
         f"logged by hand are untouched."
     )
     return 0
@@ -120,12 +117,12 @@ def start_batch(args: argparse.Namespace, store, source: str):
     if getattr(args, "replace", False):
         earlier = store_call(batches.replaced_by, store, name, source, digest)
         if not earlier:
-            print(f"No earlier import of {_shown(name)} to replace: importing it as new.")
+            print(f"No earlier import of {shown(name)} to replace: importing it as new.")
         for b in earlier:
             _, sessions, sets = store_call(batches.remove, store, b.id)
             print(
-                f"Replacing import {b.id} ({_shown(b.file)} of {_when(b)}): "
-                f"{_plural(sessions, 'session')} ({_plural(sets, 'set')}) taken out."
+                f"Replacing import {b.id} ({shown(b.file)} of {_when(b)}): "
+                f"{plural(sessions, 'session')} ({plural(sets, 'set')}) taken out."
             )
     return store_call(batches.begin, store, name, source, digest, clock_of(args).now())
 
@@ -138,6 +135,6 @@ def end_batch(store, batch) -> str:
     if not done.sessions:
         return ""
     return (
-        f"This is import {done.id} ({_plural(done.sessions, 'session')}): "
+        f"This is import {done.id} ({plural(done.sessions, 'session')}): "
         f"'tui-tracker imports remove {done.id}' takes it back out."
     )

@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import re
 
-from .base import clock_of, find_exercise, global_options, open_store, store_call
+from .base import clock_of, find_exercise, open_store, store_call, subcommand
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    log = sub.add_parser("log", help="log sets: tui-tracker log squat 100x5@2 100x5@1")
-    global_options(log, top=False)
+    log = subcommand(sub, "log", help="log sets: tui-tracker log squat 100x5@2 100x5@1")
     log.add_argument("exercise", help='exercise name or alias, e.g. "Squat (Barbell)" or squat')
     log.add_argument(
         "sets",

@@ -1,4 +1,4 @@
-"""`tui-tracker meso ...` and `tui-tracker status`: plan a block, see where you are in it.
+"""`tui-tracker meso ...`: plan a block and steer it (status.py: where you are in it).
 
 Thin: the rules (block length, RIR targets, when to deload, what a new block
 closes) are the domain's; this module parses arguments, calls the store, asks
@@ -8,12 +8,20 @@ the lifter when a new block would cut another short, and prints.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
-from typing import Any
 
-from .base import CliError, Parser, clock_of, date_arg, global_options, open_store, store_call
+from .base import (
+    CliError,
+    Parser,
+    clock_of,
+    date_arg,
+    json_option,
+    open_store,
+    print_json,
+    store_call,
+    subcommand,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,8 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         dest="meso_command", metavar="ACTION", parser_class=Parser, required=True
     )
 
-    new = actions.add_parser("new", help="start a mesocycle from a template")
-    global_options(new, top=False)
+    new = subcommand(actions, "new", help="start a mesocycle from a template")
     new.add_argument(
         "--template",
         default="upper-lower-4",
@@ -59,8 +66,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ("next", "start the next mesocycle from the current one", cmd_next),
         ("end", "close the active mesocycle", cmd_end),
     ):
-        p = actions.add_parser(name, help=helptext)
-        global_options(p, top=False)
+        p = subcommand(actions, name, help=helptext)
         if name == "next":
             p.add_argument(
                 "--start", type=date_arg, metavar="YYYY-MM-DD", help="first day (default: today)"
@@ -68,16 +74,16 @@ def register(sub: argparse._SubParsersAction) -> None:
             _replace_option(p)
         p.set_defaults(func=func)
 
-    show = actions.add_parser("show", help="the active block's plan: every set with its target RIR")
-    global_options(show, top=False)
+    show = subcommand(
+        actions, "show", help="the active block's plan: every set with its target RIR"
+    )
     show.add_argument(
         "--week", type=int, metavar="N", help="only week N (weeks + 1 is the deload week)"
     )
-    show.add_argument("--json", action="store_true", help="machine-readable output")
+    json_option(show)
     show.set_defaults(func=cmd_show)
 
-    post = actions.add_parser("postpone", help="postpone the deload prompt")
-    global_options(post, top=False)
+    post = subcommand(actions, "postpone", help="postpone the deload prompt")
     post.add_argument(
         "--until",
         type=date_arg,
@@ -86,11 +92,6 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="no prompt through this day (today to the end of week 6)",
     )
     post.set_defaults(func=cmd_postpone)
-
-    status = sub.add_parser("status", help="active mesocycle, week N of M, target RIR, deload due")
-    global_options(status, top=False)
-    status.add_argument("--json", action="store_true", help="machine-readable output")
-    status.set_defaults(func=cmd_status)
 
 
 def _replace_option(parser: argparse.ArgumentParser) -> None:
@@ -233,23 +234,18 @@ def cmd_show(args: argparse.Namespace) -> int:
         )
     weeks = [args.week] if args.week is not None else list(range(1, last + 1))
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "mesocycle": {
-                        "id": meso.id,
-                        "name": meso.name,
-                        "start": meso.start.isoformat(),
-                        "weeks": meso.weeks,
-                        "rir_targets": list(meso.rir_targets),
-                        "deload_start": (
-                            meso.deload_start.isoformat() if meso.deload_start else None
-                        ),
-                    },
-                    "weeks": [week_json(meso, w, catalogue) for w in weeks],
+        print_json(
+            {
+                "mesocycle": {
+                    "id": meso.id,
+                    "name": meso.name,
+                    "start": meso.start.isoformat(),
+                    "weeks": meso.weeks,
+                    "rir_targets": list(meso.rir_targets),
+                    "deload_start": (meso.deload_start.isoformat() if meso.deload_start else None),
                 },
-                indent=2,
-            )
+                "weeks": [week_json(meso, w, catalogue) for w in weeks],
+            }
         )
         return 0
     print(
@@ -347,111 +343,3 @@ def cmd_next(args: argparse.Namespace) -> int:
     except ValueError as e:
         raise CliError(str(e)) from None
     return _save_new(store, new, today, args.replace)
-
-
-# --- status -----------------------------------------------------------------------------------
-
-
-def block_status(store, today: date) -> dict[str, Any]:
-    """Where the lifter is: the shape `status --json` prints (also used by the demo and tests)."""
-    from ..domain.deload import deload_decision, next_block_due
-    from ..domain.mesocycle import (
-        active_mesocycle,
-        is_postponed,
-        phase,
-        plan_week,
-        planned_day,
-        postponement_end,
-        week_label,
-        week_number,
-    )
-    from ..domain.rir_targets import week_target_rir
-
-    meso = active_mesocycle(store.mesocycles(), today)
-    if meso is None:
-        return {
-            "today": today.isoformat(),
-            "mesocycle": None,
-            "week": None,
-            "weeks": None,
-            "label": None,
-            "phase": None,
-            "plan_week": None,
-            "target_rir": None,
-            "planned_today": None,
-            "deload_due": False,
-            "deload_reason": None,
-            "deload_start": None,
-            "postponed_until": None,
-            "next_block_due": False,
-            "message": "No mesocycle running.",
-            "evidence": None,
-            "warnings": [],
-        }
-    sessions = store.sessions_between(meso.start, today)
-    decision = deload_decision(meso, sessions, store.catalogue().get, today)
-    p = phase(meso, today)
-    week = week_number(meso, today)
-    target = week_target_rir(meso, today)
-    day = planned_day(meso, today)
-    return {
-        "today": today.isoformat(),
-        "mesocycle": {
-            "id": meso.id,
-            "name": meso.name,
-            "start": meso.start.isoformat(),
-            "weeks": meso.weeks,
-        },
-        "week": week,
-        "weeks": meso.weeks,
-        "label": week_label(meso, today),
-        "phase": p,
-        "plan_week": plan_week(meso, today),
-        "target_rir": target,
-        "planned_today": day.name if day else None,
-        "deload_due": decision.due,
-        "deload_reason": decision.reason,
-        "deload_start": meso.deload_start.isoformat() if meso.deload_start else None,
-        "postponed_until": (
-            postponement_end(meso).isoformat()  # type: ignore[union-attr]
-            if is_postponed(meso, today)
-            else None
-        ),
-        "next_block_due": next_block_due(meso, today),
-        "message": decision.message,
-        "evidence": decision.evidence or None,
-        "warnings": list(decision.warnings),
-    }
-
-
-def cmd_status(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    info = store_call(block_status, store, clock_of(args).today())
-    store.close()
-    if args.json:
-        print(json.dumps(info, indent=2))
-        return 0
-    if info["mesocycle"] is None:
-        print("No mesocycle running; start one with: tui-tracker meso new --weeks 5")
-        return 0
-    print(f"{info['mesocycle']['name']}: {info['label']}")
-    if info["target_rir"] is not None:
-        from ..domain.effort import week_target_text
-
-        last = info["plan_week"] == info["weeks"]
-        print(f"Target RIR this week: {week_target_text(info['target_rir'], last)}")
-    if info["next_block_due"]:
-        print(
-            "Today: no plan: the block is done (tui-tracker meso next starts the next one, "
-            "meso end closes it)"
-        )
-    elif info["phase"] == "before":
-        print(f"Today: nothing planned yet: the block starts {info['mesocycle']['start']}")
-    else:
-        print(f"Today: {info['planned_today'] or 'rest day (no training day planned)'}")
-    print(("DELOAD DUE: " if info["deload_due"] else "") + info["message"])
-    if info["evidence"]:
-        print(f"  {info['evidence']}")
-    for w in info["warnings"]:
-        print(f"  warning: {w}")
-    return 0

@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 
-from .base import CliError, global_options, open_store, store_call
+from .base import CliError, json_option, open_store, store_call, subcommand
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("plates", help="the plates per side for a weight: tui-tracker plates 100")
-    global_options(p, top=False)
+    p = subcommand(sub, "plates", help="the plates per side for a weight: tui-tracker plates 100")
     p.add_argument("weight", help="the weight on the bar, bar included, e.g. 100 or 102,5 or 225lb")
     p.add_argument(
         "--bar",
@@ -24,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="NAME",
         help="load it as this exercise is loaded (an EZ bar, a trap bar, a leg press with no bar)",
     )
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    json_option(p)
     p.set_defaults(func=cmd_plates)
 
 

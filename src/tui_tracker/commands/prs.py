@@ -7,21 +7,19 @@ are announced as new records when saved.)
 from __future__ import annotations
 
 import argparse
-import json
 
-from .base import global_options, open_store, store_call
+from .base import json_option, open_store, print_json, store_call, subcommand
 
 #: Without an exercise named, this many rep records per exercise are listed.
 REP_MARKS_SHOWN = 3
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "prs", help="your records: best e1RM, most reps at a weight, best session volume"
+    p = subcommand(
+        sub, "prs", help="your records: best e1RM, most reps at a weight, best session volume"
     )
-    global_options(p, top=False)
     p.add_argument("exercise", nargs="?", help="one exercise, with every weight's rep record")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    json_option(p)
     p.set_defaults(func=cmd_prs)
 
 
@@ -45,7 +43,7 @@ def cmd_prs(args: argparse.Namespace) -> int:
     chosen = [r for ex_id, r in records.items() if only is None or ex_id == only.id]
     chosen.sort(key=lambda r: name(r.exercise_id).lower())
     if args.json:
-        print(json.dumps([_as_json(r, name(r.exercise_id)) for r in chosen], indent=2))
+        print_json([_as_json(r, name(r.exercise_id)) for r in chosen])
         return 0
     if not chosen:
         print(f"No working sets of {only.name} yet." if only else "No working sets yet.")

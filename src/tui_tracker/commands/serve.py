@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .base import CliError, global_options, open_store
+from .base import CliError, open_store, subcommand
 from .serve_guard import (
     WEBSOCKET_WITH_TOKEN,
     Address,
@@ -47,14 +47,14 @@ _HOSTNAME = re.compile(rf"(?=.{{1,253}}\.?$){_LABEL}(?:\.{_LABEL})*\.?")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
+    p = subcommand(
+        sub,
         "serve",
         help="serve the app to a web browser (loopback only unless --host says otherwise)",
         description="Serve the app to a web browser: each tab runs its own app on the same "
         "database. There is no login: keep the default loopback address and reach "
         f"it from another machine with: ssh -L {DEFAULT_PORT}:localhost:{DEFAULT_PORT} HOST",
     )
-    global_options(p, top=False)
     p.add_argument(
         "--host",
         type=host_arg,

@@ -9,24 +9,30 @@ named by its id or the first characters of it (`sessions` prints 8, enough to be
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from .base import CliError, clock_of, global_options, open_store, store_call
+from .base import (
+    CliError,
+    clock_of,
+    global_options,
+    json_option,
+    open_store,
+    print_json,
+    store_call,
+    subcommand,
+)
 
 #: Characters of a session's id that `sessions` prints and that name it.
 SHORT_ID = 8
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("sessions", help="past sessions, newest first, with their ids")
-    global_options(p, top=False)
+    p = subcommand(sub, "sessions", help="past sessions, newest first, with their ids")
     p.add_argument("--limit", type=int, default=20, metavar="N", help="how many (default 20)")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    json_option(p)
     p.set_defaults(func=cmd_sessions)
 
-    p = sub.add_parser("session", help="fix a past session: date, times, finish, resume, delete")
-    global_options(p, top=False)
+    p = subcommand(sub, "session", help="fix a past session: date, times, finish, resume, delete")
     acts = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(p))
     a = acts.add_parser("date", help="move the session to another day (not after today)")
     a.add_argument("id")
@@ -77,25 +83,21 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     catalogue = store_call(store.catalogue)
     store.close()
     if args.json:
-        print(
-            json.dumps(
-                [
-                    {
-                        "id": s.id,
-                        "date": s.date.isoformat(),
-                        "started_at": s.started_at.isoformat(),
-                        "ended_at": s.ended_at.isoformat() if s.ended_at else None,
-                        "working_sets": set_counts(s.sets).working,
-                        "warmups": set_counts(s.sets).warmups,
-                        "exercises": [
-                            catalogue.get(e).name if catalogue.get(e) else e
-                            for e in s.exercise_ids()
-                        ],
-                    }
-                    for s in sessions
-                ],
-                indent=2,
-            )
+        print_json(
+            [
+                {
+                    "id": s.id,
+                    "date": s.date.isoformat(),
+                    "started_at": s.started_at.isoformat(),
+                    "ended_at": s.ended_at.isoformat() if s.ended_at else None,
+                    "working_sets": set_counts(s.sets).working,
+                    "warmups": set_counts(s.sets).warmups,
+                    "exercises": [
+                        catalogue.get(e).name if catalogue.get(e) else e for e in s.exercise_ids()
+                    ],
+                }
+                for s in sessions
+            ]
         )
         return 0
     if not sessions:

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import json
 
-from .base import clock_of, find_exercise, global_options, open_store, store_call
+from .base import (
+    clock_of,
+    find_exercise,
+    json_option,
+    open_store,
+    print_json,
+    store_call,
+    subcommand,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("suggest", help="today's suggested load, reps and RIR, with the reason")
-    global_options(p, top=False)
+    p = subcommand(sub, "suggest", help="today's suggested load, reps and RIR, with the reason")
     p.add_argument(
         "exercise",
         nargs="?",
@@ -21,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         choices=["kg", "lb"],
         help="unit for an exercise never done before (default: your unit setting)",
     )
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    json_option(p)
     p.set_defaults(func=cmd_suggest)
 
 
@@ -40,23 +46,20 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         found = store_call(book.suggestions, unit)
     store.close()
     if args.json:
-        print(
-            json.dumps(
-                [
-                    {
-                        "exercise": book.exercise(s.exercise_id).name,
-                        "exercise_id": s.exercise_id,
-                        "weight": s.weight,
-                        "unit": s.unit,
-                        "reps": s.reps,
-                        "rir": s.rir,
-                        "reason": s.reason,
-                        "rule": s.rule,
-                    }
-                    for s in found
-                ],
-                indent=2,
-            )
+        print_json(
+            [
+                {
+                    "exercise": book.exercise(s.exercise_id).name,
+                    "exercise_id": s.exercise_id,
+                    "weight": s.weight,
+                    "unit": s.unit,
+                    "reps": s.reps,
+                    "rir": s.rir,
+                    "reason": s.reason,
+                    "rule": s.rule,
+                }
+                for s in found
+            ]
         )
         return 0
     workout = book.workout

@@ -12,19 +12,16 @@ bands live in the database (they travel with an export).
 from __future__ import annotations
 
 import argparse
-import json
 
-from .base import CliError, Parser, global_options, open_store, store_call
+from .base import CliError, Parser, json_option, open_store, print_json, store_call, subcommand
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    targets = sub.add_parser("targets", help="weekly hard-set band per muscle (show or set)")
-    global_options(targets, top=False)
-    targets.add_argument("--json", action="store_true", help="machine-readable output")
+    targets = subcommand(sub, "targets", help="weekly hard-set band per muscle (show or set)")
+    json_option(targets)
     targets.set_defaults(func=cmd_targets)
     actions = targets.add_subparsers(dest="targets_command", metavar="ACTION", parser_class=Parser)
-    set_ = actions.add_parser("set", help="set a muscle's band: LOW-HIGH sets a week, or default")
-    global_options(set_, top=False)
+    set_ = subcommand(actions, "set", help="set a muscle's band: LOW-HIGH sets a week, or default")
     set_.add_argument("muscle", help="e.g. chest, front_delts (or 'front delts')")
     set_.add_argument("band", metavar="LOW-HIGH", help="e.g. 12-18, or default")
     set_.set_defaults(func=cmd_set)
@@ -49,7 +46,7 @@ def cmd_targets(args: argparse.Namespace) -> int:
     targets = store_call(store.volume_targets)
     store.close()
     if args.json:
-        print(json.dumps({"muscles": {m: _row(m, band) for m, band in targets.items()}}, indent=2))
+        print_json({"muscles": {m: _row(m, band) for m, band in targets.items()}})
         return 0
     print(
         "Weekly hard-set band per muscle (a set counts 1 for a primary muscle, 0.5 for a "

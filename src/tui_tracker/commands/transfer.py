@@ -1,5 +1,4 @@
-"""`tui-tracker import strong|hevy|fitnotes|json FILE` and `tui-tracker export`: history
-in and out.
+"""`tui-tracker import strong|hevy|fitnotes|json FILE`: history in (export.py: out).
 
 Thin: reading the CSV is the domain's (domain/imports), the export document
 and the files are the store's (store/exchange.py, and store/importing.py for a
@@ -14,23 +13,18 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from .base import CliError, Parser, global_options, open_store, store_call
+from .base import CliError, Parser, open_store, plural, store_call, subcommand
 from .imports import end_batch, start_batch
 from .import_formats import (
-    add_fitnotes,
+    add_csv_sources,
     cardio_sentence,
-    date_order_option,
     make_reader,
+    replace_option,
     settle_date_order,
 )
 
 if TYPE_CHECKING:
     from datetime import tzinfo
-
-REPLACE_HELP = (
-    "replace the earlier import of this file (the same file, else one of the same "
-    "name): its sessions are taken out first; the fix for a wrong --unit"
-)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,63 +32,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     kinds = imp.add_subparsers(
         dest="import_kind", metavar="SOURCE", parser_class=Parser, required=True
     )
-
-    strong = kinds.add_parser("strong", help="a CSV exported by the Strong app (any layout)")
-    global_options(strong, top=False)
-    strong.add_argument("file", metavar="FILE", help="the CSV file Strong exported")
-    strong.add_argument(
-        "--unit",
-        choices=["kg", "lb"],
-        help="the unit Strong was set to (needed for the iOS export, which does not say)",
-    )
-    strong.add_argument(
-        "--strict",
-        action="store_true",
-        help="import nothing if any row is bad (default: skip bad rows)",
-    )
-    strong.add_argument("--replace", action="store_true", help=REPLACE_HELP)
-    date_order_option(strong)
-    strong.set_defaults(func=cmd_import_csv)
-
-    hevy = kinds.add_parser("hevy", help="a CSV exported by the Hevy app")
-    global_options(hevy, top=False)
-    hevy.add_argument("file", metavar="FILE", help="the CSV file Hevy exported")
-    hevy.add_argument(
-        "--strict",
-        action="store_true",
-        help="import nothing if any row is bad (default: skip bad rows)",
-    )
-    hevy.add_argument("--replace", action="store_true", help=REPLACE_HELP)
-    date_order_option(hevy)
-    hevy.set_defaults(func=cmd_import_csv)
-
-    fitnotes = add_fitnotes(kinds, cmd_import_csv)
-    fitnotes.add_argument("--replace", action="store_true", help=REPLACE_HELP)
-
-    js = kinds.add_parser("json", help="a file made by: tui-tracker export --format json")
-    global_options(js, top=False)
+    add_csv_sources(kinds, cmd_import_csv)
+    js = subcommand(kinds, "json", help="a file made by: tui-tracker export --format json")
     js.add_argument("file", metavar="FILE", help="the JSON export")
-    js.add_argument("--replace", action="store_true", help=REPLACE_HELP)
+    replace_option(js)
     js.set_defaults(func=cmd_import_json)
-
-    exp = sub.add_parser(
-        "export", help="everything as JSON (re-importable) or CSV (one row per set)"
-    )
-    global_options(exp, top=False)
-    exp.add_argument(
-        "--format",
-        choices=["json", "csv"],
-        help="json: everything, re-importable with 'tui-tracker import json'; "
-        "csv: one row per set for a spreadsheet (default: from the -o file "
-        "name, else json)",
-    )
-    exp.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        help="write to FILE (replaced whole, or left as it was on error); default: standard output",
-    )
-    exp.set_defaults(func=cmd_export)
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -189,10 +131,6 @@ def _edit_hint(name: str) -> str:
     return f"exercise edit {quoted} {options}"
 
 
-def _plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else (words or word + 's')}"
-
-
 # --- import strong / hevy -------------------------------------------------------------------
 
 #: Rows between two redraws of the progress bar.
@@ -222,7 +160,7 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
                     bad = _read_rows(args, reader, catalogue, staged, lines)
                     if bad and args.strict:
                         raise CliError(
-                            f"{_plural(bad, 'bad row')} in {args.file} (listed above): "
+                            f"{plural(bad, 'bad row')} in {args.file} (listed above): "
                             "nothing imported (--strict); fix them, or import without "
                             "--strict to skip them"
                         )
@@ -293,15 +231,15 @@ def _report_import(
     from ..domain.muscles import MUSCLES
 
     skipped = (
-        f", {_plural(reader.rows_skipped, 'row')} that are not sets (notes, rest timers, "
+        f", {plural(reader.rows_skipped, 'row')} that are not sets (notes, rest timers, "
         "cardio) skipped"
         if reader.rows_skipped
         else ""
     )
-    bad_rows = f", {_plural(bad, 'bad row')} left out (listed above)" if bad else ""
+    bad_rows = f", {plural(bad, 'bad row')} left out (listed above)" if bad else ""
     print(
-        f"Read {_plural(reader.rows_read, 'row')} of {args.file}: "
-        f"{_plural(reader.sets_read, 'set')} in {_plural(written.sessions, 'session')}"
+        f"Read {plural(reader.rows_read, 'row')} of {args.file}: "
+        f"{plural(reader.sets_read, 'set')} in {plural(written.sessions, 'session')}"
         f"{skipped}{bad_rows}."
     )
     span = (
@@ -310,13 +248,13 @@ def _report_import(
         else ""
     )
     there = (
-        f"; {_plural(written.already, 'session was', 'sessions were')} already there"
+        f"; {plural(written.already, 'session was', 'sessions were')} already there"
         if written.already
         else ""
     )
     print(
-        f"Imported {_plural(written.new_sessions, 'new session')} "
-        f"({_plural(written.new_sets, 'set')}){span}{there}."
+        f"Imported {plural(written.new_sessions, 'new session')} "
+        f"({plural(written.new_sets, 'set')}){span}{there}."
     )
 
     # Every exercise of this file the volume count cannot use yet: no muscles.
@@ -332,14 +270,14 @@ def _report_import(
     print()
     one = len(bare) == 1
     print(
-        f"{_plural(len(bare), 'exercise')} in this file {'is' if one else 'are'} not in the "
+        f"{plural(len(bare), 'exercise')} in this file {'is' if one else 'are'} not in the "
         f"catalogue. {'It is' if one else 'They are'} your own now, with no muscles yet, so "
         f"{'its' if one else 'their'} sets do not count toward weekly volume:"
     )
     width = max(len(e.name) for e in bare)
     for e in bare:
         tag = "  (new)" if e.id in made else ""
-        print(f"  {e.name:<{width}}  {_plural(counts[e.id], 'set')}{tag}")
+        print(f"  {e.name:<{width}}  {plural(counts[e.id], 'set')}{tag}")
     print(f"Give {'it' if one else 'each'} its muscles (and kind), e.g.:")
     print(f"  tui-tracker {_db_hint(args)}{_edit_hint(bare[0].name)}")
     print(f"Muscles: {', '.join(MUSCLES)}.")
@@ -367,14 +305,14 @@ def cmd_import_json(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(
-        f"Imported from {args.file}: {_plural(merged.sessions, 'new session')} "
-        f"({_plural(merged.sets, 'set')}), {_plural(merged.mesocycles, 'mesocycle')}, "
-        f"{_plural(merged.exercises, 'exercise')} of your own"
-        + (f", {_plural(merged.volume_targets, 'volume target')}" if merged.volume_targets else "")
-        + (f", {_plural(merged.settings, 'setting')}" if merged.settings else "")
-        + (f", {_plural(merged.bodyweights, 'bodyweight')}" if merged.bodyweights else "")
+        f"Imported from {args.file}: {plural(merged.sessions, 'new session')} "
+        f"({plural(merged.sets, 'set')}), {plural(merged.mesocycles, 'mesocycle')}, "
+        f"{plural(merged.exercises, 'exercise')} of your own"
+        + (f", {plural(merged.volume_targets, 'volume target')}" if merged.volume_targets else "")
+        + (f", {plural(merged.settings, 'setting')}" if merged.settings else "")
+        + (f", {plural(merged.bodyweights, 'bodyweight')}" if merged.bodyweights else "")
         + (
-            f"; {_plural(merged.skipped_sessions, 'session was', 'sessions were')} already there"
+            f"; {plural(merged.skipped_sessions, 'session was', 'sessions were')} already there"
             if merged.skipped_sessions
             else ""
         )
@@ -389,55 +327,3 @@ def cmd_import_json(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
-
-
-# --- export ----------------------------------------------------------------------------------
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from ..store.exchange import ExchangeError, csv_text, dumps, snapshot, write_file
-
-    fmt = args.format
-    if fmt is None:
-        fmt = "csv" if args.output and args.output.lower().endswith(".csv") else "json"
-    store = open_store(args)
-    data = store_call(snapshot, store)
-    if fmt == "json":
-        payload = dumps(data)
-    else:
-        payload = csv_text(data.sessions, store_call(store.catalogue)).encode("utf-8")
-    store.close()
-    if args.output:
-        try:
-            write_file(args.output, payload)
-        except ExchangeError as e:
-            raise CliError(str(e)) from None
-        sets = sum(len(s.sets) for s in data.sessions)
-        what = (
-            f"{_plural(len(data.sessions), 'session')} ({_plural(sets, 'set')}), "
-            f"{_plural(len(data.mesocycles), 'mesocycle')}, "
-            f"{_plural(len(data.exercises), 'exercise')} of your own"
-            if fmt == "json"
-            else f"{_plural(sets, 'set')}, one row each"
-        )
-        print(f"Exported {what} to {args.output} ({fmt.upper()}, {len(payload):,} bytes).")
-        return 0
-    _write_stdout(payload)
-    return 0
-
-
-def _write_stdout(payload: bytes) -> None:
-    try:
-        buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is not None:
-            sys.stdout.flush()
-            buffer.write(payload)
-            buffer.flush()
-        else:  # pragma: no cover - a text-only stream
-            sys.stdout.write(payload.decode("utf-8"))
-            sys.stdout.flush()
-    except BrokenPipeError:  # `tui-tracker export | head`: the reader had enough
-        import os
-
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())

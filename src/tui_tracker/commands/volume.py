@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 
-from .base import CliError, clock_of, global_options, open_store
+from .base import CliError, clock_of, json_option, open_store, print_json, subcommand
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    vol = sub.add_parser("volume", help="hard sets per muscle this week")
-    global_options(vol, top=False)
+    vol = subcommand(sub, "volume", help="hard sets per muscle this week")
     vol.add_argument(
         "--week", metavar="YYYY-Www", help="ISO week, e.g. 2026-W47 (default: this week)"
     )
-    vol.add_argument("--json", action="store_true", help="machine-readable output")
+    json_option(vol)
     vol.set_defaults(func=cmd_volume)
 
 
@@ -50,7 +48,7 @@ def cmd_volume(args: argparse.Namespace) -> int:
                 for m, v in volume.items()
             },
         }
-        print(json.dumps(out, indent=2))
+        print_json(out)
         return 0
     print(f"Hard sets per muscle, week {week} ({week.monday:%a %d %b} - {week.sunday:%a %d %b %Y})")
     print(f"{'muscle':<12} {'sets':>5} {'sessions':>8}  {'target':<7} status")

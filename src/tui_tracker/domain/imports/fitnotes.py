@@ -19,23 +19,19 @@ from datetime import tzinfo
 from collections.abc import Iterable
 
 from ..catalogue import Catalogue
-from ..inputs import InputError
 from ..models import SetKind, Unit
 from .common import (
     ImportFormatError,
     ImportResult,
     RowError,
-    attempt,
     column,
     duration,
     is_blank_or_zero,
     is_positive,
-    reps,
-    row_unit,
-    weight_kg,
 )
-from .dates import DateOrder, file_date_order
-from .rows import RowReader, SetRow, collect
+from .dates import DateOrder
+from .rows import RowReader, SetRow, check_unit, parse_all
+from .rules import Context
 from .table import CsvRows
 
 _REQUIRED = ("date", "exercise", "reps")
@@ -51,24 +47,17 @@ class FitNotesReader(RowReader):
     """The rows of a FitNotes export, one at a time (see RowReader)."""
 
     source = "fitnotes"
+    app = "FitNotes"
+    skips_cardio = True
+    logs_assistance = False
 
-    def __init__(self, table: CsvRows, unit: Unit | None, tz: tzinfo) -> None:
-        super().__init__(table, tz)
+    def __init__(
+        self, table: CsvRows, unit: Unit | None, tz: tzinfo, date_order: DateOrder | None = None
+    ) -> None:
+        super().__init__(table, tz, date_order)
         cols = table.columns
         header = table.header_line[:120]
-        if "exercise_title" in cols or "exercise name" in cols:
-            app = "Hevy" if "exercise_title" in cols else "Strong"
-            raise ImportFormatError(
-                f"this is a {app} export, not a FitNotes one: import it as a {app} file"
-            )
-        missing = [name for name in _REQUIRED if name not in cols]
-        if missing:
-            raise ImportFormatError(
-                f"the first line {header!r} is not a FitNotes export's header "
-                f"(no {', '.join(missing)} column): {_HINT}"
-            )
-        self.i_date, self.i_exercise, self.i_reps = cols["date"], cols["exercise"], cols["reps"]
-        self.date_column = self.i_date
+        self.check_header(cols, _REQUIRED, _HINT, Hevy="exercise_title", Strong="exercise name")
         self.i_kg = column(cols, "weight (kg)", "weight (kgs)")
         self.i_lb = column(cols, "weight (lbs)", "weight (lb)")
         self.i_weight = column(cols, "weight")
@@ -84,43 +73,27 @@ class FitNotesReader(RowReader):
         self.i_time = column(cols, "time")
         self.i_note = column(cols, "comment", "notes", "note")
         self.i_kind = column(cols, "kind")
-        #: rows of distance or time and no reps: cardio and timed holds, skipped
-        self.cardio_rows = 0
 
     def read_row(self, line: int, row: list[str]) -> SetRow | RowError | None:
-        w_text, row_u = self._weight_cell(row)
-        r_text = row[self.i_reps]
-        if is_blank_or_zero(r_text) and (is_blank_or_zero(w_text) or self._timed(row)):
-            self.cardio_rows += 1
-            return None
+        w_text, unit_text = self._weight_cell(row)
+        timed = self.timed(row)
+        if self.skipped(row, w_text, timed):
+            return None  # cardio or a timed hold, or nothing done
 
         problems: list[str] = []
-        start = attempt(problems, self.date, row[self.i_date])
-        exercise = row[self.i_exercise].strip()
-        eid = attempt(problems, self.exercise_id, exercise)
-        kg = None
-        try:
-            unit: Unit | None = (
-                row_unit(row_u, None) if self.i_unit >= 0 else "lb" if row_u == "lb" else "kg"
-            )
-            if unit is None:
-                if not is_blank_or_zero(w_text):
-                    raise InputError("the weight unit is empty (kgs or lbs)")
-                unit = "kg"
-            kg = weight_kg(w_text, unit)
-        except InputError as e:
-            problems.append(str(e))
-        n = attempt(problems, reps, r_text)
+        start, exercise, eid = self.date_and_exercise(row, problems)
+        load = self.weight_of(
+            w_text, unit_text, None, problems, "the weight unit is empty (kgs or lbs)"
+        )
+        n = self.reps_of(row, timed, problems)
         if problems:
-            return RowError(line, "; ".join(problems))
-        assert start is not None and isinstance(eid, str) and isinstance(n, int)
-        assert isinstance(kg, float) and unit is not None
+            return self.row_error(line, problems)
         kind: SetKind = "working"
         if self.i_kind >= 0 and row[self.i_kind].strip().casefold() in _WARMUP:
             kind = "warmup"
         note = row[self.i_note] if self.i_note >= 0 else ""
-        return SetRow(
-            line, start, "", exercise, eid, kind, kg, unit, n, None, note, "", None, "", tuple(row)
+        return self.set_row(
+            line, row, start, (exercise, eid), kind, load, n, None, context=Context(note=note)
         )
 
     def refit(self, row: list[str], width: int) -> list[str]:
@@ -164,7 +137,7 @@ class FitNotesReader(RowReader):
         )
 
     def _weight_cell(self, row: list[str]) -> tuple[str, str]:
-        """(weight text, unit): the unit as the row's cell says it (Android) or the
+        """(weight text, unit text): the unit as the row's cell says it (Android) or the
         column's unit (iOS, the kg column unless pounds are asked for or only they are
         filled)."""
         if self.i_unit >= 0 and self.i_weight >= 0:
@@ -175,7 +148,8 @@ class FitNotesReader(RowReader):
             return (lb, "lb") if self.i_lb >= 0 else (kg, "kg")
         return kg, "kg"
 
-    def _timed(self, row: list[str]) -> bool:
+    def timed(self, row: list[str]) -> bool:
+        """A distance above 0 or a time above 0:00:00 (FitNotes' Time is a clock time)."""
         if self.i_distance >= 0 and is_positive(row[self.i_distance]):
             return True
         if self.i_time >= 0:
@@ -197,11 +171,8 @@ def fitnotes_reader(
     export says its unit on every row.  Raises ImportFormatError when the file is
     not a FitNotes export at all.
     """
-    if unit not in (None, "kg", "lb"):
-        raise ImportFormatError(f"unit {unit!r} is not kg or lb")
-    reader = FitNotesReader(CsvRows(text), unit, tz)
-    reader.date_order = date_order
-    return reader
+    check_unit(unit)
+    return FitNotesReader(CsvRows(text), unit, tz, date_order)
 
 
 def parse_fitnotes(
@@ -215,7 +186,4 @@ def parse_fitnotes(
     """FitNotes' CSV export as sessions, all at once; bad rows become errors, the rest is
     imported.  Raises ImportFormatError when the file is not a FitNotes export, or when
     its dates could be day or month first and `date_order` does not say."""
-    text = text if isinstance(text, str) else list(text)
-    reader = fitnotes_reader(text, tz=tz, unit=unit)
-    reader.date_order, _ = file_date_order(text, reader.date_column, date_order)
-    return collect(reader, catalogue)
+    return parse_all(text, lambda t: fitnotes_reader(t, tz=tz, unit=unit), catalogue, date_order)

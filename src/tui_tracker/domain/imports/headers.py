@@ -14,6 +14,7 @@ with the app set to English.
 from __future__ import annotations
 
 from .results import ImportFormatError
+from .rules import wrong_app
 
 #: German column name (as header_key makes it) -> the English one.
 GERMAN: dict[str, str] = {
@@ -117,10 +118,7 @@ def strong_columns(columns: dict[str, int]) -> dict[str, int]:
     first = min(columns.items(), key=lambda item: item[1])[0] if columns else ""
     hevy = "exercise_title" in columns or "start_time" in columns
     if "exercise" in columns and "category" in columns:
-        raise ImportFormatError(
-            "this is a FitNotes export, not a Strong one: import it as a "
-            "FitNotes file (tui-tracker import fitnotes FILE)"
-        )
+        raise wrong_app("FitNotes", "Strong")
     if not hevy and (first in _DATE_WORDS or "rpe" in columns):
         raise ImportFormatError(
             "this looks like a Strong export in a language tui-tracker does not read (it reads "

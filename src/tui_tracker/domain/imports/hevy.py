@@ -17,20 +17,11 @@ from collections.abc import Iterable
 from ..catalogue import Catalogue
 from ..inputs import InputError
 from ..models import SetKind, Unit
-from .common import (
-    ImportFormatError,
-    ImportResult,
-    RowError,
-    attempt,
-    column,
-    is_blank_or_zero,
-    reps,
-    rir_from_rpe,
-    weight_kg,
-)
-from .dates import DateOrder, file_date_order
-from .extents import distance_column, metres, seconds
-from .rows import RowReader, SetRow, collect
+from .common import ImportFormatError, ImportResult, RowError, column
+from .dates import DateOrder
+from .extents import distance_column
+from .rows import RowReader, SetRow, parse_all
+from .rules import Context
 from .table import CsvRows
 
 #: set_type -> (kind, to failure)
@@ -53,26 +44,16 @@ class HevyReader(RowReader):
     """
 
     source = "hevy"
+    app = "Hevy"
+    key_columns = ("start_time", "exercise_title", "reps")
+    date_label = "start_time: "
 
-    def __init__(self, table: CsvRows, tz: tzinfo) -> None:
-        super().__init__(table, tz)
+    def __init__(self, table: CsvRows, tz: tzinfo, date_order: DateOrder | None = None) -> None:
+        super().__init__(table, tz, date_order)
         cols = table.columns
-        header = table.header_line[:120]
-        if "exercise name" in cols and "set order" in cols:
-            raise ImportFormatError(
-                "this is a Strong export, not a Hevy one: import it as a Strong file"
-            )
-        if "exercise" in cols and "category" in cols:
-            raise ImportFormatError(
-                "this is a FitNotes export, not a Hevy one: import it as a "
-                "FitNotes file (tui-tracker import fitnotes FILE)"
-            )
-        missing = [name for name in _REQUIRED if name not in cols]
-        if missing:
-            raise ImportFormatError(
-                f"the first line {header!r} is not a Hevy export's header "
-                f"(no {', '.join(missing)} column): {_HINT}"
-            )
+        self.check_header(
+            cols, _REQUIRED, _HINT, Strong="exercise name+set order", FitNotes="exercise+category"
+        )
         self.unit: Unit
         if "weight_kg" in cols:
             self.i_weight, self.unit = cols["weight_kg"], "kg"
@@ -80,15 +61,10 @@ class HevyReader(RowReader):
             self.i_weight, self.unit = column(cols, "weight_lbs", "weight_lb"), "lb"
         else:
             raise ImportFormatError(
-                f"the first line {header!r} has no weight_kg or weight_lbs column: {_HINT}"
+                f"the first line {table.header_line[:120]!r} has no weight_kg or weight_lbs "
+                f"column: {_HINT}"
             )
-        self.i_title, self.i_start = cols["title"], cols["start_time"]
-        self.date_column = self.i_start
-        self.i_exercise, self.i_type, self.i_reps = (
-            cols["exercise_title"],
-            cols["set_type"],
-            cols["reps"],
-        )
+        self.i_title, self.i_type = cols["title"], cols["set_type"]
         self.i_end = column(cols, "end_time")
         self.i_description = column(cols, "description")
         self.i_exercise_notes = column(cols, "exercise_notes")
@@ -99,75 +75,48 @@ class HevyReader(RowReader):
         self._last_end: tuple[str | None, datetime | None] = (None, None)
 
     def read_row(self, line: int, row: list[str]) -> SetRow | RowError | None:
-        w_text, r_text = row[self.i_weight], row[self.i_reps]
-        # A time or a distance (a bad one is reported, not taken for an empty cell).
-        timed = (self.i_distance >= 0 and not is_blank_or_zero(row[self.i_distance])) or (
-            self.i_seconds >= 0 and not is_blank_or_zero(row[self.i_seconds])
-        )
-        if is_blank_or_zero(r_text) and is_blank_or_zero(w_text) and not timed:
+        w_text = row[self.i_weight]
+        timed = self.timed(row)
+        if self.skipped(row, w_text, timed):
             return None  # nothing done: no reps, weight, time or distance
 
         problems: list[str] = []
-        kind: SetKind | None = None
-        failure = False
-        start = attempt(problems, self.date, row[self.i_start], label="start_time: ")
-        exercise = row[self.i_exercise].strip()
-        eid = attempt(problems, self.exercise_id, exercise)
-        set_type = row[self.i_type].strip().casefold()
-        if set_type in SET_TYPES:
-            kind, failure = SET_TYPES[set_type]
-        elif not set_type:
-            kind = "working"
-        else:
-            problems.append(
-                f"set_type {row[self.i_type].strip()[:20]!r} is not normal, warmup, "
-                "failure or dropset"
-            )
-        no_weight = not w_text.strip()
-        if no_weight and isinstance(eid, str) and not timed:  # a run or a plank lifts nothing
+        start, exercise, eid = self.date_and_exercise(row, problems)
+        kind, failure = self._set_type(row[self.i_type], problems)
+        no_weight = not w_text.strip() and not timed  # a run or a plank lifts nothing
+        if no_weight and eid is not None:
             problem = self.empty_weight_problem(eid)
             if problem:
                 problems.append(problem)
-        kg = attempt(problems, weight_kg, w_text, self.unit)
-        n = 0 if timed and is_blank_or_zero(r_text) else attempt(problems, reps, r_text)
-        secs = attempt(problems, seconds, row[self.i_seconds]) if self.i_seconds >= 0 else None
-        dist = (
-            attempt(problems, metres, row[self.i_distance], self.distance_unit)
-            if self.i_distance >= 0
-            else None
-        )
-        rir = attempt(problems, rir_from_rpe, row[self.i_rpe]) if self.i_rpe >= 0 else None
+        load = self.weight_of(w_text, None, self.unit, problems, "")
+        n = self.reps_of(row, timed, problems)
+        extent = self.extent(row, problems)
+        rir = self.rir_of(row, failure, problems)
         if problems:
-            return RowError(line, "; ".join(problems))
-        assert isinstance(start, datetime) and isinstance(eid, str) and kind is not None
-        assert isinstance(kg, float) and isinstance(n, int)
-        if no_weight and not timed:
+            return self.row_error(line, problems)
+        assert eid is not None
+        if no_weight:
             self.took_empty_weight(eid)
         superset = row[self.i_superset].strip() if self.i_superset >= 0 else ""
-        kg = self.added_load(eid, kg)
-
-        ends = self._end(row[self.i_end]) if self.i_end >= 0 else None
-        session_note = row[self.i_description].strip() if self.i_description >= 0 else ""
-        return SetRow(
-            line,
-            start,
-            row[self.i_title].strip(),
-            exercise,
-            eid,
-            kind,
-            kg,
-            self.unit,
-            n,
-            0 if failure else rir,
-            "",
-            row[self.i_exercise_notes] if self.i_exercise_notes >= 0 else "",
-            ends,
-            session_note,
-            tuple(row),
-            secs,
-            dist,
-            superset or None,
+        about = Context(
+            workout=row[self.i_title].strip(),
+            ends=self._end(row[self.i_end]) if self.i_end >= 0 else None,
+            session_note=row[self.i_description].strip() if self.i_description >= 0 else "",
+            exercise_note=row[self.i_exercise_notes] if self.i_exercise_notes >= 0 else "",
+            superset=superset or None,
         )
+        return self.set_row(line, row, start, (exercise, eid), kind, load, n, rir, extent, about)
+
+    @staticmethod
+    def _set_type(text: str, problems: list[str]) -> tuple[SetKind | None, bool]:
+        """(kind, to failure) for a set_type cell; empty is a working set."""
+        set_type = text.strip().casefold()
+        if set_type in SET_TYPES:
+            return SET_TYPES[set_type]
+        if not set_type:
+            return "working", False
+        problems.append(f"set_type {text.strip()[:20]!r} is not normal, warmup, failure or dropset")
+        return None, False
 
     def _end(self, text: str) -> datetime | None:
         """The session's end_time, or None when empty or unreadable (its sets are worth
@@ -190,9 +139,7 @@ def hevy_reader(
 
     Raises ImportFormatError when the file is not a Hevy export at all.
     """
-    reader = HevyReader(CsvRows(text), tz)
-    reader.date_order = date_order
-    return reader
+    return HevyReader(CsvRows(text), tz, date_order)
 
 
 def parse_hevy(
@@ -205,7 +152,4 @@ def parse_hevy(
     """Hevy's CSV export as sessions, all at once; bad rows become errors, the rest is
     imported.  Raises ImportFormatError when the file is not a Hevy export at all, or
     when its dates could be day or month first and `date_order` does not say."""
-    text = text if isinstance(text, str) else list(text)
-    reader = hevy_reader(text, tz=tz)
-    reader.date_order, _ = file_date_order(text, reader.date_column, date_order)
-    return collect(reader, catalogue)
+    return parse_all(text, lambda t: hevy_reader(t, tz=tz), catalogue, date_order)

@@ -1,6 +1,6 @@
 """From CSV rows to our sessions, in two steps so a file of any size fits in memory.
 
-1. A reader (strong.py, hevy.py) walks the file once and turns each data row into
+1. A reader (strong.py, hevy.py, fitnotes.py) walks the file once and turns each data row into
    a `SetRow` (a checked set plus what it says about its session) or a RowError,
    resolving exercise names against the catalogue as it goes.  It keeps only
    counters and one entry per exercise name, never the rows.
@@ -18,79 +18,37 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from datetime import datetime, tzinfo
-from typing import NamedTuple
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from ..bodyweight import is_assisted
-from ..catalogue import Catalogue, custom_id
-from ..inputs import InputError
-from ..models import Exercise, LoggedSet, Session, SetKind, Unit
-from ..text import clean_text
-from .common import MAX_DURATION, _show
-from .dates import DateOrder, local_datetime
-from .names import find_exported
+from ..catalogue import Catalogue
+from ..models import Exercise, LoggedSet, Session
+from .common import MAX_DURATION
+from .dates import DateOrder, file_date_order
 from .results import ImportResult, RowError
+from .rules import RowRules, SetRow, check_unit, wrong_app
 from .table import CsvRows, check_width
 
-#: Parsed date cells kept for reuse (every row of a session repeats its date).
-_DATE_CACHE = 4096
+__all__ = ["RowReader", "SetRow", "assemble", "check_unit", "collect", "parse_all", "wrong_app"]
 
 
-class SetRow(NamedTuple):
-    """One row that is a valid set, with what it says about its session.
-
-    Plain values only (it may be parked on disk between the two steps).  `start` is
-    the session's local start (naive), `ends` its end if the row says, `cells` the
-    row as read (the set's id is made from them).
-    """
-
-    line: int
-    start: datetime
-    workout: str
-    exercise: str
-    exercise_id: str
-    kind: SetKind
-    weight_kg: float
-    unit: Unit
-    reps: int
-    rir: int | None
-    note: str
-    exercise_note: str
-    ends: datetime | None
-    session_note: str
-    cells: tuple[str, ...]
-    duration_s: int | None = None  # a timed set (a plank, cardio)
-    distance_m: float | None = None  # a carry, a sled push, a run
-    superset: str | None = None  # Hevy's superset_id
-
-
-class RowReader:
-    """Walks an export's rows once; a subclass turns one row into a SetRow.
+class RowReader(RowRules):
+    """Walks an export's rows once; a subclass turns one row into a SetRow (with the
+    row rules of rules.py).
 
     Counts as it goes: `rows_read` data rows, each of which ends up as a set
     (`sets_read`), an error, or skipped (`rows_skipped`: notes, rest timers, rows
-    with nothing in them).
+    with nothing in them, and cardio where the format skips it: `cardio_rows`).
     """
 
     #: The app, part of every session id.
     source = ""
-    #: The column of the session's date (its order of day and month is the file's).
-    date_column = -1
 
     def __init__(self, table: CsvRows, tz: tzinfo, date_order: DateOrder | None = None) -> None:
-        self.table = table
-        self.tz = tz
-        #: day or month first in slashed dates (dates.py); set before reading rows
-        self.date_order = date_order
-        self.catalogue = Catalogue()
+        super().__init__(table, tz, date_order)
         self.rows_read = 0
         self.sets_read = 0
         self.rows_skipped = 0
         self.sets_per_exercise: Counter[str] = Counter()
-        self._exercise: dict[str, str | InputError] = {}
-        self._new: dict[str, Exercise] = {}
-        self._bodyweight_new: set[str] = set()
-        self._dates: dict[str, datetime | InputError] = {}
 
     def read_row(self, line: int, row: list[str]) -> SetRow | RowError | None:
         """The row as a set, or why not, or None when it is not a set at all."""
@@ -143,69 +101,6 @@ class RowReader:
 
     def assemble(self, rows: Iterable[SetRow]) -> list[Session]:
         return assemble(rows, self.source, self.tz)
-
-    # shared by the readers ---------------------------------------------------------
-
-    def date(self, text: str) -> datetime:
-        """Naive local date-time, cached: every row of a session repeats it."""
-        cached = self._dates.get(text)
-        if cached is None:
-            try:
-                cached = local_datetime(text, self.tz, self.date_order)
-            except InputError as e:
-                cached = e
-            if len(self._dates) >= _DATE_CACHE:
-                self._dates.clear()
-            self._dates[text] = cached
-        if isinstance(cached, InputError):
-            raise cached
-        return cached
-
-    def exercise_id(self, name: str) -> str:
-        """The catalogue's id for `name`, or the id of a new exercise of the lifter's."""
-        cached = self._exercise.get(name)
-        if cached is None:
-            cached = self._resolve(name)
-            self._exercise[name] = cached
-        if isinstance(cached, InputError):
-            raise cached
-        return cached
-
-    def _resolve(self, name: str) -> str | InputError:
-        clean = " ".join(clean_text(name).split())  # no control characters in a stored name
-        if not clean:
-            return InputError("the exercise name is empty")
-        found = find_exported(self.catalogue, clean)
-        if found is not None:
-            return found.id
-        try:
-            eid = custom_id(clean)
-        except ValueError:
-            return InputError(f"exercise name {_show(clean)} needs a letter or digit")
-        if eid in self.catalogue:  # the lifter's own exercise, renamed since
-            return eid
-        if eid not in self._new:
-            self._new[eid] = Exercise(id=eid, name=clean, primary=(), custom=True)
-        return eid
-
-    def empty_weight_problem(self, exercise_id: str) -> str | None:
-        """Why a set of this exercise cannot have an empty weight, or None when it can:
-        a bodyweight exercise, or a new one (the file knows it better than we do)."""
-        ex = self.catalogue.get(exercise_id)
-        if ex is None or ex.bodyweight:
-            return None
-        return f"weight is empty, and {ex.name} is not a bodyweight exercise"
-
-    def added_load(self, exercise_id: str, kg: float) -> float:
-        """The row's weight as this app keeps it: on an assisted exercise (an assisted
-        pull-up) the apps log the assistance, which here is a negative added load."""
-        ex = self.catalogue.get(exercise_id)
-        return -kg if kg > 0 and ex is not None and is_assisted(ex) else kg
-
-    def took_empty_weight(self, exercise_id: str) -> None:
-        """A set without weight was accepted: a new exercise becomes bodyweight."""
-        if exercise_id in self._new:
-            self._bodyweight_new.add(exercise_id)
 
 
 # --- sessions ----------------------------------------------------------------------------
@@ -292,6 +187,22 @@ def assemble(rows: Iterable[SetRow], source: str, tz: tzinfo) -> list[Session]:
             )
         )
     return sessions
+
+
+def parse_all(
+    text: str | Iterable[str],
+    open_reader: Callable[[str | list[str]], RowReader],
+    catalogue: Catalogue,
+    date_order: DateOrder | None,
+) -> ImportResult:
+    """A whole export at once (`parse_strong` and the others): the reader `open_reader`
+    makes over the text, the day-or-month order from a first look at its dates, then
+    every row.  Raises ImportFormatError when the file is not the reader's app's
+    export, or when its dates could be day or month first and `date_order` does not say."""
+    text = text if isinstance(text, str) else list(text)
+    reader = open_reader(text)
+    reader.date_order, _ = file_date_order(text, reader.date_column, date_order)
+    return collect(reader, catalogue)
 
 
 def collect(reader: RowReader, catalogue: Catalogue) -> ImportResult:

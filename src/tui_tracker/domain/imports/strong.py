@@ -23,24 +23,12 @@ from collections.abc import Iterable
 from ..catalogue import Catalogue
 from ..inputs import InputError
 from ..models import SetKind, Unit
-from .common import (
-    ImportFormatError,
-    ImportResult,
-    RowError,
-    attempt,
-    column,
-    duration,
-    end_after,
-    is_blank_or_zero,
-    reps,
-    rir_from_rpe,
-    row_unit,
-    weight_kg,
-)
-from .dates import DateOrder, file_date_order
-from .extents import distance_column, distance_unit_column, metres, row_distance_unit, seconds
+from .common import ImportFormatError, ImportResult, RowError, attempt, column, duration, end_after
+from .dates import DateOrder
+from .extents import distance_column, distance_unit_column
 from .headers import strong_columns
-from .rows import RowReader, SetRow, collect
+from .rows import RowReader, SetRow, check_unit, parse_all
+from .rules import Context
 from .table import CsvRows
 
 NOT_SETS = frozenset({"note", "notes", "rest timer", "rest"})
@@ -51,31 +39,21 @@ _HINT = (
 )
 
 
-def _layout(
-    columns: dict[str, int], header: str, unit: Unit | None
-) -> tuple[str, int, Unit | None]:
-    """(layout, weight column, unit for every row or None when each row says)."""
-    if "exercise_title" in columns and "start_time" in columns:
-        raise ImportFormatError("this is a Hevy export, not a Strong one: import it as a Hevy file")
-    missing = [name for name in _REQUIRED if name not in columns]
-    if missing:
-        raise ImportFormatError(
-            f"the first line {header[:120]!r} is not a Strong export's header "
-            f"(no {', '.join(missing)} column): {_HINT}"
-        )
+def _layout(columns: dict[str, int], header: str, unit: Unit | None) -> tuple[int, Unit | None]:
+    """(weight column, unit for every row or None when each row says)."""
     if "weight unit" in columns and "weight" in columns:
-        return "legacy", columns["weight"], None
+        return columns["weight"], None  # legacy
     if "weight (kg)" in columns:
-        return "android", columns["weight (kg)"], "kg"
+        return columns["weight (kg)"], "kg"  # Android
     for name in ("weight (lbs)", "weight (lb)"):
         if name in columns:
-            return "android", columns[name], "lb"
-    if "weight" in columns:
+            return columns[name], "lb"
+    if "weight" in columns:  # iOS
         if unit is None:
             raise ImportFormatError(
                 "Strong's iOS export has no unit column: rerun with --unit kg or --unit lb"
             )
-        return "ios", columns["weight"], unit
+        return columns["weight"], unit
     raise ImportFormatError(f"the first line {header[:120]!r} has no weight column: {_HINT}")
 
 
@@ -99,19 +77,18 @@ class StrongReader(RowReader):
     """The rows of a Strong export, one at a time (see RowReader)."""
 
     source = "strong"
+    app = "Strong"
+    key_columns = ("date", "exercise name", "reps")
 
-    def __init__(self, table: CsvRows, unit: Unit | None, tz: tzinfo) -> None:
-        super().__init__(table, tz)
+    def __init__(
+        self, table: CsvRows, unit: Unit | None, tz: tzinfo, date_order: DateOrder | None = None
+    ) -> None:
+        super().__init__(table, tz, date_order)
         cols = strong_columns(table.columns)  # German names read as English ones
-        _, self.i_weight, self.file_unit = _layout(cols, table.header_line, unit)
+        self.check_header(cols, _REQUIRED, _HINT, Hevy="exercise_title+start_time")
+        self.i_weight, self.file_unit = _layout(cols, table.header_line, unit)
         self.unit = unit
-        self.i_date, self.i_name = cols["date"], cols["workout name"]
-        self.date_column = self.i_date
-        self.i_exercise, self.i_order, self.i_reps = (
-            cols["exercise name"],
-            cols["set order"],
-            cols["reps"],
-        )
+        self.i_name, self.i_order = cols["workout name"], cols["set order"]
         self.i_rpe = column(cols, "rpe")
         self.i_unit = column(cols, "weight unit")
         self.i_duration = column(
@@ -128,83 +105,36 @@ class StrongReader(RowReader):
         order = row[self.i_order]
         if order.strip().casefold() in NOT_SETS:
             return None
-        w_text, r_text = row[self.i_weight], row[self.i_reps]
-        # A time or a distance (a bad one is reported, not taken for an empty cell).
-        timed = (self.i_distance >= 0 and not is_blank_or_zero(row[self.i_distance])) or (
-            self.i_seconds >= 0 and not is_blank_or_zero(row[self.i_seconds])
-        )
-        if is_blank_or_zero(r_text) and is_blank_or_zero(w_text) and not timed:
+        timed = self.timed(row)
+        if self.skipped(row, row[self.i_weight], timed):
             return None  # nothing done: no reps, weight, time or distance
 
         problems: list[str] = []
-        start = kind = failure = row_u = kg = n = rir = eid = None
-        start = attempt(problems, self.date, row[self.i_date])
-        exercise = row[self.i_exercise].strip()
-        eid = attempt(problems, self.exercise_id, exercise)
-        try:
-            kind, failure = _set_kind(order)
-        except InputError as e:
-            problems.append(str(e))
-        try:
-            row_u = self.file_unit if self.i_unit < 0 else row_unit(row[self.i_unit], self.unit)
-            if row_u is None:
-                if is_blank_or_zero(w_text):
-                    row_u = "kg"
-                else:
-                    raise InputError("the weight unit is empty: rerun with --unit kg or --unit lb")
-            kg = weight_kg(w_text, row_u)
-        except InputError as e:
-            problems.append(str(e))
-        secs, dist = self._extent(row, problems)
-        n = 0 if timed and is_blank_or_zero(r_text) else attempt(problems, reps, r_text)
-        rir = attempt(problems, rir_from_rpe, row[self.i_rpe]) if self.i_rpe >= 0 else None
+        start, exercise, eid = self.date_and_exercise(row, problems)
+        kind, failure = attempt(problems, _set_kind, order) or (None, False)
+        has_unit = self.i_unit >= 0
+        load = self.weight_of(
+            row[self.i_weight],
+            row[self.i_unit] if has_unit else None,
+            self.unit if has_unit else self.file_unit,
+            problems,
+            "the weight unit is empty: rerun with --unit kg or --unit lb",
+        )
+        extent = self.extent(row, problems)
+        n = self.reps_of(row, timed, problems)
+        rir = self.rir_of(row, failure, problems)
         if problems:
-            return RowError(line, "; ".join(problems))
-        assert isinstance(start, datetime) and isinstance(eid, str) and kind is not None
-        assert row_u is not None and kg is not None and isinstance(n, int)
-
-        ends = (
-            self._end(row[self.i_date], start, row[self.i_duration])
+            return self.row_error(line, problems)
+        assert start is not None
+        about = Context(
+            workout=row[self.i_name].strip(),
+            ends=self._end(row[self.date_column], start, row[self.i_duration])
             if self.i_duration >= 0
-            else None
+            else None,
+            session_note=row[self.i_workout_notes].strip() if self.i_workout_notes >= 0 else "",
+            note=row[self.i_notes] if self.i_notes >= 0 else "",
         )
-        session_note = row[self.i_workout_notes].strip() if self.i_workout_notes >= 0 else ""
-        kg = self.added_load(eid, kg)
-        return SetRow(
-            line,
-            start,
-            row[self.i_name].strip(),
-            exercise,
-            eid,
-            kind,
-            kg,
-            row_u,
-            n,
-            0 if failure else rir,
-            row[self.i_notes] if self.i_notes >= 0 else "",
-            "",
-            ends,
-            session_note,
-            tuple(row),
-            secs,
-            dist,
-        )
-
-    def _extent(self, row: list[str], problems: list[str]) -> tuple[int | None, float | None]:
-        """The row's Seconds and Distance (in metres), each None when empty or 0."""
-        secs = attempt(problems, seconds, row[self.i_seconds]) if self.i_seconds >= 0 else None
-        dist = None
-        if self.i_distance >= 0:
-            try:
-                unit = (
-                    self.distance_unit
-                    if self.i_distance_unit < 0
-                    else row_distance_unit(row[self.i_distance_unit], self.distance_unit)
-                )
-                dist = metres(row[self.i_distance], unit)
-            except InputError as e:
-                problems.append(str(e))
-        return secs, dist
+        return self.set_row(line, row, start, (exercise, eid), kind, load, n, rir, extent, about)
 
     def _end(self, date_text: str, start: datetime, duration_text: str) -> datetime | None:
         """The session's end from its start and duration; every row of a session repeats
@@ -224,11 +154,8 @@ def strong_reader(
     does not say; the other layouts carry their unit and ignore it.  Raises
     ImportFormatError when the file is not a Strong export at all.
     """
-    if unit not in (None, "kg", "lb"):
-        raise ImportFormatError(f"unit {unit!r} is not kg or lb")
-    reader = StrongReader(CsvRows(text), unit, tz)
-    reader.date_order = date_order
-    return reader
+    check_unit(unit)
+    return StrongReader(CsvRows(text), unit, tz, date_order)
 
 
 def parse_strong(
@@ -242,7 +169,4 @@ def parse_strong(
     """Strong's CSV export as sessions, all at once; bad rows become errors, the rest is
     imported.  Raises ImportFormatError when the file is not a Strong export at all, or
     when its dates could be day or month first and `date_order` does not say."""
-    text = text if isinstance(text, str) else list(text)
-    reader = strong_reader(text, unit=unit, tz=tz)
-    reader.date_order, _ = file_date_order(text, reader.date_column, date_order)
-    return collect(reader, catalogue)
+    return parse_all(text, lambda t: strong_reader(t, unit=unit, tz=tz), catalogue, date_order)
