@@ -41,6 +41,7 @@ from .dashboard_tabs import show_effort, show_strength, show_volume
 from .trouble import KeepsRunning
 from .widgets.key_bar import KeyBar
 from .widgets.too_small import TooSmall
+from .widgets.tables import Table
 
 #: Without a block, the volume table looks this many weeks back.
 WEEKS_WITHOUT_BLOCK = 4
@@ -78,12 +79,12 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
         yield Static("", id="dash-deload")
         with TabbedContent(id="dash-tabs"):
             with TabPane("Volume (v)", id="volume"):
-                yield DataTable(id="volume-table", cursor_type="row", zebra_stripes=True)
+                yield Table(id="volume-table", cursor_type="row", zebra_stripes=True)
                 yield Static("", classes="legend")
             with TabPane("Strength (s)", id="strength"):
-                yield DataTable(id="strength-table", cursor_type="row", zebra_stripes=True)
+                yield Table(id="strength-table", cursor_type="row", zebra_stripes=True)
             with TabPane("Effort (r)", id="effort"):
-                yield DataTable(id="effort-table", cursor_type="row", zebra_stripes=True)
+                yield Table(id="effort-table", cursor_type="row", zebra_stripes=True)
                 yield Static(
                     "on target = RIR within 1 of the week's target · harder = nearer failure",
                     classes="legend",

@@ -27,6 +27,7 @@ from .keys import OrderedKeys
 from .trouble import KeepsRunning
 from .widgets.key_bar import KeyBar
 from .widgets.too_small import TooSmall, presize
+from .widgets.tables import Table
 
 
 def weight_text(kg: float, unit: Unit) -> str:
@@ -71,7 +72,7 @@ def record_lines(records: ExerciseRecords | None) -> Content:
     return Content("\n").join(parts)
 
 
-class SessionsTable(OrderedKeys, DataTable):
+class SessionsTable(OrderedKeys, Table):
     """The sessions, one a row: moves on the arrow and page keys, and hands every other key
     to the screen's bindings in the order typed."""
 

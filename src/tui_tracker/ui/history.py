@@ -21,6 +21,7 @@ from .history_edit import SessionScreen
 from .trouble import KeepsRunning
 from .widgets.key_bar import KeyBar
 from .widgets.too_small import TooSmall
+from .widgets.tables import Table
 
 PAGE = 200
 
@@ -45,7 +46,7 @@ class HistoryScreen(KeepsRunning, Screen[bool]):
         yield Static(
             "History: Enter opens a session to view or fix it, Esc/q goes back", id="title"
         )
-        yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
+        yield Table(id="history", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
         yield TooSmall(id="too-small")
 

@@ -38,6 +38,7 @@ from .widgets.fields import NumberField
 from .widgets.key_bar import KeyBar
 from .widgets.status_line import StatusLine
 from .widgets.too_small import TooSmall
+from .widgets.tables import Table
 
 #: Called with the typed values; returns why they were refused and the key of the field
 #: it is about (None: not one field), or None once saved.
@@ -143,7 +144,7 @@ class SessionScreen(KeepsRunning, Screen[bool]):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="title")
-        yield DataTable(id="session-sets", cursor_type="row", zebra_stripes=True)
+        yield Table(id="session-sets", cursor_type="row", zebra_stripes=True)
         yield StatusLine("", id="status")
         yield KeyBar(compact=True)  # nine keys in 80 columns
         yield TooSmall(id="too-small")
