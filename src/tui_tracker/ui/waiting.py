@@ -39,7 +39,12 @@ class WaitingSaves:
         self.work = work
         self._queue: deque[tuple[str, Entry]] = deque()
         self._stop = threading.Event()
+        #: Whether a worker is saving.  Read and set under `_lock` with the queue: the
+        #: worker leaves only when it finds the queue empty under the lock, and a set
+        #: queued after that starts a new one (a set queued while the worker was on
+        #: its way out, its "done" not yet handled by the screen, was never saved).
         self._running = False
+        self._lock = threading.Lock()
 
     @property
     def busy(self) -> bool:
@@ -48,10 +53,12 @@ class WaitingSaves:
 
     def add(self, exercise_id: str, entry: Entry, error: StoreError | None = None) -> Prefill:
         """Queue a set; the panel's next set starts from it, as after a save."""
-        self._queue.append((exercise_id, entry))
-        self._say(error)
-        if not self._running:
+        with self._lock:
+            self._queue.append((exercise_id, entry))
+            start = not self._running
             self._running = True
+        self._say(error)
+        if start:
             self._stop.clear()
             self.work.screen.run_worker(self._save_all, thread=True, group="waiting-saves")
         self.work.screen.refresh_bindings()
@@ -74,14 +81,19 @@ class WaitingSaves:
         store, app = self.work.book.store, self.work.screen.app
         store.set_patience(WAIT_FOR_DATABASE)
         with store.cancel_when(self._stop.is_set):
-            while self._queue:
-                exercise_id, entry = self._queue[0]
+            while True:
+                with self._lock:
+                    if not self._queue:
+                        self._running = False  # a set queued from now on starts a worker
+                        break
+                    exercise_id, entry = self._queue[0]
                 try:
                     saved = self.work.book.log(exercise_id, entry)
                 except StoreError as err:
                     app.call_from_thread(self._not_saved, err)
                     return
-                self._queue.popleft()
+                with self._lock:
+                    self._queue.popleft()
                 app.call_from_thread(self._saved, saved)
         app.call_from_thread(self._done)
 
@@ -89,11 +101,12 @@ class WaitingSaves:
         self.work.saved(saved)
 
     def _not_saved(self, error: StoreError) -> None:
-        lost = "; ".join(_describe(e) for _, e in self._queue)
-        self._queue.clear()
+        with self._lock:
+            lost = "; ".join(_describe(e) for _, e in self._queue)
+            self._queue.clear()
+            self._running = False
         self._done()
         self.work.screen.status.show(f"NOT saved: {lost}. {error}", "error")
 
     def _done(self) -> None:
-        self._running = False
         self.work.screen.refresh_bindings()
