@@ -5,8 +5,17 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from tui_tracker.domain.models import LoggedSet, Session
+
+# Property tests check rules, not speed: Hypothesis' default 200 ms deadline per example
+# and its "too slow" health check are timed asserts, and failed on a loaded machine
+# (tests/domain/test_volume.py, with four workers beside other suites).
+settings.register_profile(
+    "tui-tracker", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("tui-tracker")
 
 TODAY = date(2026, 11, 18)  # a Wednesday in ISO week 2026-W47
 TZ = timezone(timedelta(hours=1))
