@@ -41,3 +41,24 @@ def clock():
 
 def make_app(db, clock) -> TrackerApp:
     return TrackerApp(store=Store(db), clock=clock)
+
+
+async def until(pilot, condition, seconds: float = 30) -> None:
+    """Let the app work until `condition()` holds.  It waits on the app, not on the
+    clock: `seconds` only ends a test that would otherwise hang."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the app never got there"
+        await pilot.pause(0.02)
+
+
+async def started(pilot) -> None:
+    """Until the Today screen's work after its first frame has run: the block's prompt
+    is checked (and shown when due), then the exercise search is mounted, in that order
+    (ui/today.py, on_mount).  A key pressed sooner may meet Today, not the prompt: on a
+    loaded machine one `pause()` was not always enough."""
+    today = pilot.app.screen_stack[0]
+    await until(pilot, lambda: bool(today.query("#search-overlay")))
+    await pilot.pause()

@@ -12,7 +12,7 @@ from tui_tracker.ui.deload import DeloadPrompt, NextBlockPrompt
 from tui_tracker.ui.today import TodayScreen
 
 from .blocks import START, seed_block
-from .conftest import SIZE, FixedClock, make_app
+from .conftest import SIZE, FixedClock, make_app, started
 
 
 def text(app, selector: str) -> str:
@@ -28,7 +28,7 @@ async def test_dashboard_shows_week_volume_strength_and_effort(db):
     seed_block(db, through=START + timedelta(days=10))
     app = make_app(db, FixedClock(START + timedelta(days=10)))  # Thursday of week 2
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         assert "Week 2 of 4" in text(app, "TodayHeader")
         await pilot.press("m")
         await pilot.pause()
@@ -57,11 +57,11 @@ async def test_no_prompt_on_the_last_day_of_the_block_then_a_prompt_the_day_afte
     last_day = START + timedelta(weeks=4, days=-1)
     app = make_app(db, FixedClock(last_day))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         assert not isinstance(app.screen, DeloadPrompt)
     app = make_app(db, FixedClock(last_day + timedelta(days=1)))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         assert isinstance(app.screen, DeloadPrompt)
         assert "4 planned accumulation weeks ended" in text(app, "#deload-message")
         await pilot.press("d")
@@ -79,7 +79,7 @@ async def test_postponing_silences_the_prompt_for_six_days(db):
     first = START + timedelta(weeks=4)
     app = make_app(db, FixedClock(first))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await pilot.press("p")
         await pilot.pause()
         assert mesos(db)[0].postponed_until == first + timedelta(days=6)
@@ -87,7 +87,7 @@ async def test_postponing_silences_the_prompt_for_six_days(db):
     for offset, prompted in ((6, False), (7, True)):
         app = make_app(db, FixedClock(first + timedelta(days=offset)))
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
+            await started(pilot)
             assert isinstance(app.screen, DeloadPrompt) is prompted
 
 
@@ -95,7 +95,7 @@ async def test_later_keeps_the_prompt_on_the_dashboard(db):
     seed_block(db, weeks=4)
     app = make_app(db, FixedClock(START + timedelta(weeks=4)))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await pilot.press("l")
         await pilot.pause()
         assert mesos(db)[0].deload_start is None
@@ -116,7 +116,7 @@ async def test_falling_performance_prompts_an_early_deload_from_week_4_only(db):
     seed_block(db, weeks=6, falling=True, through=START + timedelta(weeks=3, days=1))
     app = make_app(db, FixedClock(START + timedelta(weeks=3, days=1)))  # week 4
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         assert isinstance(app.screen, DeloadPrompt)
         message = text(app, "#deload-message")
         assert "Deload early (week 4 of 6)" in message and "e1RM fell" in message
@@ -127,7 +127,7 @@ async def test_falling_performance_before_week_4_is_a_warning_not_a_prompt(db):
     seed_block(db, weeks=6, falling=True, through=START + timedelta(weeks=2, days=1))
     app = make_app(db, FixedClock(START + timedelta(weeks=2, days=6)))  # end of week 3
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         assert not isinstance(app.screen, DeloadPrompt)
         await pilot.press("m")
         await pilot.pause()
@@ -143,7 +143,7 @@ async def test_after_the_deload_week_the_next_block_is_offered(db):
     day = START + timedelta(weeks=4)
     app = make_app(db, FixedClock(day))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         assert isinstance(app.screen, NextBlockPrompt)
         await pilot.press("n")
         await pilot.pause()
@@ -186,7 +186,7 @@ async def test_until_the_deload_is_started_today_shows_the_last_weeks_plan(db):
     seed_block(db, weeks=4)
     app = make_app(db, FixedClock(START + timedelta(weeks=4)))  # Monday after the 4 weeks
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         assert isinstance(app.screen, DeloadPrompt)
         await pilot.press("l")
         await pilot.pause()
@@ -202,7 +202,7 @@ async def test_postponing_is_offered_to_the_end_of_week_6_and_not_after(db):
     wednesday = START + timedelta(weeks=5, days=2)  # week 6: four days of it left
     app = make_app(db, FixedClock(wednesday))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         assert "p postpone until Sun 13 Dec" in keys_line(app)
         await pilot.press("p")
         await pilot.pause()
@@ -216,7 +216,7 @@ async def test_postponing_is_offered_to_the_end_of_week_6_and_not_after(db):
         store.save_mesocycle(replace(seed, postponed_until=None))
     app = make_app(db, FixedClock(sunday))  # the last day of week 6: nothing left to postpone
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         assert isinstance(app.screen, DeloadPrompt)
         assert "postpone" not in keys_line(app) and "d start the deload today" in keys_line(app)
         await pilot.press("p")
@@ -230,7 +230,7 @@ async def test_a_block_never_deloaded_ends_and_offers_the_next_one(db):
     over = START + timedelta(weeks=6)  # two weeks after the deload fell due
     app = make_app(db, FixedClock(over))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         assert isinstance(app.screen, NextBlockPrompt)
         title = text(app, "#next-title")
         assert "Block over: its deload was due from Mon 30 Nov and never started" in title
@@ -260,7 +260,7 @@ async def test_e_on_the_dashboard_ends_the_block_after_a_confirm(db):
     day = START + timedelta(days=10)
     app = make_app(db, FixedClock(day))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await pilot.press("m")
         await pilot.pause()
         await pilot.press("e")

@@ -14,7 +14,7 @@ from tui_tracker.store.settings_file import SettingsFile
 from tui_tracker.ui.app import TrackerApp
 
 from .blocks import START
-from .conftest import SIZE, FixedClock, make_app
+from .conftest import SIZE, FixedClock, make_app, started
 
 WEDNESDAY = START + timedelta(days=2)  # a rest day of the upper/lower block; Upper B is Thursday
 
@@ -50,7 +50,7 @@ async def test_a_rest_day_says_what_is_next_and_n_does_it_today(db):
     start_block(db)
     app = make_app(db, FixedClock(WEDNESDAY))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         hint = str(app.screen.query_one("#empty-hint", Static).render())
         assert "Rest day in Block" in hint
         assert "Next: Upper B, tomorrow (Thu 05 Nov). Press n to do it today" in hint
@@ -64,11 +64,11 @@ async def test_a_rest_day_says_what_is_next_and_n_does_it_today(db):
     assert saved_sets(db, WEDNESDAY) == [("incline-dumbbell-press", 30, 10)]
     again = make_app(db, FixedClock(WEDNESDAY))  # a restart keeps it; Thursday now rests
     async with again.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         assert len(listed(again)) == 8 and "1/4" in listed(again)[0]
     thursday = make_app(db, FixedClock(WEDNESDAY + timedelta(days=1)))
     async with thursday.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         hint = str(thursday.screen.query_one("#empty-hint", Static).render())
         assert "Next: Lower B, tomorrow (Fri 06 Nov)" in hint
 
@@ -77,7 +77,7 @@ async def test_n_is_hidden_on_a_training_day(db):
     start_block(db)
     app = make_app(db, FixedClock(START))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         assert app.screen.check_action("day", ("next",)) is False
         before = listed(app)
         await pilot.press("n")
@@ -89,7 +89,7 @@ async def test_c_swaps_for_the_day_with_the_same_muscles_listed_first(db):
     start_block(db)
     app = make_app(db, FixedClock(START))  # Upper A: bench first
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         app.screen.set_focus(app.screen.query_one("#exercises"))
         await pilot.press("c")
         await pilot.pause()
@@ -107,11 +107,11 @@ async def test_c_swaps_for_the_day_with_the_same_muscles_listed_first(db):
     assert saved_sets(db, START) == [("dumbbell-bench-press", 32, 8)]
     again = make_app(db, FixedClock(START))
     async with again.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         assert listed(again)[0].startswith("~Dumbbell Bench Press")
     next_week = make_app(db, FixedClock(START + timedelta(weeks=1)))
     async with next_week.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         assert "Barbell Bench Press" in listed(next_week)[0]  # the plan stays
 
 
@@ -119,7 +119,7 @@ async def test_k_skips_with_a_reason_shown_literally_and_k_again_takes_it_back(d
     start_block(db)
     app = make_app(db, FixedClock(START))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await pilot.press("k", *"rack [b]taken[/]", "enter")
         await pilot.pause()
         first = listed(app)[0]
@@ -141,7 +141,7 @@ async def test_shift_up_and_down_reorder_the_day_and_it_is_kept(db):
     start_block(db)
     app = make_app(db, FixedClock(START))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         app.screen.set_focus(app.screen.query_one("#exercises"))
         await pilot.press("down", "shift+up", "down", "down", "shift+down", "shift+down")
         await pilot.pause()
@@ -155,7 +155,7 @@ async def test_shift_up_and_down_reorder_the_day_and_it_is_kept(db):
         ]
     again = make_app(db, FixedClock(START))
     async with again.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         assert [row[1:21].strip() for row in listed(again)] == names
 
 
@@ -163,7 +163,7 @@ async def test_the_last_planned_set_moves_on_and_the_rest_timer_keeps_running(db
     start_block(db)
     app = make_app(db, FixedClock(START))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         assert app.screen.current == "barbell-bench-press"
         # four sets of bench in one burst, then the fifth Enter logs the row's first set
         await pilot.press("8", "0", "tab", "8", "enter", "enter", "enter", "enter")
@@ -187,7 +187,7 @@ async def test_auto_advance_off_stays_on_the_exercise(db):
         store=Store(db), clock=FixedClock(START), settings=SettingsFile(path).load_or_defaults()
     )
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await pilot.press("8", "0", "tab", "8", "enter", "enter", "enter", "enter")
         await pilot.pause()
         assert app.screen.current == "barbell-bench-press"
@@ -201,7 +201,7 @@ async def test_every_planned_exercise_is_reachable_at_80x24_and_none_is_cut_sile
     start_block(db, "full-body-3")
     app = make_app(db, FixedClock(START))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         options = app.screen.query_one("#exercises")
         assert options.option_count == 8
         assert options.content_size.height == 7
@@ -236,7 +236,7 @@ async def test_a_longer_day_scrolls_and_says_how_many_rows_are_out_of_view(db):
         store.save_mesocycle(Mesocycle("Long", START, 4, (day,)))
     app = make_app(db, FixedClock(START))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         options = app.screen.query_one("#exercises")
         in_view = options.content_size.height
         assert options.option_count == 12 and in_view < 12
@@ -259,7 +259,7 @@ async def test_the_days_keys_are_in_the_command_palette(db):
     start_block(db)
     app = make_app(db, FixedClock(WEDNESDAY))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         assert "Do the next day today (n)" in await palette_titles(pilot, "next day")
         await pilot.press("n")
         await pilot.pause()
@@ -281,7 +281,7 @@ async def test_the_demos_today_is_a_rest_day_with_the_next_day_to_do(tmp_path, c
     capsys.readouterr()
     app = make_app(db, FixedClock(date(2026, 11, 18)))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         hint = str(app.screen.query_one("#empty-hint", Static).render())
         assert "Next: Upper B, tomorrow (Thu 19 Nov)" in hint
         assert "Incline Dumbbell Press" in hint and "4x8-12 @2" in hint
@@ -295,7 +295,7 @@ async def test_n_again_before_a_set_puts_the_day_back(db):
     start_block(db)
     app = make_app(db, FixedClock(WEDNESDAY))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await pilot.press("n")
         await pilot.pause()
         assert len(listed(app)) == 8
@@ -311,5 +311,5 @@ async def test_n_again_before_a_set_puts_the_day_back(db):
         assert app.screen.check_action("day", ("next",)) is False
     thursday = make_app(db, FixedClock(WEDNESDAY + timedelta(days=1)))
     async with thursday.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         assert thursday.screen.book.workout.rest_day
