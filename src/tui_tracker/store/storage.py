@@ -4,21 +4,23 @@ Out of the box TinyDB re-parses the whole file on every read and overwrites it
 in place on every write: a kill mid-write leaves half a file, and a second
 process's writes are silently lost.  Here:
 
-* write: serialise first (orjson), write `<file>.tmp-<hex>` (0600) in the same
-  folder, fsync it, os.replace it over the file, fsync the folder.  On any
-  error the temp file is removed and the cache dropped; the old file stays.
-  A file that is a symlink is written through: the temp file goes beside the
-  target and replaces it, and the link stays a link.  A folder, FIFO or device
-  is refused (a FIFO is also refused on read: opening it would wait forever).
+* write: serialise first (orjson), then files.atomic_write (temp file, fsync,
+  rename, folder fsync).  On any error the cache is dropped; the old file stays.
+  A month file's set log is folded in by every write (setlog.py): the file names
+  the last record it holds, and only then is the log removed.
+* append (a month file only): a set added to a session already on disk is one
+  fsynced line in the month's set log (`append_set`), folded at FOLD_AT records.
 * read: the parsed data is kept, keyed by the file's (st_dev, st_ino, st_size,
-  st_mtime_ns), and reused while the key is unchanged; a changed key (another
-  process wrote) means a reload, which bumps `generation` so the tables drop
-  their query cache and next id.
+  st_mtime_ns) and its log's, and reused while both are unchanged; a log that only
+  grew (another process appended) has its new lines applied; anything else (another
+  process wrote) means a reload, which bumps `generation` so the tables drop their
+  query cache and next id.
 * a file that does not parse or has the wrong shape is never overwritten: a
   keep-safe copy is made and DatabaseUnreadable raised (in a sessions file, also
-  a session whose id, date, start or set ids the store cannot scan).  A file
-  from a newer version raises DatabaseTooNew.  An older one is migrated forward
-  after a `<file>.v<n>.bak` copy is kept.
+  a session whose id, date, start or set ids the store cannot scan, and a damaged
+  line of its set log).  A file from a newer version raises DatabaseTooNew.  An
+  older one is migrated forward after a `<file>.v<n>.bak` copy is kept (a month
+  file whose version changed nothing in it is read forward as it is).
 
 The caller (the Store) holds the cross-process lock around every use, so a
 read-check-write cannot interleave with another process's.

@@ -3,7 +3,9 @@
 Files (see paths.py): a small main file (meta, settings, volume targets, the
 lifter's own exercises, mesocycles, bodyweights, imports) and one file per
 month of sessions, each session a document holding its sets in order.  A commit
-rewrites one month's file only (a few dozen sessions, however long the history).
+rewrites one month's file only (a few dozen sessions, however long the history), and a
+set added to a session already on disk is one line appended to that month's set log
+(setlog.py), whatever the session's size.
 
 Every method runs under the cross-process lock (`<PATH>.lock`, plus a thread
 lock), re-checks the files it needs with os.stat, reloads them when another
