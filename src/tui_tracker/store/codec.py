@@ -59,6 +59,37 @@ def _int(value: Any, field: str) -> int:
     return value
 
 
+class decoding:  # noqa: N801  (read as a phrase: `with decoding("a bodyweight"):`)
+    """Inside, a missing key or a domain check's ValueError is a CodecError about `what`.
+
+    (Not for sets and sessions: those are decoded by the thousand, and spelled out.)"""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, e: BaseException | None, tb: object) -> None:
+        if isinstance(e, KeyError):
+            raise CodecError(f"{self.what} has no {e.args[0]!r}") from e
+        if isinstance(e, ValueError) and not isinstance(e, CodecError):
+            raise CodecError(str(e)) from e  # the domain's own checks (unknown muscle...)
+
+
+def _object(doc: Any, what: str) -> dict[str, Any]:
+    if not isinstance(doc, dict):
+        raise CodecError(f"{what} is not an object")
+    return doc
+
+
+def _list(doc: dict[str, Any], key: str) -> list[Any]:
+    value = doc[key]
+    if not isinstance(value, list):
+        raise CodecError(f"{key} is not a list")
+    return value
+
+
 # --- sets -------------------------------------------------------------------------------
 
 
@@ -147,11 +178,7 @@ def session_from_dict(
     """`decode_sets` turns the list of set dicts into sets (default: `set_from_dict` on
     each); store/decoded.py passes one that reuses the sets it decoded before."""
     try:
-        if not isinstance(doc, dict):
-            raise CodecError("a session is not an object")
-        sets = doc["sets"]
-        if not isinstance(sets, list):
-            raise CodecError("sets is not a list")
+        sets = _list(_object(doc, "a session"), "sets")
         ended = doc["ended_at"]
         return Session(
             date=_parse_date(doc["date"], "date"),
@@ -217,19 +244,13 @@ def bodyweight_to_dict(b: Bodyweight) -> dict[str, Any]:
 
 
 def bodyweight_from_dict(doc: Any) -> Bodyweight:
-    try:
+    with decoding("a bodyweight"):
         if not isinstance(doc, dict):
             raise CodecError("a bodyweight is not an object")
         kg = doc["kg"]
         if isinstance(kg, bool) or not isinstance(kg, (int, float)):
             raise CodecError("bodyweight kg is not a number")
         return Bodyweight(_parse_date(doc["day"], "day"), float(kg))
-    except KeyError as e:
-        raise CodecError(f"a bodyweight has no {e.args[0]!r}") from e
-    except CodecError:
-        raise
-    except ValueError as e:
-        raise CodecError(str(e)) from e
 
 
 # --- exercises --------------------------------------------------------------------------
@@ -282,7 +303,7 @@ def exercise_from_dict(doc: Any) -> Exercise:
     Files written before an exercise said how its load is made have no equipment:
     a bodyweight exercise is then `bodyweight`, anything else `other` (the catalogue
     gives a copy of one of its own exercises that exercise's equipment back)."""
-    try:
+    with decoding("an exercise"):
         if not isinstance(doc, dict):
             raise CodecError("an exercise is not an object")
         primary, secondary = distinct_muscles(
@@ -309,9 +330,3 @@ def exercise_from_dict(doc: Any) -> Exercise:
             unilateral=_flag(doc.get("unilateral", False), "unilateral"),
             bar_kg=_bar(doc.get("bar_kg")),
         )
-    except KeyError as e:
-        raise CodecError(f"an exercise has no {e.args[0]!r}") from e
-    except CodecError:
-        raise
-    except ValueError as e:  # the domain's own checks (unknown muscle, bad kind...)
-        raise CodecError(str(e)) from e

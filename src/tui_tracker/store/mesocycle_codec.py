@@ -13,7 +13,7 @@ from typing import Any
 
 from ..domain.day_changes import Changes, DayChange
 from ..domain.mesocycle import Mesocycle, PlannedExercise, TrainingDay
-from .codec import CodecError, _int, _parse_date, _str
+from .codec import CodecError, _int, _list, _object, _parse_date, _str, decoding
 
 
 def _opt_date(value: date | None) -> str | None:
@@ -112,15 +112,9 @@ def _day_from_dict(doc: Any) -> TrainingDay:
 
 
 def mesocycle_from_dict(doc: Any) -> Mesocycle:
-    try:
-        if not isinstance(doc, dict):
-            raise CodecError("a mesocycle is not an object")
-        targets = doc["rir_targets"]
-        if not isinstance(targets, list):
-            raise CodecError("rir_targets is not a list")
-        days = doc["days"]
-        if not isinstance(days, list):
-            raise CodecError("days is not a list")
+    with decoding("a mesocycle"):
+        targets = _list(_object(doc, "a mesocycle"), "rir_targets")
+        days = _list(doc, "days")
         return Mesocycle(
             name=_str(doc, "name"),
             start=_parse_date(doc["start"], "start"),
@@ -133,9 +127,3 @@ def mesocycle_from_dict(doc: Any) -> Mesocycle:
             ended=_parse_opt_date(doc.get("ended"), "ended"),
             day_changes=_changes_from_dict(doc.get("day_changes")),
         )
-    except KeyError as e:
-        raise CodecError(f"a mesocycle has no {e.args[0]!r}") from e
-    except CodecError:
-        raise
-    except ValueError as e:
-        raise CodecError(str(e)) from e
