@@ -348,3 +348,16 @@ def test_a_month_file_another_store_creates_is_seen_though_the_listing_is_kept(d
         two.log_set(mkset(day=date(2025, 3, 1)), day=date(2025, 3, 1))
     assert one.years() == [2025, 2026]
     one.close()
+
+
+def test_a_set_in_the_log_that_cannot_be_read_refuses_the_month_naming_the_log(store, db_path):
+    session_with_sets(store, 2)
+    log = log_path(month_file(db_path))
+    (record,) = log_lines(db_path)
+    record["set"]["unit"] = "stone"
+    log.write_bytes(orjson.dumps(record) + b"\n")
+    store.close()
+    with Store(db_path) as again:
+        with pytest.raises(DatabaseUnreadable, match="unit 'stone'") as err:
+            again.recent_sessions()
+    assert err.value.path == log

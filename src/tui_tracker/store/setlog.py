@@ -40,7 +40,7 @@ from typing import Any
 
 import orjson
 
-from . import files
+from . import codec, files
 from .files import StatKey, UnconfirmedWrite, stat_key
 from .paths import FILE_MODE
 
@@ -88,6 +88,12 @@ def _record(line: bytes, number: int) -> Record:
             and isinstance(s, dict)
             and isinstance(s.get("id"), str)
         ):
+            try:  # refused here, naming the log, not later naming the month file
+                codec.set_from_dict(s)
+            except codec.CodecError as e:
+                raise LogDamaged(
+                    f"line {number} of the set log holds a damaged set ({e})"
+                ) from None
             return Record(seq, session, s)
     raise LogDamaged(f"line {number} of the set log is not a set record")
 
