@@ -162,12 +162,11 @@ def test_a_set_deleted_after_it_was_appended_stays_deleted_when_the_log_outlives
 def test_a_record_for_a_session_the_file_lacks_or_a_set_it_has_is_skipped(store, db_path):
     session = session_with_sets(store, 2)
     log = log_path(month_file(db_path))
-    with open(log, "ab") as f:  # by hand: the same set again, and a session that is gone
-        f.write(
-            orjson.dumps({"seq": 2, "session": session.id, "set": log_lines(db_path)[0]["set"]})
-        )
-        f.write(b"\n")
-        f.write(orjson.dumps({"seq": 3, "session": "gone", "set": {"id": "x"}}) + b"\n")
+    first = log_lines(db_path)[0]["set"]
+    again_ = {"seq": 2, "session": session.id, "set": first}  # the same set again
+    gone = {"seq": 3, "session": "gone", "set": {**first, "id": "x"}}  # a session not there
+    with open(log, "ab") as f:
+        f.write(orjson.dumps(again_) + b"\n" + orjson.dumps(gone) + b"\n")
     store.close()
     with Store(db_path) as again:
         assert again.session(session.id) == session
