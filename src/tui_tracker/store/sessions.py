@@ -4,7 +4,9 @@ A mixin for the Store (store.py), which keeps the lock and the files; this owns 
 is in the month files, because every read and write of a session or a set goes
 through the same lookups (`_find` with its month hint, `_newest_on`) and the same
 commit (`_commit`: the old document must still decode, the new one is returned
-decoded).  Whole-session replacements and moves between months are in moves.py.
+decoded).  A set added to a session already on disk skips the rewrite: it is one line in
+the month's set log (setlog.py, AtomicJSONStorage.append_set), so its cost does not grow
+with the session.  Whole-session replacements and moves between months are in moves.py.
 """
 
 from __future__ import annotations
