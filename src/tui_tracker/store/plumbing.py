@@ -40,7 +40,9 @@ class Plumbing(Protocol):
 
     def _existing_months(self) -> list[int]: ...
 
-    def _decode(self, month: int, doc: dict[str, Any]) -> Session: ...
+    def _decode(
+        self, month: int, doc: dict[str, Any], *, extends: list[Any] | None = None
+    ) -> Session: ...
 
 
 class SessionPlumbing(Plumbing, Protocol):

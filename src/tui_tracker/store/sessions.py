@@ -145,7 +145,8 @@ class SessionLog(PlumbingBase):
                 return self._commit(found, {**doc, "sets": [*doc["sets"], codec.set_to_dict(s)]})
             # One line in the month's set log (setlog.py): the same cost at any session size.
             self._decode(month, doc)  # as _commit: a damaged document is refused, not added to
-            return self._decode(month, storage.append_set(doc_id, doc, codec.set_to_dict(s)))
+            new_doc = storage.append_set(doc_id, doc, codec.set_to_dict(s))
+            return self._decode(month, new_doc, extends=doc["sets"])
 
     def update_set(self, session_id: str, s: LoggedSet) -> Session:
         """Replace the set with id `s.id` (same place in the session)."""

@@ -302,9 +302,11 @@ class Store(SessionLog, SessionMoves, BodyweightLog, ExerciseTable, MesocycleTab
         self._listing = None if racy else (key, months)
         return months
 
-    def _decode(self, month: int, doc: dict[str, Any]) -> Session:
+    def _decode(
+        self, month: int, doc: dict[str, Any], *, extends: list[Any] | None = None
+    ) -> Session:
         try:
-            return self._decoder.decode(doc)
+            return self._decoder.decode(doc, extends=extends)
         except codec.CodecError as e:
             raise self._month_db(month).atomic_storage.unreadable(str(e)) from e
 
