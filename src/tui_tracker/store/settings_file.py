@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import tomllib
 from dataclasses import dataclass, field
@@ -48,16 +49,8 @@ from ..domain.settings import (
 )
 from . import toml_writer
 from .errors import StoreError
-from .settings_edit import (
-    REMOVE,
-    Locked,
-    SettingsFileNotWritable,
-    SettingsFileUnreadable,
-    apply_change,
-    remove_orphans,
-)
-from .lock import ProcessLock
-from .paths import APP_NAME, FILE_MODE, ensure_folder
+from .lock import LockTimeout, ProcessLock
+from .paths import APP_NAME, FILE_MODE, TMP_MARK, ensure_folder
 from .files import UnconfirmedWrite, atomic_write
 
 CONFIG_ENV = "TUI_TRACKER_CONFIG"
@@ -86,6 +79,28 @@ def resolve_settings_path(explicit: str | Path | None = None) -> Path:
         if value is not None and str(value).strip():
             return Path(os.path.abspath(Path(str(value).strip()).expanduser()))
     return default_settings_path()
+
+
+class SettingsFileUnreadable(StoreError):
+    """The settings file does not parse (or is no file at all); it is left as it is."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            f"Cannot read the settings file {path}: {reason}. It was left as it "
+            f"is; fix it in an editor, or move it away to start from the defaults.",
+            path,
+        )
+        self.reason = reason
+
+
+class SettingsFileNotWritable(StoreError):
+    """The settings file or its folder cannot be written."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            f"Cannot write the settings file {path}: {reason}. Nothing was changed.", path
+        )
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -270,14 +285,14 @@ class SettingsFile:
     def unset(self, name: str) -> bool:
         """Remove a key (or one `keymap.ID`) from the file; False if it was not there."""
         split_key(name)  # an unknown key is an error, not a silent no-op
-        return self._change(name, REMOVE)
+        return self._change(name, _REMOVE)
 
     def _change(self, name: str, value: Any) -> bool:
         spec, entry = split_key(name)
         target = self._target()
         with self._locked(target):
             raw = self.read()  # under the lock: what the other processes wrote is kept
-            changed = apply_change(raw, spec.key, entry, value)
+            changed = _apply(raw, spec.key, entry, value)
             if changed:
                 self._write(target, raw)
         return changed
@@ -294,7 +309,7 @@ class SettingsFile:
                 ) from e
         return self.path
 
-    def _locked(self, target: Path) -> Locked:
+    def _locked(self, target: Path) -> _Locked:
         try:
             ensure_folder(target.parent)
         except OSError as e:
@@ -304,11 +319,11 @@ class SettingsFile:
         lock = ProcessLock(
             str(target.with_name(target.name + ".lock")), timeout=self.lock_timeout, mode=FILE_MODE
         )
-        return Locked(lock, self.path)
+        return _Locked(lock, self.path)
 
     def _write(self, target: Path, raw: dict[str, Any]) -> None:
         payload = toml_writer.dumps(raw, HEADER).encode("utf-8")
-        remove_orphans(target)
+        _remove_orphans(target)
         try:
             atomic_write(target, payload)
         except UnconfirmedWrite as e:
@@ -319,6 +334,79 @@ class SettingsFile:
             ) from None
         except OSError as e:
             raise SettingsFileNotWritable(self.path, e.strerror or str(e)) from None
+
+
+class _Remove:
+    def __repr__(self) -> str:
+        return "<remove>"
+
+
+_REMOVE = _Remove()
+
+
+def _apply(raw: dict[str, Any], key: str, entry: str | None, value: Any) -> bool:
+    """Change `raw` in place; True when it changed."""
+    if entry is None:
+        if value is _REMOVE:
+            return raw.pop(key, _REMOVE) is not _REMOVE
+        new = to_toml(key, value)
+        if key in raw and raw[key] == new and type(raw[key]) is type(new):
+            return False
+        raw[key] = new
+        return True
+    table = raw.get(key)
+    if not isinstance(table, dict):
+        if value is _REMOVE:
+            return False
+        table = raw[key] = {}  # a bad value in its place is replaced by the table
+    if value is _REMOVE:
+        changed = table.pop(entry, _REMOVE) is not _REMOVE
+        if not table:
+            raw.pop(key)
+        return changed
+    if table.get(entry) == value:
+        return False
+    table[entry] = value
+    return True
+
+
+def _remove_orphans(target: Path) -> None:
+    """Temp files of writes killed midway (only this file's own names), under the lock."""
+    pattern = re.compile(re.escape(target.name + TMP_MARK) + r"[0-9a-f]+")
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return
+    for name in names:
+        if pattern.fullmatch(name):
+            try:
+                os.unlink(target.parent / name)
+            except OSError:
+                pass
+
+
+class _Locked:
+    """`with`: the settings file's lock, its timeout a one-line error."""
+
+    def __init__(self, lock: ProcessLock, path: Path) -> None:
+        self.lock, self.path = lock, path
+
+    def __enter__(self) -> None:
+        try:
+            self.lock.acquire()
+        except LockTimeout:
+            raise StoreError(
+                f"The settings file {self.path} is being changed by another "
+                f"tui-tracker (its lock {self.lock.path} is held); try again.",
+                self.path,
+            ) from None
+        except OSError as e:
+            raise SettingsFileNotWritable(
+                self.path, f"its lock {self.lock.path} cannot be opened ({e.strerror or e})"
+            ) from None
+
+    def __exit__(self, *exc: object) -> None:
+        self.lock.release()
 
 
 __all__ = [
