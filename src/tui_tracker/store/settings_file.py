@@ -51,7 +51,7 @@ from . import toml_writer
 from .errors import StoreError
 from .lock import LockTimeout, ProcessLock
 from .paths import APP_NAME, FILE_MODE, TMP_MARK, ensure_folder
-from .files import UnconfirmedWrite, atomic_write
+from .storage import UnconfirmedWrite, atomic_write
 
 CONFIG_ENV = "TUI_TRACKER_CONFIG"
 FILENAME = "settings.toml"
