@@ -43,3 +43,15 @@ def tmp_files(folder: Path) -> list[str]:
     if not folder.exists():
         return []
     return sorted(p.name for p in folder.iterdir() if ".tmp-" in p.name)
+
+
+def fold_logs(db: Path) -> None:
+    """Fold every month's set log into its month file (as the next full write would),
+    for tests that read or rewrite the month files' raw JSON."""
+    from tui_tracker.store.paths import month_files
+    from tui_tracker.store.tables import open_db
+
+    for month, path in month_files(db).items():
+        storage = open_db(path, "sessions", month).atomic_storage
+        storage.write(storage.read())
+        storage.close()

@@ -9,7 +9,7 @@ import pytest
 
 from tui_tracker.domain.day_changes import DayChange, with_change
 from tui_tracker.domain.templates import build_mesocycle
-from tui_tracker.store import codec
+from tui_tracker.store import codec, mesocycle_codec
 
 START = date(2026, 11, 30)
 
@@ -29,9 +29,9 @@ def test_day_changes_round_trip_through_the_store(store):
 
 def test_a_block_without_day_changes_writes_none_and_reads_none():
     meso = build_mesocycle("upper-lower-4", 4, START)
-    doc = codec.mesocycle_to_dict(meso)
+    doc = mesocycle_codec.mesocycle_to_dict(meso)
     assert "day_changes" not in doc  # older readers see the document they know
-    assert codec.mesocycle_from_dict(doc).day_changes == ()
+    assert mesocycle_codec.mesocycle_from_dict(doc).day_changes == ()
 
 
 @pytest.mark.parametrize(
@@ -46,14 +46,14 @@ def test_a_block_without_day_changes_writes_none_and_reads_none():
     ],
 )
 def test_a_damaged_day_change_is_a_codec_error_not_a_crash(bad):
-    doc = codec.mesocycle_to_dict(build_mesocycle("upper-lower-4", 4, START))
+    doc = mesocycle_codec.mesocycle_to_dict(build_mesocycle("upper-lower-4", 4, START))
     doc["day_changes"] = bad
     with pytest.raises(codec.CodecError):
-        codec.mesocycle_from_dict(doc)
+        mesocycle_codec.mesocycle_from_dict(doc)
 
 
 def test_a_hand_edited_skip_reason_is_read_without_control_characters():
-    doc = codec.mesocycle_to_dict(build_mesocycle("upper-lower-4", 4, START))
+    doc = mesocycle_codec.mesocycle_to_dict(build_mesocycle("upper-lower-4", 4, START))
     doc["day_changes"] = {"2026-12-02": {"skipped": [["barbell-row", "\x1b]52;c;eA==\x07x"]]}}
-    change = codec.mesocycle_from_dict(doc).day_changes[0][1]
+    change = mesocycle_codec.mesocycle_from_dict(doc).day_changes[0][1]
     assert change.skip_reason("barbell-row") == "]52;c;eA==x"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+from dataclasses import replace
 import os
 import stat
 from datetime import date
@@ -20,10 +21,11 @@ from tui_tracker.store import (
     default_db_path,
     migrations,
     resolve_db_path,
-    storage,
     yearly_path,
 )
+from tui_tracker.store import files
 from tui_tracker.store.paths import month_of, month_path
+from tui_tracker.store.setlog import log_path
 
 from .helpers import DAY, mkset, tmp_files
 
@@ -73,7 +75,7 @@ def test_folder_0700_files_0600_even_with_open_umask(tmp_path):
         store = Store(db)
         store.log_set(mkset(day=date(2025, 12, 31)), day=date(2025, 12, 31))
         s = store.log_set(mkset(), day=DAY)
-        store.log_set(mkset(minute=5), day=DAY, session_id=s.id)  # a rewrite
+        store.log_set(mkset(minute=5), day=DAY, session_id=s.id)  # into the month's set log
         store.set_setting("unit", "kg")
         store.close()
     finally:
@@ -85,6 +87,7 @@ def test_folder_0700_files_0600_even_with_open_umask(tmp_path):
         "training.json.lock",
         "training.sessions-2025-12.json",
         "training.sessions-2026-11.json",
+        "training.sessions-2026-11.json.log",
     ]
     for f in files:
         assert mode(f) == 0o600, f
@@ -142,12 +145,33 @@ def test_failing_write_leaves_old_file_and_no_temp(store, db_path, monkeypatch, 
 
     monkeypatch.setattr(os, fail, boom)
     with pytest.raises(StoreError, match="Input/output error") as err:
-        store.log_set(mkset(minute=3), day=DAY, session_id=session.id)
+        store.update_set(session.id, replace(session.sets[0], reps=11))  # a full write
     monkeypatch.undo()
     assert str(yfile) in str(err.value) and "Nothing was changed" in str(err.value)
     assert yfile.read_bytes() == before
     assert tmp_files(db_path.parent) == []
     assert store.session(session.id).sets == session.sets
+
+
+@pytest.mark.parametrize("fail", ["write", "fsync"])
+def test_a_failing_append_to_the_set_log_leaves_no_line(store, db_path, monkeypatch, fail):
+    session = store.log_set(mkset(), day=DAY)
+    session = store.log_set(mkset(minute=2), day=DAY, session_id=session.id)
+    log = log_path(month_path(db_path, month_of(DAY)))
+    before = log.read_bytes()
+
+    def boom(*a, **k):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(os, fail, boom)
+    with pytest.raises(StoreError, match="Input/output error") as err:
+        store.log_set(mkset(minute=3), day=DAY, session_id=session.id)
+    monkeypatch.undo()
+    assert str(log) in str(err.value) and "Nothing was changed" in str(err.value)
+    assert log.read_bytes() == before  # cut back: an unacknowledged set is never read
+    assert store.session(session.id).sets == session.sets
+    with Store(db_path) as again:
+        assert len(again.session(session.id).sets) == 2
 
 
 def test_disk_full_message(store, db_path, monkeypatch):
@@ -314,7 +338,7 @@ def test_permission_denied_on_write_any_user(store, db_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", denied)
     with pytest.raises(DatabaseNotWritable) as err:
-        store.log_set(mkset(minute=2), day=DAY, session_id=session.id)
+        store.finish_session(session.id, session.started_at)
     monkeypatch.undo()
     msg = str(err.value)
     assert str(yfile) in msg and "Permission denied" in msg and "Nothing was changed" in msg
@@ -464,7 +488,7 @@ def test_one_keep_safe_copy_per_damaged_content(db_path, monkeypatch):
     db_path.parent.mkdir(parents=True)
     db_path.write_bytes(b"{broken")
     stamps = iter(["20260101T000000Z", "20260101T000001Z", "20260101T000002Z"])
-    monkeypatch.setattr(storage, "_utc_stamp", lambda: next(stamps))
+    monkeypatch.setattr(files, "_utc_stamp", lambda: next(stamps))
     copies = set()
     for _ in range(2):
         with pytest.raises(DatabaseUnreadable) as err:
@@ -483,8 +507,11 @@ def test_folder_fsync_failure_is_reported_honestly(store, db_path, monkeypatch):
     def boom(folder):
         raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(storage, "fsync_dir", boom)
+    monkeypatch.setattr(files, "fsync_dir", boom)
     with pytest.raises(StoreError, match="was written, but the disk did not confirm"):
-        store.log_set(mkset(minute=2), day=DAY, session_id=session.id)
+        store.log_set(mkset(minute=2), day=DAY, session_id=session.id)  # a new set log
+    with pytest.raises(StoreError, match="was written, but the disk did not confirm"):
+        store.finish_session(session.id, session.started_at)  # a full write of the month
     monkeypatch.undo()
     assert len(store.session(session.id).sets) == 2  # in place, and re-read from disk
+    assert store.session(session.id).ended_at is not None

@@ -125,3 +125,26 @@ def test_a_set_damaged_on_disk_is_still_refused_not_rewritten(store, db_path):
     with pytest.raises(StoreError):
         store.log_set(mkset(minute=2), day=DAY, session_id=session.id)
     assert path.read_bytes() == before
+
+
+def test_a_set_added_through_the_set_log_compares_none_of_the_others(store, monkeypatch):
+    """The commit's cost must not grow with the session: the old document is the very
+    list decoded last time, the new one that list plus one set (the caller says so)."""
+    from operator import is_
+
+    from tui_tracker.store import decoded
+
+    session = long_open_session(store)
+    assert len(store.open_session(DAY).sets) == 1000
+    compared = [0]
+
+    def counting(a, b):
+        compared[0] += 1
+        return is_(a, b)
+
+    monkeypatch.setattr(decoded, "is_", counting)
+    for i in range(3):
+        committed = store.log_set(mkset(minute=i), day=DAY, session_id=session.id)
+    assert compared[0] == 0  # was 2,000+ per commit (every set, in both documents)
+    assert len(committed.sets) == 1003
+    assert committed == from_disk(store, session.id)

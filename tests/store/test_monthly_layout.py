@@ -12,7 +12,7 @@ import pytest
 from tui_tracker.store import DatabaseUnreadable, Store, migrations
 from tui_tracker.store.paths import month_files, month_path, yearly_files, yearly_path
 
-from .helpers import mkset
+from .helpers import fold_logs, mkset
 
 DAYS = [date(2025, 12, 31), date(2026, 1, 1), date(2026, 11, 17), date(2026, 11, 18)]
 
@@ -32,6 +32,7 @@ def as_schema_1(db) -> dict:
     schema_version 1 everywhere.  Returns {file name: bytes} of what was written."""
     written = {}
     by_year: dict[int, list] = {}
+    fold_logs(db)  # schema 1 had no set logs: their sets go into the yearly files
     for month, path in month_files(db).items():
         by_year.setdefault(month // 100, []).extend(
             orjson.loads(path.read_bytes())["sessions"].values()

@@ -193,7 +193,14 @@ def test_a_symlinked_month_file_is_written_through(tmp_path):
     with Store(db) as store:
         assert len(store.recent_sessions()[0].sets) == 2
     assert names(elsewhere) == [MONTH]  # no temp file left in either folder
-    assert sorted(names(tmp_path)) == ["archive", "training.json", "training.json.lock", MONTH]
+    # The set went to the month's set log, which sits beside the name the store knows.
+    assert sorted(names(tmp_path)) == [
+        "archive",
+        "training.json",
+        "training.json.lock",
+        MONTH,
+        MONTH + ".log",
+    ]
 
 
 def test_a_month_file_that_is_a_symlink_loop_is_refused_and_left(tmp_path):

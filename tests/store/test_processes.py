@@ -17,7 +17,7 @@ from tinydb import Query
 
 from tui_tracker.store import Store
 from tui_tracker.store.paths import month_files
-from tui_tracker.store.storage import open_db
+from tui_tracker.store.tables import open_db
 
 from .helpers import DAY, at, mkset, tmp_files, worker
 

@@ -54,8 +54,8 @@ def _write_v2(db_path) -> tuple[bytes, bytes]:
     return db_path.read_bytes(), month_path(db_path, 202611).read_bytes()
 
 
-def test_schema_is_3():
-    assert migrations.CURRENT_SCHEMA == 3
+def test_schema_is_4():
+    assert migrations.CURRENT_SCHEMA == 4
 
 
 def test_a_version_2_database_migrates_and_loses_nothing(db_path):
@@ -67,9 +67,9 @@ def test_a_version_2_database_migrates_and_loses_nothing(db_path):
         assert (s.duration_s, s.distance_m, s.superset) == (None, None, None)
         assert store.get_setting("unit") == "lb" and store.bodyweights() == []
     main = orjson.loads(db_path.read_bytes())
-    assert main["meta"]["1"]["schema_version"] == 3 and main["bodyweights"] == {}
+    assert main["meta"]["1"]["schema_version"] == 4 and main["bodyweights"] == {}
     month = orjson.loads(month_path(db_path, 202611).read_bytes())
-    assert month["meta"]["1"]["schema_version"] == 3
+    assert month["meta"]["1"]["schema_version"] == 4
     assert month["sessions"]["1"]["sets"] == [
         {**V2_SET, "duration_s": None, "distance_m": None, "superset": None}
     ]
@@ -108,7 +108,7 @@ def test_an_app_that_knows_version_2_refuses_a_version_3_file_untouched(db_path,
     monkeypatch.setattr(migrations, "CURRENT_SCHEMA", 2)  # the app before this change
     with pytest.raises(DatabaseTooNew) as err:
         Store(db_path)
-    assert err.value.found == 3 and err.value.supported == 2
+    assert err.value.found == 4 and err.value.supported == 2
     assert db_path.read_bytes() == main
     assert month_path(db_path, month_of(DAY)).read_bytes() == month
 

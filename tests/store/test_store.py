@@ -237,7 +237,7 @@ def test_ids_are_ours_not_tinydb_doc_ids(store, db_path):
 
 def test_main_file_layout(store, db_path):
     raw = orjson.loads(db_path.read_bytes())
-    assert raw["meta"]["1"]["schema_version"] == 3
+    assert raw["meta"]["1"]["schema_version"] == 4
     assert raw["mesocycles"] == {}
     assert set(raw) >= {
         "meta",

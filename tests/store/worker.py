@@ -3,6 +3,9 @@
     python worker.py log DB DAY N GOFILE        log N sets on DAY (no session id), once GOFILE exists
     python worker.py into DB SESSION_ID N       log N sets into that session
     python worker.py crash DB SEED              varied writes forever, until killed
+    python worker.py tear DB SESSION_ID K       log K-1 sets into that session, then SIGKILL
+                                                itself halfway through the K-th set's line
+                                                in the month's set log (a torn append)
 
 Every line is printed and flushed only AFTER the store call returned, so a line
 on stdout means "committed".  In crash mode each operation is announced first:
@@ -83,6 +86,28 @@ def into_mode(db: str, session_id: str, n: int) -> None:
         assert session is not None
         s = new_set(rng, session.date)
         store.log_set(s, day=session.date, session_id=session_id)
+        out(s.id)
+
+
+def tear_mode(db: str, session_id: str, k: int) -> None:
+    store = Store(db)
+    rng = random.Random()
+    real_write = os.write
+
+    def half_then_die(fd: int, data) -> int:
+        if bytes(data[:7]) == b'{"seq":' and sent[0] == k - 1:
+            real_write(fd, bytes(data[: len(data) // 2]))
+            os.kill(os.getpid(), 9)
+        return real_write(fd, data)
+
+    sent = [0]
+    os.write = half_then_die
+    for _ in range(k):
+        session = store.session(session_id)
+        assert session is not None
+        s = new_set(rng, session.date)
+        store.log_set(s, day=session.date, session_id=session_id)
+        sent[0] += 1
         out(s.id)
 
 
@@ -173,6 +198,8 @@ def main() -> None:
         log_mode(db, sys.argv[3], int(sys.argv[4]), sys.argv[5])
     elif mode == "into":
         into_mode(db, sys.argv[3], int(sys.argv[4]))
+    elif mode == "tear":
+        tear_mode(db, sys.argv[3], int(sys.argv[4]))
     elif mode == "crash":
         crash_mode(db, int(sys.argv[3]))
     else:

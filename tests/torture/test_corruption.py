@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from tui_tracker.cli import main
 from tui_tracker.domain.models import LoggedSet
 from tui_tracker.store import Store, StoreError, month_of, month_path
+from tui_tracker.store.setlog import log_path
 
 from .helpers import cli, snapshot
 
@@ -247,12 +248,13 @@ def _copy(good_db: Path, tmp: str) -> Path:
     return folder / good_db.name
 
 
-def bytes_damage(good_db: Path, data) -> None:
+def bytes_damage(good_db: Path, data, *, log: bool = False) -> None:
     """Flip, cut or insert bytes anywhere: the store (and `volume`) answers or refuses
-    naming the file, and writes nothing."""
+    naming the file, and writes nothing.  With `log`, in today's month's set log."""
     with tempfile.TemporaryDirectory() as tmp:
         db = _copy(good_db, tmp)
-        target = data.draw(st.sampled_from([db, month_path(db, month_of(TODAY))]))
+        month = month_path(db, month_of(TODAY))
+        target = log_path(month) if log else data.draw(st.sampled_from([db, month]))
         raw = bytearray(target.read_bytes())
         for _ in range(data.draw(st.integers(1, 4))):
             at = data.draw(st.integers(0, len(raw) - 1))
@@ -360,6 +362,26 @@ def test_random_bytes_damage_exit_0_or_3_never_a_traceback(good_db, data):
 @given(st.data())
 def test_any_value_in_any_stored_field_is_read_or_refused(good_db, data):
     field_damage(good_db, data)
+
+
+@pytest.fixture(scope="module")
+def logged_db(tmp_path_factory) -> Path:
+    """The good database with a session open today, two of its sets in the set log."""
+    db = make_db(tmp_path_factory.mktemp("logged") / "data" / "training.json")
+    with Store(db) as store:
+        at = datetime(TODAY.year, TODAY.month, TODAY.day, 18, tzinfo=TZ)
+        session = store.log_set(LoggedSet("barbell-back-squat", 100, 5, 2, at), day=TODAY)
+        for minute in (3, 6):
+            s = LoggedSet("barbell-back-squat", 100, 5, 1, at + timedelta(minutes=minute))
+            store.log_set(s, day=TODAY, session_id=session.id)
+    assert log_path(month_path(db, month_of(TODAY))).read_bytes().count(b"\n") == 2
+    return db
+
+
+@FAST
+@given(st.data())
+def test_random_bytes_damage_in_a_set_log_is_read_or_refused(logged_db, data):
+    bytes_damage(logged_db, data, log=True)
 
 
 @pytest.mark.slow

@@ -82,20 +82,25 @@ async def test_a_full_disk_says_not_saved_and_the_set_can_be_saved_once_there_is
     db, clock, monkeypatch
 ):
     from tui_tracker.store import storage
+    from tui_tracker.store.setlog import SetLog
 
-    real = storage.atomic_write
+    real = storage.atomic_write, SetLog.append
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
         await start_squats(pilot)
 
-        def full(path, payload):
+        def full(*args):
             raise OSError(errno.ENOSPC, "No space left on device")
 
+        # Both ways a save reaches the disk: a file written whole, a line in a set log
+        # (this second set goes to the log: its session is saved already).
         monkeypatch.setattr(storage, "atomic_write", full)
+        monkeypatch.setattr(SetLog, "append", full)
         await burst(pilot, "tab", "6", "enter")
         assert "NOT saved" in on_screen(app) and "disk is full" in on_screen(app)
         assert app.screen.query_one("#entry").values["reps"] == "6"  # kept, to try again
-        monkeypatch.setattr(storage, "atomic_write", real)
+        monkeypatch.setattr(storage, "atomic_write", real[0])
+        monkeypatch.setattr(SetLog, "append", real[1])
         await burst(pilot, "enter")
         assert saved(db)[-1] == (80, 6, 2, "working")
         assert app.is_running

@@ -15,8 +15,6 @@ from datetime import date, datetime
 from typing import Any
 from collections.abc import Callable
 
-from ..domain.day_changes import Changes, DayChange
-from ..domain.mesocycle import Mesocycle, PlannedExercise, TrainingDay
 from ..domain.bodyweight import Bodyweight
 from ..domain.models import SET_KINDS, Exercise, LoggedSet, Session
 from ..domain.muscles import distinct_muscles
@@ -58,6 +56,37 @@ def _str(doc: dict[str, Any], key: str) -> str:
 def _int(value: Any, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise CodecError(f"{field} is not a whole number")
+    return value
+
+
+class decoding:  # noqa: N801  (read as a phrase: `with decoding("a bodyweight"):`)
+    """Inside, a missing key or a domain check's ValueError is a CodecError about `what`.
+
+    (Not for sets and sessions: those are decoded by the thousand, and spelled out.)"""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, e: BaseException | None, tb: object) -> None:
+        if isinstance(e, KeyError):
+            raise CodecError(f"{self.what} has no {e.args[0]!r}") from e
+        if isinstance(e, ValueError) and not isinstance(e, CodecError):
+            raise CodecError(str(e)) from e  # the domain's own checks (unknown muscle...)
+
+
+def _object(doc: Any, what: str) -> dict[str, Any]:
+    if not isinstance(doc, dict):
+        raise CodecError(f"{what} is not an object")
+    return doc
+
+
+def _list(doc: dict[str, Any], key: str) -> list[Any]:
+    value = doc[key]
+    if not isinstance(value, list):
+        raise CodecError(f"{key} is not a list")
     return value
 
 
@@ -149,11 +178,7 @@ def session_from_dict(
     """`decode_sets` turns the list of set dicts into sets (default: `set_from_dict` on
     each); store/decoded.py passes one that reuses the sets it decoded before."""
     try:
-        if not isinstance(doc, dict):
-            raise CodecError("a session is not an object")
-        sets = doc["sets"]
-        if not isinstance(sets, list):
-            raise CodecError("sets is not a list")
+        sets = _list(_object(doc, "a session"), "sets")
         ended = doc["ended_at"]
         return Session(
             date=_parse_date(doc["date"], "date"),
@@ -219,19 +244,13 @@ def bodyweight_to_dict(b: Bodyweight) -> dict[str, Any]:
 
 
 def bodyweight_from_dict(doc: Any) -> Bodyweight:
-    try:
+    with decoding("a bodyweight"):
         if not isinstance(doc, dict):
             raise CodecError("a bodyweight is not an object")
         kg = doc["kg"]
         if isinstance(kg, bool) or not isinstance(kg, (int, float)):
             raise CodecError("bodyweight kg is not a number")
         return Bodyweight(_parse_date(doc["day"], "day"), float(kg))
-    except KeyError as e:
-        raise CodecError(f"a bodyweight has no {e.args[0]!r}") from e
-    except CodecError:
-        raise
-    except ValueError as e:
-        raise CodecError(str(e)) from e
 
 
 # --- exercises --------------------------------------------------------------------------
@@ -284,7 +303,7 @@ def exercise_from_dict(doc: Any) -> Exercise:
     Files written before an exercise said how its load is made have no equipment:
     a bodyweight exercise is then `bodyweight`, anything else `other` (the catalogue
     gives a copy of one of its own exercises that exercise's equipment back)."""
-    try:
+    with decoding("an exercise"):
         if not isinstance(doc, dict):
             raise CodecError("an exercise is not an object")
         primary, secondary = distinct_muscles(
@@ -311,137 +330,3 @@ def exercise_from_dict(doc: Any) -> Exercise:
             unilateral=_flag(doc.get("unilateral", False), "unilateral"),
             bar_kg=_bar(doc.get("bar_kg")),
         )
-    except KeyError as e:
-        raise CodecError(f"an exercise has no {e.args[0]!r}") from e
-    except CodecError:
-        raise
-    except ValueError as e:  # the domain's own checks (unknown muscle, bad kind...)
-        raise CodecError(str(e)) from e
-
-
-# --- mesocycles -------------------------------------------------------------------------
-
-
-def _opt_date(value: date | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _parse_opt_date(value: Any, field: str) -> date | None:
-    return None if value is None else _parse_date(value, field)
-
-
-def mesocycle_to_dict(m: Mesocycle) -> dict[str, Any]:
-    return {
-        "id": m.id,
-        "name": m.name,
-        "start": m.start.isoformat(),
-        "weeks": m.weeks,
-        "rir_targets": list(m.rir_targets),
-        "days": [
-            {
-                "name": d.name,
-                "weekday": d.weekday,
-                "exercises": [[p.exercise_id, p.sets, p.rep_low, p.rep_high] for p in d.exercises],
-            }
-            for d in m.days
-        ],
-        "deload_start": _opt_date(m.deload_start),
-        "postponed_until": _opt_date(m.postponed_until),
-        "ended": _opt_date(m.ended),
-        **({"day_changes": _changes_to_dict(m.day_changes)} if m.day_changes else {}),
-    }
-
-
-def _changes_to_dict(changes: Changes) -> dict[str, Any]:
-    """{"2026-12-02": {"swaps": [[planned, done]], "order": [...], "skipped": [[id, reason]],
-    "pulled_from": "2026-12-03"}}, empty parts left out."""
-    out: dict[str, Any] = {}
-    for day, c in changes:
-        doc: dict[str, Any] = {}
-        if c.swaps:
-            doc["swaps"] = [list(pair) for pair in c.swaps]
-        if c.order:
-            doc["order"] = list(c.order)
-        if c.skipped:
-            doc["skipped"] = [list(pair) for pair in c.skipped]
-        if c.pulled_from is not None:
-            doc["pulled_from"] = c.pulled_from.isoformat()
-        out[day.isoformat()] = doc
-    return out
-
-
-def _pairs(value: Any, field: str) -> tuple[tuple[str, str], ...]:
-    if not isinstance(value, list) or not all(
-        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in value
-    ):
-        raise CodecError(f"day_changes {field} is not a list of [id, text] pairs")
-    return tuple((a, b) for a, b in value)
-
-
-def _changes_from_dict(doc: Any) -> Changes:
-    """The day changes of a block; a block saved before they existed has none."""
-    if doc is None:
-        return ()
-    if not isinstance(doc, dict):
-        raise CodecError("day_changes is not an object")
-    changes = []
-    for day, c in doc.items():
-        if not isinstance(c, dict):
-            raise CodecError("a day change is not an object")
-        order = c.get("order", [])
-        if not isinstance(order, list) or not all(isinstance(x, str) for x in order):
-            raise CodecError("day_changes order is not a list of ids")
-        change = DayChange(
-            _pairs(c.get("swaps", []), "swaps"),
-            tuple(order),
-            _pairs(c.get("skipped", []), "skipped"),
-            _parse_opt_date(c.get("pulled_from"), "pulled_from"),
-        )
-        changes.append((_parse_date(day, "day_changes"), change))
-    return tuple(sorted(changes, key=lambda pair: pair[0]))
-
-
-def _day_from_dict(doc: Any) -> TrainingDay:
-    if not isinstance(doc, dict) or not isinstance(doc.get("exercises"), list):
-        raise CodecError("a training day is not an object with exercises")
-    planned = []
-    for row in doc["exercises"]:
-        if not isinstance(row, list) or len(row) != 4:
-            raise CodecError("a planned exercise is not [id, sets, rep_low, rep_high]")
-        ex_id, sets, low, high = row
-        if not isinstance(ex_id, str):
-            raise CodecError("a planned exercise id is not a string")
-        planned.append(
-            PlannedExercise(ex_id, _int(sets, "sets"), _int(low, "rep_low"), _int(high, "rep_high"))
-        )
-    return TrainingDay(_str(doc, "name"), _int(doc["weekday"], "weekday"), tuple(planned))
-
-
-def mesocycle_from_dict(doc: Any) -> Mesocycle:
-    try:
-        if not isinstance(doc, dict):
-            raise CodecError("a mesocycle is not an object")
-        targets = doc["rir_targets"]
-        if not isinstance(targets, list):
-            raise CodecError("rir_targets is not a list")
-        days = doc["days"]
-        if not isinstance(days, list):
-            raise CodecError("days is not a list")
-        return Mesocycle(
-            name=_str(doc, "name"),
-            start=_parse_date(doc["start"], "start"),
-            weeks=_int(doc["weeks"], "weeks"),
-            days=tuple(_day_from_dict(d) for d in days),
-            rir_targets=tuple(_int(t, "rir_targets") for t in targets),
-            id=_str(doc, "id"),
-            deload_start=_parse_opt_date(doc.get("deload_start"), "deload_start"),
-            postponed_until=_parse_opt_date(doc.get("postponed_until"), "postponed_until"),
-            ended=_parse_opt_date(doc.get("ended"), "ended"),
-            day_changes=_changes_from_dict(doc.get("day_changes")),
-        )
-    except KeyError as e:
-        raise CodecError(f"a mesocycle has no {e.args[0]!r}") from e
-    except CodecError:
-        raise
-    except ValueError as e:
-        raise CodecError(str(e)) from e

@@ -21,7 +21,8 @@ from typing import Any
 from ..domain.models import LoggedSet, Session
 from . import codec
 
-Known = tuple[tuple[Any, ...], tuple[LoggedSet, ...]]  # the set dicts, and their sets
+#: the list of set dicts decoded, a copy of it, and their sets
+Known = tuple[list[Any], tuple[Any, ...], tuple[LoggedSet, ...]]
 
 
 class SessionDecoder:
@@ -30,14 +31,21 @@ class SessionDecoder:
     def __init__(self) -> None:
         self._known: dict[str, Known] = {}  # session id -> its set dicts and sets
 
-    def decode(self, doc: Any) -> Session:
+    def decode(self, doc: Any, *, extends: list[Any] | None = None) -> Session:
+        """`extends`: the caller made this document's list of sets as that list (the one
+        decoded last time) plus one set (a set logged into the set log): only that one
+        is decoded, without comparing the others one by one (a 1,000-set session)."""
         sid = doc.get("id") if isinstance(doc, dict) else None
         known = self._known.get(sid) if isinstance(sid, str) else None
 
         def decode_sets(raws: list[Any]) -> tuple[LoggedSet, ...]:
             if known is not None:
-                old_raws, old_sets = known
+                old_list, old_raws, old_sets = known
                 n = len(old_raws)
+                if raws is old_list:  # the very list (lists of sets are never changed)
+                    return old_sets
+                if extends is not None and extends is old_list and len(raws) == n + 1:
+                    return old_sets + self._fresh(raws[n:])
                 if len(raws) >= n and all(map(is_, raws[:n], old_raws)):  # sets added
                     return old_sets + self._fresh(raws[n:])
                 by_id = {id(raw): (raw, s) for raw, s in zip(old_raws, old_sets)}
@@ -46,7 +54,7 @@ class SessionDecoder:
 
         session = codec.session_from_dict(doc, decode_sets)  # raises CodecError as before
         if session.is_open:
-            self._known[session.id] = (tuple(doc["sets"]), session.sets)
+            self._known[session.id] = (doc["sets"], tuple(doc["sets"]), session.sets)
         else:
             self._known.pop(session.id, None)
         return session

@@ -39,7 +39,7 @@ import orjson
 
 from .. import __version__
 from ..domain.models import Session
-from . import codec
+from . import codec, mesocycle_codec
 from .exchange_csv import CSV_COLUMNS, FORMULA_STARTS, csv_rows, csv_text, spreadsheet_cell
 from .exchange_files import MAX_IMPORT_BYTES, read_text, write_file
 from .exchange_import import APP_NAMES, Merged, existing_session_ids, from_document, loads, merge
@@ -135,7 +135,7 @@ def to_document(data: Exchange) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
         "exercises": [codec.exercise_to_dict(e) for e in data.exercises],
-        "mesocycles": [codec.mesocycle_to_dict(m) for m in data.mesocycles],
+        "mesocycles": [mesocycle_codec.mesocycle_to_dict(m) for m in data.mesocycles],
         "volume_targets": {m: list(t) for m, t in data.volume_targets.items()},
         "settings": dict(data.settings),
         "sessions": [codec.session_to_dict(s) for s in data.sessions],

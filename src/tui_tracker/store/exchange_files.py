@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .exchange_types import ExchangeError
 from .paths import not_a_file
-from .storage import EXPORT_TMP_MARK, UnconfirmedWrite, atomic_write
+from .files import EXPORT_TMP_MARK, UnconfirmedWrite, atomic_write
 
 #: Import files bigger than this are refused (a year of hard training is about 1 MB of CSV).
 MAX_IMPORT_BYTES = 512 * 1024 * 1024

@@ -22,7 +22,7 @@ from ..domain.models import Exercise, LoggedSet, Session
 from ..domain.muscles import MUSCLES
 from ..domain.targets import DEFAULT_TARGETS
 from ..domain.text import CONTROL
-from . import codec
+from . import codec, mesocycle_codec
 from .exchange_types import FORMAT, FORMAT_VERSION, Exchange, ExchangeError
 from .settings_tables import MAX_WEEKLY_SETS
 
@@ -62,7 +62,7 @@ def from_document(doc: Any) -> Exchange:
         mesocycles = []
         for i, item in enumerate(_list(doc, "mesocycles")):
             where = f"mesocycles[{i}]"
-            mesocycles.append(codec.mesocycle_from_dict(item))
+            mesocycles.append(mesocycle_codec.mesocycle_from_dict(item))
         sessions = []
         for i, item in enumerate(_list(doc, "sessions")):
             where = f"sessions[{i}]"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..domain.mesocycle import Mesocycle
-from . import codec
+from . import codec, mesocycle_codec
 from .plumbing import PlumbingBase, upsert_by_id
 
 TABLE = "mesocycles"
@@ -24,7 +24,7 @@ class MesocycleTable(PlumbingBase):
         with self._locked():
             docs = list(self._table(TABLE).documents().values())
         try:
-            mesos = [codec.mesocycle_from_dict(d) for d in docs]
+            mesos = [mesocycle_codec.mesocycle_from_dict(d) for d in docs]
         except codec.CodecError as e:
             raise self._main.atomic_storage.unreadable(str(e)) from e
         return sorted(mesos, key=lambda m: (m.start, m.id))
@@ -40,7 +40,7 @@ class MesocycleTable(PlumbingBase):
         """Add or replace several mesocycles in one write (a new block and the one it closes).
 
         A damaged doc (no id string) is left for mesocycles() to refuse."""
-        docs = {m.id: codec.mesocycle_to_dict(m) for m in mesos}
+        docs = {m.id: mesocycle_codec.mesocycle_to_dict(m) for m in mesos}
         if not docs:
             return
         with self._locked(writes=True):

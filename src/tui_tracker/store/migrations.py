@@ -11,7 +11,7 @@ Every file (the main one and each monthly sessions file) carries a `meta` table:
 `meta.kind`).  The runner sets `schema_version` after each step.  The storage
 keeps a `<file>.v<n>.bak` copy before writing the migrated file.
 
-To add version 4: set CURRENT_SCHEMA = 4 and register MIGRATIONS[3].
+To add version 5: set CURRENT_SCHEMA = 5 and register MIGRATIONS[4].
 
 Version 2 keeps sessions in one file per month instead of one per year.  No
 document changes, so MIGRATIONS[1] only moves the version on; the Store splits
@@ -26,6 +26,17 @@ bodyweight exercises (a negative `weight_kg`), and the main file's `bodyweights`
 MIGRATIONS[2] gives every set the three new fields (null) and the main file its empty
 table.  The version is what keeps an older app away from such a file: it would refuse
 a drop set as damaged, or rewrite a session and drop the durations it does not know.
+
+Version 4 adds each month's set log (store/setlog.py): a set added to a session already
+on disk is a line in `<month file>.log` until the next full write of the month folds it
+in (the month's meta then names the last record folded, `log_folded`).  No document
+changes, so MIGRATIONS[3] only moves the version on.  An older app would read a month
+file without its log (missing sets) and, writing it, resurrect a deleted one: the
+version keeps it away.  It checks the main file first, on open, so the main file is
+migrated (with its `.v3.bak`); a month file of version 3 holds exactly what it held, so
+it is read forward in memory and keeps its bytes (no 60 backups on upgrade) until its
+next full write, which puts version 4 on it.  Only a month file of version 4 on disk
+gets a log (AtomicJSONStorage.can_append).
 """
 
 from __future__ import annotations
@@ -33,7 +44,7 @@ from __future__ import annotations
 from typing import Any
 from collections.abc import Callable
 
-CURRENT_SCHEMA = 3
+CURRENT_SCHEMA = 4
 
 
 def _monthly_layout(data: dict[str, Any]) -> dict[str, Any]:
@@ -72,11 +83,27 @@ def _every_set(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _set_logs(data: dict[str, Any]) -> dict[str, Any]:
+    """3 -> 4: the documents stay as they are; month files may have a set log beside them."""
+    return data
+
+
 #: from version n to n+1, on the raw data dict
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     1: _monthly_layout,
     2: _every_set,
+    3: _set_logs,
 }
+
+#: Steps that change nothing in a sessions file's bytes but its version.
+_SESSIONS_UNCHANGED = frozenset({3})
+
+
+def unchanged_sessions_since(version: int) -> bool:
+    """Whether a sessions file of `version` reads as the current version as it is (no
+    backup, no rewrite: its next write puts the current version on it)."""
+    return all(v in _SESSIONS_UNCHANGED for v in range(version, CURRENT_SCHEMA))
+
 
 META = "meta"
 META_DOC = "1"

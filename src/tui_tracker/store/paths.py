@@ -5,11 +5,12 @@ Everything else sits beside it and is named after it:
 
     training.json                        settings, the lifter's exercises, meta
     training.sessions-2026-11.json       that month's sessions, each holding its sets
+    training.sessions-2026-11.json.log   sets added to its sessions since (setlog.py)
     training.json.lock                   the cross-process lock
     training.json.tmp-<12 hex>           a write in progress (an orphan after a crash)
     training.json.v1.bak                 copy kept before migrating from schema 1
     training.sessions-2026.json.v1.bak   a yearly file of schema 1, kept when it was split
-    training.json.unreadable-<UTC time>  copy kept of a file that could not be read
+    training.json.unreadable-<UTC time>  copy kept of a file (or set log) that could not be read
 
 Only those temp names are ever removed as orphans: a file the lifter keeps beside the
 database (`training.json.mybackup.tmp-1`) or an export being written into the same
@@ -202,9 +203,10 @@ def temp_files(main: Path) -> list[Path]:
 
     Exactly `<file>.tmp-<12 hex>` where <file> is one the store writes: the main file, a
     monthly or yearly sessions file, or a copy it keeps (`.v1.bak`, `.unreadable-<time>`,
-    with its `-N` when there were several).
+    with its `-N` when there were several, also of a month's set log).  A set log itself
+    is appended to in place: it has no temp file.
     """
-    data = rf"(?:{re.escape(main.name)}|{_sessions_re(main).pattern})"
+    data = rf"(?:{re.escape(main.name)}|{_sessions_re(main).pattern}(?:\.log)?)"
     kept = r"(?:\.v\d+\.bak|\.unreadable-\d{8}T\d{6}Z)(?:-\d+)?"
     pattern = re.compile(rf"{data}(?:{kept})?{re.escape(TMP_MARK)}[0-9a-f]{{{TMP_HEX_DIGITS}}}")
     try:

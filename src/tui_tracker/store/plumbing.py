@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..domain.models import Session
-from .storage import SyncedTable, TrackerDB
+from .tables import SyncedTable, TrackerDB
 
 #: A stored session found: its month, its month's table, its doc id, its document.
 Found = tuple[int, SyncedTable, int, dict[str, Any]]
@@ -40,7 +40,9 @@ class Plumbing(Protocol):
 
     def _existing_months(self) -> list[int]: ...
 
-    def _decode(self, month: int, doc: dict[str, Any]) -> Session: ...
+    def _decode(
+        self, month: int, doc: dict[str, Any], *, extends: list[Any] | None = None
+    ) -> Session: ...
 
 
 class SessionPlumbing(Plumbing, Protocol):

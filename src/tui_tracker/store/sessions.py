@@ -4,7 +4,9 @@ A mixin for the Store (store.py), which keeps the lock and the files; this owns 
 is in the month files, because every read and write of a session or a set goes
 through the same lookups (`_find` with its month hint, `_newest_on`) and the same
 commit (`_commit`: the old document must still decode, the new one is returned
-decoded).  Whole-session replacements and moves between months are in moves.py.
+decoded).  A set added to a session already on disk skips the rewrite: it is one line in
+the month's set log (setlog.py, AtomicJSONStorage.append_set), so its cost does not grow
+with the session.  Whole-session replacements and moves between months are in moves.py.
 """
 
 from __future__ import annotations
@@ -54,15 +56,20 @@ class SessionLog(PlumbingBase):
 
     def _find(self, session_id: str) -> Found | None:
         hint = self._hint.get(session_id)
-        order = [hint] if hint is not None else []
-        order += [m for m in reversed(self._existing_months()) if m != hint]
-        for month in order:
+        for month in self._months_to_search(hint):
             table = self._sessions(month)
             for doc_id, doc in table.documents().items():
                 if doc.get("id") == session_id:
                     self._hint[session_id] = month
                     return month, table, int(doc_id), doc
         return None
+
+    def _months_to_search(self, hint: int | None) -> Iterator[int]:
+        """The month a session was last seen in first; the folder is listed only when it
+        is not there (moved by another process), newest month first."""
+        if hint is not None:
+            yield hint
+        yield from (m for m in reversed(self._existing_months()) if m != hint)
 
     def _need(self, session_id: str) -> Found:
         found = self._find(session_id)
@@ -128,12 +135,18 @@ class SessionLog(PlumbingBase):
                 found = self._newest_on(day, open_only=True)
                 if found is None:
                     return self._insert(Session(date=day, started_at=s.at, sets=(s,)))
-            doc = found[3]
-            if self._set_index(doc, s.id) is not None:
+            month, _table, doc_id, doc = found
+            storage = self._month_db(month).atomic_storage
+            if s.id in storage.set_ids(doc["id"], doc["sets"]):
                 raise StoreError(
                     f"The set {s.id} is already logged in session {doc['id']}.", self.path
                 )
-            return self._commit(found, {**doc, "sets": [*doc["sets"], codec.set_to_dict(s)]})
+            if not storage.can_append():
+                return self._commit(found, {**doc, "sets": [*doc["sets"], codec.set_to_dict(s)]})
+            # One line in the month's set log (setlog.py): the same cost at any session size.
+            self._decode(month, doc)  # as _commit: a damaged document is refused, not added to
+            new_doc = storage.append_set(doc_id, doc, codec.set_to_dict(s))
+            return self._decode(month, new_doc, extends=doc["sets"])
 
     def update_set(self, session_id: str, s: LoggedSet) -> Session:
         """Replace the set with id `s.id` (same place in the session)."""

@@ -4,21 +4,23 @@ Out of the box TinyDB re-parses the whole file on every read and overwrites it
 in place on every write: a kill mid-write leaves half a file, and a second
 process's writes are silently lost.  Here:
 
-* write: serialise first (orjson), write `<file>.tmp-<hex>` (0600) in the same
-  folder, fsync it, os.replace it over the file, fsync the folder.  On any
-  error the temp file is removed and the cache dropped; the old file stays.
-  A file that is a symlink is written through: the temp file goes beside the
-  target and replaces it, and the link stays a link.  A folder, FIFO or device
-  is refused (a FIFO is also refused on read: opening it would wait forever).
+* write: serialise first (orjson), then files.atomic_write (temp file, fsync,
+  rename, folder fsync).  On any error the cache is dropped; the old file stays.
+  A month file's set log is folded in by every write (setlog.py): the file names
+  the last record it holds, and only then is the log removed.
+* append (a month file only): a set added to a session already on disk is one
+  fsynced line in the month's set log (`append_set`), folded at FOLD_AT records.
 * read: the parsed data is kept, keyed by the file's (st_dev, st_ino, st_size,
-  st_mtime_ns), and reused while the key is unchanged; a changed key (another
-  process wrote) means a reload, which bumps `generation` so the tables drop
-  their query cache and next id.
+  st_mtime_ns) and its log's, and reused while both are unchanged; a log that only
+  grew (another process appended) has its new lines applied; anything else (another
+  process wrote) means a reload, which bumps `generation` so the tables drop their
+  query cache and next id.
 * a file that does not parse or has the wrong shape is never overwritten: a
   keep-safe copy is made and DatabaseUnreadable raised (in a sessions file, also
-  a session whose id, date, start or set ids the store cannot scan).  A file
-  from a newer version raises DatabaseTooNew.  An older one is migrated forward
-  after a `<file>.v<n>.bak` copy is kept.
+  a session whose id, date, start or set ids the store cannot scan, and a damaged
+  line of its set log).  A file from a newer version raises DatabaseTooNew.  An
+  older one is migrated forward after a `<file>.v<n>.bak` copy is kept (a month
+  file whose version changed nothing in it is read forward as it is).
 
 The caller (the Store) holds the cross-process lock around every use, so a
 read-check-write cannot interleave with another process's.
@@ -28,180 +30,44 @@ from __future__ import annotations
 
 import errno
 import os
-from datetime import datetime, UTC
-from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 import orjson
-from tinydb import TinyDB
 from tinydb.storages import Storage
-from tinydb.queries import QueryLike
-from tinydb.table import Document, Table
 
 from . import codec, migrations
 from .errors import DatabaseNotWritable, DatabaseTooNew, DatabaseUnreadable, StoreError
-from .paths import FILE_MODE, TMP_HEX_DIGITS, TMP_MARK, not_a_file
+from .files import (
+    EXPORT_TMP_MARK,
+    StatKey,
+    UnconfirmedWrite,
+    atomic_write,
+    fsync_dir,
+    keep_copy,
+    keep_safe_copy,
+    stat_key,
+    write_error,
+)
+from .paths import not_a_file
+from .setlog import FOLD_AT, FOLDED, LogDamaged, Record, SetLog, log_path
 
-StatKey = tuple[int, int, int, int]
-
-_NOT_WRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS}
-_DISK_FULL = {errno.ENOSPC, errno.EDQUOT}
-
-
-def stat_key(st: os.stat_result) -> StatKey:
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
-
-
-def fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        os.fsync(fd)
-    except OSError as e:  # some file systems cannot fsync a directory
-        if e.errno not in (errno.EINVAL, errno.ENOTSUP):
-            raise
-    finally:
-        os.close(fd)
-
-
-#: The temp mark of files written for the lifter (exports): the store's orphan cleanup
-#: (paths.temp_files) never matches it, whatever the file is called.
-EXPORT_TMP_MARK = ".export-tmp-"
-
-
-def _temp_name(path: Path, mark: str) -> Path:
-    import secrets  # (on the first write: its hashlib and OpenSSL cost the app's first frame 1 ms)
-
-    return path.with_name(f"{path.name}{mark}{secrets.token_hex(TMP_HEX_DIGITS // 2)}")
-
-
-class NotRegularFile(OSError):
-    """The path is a folder, FIFO, device or socket: nothing is written over it."""
-
-
-def write_target(path: Path) -> Path:
-    """Where a write of `path` lands: the path itself, or the file its symlink points to.
-
-    OSError(ELOOP) for a symlink loop; NotRegularFile when the target exists and is not
-    a regular file.  A dangling symlink's target is created.
-    """
-    target = path
-    if os.path.islink(path):
-        try:
-            target = path.resolve()
-        except RuntimeError:  # Python 3.11 reports a loop so
-            raise OSError(errno.ELOOP, "it is a symlink loop", str(path)) from None
-    try:
-        mode = os.stat(target).st_mode
-    except FileNotFoundError:
-        return target
-    kind = not_a_file(mode)
-    if kind is not None:
-        raise NotRegularFile(errno.EINVAL, f"it is {kind}, not a regular file", str(path))
-    return target
-
-
-def atomic_write(path: Path, payload: bytes, *, temp_mark: str = TMP_MARK) -> StatKey:
-    """Replace `path` by `payload` so a crash at any moment leaves old or new, never half.
-
-    A symlink is followed (see write_target).  Returns the new file's stat key.  Raises
-    OSError; the temp file is gone then.
-    """
-    path = write_target(path)
-    tmp = _temp_name(path, temp_mark)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
-    try:
-        try:
-            os.fchmod(fd, FILE_MODE)  # whatever the umask
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-            st = os.fstat(fd)  # the inode keeps size and mtime through the rename
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    try:
-        fsync_dir(path.parent)
-    except OSError as e:
-        raise UnconfirmedWrite(e.errno, e.strerror) from e
-    return stat_key(st)
-
-
-class UnconfirmedWrite(OSError):
-    """The new file is in place, but the folder could not be fsynced."""
-
-
-def write_error(path: Path, e: OSError) -> StoreError:
-    """A clear error for a failed write of `path`."""
-    if isinstance(e, UnconfirmedWrite):
-        return StoreError(
-            f"The training database {path} was written, but the disk did not "
-            f"confirm it ({e.strerror or e}): the last change may be lost if the "
-            f"computer crashes now.",
-            path,
-        )
-    if isinstance(e, PermissionError) or e.errno in _NOT_WRITABLE:
-        return DatabaseNotWritable(path, e.strerror or "permission denied")
-    if e.errno in _DISK_FULL:
-        return StoreError(
-            f"Cannot write the training database {path}: the disk is full. "
-            f"Nothing was changed; free some space and try again.",
-            path,
-        )
-    return StoreError(
-        f"Cannot write the training database {path}: {e.strerror or e}. Nothing was changed.", path
-    )
-
-
-def _utc_stamp() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def keep_copy(path: Path, raw: bytes, suffix: str) -> Path | None:
-    """Write `raw` to `<path><suffix>` (0600) without overwriting another copy.
-
-    Returns the copy's path, or None when it could not be written.
-    """
-    candidate = path.with_name(path.name + suffix)
-    n = 0
-    while candidate.exists():
-        try:
-            if candidate.read_bytes() == raw:
-                return candidate
-        except OSError:
-            pass
-        n += 1
-        candidate = path.with_name(f"{path.name}{suffix}-{n}")
-    try:
-        atomic_write(candidate, raw)
-    except OSError:
-        return None
-    return candidate
-
-
-def keep_safe_copy(path: Path, raw: bytes) -> Path | None:
-    """`<path>.unreadable-<UTC time>`, or an earlier copy holding the same bytes."""
-    for earlier in sorted(path.parent.glob(glob_escape(path.name) + ".unreadable-*")):
-        if TMP_MARK in earlier.name:
-            continue
-        try:
-            if earlier.stat().st_size == len(raw) and earlier.read_bytes() == raw:
-                return earlier
-        except OSError:
-            continue
-    return keep_copy(path, raw, f".unreadable-{_utc_stamp()}")
+__all__ = [
+    "EXPORT_TMP_MARK",
+    "UnconfirmedWrite",
+    "atomic_write",
+    "fsync_dir",
+    "AtomicJSONStorage",
+]
 
 
 class AtomicJSONStorage(Storage):
-    """One JSON file of TinyDB tables, written atomically, parsed once per change."""
+    """One JSON file of TinyDB tables, written atomically, parsed once per change.
+
+    A month's sessions file also has its set log (setlog.py): read with it, folded
+    into it by every write, appended to by `append_set`.
+    """
 
     def __init__(
         self,
@@ -219,6 +85,12 @@ class AtomicJSONStorage(Storage):
         self._data: dict[str, Any] | None = None
         self._key: StatKey | None = None
         self._missing = False
+        #: the schema version of the file on disk (a sessions file may be read forward)
+        self._disk_version = migrations.CURRENT_SCHEMA
+        #: a month's set log (a yearly file of schema 1 has none: it is split on open)
+        self.log = SetLog(log_path(self.path)) if kind == "sessions" and month else None
+        #: session id -> (its sets list, their ids): log_set's duplicate check, per list
+        self._set_ids: dict[str, tuple[list[Any], set[Any]]] = {}
         #: bumped whenever the data was (re)loaded from disk, not by our own writes
         self.generation = 0
 
@@ -235,7 +107,8 @@ class AtomicJSONStorage(Storage):
             st = os.stat(self.path)
         except FileNotFoundError:
             # Not written yet (a month without sessions): start from an empty file
-            # with its meta table, written on the first commit.
+            # with its meta table, written on the first commit.  (A log without its
+            # month file names no session there: it is folded away by that write.)
             if not self._missing or self._data is None:
                 self._data = self._initial()
                 self._key = None
@@ -249,7 +122,15 @@ class AtomicJSONStorage(Storage):
                 f"Cannot read the training database {self.path}: {reason}.", self.path
             ) from e
         if self._data is not None and not self._missing and stat_key(st) == self._key:
-            return self._data
+            if self.log is None:
+                return self._data
+            key = self.log.current_key()
+            if key == self.log.key:
+                return self._data
+            if self.log.grew(key):  # another process appended: read only what it added
+                self._replay(self._data, tail=True)
+                self.generation += 1
+                return self._data
         return self._load()
 
     def _load(self) -> dict[str, Any]:
@@ -299,16 +180,26 @@ class AtomicJSONStorage(Storage):
                 )
         if problem is not None:
             self._unreadable(raw, problem)
-        version = migrations.schema_version(data)
+        version = self._disk_version = migrations.schema_version(data)
         if version > migrations.CURRENT_SCHEMA:
             raise DatabaseTooNew(self.path, version, migrations.CURRENT_SCHEMA)
         if version < migrations.CURRENT_SCHEMA:
-            data, key = self._migrate(data, raw, version)
+            if self.kind == "sessions" and migrations.unchanged_sessions_since(version):
+                # Nothing in a sessions file changed: read it forward, and leave its
+                # bytes (and no backup) until its next write puts the new version on.
+                data = migrations.migrate(data, version)
+            else:
+                data, key = self._migrate(data, raw, version)
+                self._disk_version = migrations.CURRENT_SCHEMA
         if self.kind == "sessions":
             for doc in data.get(migrations.SESSIONS, {}).values():
                 problem = codec.session_index_problem(doc)
                 if problem is not None:
                     self._unreadable(raw, problem)
+            if self.log is not None:
+                if not isinstance(self._folded(data), int):
+                    self._unreadable(raw, f"its meta {FOLDED} is not a number")
+                self._replay(data, tail=False)
 
         self._data = data
         self._key = key
@@ -316,12 +207,62 @@ class AtomicJSONStorage(Storage):
         self.generation += 1
         return data
 
+    @staticmethod
+    def _folded(data: dict[str, Any]) -> Any:
+        """The last log record the month file holds (0: none)."""
+        return next(iter(data[migrations.META].values())).get(FOLDED, 0)
+
+    def _replay(self, data: dict[str, Any], *, tail: bool) -> None:
+        """Apply the log's records (all, or those appended since it was read) to `data`."""
+        assert self.log is not None
+        try:
+            records, _raw = self.log.read(tail=tail)
+        except LogDamaged as e:
+            raw = self.log.path.read_bytes()
+            self.drop()
+            kept = keep_safe_copy(self.log.path, raw)
+            raise DatabaseUnreadable(self.log.path, kept, str(e)) from e
+        except OSError as e:
+            self.drop()
+            raise StoreError(
+                f"Cannot read the training database {self.log.path}: {e.strerror or e}.",
+                self.log.path,
+            ) from e
+        folded = self._folded(data)
+        docs: dict[str, dict[str, Any]] = data.get(migrations.SESSIONS, {})
+        by_id = {doc["id"]: doc_id for doc_id, doc in docs.items()}
+        added: dict[str, list[Any]] = {}
+        for r in records:
+            if r.seq <= folded or r.session not in by_id:
+                continue  # folded already (maybe deleted since), or a session gone
+            sets = added.get(r.session)
+            if sets is None:
+                sets = added[r.session] = list(docs[by_id[r.session]]["sets"])
+            if r.set["id"] not in self.set_ids(r.session, sets):
+                sets.append(r.set)
+                self._set_ids[r.session][1].add(r.set["id"])
+        for session_id, sets in added.items():
+            doc_id = by_id[session_id]
+            docs[doc_id] = {**docs[doc_id], "sets": sets}
+
+    def set_ids(self, session_id: str, sets: list[Any]) -> set[Any]:
+        """The ids of `sets` (a session's list of set documents), remembered per list."""
+        known = self._set_ids.get(session_id)
+        if known is None or known[0] is not sets:
+            known = self._set_ids[session_id] = (sets, {s.get("id") for s in sets})
+        return known[1]
+
     def _unreadable(self, raw: bytes, reason: str) -> None:
         raise DatabaseUnreadable(self.path, keep_safe_copy(self.path, raw), reason)
 
     def unreadable(self, reason: str) -> DatabaseUnreadable:
-        """For a document the codec refused: keep a copy of the file as it is now."""
+        """For a document the codec refused: keep a copy of the file (and log) as it is now."""
         self.drop()
+        if self.log is not None:  # the document may hold a set from the log
+            try:
+                keep_safe_copy(self.log.path, self.log.path.read_bytes())
+            except OSError:
+                pass
         try:
             raw = self.path.read_bytes()
         except OSError:
@@ -357,9 +298,16 @@ class AtomicJSONStorage(Storage):
     # --- writing --------------------------------------------------------------------
 
     def write(self, data: dict[str, Any]) -> None:
+        """Replace the file by `data`; a month's log is folded into it, then removed."""
         try:
             if self.before_write is not None:
                 self.before_write(self)
+            if self.log is not None:
+                folded = max(self._folded(data), self.log.last_seq_on_disk())
+                if folded:
+                    meta = data[migrations.META]
+                    doc_id = next(iter(meta))
+                    meta[doc_id] = {**meta[doc_id], FOLDED: folded}
             payload = orjson.dumps(data)  # first: a value that does not serialise changes nothing
             if not self._missing and not os.access(self.path, os.W_OK) and self.path.exists():
                 raise PermissionError(errno.EACCES, "the file is read-only")
@@ -377,9 +325,61 @@ class AtomicJSONStorage(Storage):
         except BaseException:
             self.drop()
             raise
+        if self.log is not None:
+            self.log.remove()  # only now: the month file names its records as folded
         self._data = data
         self._key = key
         self._missing = False
+        self._disk_version = migrations.CURRENT_SCHEMA
+
+    def can_append(self) -> bool:
+        """Whether a set can go to the log: a month file of this version on disk.
+
+        A file of an older version is written whole first, so that an older app, which
+        would not read the log, refuses the file instead of missing its sets."""
+        return (
+            self.log is not None
+            and not self._missing
+            and self._disk_version == migrations.CURRENT_SCHEMA
+        )
+
+    def append_set(
+        self, doc_id: int, doc: dict[str, Any], set_doc: dict[str, Any]
+    ) -> dict[str, Any]:
+        """Add `set_doc` to the session `doc` (document `doc_id`, read under this lock)
+        by one line in the log; returns the session's new document.
+
+        Once the log holds FOLD_AT records, it is folded into the month file."""
+        assert self.log is not None and self._data is not None
+        if self.before_write is not None:
+            self.before_write(self)
+        data = self._data
+        seq = max(self._folded(data), self.log.last_seq) + 1
+        try:
+            self.log.append(Record(seq, doc["id"], set_doc))
+        except OSError as e:
+            self.drop()
+            raise write_error(self.log.path, e) from e
+        except orjson.JSONEncodeError as e:
+            self.drop()
+            raise StoreError(
+                f"Cannot write the training database {self.log.path}: a value could "
+                f"not be saved ({e}). Nothing was changed.",
+                self.log.path,
+            ) from e
+        except BaseException:
+            self.drop()
+            raise
+        sets = [*doc["sets"], set_doc]
+        ids = self.set_ids(doc["id"], doc["sets"])
+        ids.add(set_doc["id"])
+        self._set_ids[doc["id"]] = (sets, ids)
+        new_doc = {**doc, "sets": sets}
+        data[migrations.SESSIONS][str(doc_id)] = new_doc
+        self.generation += 1  # the tables' query caches hold the old document
+        if self.log.records >= FOLD_AT:
+            self.write(data)
+        return new_doc
 
     def write_new(self) -> None:
         """Create the file with its empty tables (it must not exist)."""
@@ -390,78 +390,9 @@ class AtomicJSONStorage(Storage):
         self._data = None
         self._key = None
         self._missing = False
+        self._set_ids.clear()
+        if self.log is not None:
+            self.log.forget()
 
     def close(self) -> None:
         self.drop()
-
-
-class SyncedTable(Table):
-    """A Table that notices when another process changed the file.
-
-    TinyDB caches query results and the next doc id per Table object and only
-    resets them on writes through that object.  Here every access first lets
-    the storage re-check the file, and a reload resets both.
-    """
-
-    def __init__(self, storage: Storage, name: str, **kwargs: Any) -> None:
-        super().__init__(storage, name, **kwargs)
-        self._seen_generation = -1
-
-    def _check_generation(self) -> None:
-        gen = self._storage.generation  # type: ignore[attr-defined]
-        if gen != self._seen_generation:
-            self.clear_cache()
-            self._next_id = None
-            self._seen_generation = gen
-
-    def _sync(self) -> None:
-        self._storage.read()
-        self._check_generation()
-
-    def search(self, cond: QueryLike) -> list[Document]:
-        self._sync()
-        return super().search(cond)
-
-    def _get_next_id(self) -> int:
-        self._sync()
-        next_id: int = super()._get_next_id()  # type: ignore[no-untyped-call]
-        return next_id
-
-    def _read_table(self) -> dict[str, Mapping[str, Any]]:
-        tables = self._storage.read()
-        self._check_generation()
-        table: dict[str, Mapping[str, Any]] = tables.get(self.name, {}) if tables else {}
-        return table
-
-    def _update_table(self, updater: Callable[[dict[int, Mapping[Any, Any]]], None]) -> None:
-        self._sync()
-        super()._update_table(updater)
-
-    def documents(self) -> dict[str, dict[str, Any]]:
-        """The raw documents by doc id, current with the file.  Do not mutate them."""
-        return self._read_table()  # type: ignore[return-value]  # (documents are dicts)
-
-
-class TrackerDB(TinyDB):
-    table_class = SyncedTable  # type: ignore[assignment]  # (a Table subclass: TinyDB's stub is narrow)
-
-    @property
-    def atomic_storage(self) -> AtomicJSONStorage:
-        return self.storage  # type: ignore[return-value]
-
-    def synced(self, name: str) -> SyncedTable:
-        """The table `name`, typed as what `table_class` makes it."""
-        table: SyncedTable = self.table(name)  # type: ignore[assignment]
-        return table
-
-
-def open_db(
-    path: Path,
-    kind: str = "main",
-    month: int | None = None,
-    before_write: Callable[[AtomicJSONStorage], None] | None = None,
-) -> TrackerDB:
-    """A TinyDB over `path` with the atomic storage (nothing is read or created yet)."""
-    return TrackerDB(
-        path, kind=kind, month=month, before_write=before_write, storage=AtomicJSONStorage
-    )
