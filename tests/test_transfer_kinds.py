@@ -214,3 +214,46 @@ def test_a_negative_weight_imports_only_on_a_bodyweight_exercise(capsys, tmp_pat
             tmp_path / "barbell-back-squat.json",
         )[2]
     )
+
+
+def test_a_set_of_no_reps_imports_only_with_a_duration_or_a_distance(capsys, tmp_path):
+    """A set needs a rep unless it is timed or a distance, imported as when logged
+    (found by the torture test: a JSON export edited to reps 0 stored 100 kg x 0)."""
+
+    def doc(extra):
+        return {
+            "format": "tui-tracker-export",
+            "format_version": 2,
+            "sessions": [
+                {
+                    "id": "s1",
+                    "date": "2026-11-16",
+                    "started_at": "2026-11-16T18:00:00+01:00",
+                    "ended_at": None,
+                    "note": "",
+                    "sets": [
+                        {
+                            "id": "x1",
+                            "exercise_id": "plank",
+                            "weight_kg": 0,
+                            "reps": 0,
+                            "rir": None,
+                            "unit": "kg",
+                            "kind": "working",
+                            "note": "",
+                            "at": "2026-11-16T18:00:00+01:00",
+                            **extra,
+                        }
+                    ],
+                }
+            ],
+        }
+
+    for name, extra, code_wanted in (("bare", {}, 2), ("timed", {"duration_s": 60}, 0)):
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps(doc(extra)))
+        code, _, err = run(capsys, "--db", tmp_path / name / "t.json", "import", "json", path)
+        assert code == code_wanted, err
+        if code_wanted == 2:
+            assert "set x1: a set needs at least one rep" in err
+            assert not (tmp_path / name / "t.json").exists()  # nothing stored
