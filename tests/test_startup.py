@@ -76,8 +76,16 @@ NOT_FOR_THE_FIRST_FRAME = (
 #: Code for what the first frame of a day with nothing to resume does not show (issue
 #: 12, start-up): the swap and skip dialogs with the exercise search and text field
 #: they bring, the panel's plate line, warm-up ramp and supersets (the panel mounts
-#: just after the first frame), and the settings file's writer (a start only reads).
+#: just after the first frame), the settings file's writer (a start only reads), the
+#: suggestion's rules and plate maths (no exercise shown yet), the bodyweight log's
+#: rules, and what a logged set hands back (entries.py).
 NOT_SHOWN_IN_THE_FIRST_FRAME = (
+    "tui_tracker.domain.progression",
+    "tui_tracker.domain.suggestion",
+    "tui_tracker.domain.plates",
+    "tui_tracker.domain.bodyweight",
+    "tui_tracker.domain.strength",
+    "tui_tracker.entries",
     "tui_tracker.ui.widgets.exercise_search",
     "tui_tracker.ui.widgets.fields",
     "tui_tracker.ui.at_the_bar",

@@ -23,8 +23,6 @@ from .domain.inputs import InputError
 from .domain.mesocycle import Mesocycle, active_mesocycle
 from .domain.models import Exercise, LoggedSet, Session, Unit, new_set_problem
 from .domain.load_steps import RoundLoad, nearest_step
-from .domain.progression import Target, suggest
-from .domain.suggestion import Suggestion
 from .domain.settings import TrainingStatus
 from .domain.sessions import (
     Prefill,
@@ -34,10 +32,12 @@ from .domain.sessions import (
     working_set_count,
 )
 from .domain.workout import Slot, Workout, planned_prefill, todays_workout
-from .entries import Changed, Entry, Finished, Saved
 from .store import StoreError
 
 if TYPE_CHECKING:
+    from .entries import Changed, Entry, Finished, Saved
+    from .domain.progression import Target
+    from .domain.suggestion import Suggestion
     from .domain.records import ExerciseRecords, Record
     from .store import Store
 
@@ -188,7 +188,11 @@ class Logbook:
 
     def suggestion(self, exercise_id: str, default_unit: Unit) -> Suggestion:
         """The exercise's next working set: load, reps, RIR and one line of reason
-        (domain/progression), from today's sets, history and today's plan."""
+        (domain/progression), from today's sets, history and today's plan.  The rules
+        are imported here, not with the logbook: a day with nothing shown (the first
+        frame of a rest day) does not wait for them."""
+        from .domain.progression import Target, suggest
+
         today = [s for _, s in self.sets_today(exercise_id)]
         target = Target.of(self.slot(exercise_id), working_set_count(today))
         session, last = self._reference(exercise_id, target)
@@ -261,6 +265,8 @@ class Logbook:
         from .domain.advice import failure_advice  # (not needed for the first frame)
 
         advice = failure_advice(logged, ex, is_final_set=final, status=self.training_status)
+        from .entries import Saved  # (what comes back: not needed to start)
+
         return Saved(session, logged, ex, number, advice, new_session, records)
 
     def _records_beaten(
@@ -311,6 +317,8 @@ class Logbook:
             raise InputError(problem)
         session = self.store.update_set(session_id, changed)
         self._remember(session)
+        from .entries import Changed
+
         return Changed(session, changed, _index(session, changed.id))
 
     def delete(self, session_id: str, set_id: str) -> Changed:
@@ -318,6 +326,8 @@ class Logbook:
         session, deleted, index = self.store.delete_set(session_id, set_id)
         self._remember(session)
         self._undo = (session_id, deleted, index)
+        from .entries import Changed
+
         return Changed(session, deleted, index)
 
     @property
@@ -331,6 +341,8 @@ class Logbook:
         session = self.store.restore_set(session_id, deleted, index)
         self._undo = None
         self._remember(session)
+        from .entries import Changed
+
         return Changed(session, deleted, _index(session, deleted.id))
 
     def finish(self) -> Finished:
@@ -343,6 +355,8 @@ class Logbook:
         self._remember(done)
         self.current = None
         self._undo = None
+        from .entries import Finished
+
         return Finished(done, set_counts(done.sets), done.started_at, now)
 
     def reopen(self) -> Session | None:
@@ -376,3 +390,13 @@ class Logbook:
 
 def _index(session: Session, set_id: str) -> int:
     return next(i for i, s in enumerate(session.sets) if s.id == set_id)
+
+
+def __getattr__(name: str):
+    """What a front end hands the logbook and gets back (entries.py), offered here as
+    before but imported when first asked for: a start that logs nothing skips it."""
+    if name in ("Entry", "Saved", "Changed", "Finished", "with_entry"):
+        from . import entries
+
+        return getattr(entries, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

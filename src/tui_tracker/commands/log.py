@@ -83,7 +83,7 @@ def _entry(text: str, exercise, unit, args: argparse.Namespace):
     """One SET argument as the logbook's Entry; CliError (nothing written) when it is wrong."""
     from ..domain.inputs import InputError
     from ..domain.set_syntax import parse_typed_set
-    from ..logbook import Entry
+    from ..entries import Entry
 
     typed = parse_typed_set(text, exercise, unit)
     if args.warmup and typed.kind not in (None, "warmup"):

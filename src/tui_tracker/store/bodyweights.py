@@ -7,10 +7,13 @@ Store's lock and main file (plumbing.Plumbing) like every other table's module.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from ..domain.bodyweight import Bodyweight, latest_on
 from . import codec
 from .plumbing import PlumbingBase
+
+if TYPE_CHECKING:
+    from ..domain.bodyweight import Bodyweight
 
 TABLE = "bodyweights"
 
@@ -21,6 +24,8 @@ class BodyweightLog(PlumbingBase):
     def log_bodyweight(self, day: date, kg: float) -> Bodyweight:
         """Record the bodyweight weighed on `day` (kg; a second one that day replaces the
         first).  On disk when this returns; ValueError outside 20-400 kg."""
+        from ..domain.bodyweight import Bodyweight  # (the rules, when a weight is logged)
+
         entry = Bodyweight(day, kg)
         doc = codec.bodyweight_to_dict(entry)
         with self._locked(writes=True):
@@ -44,5 +49,7 @@ class BodyweightLog(PlumbingBase):
 
     def bodyweight_on(self, day: date) -> float | None:
         """The latest bodyweight (kg) weighed on or before `day`; None before the first."""
+        from ..domain.bodyweight import latest_on
+
         found = latest_on(self.bodyweights(), day)
         return found.kg if found is not None else None

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from collections.abc import Callable
 
-from ..domain.bodyweight import Bodyweight
 from ..domain.models import SET_KINDS, Exercise, LoggedSet, Session
 from ..domain.muscles import distinct_muscles
+
+if TYPE_CHECKING:
+    from ..domain.bodyweight import Bodyweight
 
 
 class CodecError(ValueError):
@@ -244,6 +246,8 @@ def bodyweight_to_dict(b: Bodyweight) -> dict[str, Any]:
 
 
 def bodyweight_from_dict(doc: Any) -> Bodyweight:
+    from ..domain.bodyweight import Bodyweight  # (read when asked: not for every start)
+
     with decoding("a bodyweight"):
         if not isinstance(doc, dict):
             raise CodecError("a bodyweight is not an object")

@@ -29,7 +29,7 @@ from ..domain.models import Exercise, LoggedSet, Session
 from ..domain.set_rows import set_cells
 from ..domain.session_edits import default_end
 from ..domain.sessions import duration_text, set_counts
-from ..logbook import Entry
+from ..entries import Entry
 from ..past import Past, PastChange
 from ..store import StoreError
 from .keys import Dialog

@@ -23,7 +23,7 @@ from ..domain.measures import extent_text_of
 from ..domain.models import Exercise, LoggedSet
 from ..domain.muscles import MUSCLE_LABELS, MUSCLES
 from ..domain.sessions import Prefill
-from ..logbook import Entry
+from ..entries import Entry
 from .keys import Dialog
 from .widgets.exercise_search import ExerciseSearch
 from .widgets.fields import TextField

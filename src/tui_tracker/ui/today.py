@@ -18,6 +18,8 @@ after the first frame): the first frame should not wait on code it does not show
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -26,10 +28,9 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..domain.models import KIND_LABELS
-from ..domain.plates import round_load_for
 from ..domain.settings import Settings
 from ..domain.sessions import plural
-from ..logbook import Logbook, Saved
+from ..logbook import Logbook
 from ..store import StoreError
 from .today_block import prompt_block
 from .today_day import DayControls, rest_day_hint
@@ -46,7 +47,26 @@ from .widgets.rest_timer import RestTimer
 from .widgets.status_line import StatusLine
 from .widgets.too_small import TooSmall, presize
 
+if TYPE_CHECKING:
+    from ..entries import Saved
+
 from .today_actions import ACTIONS  # noqa: E402  (what Today offers, with its keys)
+
+
+def _loadable(settings: Settings):
+    """The suggestions' loads rounded to what the lifter can load (domain/plates), the
+    plate maths imported with the first suggestion rather than for the first frame."""
+    rounder = None
+
+    def round_load(weight_kg, exercise, unit):
+        nonlocal rounder
+        if rounder is None:
+            from ..domain.plates import round_load_for
+
+            rounder = round_load_for(settings)
+        return rounder(weight_kg, exercise, unit)
+
+    return round_load
 
 
 class TodayScreen(OpensScreens, QuietFocus, KeepsRunning, Screen):
@@ -94,7 +114,7 @@ class TodayScreen(OpensScreens, QuietFocus, KeepsRunning, Screen):
             store,
             clock,
             training_status=self.settings.training_status,
-            round_load=round_load_for(self.settings),
+            round_load=_loadable(self.settings),
         )
         self.today = self.book.day
         self.work = ExerciseWork(self)
@@ -112,7 +132,7 @@ class TodayScreen(OpensScreens, QuietFocus, KeepsRunning, Screen):
         """A setting answered while the app runs (the first start's training status)."""
         self.settings = settings
         self.book.training_status = settings.training_status
-        self.book.round_load = round_load_for(settings)
+        self.book.round_load = _loadable(settings)
 
     @property
     def current(self) -> str | None:

@@ -15,10 +15,10 @@ from collections.abc import Callable
 from textual.content import Content
 
 from ..day_edits import DayEdits
-from ..logbook import Saved
 from ..store import StoreError
 
 if TYPE_CHECKING:
+    from ..entries import Saved
     from .today import TodayScreen
 
 #: What the day's keys can ask for (`day('...')` bindings on the Today screen).

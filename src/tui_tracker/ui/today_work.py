@@ -22,12 +22,12 @@ from textual.content import Content
 from ..domain.measures import last_extent, load_unit, measure_of
 from ..domain.models import Exercise, LoggedSet, Unit
 from ..domain.sessions import Prefill
-from ..entries import Entry, Saved, with_entry
 from ..store import StoreError
 from ..store.store import StoreBusy
 from .waiting import WaitingSaves
 
 if TYPE_CHECKING:
+    from ..entries import Entry, Saved
     from .at_the_bar import AtTheBar
     from .rounds import Rounds
     from .today import TodayScreen
@@ -195,6 +195,8 @@ class ExerciseWork:
         exercise_id = self.current
         label = self.rounds.label(exercise_id, submission.warmup)
         kind = "warmup" if submission.warmup else submission.kind
+        from ..entries import Entry  # (with the first set, not for the first frame)
+
         entry = Entry(
             submission.values,
             submission.warmup,
@@ -307,6 +309,8 @@ class ExerciseWork:
             if entry is None:
                 return
             try:
+                from ..entries import with_entry
+
                 changed = self.book.edit(session.id, with_entry(logged, entry))
             except StoreError as err:
                 self.screen.status.show(f"NOT saved: {err}", "error")

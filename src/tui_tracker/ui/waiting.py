@@ -16,10 +16,10 @@ from collections import deque
 from typing import TYPE_CHECKING
 
 from ..domain.sessions import Prefill
-from ..logbook import Entry, Saved
 from ..store import StoreError
 
 if TYPE_CHECKING:
+    from ..entries import Entry, Saved
     from .today_work import ExerciseWork
 
 #: How long a waiting set waits for the database before it is given up (NOT saved).
