@@ -188,9 +188,8 @@ class Logbook:
 
     def suggestion(self, exercise_id: str, default_unit: Unit) -> Suggestion:
         """The exercise's next working set: load, reps, RIR and one line of reason
-        (domain/progression), from today's sets, history and today's plan.  The rules
-        are imported here, not with the logbook: a day with nothing shown (the first
-        frame of a rest day) does not wait for them."""
+        (domain/progression), from today's sets, history and today's plan; its rules
+        are imported here, so a first frame with no exercise shown does not wait."""
         from .domain.progression import Target, suggest
 
         today = [s for _, s in self.sets_today(exercise_id)]
@@ -317,18 +316,14 @@ class Logbook:
             raise InputError(problem)
         session = self.store.update_set(session_id, changed)
         self._remember(session)
-        from .entries import Changed
-
-        return Changed(session, changed, _index(session, changed.id))
+        return _changed(session, changed, _index(session, changed.id))
 
     def delete(self, session_id: str, set_id: str) -> Changed:
         """Delete a set; `undo()` brings the last one deleted back, in its place."""
         session, deleted, index = self.store.delete_set(session_id, set_id)
         self._remember(session)
         self._undo = (session_id, deleted, index)
-        from .entries import Changed
-
-        return Changed(session, deleted, index)
+        return _changed(session, deleted, index)
 
     @property
     def can_undo(self) -> bool:
@@ -341,9 +336,7 @@ class Logbook:
         session = self.store.restore_set(session_id, deleted, index)
         self._undo = None
         self._remember(session)
-        from .entries import Changed
-
-        return Changed(session, deleted, _index(session, deleted.id))
+        return _changed(session, deleted, _index(session, deleted.id))
 
     def finish(self) -> Finished:
         """End the open session now.  Sets logged later start the day's next session."""
@@ -392,9 +385,14 @@ def _index(session: Session, set_id: str) -> int:
     return next(i for i, s in enumerate(session.sets) if s.id == set_id)
 
 
+def _changed(session: Session, s: LoggedSet, index: int) -> Changed:
+    from .entries import Changed  # (what comes back: not needed to start)
+
+    return Changed(session, s, index)
+
+
 def __getattr__(name: str):
-    """What a front end hands the logbook and gets back (entries.py), offered here as
-    before but imported when first asked for: a start that logs nothing skips it."""
+    """entries.py's names, offered here as before, imported when first asked for."""
     if name in ("Entry", "Saved", "Changed", "Finished", "with_entry"):
         from . import entries
 

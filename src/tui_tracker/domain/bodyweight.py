@@ -16,12 +16,12 @@ RIR is taken at RIR 0, which is what the kind says.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import date
 from collections.abc import Iterable
 
 from .models import Exercise, LoggedSet
 from .strength import E1RM, e1rm
+from .values import frozen
 
 #: The range of bodyweights the app accepts (kg): a typo like 825 is refused.
 MIN_BODYWEIGHT_KG = 20.0
@@ -30,7 +30,7 @@ MAX_BODYWEIGHT_KG = 400.0
 ESTIMATED_KINDS = ("working", "failure")
 
 
-@dataclass(frozen=True)
+@frozen
 class Bodyweight:
     """The lifter's bodyweight (kg) as weighed on `day`."""
 

@@ -21,12 +21,13 @@ Plain data and pure functions: no clock, no store.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 from collections.abc import Iterable
 
 from .text import clean_text
+from .values import frozen
 
 if TYPE_CHECKING:
     from .mesocycle import TrainingDay
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 MAX_REASON = 60
 
 
-@dataclass(frozen=True)
+@frozen
 class DayChange:
     """One day's changes: swaps, the order, skips, and the day pulled forward onto it."""
 

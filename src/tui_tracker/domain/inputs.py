@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from .models import KG_PER_LB, Unit, to_kg
+from .values import frozen
 
 MAX_WEIGHT_KG = 1000.0
 MIN_REPS = 1
@@ -112,7 +112,7 @@ def parse_rir(text: str) -> int | None:
     return rir
 
 
-@dataclass(frozen=True)
+@frozen
 class SetInput:
     """A set as typed, validated: weight in kg plus the unit it was typed in."""
 

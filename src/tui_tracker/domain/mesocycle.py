@@ -26,7 +26,7 @@ sets per muscle are counted with the logged ones, in volume.py.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date, timedelta
 from typing import Literal
 from collections.abc import Callable
@@ -34,6 +34,7 @@ from collections.abc import Callable
 from .day_changes import Changes, apply_change, change_on, pulled_away
 from .models import Exercise, new_id
 from .text import clean_text
+from .values import frozen
 
 MIN_WEEKS, MAX_WEEKS = 3, 6
 #: Target RIR in the deload week: easy sets that keep the groove without adding fatigue.
@@ -68,6 +69,7 @@ PHASES: tuple[Phase, ...] = (
     "lapsed",
     "ended",
 )
+
 #: Phases with training to do from the plan: closing a block in one of these cuts it short.
 LIVE_PHASES = frozenset({"before", "accumulation", "postponed", "deload_due", "deload"})
 #: A deload not started this many days after it fell due ends the block without it.
@@ -77,7 +79,7 @@ DELOAD_DAYS = 7
 Lookup = Callable[[str], Exercise | None]
 
 
-@dataclass(frozen=True)
+@frozen
 class PlannedExercise:
     """An exercise on a training day: how many working sets, in what rep range."""
 
@@ -103,7 +105,7 @@ class PlannedExercise:
         return f"{self.sets} x {low}" if low == high else f"{self.sets} x {low}-{high}"
 
 
-@dataclass(frozen=True)
+@frozen
 class TrainingDay:
     """One session of the week's plan, on a fixed weekday (0 = Monday)."""
 
@@ -154,7 +156,7 @@ def check_targets(targets: tuple[int, ...], weeks: int) -> tuple[int, ...]:
     return targets
 
 
-@dataclass(frozen=True)
+@frozen
 class Mesocycle:
     """A training block: `weeks` accumulation weeks from `start`, then a deload week.
 

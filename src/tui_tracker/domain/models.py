@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import math
 import uuid
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date, datetime
 from typing import Literal, get_args
 
 from .muscles import check_primary_secondary
 from .text import clean_text
+from .values import frozen
 
 KG_PER_LB = 0.45359237
 
@@ -80,7 +81,7 @@ def format_weight(weight_kg: float, unit: Unit) -> str:
     return f"{text} {unit}"
 
 
-@dataclass(frozen=True)
+@frozen
 class Exercise:
     """A movement, with the muscles its sets count toward.
 
@@ -139,7 +140,7 @@ class Exercise:
         return self.kind == "compound"
 
 
-@dataclass(frozen=True)
+@frozen
 class LoggedSet:
     """One set as done: weight (kg), reps, reps in reserve.
 
@@ -307,7 +308,7 @@ def load_text(s: LoggedSet, exercise: Exercise) -> str:
     return f"{load}, {extent}" if extent else load
 
 
-@dataclass(frozen=True)
+@frozen
 class Session:
     """A training session: its sets in the order they were done.
 

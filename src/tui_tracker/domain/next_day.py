@@ -9,13 +9,14 @@ and the weeks still count from the block's start, so the day takes the targets
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from collections.abc import Callable
 
 from .day_changes import NO_CHANGE, change_on, with_change
 from .mesocycle import Mesocycle, TrainingDay, phase, planned_day, shift
 from .workout import Slot
+from .values import frozen
 
 #: How far ahead the next planned day is looked for (a weekly plan repeats within 7 days;
 #: a day pulled forward can leave a gap of one more week at most).
@@ -24,7 +25,7 @@ LOOK_AHEAD_DAYS = 14
 _PULLABLE = ("accumulation", "postponed", "deload_due", "deload")
 
 
-@dataclass(frozen=True)
+@frozen
 class NextDay:
     """The next planned training day after a rest day: its date and the day as planned."""
 

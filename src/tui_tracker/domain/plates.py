@@ -19,12 +19,12 @@ never passes through kg, so 225 lb is exactly 225 and 102.5 kg exactly 102.5.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from functools import reduce
 from collections.abc import Callable, Sequence
 
 from .models import KG_PER_LB, Exercise, Unit, from_kg, to_kg
 from .settings import Settings
+from .values import frozen
 
 #: Bars that are not the lifter's main barbell, by equipment, in each unit.
 EZ_BAR = {"kg": 10.0, "lb": 25.0}
@@ -38,7 +38,7 @@ _SCALE = 1000  # weights as whole thousandths: sums of plates are then exact
 _MAX_SIDES = 1_000_000  # thousandths of a unit per side the search may reach
 
 
-@dataclass(frozen=True)
+@frozen
 class Loading:
     """A weight that can be built: the total (bar included) and the plates on each side."""
 
@@ -46,7 +46,7 @@ class Loading:
     per_side: tuple[float, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class PlateAnswer:
     """The plates for `weight` on `bar`: `below` is the heaviest load at or under it and
     `above` the lightest at or over it (both the weight itself when `exact`); `below` is

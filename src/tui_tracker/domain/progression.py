@@ -42,7 +42,6 @@ the suggestion and its wording live in suggestion.py.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from collections.abc import Sequence
 
@@ -52,6 +51,7 @@ from .models import Exercise, LoggedSet, Unit
 from .strength import CONFIDENT_REP_LIMIT, e1rm, load_for
 from .suggestion import Say, Suggestion, day_text
 from .workout import Slot
+from .values import frozen
 
 #: Lifts where form breaks down near failure keep this many reps in reserve, plan or not
 #: (as the block's own targets: rir_targets.target_rir).
@@ -64,7 +64,7 @@ BREAK = timedelta(days=28)
 DELOAD_FRACTION = 0.9
 
 
-@dataclass(frozen=True)
+@frozen
 class Target:
     """What the next set aims at: reps within `rep_low`-`rep_high` at `rir` in reserve.
 

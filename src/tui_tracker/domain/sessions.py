@@ -4,10 +4,10 @@ describe the last time an exercise was done.  Kept here so the UI holds no rules
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .models import LoggedSet, Session, Unit, format_weight
+from .values import frozen
 
 #: An open session from yesterday is still "today's" if its last set was this recent
 #: (a session that runs past midnight).
@@ -34,7 +34,7 @@ def session_to_resume(candidates: list[Session], now: datetime) -> Session | Non
     return best
 
 
-@dataclass(frozen=True)
+@frozen
 class Prefill:
     """Values to put in the set-entry fields, so repeating a set is one Enter.
 
@@ -124,7 +124,7 @@ def working_set_count(sets: list[LoggedSet]) -> int:
     return sum(1 for s in sets if not s.is_warmup)
 
 
-@dataclass(frozen=True)
+@frozen
 class SetCounts:
     """A session's sets as the lifter counts them: working sets and warm-ups apart.
 

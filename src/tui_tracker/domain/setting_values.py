@@ -11,13 +11,13 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 from collections.abc import Callable, Collection, Mapping
 
 from .inputs import InputError, parse_unit
 from .models import Unit
+from .values import frozen
 
 #: Modifier names in the order Textual joins them in a key event ("ctrl+shift+up").
 MODIFIERS = ("alt", "ctrl", "hyper", "meta", "shift", "super")
@@ -41,7 +41,7 @@ _KEY_NAME_REPLACEMENTS = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Known:
     """What the checks compare against that this module cannot know (the UI's themes)."""
 

@@ -18,7 +18,7 @@ exits 2.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from types import MappingProxyType
 from typing import Any, Literal
 from collections.abc import Callable, Mapping
@@ -54,6 +54,7 @@ from .setting_values import (
     theme_name,
     unit_text,
 )
+from .values import frozen
 
 __all__ = [
     "MODIFIERS",
@@ -102,7 +103,7 @@ class SettingError(InputError):
 # --- the schema ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class Spec:
     """One setting: its key, default, what is allowed, why it exists, how it is checked."""
 
@@ -193,7 +194,7 @@ def _step(default: float, unit: Unit, example: str, why: str) -> Any:
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class Settings:
     """Every setting with its value; the defaults are what a lifter gets without a file."""
 
@@ -367,7 +368,7 @@ def to_toml(key: str, value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True)
+@frozen
 class Checked:
     """Every value of a file checked one by one: the good ones, and what was wrong."""
 

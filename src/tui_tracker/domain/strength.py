@@ -15,7 +15,7 @@ never trigger a fatigue prompt (deload.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .values import frozen
 
 #: reps + RIR above this makes the estimate unreliable.
 CONFIDENT_REP_LIMIT = 12
@@ -23,7 +23,7 @@ CONFIDENT_REP_LIMIT = 12
 ASSUMED_RIR = 2
 
 
-@dataclass(frozen=True)
+@frozen
 class E1RM:
     kg: float
     low_confidence: bool

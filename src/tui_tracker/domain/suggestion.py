@@ -8,11 +8,11 @@ loads as a lifter says them ('BW+20 kg'), numbers with at most two decimals, day
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from .models import LoggedSet, Unit, from_kg
+from .values import frozen
 
 Rule = Literal[
     "in_session", "deload", "break", "e1rm", "double_progression", "first_time", "no_plan"
@@ -21,7 +21,7 @@ Rule = Literal[
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-@dataclass(frozen=True)
+@frozen
 class Suggestion:
     """The next set of an exercise: `weight_kg` (None: no load to go by) in `unit`,
     `reps`, `rir`, and the `reason` in one line, naming the `rule` used."""

@@ -11,14 +11,14 @@ resumed after a dropped link goes on in rounds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from string import ascii_uppercase
 from collections.abc import Iterable
 
 from .models import LoggedSet
+from .values import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Superset:
     """Exercises done in rounds, in the order of a round, under one label."""
 

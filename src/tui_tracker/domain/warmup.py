@@ -13,12 +13,12 @@ Everything is in the lifter's unit, as in domain/plates.py: a 225 lb squat ramps
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Callable, Iterable
 
 from .models import Exercise, LoggedSet, Unit
 from .plates import bar_for, plates_for
 from .settings import Settings
+from .values import frozen
 
 #: The empty bar's reps, then (fraction of the working load, reps) for each step.
 BAR_REPS = 10
@@ -27,7 +27,7 @@ STEPS: tuple[tuple[float, int], ...] = ((0.4, 5), (0.6, 3), (0.8, 2))
 HEAVY_BARS = ("barbell", "trap-bar")
 
 
-@dataclass(frozen=True)
+@frozen
 class RampSet:
     """One warm-up set of the ramp: the load (bar included, in the ramp's unit) and reps."""
 

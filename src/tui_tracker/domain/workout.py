@@ -8,16 +8,17 @@ advice whether a set is the exercise's last.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace as _replace
+from dataclasses import replace as _replace
 from datetime import date
 
 from .day_changes import change_on
 from .mesocycle import Lookup, Mesocycle, Phase, phase, planned_day, week_label
 from .rir_targets import target_rir_on
 from .sessions import Prefill
+from .values import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Slot:
     """One planned exercise today: `sets` x `rep_low`-`rep_high` at `rir` (final set `final_rir`)."""
 
@@ -66,7 +67,7 @@ class Slot:
 _TRAINING = ("accumulation", "postponed", "deload_due", "deload")
 
 
-@dataclass(frozen=True)
+@frozen
 class Workout:
     """Today in the block: the day's name (None when nothing is planned), the week label,
     the slots, and where today falls in the block (`phase`: 'deload_due' means the deload

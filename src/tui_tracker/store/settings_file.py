@@ -29,7 +29,7 @@ import errno
 import os
 import stat
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, Literal
 from collections.abc import Callable, Collection, Mapping
@@ -49,6 +49,7 @@ from ..domain.settings import (
 )
 from .errors import StoreError
 from .paths import APP_NAME
+from ..domain.values import frozen
 
 CONFIG_ENV = "TUI_TRACKER_CONFIG"
 FILENAME = "settings.toml"
@@ -96,7 +97,7 @@ class SettingsFileNotWritable(StoreError):
         self.reason = reason
 
 
-@dataclass(frozen=True)
+@frozen
 class Source:
     """Where one setting's value comes from."""
 
@@ -117,7 +118,7 @@ class Source:
 DEFAULT = Source("default")
 
 
-@dataclass(frozen=True)
+@frozen
 class Legacy:
     """Settings an older version kept in the database: `get(key)` returns one or None.
 
@@ -134,7 +135,7 @@ class Legacy:
         return cls(lambda key: store.get_setting(key), Path(store.path))
 
 
-@dataclass(frozen=True)
+@frozen
 class Loaded:
     """The settings to use, where each came from, and what a lifter should be told."""
 

@@ -8,12 +8,13 @@ them with the key they are bound to now.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from textual.binding import Binding
 
+from ..domain.values import frozen
 
-@dataclass(frozen=True)
+
+@frozen
 class Action:
     """One thing a lifter can do on a screen."""
 

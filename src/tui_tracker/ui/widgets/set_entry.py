@@ -14,7 +14,6 @@ with its reason and nothing is saved.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Callable
 
 from textual import events
@@ -24,6 +23,7 @@ from textual.reactive import reactive
 from ...domain.inputs import InputError, SetInput, parse_rir
 from ...domain.models import Unit
 from ...domain.sessions import Prefill
+from ...domain.values import frozen
 from ..keys import OrderedKeys
 from .entry_field import Field, cut
 from .lines import Line, Lines
@@ -34,7 +34,7 @@ __all__ = ["SetEntry", "Submission", "PanelMode", "number_text"]
 NOTE_MAX = 200
 
 
-@dataclass(frozen=True)
+@frozen
 class Submission:
     """What Enter hands over: the checked set, warm-up or not, the note; the kind of a
     set that is not a warm-up, and a timed or distance set's seconds or metres."""

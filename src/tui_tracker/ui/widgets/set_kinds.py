@@ -12,13 +12,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from collections.abc import Callable
 
 from ...domain.inputs import parse_reps, parse_weight
 from ...domain.measures import Measure, parse_added, parse_metres, parse_seconds
 from ...domain.models import KIND_LABELS, Unit, from_kg
+from ...domain.values import frozen
 
 if TYPE_CHECKING:
     from .entry_field import Field
@@ -34,7 +34,7 @@ def number_text(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-@dataclass(frozen=True)
+@frozen
 class PanelMode:
     """How the panel takes the exercise shown: see the module docstring."""
 
