@@ -92,7 +92,7 @@ def measure(work: Path, quick: bool) -> dict:
         "baseline": 30,
         "phases": 100,
         "volume": 20,
-        "start": 11,
+        "start": 21,
         "log": 3,
         "profile": 5,
         "latency": 80,
