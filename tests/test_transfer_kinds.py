@@ -167,34 +167,34 @@ def test_csv_has_kind_superset_duration_and_distance(capsys, tmp_path):
     ]
 
 
+def one_set_export(**fields) -> dict:
+    """A hand-edited export: one session of one set, its fields changed by `fields`."""
+    logged = {
+        "id": "x1",
+        "exercise_id": "barbell-back-squat",
+        "weight_kg": 100,
+        "reps": 8,
+        "rir": 2,
+        "unit": "kg",
+        "kind": "working",
+        "note": "",
+        "at": "2026-11-16T18:00:00+01:00",
+        **fields,
+    }
+    session = {
+        "id": "s1",
+        "date": "2026-11-16",
+        "started_at": "2026-11-16T18:00:00+01:00",
+        "ended_at": None,
+        "note": "",
+        "sets": [logged],
+    }
+    return {"format": "tui-tracker-export", "format_version": 2, "sessions": [session]}
+
+
 def test_a_negative_weight_imports_only_on_a_bodyweight_exercise(capsys, tmp_path):
     def doc(exercise_id):
-        return {
-            "format": "tui-tracker-export",
-            "format_version": 2,
-            "sessions": [
-                {
-                    "id": "s1",
-                    "date": "2026-11-16",
-                    "started_at": "2026-11-16T18:00:00+01:00",
-                    "ended_at": None,
-                    "note": "",
-                    "sets": [
-                        {
-                            "id": "x1",
-                            "exercise_id": exercise_id,
-                            "weight_kg": -30,
-                            "reps": 8,
-                            "rir": 2,
-                            "unit": "kg",
-                            "kind": "working",
-                            "note": "",
-                            "at": "2026-11-16T18:00:00+01:00",
-                        }
-                    ],
-                }
-            ],
-        }
+        return one_set_export(exercise_id=exercise_id, weight_kg=-30)
 
     for exercise_id, code_wanted in (("barbell-back-squat", 2), ("pull-up", 0)):
         path = tmp_path / f"{exercise_id}.json"
@@ -221,33 +221,7 @@ def test_a_set_of_no_reps_imports_only_with_a_duration_or_a_distance(capsys, tmp
     (found by the torture test: a JSON export edited to reps 0 stored 100 kg x 0)."""
 
     def doc(extra):
-        return {
-            "format": "tui-tracker-export",
-            "format_version": 2,
-            "sessions": [
-                {
-                    "id": "s1",
-                    "date": "2026-11-16",
-                    "started_at": "2026-11-16T18:00:00+01:00",
-                    "ended_at": None,
-                    "note": "",
-                    "sets": [
-                        {
-                            "id": "x1",
-                            "exercise_id": "plank",
-                            "weight_kg": 0,
-                            "reps": 0,
-                            "rir": None,
-                            "unit": "kg",
-                            "kind": "working",
-                            "note": "",
-                            "at": "2026-11-16T18:00:00+01:00",
-                            **extra,
-                        }
-                    ],
-                }
-            ],
-        }
+        return one_set_export(exercise_id="plank", weight_kg=0, reps=0, rir=None, **extra)
 
     for name, extra, code_wanted in (("bare", {}, 2), ("timed", {"duration_s": 60}, 0)):
         path = tmp_path / f"{name}.json"
