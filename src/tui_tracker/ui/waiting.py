@@ -71,7 +71,9 @@ class WaitingSaves:
 
     def _say(self, error: StoreError | None) -> None:
         holder = getattr(error, "holder", None) or "another tui-tracker process"
-        sets = "; ".join(_describe(e) for _, e in self._queue)
+        with self._lock:  # (the worker takes sets off meanwhile)
+            waiting = [e for _, e in self._queue]
+        sets = "; ".join(_describe(e) for e in waiting)
         self.work.screen.status.show(
             f"The database is busy ({holder}). Waiting to save: {sets}. x stops waiting.", "warning"
         )
