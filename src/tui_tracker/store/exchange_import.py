@@ -18,7 +18,7 @@ import orjson
 
 from ..domain.inputs import MAX_REPS, MAX_RIR, MAX_WEIGHT_KG
 from ..domain.mesocycle import Mesocycle
-from ..domain.models import Exercise, LoggedSet, Session, new_set_problem
+from ..domain.models import Exercise, LoggedSet, Session
 from ..domain.muscles import MUSCLES
 from ..domain.targets import DEFAULT_TARGETS
 from ..domain.text import CONTROL
@@ -139,11 +139,10 @@ def _outside_the_rules(s: LoggedSet, bodyweight: bool) -> str | None:
     low = -MAX_WEIGHT_KG if bodyweight else 0
     if not (math.isfinite(s.weight_kg) and low <= s.weight_kg <= MAX_WEIGHT_KG + 1e-9):
         return f"weight_kg {s.weight_kg!r} is outside {low:g} to {MAX_WEIGHT_KG:g} kg"
+    # 0 reps with no time or distance: refused when typed now, but logs from before
+    # timed sets hold some, and an export must import back as it is.
     if not 0 <= s.reps <= MAX_REPS:
         return f"reps {s.reps} is outside 0 to {MAX_REPS}"
-    problem = new_set_problem(s.kind, s.reps, s.duration_s, s.distance_m)
-    if problem:  # no reps: only a timed or distance set, as when logged
-        return problem
     if s.rir is not None and not 0 <= s.rir <= MAX_RIR:
         return f"rir {s.rir} is outside 0 to {MAX_RIR}"
     return None
