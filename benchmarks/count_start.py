@@ -76,11 +76,13 @@ def count(args: list[str]) -> int:
 
 
 def counts(db: Path, today: date) -> dict[str, int]:
-    app = ["app", "--db", str(db), "--today", today.isoformat()]
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp:  # copies: a start may migrate its database
+        empty_day = Path(tmp) / "as-is" / db.name
         resumed = Path(tmp) / "resumed" / db.name
-        shutil.copytree(db.parent, resumed.parent, ignore=shutil.ignore_patterns("*.lock"))
+        for copy in (empty_day, resumed):
+            shutil.copytree(db.parent, copy.parent, ignore=shutil.ignore_patterns("*.lock"))
         open_session_with_sets(resumed, today)
+        app = ["app", "--db", str(empty_day), "--today", today.isoformat()]
         resume = ["app", "--db", str(resumed), "--today", today.isoformat()]
         for args in (app, resume):  # unrecorded: writes the bytecode caches, migrates
             count(args)

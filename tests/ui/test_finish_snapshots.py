@@ -63,6 +63,8 @@ async def _history_shown(pilot):
         if isinstance(screen, ExerciseHistoryScreen) and screen.history is not None:
             break
         await pilot.pause(0.01)
+    else:
+        raise AssertionError("the exercise history was never shown")
     await _settle(pilot)
     await pilot.pause()
 

@@ -14,7 +14,8 @@ What they return is what a `@dataclass(frozen=True)` returns: the same repr text
 only to an instance of the very same class with equal compared fields, and the hash
 of those fields (`hash=` and `compare=` honoured) - tests/domain/test_values.py holds
 each against a dataclass twin.  `fields`, `replace`, `asdict` and `__post_init__`
-work as on any dataclass.
+work as on any dataclass.  (As Python 3.11 and 3.12 compare: a tuple of the fields, so a
+NaN field equals itself; 3.13's dataclasses compare field by field.)
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@
 `g` again takes it out).  Then each working set Enter saves carries the superset's
 label, the panel moves to the partner, and the rest timer starts only after the
 round (after the last exercise of it).  The rules are domain/supersets.py's; the
-supersets of the open session are read back from its sets when the screen opens.
+supersets of the open session are read back from its sets when the panel first needs
+them (ExerciseWork.rounds).
 """
 
 from __future__ import annotations

@@ -128,7 +128,7 @@ class TerminalDriver(LinuxDriver):
     def run_input_thread(self) -> None:
         # LinuxDriver makes its parser from its module's name for it: this process has
         # one terminal driver, ours, so the name is ours for as long as it runs.
-        linux_driver.XTermParser = PasteSafeParser  # type: ignore[misc]
+        setattr(linux_driver, "XTermParser", PasteSafeParser)  # noqa: B010 (not re-exported)
         super().run_input_thread()
 
     def close(self) -> None:
