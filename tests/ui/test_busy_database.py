@@ -12,20 +12,12 @@ import time
 from tui_tracker.store import Store
 
 from ..store.test_busy import held
-from .conftest import DAY, SIZE, make_app
+from .conftest import DAY, SIZE, make_app, until
 from .test_typing_ahead import burst, saved, start_squats
 
 
 def status(app) -> str:
     return str(app.screen.query_one("#status").render())
-
-
-async def wait_until(pilot, condition, seconds: float = 15) -> None:
-    """Let the app work until `condition()` holds (fails the test after `seconds`)."""
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        await pilot.pause(0.05)
 
 
 async def test_enter_on_a_busy_database_says_who_and_saves_when_free(db, clock):
@@ -36,12 +28,12 @@ async def test_enter_on_a_busy_database_says_who_and_saves_when_free(db, clock):
             started = time.monotonic()
             await burst(pilot, "enter")
             assert time.monotonic() - started < 5  # not frozen for the lock's 15 s
-            await wait_until(pilot, lambda: "busy" in status(app))
+            await until(pilot, lambda: "busy" in status(app), seconds=15)
             assert f"process {holder.pid}" in status(app) and "x stops waiting" in status(app)
             await burst(pilot, "tab", "6")  # keys keep working while the set waits
             assert app.screen.query_one("#entry").values["reps"] == "6"
-        await wait_until(pilot, lambda: len(saved(db)) == 2)  # saved once it was free
-        await wait_until(pilot, lambda: "Saved set 2" in status(app))
+        await until(pilot, lambda: len(saved(db)) == 2, seconds=15)  # saved once it was free
+        await until(pilot, lambda: "Saved set 2" in status(app), seconds=15)
         await burst(pilot, "enter")  # and the next set, typed meanwhile, as typed
         assert saved(db)[-1] == (80, 6, 2, "working")
 
@@ -52,9 +44,9 @@ async def test_x_stops_waiting_and_the_set_is_not_saved(db, clock):
         await start_squats(pilot)
         with held(db):
             await burst(pilot, "tab", "5", "enter")
-            await wait_until(pilot, lambda: "busy" in status(app))
+            await until(pilot, lambda: "busy" in status(app), seconds=15)
             await burst(pilot, "x")
-            await wait_until(pilot, lambda: "NOT saved" in status(app))
+            await until(pilot, lambda: "NOT saved" in status(app), seconds=15)
             assert "80 kg x 5 @2" in status(app)
     with Store(db) as store:
         assert [s.reps for s in store.sessions_between(DAY, DAY)[0].sets] == [8]
