@@ -56,15 +56,11 @@ from .today_actions import ACTIONS  # noqa: E402  (what Today offers, with its k
 def _loadable(settings: Settings):
     """The suggestions' loads rounded to what the lifter can load (domain/plates), the
     plate maths imported with the first suggestion rather than for the first frame."""
-    rounder = None
 
     def round_load(weight_kg, exercise, unit):
-        nonlocal rounder
-        if rounder is None:
-            from ..domain.plates import round_load_for
+        from ..domain.plates import round_load_for
 
-            rounder = round_load_for(settings)
-        return rounder(weight_kg, exercise, unit)
+        return round_load_for(settings)(weight_kg, exercise, unit)
 
     return round_load
 
