@@ -4,6 +4,9 @@ Each check builds the same class both ways and compares what they do."""
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
+import sys
 from dataclasses import FrozenInstanceError, asdict, dataclass, field, fields, replace
 
 import pytest
@@ -94,3 +97,121 @@ def test_a_class_with_its_own_equality_is_refused():
 
             def __eq__(self, other):
                 return True
+
+
+def test_the_same_signature_arguments_and_errors():
+    assert str(inspect.signature(MINE)) == str(inspect.signature(MADE))
+    for args, kwargs in [((), {}), ((1, "x", (), 0.0, 0, 9), {}), ((1,), {"a": 2}), ((), {"z": 1})]:
+        with pytest.raises(TypeError) as made_error:
+            MADE(*args, **kwargs)
+        with pytest.raises(TypeError) as mine_error:
+            MINE(*args, **kwargs)
+        assert str(mine_error.value) == str(made_error.value)
+    assert MINE(b=" q ", a=3) == MINE(3, "q")
+    assert str(inspect.signature(MINE)) == str(inspect.signature(MADE))  # once compiled too
+
+
+def test_default_factories_make_a_new_value_each_time():
+    @frozen
+    class Bag:
+        """A bag."""
+
+        items: list = field(default_factory=list)
+        label: str = "bag"
+
+    one, two = Bag(), Bag()
+    assert one.items == [] and one.items is not two.items
+    assert Bag([1]).items == [1] and Bag(label="x").label == "x"
+
+    @dataclass(frozen=True)
+    class Twin:
+        items: list = field(default_factory=list)
+        label: str = "bag"
+
+    assert str(inspect.signature(Bag)) == str(inspect.signature(Twin))
+    assert "items: 'list' = <factory>" in str(inspect.signature(Bag))
+    assert (
+        Bag.__doc__ == "A bag."
+        and Twin.__doc__.replace("Twin", "Bag")
+        == frozen(
+            type(
+                "Bag",
+                (),
+                {
+                    "__annotations__": {"items": "list", "label": "str"},
+                    "items": field(default_factory=list),
+                    "label": "bag",
+                },
+            )
+        ).__doc__
+    )
+
+
+def test_frozen_errors_say_what_a_dataclass_says():
+    made, mine = MADE(1), MINE(1)
+    for obj_set in (lambda o: setattr(o, "a", 2), lambda o: setattr(o, "new", 2)):
+        with pytest.raises(FrozenInstanceError) as made_error:
+            obj_set(made)
+        with pytest.raises(FrozenInstanceError) as mine_error:
+            obj_set(mine)
+        assert str(mine_error.value) == str(made_error.value)
+    assert dataclasses.is_dataclass(mine) and MINE.__dataclass_params__.frozen
+
+
+def test_what_it_cannot_do_is_refused_when_defined():
+    with pytest.raises(TypeError, match="non-default argument 'b' follows default argument"):
+
+        @frozen
+        class Order:
+            a: int = 1
+            b: int  # type: ignore[misc]
+
+    with pytest.raises(TypeError, match="use @dataclass"):
+
+        @frozen
+        class Hidden:
+            a: int = field(default=1, init=False)
+
+    with pytest.raises(ValueError, match="mutable default"):
+
+        @frozen
+        class Shared:
+            a: list = []  # noqa: RUF012
+
+
+def compiles(during) -> list[str]:
+    """The source texts compiled while `during()` runs (the audit event of compile)."""
+    seen: list[str] = []
+    on = [True]
+
+    def hook(event, args):
+        if on[0] and event == "compile" and isinstance(args[0], (str, bytes)):
+            seen.append(args[0] if isinstance(args[0], str) else args[0].decode())
+
+    sys.addaudithook(hook)  # (a hook cannot be removed: it switches itself off)
+    try:
+        during()
+    finally:
+        on[0] = False
+    return seen
+
+
+def test_defining_a_value_compiles_nothing_and_its_first_call_one_method():
+    """What start-up saves (issue 12): the classes built before the first frame pay
+    one compile each, the others none."""
+    made: list = []
+
+    def define():
+        @frozen
+        class Plate:
+            kg: float
+            count: int = 2
+
+        made.append(Plate)
+
+    assert compiles(define) == []
+    plate = made[0]
+    first = compiles(lambda: plate(20.0))
+    assert len(first) == 1 and first[0].startswith("def __init__(self, kg, count=")
+    assert compiles(lambda: plate(25.0, 4)) == []
+    assert plate(25.0, 4) == plate(25.0, 4) and plate(25.0).count == 2
