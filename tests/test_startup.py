@@ -78,7 +78,8 @@ NOT_FOR_THE_FIRST_FRAME = (
 #: they bring, the panel's plate line, warm-up ramp and supersets (the panel mounts
 #: just after the first frame), the settings file's writer (a start only reads), the
 #: suggestion's rules and plate maths (no exercise shown yet), the bodyweight log's
-#: rules, and what a logged set hands back (entries.py).
+#: rules, what a logged set hands back (entries.py), the block's questions (asked just
+#: after the first frame) and the queue of sets waiting for a busy database.
 NOT_SHOWN_IN_THE_FIRST_FRAME = (
     "tui_tracker.domain.progression",
     "tui_tracker.domain.suggestion",
@@ -93,6 +94,8 @@ NOT_SHOWN_IN_THE_FIRST_FRAME = (
     "tui_tracker.domain.warmup",
     "tui_tracker.domain.supersets",
     "tui_tracker.store.toml_writer",
+    "tui_tracker.ui.today_block",
+    "tui_tracker.ui.waiting",
 )
 
 

@@ -155,9 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _parse(args_list: list[str]) -> argparse.Namespace:
     """Parse the command line; starting the TUI skips building every subcommand's parser
     (12 ms of its start-up on a 2-core box)."""
-    from .commands import completion
+    if "_ARGCOMPLETE" in os.environ:  # a shell's completion script asks what may come next
+        from .commands import completion
 
-    if completion.asked():
         completion.complete(build_parser())
     if not any(a in ("-h", "--help") for a in args_list):
         args, rest = _top_parser().parse_known_args(args_list)

@@ -8,7 +8,6 @@ without a new script.  `cli.main` answers those questions (see `complete`).
 from __future__ import annotations
 
 import argparse
-import os
 
 SHELLS = ("bash", "zsh", "fish")
 
@@ -35,11 +34,6 @@ def cmd_completion(args: argparse.Namespace) -> int:
 
     print(argcomplete.shellcode(["tui-tracker"], shell=args.shell), end="")
     return 0
-
-
-def asked() -> bool:
-    """True when a shell's completion script is asking what may come next."""
-    return "_ARGCOMPLETE" in os.environ
 
 
 def complete(parser: argparse.ArgumentParser) -> None:

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import errno
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +42,7 @@ import orjson
 from . import codec, files
 from .files import StatKey, UnconfirmedWrite, stat_key
 from .paths import FILE_MODE
+from ..domain.values import frozen
 
 #: Records a log may hold before the next append folds it into the month file.  A read
 #: of the month replays at most this many; a fold is one full write of the month.
@@ -57,7 +57,7 @@ def log_path(month_file: Path) -> Path:
     return month_file.with_name(month_file.name + ".log")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Record:
     """One set appended to one session."""
 

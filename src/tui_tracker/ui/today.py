@@ -32,7 +32,6 @@ from ..domain.settings import Settings
 from ..domain.sessions import plural
 from ..logbook import Logbook
 from ..store import StoreError
-from .today_block import prompt_block
 from .today_day import DayControls, rest_day_hint
 from .today_screens import OpensScreens
 from .today_search import ExerciseAdder
@@ -167,7 +166,7 @@ class TodayScreen(OpensScreens, QuietFocus, KeepsRunning, Screen):
         self._resume()
         self._refresh_header()
         self.set_interval(30, self._refresh_header)
-        self.call_after_refresh(prompt_block, self)
+        self.call_after_refresh(self._prompt_block)
         self.call_after_refresh(self.adding.overlay)
         # The records a set may beat, read ahead (years of history: not on the first Enter).
         self.call_after_refresh(
@@ -286,6 +285,12 @@ class TodayScreen(OpensScreens, QuietFocus, KeepsRunning, Screen):
         )
 
     # --- the block (its questions: ui/today_block.py) ---------------------------------
+
+    def _prompt_block(self) -> None:
+        """A deload due, or the next block: asked after the first frame (so imported then)."""
+        from .today_block import prompt_block
+
+        prompt_block(self)
 
     def block_changed(self, message: str = "") -> None:
         """The block was planned, deloaded or postponed elsewhere: show today's plan anew."""

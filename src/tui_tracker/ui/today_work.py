@@ -24,13 +24,13 @@ from ..domain.models import Exercise, LoggedSet, Unit
 from ..domain.sessions import Prefill
 from ..store import StoreError
 from ..store.store import StoreBusy
-from .waiting import WaitingSaves
 
 if TYPE_CHECKING:
     from ..entries import Entry, Saved
     from .at_the_bar import AtTheBar
     from .rounds import Rounds
     from .today import TodayScreen
+    from .waiting import WaitingSaves
     from .widgets.set_entry import PanelMode, SetEntry, Submission
     from .widgets.sets_table import SetsTable
 
@@ -49,7 +49,6 @@ class ExerciseWork:
         self.unit: Unit = screen.settings.unit
         self._mounts: list | None = None
         self.ready = False
-        self.waiting = WaitingSaves(self)
 
     # The panel's helpers, made when the panel first needs them: on a day with nothing
     # to resume that is after the first frame, which then does not wait for their code.
@@ -60,6 +59,18 @@ class ExerciseWork:
         from .at_the_bar import AtTheBar
 
         return AtTheBar(self)
+
+    @cached_property
+    def waiting(self) -> WaitingSaves:
+        """Sets typed while another process holds the database, saved in the background."""
+        from .waiting import WaitingSaves
+
+        return WaitingSaves(self)
+
+    def saving_later(self) -> bool:
+        """Sets wait for a busy database (never before the first set met one: the check
+        does not make the queue, which the first frame does not need)."""
+        return "waiting" in self.__dict__ and self.waiting.busy
 
     @cached_property
     def rounds(self) -> Rounds:
@@ -206,7 +217,7 @@ class ExerciseWork:
             distance_m=submission.distance_m,
             superset=label,
         )
-        if self.waiting.busy:
+        if self.saving_later():
             waiting = self.waiting.add(exercise_id, entry)
             return None if self._next_in_round(label, exercise_id) else waiting
         try:
@@ -268,7 +279,7 @@ class ExerciseWork:
     def can(self, what: str) -> bool | None:
         """For check_action: True runs, None greys the key out, False hides it."""
         if what == "stop":
-            return self.waiting.busy
+            return self.saving_later()
         shown = self.ready and self.current is not None
         if what in ("edit", "delete"):
             return True if shown and self.book.sets_today(self.current or "") else None
