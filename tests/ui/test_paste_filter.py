@@ -1,5 +1,5 @@
 """The terminal driver's parser drops a paste's ESC bytes, however the reads split it
-(ui/terminal_driver.py, PasteSafeParser); input outside a paste passes untouched."""
+(ui/paste_parser.py, PasteSafeParser); input outside a paste passes untouched."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from textual import events
 
-from tui_tracker.ui.terminal_driver import PASTE_END, PASTE_START, PasteSafeParser
+from tui_tracker.ui.paste_parser import PASTE_END, PASTE_START, PasteSafeParser
 
 TYPED = "a\x1b[Aq\x1b"  # a key, an arrow key's sequence, a key, a lone Escape
 PASTED = "note \x1b[31mred\x1b[0m end \x1b]0;title\x07!"

@@ -179,12 +179,17 @@ class TrackerApp(KeepsRunning, App):
         self.exit(return_code=EXIT_HUNG_UP)
 
     def get_driver_class(self) -> type[Driver]:
-        """In a terminal, Textual's driver made safe for a terminal that vanishes."""
+        """In a terminal, Textual's driver made safe for a terminal that vanishes; in a
+        browser tab, the web driver; both with the paste-safe parser (paste_parser.py)."""
         driver_class = super().get_driver_class()
         if driver_class.__module__ == "textual.drivers.linux_driver":
             from .terminal_driver import TerminalDriver
 
             return TerminalDriver
+        if driver_class.__module__ == "textual.drivers.web_driver":
+            from .browser_driver import BrowserDriver
+
+            return BrowserDriver
         return driver_class
 
     def _store_commit_lock(self):
