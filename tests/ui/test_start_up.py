@@ -96,9 +96,15 @@ async def test_an_exercise_picked_before_the_panel_is_mounted_is_shown_once_it_i
     "driver,expected",
     [
         (None, "TerminalDriver"),  # in a terminal: Textual's, made safe from hang-ups
-        ("textual.drivers.web_driver:WebDriver", "WebDriver"),  # a browser tab (tui-tracker serve)
+        # a browser tab (tui-tracker serve): Textual's web driver, with the paste-safe parser
+        ("textual.drivers.web_driver:WebDriver", "BrowserDriver"),
     ],
 )
 def test_the_app_picks_its_driver_for_where_it_runs(db, clock, monkeypatch, driver, expected):
+    from textual.drivers.linux_driver import LinuxDriver
+    from textual.drivers.web_driver import WebDriver
+
     monkeypatch.setattr("textual.constants.DRIVER", driver)
-    assert make_app(db, clock).driver_class.__name__ == expected
+    chosen = make_app(db, clock).driver_class
+    assert chosen.__name__ == expected
+    assert issubclass(chosen, WebDriver if driver else LinuxDriver)
