@@ -108,3 +108,71 @@ def test_the_app_picks_its_driver_for_where_it_runs(db, clock, monkeypatch, driv
     chosen = make_app(db, clock).driver_class
     assert chosen.__name__ == expected
     assert issubclass(chosen, WebDriver if driver else LinuxDriver)
+
+
+async def test_a_resumed_start_restyles_only_the_panel_it_focuses(db, clock, monkeypatch):
+    """Each restyle before the first frame is start-up time (a widget's rules matched
+    again).  Resuming a session used to restyle four times: Textual's auto-focus
+    focused the list, the status line changed class for "Resumed the session", then
+    the list lost focus to the panel.  Only the panel's focus is needed."""
+    from textual.app import App
+
+    from tui_tracker.domain.models import LoggedSet
+    from tui_tracker.store import Store
+
+    store = Store(db)
+    session = store.start_session(clock.today(), clock.now())
+    store.log_set(
+        LoggedSet("barbell-back-squat", 100, 5, 2, clock.now()),
+        day=clock.today(),
+        session_id=session.id,
+    )
+    store.close()
+    restyled: list[str] = []
+    frames: list[int] = []
+    real_update, real_display = App.update_styles, App._display
+
+    def update_styles(self, node=None, animate=True):
+        if not frames:  # before the first frame
+            restyled.append(getattr(node, "id", None) or type(node).__name__)
+        return real_update(self, node, animate)
+
+    def display(self, screen, renderable):
+        frames.append(1)
+        return real_display(self, screen, renderable)
+
+    monkeypatch.setattr(App, "update_styles", update_styles)
+    monkeypatch.setattr(App, "_display", display)
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert frames, "no frame was drawn"
+        assert "Resumed the session" in screen_text(app, "#status")
+        assert app.focused is not None and app.focused.id == "entry"
+        assert restyled == ["entry"]
+
+
+async def test_the_search_overlay_mounted_after_the_first_frame_is_styled_once(
+    db, clock, monkeypatch
+):
+    """The overlay is mounted just after the first frame, when keys may already be
+    arriving: its class is set before the mount, which styles it anyway (a class added
+    first matched every rule against it once more, for nothing)."""
+    from textual.app import App
+
+    from .conftest import started
+
+    restyled: list[str] = []
+    real = App.update_styles
+
+    def update_styles(self, node=None, animate=True):
+        restyled.append(getattr(node, "id", None) or type(node).__name__)
+        return real(self, node, animate)
+
+    monkeypatch.setattr(App, "update_styles", update_styles)
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        assert app.screen.query_one("#search-overlay").has_class("-away")
+        assert "search-overlay" not in restyled
+        assert restyled.count("exercises") == 1  # focused once, by Today itself

@@ -97,6 +97,11 @@ class TodayScreen(OpensScreens, QuietFocus, KeepsRunning, Screen):
     }
     """
 
+    #: Today places focus itself: on the panel when an exercise is open, else on the list
+    #: (`_resume`, `ExerciseWork.open`).  Textual's auto-focus would first focus the list
+    #: and the panel a moment later, restyling the list twice before the first frame.
+    AUTO_FOCUS = ""
+
     BINDINGS = bindings("today", ACTIONS)
     NAMED_ACTIONS = by_binding_id("today", ACTIONS)
 

@@ -58,7 +58,8 @@ class ExerciseAdder:
             )
             # Away (laid out off the screen) rather than hidden: showing it is then one
             # paint of its box (hidden widgets are sized when first shown, a second paint).
-            search.add_class("-away")
+            # (before the mount, no restyle: mounting styles it with its classes)
+            search.add_class("-away", update=False)
             from .mount_once import MountOnce
 
             # (each await of a bare AwaitMount asks the screen for a layout and a full

@@ -27,13 +27,21 @@ class StatusLine(Static):
     StatusLine.-error { color: $error; text-style: bold; }
     """
 
+    def __init__(self, content: str = "", **kwargs) -> None:
+        super().__init__(content, **kwargs)
+        # Born at the info level, so the first message (a resumed session at start)
+        # changes no class: a class change restyles the widget.
+        self.add_class("-info", update=False)
+        self.level: Level = "info"
+
     def show(self, text: str, level: Level = "info", detail: str = "") -> None:
         """`text` in the level's colour, then `detail` (e.g. the evidence) dimmed."""
         content = Content(text)
         if detail:
             content = Content.assemble(content, "\n", (detail, "dim"))
         self.update(content)
-        self.set_classes(f"-{level}")
+        if self.classes != {f"-{level}"}:  # (a class change restyles the widget)
+            self.set_classes(f"-{level}")
         self.level = level
 
     @property
