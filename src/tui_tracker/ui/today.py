@@ -147,9 +147,16 @@ class TodayScreen(OpensScreens, QuietFocus, KeepsRunning, Screen):
             self._hint_shown = self._empty_hint()
             yield Static(Content.from_markup(self._hint_shown), id="empty-hint")
             yield ExerciseList(self.work.open, self._highlighted, id="exercises")
-            # (the sets table goes here, the set-entry panel last: see ExerciseWork.mount)
+            # The sets table goes here, the set-entry panel last: on a day with exercises
+            # they are composed with the screen, on an empty one mounted just after its
+            # first frame (ExerciseWork.mount).
+            table, entry = self.work.composed() if self.order else (None, None)
+            if table is not None:
+                yield table
             yield StatusLine("", id="status")
             yield RestTimer(id="rest")
+            if entry is not None:
+                yield entry
         yield KeyBar()
         yield TooSmall(id="too-small")
 

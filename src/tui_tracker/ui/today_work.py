@@ -81,6 +81,16 @@ class ExerciseWork:
 
     # --- the widgets -------------------------------------------------------------------
 
+    def composed(self) -> tuple[SetsTable, SetEntry]:
+        """The sets table and the panel, for the screen's compose on a day that has
+        exercises: built with the screen, they are styled and laid out in its one pass
+        (mounted after it, each was a mount of its own before the first frame)."""
+        from .widgets.set_entry import SetEntry
+        from .widgets.sets_table import SetsTable
+
+        self._mounts = []  # mounted with the screen: nothing to wait for
+        return SetsTable(id="sets"), SetEntry(self.submit, self.kind_changed, id="entry")
+
     async def mount(self) -> bool:
         """Mount the sets table and the set-entry panel (once), and wait until they are.
 
