@@ -60,6 +60,14 @@ async def main():
     app = TrackerApp(store=Store(Path(sys.argv[1])), clock=Clock(date(2026, 11, 18)))
     async with app.run_test(size=(80, 24)) as pilot:
         print(" ".join(sorted(m for m in sys.modules if m.startswith("tui_tracker."))))
+        print(" ".join(sorted(c.__name__ for c in classes(DOMNode) if c.__module__.startswith("tui_tracker."))))
+
+def classes(base):
+    for sub in base.__subclasses__():
+        yield sub
+        yield from classes(sub)
+
+from textual.dom import DOMNode
 asyncio.run(main())
 """
 
@@ -79,7 +87,9 @@ NOT_FOR_THE_FIRST_FRAME = (
 #: just after the first frame), the settings file's writer (a start only reads), the
 #: suggestion's rules and plate maths (no exercise shown yet), the bodyweight log's
 #: rules, what a logged set hands back (entries.py), the block's questions (asked just
-#: after the first frame) and the queue of sets waiting for a busy database.
+#: after the first frame), the queue of sets waiting for a busy database, and the
+#: dialogs' base and the damaged-database dialog (each Textual screen class costs about
+#: 2 M instructions to create at import).
 NOT_SHOWN_IN_THE_FIRST_FRAME = (
     "tui_tracker.domain.progression",
     "tui_tracker.domain.suggestion",
@@ -96,6 +106,8 @@ NOT_SHOWN_IN_THE_FIRST_FRAME = (
     "tui_tracker.store.toml_writer",
     "tui_tracker.ui.today_block",
     "tui_tracker.ui.waiting",
+    "tui_tracker.ui.dialog",
+    "tui_tracker.ui.store_problem",
 )
 
 
@@ -110,10 +122,44 @@ def test_the_first_frame_does_not_import_rules_it_does_not_apply(tmp_path):
         check=True,
         timeout=120,
     ).stdout
-    loaded = set(out.split())
+    loaded = set(out.splitlines()[0].split())
     assert "tui_tracker.ui.today" in loaded and "tui_tracker.logbook" in loaded
     assert not loaded & set(NOT_FOR_THE_FIRST_FRAME)
     assert not loaded & set(NOT_SHOWN_IN_THE_FIRST_FRAME)
+
+
+#: The screen and widget classes of the first frame.  Textual spends about 2 M
+#: instructions creating each (it walks the class's every attribute): a dialog's class
+#: is created when a dialog is first opened.
+FIRST_FRAME_CLASSES = {
+    "TrackerApp",
+    "TodayScreen",
+    "TodayHeader",
+    "ExerciseList",
+    "Lines",
+    "StatusLine",
+    "RestTimer",
+    "KeyBar",
+    "TooSmall",
+    "SetsTable",  # mounted just after the first frame (or in it, with exercises)
+    "SetEntry",
+}
+
+
+def test_the_first_frame_creates_no_dialog_class(tmp_path):
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME, str(tmp_path / "t.json")],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    created = set(out.splitlines()[1].split())
+    assert "TodayScreen" in created
+    assert created <= FIRST_FRAME_CLASSES, created - FIRST_FRAME_CLASSES
 
 
 def test_the_domain_package_still_offers_every_name_it_lists():

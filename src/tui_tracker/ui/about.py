@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 
 from ..domain.settings import TRAINING_STATUSES, TrainingStatus
 from ..domain.sources import HEALTH_NOTICE, LIMITS, REFERENCES, RULES
-from .keys import Dialog
+from .dialog import Dialog
 from .trouble import KeepsRunning
 from .widgets.fields import ChoiceList
 from .widgets.key_bar import KeyBar

@@ -18,7 +18,7 @@ from ..store.store import StoreBusy
 from .commands import ScreenCommands
 from .hang_up import EXIT_HUNG_UP, HangUpGuard
 from .today import TodayScreen
-from .trouble import KeepsRunning, StoreProblem, is_fatal
+from .trouble import KeepsRunning, is_fatal
 
 
 #: Seconds the screen's thread waits for a database another process holds (a commit
@@ -202,6 +202,8 @@ class TrackerApp(KeepsRunning, App):
     def store_problem(self, error: StoreError) -> None:
         """Show a store error: a dialog for a file the app cannot go on with, else a notice."""
         if is_fatal(error):
+            from .store_problem import StoreProblem
+
             if not any(isinstance(s, StoreProblem) for s in self.screen_stack):
                 self.push_screen(StoreProblem(error))
         elif isinstance(error, StoreBusy):

@@ -18,7 +18,7 @@ from textual.widgets import Label
 from ..domain.bodyweight import MAX_BODYWEIGHT_KG, MIN_BODYWEIGHT_KG
 from ..domain.inputs import InputError, parse_weight
 from ..domain.models import Unit, from_kg
-from .keys import Dialog
+from .dialog import Dialog
 from .widgets.fields import NumberField
 from .widgets.set_entry import number_text
 

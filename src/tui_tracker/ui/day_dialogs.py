@@ -16,7 +16,7 @@ from textual.widgets import Label
 
 from ..domain.catalogue import Catalogue
 from ..domain.models import Exercise
-from .keys import Dialog
+from .dialog import Dialog
 from .widgets.exercise_search import ExerciseSearch
 from .widgets.fields import TextField
 

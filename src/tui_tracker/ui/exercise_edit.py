@@ -25,7 +25,7 @@ from ..domain.models import Exercise
 from ..domain.muscles import MUSCLE_LABELS, MUSCLES
 from ..domain.setting_values import BadValue, seconds_text
 from ..store import StoreError
-from .keys import Dialog
+from .dialog import Dialog
 from .modals import Confirm, ExercisePicker
 from .widgets.fields import TextField
 

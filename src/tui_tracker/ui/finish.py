@@ -25,7 +25,8 @@ from ..domain.sessions import duration_text
 from ..domain.summary import FinishSummary
 from ..domain.volume import Status
 from ..store import StoreError
-from .keys import Dialog, OrderedKeys
+from .dialog import Dialog
+from .keys import OrderedKeys
 from .widgets.charts import STATUS_MARK, STATUS_STYLE
 
 if TYPE_CHECKING:

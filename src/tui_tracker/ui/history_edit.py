@@ -32,7 +32,7 @@ from ..domain.sessions import duration_text, set_counts
 from ..entries import Entry
 from ..past import Past, PastChange
 from ..store import StoreError
-from .keys import Dialog
+from .dialog import Dialog
 from .trouble import KeepsRunning, is_fatal
 from .widgets.fields import NumberField
 from .widgets.key_bar import KeyBar

@@ -18,23 +18,20 @@ The widgets that take keys on our screens use `OrderedKeys` instead:
   covered by a dialog or closed, is handed to whatever has focus now — once that
   screen is mounted and has chosen its focus.
 
-Dialogs give their answer to a callback run at once (`Dialog.answer`), so the keys
-typed after that answer already find the screen they were meant for.
+Dialogs give their answer to a callback run at once (`Dialog.answer`, ui/dialog.py), so
+the keys typed after that answer already find the screen they were meant for.
 """
 
 from __future__ import annotations
 
 import asyncio
-from typing import Generic, TypeVar
-from collections.abc import Callable
 from weakref import WeakKeyDictionary
 
 from textual import events
 from textual.app import App
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widget import Widget
 
-from .leaving import BuiltWhileRunning
 from .trouble import KeepsRunning
 
 #: How long a handed-over key waits for a new screen to mount and pick its focus.
@@ -109,26 +106,3 @@ class OrderedKeys(KeepsRunning):
 
 #: Per screen, the widget that took the last key (to tell when the lifter enters a field).
 _LAST_TO_TAKE_KEYS: WeakKeyDictionary[Screen, Widget] = WeakKeyDictionary()
-
-
-ResultType = TypeVar("ResultType")
-
-
-class Dialog(BuiltWhileRunning, ModalScreen[ResultType], Generic[ResultType]):
-    """A modal whose answer reaches its caller at once, not on a later turn of the loop.
-    (One opening while the app leaves is not set up: ui/leaving.py.)
-
-    Textual calls a `push_screen` callback only after the dialog is gone and keys
-    typed after the answer have been handed on; `on_answer` runs first, so the
-    screen behind is ready for them.
-    """
-
-    def __init__(self, on_answer: Callable[[ResultType | None], None] | None = None) -> None:
-        super().__init__()
-        self._on_answer = on_answer
-
-    def answer(self, result: ResultType | None) -> None:
-        callback, self._on_answer = self._on_answer, None
-        self.dismiss(result)
-        if callback is not None:
-            callback(result)

@@ -24,7 +24,7 @@ from ..domain.models import Exercise, LoggedSet
 from ..domain.muscles import MUSCLE_LABELS, MUSCLES
 from ..domain.sessions import Prefill
 from ..entries import Entry
-from .keys import Dialog
+from .dialog import Dialog
 from .widgets.exercise_search import ExerciseSearch
 from .widgets.fields import TextField
 from .widgets.set_entry import PanelMode, SetEntry, Submission

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widgets import Label, Static
 
 from ..domain.plan_check import PlanNote
-from .keys import Dialog
+from .dialog import Dialog
 
 
 def notes_text(notes: tuple[PlanNote, ...]) -> Content:

@@ -16,7 +16,7 @@ from textual.widgets import Input, Label
 
 from ..domain.muscles import MUSCLE_LABELS
 from ..domain.targets import DEFAULT_TARGETS, Band, default_reason, parse_band
-from .keys import Dialog
+from .dialog import Dialog
 from .widgets.fields import TextField
 
 

@@ -5,7 +5,7 @@ while the TUI runs; a disk can fill up or turn read-only.  Every store error end
 up in `TrackerApp.store_problem`, the one place that decides what the lifter sees:
 
 * a file that cannot be read or is newer than this app (`DatabaseUnreadable`,
-  `DatabaseTooNew`): a dialog with the store's message (which names the file and
+  `DatabaseTooNew`): a dialog (ui/store_problem.py) with the store's message (which names the file and
   the copy kept).  `q` leaves through the app with exit code 3 and the message;
   Esc keeps the app open to look around, and every save tried there is refused by
   the store again (it never writes a file it could not read).
@@ -19,13 +19,7 @@ screen deaf; caught here, the error is shown and the loop goes on.
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
-from textual.widgets import Label, Static
 
 from ..store import DatabaseTooNew, DatabaseUnreadable, StoreError
 from .leaving import BuiltWhileRunning
@@ -45,35 +39,3 @@ class KeepsRunning(BuiltWhileRunning):
             await super()._dispatch_message(message)  # type: ignore[misc]
         except StoreError as error:
             self.app.store_problem(error)  # type: ignore[attr-defined]
-
-
-class StoreProblem(ModalScreen[None]):
-    """The database has a problem the lifter must deal with outside the app."""
-
-    BINDINGS = [
-        Binding("q", "quit", "Quit (exit 3)"),
-        Binding("escape", "dismiss", "Keep looking"),
-    ]
-
-    def __init__(self, error: StoreError) -> None:
-        super().__init__()
-        self.error = error
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="store-problem", classes="dialog"):
-            yield Label(Content.styled("The training database has a problem", "bold $error"))
-            yield Static(Content(str(self.error)), id="store-problem-message")
-            yield Static(
-                "Every set shown as saved is on disk. Nothing more can be saved until "
-                "this is fixed.",
-                classes="hint",
-            )
-            yield Label(
-                Content.from_markup(
-                    "[b]q[/b] quit (exit 3)   [b]Esc[/b] keep the app open to look"
-                ),
-                classes="hint",
-            )
-
-    def action_quit(self) -> None:
-        self.app.exit(return_code=3, message=Content(f"tui-tracker: error: {self.error}"))
