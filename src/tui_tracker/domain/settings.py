@@ -292,9 +292,11 @@ class Settings:
         return exercise.rest_seconds if setting is None else setting
 
 
+_DEFAULTS = Settings()
+
 SPECS: Mapping[str, Spec] = MappingProxyType(
     {
-        f.name: Spec(key=f.name, default=getattr(Settings(), f.name), **f.metadata)
+        f.name: Spec(key=f.name, default=getattr(_DEFAULTS, f.name), **f.metadata)
         for f in fields(Settings)
     }
 )
