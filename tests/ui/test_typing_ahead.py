@@ -110,3 +110,53 @@ async def test_keys_typed_ahead_in_the_edit_dialog_apply_in_order(db, clock):
         await burst(pilot, "e", "tab", "6", "tab", "1", "enter", "enter")
         # The edit (80 x 6 @1) was saved, and the Enter after it logged the next set.
         assert saved(db) == [(80, 6, 1, "working"), (80, 6, 1, "working")]
+
+
+async def test_a_set_typed_while_the_app_starts_is_saved_as_typed(db, clock, monkeypatch):
+    """Keys the app reads while the Today screen is still being built (a lifter who types
+    as soon as the app is launched, over a laggy link) are applied in order once it is
+    (ui/keys.py, EarlyKeys).  With no focus yet, Textual gave them to the screen, which
+    offered them to its bindings only: every key was lost (and had a slower link
+    delivered Enter once the panel had focus, the set before's numbers were saved)."""
+    from tui_tracker.domain.models import LoggedSet
+    from tui_tracker.ui.today import TodayScreen
+
+    with Store(db) as store:
+        session = store.start_session(DAY, clock.now())
+        store.log_set(
+            LoggedSet("barbell-back-squat", 100, 5, 2, clock.now()), day=DAY, session_id=session.id
+        )
+    compose = TodayScreen.compose
+
+    def compose_while_keys_arrive(self):
+        yield from compose(self)
+        for key, character in keys("142.5", "tab", "6", "tab", "1", "enter"):
+            self.app.post_message(events.Key(key, character))
+
+    monkeypatch.setattr(TodayScreen, "compose", compose_while_keys_arrive)
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(6):
+            await pilot.pause()
+        assert saved(db) == [(100, 5, 2, "working"), (142.5, 6, 1, "working")]
+
+
+async def test_keys_read_while_a_dialog_is_built_reach_its_field(db, clock, monkeypatch):
+    """The same for a dialog: keys read after it was pushed but before it had its focus."""
+    from tui_tracker.ui.modals import EditSet
+
+    compose = EditSet.compose
+
+    def compose_while_keys_arrive(self):
+        yield from compose(self)
+        for key, character in keys("15", "enter"):
+            self.app.post_message(events.Key(key, character))
+
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_squats(pilot)
+        monkeypatch.setattr(EditSet, "compose", compose_while_keys_arrive)
+        await burst(pilot, "e")
+        for _ in range(4):
+            await pilot.pause()
+        assert saved(db) == [(15, 8, 2, "working")]

@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 from ..domain.settings import TRAINING_STATUSES, TrainingStatus
 from ..domain.sources import HEALTH_NOTICE, LIMITS, REFERENCES, RULES
 from .dialog import Dialog
+from .keys import EarlyKeys
 from .trouble import KeepsRunning
 from .widgets.fields import ChoiceList
 from .widgets.key_bar import KeyBar
@@ -64,7 +65,7 @@ def about_text() -> Content:
     return Content.assemble(*parts)
 
 
-class AboutScreen(KeepsRunning, Screen):
+class AboutScreen(EarlyKeys, KeepsRunning, Screen):
     """The rules, their evidence and limits, to read and close."""
 
     BINDINGS = [

@@ -11,18 +11,20 @@ from collections.abc import Callable
 
 from textual.screen import ModalScreen
 
+from .keys import EarlyKeys
 from .leaving import BuiltWhileRunning
 
 ResultType = TypeVar("ResultType")
 
 
-class Dialog(BuiltWhileRunning, ModalScreen[ResultType], Generic[ResultType]):
+class Dialog(EarlyKeys, BuiltWhileRunning, ModalScreen[ResultType], Generic[ResultType]):
     """A modal whose answer reaches its caller at once, not on a later turn of the loop.
     (One opening while the app leaves is not set up: ui/leaving.py.)
 
     Textual calls a `push_screen` callback only after the dialog is gone and keys
     typed after the answer have been handed on; `on_answer` runs first, so the
-    screen behind is ready for them.
+    screen behind is ready for them.  Keys read while it is being built go to its
+    field once it has one (`EarlyKeys`).
     """
 
     def __init__(self, on_answer: Callable[[ResultType | None], None] | None = None) -> None:

@@ -23,7 +23,7 @@ from ..domain.models import Unit, from_kg
 from ..domain.records import ExerciseRecords
 from ..domain.sessions import days_ago, plural
 from ..logbook import Logbook
-from .keys import OrderedKeys
+from .keys import EarlyKeys, OrderedKeys
 from .trouble import KeepsRunning
 from .widgets.key_bar import KeyBar
 from .widgets.too_small import TooSmall, presize
@@ -93,7 +93,7 @@ class SessionsTable(OrderedKeys, Table):
         return True
 
 
-class ExerciseHistoryScreen(KeepsRunning, Screen):
+class ExerciseHistoryScreen(EarlyKeys, KeepsRunning, Screen):
     """The highlighted exercise's past, read-only."""
 
     DEFAULT_CSS = """

@@ -104,5 +104,28 @@ class OrderedKeys(KeepsRunning):
         return False
 
 
+class EarlyKeys:
+    """Mixin for a screen: a key that reaches the screen itself goes to its focused widget.
+
+    Textual sends a key to the screen when nothing had focus as the app read it: typed
+    while the screen was being built (as the app starts, or as a dialog opens) and
+    read a moment later, over a laggy link in one burst.  Textual offers such a key to
+    the bindings only: digits vanished, and an Enter read once the panel had focus
+    saved the numbers shown before.  By the time the screen handles the key it is
+    built and has its focus: the key joins that widget's keys, in the order typed.  A
+    key bubbling up from a focused widget that does not take keys in order (a plain
+    Textual one) goes on to the bindings as before.
+    """
+
+    async def _on_key(self, event: events.Key) -> None:
+        target = self.focused  # type: ignore[attr-defined]
+        if isinstance(target, OrderedKeys):
+            event.stop()
+            event.prevent_default()
+            await target.take_key(event.key, event.character)
+            return
+        await super()._on_key(event)  # type: ignore[misc]
+
+
 #: Per screen, the widget that took the last key (to tell when the lifter enters a field).
 _LAST_TO_TAKE_KEYS: WeakKeyDictionary[Screen, Widget] = WeakKeyDictionary()

@@ -31,6 +31,7 @@ from .plan_save import save_plan
 from .widgets.plan_rir import RirTargets
 from .widgets.plan_setup import PlanSetup
 from .widgets.plan_volume import PlanVolume
+from .keys import EarlyKeys
 from .trouble import KeepsRunning
 from .widgets.fields import ChoiceList
 from .widgets.key_bar import KeyBar
@@ -47,7 +48,7 @@ def _day_text(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
-class PlanScreen(KeepsRunning, Screen[Mesocycle | None]):
+class PlanScreen(EarlyKeys, KeepsRunning, Screen[Mesocycle | None]):
     """Dismisses with the saved Mesocycle, or None when the lifter cancels."""
 
     CSS_PATH = "plan.tcss"

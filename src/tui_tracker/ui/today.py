@@ -39,6 +39,7 @@ from .today_work import ExerciseWork
 from .widgets.exercise_list import ExerciseList, day_row, day_title
 from .widgets.header import TodayHeader
 from .actions import bindings, by_binding_id
+from .keys import EarlyKeys
 from .quiet import QuietFocus
 from .trouble import KeepsRunning
 from .widgets.key_bar import KeyBar
@@ -64,7 +65,7 @@ def _loadable(settings: Settings):
     return round_load
 
 
-class TodayScreen(OpensScreens, QuietFocus, KeepsRunning, Screen):
+class TodayScreen(OpensScreens, QuietFocus, EarlyKeys, KeepsRunning, Screen):
     """Where lifters spend their time between sets: the day; the exercise is `work`'s,
     the keys that open other screens `OpensScreens`'s (ui/today_screens.py)."""
 
