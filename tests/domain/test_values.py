@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui_tracker.domain.values import frozen
+from tui_tracker.domain.values import HOT, frozen
 
 
 def twins():
@@ -196,9 +196,10 @@ def compiles(during) -> list[str]:
     return seen
 
 
-def test_defining_a_value_compiles_nothing_and_its_first_call_one_method():
-    """What start-up saves (issue 12): the classes built before the first frame pay
-    one compile each, the others none."""
+def test_defining_a_value_compiles_nothing_nor_do_its_first_calls():
+    """What start-up saves (issue 12): a class built a few times before the first frame
+    compiles nothing; one built by the thousand compiles its `__init__` once, at the
+    HOT-th call."""
     made: list = []
 
     def define():
@@ -211,7 +212,49 @@ def test_defining_a_value_compiles_nothing_and_its_first_call_one_method():
 
     assert compiles(define) == []
     plate = made[0]
-    first = compiles(lambda: plate(20.0))
-    assert len(first) == 1 and first[0].startswith("def __init__(self, kg, count=")
+    few = [plate(20.0), plate(25.0, 4), plate(kg=5.0), plate(count=1, kg=2.5)]
+    assert compiles(lambda: few.extend(plate(float(n)) for n in range(HOT - 6))) == []
+    hot = compiles(lambda: few.extend(plate(float(n)) for n in range(3)))
+    assert len(hot) == 1 and hot[0].startswith("def __init__(self, kg, count=")
     assert compiles(lambda: plate(25.0, 4)) == []
-    assert plate(25.0, 4) == plate(25.0, 4) and plate(25.0).count == 2
+    assert few[:4] == [plate(20.0, 2), plate(25.0, 4), plate(5.0, 2), plate(2.5, 1)]
+
+
+def test_refused_arguments_are_refused_in_python_s_words_before_it_compiles():
+    """A call Python would refuse is handed to the compiled `__init__`, whatever the count."""
+    made, mine = twins()
+    with pytest.raises(TypeError) as made_error:
+        made(1, a=2)
+    with pytest.raises(TypeError) as mine_error:
+        mine(1, a=2)
+    assert str(mine_error.value) == str(made_error.value)
+    assert compiles(lambda: mine(1)) == []  # compiled by the refusal: no compile again
+
+
+NAMES = ("a", "b", "hidden", "loose", "unhashed")
+
+
+@given(
+    st.integers(0, 6),
+    st.lists(st.sampled_from([*NAMES, "z", "self"]), unique=True, max_size=4),
+    st.integers(0, HOT + 2),
+)
+def test_a_call_binds_as_a_frozen_dataclass_s_before_and_after_it_compiles(
+    positional, keywords, calls_before
+):
+    made, mine = twins()
+    for _ in range(calls_before):  # warm: the call below may be compiled or not
+        mine(0)
+    values = [1, " y ", (1,), 1.5, 2, 9]
+    args = tuple(values[:positional])
+    kwargs = {name: values[NAMES.index(name)] if name in NAMES else 0 for name in keywords}
+    try:
+        expected = made(*args, **kwargs)
+    except TypeError as error:
+        with pytest.raises(TypeError) as mine_error:
+            mine(*args, **kwargs)
+        assert str(mine_error.value) == str(error)
+    else:
+        got = mine(*args, **kwargs)
+        assert repr(got) == repr(expected)
+        assert dataclasses.astuple(got) == dataclasses.astuple(expected)

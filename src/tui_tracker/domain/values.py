@@ -10,9 +10,12 @@ start-up beyond a bare Textual app's (issue 12: 45,000 characters of source, abo
 `frozen` has dataclasses collect the fields and compile nothing.  Every class gets the
 same `__repr__`, `__eq__` and `__hash__`, which read the fields' names from the class,
 and a `__setattr__`/`__delattr__` pair that refuses changes, made without compiling.
-`__init__` is compiled the first time the class is called: most of these classes
-are not built before the first frame, and the ones that are pay one compile instead
-of three.  What they do is what a `@dataclass(frozen=True)` does: the same repr text
+`__init__` binds its arguments in plain Python for the first `HOT` calls and is
+compiled, as dataclasses write it, at the `HOT`th: most of these classes are built a
+few times before the first frame or not at all, and compile nothing; the ones built by
+the thousand (a set, a session) compile it once, early.  Arguments Python would refuse
+(one missing, one unknown, one given twice) are handed to the compiled `__init__`, so
+the error is Python's own.  What they do is what a `@dataclass(frozen=True)` does: the same repr text
 (fields with `repr=False` left out, `...` for a value that contains itself), equal
 only to an instance of the very same class with equal compared fields, the hash of
 those fields (`hash=` and `compare=` honoured), the same signature, `__init__`
@@ -99,13 +102,74 @@ def _compile_init(cls: Any) -> Any:
     return init
 
 
-def _init_on_first_call(cls: Any, found: tuple[Field[Any], ...]) -> None:
-    """Give `cls` an `__init__` that compiles the real one when first called."""
+#: Calls of a class's `__init__` before it is compiled (see the module's docstring).
+HOT = 32
 
-    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
-        init = _compile_init(cls)
-        cls.__init__ = init
-        init(self, *args, **kwargs)
+#: A field given no argument, in `_bound`.
+_UNSET: Any = object()
+
+
+def _bound(
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    names: tuple[str, ...],
+    index: dict[str, int],
+    fills: tuple[tuple[Any, bool], ...],
+) -> list[Any] | None:
+    """Each field's value from a call's arguments, or None when Python would refuse them.
+
+    `fills` holds per field its default and whether that is a factory to call; a
+    required field's default is `_UNSET`."""
+    if len(args) > len(names):
+        return None
+    values = list(args)
+    if len(values) == len(names) and not kwargs:
+        return values
+    values.extend([_UNSET] * (len(names) - len(values)))
+    for name, value in kwargs.items():
+        at = index.get(name)
+        if at is None or at < len(args):  # unknown, or given twice
+            return None
+        values[at] = value
+    for at in range(len(args), len(names)):
+        if values[at] is _UNSET:
+            default, factory = fills[at]
+            if default is _UNSET:
+                return None
+            values[at] = default() if factory else default
+    return values
+
+
+def _init_until_hot(cls: Any, found: tuple[Field[Any], ...]) -> None:
+    """Give `cls` an `__init__` that binds in Python until the class is hot, then
+    compiles the real one (see the module's docstring)."""
+    names = tuple(f.name for f in found)
+    index = {name: at for at, name in enumerate(names)}
+    fills = tuple(
+        (f.default_factory, True)
+        if f.default_factory is not MISSING
+        else (_UNSET if f.default is MISSING else f.default, False)
+        for f in found
+    )
+    post_init = hasattr(cls, "__post_init__")
+    set_field = object.__setattr__
+    calls = 0
+
+    # (`self` positional-only: a call passing `self=` gets the error Python gives a
+    # dataclass, about the arguments, rather than one about this wrapper's own `self`)
+    def __init__(self: Any, /, *args: Any, **kwargs: Any) -> None:
+        nonlocal calls
+        calls += 1
+        values = _bound(args, kwargs, names, index, fills) if calls < HOT else None
+        if values is None:  # hot, or arguments Python refuses: it says why
+            init = _compile_init(cls)
+            cls.__init__ = init
+            init(self, *args, **kwargs)
+            return
+        for name, value in zip(names, values):
+            set_field(self, name, value)
+        if post_init:
+            self.__post_init__()
 
     def default(f: Field[Any]) -> Any:
         if f.default_factory is not MISSING:
@@ -165,7 +229,7 @@ def frozen(cls: type[T]) -> type[T]:
     made.__eq__ = _eq
     made.__hash__ = _hash
     _refuse_changes(made, frozenset(names))
-    _init_on_first_call(made, found)
+    _init_until_hot(made, found)
     if not documented:
         made.__doc__ = made.__name__ + str(inspect.signature(made)).replace(" -> None", "")
     return made  # type: ignore[no-any-return]
