@@ -258,3 +258,17 @@ def test_a_call_binds_as_a_frozen_dataclass_s_before_and_after_it_compiles(
         got = mine(*args, **kwargs)
         assert repr(got) == repr(expected)
         assert dataclasses.astuple(got) == dataclasses.astuple(expected)
+
+
+def test_the_signature_s_factory_default_passed_on_makes_a_new_value():
+    """`inspect.signature(C).bind(...).apply_defaults()` passes the `<factory>` marker
+    on: the value is made by the factory, before the `__init__` is compiled as after."""
+
+    @frozen
+    class Bag:
+        items: list = field(default_factory=list)
+
+    for _ in range(HOT + 1):
+        bound = inspect.signature(Bag).bind()
+        bound.apply_defaults()
+        assert Bag(*bound.args, **bound.kwargs).items == []

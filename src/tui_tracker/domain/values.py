@@ -123,20 +123,20 @@ def _bound(
     if len(args) > len(names):
         return None
     values = list(args)
-    if len(values) == len(names) and not kwargs:
-        return values
     values.extend([_UNSET] * (len(names) - len(values)))
     for name, value in kwargs.items():
         at = index.get(name)
         if at is None or at < len(args):  # unknown, or given twice
             return None
         values[at] = value
-    for at in range(len(args), len(names)):
-        if values[at] is _UNSET:
-            default, factory = fills[at]
+    for at, value in enumerate(values):
+        default, factory = fills[at]
+        if value is _UNSET:
             if default is _UNSET:
                 return None
             values[at] = default() if factory else default
+        elif factory and value is _FACTORY:  # the signature's default, passed on
+            values[at] = default()
     return values
 
 
