@@ -125,3 +125,35 @@ async def test_finish_and_history_count_sets_the_same_way(db, clock):
         assert history.get_row_at(0)[3] == "2 +1w"
         await burst(pilot, "q")
         assert isinstance(app.screen, TodayScreen)
+
+
+async def test_today_keeps_a_focus_when_a_damaged_month_stops_the_panel_at_start(db, clock):
+    """Today's squat pre-fill reads an older month that is damaged: the dialog says so,
+    and after Esc (keep looking) the keys still have a widget to go to."""
+    from datetime import datetime
+
+    from tui_tracker.domain.models import LoggedSet
+    from tui_tracker.store import month_of, month_path
+    from tui_tracker.ui.store_problem import StoreProblem
+
+    from .conftest import TZ, until
+
+    old = DAY - timedelta(days=40)
+    when = datetime(old.year, old.month, old.day, 18, tzinfo=TZ)
+    with Store(db) as store:
+        before = store.start_session(old, when)
+        store.log_set(
+            LoggedSet("barbell-back-squat", 90, 5, 2, when), day=old, session_id=before.id
+        )
+        today = store.start_session(DAY, clock.now())
+        store.log_set(
+            LoggedSet("barbell-back-squat", 100, 5, 2, clock.now()), day=DAY, session_id=today.id
+        )
+    path = month_path(db, month_of(old))
+    path.write_bytes(path.read_bytes()[:40])
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, StoreProblem))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.focused is not None

@@ -160,3 +160,40 @@ async def test_keys_read_while_a_dialog_is_built_reach_its_field(db, clock, monk
         for _ in range(4):
             await pilot.pause()
         assert saved(db) == [(15, 8, 2, "working")]
+
+
+async def test_a_key_read_while_the_app_starts_keeps_its_place_before_later_keys(
+    db, clock, monkeypatch
+):
+    """`a` read while Today is built, then `135` read once the panel has focus (while
+    the search `a` opens is still mounting): the search gets 135, the panel keeps its
+    weight.  Handled on the screen's own task, `a` waited for the search while the panel
+    took the digits."""
+    from tui_tracker.domain.models import LoggedSet
+    from tui_tracker.ui.today import TodayScreen
+    from tui_tracker.ui.today_search import ExerciseAdder
+
+    with Store(db) as store:
+        session = store.start_session(DAY, clock.now())
+        store.log_set(
+            LoggedSet("barbell-back-squat", 100, 5, 2, clock.now()), day=DAY, session_id=session.id
+        )
+    compose, show = TodayScreen.compose, ExerciseAdder.show
+
+    def compose_while_a_arrives(self):
+        yield from compose(self)
+        self.app.post_message(events.Key("a", "a"))
+
+    async def show_while_digits_arrive(self):
+        for digit in "135":
+            self.screen.app.post_message(events.Key(digit, digit))
+        await show(self)
+
+    monkeypatch.setattr(TodayScreen, "compose", compose_while_a_arrives)
+    monkeypatch.setattr(ExerciseAdder, "show", show_while_digits_arrive)
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(8):
+            await pilot.pause()
+        assert app.screen.query_one("#search").value == "135"
+        assert app.screen.query_one("#entry").values["weight"] == "100"

@@ -105,26 +105,35 @@ class OrderedKeys(KeepsRunning):
 
 
 class EarlyKeys:
-    """Mixin for a screen: a key that reaches the screen itself goes to its focused widget.
+    """Mixin for a screen: keys read while it is being built wait for it, in their place.
 
     Textual sends a key to the screen when nothing had focus as the app read it: typed
-    while the screen was being built (as the app starts, or as a dialog opens) and
-    read a moment later, over a laggy link in one burst.  Textual offers such a key to
-    the bindings only: digits vanished, and an Enter read once the panel had focus
-    saved the numbers shown before.  By the time the screen handles the key it is
-    built and has its focus: the key joins that widget's keys, in the order typed.  A
-    key bubbling up from a focused widget that does not take keys in order (a plain
-    Textual one) goes on to the bindings as before.
+    while the screen was being built (as the app starts, or as a dialog opens) and read
+    a moment later, over a laggy link in one burst.  The screen offered it to the
+    bindings only: digits vanished, and an Enter read once the panel had focus saved
+    the numbers shown before.  Here a key read before the screen is mounted is kept;
+    once it is (composed, its mount handlers run: the panel's pre-fill or the dialog's
+    set loaded, its focus placed), the keys kept go to the focused widget's queue,
+    ahead of every key the app reads after (it sends those to the focused widget), so
+    each is handled in the order typed, on that widget's own task.  With nothing
+    focused (a notice that only has key bindings), they go to the bindings as before.
     """
 
-    async def _on_key(self, event: events.Key) -> None:
-        target = self.focused  # type: ignore[attr-defined]
-        if isinstance(target, OrderedKeys):
-            event.stop()
-            event.prevent_default()
-            await target.take_key(event.key, event.character)
+    def _forward_event(self, event: events.Event) -> None:
+        mounted = self.is_mounted  # type: ignore[attr-defined]
+        if isinstance(event, events.Key) and not event.is_forwarded and not mounted:
+            event._set_forwarded()
+            kept = self.__dict__.setdefault("_keys_before_mount", [])
+            kept.append((event.key, event.character))
             return
-        await super()._on_key(event)  # type: ignore[misc]
+        super()._forward_event(event)  # type: ignore[misc]
+
+    def _post_mount(self) -> None:
+        super()._post_mount()  # type: ignore[misc]
+        kept = self.__dict__.pop("_keys_before_mount", [])
+        target = self.focused or self  # type: ignore[attr-defined]
+        for key, character in kept:
+            target.post_message(events.Key(key, character))
 
 
 #: Per screen, the widget that took the last key (to tell when the lifter enters a field).

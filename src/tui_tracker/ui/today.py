@@ -8,12 +8,13 @@ the day (ui/today_day.py), the exercise search (ui/today_search.py), the block's
 questions (ui/today_block.py), the keys that open other screens (ui/today_screens.py).
 
 Keys typed ahead are applied in order (ui/keys.py): the list and the panel hand
-each key to the screen's bindings themselves, and dialogs answer through
-callbacks run at once.  Letter keys work everywhere except while typing a note.
+each key to the screen's bindings themselves, keys read before the screen is ready
+wait for it, and dialogs answer through callbacks run at once.  Letter keys work
+everywhere except while typing a note.
 
-Dialogs and other screens are imported when first opened, and the sets table and
-panel are mounted when an exercise is first shown (on a day with none yet, right
-after the first frame): the first frame should not wait on code it does not show.
+Dialogs and other screens are imported when first opened, and on a day with no
+exercise yet the sets table and panel are mounted right after the first frame: the
+first frame should not wait on code it does not show.
 """
 
 from __future__ import annotations
@@ -98,9 +99,10 @@ class TodayScreen(OpensScreens, QuietFocus, EarlyKeys, KeepsRunning, Screen):
     }
     """
 
-    #: Today places focus itself: on the panel when an exercise is open, else on the list
-    #: (`_resume`, `ExerciseWork.open`).  Textual's auto-focus would first focus the list
-    #: and the panel a moment later, restyling the list twice before the first frame.
+    #: Today places its focus once it is ready, on the panel when an exercise is open (its
+    #: pre-fill loaded), else on the list (`_resume`, `ExerciseWork.open`); keys read
+    #: before wait for it (`EarlyKeys`).  Textual's auto-focus would focus the list first,
+    #: then the panel a moment later, restyling the list twice before the first frame.
     AUTO_FOCUS = ""
 
     BINDINGS = bindings("today", ACTIONS)

@@ -5,9 +5,9 @@ chosen, saves what Enter hands over through the logbook, and edits, deletes and
 undoes the set under the table's cursor.  The Today screen keeps the day (the list,
 the session, the header) and routes the panel's keys here.
 
-The two widgets are mounted when an exercise is first shown (on a day with none
-yet, right after the first frame): hidden, they cost tens of ms of the first frame
-(benchmarks/profile_start.py), so they are not composed with the screen.
+On a day with an exercise to show, the two widgets are composed with the screen
+(`composed`); on a day with none yet they are mounted right after the first frame
+(`mount`): hidden, they would cost tens of ms of it (benchmarks/profile_start.py).
 """
 
 from __future__ import annotations
@@ -147,11 +147,13 @@ class ExerciseWork:
         if not self.ready and not await self.mount():
             return
         self.current = exercise_id
-        self.fill()
-        self.screen.exercises.highlight(exercise_id)
-        if focus:
-            self.screen.set_focus(self.entry)  # at once: keys typed ahead follow it
-        self.screen.refresh_bindings()
+        try:
+            self.fill()
+        finally:  # (a damaged month under the pre-fill: its dialog shows, keys still land)
+            self.screen.exercises.highlight(exercise_id)
+            if focus:
+                self.screen.set_focus(self.entry)  # at once: keys typed ahead follow it
+            self.screen.refresh_bindings()
 
     def fill(self) -> None:
         """The exercise's sets today, and the entry pre-filled for its next set."""
