@@ -111,18 +111,25 @@ NOT_SHOWN_IN_THE_FIRST_FRAME = (
 )
 
 
-def test_the_first_frame_does_not_import_rules_it_does_not_apply(tmp_path):
+@pytest.fixture(scope="module")
+def first_frame(tmp_path_factory) -> tuple[set[str], set[str]]:
+    """The modules loaded and our screen and widget classes created by a first frame."""
     import subprocess
     import sys
 
     out = subprocess.run(
-        [sys.executable, "-c", FIRST_FRAME, str(tmp_path / "t.json")],
+        [sys.executable, "-c", FIRST_FRAME, str(tmp_path_factory.mktemp("db") / "t.json")],
         capture_output=True,
         text=True,
         check=True,
         timeout=120,
     ).stdout
-    loaded = set(out.splitlines()[0].split())
+    modules, classes = out.splitlines()[:2]
+    return set(modules.split()), set(classes.split())
+
+
+def test_the_first_frame_does_not_import_rules_it_does_not_apply(first_frame):
+    loaded, _ = first_frame
     assert "tui_tracker.ui.today" in loaded and "tui_tracker.logbook" in loaded
     assert not loaded & set(NOT_FOR_THE_FIRST_FRAME)
     assert not loaded & set(NOT_SHOWN_IN_THE_FIRST_FRAME)
@@ -146,18 +153,8 @@ FIRST_FRAME_CLASSES = {
 }
 
 
-def test_the_first_frame_creates_no_dialog_class(tmp_path):
-    import subprocess
-    import sys
-
-    out = subprocess.run(
-        [sys.executable, "-c", FIRST_FRAME, str(tmp_path / "t.json")],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    ).stdout
-    created = set(out.splitlines()[1].split())
+def test_the_first_frame_creates_no_dialog_class(first_frame):
+    _, created = first_frame
     assert "TodayScreen" in created
     assert created <= FIRST_FRAME_CLASSES, created - FIRST_FRAME_CLASSES
 

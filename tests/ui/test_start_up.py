@@ -117,17 +117,9 @@ async def test_a_resumed_start_restyles_only_the_panel_it_focuses(db, clock, mon
     the list lost focus to the panel.  Only the panel's focus is needed."""
     from textual.app import App
 
-    from tui_tracker.domain.models import LoggedSet
-    from tui_tracker.store import Store
+    from .test_typing_ahead import squats_open_today
 
-    store = Store(db)
-    session = store.start_session(clock.today(), clock.now())
-    store.log_set(
-        LoggedSet("barbell-back-squat", 100, 5, 2, clock.now()),
-        day=clock.today(),
-        session_id=session.id,
-    )
-    store.close()
+    squats_open_today(db, clock)
     restyled: list[str] = []
     frames: list[int] = []
     real_update, real_display = App.update_styles, App._display

@@ -112,28 +112,39 @@ async def test_keys_typed_ahead_in_the_edit_dialog_apply_in_order(db, clock):
         assert saved(db) == [(80, 6, 1, "working"), (80, 6, 1, "working")]
 
 
-async def test_a_set_typed_while_the_app_starts_is_saved_as_typed(db, clock, monkeypatch):
-    """Keys the app reads while the Today screen is still being built (a lifter who types
-    as soon as the app is launched, over a laggy link) are applied in order once it is
-    (ui/keys.py, EarlyKeys).  With no focus yet, Textual gave them to the screen, which
-    offered them to its bindings only: every key was lost (and had a slower link
-    delivered Enter once the panel had focus, the set before's numbers were saved)."""
+def squats_open_today(db, clock) -> None:
+    """A session open today holding one set, 100 x 5 @2: the app resumes it at start."""
     from tui_tracker.domain.models import LoggedSet
-    from tui_tracker.ui.today import TodayScreen
 
     with Store(db) as store:
         session = store.start_session(DAY, clock.now())
         store.log_set(
             LoggedSet("barbell-back-squat", 100, 5, 2, clock.now()), day=DAY, session_id=session.id
         )
-    compose = TodayScreen.compose
+
+
+def keys_read_while_composing(monkeypatch, screen_class, *names: str) -> None:
+    """The app reads `names` (as `keys`) while a `screen_class` is being composed."""
+    compose = screen_class.compose
 
     def compose_while_keys_arrive(self):
         yield from compose(self)
-        for key, character in keys("142.5", "tab", "6", "tab", "1", "enter"):
+        for key, character in keys(*names):
             self.app.post_message(events.Key(key, character))
 
-    monkeypatch.setattr(TodayScreen, "compose", compose_while_keys_arrive)
+    monkeypatch.setattr(screen_class, "compose", compose_while_keys_arrive)
+
+
+async def test_a_set_typed_while_the_app_starts_is_saved_as_typed(db, clock, monkeypatch):
+    """Keys the app reads while the Today screen is still being built (a lifter who types
+    as soon as the app is launched, over a laggy link) are applied in order once it is
+    (ui/keys.py, EarlyKeys).  With no focus yet, Textual gave them to the screen, which
+    offered them to its bindings only: every key was lost (and had a slower link
+    delivered Enter once the panel had focus, the set before's numbers were saved)."""
+    from tui_tracker.ui.today import TodayScreen
+
+    squats_open_today(db, clock)
+    keys_read_while_composing(monkeypatch, TodayScreen, "142.5", "tab", "6", "tab", "1", "enter")
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(6):
@@ -145,17 +156,10 @@ async def test_keys_read_while_a_dialog_is_built_reach_its_field(db, clock, monk
     """The same for a dialog: keys read after it was pushed but before it had its focus."""
     from tui_tracker.ui.modals import EditSet
 
-    compose = EditSet.compose
-
-    def compose_while_keys_arrive(self):
-        yield from compose(self)
-        for key, character in keys("15", "enter"):
-            self.app.post_message(events.Key(key, character))
-
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
         await start_squats(pilot)
-        monkeypatch.setattr(EditSet, "compose", compose_while_keys_arrive)
+        keys_read_while_composing(monkeypatch, EditSet, "15", "enter")
         await burst(pilot, "e")
         for _ in range(4):
             await pilot.pause()
@@ -169,27 +173,18 @@ async def test_a_key_read_while_the_app_starts_keeps_its_place_before_later_keys
     the search `a` opens is still mounting): the search gets 135, the panel keeps its
     weight.  Handled on the screen's own task, `a` waited for the search while the panel
     took the digits."""
-    from tui_tracker.domain.models import LoggedSet
     from tui_tracker.ui.today import TodayScreen
     from tui_tracker.ui.today_search import ExerciseAdder
 
-    with Store(db) as store:
-        session = store.start_session(DAY, clock.now())
-        store.log_set(
-            LoggedSet("barbell-back-squat", 100, 5, 2, clock.now()), day=DAY, session_id=session.id
-        )
-    compose, show = TodayScreen.compose, ExerciseAdder.show
-
-    def compose_while_a_arrives(self):
-        yield from compose(self)
-        self.app.post_message(events.Key("a", "a"))
+    squats_open_today(db, clock)
+    keys_read_while_composing(monkeypatch, TodayScreen, "a")
+    show = ExerciseAdder.show
 
     async def show_while_digits_arrive(self):
         for digit in "135":
             self.screen.app.post_message(events.Key(digit, digit))
         await show(self)
 
-    monkeypatch.setattr(TodayScreen, "compose", compose_while_a_arrives)
     monkeypatch.setattr(ExerciseAdder, "show", show_while_digits_arrive)
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:

@@ -85,10 +85,13 @@ class ExerciseWork:
         """The sets table and the panel, for the screen's compose on a day that has
         exercises: built with the screen, they are styled and laid out in its one pass
         (mounted after it, each was a mount of its own before the first frame)."""
+        self._mounts = []  # mounted with the screen: nothing to wait for
+        return self._widgets()
+
+    def _widgets(self) -> tuple[SetsTable, SetEntry]:
         from .widgets.set_entry import SetEntry
         from .widgets.sets_table import SetsTable
 
-        self._mounts = []  # mounted with the screen: nothing to wait for
         return SetsTable(id="sets"), SetEntry(self.submit, self.kind_changed, id="entry")
 
     async def mount(self) -> bool:
@@ -100,14 +103,9 @@ class ExerciseWork:
         if self._mounts is None:
             if not self.screen.is_attached:  # False from App.exit on
                 return False
-            from .widgets.set_entry import SetEntry
-            from .widgets.sets_table import SetsTable
-
+            table, entry = self._widgets()
             body = self.screen.query_one("#body", Vertical)
-            self._mounts = [
-                body.mount(SetsTable(id="sets"), before="#status"),
-                body.mount(SetEntry(self.submit, self.kind_changed, id="entry")),
-            ]
+            self._mounts = [body.mount(table, before="#status"), body.mount(entry)]
         for mounting in self._mounts:
             await mounting
         if not self.screen.is_attached:
