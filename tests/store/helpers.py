@@ -45,6 +45,13 @@ def tmp_files(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if ".tmp-" in p.name)
 
 
+def data_files(folder: Path) -> dict[Path, bytes]:
+    """Every file in `folder` with its bytes, but the lock file: each taking of the lock
+    writes its holder and the time to the second there, so a test that reads a database
+    across a second's turn would see it "written" when no data was."""
+    return {p: p.read_bytes() for p in folder.iterdir() if p.is_file() and p.suffix != ".lock"}
+
+
 def fold_logs(db: Path) -> None:
     """Fold every month's set log into its month file (as the next full write would),
     for tests that read or rewrite the month files' raw JSON."""

@@ -22,7 +22,7 @@ from tui_tracker.store.paths import month_files, month_of, month_path
 from tui_tracker.store.setlog import FOLD_AT, SetLog, log_path
 from tui_tracker.store.tables import open_db
 
-from .helpers import DAY, fold_logs, mkset, worker
+from .helpers import DAY, data_files, fold_logs, mkset, worker
 
 MONTH = month_of(DAY)
 
@@ -322,7 +322,7 @@ def test_a_schema_3_database_is_upgraded_with_one_backup_and_months_read_as_they
 def test_an_app_of_schema_3_refuses_a_schema_4_database_untouched(db_path, monkeypatch):
     with Store(db_path) as store:
         session_with_sets(store, 3)
-    before = {p: p.read_bytes() for p in db_path.parent.iterdir() if p.is_file()}
+    before = data_files(db_path.parent)
     monkeypatch.setattr(migrations, "CURRENT_SCHEMA", 3)  # the app before set logs
     with pytest.raises(DatabaseTooNew) as err:
         Store(db_path)
@@ -330,7 +330,7 @@ def test_an_app_of_schema_3_refuses_a_schema_4_database_untouched(db_path, monke
     # An old process that was already running reads the month file only: refused too.
     with pytest.raises(DatabaseTooNew):
         open_db(month_file(db_path), "sessions", MONTH).atomic_storage.read()
-    assert {p: p.read_bytes() for p in db_path.parent.iterdir() if p.is_file()} == before
+    assert data_files(db_path.parent) == before
 
 
 # --- the month listing -------------------------------------------------------------------

@@ -26,6 +26,8 @@ from tui_tracker.store.settings_file import (
     resolve_settings_path,
 )
 
+from .helpers import data_files
+
 
 @pytest.fixture
 def path(tmp_path: Path) -> Path:
@@ -395,13 +397,13 @@ def test_without_unit_in_the_file_the_databases_legacy_unit_is_used(path, tmp_pa
     db = tmp_path / "data" / "training.json"
     store = Store(db)
     store.set_setting("unit", "lb")  # what older versions did on every logged set
-    files = {p: p.read_bytes() for p in db.parent.iterdir()}
+    files = data_files(db.parent)
     loaded = SettingsFile(path).load(legacy=Legacy.of_store(store))
     assert loaded.settings.unit == "lb"
     assert loaded.sources["unit"] == sf.Source("database", store.path)
     assert loaded.sources["unit"].describe() == "database (legacy)"
     store.close()
-    assert {p: p.read_bytes() for p in db.parent.iterdir()} == files  # read, never written
+    assert data_files(db.parent) == files  # read, never written
 
 
 def test_the_file_beats_the_database_which_is_then_not_even_asked(path):
