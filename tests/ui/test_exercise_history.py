@@ -121,3 +121,19 @@ async def test_a_history_that_does_not_read_says_so(db, clock, monkeypatch):
         )
         await burst(pilot, "escape")
         assert isinstance(app.screen, TodayScreen)
+
+
+async def test_escape_read_while_it_is_built_goes_back(db, monkeypatch):
+    """ "l Esc" in one packet: Esc read while the history is still being built waited for
+    it (EarlyKeys) and was then handed on made anew on the screen's task, naming the
+    screen as its sender; Textual stopped it there, short of the app's bindings, so the
+    lifter was left on the history."""
+    from .test_typing_ahead import keys_read_while_composing
+
+    seed_block(db, through=TUESDAY - timedelta(days=1))
+    keys_read_while_composing(monkeypatch, ExerciseHistoryScreen, "escape")
+    app = make_app(db, FixedClock(TUESDAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, "l")
+        await read(pilot)
+        assert isinstance(app.screen, TodayScreen)

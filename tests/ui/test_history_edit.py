@@ -298,3 +298,21 @@ async def test_a_change_on_a_busy_database_says_so_and_the_screen_goes_on(db, cl
         await pilot.press("d")  # free again: the same key works
         await pilot.pause()
         assert status(app).startswith("Deleted the set") and len(stored(db, monday).sets) == 4
+
+
+async def test_keys_read_while_history_is_built_move_its_cursor_first(db, clock, monkeypatch):
+    """ "h Down Enter" in one burst over a laggy link: Down and Enter can be read while
+    History is still being built.  With nothing focused Textual gave them to the screen's
+    bindings: Down was lost and Enter opened the newest session, not the one below it
+    (ui/keys.py, EarlyKeys)."""
+    from .test_typing_ahead import keys_read_while_composing
+
+    seed(db)
+    keys_read_while_composing(monkeypatch, HistoryScreen, "down", "enter")
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        for _ in range(6):
+            await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert "10 Nov" in title(app), title(app)

@@ -8,6 +8,8 @@ go (`burst`) and checks what was saved.
 
 from __future__ import annotations
 
+import contextvars
+
 from textual import events
 
 from tui_tracker.store import Store
@@ -124,13 +126,21 @@ def squats_open_today(db, clock) -> None:
 
 
 def keys_read_while_composing(monkeypatch, screen_class, *names: str) -> None:
-    """The app reads `names` (as `keys`) while a `screen_class` is being composed."""
+    """The app reads `names` (as `keys`) while a `screen_class` is being composed, and
+    sends each where it sends a key then (App.on_event): to the focused widget, or with
+    none, to the screen.  Posted to the app instead, a key might be read only once the
+    screen is mounted.
+
+    Each key is made in an empty context, as the driver's input thread makes it: made in
+    the screen's compose it would name the screen as its sender, and Textual stops a
+    message from bubbling past its sender."""
     compose = screen_class.compose
 
     def compose_while_keys_arrive(self):
         yield from compose(self)
         for key, character in keys(*names):
-            self.app.post_message(events.Key(key, character))
+            event = contextvars.Context().run(events.Key, key, character)
+            (self.app.focused or self.app.screen)._forward_event(event)
 
     monkeypatch.setattr(screen_class, "compose", compose_while_keys_arrive)
 
@@ -192,3 +202,45 @@ async def test_a_key_read_while_the_app_starts_keeps_its_place_before_later_keys
             await pilot.pause()
         assert app.screen.query_one("#search").value == "135"
         assert app.screen.query_one("#entry").values["weight"] == "100"
+
+
+async def test_a_key_read_while_a_screen_is_built_reaches_the_apps_bindings(db, clock, monkeypatch):
+    """ "i Esc" in one packet: About read Esc while it was being built and kept it until
+    its scroll had focus, then handed it on made anew on its own task, so naming itself
+    as the key's sender; Textual stops a message at its sender, so Esc never reached the
+    app's bindings and the lifter stayed on About."""
+    from tui_tracker.ui.about import AboutScreen
+    from tui_tracker.ui.today import TodayScreen
+
+    keys_read_while_composing(monkeypatch, AboutScreen, "escape")
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, "i")
+        for _ in range(4):
+            await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+
+
+def test_every_screen_of_ours_keeps_the_keys_read_while_it_is_built():
+    """A screen without EarlyKeys offers a key read before it is mounted to its bindings
+    only: a screen added later must not quietly bring that back."""
+    import importlib
+    import pkgutil
+
+    from textual.screen import Screen
+
+    import tui_tracker.ui
+    from tui_tracker.ui.keys import EarlyKeys
+
+    for module in pkgutil.walk_packages(tui_tracker.ui.__path__, "tui_tracker.ui."):
+        importlib.import_module(module.name)
+
+    def ours(cls):
+        for sub in cls.__subclasses__():
+            if sub.__module__.startswith("tui_tracker."):
+                yield sub
+            yield from ours(sub)
+
+    screens = set(ours(Screen))
+    assert len(screens) > 10
+    assert [s.__qualname__ for s in screens if not issubclass(s, EarlyKeys)] == []

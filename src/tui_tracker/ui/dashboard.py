@@ -38,6 +38,7 @@ from .deload import (
     short_day,
 )
 from .dashboard_tabs import show_effort, show_strength, show_volume
+from .keys import EarlyKeys
 from .trouble import KeepsRunning
 from .widgets.key_bar import KeyBar
 from .widgets.too_small import TooSmall
@@ -47,7 +48,7 @@ from .widgets.tables import Table
 WEEKS_WITHOUT_BLOCK = 4
 
 
-class DashboardScreen(KeepsRunning, Screen[str | None]):
+class DashboardScreen(EarlyKeys, KeepsRunning, Screen[str | None]):
     """Week N of M, this block's hard sets per muscle, e1RM trends and RIR compliance."""
 
     CSS_PATH = "dashboard.tcss"
@@ -94,7 +95,8 @@ class DashboardScreen(KeepsRunning, Screen[str | None]):
 
     def on_mount(self) -> None:
         self.refresh_data()
-        self.query_one("#volume-table", DataTable).focus()
+        # now, not deferred: keys read early go to it (EarlyKeys)
+        self.set_focus(self.query_one("#volume-table", DataTable))
         if self.decision is not None and self.decision.prompt:
             self.call_after_refresh(self.action_deload)
         elif next_block_due(self.meso, self.today):

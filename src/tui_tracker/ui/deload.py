@@ -22,6 +22,7 @@ from ..domain.blocks import check_start, supersede
 from ..domain.deload import DeloadDecision, next_mesocycle, postpone_a_week, start_deload
 from ..domain.mesocycle import Mesocycle, deload_due_from, end_mesocycle
 from ..store import StoreError
+from .keys import EarlyKeys
 
 
 def short_day(day: date) -> str:
@@ -37,7 +38,7 @@ def _keys(*pairs: tuple[str, str]) -> Content:
     return Content.assemble(*parts).rstrip()
 
 
-class DeloadPrompt(ModalScreen[str | None]):
+class DeloadPrompt(EarlyKeys, ModalScreen[str | None]):
     """'Deload due': start it (d), postpone (p, only while the app will honour it: up to a
     week, never past week 6), or decide later (l / Esc)."""
 
@@ -85,7 +86,7 @@ class DeloadPrompt(ModalScreen[str | None]):
         self.dismiss(choice)
 
 
-class NextBlockPrompt(ModalScreen[bool]):
+class NextBlockPrompt(EarlyKeys, ModalScreen[bool]):
     """The block is done (its deload week is over, or it ended without one): start the next
     block from this one (n), or later (l / Esc)."""
 

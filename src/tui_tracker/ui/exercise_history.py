@@ -148,7 +148,7 @@ class ExerciseHistoryScreen(EarlyKeys, KeepsRunning, Screen):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Date", "When", "Best set", "e1RM", "Sets")
-        table.focus()
+        self.set_focus(table)  # now, not deferred: keys read early go to it (EarlyKeys)
         self.run_worker(self._read, thread=True, exit_on_error=False, group="lift-history")
 
     def _read(self) -> ExerciseHistory:

@@ -18,6 +18,7 @@ from ..domain.models import Session
 from ..domain.sessions import days_ago, duration_text, set_counts
 from ..past import Past
 from .history_edit import SessionScreen
+from .keys import EarlyKeys
 from .trouble import KeepsRunning
 from .widgets.key_bar import KeyBar
 from .widgets.too_small import TooSmall
@@ -26,7 +27,7 @@ from .widgets.tables import Table
 PAGE = 200
 
 
-class HistoryScreen(KeepsRunning, Screen[bool]):
+class HistoryScreen(EarlyKeys, KeepsRunning, Screen[bool]):
     DEFAULT_CSS = """
     HistoryScreen #history { height: 1fr; }  /* it scrolls; the title stays on screen */
     """
@@ -54,7 +55,7 @@ class HistoryScreen(KeepsRunning, Screen[bool]):
         table = self.query_one(DataTable)
         table.add_columns("Date", "When", "Time", "Sets", "Exercises")  # sets: working +warm-ups
         self.fill()
-        table.focus()
+        self.set_focus(table)  # now, not deferred: keys read early go to it (EarlyKeys)
 
     def fill(self) -> None:
         catalogue = self.store.catalogue()

@@ -33,6 +33,7 @@ from ..entries import Entry
 from ..past import Past, PastChange
 from ..store import StoreError
 from .dialog import Dialog
+from .keys import EarlyKeys
 from .trouble import KeepsRunning, is_fatal
 from .widgets.fields import NumberField
 from .widgets.key_bar import KeyBar
@@ -114,7 +115,7 @@ def _title(s: Session) -> str:
     return f"{s.date:%a %d %b %Y} · {time} · {set_counts(s.sets)}"
 
 
-class SessionScreen(KeepsRunning, Screen[bool]):
+class SessionScreen(EarlyKeys, KeepsRunning, Screen[bool]):
     """One past session: its sets, and the keys that fix it."""
 
     DEFAULT_CSS = """
@@ -156,7 +157,7 @@ class SessionScreen(KeepsRunning, Screen[bool]):
         title.styles.height = "auto"
         title.styles.max_height = 2
         self.fill()
-        table.focus()
+        self.set_focus(table)  # now, not deferred: keys read early go to it (EarlyKeys)
 
     @property
     def status(self) -> StatusLine:

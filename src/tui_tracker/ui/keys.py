@@ -25,6 +25,7 @@ the keys typed after that answer already find the screen they were meant for.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 from weakref import WeakKeyDictionary
 
 from textual import events
@@ -56,7 +57,15 @@ async def hand_over(app: App, key: str, character: str | None) -> None:
     if isinstance(target, OrderedKeys):
         await target.take_key(key, character)
     else:
-        (target or screen).post_message(events.Key(key, character))
+        (target or screen)._forward_event(typed_key(key, character))
+
+
+def typed_key(key: str, character: str | None) -> events.Key:
+    """A key as the terminal's driver makes it, with no sender.  Made on a widget's or a
+    screen's task it would name that one as its sender, and Textual stops a message from
+    bubbling past its sender: a key a table does not take itself would never reach the
+    app, which runs the bindings."""
+    return contextvars.Context().run(events.Key, key, character)
 
 
 async def run_binding(widget: Widget, key: str) -> bool:
@@ -122,18 +131,19 @@ class EarlyKeys:
     def _forward_event(self, event: events.Event) -> None:
         mounted = self.is_mounted  # type: ignore[attr-defined]
         if isinstance(event, events.Key) and not event.is_forwarded and not mounted:
-            event._set_forwarded()
-            kept = self.__dict__.setdefault("_keys_before_mount", [])
-            kept.append((event.key, event.character))
+            self.__dict__.setdefault("_keys_before_mount", []).append(event)
             return
         super()._forward_event(event)  # type: ignore[misc]
 
     def _post_mount(self) -> None:
         super()._post_mount()  # type: ignore[misc]
         kept = self.__dict__.pop("_keys_before_mount", [])
-        target = self.focused or self  # type: ignore[attr-defined]
-        for key, character in kept:
-            target.post_message(events.Key(key, character))
+        focused = self.focused  # type: ignore[attr-defined]
+        for event in kept:  # forwarded as the app forwards a key: its sender is the driver's
+            if focused is not None:
+                focused._forward_event(event)
+            else:
+                super()._forward_event(event)  # type: ignore[misc]
 
 
 #: Per screen, the widget that took the last key (to tell when the lifter enters a field).

@@ -14,9 +14,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from ..store import StoreError
+from .keys import EarlyKeys
 
 
-class StoreProblem(ModalScreen[None]):
+class StoreProblem(EarlyKeys, ModalScreen[None]):
     """The database has a problem the lifter must deal with outside the app."""
 
     BINDINGS = [
