@@ -244,3 +244,30 @@ def test_every_screen_of_ours_keeps_the_keys_read_while_it_is_built():
     screens = set(ours(Screen))
     assert len(screens) > 10
     assert [s.__qualname__ for s in screens if not issubclass(s, EarlyKeys)] == []
+
+
+async def test_a_set_typed_after_finishing_is_saved_as_typed(db, clock):
+    """After `f` Enter the keyboard is in the exercise list while the panel stays on
+    screen, pre-filled: digits typed there were dropped, Tab went into Weight and the
+    reps replaced it, so "50 Tab 12 Enter" saved 12 kg x 8.  A digit typed in the list
+    now opens the highlighted exercise's panel and lands in its weight."""
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_squats(pilot)
+        await burst(pilot, "f", "enter", "50", "tab", "12", "enter")
+        for _ in range(4):
+            await pilot.pause()
+        assert sorted(saved(db)) == [(50, 12, 2, "working"), (80, 8, 2, "working")]
+        with Store(db) as store:
+            assert len(store.sessions_between(DAY, DAY)) == 2  # a new session, as it says
+
+
+async def test_enter_after_finishing_saves_nothing(db, clock):
+    """A second Enter after `f` Enter (a double tap) opens the exercise: no new session."""
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_squats(pilot)
+        await burst(pilot, "f", "enter", "enter")
+        for _ in range(4):
+            await pilot.pause()
+        assert saved(db) == [(80, 8, 2, "working")]

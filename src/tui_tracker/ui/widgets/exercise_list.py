@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable
 from textual import events
 
 from ...domain.sessions import last_performance, plural, set_counts
-from ..keys import OrderedKeys
+from ..keys import OrderedKeys, hand_over
 from .lines import Line, Lines, fit
 
 if TYPE_CHECKING:
@@ -82,8 +82,16 @@ def day_title(workout: Workout | None) -> str:
     return f"Today: {workout.day_name}" + (" (deload)" if workout.deload else "") + moved
 
 
+#: Keys that begin a set's weight: typed in the list, they open the panel and go there.
+WEIGHT_KEYS = frozenset("0123456789.,")
+
+
 class ExerciseList(OrderedKeys, Lines, can_focus=True):
-    """↑/↓ move (the panel follows), Enter opens the exercise, a click does both."""
+    """↑/↓ move (the panel follows), Enter opens the exercise, a click does both.
+
+    A digit typed here opens the highlighted exercise and goes to its weight: the panel
+    is on screen beside the list (after finishing a session the keyboard is here), and a
+    lifter who types a set there means it for the panel, not for nothing."""
 
     # A share of the screen (30%), taller for a longer day, up to 45%: at 80x24 that
     # leaves the panel (plate line and ramp) and a three-line status whole (a day of 7
@@ -200,6 +208,10 @@ class ExerciseList(OrderedKeys, Lines, can_focus=True):
             return True
         if key == "enter":
             await self.on_choose(self.rows[self.highlighted][0])
+            return True
+        if character is not None and character in WEIGHT_KEYS and len(character) == 1:
+            await self.on_choose(self.rows[self.highlighted][0])
+            await hand_over(self.app, key, character)
             return True
         return False
 
