@@ -387,6 +387,14 @@ def test_a_negative_weight_says_so(capsys, db):
     assert code == 2 and "negative" in err and len(err.strip().splitlines()) == 1
 
 
+def test_no_load_on_a_squat_is_refused_and_nothing_saved(capsys, db):
+    """`log squat 0x5@2` was saved as a bodyweight squat (BW x 5)."""
+    code, _, err = run(capsys, "--db", str(db), "log", "squat", "0x5@2")
+    assert code == 2 and "weight lifted" in err and len(err.strip().splitlines()) == 1
+    code, out, _ = run(capsys, "--db", str(db), "sessions")
+    assert code == 0 and "squat" not in out.lower()
+
+
 def test_a_database_holding_an_exercise_with_a_muscle_twice_stays_readable(capsys, db):
     """Older versions saved `--primary side_delts,side_delts`: such a file still opens, and
     a set of that exercise counts once for the muscle."""

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from .domain.catalogue import Catalogue
 from .domain.inputs import InputError
+from .domain.measures import load_problem
 from .domain.mesocycle import Mesocycle, active_mesocycle
 from .domain.models import Exercise, LoggedSet, Session, Unit, new_set_problem
 from .domain.load_steps import RoundLoad, nearest_step
@@ -238,11 +239,9 @@ class Logbook:
         """Save a set to the open session, or start one; StoreError if it is not saved."""
         entry.check()
         ex = self.exercise(exercise_id)
-        if entry.values.weight_kg < 0 and not ex.bodyweight:
-            raise InputError(
-                f"weight cannot be negative: {ex.name} does not lift the body "
-                "(BW-30 is for assisted bodyweight exercises)"
-            )
+        problem = load_problem(ex, entry.values.weight_kg)
+        if problem:
+            raise InputError(problem)
         final = self.is_final_set(exercise_id)
         logged = LoggedSet(exercise_id=exercise_id, at=self.clock.now(), **entry.set_fields())
         # To the session open here unless another process finished it meanwhile; else
@@ -311,7 +310,7 @@ class Logbook:
     def edit(self, session_id: str, changed: LoggedSet) -> Changed:
         problem = new_set_problem(
             changed.kind, changed.reps, changed.duration_s, changed.distance_m
-        )
+        ) or load_problem(self.exercise(changed.exercise_id), changed.weight_kg)
         if problem:
             raise InputError(problem)
         session = self.store.update_set(session_id, changed)

@@ -23,6 +23,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .domain.inputs import InputError
+from .domain.measures import load_problem
 from .domain.models import LoggedSet, Session
 from .domain.session_edits import finished_at, moved_to, parse_clock, parse_session_date, with_times
 from .entries import Entry, with_entry
@@ -66,6 +67,10 @@ class Past:
     def edit_set(self, session: Session, set_id: str, entry: Entry) -> PastChange:
         i, logged = _set_of(session, set_id)
         changed = with_entry(logged, entry)
+        exercise = self.store.catalogue().get(logged.exercise_id)
+        problem = load_problem(exercise, changed.weight_kg) if exercise else None
+        if problem:
+            raise InputError(problem)
         sets = session.sets[:i] + (changed,) + session.sets[i + 1 :]
         return self._put(
             session, replace(session, sets=sets), f"Set changed to {changed.describe()}."

@@ -9,6 +9,7 @@ from tui_tracker.domain.inputs import InputError
 from tui_tracker.domain.measures import (
     DISTANCE,
     TIMED,
+    load_problem,
     load_unit,
     measure_of,
     parse_added,
@@ -99,3 +100,41 @@ def test_seconds_and_metres():
     for bad in ("", "0", "-3", "x", "100001"):
         with pytest.raises(InputError):
             parse_metres(bad)
+
+
+# --- a load that cannot be: 0 kg on a bar, a dumbbell or a stack --------------------------
+
+
+@pytest.mark.parametrize(
+    "exercise_id",
+    ["barbell-back-squat", "barbell-bench-press", "dumbbell-curl", "lat-pulldown"],
+)
+def test_no_load_on_a_lift_that_always_moves_one_is_refused(exercise_id):
+    """A 0 typed on a squat (a slip, or "200" whose 2 went elsewhere) was saved as BW and
+    announced as a bodyweight record."""
+    ex = CAT.get(exercise_id)
+    assert ex is not None and ex.equipment in {"barbell", "dumbbell", "cable", "machine"}
+    problem = load_problem(ex, 0.0)
+    assert problem is not None and ex.name in problem and "weight lifted" in problem
+    assert load_problem(ex, 20.0) is None
+
+
+def test_no_load_is_a_set_where_it_can_be():
+    """Bodyweight lifts (0 added is BW), bands, a lifter's own exercises ("other"), holds
+    and carries take a 0; so do Smith and plate-loaded machines, often logged by the
+    plates alone."""
+    fine = [
+        Exercise("x-band", "Band Pull-Apart", ("rear_delts",), equipment="band"),
+        Exercise("custom-x", "My Thing", ("abs",), custom=True),
+        Exercise("x-smith", "Smith Squat", ("quads",), equipment="smith"),
+        Exercise("x-sled", "Leg Press", ("quads",), equipment="plate-loaded"),
+        CAT.get("pull-up"),
+        CAT.get("farmers-walk"),
+    ]
+    assert [load_problem(ex, 0.0) for ex in fine] == [None] * len(fine)
+
+
+def test_a_negative_load_is_only_for_a_body_lifted():
+    assert load_problem(CAT.get("pull-up"), -30.0) is None  # assisted
+    problem = load_problem(CAT.get("barbell-back-squat"), -30.0)
+    assert problem is not None and "negative" in problem

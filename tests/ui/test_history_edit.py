@@ -316,3 +316,15 @@ async def test_keys_read_while_history_is_built_move_its_cursor_first(db, clock,
             await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
         assert "10 Nov" in title(app), title(app)
+
+
+async def test_a_past_squat_cannot_be_edited_to_no_load(db, clock):
+    """A past squat set edited to 0 was saved as a bodyweight squat."""
+    monday, _ = seed(db)
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h", "enter", "down", "e", "0", "enter")
+        await pilot.pause()
+        assert status(app).startswith("NOT changed: 0 on Barbell Back Squat"), status(app)
+        assert stored(db, monday).sets[1].describe() == "100 kg x 5 @2"

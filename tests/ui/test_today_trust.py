@@ -157,3 +157,28 @@ async def test_today_keeps_a_focus_when_a_damaged_month_stops_the_panel_at_start
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.focused is not None
+
+
+async def test_no_load_on_a_squat_is_refused_not_saved_as_bodyweight(db, clock):
+    """ "0 Tab 6 Enter" on the squat was saved as BW x 6 and announced as a bodyweight
+    record ("★ Most reps at bodyweight on Barbell Back Squat")."""
+    from .test_hostile_text import painted
+    from .test_typing_ahead import burst, saved, start_squats
+
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_squats(pilot)
+        await burst(pilot, "0", "tab", "6", "enter")
+        assert saved(db) == [(80, 8, 2, "working")]
+        assert "Not saved: 0 on Barbell Back Squat: type the weight lifted" in painted(app)
+
+
+async def test_a_squat_set_cannot_be_edited_to_no_load(db, clock):
+    from .test_typing_ahead import burst, saved, start_squats
+
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_squats(pilot)
+        await burst(pilot, "e", "0", "enter")
+        assert saved(db) == [(80, 8, 2, "working")]
+        assert "NOT saved: 0 on Barbell Back Squat" in str(app.screen.query_one("#status").render())

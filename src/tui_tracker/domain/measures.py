@@ -55,6 +55,32 @@ def measure_of(exercise: Exercise) -> Measure:
     return "reps"
 
 
+#: Equipment whose sets always move a load (a bar, a dumbbell, a stack): 0 there is a
+#: slip of the finger, not a set.  Smith and plate-loaded machines are often logged by
+#: the plates alone, a band by nothing, a lifter's own exercise is "other": 0 is theirs.
+ALWAYS_LOADED = frozenset(
+    {"barbell", "ez-bar", "trap-bar", "dumbbell", "kettlebell", "machine", "cable"}
+)
+
+
+def load_problem(exercise: Exercise, weight_kg: float) -> str | None:
+    """Why `weight_kg` cannot be a set's load on `exercise`, or None.
+
+    A negative load is assistance, only for a body lifted.  No load on a squat (a 0
+    typed, or "200" whose 2 went elsewhere) was saved as a bodyweight squat and hailed
+    as a bodyweight record."""
+    if exercise.bodyweight:
+        return None
+    if weight_kg < 0:
+        return (
+            f"weight cannot be negative: {exercise.name} does not lift the body "
+            "(BW-30 is for assisted bodyweight exercises)"
+        )
+    if weight_kg == 0 and exercise.equipment in ALWAYS_LOADED and measure_of(exercise) == "reps":
+        return f"0 on {exercise.name}: type the weight lifted"
+    return None
+
+
 def load_unit(exercise: Exercise, unit: Unit) -> str:
     """What the weight typed means: 'kg', 'kg added', 'kg per dumbbell', 'kg each side'."""
     if exercise.bodyweight:

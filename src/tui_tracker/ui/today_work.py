@@ -19,7 +19,8 @@ from collections.abc import Callable
 from textual.containers import Vertical
 from textual.content import Content
 
-from ..domain.measures import last_extent, load_unit, measure_of
+from ..domain.inputs import InputError
+from ..domain.measures import last_extent, load_problem, load_unit, measure_of
 from ..domain.models import Exercise, LoggedSet, Unit
 from ..domain.sessions import Prefill
 from ..store import StoreError
@@ -227,6 +228,10 @@ class ExerciseWork:
             distance_m=submission.distance_m,
             superset=label,
         )
+        problem = load_problem(self.book.exercise(exercise_id), entry.values.weight_kg)
+        if problem:  # (before a busy database's queue: its worker must not meet it)
+            self.entry.show_error("weight", problem)
+            return None
         if self.saving_later():
             waiting = self.waiting.add(exercise_id, entry)
             return None if self._next_in_round(label, exercise_id) else waiting
@@ -235,7 +240,7 @@ class ExerciseWork:
         except StoreBusy as err:
             waiting = self.waiting.add(exercise_id, entry, err)
             return None if self._next_in_round(label, exercise_id) else waiting
-        except StoreError as err:
+        except (StoreError, InputError) as err:
             status.show(f"NOT saved: {err}", "error")
             return None
         self.saved(saved)
@@ -333,7 +338,7 @@ class ExerciseWork:
                 from ..entries import with_entry
 
                 changed = self.book.edit(session.id, with_entry(logged, entry))
-            except StoreError as err:
+            except (StoreError, InputError) as err:
                 self.screen.status.show(f"NOT saved: {err}", "error")
                 return
             self.screen.status.show(
