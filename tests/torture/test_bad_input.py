@@ -41,6 +41,7 @@ from tui_tracker.domain.inputs import (
     parse_set,
     parse_weight,
 )
+from tui_tracker.domain.measures import load_problem
 from tui_tracker.domain.models import KG_PER_LB, SET_KINDS, from_kg
 from tui_tracker.store import Store
 
@@ -316,6 +317,8 @@ test_dates, test_dates_long = properties(300, st.one_of(typed_date(), st.text(ma
 
 # --- end to end: `tui-tracker log` ---------------------------------------------------------
 
+SQUAT = CAT.get("barbell-back-squat")
+
 
 def log_command(texts, options):
     """Every set on the line is stored as parsed, or none is and the exit code is 2."""
@@ -330,6 +333,8 @@ def log_command(texts, options):
             want = [parse_set(t, unit) for t in texts]
         except InputError:
             want = None
+        if want and any(load_problem(SQUAT, w.weight_kg) for w in want):
+            want = None  # (no load on a squat: domain/measures.py)
         stored = stored_sets(db)
         if want is None:
             assert code == 2 and len(err.strip().splitlines()) == 1, err

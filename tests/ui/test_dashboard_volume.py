@@ -141,3 +141,19 @@ async def test_a_last_week_at_0_reads_as_what_it_plans_in_the_title(db):
         await open_dashboard(pilot)
         title = str(app.screen.query_one("#dash-title").render())
         assert "Week 3 of 3 · target RIR 1, allowed final sets 0" in title
+
+
+async def test_a_band_typed_ahead_in_one_packet_is_saved(db):
+    """ "Down t 4-8 Enter" in one packet: the keys after `t` were read while the table had
+    the focus and were lost there, so the band dialog stayed at 10-16 (a tester in tmux)."""
+    from .test_typing_ahead import burst
+
+    app = make_app(db, FixedClock(date(2026, 11, 18)))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_dashboard(pilot)
+        await burst(pilot, "down", "t", "4-8", "enter")
+        for _ in range(4):
+            await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+    with Store(db) as store:
+        assert store.volume_targets()["back"] == (4, 8)

@@ -328,3 +328,38 @@ async def test_a_past_squat_cannot_be_edited_to_no_load(db, clock):
         await pilot.pause()
         assert status(app).startswith("NOT changed: 0 on Barbell Back Squat"), status(app)
         assert stored(db, monday).sets[1].describe() == "100 kg x 5 @2"
+
+
+async def test_a_past_set_edited_in_one_packet_from_today_is_saved(db, clock):
+    """ "h Enter Down e 55 Tab 6 Enter" in one packet: the keys after Enter were read while
+    History's table had the focus and were lost there (a tester in tmux)."""
+    from .test_typing_ahead import burst
+
+    monday, _ = seed(db)
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await burst(pilot, "h", "enter", "down", "e", "55", "tab", "6", "enter")
+        for _ in range(4):
+            await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert stored(db, monday).sets[1].describe() == "55 kg x 6 @2"
+
+
+async def test_enter_then_down_read_while_history_is_built_opens_the_row_enter_was_on(
+    db, clock, monkeypatch
+):
+    """Enter opened the row the cursor was on when its selection was handled, later: a
+    Down read after it moved the cursor first, and Tuesday opened, not Monday."""
+    from .test_typing_ahead import keys_read_while_composing
+
+    seed(db)
+    keys_read_while_composing(monkeypatch, HistoryScreen, "enter", "down")
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        for _ in range(6):
+            await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert "16 Nov" in title(app), title(app)
+        assert len(app.screen_stack) == 3  # Today, History, one session

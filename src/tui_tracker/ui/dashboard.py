@@ -61,7 +61,7 @@ class DashboardScreen(EarlyKeys, KeepsRunning, Screen[str | None]):
         Binding("n", "next_block", "Next"),  # shown once the block is done
         Binding("e", "end_block", "End"),
         Binding("p", "plan", "Plan"),
-        Binding("t", "band", "Band", show=False),  # on the Volume tab (its legend says so)
+        Binding("t,enter", "band", "Band", show=False),  # on the Volume tab (its legend says so)
         Binding("i", "app.about", "About", show=False),
         Binding("escape,q", "back", "Back"),
     ]

@@ -23,7 +23,7 @@ from ..domain.models import Unit, from_kg
 from ..domain.records import ExerciseRecords
 from ..domain.sessions import days_ago, plural
 from ..logbook import Logbook
-from .keys import EarlyKeys, OrderedKeys
+from .keys import EarlyKeys
 from .trouble import KeepsRunning
 from .widgets.key_bar import KeyBar
 from .widgets.too_small import TooSmall, presize
@@ -70,27 +70,6 @@ def record_lines(records: ExerciseRecords | None) -> Content:
     )
     parts.append(Content.assemble(("Most reps ", "bold"), reps))
     return Content("\n").join(parts)
-
-
-class SessionsTable(OrderedKeys, Table):
-    """The sessions, one a row: moves on the arrow and page keys, and hands every other key
-    to the screen's bindings in the order typed."""
-
-    MOVES = {
-        "up": "cursor_up",
-        "down": "cursor_down",
-        "pageup": "page_up",
-        "pagedown": "page_down",
-        "home": "scroll_top",
-        "end": "scroll_bottom",
-    }
-
-    async def own_key(self, key: str, character: str | None) -> bool:
-        move = self.MOVES.get(key)
-        if move is None:
-            return False
-        getattr(self, f"action_{move}")()
-        return True
 
 
 class ExerciseHistoryScreen(EarlyKeys, KeepsRunning, Screen):
@@ -141,7 +120,7 @@ class ExerciseHistoryScreen(EarlyKeys, KeepsRunning, Screen):
         yield Static("", id="lift-records")
         yield Static("", id="lift-trend-label")
         yield Sparkline([], id="lift-trend")
-        yield SessionsTable(id="lift-sessions", cursor_type="row", zebra_stripes=True)
+        yield Table(id="lift-sessions", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
         yield TooSmall(id="too-small")
 

@@ -86,12 +86,15 @@ class HistoryScreen(EarlyKeys, KeepsRunning, Screen[bool]):
             table.move_cursor(row=min(row, len(self.sessions) - 1))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.action_open()
+        self.action_open(event.cursor_row)  # a click: the row clicked
 
-    def action_open(self) -> None:
+    def action_open(self, row: int | None = None) -> None:
+        """Enter: the row the cursor is on as Enter is typed (the table hands it over in
+        order, widgets/tables.py)."""
         if not self.sessions:
             return
-        row = self.query_one(DataTable).cursor_row
+        if row is None:
+            row = self.query_one(DataTable).cursor_row
         session = self.sessions[row]
         self.app.push_screen(
             SessionScreen(session, self.store.catalogue(), Past(self.store, self.today)),
