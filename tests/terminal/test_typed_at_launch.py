@@ -85,4 +85,14 @@ def test_only_the_bytes_typed_before_raw_mode_read_line_feeds_as_enter():
     parser = TerminalParser(typed_as_lines=3)
     assert keys(parser, "é", "\n\n", "\n") == ["é", "enter", "ctrl+j", "ctrl+j"]
     assert keys(TerminalParser(typed_as_lines=0), "1\n") == ["1", "ctrl+j"]
-    assert keys(TerminalParser(typed_as_lines=9), "1\r\n") == ["1", "enter", "enter"]
+    assert keys(TerminalParser(typed_as_lines=9), "1\n2\n") == ["1", "enter", "2", "enter"]
+
+
+def test_a_terminal_that_sends_cr_lf_for_enter_saves_one_set_not_two():
+    """Some terminals send CR LF for Enter (newline mode); before raw mode ICRNL made
+    both line feeds, and each was read as Enter: the set was saved twice (found in
+    review).  Two line feeds in a row typed then are one Enter: a double Enter typed
+    in that moment saves one set, which the screen says, rather than a set never done."""
+    assert keys(TerminalParser(typed_as_lines=9), "1\n\n") == ["1", "enter"]
+    assert keys(TerminalParser(typed_as_lines=9), "1\n", "\n2") == ["1", "enter", "2"]
+    assert keys(TerminalParser(typed_as_lines=2), "1\n", "\n") == ["1", "enter", "ctrl+j"]

@@ -8,8 +8,6 @@ go (`burst`) and checks what was saved.
 
 from __future__ import annotations
 
-import contextvars
-
 from textual import events
 
 from tui_tracker.store import Store
@@ -131,15 +129,16 @@ def keys_read_while_composing(monkeypatch, screen_class, *names: str) -> None:
     none, to the screen.  Posted to the app instead, a key might be read only once the
     screen is mounted.
 
-    Each key is made in an empty context, as the driver's input thread makes it: made in
-    the screen's compose it would name the screen as its sender, and Textual stops a
-    message from bubbling past its sender."""
+    Each key is sent by the app, as the driver makes it: made in the screen's compose it
+    would name the screen as its sender, and Textual stops a message from bubbling past
+    its sender."""
     compose = screen_class.compose
 
     def compose_while_keys_arrive(self):
         yield from compose(self)
         for key, character in keys(*names):
-            event = contextvars.Context().run(events.Key, key, character)
+            event = events.Key(key, character)
+            event.set_sender(self.app)
             (self.app.focused or self.app.screen)._forward_event(event)
 
     monkeypatch.setattr(screen_class, "compose", compose_while_keys_arrive)

@@ -25,7 +25,6 @@ the keys typed after that answer already find the screen they were meant for.
 from __future__ import annotations
 
 import asyncio
-import contextvars
 from weakref import WeakKeyDictionary
 
 from textual import events
@@ -57,15 +56,17 @@ async def hand_over(app: App, key: str, character: str | None) -> None:
     if isinstance(target, OrderedKeys):
         await target.take_key(key, character)
     else:
-        (target or screen)._forward_event(typed_key(key, character))
+        (target or screen)._forward_event(typed_key(app, key, character))
 
 
-def typed_key(key: str, character: str | None) -> events.Key:
-    """A key as the terminal's driver makes it, with no sender.  Made on a widget's or a
+def typed_key(app: App, key: str, character: str | None) -> events.Key:
+    """A key as the terminal's driver makes it: sent by the app.  Made on a widget's or a
     screen's task it would name that one as its sender, and Textual stops a message from
     bubbling past its sender: a key a table does not take itself would never reach the
     app, which runs the bindings."""
-    return contextvars.Context().run(events.Key, key, character)
+    event = events.Key(key, character)
+    event.set_sender(app)
+    return event
 
 
 async def run_binding(widget: Widget, key: str) -> bool:
@@ -139,7 +140,7 @@ class EarlyKeys:
         super()._post_mount()  # type: ignore[misc]
         kept = self.__dict__.pop("_keys_before_mount", [])
         focused = self.focused  # type: ignore[attr-defined]
-        for event in kept:  # forwarded as the app forwards a key: its sender is the driver's
+        for event in kept:  # forwarded as the app forwards a key (its sender is the app)
             if focused is not None:
                 focused._forward_event(event)
             else:

@@ -123,6 +123,7 @@ class TerminalParser(PasteSafeParser):
     def __init__(self, debug: bool = False, typed_as_lines: int = 0) -> None:
         super().__init__(debug)
         self._cooked = typed_as_lines
+        self._after_enter = False  # the last byte typed before raw mode was a line feed
 
     def feed(self, data: str) -> Iterable[Message]:
         if self._cooked > 0 and data:
@@ -130,12 +131,21 @@ class TerminalParser(PasteSafeParser):
         return super().feed(data)
 
     def _enter_for_line_feeds(self, data: str) -> str:
-        """`data` with "\n" read as "\r" within the bytes typed before raw mode."""
+        """`data` with "\n" read as "\r" within the bytes typed before raw mode.
+
+        Two line feeds in a row there are one Enter: a terminal that sends CR LF for
+        Enter (newline mode) gave two, and the set was saved twice."""
         out = []
         for i, char in enumerate(data):
             if self._cooked <= 0:
                 out.append(data[i:])
                 break
             self._cooked -= len(char.encode("utf-8", "surrogatepass"))
-            out.append("\r" if char == "\n" else char)
+            if char == "\n":
+                if not self._after_enter:
+                    out.append("\r")
+                self._after_enter = True
+            else:
+                out.append(char)
+                self._after_enter = False
         return "".join(out)
