@@ -98,11 +98,11 @@ def test_the_swap_search_offers_the_planned_exercise_back_first(store):
     book = reopened(store, MONDAY)
     edits = DayEdits(book)
     found = book.catalogue.search("bench", limit=None)
-    plain = edits.candidates("barbell-bench-press", found)
+    plain = edits.swap_ranking("barbell-bench-press")(found)
     assert "barbell-bench-press" not in [e.id for e in plain]
     assert all("chest" in e.primary for e in plain[:3])
     edits.swap("barbell-bench-press", "dumbbell-bench-press")
-    swapped = edits.candidates("dumbbell-bench-press", found)
+    swapped = edits.swap_ranking("dumbbell-bench-press")(found)
     assert swapped[0].id == "barbell-bench-press"
     assert "dumbbell-bench-press" not in [e.id for e in swapped]
     edits.swap("dumbbell-bench-press", swapped[0].id)
@@ -110,3 +110,17 @@ def test_the_swap_search_offers_the_planned_exercise_back_first(store):
         book.planned_ids()[0] == "barbell-bench-press"
         and not book.slot("barbell-bench-press").swapped
     )
+
+
+def test_a_swap_ranking_still_ranks_after_its_swap_is_made(store):
+    """A search update queued behind Enter ranks once the swap is made: it ranks as when
+    the search opened, it does not look the swapped-out exercise up in the day again."""
+    book = reopened(store, MONDAY)
+    edits = DayEdits(book)
+    rank = edits.swap_ranking("barbell-bench-press")
+    found = book.catalogue.search("bench", limit=None)
+    before = rank(found)
+    edits.swap("barbell-bench-press", "dumbbell-bench-press")
+    assert rank(found) == before
+    with pytest.raises(ValueError, match="only the plan's exercises"):
+        edits.swap_ranking("barbell-bench-press")  # no longer on the day

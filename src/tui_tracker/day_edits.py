@@ -58,14 +58,22 @@ class DayEdits:
         workout = self.book.workout
         return next_exercise(workout.slots, self.book.working_done, after) if workout else None
 
-    def candidates(self, exercise_id: str, found: list[Exercise]) -> list[Exercise]:
-        """A swap's search results for the exercise shown as `exercise_id`: the planned
-        one first when it was swapped (picking it puts the plan back), then those training
-        the planned one's primary muscles, the one shown now left out."""
-        planned_id = self._slot(exercise_id).planned_id
-        ranked = swap_candidates(self.book.exercise(planned_id), found)
-        back = [e for e in found if e.id == planned_id and planned_id != exercise_id]
-        return back + [e for e in ranked if e.id != exercise_id]
+    def swap_ranking(self, exercise_id: str) -> Callable[[list[Exercise]], list[Exercise]]:
+        """How a swap's search lists its results for the exercise shown as `exercise_id`:
+        the planned one first when it was swapped (picking it puts the plan back), then
+        those training the planned one's primary muscles, the one shown now left out.
+
+        The day is read here, once, as the search opens (ValueError when the exercise is
+        not planned): ranking never reads it again, so an update of the search still
+        queued once the swap is made cannot fail."""
+        planned = self.book.exercise(self._slot(exercise_id).planned_id)
+
+        def rank(found: list[Exercise]) -> list[Exercise]:
+            ranked = swap_candidates(planned, found)
+            back = [e for e in found if e.id == planned.id != exercise_id]
+            return back + [e for e in ranked if e.id != exercise_id]
+
+        return rank
 
     # --- changing ----------------------------------------------------------------------
 

@@ -79,14 +79,8 @@ class DayControls:
 
         from .day_dialogs import SwapPicker
 
-        self.screen.app.push_screen(
-            SwapPicker(
-                self.book.catalogue,
-                planned,
-                lambda found: self.edits.candidates(ex_id, found),
-                picked,
-            )
-        )
+        rank = self.edits.swap_ranking(ex_id)
+        self.screen.app.push_screen(SwapPicker(self.book.catalogue, planned, rank, picked))
 
     def skip(self) -> None:
         ex_id = self._highlighted()

@@ -6,6 +6,12 @@ An overlay, not a screen of its own: opening a screen redraws the whole terminal
 what was under the box.  Each letter typed redraws only the result lines that
 changed (`Lines`).  Keys keep their order: Enter picks at once (`TextField.on_enter`),
 so a set typed right after Enter lands in the set-entry panel.
+
+Keys typed in one burst are all queued on the field before it handles the first, so
+the field's updates ('t', 't-', ... 't-bar') are queued behind them, Enter included:
+an update for text the field no longer holds, or one arriving after the search gave
+its answer (until it is started again), is stale and ignored.  (A swap's update
+ranked for an exercise already swapped out, and its ValueError ended the app.)
 """
 
 from __future__ import annotations
@@ -115,6 +121,8 @@ class ExerciseSearch(Vertical):
         self.on_pick = on_pick
         self.on_create = on_create
         self.search_text = ""
+        #: Given its answer (picked or cancelled): updates still queued are ignored.
+        self.answered = False
 
     #: The line above the field (a swap says what it swaps).
     prompt: str | Content = "Add an exercise: type to search, Enter to pick, Esc to cancel"
@@ -134,6 +142,7 @@ class ExerciseSearch(Vertical):
 
     def start(self) -> None:
         """A new search: the field empty, every exercise listed."""
+        self.answered = False
         self.field.value = ""
         self._fill("")
 
@@ -165,6 +174,8 @@ class ExerciseSearch(Vertical):
 
     @on(Input.Changed, "#search")
     def _typed(self, event: Input.Changed) -> None:
+        if self.answered or event.value != self.field.value:
+            return  # stale: queued behind keys typed ahead (see the module docstring)
         self._fill(event.value)
 
     async def pick(self) -> None:
@@ -185,6 +196,7 @@ class ExerciseSearch(Vertical):
         if exercise_id == CREATE and self.on_create is not None:
             await self.on_create(_titled(self.search_text))
             return
+        self.answered = True
         result = self.on_pick(exercise_id)
         if result is not None:
             await result
