@@ -58,22 +58,17 @@ class DayEdits:
         workout = self.book.workout
         return next_exercise(workout.slots, self.book.working_done, after) if workout else None
 
-    def swap_ranking(self, exercise_id: str) -> Callable[[list[Exercise]], list[Exercise]]:
-        """How a swap's search lists its results for the exercise shown as `exercise_id`:
-        the planned one first when it was swapped (picking it puts the plan back), then
-        those training the planned one's primary muscles, the one shown now left out.
+    def swap_ranking(self, exercise_id: str) -> Callable[[str], list[Exercise]]:
+        """What a swap's search lists for the text typed, for the exercise shown as
+        `exercise_id` (domain/day_changes.swap_candidates): the best name matches first,
+        the planned exercise back and then its muscles among equal ones.
 
         The day is read here, once, as the search opens (ValueError when the exercise is
         not planned): ranking never reads it again, so an update of the search still
         queued once the swap is made cannot fail."""
         planned = self.book.exercise(self._slot(exercise_id).planned_id)
-
-        def rank(found: list[Exercise]) -> list[Exercise]:
-            ranked = swap_candidates(planned, found)
-            back = [e for e in found if e.id == planned.id != exercise_id]
-            return back + [e for e in ranked if e.id != exercise_id]
-
-        return rank
+        catalogue = self.book.catalogue
+        return lambda query: swap_candidates(catalogue, planned, query, exercise_id)
 
     # --- changing ----------------------------------------------------------------------
 

@@ -46,6 +46,10 @@ MESO = Mesocycle("Block", START, 3, (UPPER, LOWER), rir_targets=(3, 2, 0))
 THURSDAY = START + timedelta(days=3)
 
 
+def swap_ids(planned: str, query: str, shown: str | None = None) -> list[str]:
+    return [e.id for e in swap_candidates(CAT, CAT.get(planned), query, shown)]
+
+
 def changed(day: date, change: DayChange, meso: Mesocycle = MESO) -> Mesocycle:
     return replace(meso, day_changes=with_change(meso.day_changes, day, change))
 
@@ -105,14 +109,11 @@ def test_a_swap_to_an_exercise_already_on_the_day_is_refused():
 
 
 def test_the_swap_search_lists_the_same_primary_muscles_first():
-    squat = CAT.get("barbell-back-squat")
-    found = [CAT.get(i) for i in ("dumbbell-curl", "hack-squat", "leg-press", "barbell-back-squat")]
+    found = swap_ids("barbell-back-squat", "")
+    at = {i: found.index(i) for i in ("leg-press", "hack-squat", "dumbbell-curl")}
     # leg press: quads and glutes (all the squat's); hack squat: quads (some); curl: none
-    assert [e.id for e in swap_candidates(squat, found)] == [
-        "leg-press",
-        "hack-squat",
-        "dumbbell-curl",
-    ]
+    assert at["leg-press"] < at["hack-squat"] < at["dumbbell-curl"]
+    assert "barbell-back-squat" not in found
 
 
 def test_reorder_moves_one_exercise_and_stops_at_the_ends():
@@ -253,10 +254,55 @@ def test_a_day_brought_forward_can_be_put_back_with_its_swap():
 
 
 def test_within_the_same_muscles_the_same_kind_and_secondaries_come_first():
-    bench = CAT.get("barbell-bench-press")  # chest; triceps, front delts; compound
-    found = [
-        CAT.get(i) for i in ("cable-crossover", "dumbbell-bench-press", "incline-dumbbell-press")
-    ]
-    ranked = [e.id for e in swap_candidates(bench, found)]
-    assert ranked[-1] == "cable-crossover"  # chest too, but isolation
-    assert set(ranked[:2]) == {"dumbbell-bench-press", "incline-dumbbell-press"}
+    # barbell bench press: chest; triceps, front delts; compound
+    ranked = swap_ids("barbell-bench-press", "")
+    at = {i: ranked.index(i) for i in ("cable-crossover", "dumbbell-bench-press")}
+    at["incline-dumbbell-press"] = ranked.index("incline-dumbbell-press")
+    assert at["cable-crossover"] > max(at["dumbbell-bench-press"], at["incline-dumbbell-press"])
+
+
+# --- the swap search: what is typed first, then the same muscles ----------------------
+
+
+def test_the_swap_search_puts_the_best_name_match_first_once_text_is_typed():
+    # "t-bar" on Incline Dumbbell Press: the T-Bar Row starts with it; the chest presses
+    # that only contain the letters (Barbell Bench Press, Feet-Up Bench Press) come later
+    found = swap_ids("incline-dumbbell-press", "t-bar")
+    assert found[0] == "t-bar-row"
+    assert found.index("barbell-bench-press") > 0
+    # every exercise listed matches the text, in the main search's order of match
+    assert set(found) == {e.id for e in CAT.search("t-bar", limit=None)}
+
+
+def test_the_swap_search_lists_the_same_muscles_first_before_any_text():
+    found = swap_ids("incline-dumbbell-press", "")
+    assert "incline-dumbbell-press" not in found
+    assert len(found) == len(CAT) - 1
+    chest = [i for i in found if "chest" in CAT.get(i).primary]
+    assert found[: len(chest)] == chest  # all that train the chest, ahead of the rest
+    compound = [i for i in chest if CAT.get(i).kind == "compound"]
+    assert chest[: len(compound)] == compound  # a press before a fly
+
+
+def test_the_same_muscles_break_ties_between_equally_good_name_matches():
+    # "incline": five names start with it; the chest ones come before the curl
+    found = swap_ids("incline-dumbbell-press", "incline")
+    assert found[:3] == ["incline-barbell-bench-press", "incline-push-up", "incline-dumbbell-fly"]
+    assert found[3] == "incline-dumbbell-curl"  # starts with it too: ahead of a word inside
+    # "bench": the barbell bench press is the name typed; the bench dip starts with it
+    assert swap_ids("dumbbell-bench-press", "bench")[:2] == ["barbell-bench-press", "bench-dip"]
+
+
+def test_the_planned_exercise_back_comes_first_among_its_equals():
+    # Barbell Bench Press swapped for the dumbbell one: with nothing typed it is first
+    assert swap_ids("barbell-bench-press", "", shown="dumbbell-bench-press")[0] == (
+        "barbell-bench-press"
+    )
+    # typed text still decides first: "incline" does not match it at all
+    assert "barbell-bench-press" not in swap_ids(
+        "barbell-bench-press", "incline", shown="dumbbell-bench-press"
+    )
+    # and the one shown now is never listed
+    assert "dumbbell-bench-press" not in swap_ids(
+        "barbell-bench-press", "bench", shown="dumbbell-bench-press"
+    )

@@ -28,8 +28,27 @@ async def test_c_t_bar_enter_in_one_burst_swaps_and_the_app_keeps_running(db):
         for _ in range(10):
             await pilot.pause()
         assert app.is_running and app.return_code is None
-        swapped_in = app.screen.order[0]
-        assert swapped_in != "incline-dumbbell-press"
-        assert listed(app)[0].startswith("~"), listed(app)
+        assert listed(app)[0].startswith("~T-Bar Row"), listed(app)
     # the set typed after Enter, in the same burst, is on the exercise swapped in
-    assert saved_sets(db, THURSDAY) == [(swapped_in, 40, 10)]
+    assert saved_sets(db, THURSDAY) == [("t-bar-row", 40, 10)]
+
+
+async def test_the_swap_search_lists_what_was_typed_first(db):
+    """Typed slowly, each letter's list drawn: 't-bar' lists the T-Bar Row first (the
+    same muscles, chest, only order equally good matches), and Enter picks it."""
+    start_block(db)
+    app = make_app(db, FixedClock(THURSDAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        app.screen.set_focus(app.screen.query_one("#exercises"))
+        await pilot.press("c")
+        await pilot.pause()
+        results = app.screen.query_one("#results")
+        assert all("chest" in detail for _id, _name, detail in results.rows[:5])
+        for key in "t-bar":
+            await pilot.press(key)
+            await pilot.pause()
+        assert results.rows[0][1] == "T-Bar Row", [name for _i, name, _d in results.rows[:4]]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert listed(app)[0].startswith("~T-Bar Row"), listed(app)

@@ -306,14 +306,23 @@ class Catalogue:
         never bury real hits (`loose=False`: never).  An empty query lists everything by
         name.  `limit` None means no limit.
         """
+        return [e for _match, e in self.matches(query, limit, loose=loose)]
+
+    def matches(
+        self, query: str, limit: int | None = None, *, loose: bool = True
+    ) -> list[tuple[int, Exercise]]:
+        """`search`, each exercise with how well it matches (lower is better: exact, the
+        name's start, word starts, inside words, loose), so a caller can order equally
+        good matches its own way.  An empty query: every exercise, all equally (0)."""
         norm = normalize_name(query)
         if not norm:
-            return self._sorted[:limit] if limit is not None else list(self._sorted)
+            everything = self._sorted[:limit] if limit is not None else self._sorted
+            return [(0, e) for e in everything]
         scored = self._names.scored(norm, loose=False)
         if not scored and loose:  # nothing matches plainly: try initials, letters in order
             scored = self._names.scored(norm, loose=True)
         rows = scored if limit is None else scored[:limit]
-        return [row[-1] for row in rows]
+        return [(row[0], row[-1]) for row in rows]
 
     # --- indexes, built on first use ----------------------------------------------------
 

@@ -30,6 +30,7 @@ from .text import clean_text
 from .values import frozen
 
 if TYPE_CHECKING:
+    from .catalogue import Catalogue
     from .mesocycle import TrainingDay
     from .models import Exercise
 
@@ -115,21 +116,33 @@ def swap_rank(planned: Exercise, other: Exercise) -> int:
     return 1 if mine & theirs else 2
 
 
-def swap_candidates(planned: Exercise, found: Iterable[Exercise]) -> list[Exercise]:
-    """The search's results for a swap: those training the same primary muscles first;
-    within each group, those of the same kind (compound or isolation), then those sharing
-    more of its secondary muscles, then the search's own order.  The planned exercise
-    itself is left out."""
-    others = [e for e in found if e.id != planned.id]
+def swap_candidates(
+    catalogue: Catalogue, planned: Exercise, query: str, shown: str | None = None
+) -> list[Exercise]:
+    """What a swap's search lists for the text typed, best first (Enter picks the first).
+
+    Once text is typed, the names that match it best come first, as the exercise
+    search ranks them (`Catalogue.matches`: the whole name, its start, word starts,
+    inside a word); an exercise that does not match is not listed.  Only among equally
+    good matches, and over the whole list before anything is typed, does the plan
+    decide: the planned exercise itself when another is `shown` in its place (picking
+    it puts the plan back), then those training all its primary muscles, some, none
+    (`swap_rank`), of the same kind (compound or isolation), sharing more of its
+    secondary muscles, then the search's own order.  The exercise shown now (`shown`,
+    else the planned one) is left out."""
+    shown = shown or planned.id
     secondary = set(planned.secondary)
-    return sorted(
-        others,
-        key=lambda e: (
-            swap_rank(planned, e),
-            e.kind != planned.kind,
-            -len(secondary & set(e.secondary)),
+    ranked = sorted(
+        (m for m in catalogue.matches(query) if m[1].id != shown),
+        key=lambda m: (
+            m[0],
+            m[1].id != planned.id,
+            swap_rank(planned, m[1]),
+            m[1].kind != planned.kind,
+            -len(secondary & set(m[1].secondary)),
         ),
-    )  # (stable)
+    )  # (stable: the search's own order last)
+    return [e for _match, e in ranked]
 
 
 def swap(change: DayChange, planned_ids: Iterable[str], planned_id: str, new_id: str) -> DayChange:

@@ -22,9 +22,16 @@ from .widgets.fields import TextField
 
 
 class SwapSearch(ExerciseSearch):
-    """The exercise search for a swap: the same primary muscles listed first."""
+    """The exercise search for a swap: the best name matches first once text is typed,
+    the same primary muscles first among equal ones and before (`rank`, the logbook's)."""
 
-    def __init__(self, catalogue: Catalogue, planned: Exercise, rank, on_pick) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        planned: Exercise,
+        rank: Callable[[str], list[Exercise]],
+        on_pick: Callable[[str | None], None],
+    ) -> None:
         super().__init__(catalogue, on_pick)
         self.rank = rank
         self.prompt = Content.assemble(
@@ -35,7 +42,7 @@ class SwapSearch(ExerciseSearch):
         )
 
     def found(self, query: str) -> list[Exercise]:
-        return self.rank(super().found(query))
+        return self.rank(query)
 
 
 class SwapPicker(Dialog[str]):
@@ -45,7 +52,7 @@ class SwapPicker(Dialog[str]):
         self,
         catalogue: Catalogue,
         planned: Exercise,
-        rank: Callable[[list[Exercise]], list[Exercise]],
+        rank: Callable[[str], list[Exercise]],
         on_answer: Callable[[str | None], None],
     ) -> None:
         super().__init__(on_answer)
