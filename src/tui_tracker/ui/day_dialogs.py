@@ -38,7 +38,7 @@ class SwapSearch(ExerciseSearch):
             "Instead of ",
             (planned.name, "bold"),
             " today (the plan stays)\n",
-            "Same muscles first. Type to search, Enter picks, Esc cancels",
+            "Same muscles first until you type a name. Enter picks, Esc cancels",
         )
 
     def found(self, query: str) -> list[Exercise]:
