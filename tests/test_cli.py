@@ -388,8 +388,9 @@ def test_a_negative_weight_says_so(capsys, db):
 
 
 def test_no_load_on_a_squat_is_refused_and_nothing_saved(capsys, db):
-    """`log squat 0x5@2` was saved as a bodyweight squat (BW x 5)."""
-    code, _, err = run(capsys, "--db", str(db), "log", "squat", "0x5@2")
+    """`log squat 0x5@2` was saved as a bodyweight squat (BW x 5); every set on the line is
+    checked before any is written (the 100x5@2 before it was saved, alone)."""
+    code, _, err = run(capsys, "--db", str(db), "log", "squat", "100x5@2", "0x5@2")
     assert code == 2 and "weight lifted" in err and len(err.strip().splitlines()) == 1
     code, out, _ = run(capsys, "--db", str(db), "sessions")
     assert code == 0 and "squat" not in out.lower()

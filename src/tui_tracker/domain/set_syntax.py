@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from .inputs import InputError, SetInput, parse_reps, parse_rir, parse_weight
+from .measures import load_problem
 from .models import MAX_DISTANCE_M, MAX_DURATION_S, Exercise, SetKind, Unit, new_set_problem
 
 _T = TypeVar("_T")
@@ -178,6 +179,9 @@ def _load(text: str, exercise: Exercise, unit: Unit) -> tuple[float, Unit]:
             f"{exercise.name} lifts the body: is {shown} added or in all? Write "
             f"BW+{shown} for {shown} added, BW for none, BW-{shown} assisted"
         )
+    problem = load_problem(exercise, kg)  # (here too: every set on a line checked first)
+    if problem:
+        raise InputError(problem)
     return kg, entered
 
 
