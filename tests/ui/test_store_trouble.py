@@ -104,3 +104,62 @@ async def test_a_full_disk_says_not_saved_and_the_set_can_be_saved_once_there_is
         await burst(pilot, "enter")
         assert saved(db)[-1] == (80, 6, 2, "working")
         assert app.is_running
+
+
+def dialog_text(app) -> str:
+    """What the terminal shows inside the database problem dialog, its frame dropped."""
+    box = app.screen.query_one("#store-problem").region
+    assert box.y >= 0 and box.bottom <= SIZE[1] and box.x >= 0 and box.right <= SIZE[0]
+    strips = app.screen._compositor.render_strips()[box.y : box.bottom]
+    return "\n".join(strip.crop(box.x + 1, box.right - 1).text for strip in strips)
+
+
+def squeezed(text: str) -> str:
+    """Text without its spaces: a path folded across two lines still reads whole."""
+    return "".join(text.split())
+
+
+async def test_a_set_logged_into_a_damaged_month_file_shows_the_whole_dialog_and_q_exits_3(
+    db, clock
+):
+    """A tester truncated the month file with a session open and logged a set: "NOT
+    saved" came as a status line cut off at "Restore a" (longer than the line had room
+    for), and q then left with exit code 0.  The dialog says it all at 80x24: what is
+    wrong (the file, the copy), the set NOT saved with its numbers, what to do."""
+    from tui_tracker.ui.store_problem import StoreProblem
+
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_squats(pilot)
+        before = damage(db)
+        await burst(pilot, "tab", "6", "enter")  # 80 kg x 6 @2
+        assert isinstance(app.screen, StoreProblem)
+        shown = squeezed(dialog_text(app))
+        assert squeezed(str(app.screen.error)) in shown  # the file, the copy, what to do
+        assert "Restore a backup, or start a new database with --db PATH" in str(app.screen.error)
+        assert squeezed("NOT saved: Barbell Back Squat 80 kg x 6 @2") in shown
+        await burst(pilot, "q")
+    assert app.return_code == 3
+    assert month_path(db, month_of(DAY)).read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "keys, leave",
+    [(["tab", "6", "enter"], "q"), (["h"], "ctrl+q")],
+    ids=["set-q", "history-ctrl+q"],
+)
+async def test_quitting_after_keep_looking_still_exits_3(db, clock, keys, leave):
+    """Esc keeps the app open to look; whatever way it is left then (q on Today,
+    ctrl+q anywhere), a script still sees exit code 3: the app met a damaged database."""
+    from tui_tracker.ui.store_problem import StoreProblem
+
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_squats(pilot)
+        damage(db)
+        await burst(pilot, *keys)
+        assert isinstance(app.screen, StoreProblem)
+        await burst(pilot, "escape")
+        assert not isinstance(app.screen, StoreProblem)
+        await burst(pilot, leave)
+    assert app.return_code == 3

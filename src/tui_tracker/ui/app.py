@@ -46,6 +46,10 @@ class TrackerApp(KeepsRunning, App):
         self.loaded = settings
         #: the lifter's settings (settings.toml), defaults when there is no file
         self.settings: Settings = settings.settings if settings else Settings()
+        #: The first file the app met that it must not go on using (ui/trouble.py): the
+        #: app then leaves with exit code 3 however it is left (q in the dialog, or
+        #: after Esc, q on Today or ctrl+q), so a script never takes the run for a good one.
+        self.damaged: StoreError | None = None
         self.hang_up_guard = HangUpGuard(leave=self._hung_up, commit_lock=self._store_commit_lock)
         # The screen's thread never waits long for a database another process holds: keys
         # must not freeze.  A set that meets a busy database waits in the background.
@@ -199,13 +203,21 @@ class TrackerApp(KeepsRunning, App):
 
     # --- store errors (ui/trouble.py) ---------------------------------------------------
 
-    def store_problem(self, error: StoreError) -> None:
-        """Show a store error: a dialog for a file the app cannot go on with, else a notice."""
+    def store_problem(self, error: StoreError, not_saved: str = "") -> None:
+        """Show a store error: a dialog for a file the app cannot go on with, else a notice.
+
+        `not_saved` says what the key that met it did not save ("NOT saved: Barbell
+        Back Squat 80 kg x 6 @2"): the dialog shows it with the store's message."""
         if is_fatal(error):
             from .store_problem import StoreProblem
 
-            if not any(isinstance(s, StoreProblem) for s in self.screen_stack):
-                self.push_screen(StoreProblem(error))
+            if self.damaged is None:
+                self.damaged = error
+            shown = [s for s in self.screen_stack if isinstance(s, StoreProblem)]
+            if not shown:
+                self.push_screen(StoreProblem(error, not_saved))
+            elif not_saved:
+                shown[0].also_not_saved(not_saved)
         elif isinstance(error, StoreBusy):
             self.notify(
                 Content(f"{error} Try again in a moment.").markup,
@@ -215,6 +227,14 @@ class TrackerApp(KeepsRunning, App):
             )
         else:
             self.notify(Content(str(error)).markup, title="Not saved", severity="error", timeout=10)
+
+    def exit(self, result=None, return_code: int = 0, message=None) -> None:
+        """Leave; after a damaged or newer database, with exit code 3 and its message
+        (README: "When the database is busy or damaged") unless a code is given."""
+        if return_code == 0 and self.damaged is not None:
+            return_code = 3
+            message = message or Content(f"tui-tracker: error: {self.damaged}")
+        super().exit(result, return_code, message)
 
     def _handle_exception(self, error: Exception) -> None:
         """A store error that escaped every screen is shown like any other, never a

@@ -85,6 +85,7 @@ def ask_bodyweight(screen) -> None:
     from ..domain.bodyweight import latest_on
     from ..domain.models import format_weight
     from ..store import StoreError
+    from .trouble import refused
 
     unit: Unit = screen.work.unit
     try:
@@ -104,7 +105,12 @@ def ask_bodyweight(screen) -> None:
         try:
             screen.store.log_bodyweight(screen.today, kg)
         except (StoreError, ValueError) as err:
-            screen.status.show(f"Bodyweight NOT saved: {err}", "error")
+            said = (
+                refused(screen, err, "Bodyweight NOT saved", format_weight(kg, unit))
+                if isinstance(err, StoreError)
+                else f"Bodyweight NOT saved: {err}"
+            )
+            screen.status.show(said, "error")
             return
         screen.status.show(f"Bodyweight {format_weight(kg, unit)} saved for today.", "saved")
 

@@ -39,7 +39,7 @@ from .deload import (
 )
 from .dashboard_tabs import show_effort, show_strength, show_volume
 from .keys import EarlyKeys
-from .trouble import KeepsRunning
+from .trouble import KeepsRunning, refused
 from .widgets.key_bar import KeyBar
 from .widgets.too_small import TooSmall
 from .widgets.tables import Table
@@ -222,7 +222,8 @@ class DashboardScreen(EarlyKeys, KeepsRunning, Screen[str | None]):
             try:
                 self.store.set_volume_target(muscle, *band)
             except StoreError as error:
-                self.notify(Content(f"NOT saved: {error}").markup, severity="error")
+                said = refused(self, error, "NOT saved", f"the {MUSCLE_LABELS[muscle]} target")
+                self.notify(Content(said).markup, severity="error")
                 return
             label = MUSCLE_LABELS[muscle]
             self.notify(Content(f"{label}: {band[0]}-{band[1]} hard sets a week.").markup)

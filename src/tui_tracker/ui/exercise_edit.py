@@ -26,6 +26,7 @@ from ..domain.muscles import MUSCLE_LABELS, MUSCLES
 from ..domain.setting_values import BadValue, seconds_text
 from ..store import StoreError
 from .dialog import Dialog
+from .trouble import refused
 from .modals import Confirm, ExercisePicker
 from .widgets.fields import TextField
 
@@ -219,7 +220,7 @@ class EditExercise(Dialog[Edited]):
         try:
             self.store.save_exercise(ex)
         except StoreError as e:
-            self._refuse(f"NOT saved: {e}")
+            self._refuse(refused(self, e, "NOT saved", ex.name))
             return
         self.answer(Edited(f"Saved {ex.name}: {ex.kind}, rest {ex.rest_seconds} s.", ex.id))
 
@@ -256,7 +257,9 @@ class EditExercise(Dialog[Edited]):
         try:
             done = merge_exercise(self.store, self.exercise.id, target.id)
         except (StoreError, ValueError) as e:
-            self._refuse(f"NOT merged: {e}")
+            self._refuse(
+                refused(self, e, "NOT merged") if isinstance(e, StoreError) else f"NOT merged: {e}"
+            )
             return
         self.answer(
             Edited(
@@ -292,7 +295,11 @@ class EditExercise(Dialog[Edited]):
         try:
             delete_exercise(self.store, self.exercise.id)
         except (StoreError, ValueError) as e:
-            self._refuse(f"NOT deleted: {e}")
+            self._refuse(
+                refused(self, e, "NOT deleted")
+                if isinstance(e, StoreError)
+                else f"NOT deleted: {e}"
+            )
             return
         self.answer(Edited(f"Deleted {self.exercise.name}.", self.exercise.id, deleted=True))
 

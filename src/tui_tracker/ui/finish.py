@@ -27,6 +27,7 @@ from ..domain.volume import Status
 from ..store import StoreError
 from .dialog import Dialog
 from .keys import OrderedKeys
+from .trouble import refused
 from .widgets.charts import STATUS_MARK, STATUS_STYLE
 
 if TYPE_CHECKING:
@@ -184,7 +185,7 @@ def finish_now(screen: TodayScreen) -> None:
     try:
         done = screen.book.finish()
     except StoreError as err:
-        screen.status.show(f"NOT finished: {err}", "error")
+        screen.status.show(refused(screen, err, "NOT finished"), "error")
         return
     screen.timer.skip("")
     screen.day_changed()

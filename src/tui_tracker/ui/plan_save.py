@@ -20,6 +20,7 @@ from ..domain.plan_check import check_plan
 from ..store import StoreError
 from .modals import Confirm
 from .plan_check import PlanCheck
+from .trouble import refused
 
 if TYPE_CHECKING:
     from .plan import PlanScreen
@@ -56,7 +57,7 @@ def _save_checked(screen: PlanScreen, meso: Mesocycle) -> None:
         mesos = screen.store.mesocycles()
         closed = supersede(mesos, meso)
     except StoreError as e:
-        screen.show_status(f"NOT saved: {e}", "error")
+        screen.show_status(refused(screen, e, "NOT saved", meso.name), "error")
         return
     except ValueError as e:
         screen.show_status(f"Not saved: {e}.", "error")
@@ -88,6 +89,6 @@ def _commit(screen: PlanScreen, meso: Mesocycle, closed: list[Mesocycle]) -> Non
             return
         screen.store.save_mesocycles([*now, meso])
     except StoreError as e:
-        screen.show_status(f"NOT saved: {e}", "error")
+        screen.show_status(refused(screen, e, "NOT saved", meso.name), "error")
         return
     screen.dismiss(meso)

@@ -42,7 +42,7 @@ from .widgets.header import TodayHeader
 from .actions import bindings, by_binding_id
 from .keys import EarlyKeys
 from .quiet import QuietFocus
-from .trouble import KeepsRunning
+from .trouble import KeepsRunning, refused
 from .widgets.key_bar import KeyBar
 from .widgets.rest_timer import RestTimer
 from .widgets.status_line import StatusLine
@@ -363,7 +363,7 @@ class TodayScreen(OpensScreens, QuietFocus, EarlyKeys, KeepsRunning, Screen):
         try:
             session = self.book.reopen()
         except StoreError as err:
-            self.status.show(f"NOT reopened: {err}", "error")
+            self.status.show(refused(self, err, "NOT reopened"), "error")
             return
         if session is not None:
             self.status.show(

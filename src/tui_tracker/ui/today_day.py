@@ -16,6 +16,7 @@ from textual.content import Content
 
 from ..day_edits import DayEdits
 from ..store import StoreError
+from .trouble import refused
 
 if TYPE_CHECKING:
     from ..entries import Saved
@@ -126,7 +127,7 @@ class DayControls:
         try:
             found = self.edits.pull_forward()
         except (StoreError, ValueError) as err:
-            self.screen.status.show(f"NOT changed: {err}", "error")
+            self.screen.status.show(self._refused(err), "error")
             return
         self.screen.block_changed(
             f"Today: {found.day.name}, brought forward from "
@@ -141,7 +142,7 @@ class DayControls:
         try:
             home = self.edits.put_back()
         except (StoreError, ValueError) as err:
-            screen.status.show(f"NOT changed: {err}", "error")
+            screen.status.show(self._refused(err), "error")
             return
         screen.order, screen.work.current = [], None  # the day's exercises go with it
         screen.block_changed(f"{name} is back on {home:%a %d %b}; today is a rest day again.")
@@ -165,11 +166,17 @@ class DayControls:
 
     # --- inside ------------------------------------------------------------------------
 
+    def _refused(self, err: StoreError | ValueError) -> str:
+        """The status line for a change to the day the store or a rule refused."""
+        if isinstance(err, StoreError):
+            return refused(self.screen, err, "NOT changed")
+        return f"NOT changed: {err}"
+
     def _apply(self, change: Callable[[], object]) -> object:
         try:
             result = change()
         except (StoreError, ValueError) as err:
-            self.screen.status.show(f"NOT changed: {err}", "error")
+            self.screen.status.show(self._refused(err), "error")
             return False
         return True if result is None else result
 

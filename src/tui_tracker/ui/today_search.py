@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..store import StoreError
+from .trouble import refused
 
 if TYPE_CHECKING:  # mounted just after the first frame, imported then
     from .mount_once import MountOnce
@@ -107,7 +108,9 @@ class ExerciseAdder:
                 screen.store.save_exercise(ex)
                 screen.book.set_catalogue(screen.store.catalogue())
             except StoreError as err:
-                screen.status.show(f"NOT saved: {err}", "error")
+                screen.status.show(
+                    refused(screen, err, "NOT saved", f"the new exercise {ex.name}"), "error"
+                )
                 return
             await self.picked(ex.id)
 

@@ -25,6 +25,7 @@ from ..domain.models import Exercise, LoggedSet, Unit
 from ..domain.sessions import Prefill
 from ..store import StoreError
 from ..store.store import StoreBusy
+from .trouble import refused
 
 if TYPE_CHECKING:
     from ..entries import Entry, Saved
@@ -192,6 +193,13 @@ class ExerciseWork:
         """'BW+20 kg x 8 @2': a set as its exercise's table shows it (models.load_text)."""
         return s.describe(self.book.exercise(s.exercise_id))
 
+    def typed(self, exercise_id: str, entry: Entry) -> str:
+        """'80 kg x 6 @2': a set as typed (saved or not), as its exercise's table shows it."""
+        from datetime import UTC, datetime
+
+        typed = LoggedSet(exercise_id, at=datetime.now(UTC), **entry.set_fields())
+        return self._described(typed)
+
     def show_sets(self) -> None:
         if self.current is None:
             self.table.show("", [])
@@ -240,8 +248,12 @@ class ExerciseWork:
         except StoreBusy as err:
             waiting = self.waiting.add(exercise_id, entry, err)
             return None if self._next_in_round(label, exercise_id) else waiting
-        except (StoreError, InputError) as err:
+        except InputError as err:  # (a refused load: the values stay in the panel)
             status.show(f"NOT saved: {err}", "error")
+            return None
+        except StoreError as err:  # (the values stay in the panel, to save again)
+            lost = f"{self.book.exercise(exercise_id).name} {self.typed(exercise_id, entry)}"
+            status.show(refused(self.screen, err, "NOT saved", lost), "error")
             return None
         self.saved(saved)
         if self._next_in_round(label, exercise_id):
@@ -338,8 +350,12 @@ class ExerciseWork:
                 from ..entries import with_entry
 
                 changed = self.book.edit(session.id, with_entry(logged, entry))
-            except (StoreError, InputError) as err:
+            except InputError as err:
                 self.screen.status.show(f"NOT saved: {err}", "error")
+                return
+            except StoreError as err:
+                lost = f"set {row + 1} of {name} as {self.typed(logged.exercise_id, entry)}"
+                self.screen.status.show(refused(self.screen, err, "NOT saved", lost), "error")
                 return
             self.screen.status.show(
                 f"Set {row + 1} changed to {self._described(changed.set)}.", "saved"
@@ -358,7 +374,8 @@ class ExerciseWork:
         try:
             deleted = self.book.delete(session.id, logged.id)
         except StoreError as err:
-            self.screen.status.show(f"NOT deleted: {err}", "error")
+            lost = f"set {row + 1} ({self._described(logged)})"
+            self.screen.status.show(refused(self.screen, err, "NOT deleted", lost), "error")
             return
         self.screen.status.show(
             f"Deleted set {row + 1} ({self._described(deleted.set)}). Press u to undo.", "warning"
@@ -369,7 +386,7 @@ class ExerciseWork:
         try:
             restored = self.book.undo()
         except StoreError as err:
-            self.screen.status.show(f"NOT restored: {err}", "error")
+            self.screen.status.show(refused(self.screen, err, "NOT restored"), "error")
             return
         if restored is None:
             return

@@ -8,9 +8,16 @@ up in `TrackerApp.store_problem`, the one place that decides what the lifter see
   `DatabaseTooNew`): a dialog (ui/store_problem.py) with the store's message (which names the file and
   the copy kept).  `q` leaves through the app with exit code 3 and the message;
   Esc keeps the app open to look around, and every save tried there is refused by
-  the store again (it never writes a file it could not read).
+  the store again (it never writes a file it could not read); however the app is
+  left after that, it leaves with exit code 3 (`TrackerApp.exit`).
 * anything else (disk full, read-only, the lock held too long): a notice; the
   screens that save say "NOT saved" beside the values still typed.
+
+A screen that catches a store error itself, to say what its key did not do, goes
+through `refused`: a damaged or newer file then opens the dialog too (told what was
+lost, with its numbers), and the app leaves with exit code 3 however it is left.  A
+status line alone was cut off (a long path and the store's advice do not fit its
+lines) and let `q` leave with exit code 0.
 
 `KeepsRunning` catches store errors in a screen's or widget's handlers: Textual
 stops a widget's message loop after an unhandled exception, which would leave the
@@ -19,6 +26,7 @@ screen deaf; caught here, the error is shown and the loop goes on.
 
 from __future__ import annotations
 
+from textual.dom import DOMNode
 from textual.message import Message
 
 from ..store import DatabaseTooNew, DatabaseUnreadable, StoreError
@@ -28,6 +36,17 @@ from .leaving import BuiltWhileRunning
 def is_fatal(error: StoreError) -> bool:
     """A file the app must not go on using (as opposed to a write that failed)."""
     return isinstance(error, (DatabaseUnreadable, DatabaseTooNew))
+
+
+def refused(node: DOMNode, error: StoreError, what: str, lost: str = "") -> str:
+    """The status line's text for a write the store refused: `what` ("NOT saved") and
+    the error.  A damaged or newer database opens the dialog as well, told what was not
+    done and `lost` ("Barbell Back Squat 80 kg x 6 @2"); the line then says it short."""
+    done = f"{what}: {lost}" if lost else what
+    if is_fatal(error):
+        node.app.store_problem(error, done)  # type: ignore[attr-defined]
+        return f"{done}. The training database has a problem: q quits (exit code 3)."
+    return f"{what}: {error}"
 
 
 class KeepsRunning(BuiltWhileRunning):

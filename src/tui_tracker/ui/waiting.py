@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.sessions import Prefill
 from ..store import StoreError
+from .trouble import is_fatal, refused
 
 if TYPE_CHECKING:
     from ..entries import Entry, Saved
@@ -108,7 +109,11 @@ class WaitingSaves:
             self._queue.clear()
             self._running = False
         self._done()
-        self.work.screen.status.show(f"NOT saved: {lost}. {error}", "error")
+        if is_fatal(error):  # the dialog, told which sets were lost
+            said = refused(self.work.screen, error, "NOT saved", lost)
+        else:
+            said = f"NOT saved: {lost}. {error}"
+        self.work.screen.status.show(said, "error")
 
     def _done(self) -> None:
         self.work.screen.refresh_bindings()
