@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Label
 
 from tui_tracker.store import Store
@@ -92,3 +93,44 @@ async def test_enter_in_the_name_field_moves_on_to_the_kind(db, clock):
         await pilot.pause()
         assert isinstance(app.screen, NewExercise)
         assert app.screen.focused is not None and app.screen.focused.id != "new-name"
+
+
+def rows(app, widget) -> list[str]:
+    """The lines the terminal shows for `widget` (its border included)."""
+    box = widget.region
+    strips = app.screen._compositor.render_strips()[box.y : box.bottom]
+    return [strip.crop(box.x, box.right).text for strip in strips]
+
+
+def mark(rows: list[str], label: str) -> str:
+    """What is drawn before `label` on its row: the box, ticked or not (borders dropped)."""
+    (row,) = [r for r in rows if f" {label} " in r]
+    return row.split(label)[0].replace("│", "").strip()
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "ansi-dark", "textual-light"])
+async def test_a_ticked_muscle_differs_from_an_unticked_one_in_its_glyph_not_only_colour(
+    db, clock, theme
+):
+    """Under --theme ansi-dark an unticked box was `▐X▌` in the text colour and a ticked
+    one the same in green: every muscle looked ticked (NO_COLOR: a dark grey X).  The
+    mark itself says it, in every theme and without colour."""
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = theme
+        await pilot.press("a")
+        await type_text(pilot, "cable y raise")
+        await pilot.pause()
+        await pilot.press("enter")  # + New exercise
+        await pilot.pause()
+        assert isinstance(app.screen, NewExercise)
+        await pilot.press("tab", "tab", "down", "down", "down", "down", "space")  # Side delts
+        await pilot.pause()
+        kinds = rows(app, app.screen.query_one("#new-kind"))
+        muscles = rows(app, app.screen.query_one("#new-muscles"))
+        ticked, unticked = mark(muscles, "Side delts"), mark(muscles, "Chest")
+        assert ticked != unticked
+        assert "x" in ticked.lower() and "x" not in unticked.lower()
+        assert mark(muscles, "Back") == unticked  # every unticked box alike
+        chosen, other = mark(kinds, "Compound"), mark(kinds, "Isolation")
+        assert chosen != other  # the kind too: the radio's mark, not its colour

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, SelectionList
+from textual.widgets import Checkbox, Input, Label, RadioSet, SelectionList
 from textual.widgets.selection_list import Selection
 
 from ..domain.exercise_edits import is_own, renamed
@@ -27,6 +27,7 @@ from ..domain.setting_values import BadValue, seconds_text
 from ..store import StoreError
 from .dialog import Dialog
 from .trouble import refused
+from .widgets.ticks import TickBox, TickList, TickRadio
 from .modals import Confirm, ExercisePicker
 from .widgets.fields import TextField
 
@@ -122,17 +123,17 @@ class EditExercise(Dialog[Edited]):
             with Horizontal(classes="row"):
                 yield Label("Kind")
                 with RadioSet(id="ex-kind"):
-                    yield RadioButton("Compound", value=ex.kind == "compound")
-                    yield RadioButton("Isolation", value=ex.kind == "isolation")
-                yield Checkbox("High skill", ex.high_skill, id="ex-skill")
+                    yield TickRadio("Compound", value=ex.kind == "compound")
+                    yield TickRadio("Isolation", value=ex.kind == "isolation")
+                yield TickBox("High skill", ex.high_skill, id="ex-skill")
                 yield Label("Rest")
                 yield TextField(str(ex.rest_seconds), id="ex-rest", placeholder="150 or 2:30")
             with Horizontal(classes="muscles"):
-                yield SelectionList[str](
+                yield TickList[str](
                     *(Selection(MUSCLE_LABELS[m], m, m in ex.primary) for m in MUSCLES),
                     id="ex-primary",
                 )
-                yield SelectionList[str](
+                yield TickList[str](
                     *(Selection(MUSCLE_LABELS[m], m, m in ex.secondary) for m in MUSCLES),
                     id="ex-secondary",
                 )

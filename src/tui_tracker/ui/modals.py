@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Input, Label, RadioButton, RadioSet, SelectionList
+from textual.widgets import Input, Label, RadioSet, SelectionList
 from textual.widgets.selection_list import Selection
 
 from ..domain.catalogue import Catalogue, new_exercise
@@ -28,6 +28,7 @@ from .dialog import Dialog
 from .widgets.exercise_search import ExerciseSearch
 from .widgets.fields import TextField
 from .widgets.set_entry import PanelMode, SetEntry, Submission
+from .widgets.ticks import TickList, TickRadio
 
 
 class ExercisePicker(Dialog[str]):
@@ -123,9 +124,9 @@ class NewExercise(Dialog[Exercise]):
                 on_enter=self.focus_next,
             )
             with RadioSet(id="new-kind"):
-                yield RadioButton("Compound (several joints)", value=True)
-                yield RadioButton("Isolation (one joint)")
-            yield SelectionList[str](
+                yield TickRadio("Compound (several joints)", value=True)
+                yield TickRadio("Isolation (one joint)")
+            yield TickList[str](
                 *(Selection(MUSCLE_LABELS[m], m) for m in MUSCLES), id="new-muscles"
             )
             yield Label(
