@@ -134,3 +134,23 @@ async def test_a_ticked_muscle_differs_from_an_unticked_one_in_its_glyph_not_onl
         assert mark(muscles, "Back") == unticked  # every unticked box alike
         chosen, other = mark(kinds, "Compound"), mark(kinds, "Isolation")
         assert chosen != other  # the kind too: the radio's mark, not its colour
+
+
+async def test_the_refusal_and_the_whole_dialog_are_on_screen_at_80x24(db, clock):
+    """The muscle list took 16 rows: at 80x24 the dialog ran off the screen, its bottom
+    and the line under the list with it, so Ctrl+S with no muscle ticked seemed to do
+    nothing (a tester in tmux)."""
+    from .test_hostile_text import painted
+
+    app = make_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await type_text(pilot, "my press")
+        await pilot.pause()
+        results = app.screen.query_one("#results")
+        await pilot.press(*["down"] * len(results.rows), "enter")
+        await pilot.pause()
+        assert "Space ticks a muscle" in painted(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "at least one primary muscle" in painted(app)
