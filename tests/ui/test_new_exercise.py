@@ -18,6 +18,17 @@ async def type_text(pilot, text: str) -> None:
         await pilot.press("space" if ch == " " else ch)
 
 
+async def new_exercise_named(pilot, name: str) -> None:
+    """`a`, the name, then + New exercise (the last result)."""
+    await pilot.press("a")
+    await type_text(pilot, name)
+    await pilot.pause()
+    results = pilot.app.screen.query_one("#results")
+    assert results.rows[-1][0] == CREATE  # + New exercise, last
+    await pilot.press(*["down"] * len(results.rows), "enter")
+    await pilot.pause()
+
+
 async def test_create_an_exercise_from_the_picker_and_log_it(db, clock):
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -53,13 +64,7 @@ async def test_create_an_exercise_from_the_picker_and_log_it(db, clock):
 async def test_no_muscle_or_a_taken_name_is_refused_in_place(db, clock):
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("a")
-        await type_text(pilot, "my press")
-        await pilot.pause()
-        results = app.screen.query_one("#results")
-        assert results.rows[-1][0] == CREATE  # + New exercise, last
-        await pilot.press(*["down"] * len(results.rows), "enter")
-        await pilot.pause()
+        await new_exercise_named(pilot, "my press")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, NewExercise)
@@ -144,12 +149,7 @@ async def test_the_refusal_and_the_whole_dialog_are_on_screen_at_80x24(db, clock
 
     app = make_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("a")
-        await type_text(pilot, "my press")
-        await pilot.pause()
-        results = app.screen.query_one("#results")
-        await pilot.press(*["down"] * len(results.rows), "enter")
-        await pilot.pause()
+        await new_exercise_named(pilot, "my press")
         assert "Space ticks a muscle" in painted(app)
         await pilot.press("ctrl+s")
         await pilot.pause()
