@@ -105,11 +105,7 @@ def ask_bodyweight(screen) -> None:
         try:
             screen.store.log_bodyweight(screen.today, kg)
         except (StoreError, ValueError) as err:
-            said = (
-                refused(screen, err, "Bodyweight NOT saved", format_weight(kg, unit))
-                if isinstance(err, StoreError)
-                else f"Bodyweight NOT saved: {err}"
-            )
+            said = refused(screen, err, "Bodyweight NOT saved", format_weight(kg, unit))
             screen.status.show(said, "error")
             return
         screen.status.show(f"Bodyweight {format_weight(kg, unit)} saved for today.", "saved")

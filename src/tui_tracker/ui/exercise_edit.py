@@ -258,9 +258,7 @@ class EditExercise(Dialog[Edited]):
         try:
             done = merge_exercise(self.store, self.exercise.id, target.id)
         except (StoreError, ValueError) as e:
-            self._refuse(
-                refused(self, e, "NOT merged") if isinstance(e, StoreError) else f"NOT merged: {e}"
-            )
+            self._refuse(refused(self, e, "NOT merged"))
             return
         self.answer(
             Edited(
@@ -296,11 +294,7 @@ class EditExercise(Dialog[Edited]):
         try:
             delete_exercise(self.store, self.exercise.id)
         except (StoreError, ValueError) as e:
-            self._refuse(
-                refused(self, e, "NOT deleted")
-                if isinstance(e, StoreError)
-                else f"NOT deleted: {e}"
-            )
+            self._refuse(refused(self, e, "NOT deleted"))
             return
         self.answer(Edited(f"Deleted {self.exercise.name}.", self.exercise.id, deleted=True))
 

@@ -127,7 +127,7 @@ class DayControls:
         try:
             found = self.edits.pull_forward()
         except (StoreError, ValueError) as err:
-            self.screen.status.show(self._refused(err), "error")
+            self.screen.status.show(refused(self.screen, err, "NOT changed"), "error")
             return
         self.screen.block_changed(
             f"Today: {found.day.name}, brought forward from "
@@ -142,7 +142,7 @@ class DayControls:
         try:
             home = self.edits.put_back()
         except (StoreError, ValueError) as err:
-            screen.status.show(self._refused(err), "error")
+            screen.status.show(refused(screen, err, "NOT changed"), "error")
             return
         screen.order, screen.work.current = [], None  # the day's exercises go with it
         screen.block_changed(f"{name} is back on {home:%a %d %b}; today is a rest day again.")
@@ -166,17 +166,11 @@ class DayControls:
 
     # --- inside ------------------------------------------------------------------------
 
-    def _refused(self, err: StoreError | ValueError) -> str:
-        """The status line for a change to the day the store or a rule refused."""
-        if isinstance(err, StoreError):
-            return refused(self.screen, err, "NOT changed")
-        return f"NOT changed: {err}"
-
     def _apply(self, change: Callable[[], object]) -> object:
         try:
             result = change()
         except (StoreError, ValueError) as err:
-            self.screen.status.show(self._refused(err), "error")
+            self.screen.status.show(refused(self.screen, err, "NOT changed"), "error")
             return False
         return True if result is None else result
 

@@ -248,10 +248,7 @@ class ExerciseWork:
         except StoreBusy as err:
             waiting = self.waiting.add(exercise_id, entry, err)
             return None if self._next_in_round(label, exercise_id) else waiting
-        except InputError as err:  # (a refused load: the values stay in the panel)
-            status.show(f"NOT saved: {err}", "error")
-            return None
-        except StoreError as err:  # (the values stay in the panel, to save again)
+        except (StoreError, InputError) as err:  # (the values stay in the panel, to save again)
             lost = f"{self.book.exercise(exercise_id).name} {self.typed(exercise_id, entry)}"
             status.show(refused(self.screen, err, "NOT saved", lost), "error")
             return None
@@ -350,10 +347,7 @@ class ExerciseWork:
                 from ..entries import with_entry
 
                 changed = self.book.edit(session.id, with_entry(logged, entry))
-            except InputError as err:
-                self.screen.status.show(f"NOT saved: {err}", "error")
-                return
-            except StoreError as err:
+            except (StoreError, InputError) as err:
                 lost = f"set {row + 1} of {name} as {self.typed(logged.exercise_id, entry)}"
                 self.screen.status.show(refused(self.screen, err, "NOT saved", lost), "error")
                 return

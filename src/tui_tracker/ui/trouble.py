@@ -33,15 +33,16 @@ from ..store import DatabaseTooNew, DatabaseUnreadable, StoreError
 from .leaving import BuiltWhileRunning
 
 
-def is_fatal(error: StoreError) -> bool:
+def is_fatal(error: Exception) -> bool:
     """A file the app must not go on using (as opposed to a write that failed)."""
     return isinstance(error, (DatabaseUnreadable, DatabaseTooNew))
 
 
-def refused(node: DOMNode, error: StoreError, what: str, lost: str = "") -> str:
-    """The status line's text for a write the store refused: `what` ("NOT saved") and
-    the error.  A damaged or newer database opens the dialog as well, told what was not
-    done and `lost` ("Barbell Back Squat 80 kg x 6 @2"); the line then says it short."""
+def refused(node: DOMNode, error: Exception, what: str, lost: str = "") -> str:
+    """The status line's text for a write the store or a rule refused: `what` ("NOT
+    saved") and the error.  A damaged or newer database opens the dialog as well, told
+    what was not done and `lost` ("Barbell Back Squat 80 kg x 6 @2"); the line then
+    says it short."""
     done = f"{what}: {lost}" if lost else what
     if is_fatal(error):
         node.app.store_problem(error, done)  # type: ignore[attr-defined]

@@ -209,7 +209,7 @@ class ExerciseList(OrderedKeys, Lines, can_focus=True):
         if key == "enter":
             await self.on_choose(self.rows[self.highlighted][0])
             return True
-        if character is not None and character in WEIGHT_KEYS and len(character) == 1:
+        if character in WEIGHT_KEYS:
             await self.on_choose(self.rows[self.highlighted][0])
             await hand_over(self.app, key, character)
             return True

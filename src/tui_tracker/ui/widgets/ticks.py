@@ -68,23 +68,27 @@ class TickList(SelectionList[SelectionType]):
         return len(TICKED) + 1
 
 
-class TickBox(Checkbox):
+class _Marked:
+    """For a ToggleButton: its mark is `MARKS[0]` on, `MARKS[1]` off."""
+
+    MARKS: tuple[str, str]
+    value: bool
+
+    @property
+    def _button(self) -> Content:
+        mark = self.MARKS[0] if self.value else self.MARKS[1]
+        return Content.styled(mark, self.get_visual_style("toggle--button"))  # type: ignore[attr-defined]
+
+
+class TickBox(_Marked, Checkbox):
     """A Checkbox whose box reads `[x]` ticked and `[ ]` not."""
 
     DEFAULT_CSS = _MARK_CSS.format(widget="TickBox", on=".-on", part="toggle--button")
-
-    @property
-    def _button(self) -> Content:
-        mark = TICKED if self.value else UNTICKED
-        return Content.styled(mark, self.get_visual_style("toggle--button"))
+    MARKS = (TICKED, UNTICKED)
 
 
-class TickRadio(RadioButton):
+class TickRadio(_Marked, RadioButton):
     """A RadioButton whose mark reads `(•)` chosen and `( )` not."""
 
     DEFAULT_CSS = _MARK_CSS.format(widget="TickRadio", on=".-on", part="toggle--button")
-
-    @property
-    def _button(self) -> Content:
-        mark = CHOSEN if self.value else NOT_CHOSEN
-        return Content.styled(mark, self.get_visual_style("toggle--button"))
+    MARKS = (CHOSEN, NOT_CHOSEN)
