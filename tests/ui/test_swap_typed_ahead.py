@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from .blocks import START
 from .conftest import SIZE, FixedClock, make_app, started
-from .test_today_day import listed, saved_sets, start_block
+from .test_today_day import listed, saved_sets, start_block, swap_search
 from .test_typing_ahead import burst
 
 THURSDAY = START + timedelta(days=3)  # Upper B: Incline Dumbbell Press first
@@ -39,11 +39,7 @@ async def test_the_swap_search_lists_what_was_typed_first(db):
     start_block(db)
     app = make_app(db, FixedClock(THURSDAY))
     async with app.run_test(size=SIZE) as pilot:
-        await started(pilot)
-        app.screen.set_focus(app.screen.query_one("#exercises"))
-        await pilot.press("c")
-        await pilot.pause()
-        results = app.screen.query_one("#results")
+        results = await swap_search(pilot)
         assert all("chest" in detail for _id, _name, detail in results.rows[:5])
         for key in "t-bar":
             await pilot.press(key)

@@ -85,15 +85,20 @@ async def test_n_is_hidden_on_a_training_day(db):
         assert listed(app) == before
 
 
+async def swap_search(pilot):
+    """Once the day is drawn, `c` on the list's first exercise: the swap search's results."""
+    await started(pilot)
+    pilot.app.screen.set_focus(pilot.app.screen.query_one("#exercises"))
+    await pilot.press("c")
+    await pilot.pause()
+    return pilot.app.screen.query_one("#results")
+
+
 async def test_c_swaps_for_the_day_with_the_same_muscles_listed_first(db):
     start_block(db)
     app = make_app(db, FixedClock(START))  # Upper A: bench first
     async with app.run_test(size=SIZE) as pilot:
-        await started(pilot)
-        app.screen.set_focus(app.screen.query_one("#exercises"))
-        await pilot.press("c")
-        await pilot.pause()
-        results = app.screen.query_one("#results")
+        results = await swap_search(pilot)
         chest = [name for _id, name, detail in results.rows[:5]]
         assert all("chest" in detail for _id, _name, detail in results.rows[:5]), chest
         # type a search and pick it, then a set typed ahead in the same burst
